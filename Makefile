@@ -1,0 +1,179 @@
+# regsite -- the registry's static site generator.
+#
+#   make site    install what is missing, build, make the demo database,
+#                generate the demo site into public/
+#   make check   install what the tests need, build, run every test, then
+#                the whole suite again under ASan+UBSan
+#
+# CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured; library flags come
+# from pkg-config and can be overridden (PKG_CFLAGS, PKG_LIBS).
+
+PREFIX	 ?= /usr/local
+BINDIR	 ?= $(PREFIX)/bin
+MANDIR	 ?= $(PREFIX)/share/man
+DATADIR	 ?= $(PREFIX)/share/regsite
+DESTDIR	 ?=
+
+CC	 ?= cc
+CFLAGS	 ?= -O2 -g
+LDFLAGS	 ?=
+PKG_CONFIG ?= pkg-config
+
+# Libraries with a .pc file; libcsv ships none.
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle
+PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
+PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
+
+WARN	  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	    -Wmissing-prototypes -Wno-unused-parameter
+ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -DDATADIR='"$(DATADIR)"' $(WARN) -Ibuild $(CFLAGS) $(PKG_CFLAGS)
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=undefined
+
+SRCS	  = $(wildcard generator/*.c)
+HDRS	  = generator/extern.h build/schema.inc
+OBJS	  = $(SRCS:generator/%.c=build/obj/%.o)
+LIBOBJS	  = $(filter-out build/obj/main.o,$(OBJS))
+SAN_OBJS  = $(SRCS:generator/%.c=build/asan/obj/%.o)
+SAN_LIBOBJS = $(filter-out build/asan/obj/main.o,$(SAN_OBJS))
+UNITS	  = $(wildcard tests/unit/test_*.c)
+UNIT_BINS = $(UNITS:tests/unit/%.c=build/%)
+SAN_UNIT_BINS = $(UNITS:tests/unit/%.c=build/asan/%)
+FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
+
+DEMO_DB	  = build/demo.db
+
+.PHONY: all deps site check test test-asan asan bench fuzz install \
+	uninstall clean
+
+all: build/regsite
+
+# --- dependencies -----------------------------------------------------
+
+# Debian packages: build, demo, tests (vnu needs Java, the browser tests
+# Node.js and Chromium, the fuzz targets clang's libFuzzer).
+DEB_BUILD = gcc make pkg-config libsqlite3-dev libcmark-dev libcsv-dev \
+	    libmicrohttpd-dev nettle-dev
+DEB_TEST  = libjansson-dev libxml2-utils default-jre-headless nodejs npm \
+	    chromium sqlite3 clang libclang-rt-14-dev
+
+deps:
+	@missing=""; \
+	for p in $(DEB_BUILD) $(DEB_TEST); do \
+		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
+		    grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	case "$$missing" in \
+	"") ;; \
+	*) if [ "$$(id -u)" = 0 ]; then \
+		echo "make deps: installing$$missing"; \
+		export DEBIAN_FRONTEND=noninteractive; \
+		apt-get update -q >/dev/null && \
+		apt-get install -y -q --no-install-recommends $$missing \
+		    >/dev/null || exit 1; \
+	   else \
+		echo "make deps: missing Debian packages:$$missing" >&2; \
+		echo "make deps: run as root: apt-get install$$missing" >&2; \
+		exit 1; \
+	   fi ;; \
+	esac
+	@if [ ! -d tests/node_modules ] || \
+	    [ tests/package-lock.json -nt tests/node_modules/.stamp ]; then \
+		echo "make deps: npm ci (tests/package-lock.json)"; \
+		(cd tests && npm ci --no-audit --no-fund --loglevel=error) && \
+		touch tests/node_modules/.stamp; \
+	fi
+
+# --- build --------------------------------------------------------------
+
+build/schema.inc: generator/schema.sql
+	@mkdir -p build
+	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
+	    generator/schema.sql > $@.tmp && mv $@.tmp $@
+
+build/obj/%.o: generator/%.c $(HDRS)
+	@mkdir -p build/obj
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/regsite: $(OBJS)
+	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+
+build/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS)
+	$(CC) $(ALL_CFLAGS) -Igenerator $$($(PKG_CONFIG) --cflags jansson) \
+	    $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) \
+	    $$($(PKG_CONFIG) --libs jansson)
+
+# The same under ASan+UBSan.
+build/asan/obj/%.o: generator/%.c $(HDRS)
+	@mkdir -p build/asan/obj
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+
+build/asan/regsite: $(SAN_OBJS)
+	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
+
+build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIBOBJS)
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator \
+	    $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
+	    $(SAN_LIBOBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs jansson)
+
+asan: build/asan/regsite $(SAN_UNIT_BINS)
+
+# libFuzzer targets (clang), linked with the sanitized objects.
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS) $(HDRS)
+	@mkdir -p build/fuzz/obj-$*
+	set -e; for s in $(filter-out generator/main.c,$(SRCS)); do \
+		clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+		    -DDATADIR='"$(DATADIR)"' -Ibuild -g -O1 \
+		    -fsanitize=fuzzer-no-link,address,undefined $(PKG_CFLAGS) \
+		    -c -o build/fuzz/obj-$*/$$(basename $$s .c).o $$s; \
+	done
+	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
+	    -Ibuild -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
+	    -o $@ $< build/fuzz/obj-$*/*.o $(PKG_LIBS)
+
+fuzz: $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
+
+# --- the demo site ------------------------------------------------------
+
+site: deps
+	$(MAKE) build/regsite
+	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	build/regsite demo --db $(DEMO_DB)
+	build/regsite build --db $(DEMO_DB) --out public
+	@echo "open public/index.html (or: build/regsite serve --dir public)"
+
+# --- tests --------------------------------------------------------------
+
+test: build/regsite $(UNIT_BINS)
+	sh tests/run.sh build
+
+test-asan: asan
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    sh tests/run.sh build/asan
+
+check: deps
+	$(MAKE) test
+	$(MAKE) fuzz
+	$(MAKE) test-asan
+
+bench: build/regsite
+	sh tests/bench.sh build/regsite
+
+# --- install ------------------------------------------------------------
+
+install: build/regsite
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(DATADIR)
+	install -m 0755 build/regsite $(DESTDIR)$(BINDIR)/regsite
+	install -m 0644 generator/regsite.1 $(DESTDIR)$(MANDIR)/man1/regsite.1
+	cp -R content templates static $(DESTDIR)$(DATADIR)/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/regsite $(DESTDIR)$(MANDIR)/man1/regsite.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build public

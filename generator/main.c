@@ -1,0 +1,359 @@
+/*
+ * main.c -- regsite's command line: parse the options of each command
+ * and dispatch to its stage.  Only this file prints errors and exits.
+ *
+ * Exit status: 0 success, 1 failure, 2 usage error, 3 the data has
+ * problems (import, validate, or a build refusing its database).
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "extern.h"
+
+static void
+usage(FILE *f)
+{
+	fputs("usage: regsite build --db FILE --out DIR [--config FILE] "
+	    "[--report FILE]\n"
+	    "                     [--source DIR] [--quiet]\n"
+	    "       regsite demo --db FILE [--seed N] [--quarters N] "
+	    "[--incidents N]\n"
+	    "                    [--insurance N]\n"
+	    "       regsite import --db FILE --form incidents|insurance "
+	    "--quarter YYYYQn\n"
+	    "                      [--source NAME] [--dry-run] CSV ...\n"
+	    "       regsite validate --db FILE\n"
+	    "       regsite serve --dir DIR [--port N] [--bind ADDR]\n"
+	    "       regsite --help | --version\n", f);
+}
+
+static int
+misuse(const char *fmt, const char *arg)
+{
+	fputs("regsite: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return 2;
+}
+
+/* Report a stage's failure; status 1 (or 3 when the data is at fault). */
+static int
+failed(int rc)
+{
+	if (rc == 0)
+		return 0;
+	if (rc == -1)
+		fprintf(stderr, "regsite: %s\n", rs_errmsg());
+	return rc == 1 ? 3 : 1;
+}
+
+static int
+number(const char *opt, const char *arg, long min, long max, long *out)
+{
+	if (parse_long(arg, min, max, out) == -1) {
+		fprintf(stderr, "regsite: --%s: expected a whole number from "
+		    "%ld to %ld, not '%s'\n", opt, min, max, arg);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+cmd_build(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "out", required_argument, NULL, 'o' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "report", required_argument, NULL, 'r' },
+		{ "source", required_argument, NULL, 's' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct build_opts o;
+	int		 c;
+
+	memset(&o, 0, sizeof(o));
+	o.progress = isatty(STDERR_FILENO);
+	while ((c = getopt_long(argc, argv, "d:o:c:r:s:qh", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'o':
+			o.out = optarg;
+			break;
+		case 'c':
+			o.config = optarg;
+			break;
+		case 'r':
+			o.report = optarg;
+			break;
+		case 's':
+			o.srcdir = optarg;
+			break;
+		case 'q':
+			o.quiet = 1;
+			o.progress = 0;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("build: unexpected argument '%s'", argv[optind]);
+	if (o.db == NULL)
+		return misuse("build: %s", "--db FILE is required");
+	if (o.out == NULL)
+		return misuse("build: %s", "--out DIR is required");
+	return failed(build_run(&o));
+}
+
+static int
+cmd_demo(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "seed", required_argument, NULL, 's' },
+		{ "quarters", required_argument, NULL, 'q' },
+		{ "incidents", required_argument, NULL, 'i' },
+		{ "insurance", required_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct demo_opts o;
+	long		 v;
+	int		 c;
+
+	memset(&o, 0, sizeof(o));
+	o.seed = 1;
+	o.quarters = 8;
+	o.incidents = 2000;
+	o.insurance = 300;
+	while ((c = getopt_long(argc, argv, "d:s:q:i:n:h", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.db = optarg;
+			break;
+		case 's':
+			if (number("seed", optarg, 0, 2147483647L, &v) == -1)
+				return 2;
+			o.seed = (unsigned long)v;
+			break;
+		case 'q':
+			if (number("quarters", optarg, 1, 40, &v) == -1)
+				return 2;
+			o.quarters = (int)v;
+			break;
+		case 'i':
+			if (number("incidents", optarg, 0, 100000000L, &v)
+			    == -1)
+				return 2;
+			o.incidents = v;
+			break;
+		case 'n':
+			if (number("insurance", optarg, 0, 100000000L, &v)
+			    == -1)
+				return 2;
+			o.insurance = v;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("demo: unexpected argument '%s'", argv[optind]);
+	if (o.db == NULL)
+		return misuse("demo: %s", "--db FILE is required");
+	return failed(demo_run(&o));
+}
+
+static int
+cmd_import(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "form", required_argument, NULL, 'f' },
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "source", required_argument, NULL, 's' },
+		{ "dry-run", no_argument, NULL, 'n' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct import_opts o;
+	int		 c, y, q;
+
+	memset(&o, 0, sizeof(o));
+	o.form = -1;
+	while ((c = getopt_long(argc, argv, "d:f:q:s:nh", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "incidents") == 0)
+				o.form = FORM_INCIDENTS;
+			else if (strcmp(optarg, "insurance") == 0)
+				o.form = FORM_INSURANCE;
+			else
+				return misuse("import: --form: expected "
+				    "'incidents' or 'insurance', not '%s'",
+				    optarg);
+			break;
+		case 'q':
+			if (quarter_parse(optarg, &y, &q) == -1)
+				return misuse("import: --quarter: expected "
+				    "YYYYQn (e.g. 2025Q1), not '%s'", optarg);
+			o.quarter = optarg;
+			break;
+		case 's':
+			o.source = optarg;
+			break;
+		case 'n':
+			o.dry_run = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (o.db == NULL)
+		return misuse("import: %s", "--db FILE is required");
+	if ((int)o.form == -1)
+		return misuse("import: %s", "--form incidents|insurance is "
+		    "required");
+	if (o.quarter == NULL)
+		return misuse("import: %s", "--quarter YYYYQn is required");
+	if (optind == argc)
+		return misuse("import: %s", "no CSV file given");
+	o.files = (const char *const *)argv + optind;
+	o.nfiles = argc - optind;
+	return failed(import_run(&o));
+}
+
+static int
+cmd_validate(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*db = NULL;
+	int		 c;
+
+	while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("validate: unexpected argument '%s'",
+		    argv[optind]);
+	if (db == NULL)
+		return misuse("validate: %s", "--db FILE is required");
+	return failed(validate_run(db));
+}
+
+static int
+cmd_serve(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "dir", required_argument, NULL, 'd' },
+		{ "port", required_argument, NULL, 'p' },
+		{ "bind", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*dir = NULL, *bind = "127.0.0.1";
+	long		 port = 8000;
+	int		 c;
+
+	while ((c = getopt_long(argc, argv, "d:p:b:h", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			dir = optarg;
+			break;
+		case 'p':
+			if (number("port", optarg, 1, 65535, &port) == -1)
+				return 2;
+			break;
+		case 'b':
+			bind = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("serve: unexpected argument '%s'", argv[optind]);
+	if (dir == NULL)
+		return misuse("serve: %s", "--dir DIR is required");
+	return failed(serve_run(dir, bind, (int)port));
+}
+
+int
+main(int argc, char *argv[])
+{
+	static const struct {
+		const char *name;
+		int	(*fn)(int, char *[]);
+	} cmds[] = {
+		{ "build", cmd_build },
+		{ "demo", cmd_demo },
+		{ "import", cmd_import },
+		{ "validate", cmd_validate },
+		{ "serve", cmd_serve },
+	};
+	size_t	 i;
+
+	if (argc < 2) {
+		usage(stderr);
+		return 2;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("regsite %s (schema version %d)\n", REGSITE_VERSION,
+		    SCHEMA_VERSION);
+		return 0;
+	}
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+		if (strcmp(argv[1], cmds[i].name) == 0)
+			return cmds[i].fn(argc - 1, argv + 1);
+	return misuse("unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,51 @@
+#!/bin/sh
+# tests/run.sh BUILD -- run every test against the programs in BUILD
+# (build or build/asan) and print "N passed, N failed".
+#
+# A test is a unit-test program BUILD/test_* or a script tests/t_*.sh.
+# Each prints one line per check: "ok - what" or "not ok - what"
+# (diagnostics on other lines).  A test that exits non-zero without a
+# "not ok" line counts as one failure.
+set -u
+build=${1:-build}
+top=$(cd "$(dirname "$0")/.." && pwd)
+case $build in /*) ;; *) build=$top/$build ;; esac
+export REGSITE="$build/regsite" BUILD="$build" TOP="$top"
+export TZ=UTC LC_ALL=C.UTF-8
+export ARTIFACTS="$top/tests/artifacts"
+mkdir -p "$ARTIFACTS"
+
+pass=0 fail=0
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+
+run_one() {
+	name=$1; shift
+	"$@" >"$log" 2>&1
+	rc=$?
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $name exited with status $rc" >>"$log"
+		f=1
+	fi
+	pass=$((pass + p)); fail=$((fail + f))
+	if [ "$f" -gt 0 ]; then
+		echo "FAIL $name ($p passed, $f failed)"
+		sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -n 60
+	else
+		echo "PASS $name ($p)"
+	fi
+}
+
+for t in "$build"/test_*; do
+	[ -x "$t" ] || continue
+	run_one "$(basename "$t")" "$t"
+done
+for t in "$top"/tests/t_*.sh; do
+	[ -f "$t" ] || continue
+	run_one "$(basename "$t" .sh)" sh "$t"
+done
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
