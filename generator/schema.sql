@@ -60,6 +60,18 @@ CREATE TABLE submissions (
 	PRIMARY KEY (form, source, reported_quarter)
 );
 
+-- The highest public number ever given per form and quarter, so that a
+-- number freed by a removed record is never given to another one (a
+-- citation must never come to point at a different record).  Whoever
+-- sets public_no explicitly (regsite import, regsite demo) keeps this
+-- up to date; the triggers below do it for everyone else.
+CREATE TABLE public_numbers (
+	form    TEXT NOT NULL CHECK (form IN ('incidents', 'insurance')),
+	quarter TEXT NOT NULL CHECK (quarter GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
+	last_no INTEGER NOT NULL CHECK (last_no >= 0),
+	PRIMARY KEY (form, quarter)
+);
+
 -- ---------------------------------------------------------------------
 -- Form 1: medical incidents (Annex 1).
 
@@ -75,7 +87,7 @@ CREATE TABLE incidents (
 	            ((CAST(substr(occurred_at, 6, 2) AS INTEGER) + 2) / 3)),
 	occurred_at      TEXT NOT NULL
 	    CHECK (occurred_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
-	        AND strftime('%Y-%m-%dT%H:%M', occurred_at) = occurred_at
+	        AND strftime('%Y-%m-%dT%H:%M', julianday(occurred_at)) = occurred_at
 	        AND occurred_at >= '2024-10-23'),
 	category         TEXT NOT NULL CHECK (category IN ('clinical', 'corporate')),
 	consequence      TEXT NOT NULL CHECK (consequence IN ('with', 'without')),
@@ -115,11 +127,18 @@ CREATE TABLE incidents (
 
 CREATE UNIQUE INDEX incidents_public ON incidents(quarter, public_no);
 
+-- A record inserted without a public number gets the next one.
 CREATE TRIGGER incidents_number AFTER INSERT ON incidents
 WHEN NEW.public_no IS NULL
 BEGIN
-	UPDATE incidents SET public_no = (SELECT coalesce(max(public_no), 0) + 1
-	    FROM incidents WHERE quarter = NEW.quarter)
+	INSERT OR IGNORE INTO public_numbers (form, quarter, last_no)
+	    VALUES ('incidents', NEW.quarter, 0);
+	UPDATE public_numbers SET last_no = max(last_no,
+	    (SELECT coalesce(max(public_no), 0) FROM incidents
+	     WHERE quarter = NEW.quarter)) + 1
+	WHERE form = 'incidents' AND quarter = NEW.quarter;
+	UPDATE incidents SET public_no = (SELECT last_no FROM public_numbers
+	    WHERE form = 'incidents' AND quarter = NEW.quarter)
 	WHERE id = NEW.id;
 END;
 
@@ -138,7 +157,7 @@ CREATE TABLE insurance_cases (
 	            ((CAST(substr(occurred_at, 6, 2) AS INTEGER) + 2) / 3)),
 	occurred_at      TEXT NOT NULL
 	    CHECK (occurred_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
-	        AND strftime('%Y-%m-%dT%H:%M', occurred_at) = occurred_at
+	        AND strftime('%Y-%m-%dT%H:%M', julianday(occurred_at)) = occurred_at
 	        AND occurred_at >= '2024-10-23'),
 	place_kk         TEXT NOT NULL,
 	place_ru         TEXT NOT NULL,
@@ -175,11 +194,18 @@ CREATE TABLE insurance_cases (
 
 CREATE UNIQUE INDEX insurance_cases_public ON insurance_cases(quarter, public_no);
 
+-- A record inserted without a public number gets the next one.
 CREATE TRIGGER insurance_cases_number AFTER INSERT ON insurance_cases
 WHEN NEW.public_no IS NULL
 BEGIN
-	UPDATE insurance_cases SET public_no = (SELECT coalesce(max(public_no), 0) + 1
-	    FROM insurance_cases WHERE quarter = NEW.quarter)
+	INSERT OR IGNORE INTO public_numbers (form, quarter, last_no)
+	    VALUES ('insurance', NEW.quarter, 0);
+	UPDATE public_numbers SET last_no = max(last_no,
+	    (SELECT coalesce(max(public_no), 0) FROM insurance_cases
+	     WHERE quarter = NEW.quarter)) + 1
+	WHERE form = 'insurance' AND quarter = NEW.quarter;
+	UPDATE insurance_cases SET public_no = (SELECT last_no FROM public_numbers
+	    WHERE form = 'insurance' AND quarter = NEW.quarter)
 	WHERE id = NEW.id;
 END;
 
