@@ -343,4 +343,112 @@ int	 tmpl_render_str(const char *name, const char *src,
 	    const struct mval *ctx, const struct mval *partials,
 	    struct buf *out);
 
+/* ------------------------------------------------------------------ */
+/* config.c: the INI configuration                                     */
+
+/* The quasi-identifiers of the record tables (privacy.c). */
+enum qi {
+	QI_MONTH,	/* event date: 0 month, 1 quarter */
+	QI_REGION,	/* Form 2 place: 0 region, 1 hidden */
+	QI_SEX,		/* no ladder: only suppression */
+	QI_AGE,		/* Form 1: 0 5-year bands, 1 10-year, 2 20-year */
+	QI_DIAGNOSIS,	/* 0 ICD-10 category, 1 chapter */
+	QI_PROFILE,	/* 0 specialty, 1 profile group */
+	QI__MAX
+};
+
+#define FREE_TEXT_OFF		0
+#define FREE_TEXT_SCRUBBED	1
+
+struct config {
+	char	*site_name[LANG__MAX];
+	char	*org_name[LANG__MAX];
+	char	*base_url;		/* absolute, ends with '/' */
+	long	 rows_per_page;
+	int	 record_pages;		/* a page per record */
+	/* [privacy] */
+	long	 k;			/* smallest class size */
+	long	 diversity;		/* distinct outcomes per class */
+	long	 max_suppressed;	/* % of records locally suppressed */
+	long	 small_count;		/* 1..small_count-1 shown "<N" */
+	long	 rounding;		/* counts rounded to this base */
+	int	 free_text;		/* FREE_TEXT_* */
+	int	 min_level[QI__MAX];	/* finest level published per QI */
+	/* [mci] */
+	struct { int year; long tenge; } *mci;
+	size_t	 nmci;
+	/* [population] */
+	struct { char code[6]; long people; } *pop;
+	size_t	 npop;
+};
+
+void	 config_defaults(struct config *);
+/* Defaults, then the INI text (file names it in errors). */
+int	 config_parse(struct config *, const char *text, const char *file);
+/* Defaults, then the file at path if not NULL. */
+int	 config_load(struct config *, const char *path);
+void	 config_free(struct config *);
+long	 config_mci(const struct config *, int year);
+long	 config_population(const struct config *, const char *region);
+
+/* ------------------------------------------------------------------ */
+/* catalog.c: the translation catalog (content/catalog.csv)            */
+
+struct catalog;
+
+struct catalog *catalog_load(const char *path);
+struct catalog *catalog_parse(const char *text, size_t len, const char *path);
+void	 catalog_free(struct catalog *);
+/* The text of key; a missing key yields "" and is remembered. */
+const char *tr(struct catalog *, enum lang, const char *key);
+/* Append the form of key agreeing with n ("запись|записи|записей"). */
+void	 trn(struct buf *, struct catalog *, enum lang, const char *key,
+	    long long n);
+/* The first key asked for that the catalog lacks, or NULL. */
+const char *catalog_missing(const struct catalog *);
+/* Every text of a language as a strict map, for templates' {{t.key}}. */
+struct mval *catalog_mval(const struct catalog *, enum lang);
+size_t	 catalog_size(const struct catalog *);
+
+/* ------------------------------------------------------------------ */
+/* markdown.c: content pages                                           */
+
+struct md_page {
+	char	*slug;		/* file name without .md */
+	char	*title;
+	char	*description;
+	long	 order;		/* position in the navigation */
+	char	*html;		/* rendered body */
+};
+
+/* Render content file path (front matter + Markdown) with ctx. */
+int	 md_render_file(const char *path, const struct mval *ctx,
+	    struct md_page *);
+void	 md_page_free(struct md_page *);
+
+/* ------------------------------------------------------------------ */
+/* output.c: the site's files, swapped into place when complete        */
+
+struct site;
+
+/* Start a site that will replace directory out; NULL and rs_err. */
+struct site *site_open(const char *out);
+const char *site_tmpdir(const struct site *);
+/* Write a whole file (rel: path inside the site; parents created). */
+int	 site_write(struct site *, const char *rel, const void *, size_t);
+/* Stream a large file: open, write, then site_fclose checks errors. */
+FILE	*site_fopen(struct site *, const char *rel);
+int	 site_fclose(struct site *, FILE *, const char *rel);
+/* Swap the finished tree into place (atomically where possible). */
+int	 site_commit(struct site *);
+/* Remove the temporary tree and free. */
+void	 site_abort(struct site *);
+void	 site_free(struct site *);
+size_t	 site_files(const struct site *);
+unsigned long long site_bytes(const struct site *);
+/* Lower-case hexadecimal SHA-256 of data. */
+void	 sha256_hex(const void *, size_t, char hex[65]);
+/* Remove a directory tree (0, or -1 with errno). */
+int	 rm_tree(const char *);
+
 #endif /* !EXTERN_H */

@@ -91,10 +91,13 @@ int
 rs_err(const char *fmt, ...)
 {
 	va_list	 ap;
+	char	 tmp[sizeof(errmsg)];
 
+	/* Through tmp, so a message may quote rs_errmsg() itself. */
 	va_start(ap, fmt);
-	vsnprintf(errmsg, sizeof(errmsg), fmt, ap);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
 	va_end(ap);
+	memcpy(errmsg, tmp, sizeof(errmsg));
 	return -1;
 }
 
