@@ -26,7 +26,7 @@ PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
 
 WARN	  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-unused-parameter
-ALL_CFLAGS = -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+ALL_CFLAGS = -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 	    -DDATADIR='"$(DATADIR)"' $(WARN) -Ibuild $(CFLAGS) $(PKG_CFLAGS)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
@@ -93,28 +93,32 @@ build/schema.inc: generator/schema.sql
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
 	    generator/schema.sql > $@.tmp && mv $@.tmp $@
 
+# V=1 shows the commands.
+Q_CC	  = $(if $(V),,@echo "  CC      $<";)
+Q_LD	  = $(if $(V),,@echo "  LD      $@";)
+
 build/obj/%.o: generator/%.c $(HDRS)
 	@mkdir -p build/obj
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+	$(Q_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/regsite: $(OBJS)
-	$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
 build/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS)
-	$(CC) $(ALL_CFLAGS) -Igenerator $$($(PKG_CONFIG) --cflags jansson) \
+	$(Q_LD)$(CC) $(ALL_CFLAGS) -Igenerator $$($(PKG_CONFIG) --cflags jansson) \
 	    $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) \
 	    $$($(PKG_CONFIG) --libs jansson)
 
 # The same under ASan+UBSan.
 build/asan/obj/%.o: generator/%.c $(HDRS)
 	@mkdir -p build/asan/obj
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
+	$(Q_CC)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/regsite: $(SAN_OBJS)
-	$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
+	$(Q_LD)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
 
 build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIBOBJS)
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator \
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator \
 	    $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
 	    $(SAN_LIBOBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs jansson)
 
@@ -124,12 +128,12 @@ asan: build/asan/regsite $(SAN_UNIT_BINS)
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS) $(HDRS)
 	@mkdir -p build/fuzz/obj-$*
 	set -e; for s in $(filter-out generator/main.c,$(SRCS)); do \
-		clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+		clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 		    -DDATADIR='"$(DATADIR)"' -Ibuild -g -O1 \
 		    -fsanitize=fuzzer-no-link,address,undefined $(PKG_CFLAGS) \
 		    -c -o build/fuzz/obj-$*/$$(basename $$s .c).o $$s; \
 	done
-	clang -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Igenerator \
+	clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Igenerator \
 	    -Ibuild -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
 	    -o $@ $< build/fuzz/obj-$*/*.o $(PKG_LIBS)
 
