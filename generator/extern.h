@@ -451,4 +451,102 @@ void	 sha256_hex(const void *, size_t, char hex[65]);
 /* Remove a directory tree (0, or -1 with errno). */
 int	 rm_tree(const char *);
 
+/* ------------------------------------------------------------------ */
+/* privacy.c: the only reader of raw records                          */
+
+/* The free-text columns, in both languages. */
+enum text_col {
+	TEXT_CIRC,	/* circumstances */
+	TEXT_ANAM,	/* anamnesis */
+	TEXT_CARE,	/* care provided */
+	TEXT_MEAS,	/* measures taken */
+	TEXT__MAX
+};
+
+/*
+ * A published record: what the privacy stage lets out, and all that
+ * any later stage ever sees of a record.  Strings are valid until the
+ * next pub_next.  Generalized and suppressed values:
+ *   month	1-12; 0 generalized to the quarter; -1 suppressed
+ *   region	Form 2: region code; "" hidden by policy; "*" suppressed
+ *   sex	"M", "F", "*"
+ *   age	Form 1: band "0", "1-4", "35-39", "30-39", "20-39", "90+",
+ *		"80+", or "*"
+ *   diagnosis	ICD-10 category ("K35") or chapter ("XI") by the form's
+ *		level (privacy_level), or "*"
+ *   profile	specialty or group code by level, or "*"
+ *   text	scrubbed; NULL where absent or not published
+ */
+struct pubrec {
+	enum form	 form;
+	char		 quarter[8];	/* "2025Q1" */
+	long		 no;		/* public number in the quarter */
+	char		 ref[32];	/* "2025Q1-I-0042" */
+	char		 reported[8];	/* release that brought it */
+	int		 month;
+	const char	*region, *sex, *age, *diagnosis, *profile;
+	const char	*category, *consequence, *trigger, *plan; /* Form 1 */
+	const char	*insured, *harm, *disability;		/* Form 2 */
+	const char	*text[TEXT__MAX][LANG__MAX];
+};
+
+/* Dimensions of protected counts. */
+enum dim {
+	DIM_NONE,	/* the total */
+	DIM_CATEGORY, DIM_CONSEQUENCE, DIM_TRIGGER, DIM_PLAN,	/* Form 1 */
+	DIM_HARM, DIM_HARM_DETAIL, DIM_INSURED,			/* Form 2 */
+	DIM_REGION, DIM_SEX, DIM_AGE10, DIM_GROUP, DIM_PROFILE,
+	DIM_CHAPTER, DIM_MONTH, DIM_REPORTED
+};
+
+/* What the privacy stage did, for the summary line and the report. */
+struct privacy_stats {
+	long	 values_suppressed;	/* table cells hidden */
+	long	 records_scrubbed;	/* records with text replacements */
+	long	 replacements[SCRUB__MAX];
+	long	 counts_exact, counts_rounded, counts_suppressed, counts_zero;
+};
+
+struct privacy;
+struct pubcur;
+
+/*
+ * Run the privacy stage over the open database: choose levels, make
+ * every quarter table k-anonymous and diverse, scrub texts, publish.
+ * markers[lang][type] are the scrubber's markers.  With report_path,
+ * the operator's report is prepared (and written by privacy_close).
+ */
+struct privacy *privacy_open(sqlite3 *, const struct config *,
+	    const struct dicts *, const struct scrubber *,
+	    const char *const *markers[LANG__MAX], const char *report_path);
+/* Finish (ok: write the report) and free. */
+int	 privacy_close(struct privacy *, int ok);
+const struct privacy_stats *privacy_stats(const struct privacy *);
+/* The level chosen for a quasi-identifier of a form. */
+int	 privacy_level(const struct privacy *, enum form, enum qi);
+/* Every quarter from the first to the last with records. */
+size_t	 privacy_quarters(const struct privacy *, const char *const **);
+
+/* Published records of a form, one quarter or all (NULL), by number. */
+struct pubcur *pub_open(struct privacy *, enum form, const char *quarter);
+int	 pub_next(struct pubcur *, const struct pubrec **);
+void	 pub_close(struct pubcur *);
+/*
+ * Records published (exact): of a quarter or all (NULL); reported in a
+ * given release, or late (">"), or any (NULL).
+ */
+int	 pub_count(struct privacy *, enum form, const char *quarter,
+	    const char *reported, long *);
+
+/*
+ * Protected counts of a form's records in a quarter (NULL: all) by one
+ * or two dimensions: cb(arg, value1, value2, count) per non-empty cell.
+ */
+int	 agg_count(struct privacy *, enum form, const char *quarter,
+	    enum dim, enum dim, void (*cb)(void *, const char *,
+	    const char *, struct pcount), void *arg);
+/* num/den as a percentage if den is shown and >= the threshold. */
+int	 pc_percent(const struct privacy *, struct pcount, struct pcount,
+	    double *);
+
 #endif /* !EXTERN_H */
