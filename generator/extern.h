@@ -317,6 +317,16 @@ struct mval *mv_set(struct mval *map, const char *key, struct mval *v);
 /* Shorthands: mv_set(map, key, mv_str(s)). */
 struct mval *mv_sets(struct mval *map, const char *key, const char *s);
 struct mval *mv_get(const struct mval *map, const char *key);
+/* The string of a map's key, or "" (not a string, absent). */
+const char *mv_getstr(const struct mval *map, const char *key);
+/* The i-th element of a list, or NULL; the length of a list. */
+struct mval *mv_index(const struct mval *list, size_t i);
+size_t	 mv_len(const struct mval *list);
+/*
+ * A reference to a value owned elsewhere (it must outlive the tree):
+ * renders as the value itself; mv_free does not free what it refers to.
+ */
+struct mval *mv_ref(const struct mval *);
 /*
  * Make a map strict: a template naming a key it lacks is an error
  * "unknown <what> 'key'" (the translation catalog is strict).
@@ -548,5 +558,76 @@ int	 agg_count(struct privacy *, enum form, const char *quarter,
 /* num/den as a percentage if den is shown and >= the threshold. */
 int	 pc_percent(const struct privacy *, struct pcount, struct pcount,
 	    double *);
+
+/* ------------------------------------------------------------------ */
+/* build.c and the page files: what a build holds while it runs        */
+
+struct build {
+	const struct build_opts *opts;
+	struct config	 cfg;
+	struct catalog	*cat;
+	struct tmplset	*tmpl;
+	struct scrubber	*scr;
+	sqlite3		*db;
+	struct dicts	 dicts;
+	struct site	*site;
+	struct privacy	*priv;
+	char		*srcdir;	/* content/, templates/, static/ */
+	const char *const *quarters;	/* every quarter, oldest first */
+	size_t		 nquarters;
+	char		 release[8];	/* the latest reporting quarter */
+	char		*date_iso;	/* the source date, ISO 8601 */
+	struct mval	*tmap[LANG__MAX];	/* the catalog, per language */
+	struct md_page	*content[LANG__MAX];	/* content pages, by order */
+	size_t		 ncontent;
+	char		*asset_css, *asset_js, *asset_print;	/* site paths */
+	char		**sitemap;	/* kk paths of every page pair */
+	size_t		 nsitemap;
+	long		 pages;		/* HTML pages written */
+};
+
+/* pages.c */
+int	 pages_build(struct build *);
+/* "2025Q1" -> "2025-q1" into buf. */
+void	 quarter_slug(char out[16], const char *quarter);
+/*
+ * The context every page starts from: path is the page's site path
+ * ("kk/2025-q1/index.html"), title and description its own.  The
+ * caller adds its fields, renders with page_write, which frees ctx.
+ */
+struct mval *page_ctx(struct build *, enum lang, const char *path,
+	    const char *title, const char *description);
+/* Relative href from the page at path to site path target. */
+char	*page_href(const char *path, const char *target);
+int	 page_write(struct build *, const char *tmpl, struct mval *ctx,
+	    const char *path);
+/* The label of a code in a language: profiles, regions, chapters... */
+const char *label_profile(struct build *, enum lang, const char *code,
+	    int level);
+const char *label_region(struct build *, enum lang, const char *code);
+const char *label_chapter(struct build *, enum lang, const char *code);
+
+/* validate.c: the cheap checks a build runs itself (0, 1 problems, -1). */
+int	 validate_quick(sqlite3 *, const char *path);
+
+/* tables.c */
+int	 tables_build(struct build *, enum lang, const char *quarter);
+
+/* data.c: downloads (written first), their links, the data pages */
+int	 data_build(struct build *);
+int	 data_links(struct build *, enum lang, const char *path,
+	    const char *quarter, enum form, struct mval *ctx);
+int	 data_pages(struct build *, enum lang);
+void	 data_free(void);
+
+/* stats.c: charts on the home, quarter and statistics pages */
+int	 stats_home(struct build *, enum lang, const char *path,
+	    struct mval *ctx);
+int	 stats_quarter(struct build *, enum lang, const char *path,
+	    const char *quarter, struct mval *ctx);
+int	 stats_page(struct build *, enum lang);
+
+/* feed.c: sitemap.xml, robots.txt, Atom feeds */
+int	 feeds_build(struct build *);
 
 #endif /* !EXTERN_H */
