@@ -737,6 +737,7 @@ dictionary_page(struct build *b, enum lang l)
 			field_codes(b, l, *fd, codes);
 			if (mv_len(codes) > 0) {
 				mv_set(col, "codes", codes);
+				mv_set(col, "has_codes", mv_bool(1));
 				if (mv_len(codes) > 12)
 					mv_set(col, "many", mv_bool(1));
 			} else

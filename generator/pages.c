@@ -184,9 +184,6 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 	s = page_href(path, "static/favicon.svg");
 	mv_sets(c, "href_favicon", s);
 	free(s);
-	s = page_href(path, "static/favicon.ico");
-	mv_sets(c, "href_favicon_ico", s);
-	free(s);
 
 	/* The main navigation. */
 	nav = mv_set(c, "nav", mv_list());
@@ -589,6 +586,8 @@ quarter_page(struct build *b, enum lang l, size_t qi)
 		    pub_count(b->priv, f, q, ">", &late) == -1)
 			goto fail;
 		fm = mv_push(forms, mv_map());
+		mv_sets(fm, "id", f == FORM_INCIDENTS ? "incidents" :
+		    "insurance");
 		mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
 		    "form1_title" : "form2_title"));
 		mv_sets(fm, "annex", tr(b->cat, l, f == FORM_INCIDENTS ?
@@ -654,6 +653,7 @@ notfound_page(struct build *b)
 	langs = mv_set(c, "languages", mv_list());
 	for (l = 0; l < LANG__MAX; l++) {
 		m = mv_push(langs, mv_map());
+		mv_sets(m, "tag", l == LANG_KK ? "h1" : "h2");
 		mv_sets(m, "lang", lang_codes[l]);
 		mv_sets(m, "title", tr(b->cat, l, "notfound_title"));
 		mv_sets(m, "text", tr(b->cat, l, "notfound_text"));

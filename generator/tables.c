@@ -332,6 +332,7 @@ headings(struct tctx *t)
 	for (i = 0; i < n; i++) {
 		h = mv_push(list, mv_map());
 		mv_set(h, "no", mv_strf("%zu", i + 1));
+		mv_sets(h, "cls", i == 0 ? "c-no" : "");
 		mv_sets(h, "text", tr(t->b->cat, t->l, keys[i]));
 	}
 	return list;
@@ -440,7 +441,8 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 	mv_sets(c, "quarter_label", buf_str(&s));
 	buf_free(&s);
 	mv_sets(c, "quarter", t->quarter);
-	crumbs = mv_set(c, "crumbs", mv_list());
+	crumbs = mv_set(mv_set(c, "breadcrumbs", mv_map()), "items",
+	    mv_list());
 	snprintf(target, sizeof(target), "%s/%s/index.html",
 	    lang_codes[t->l], t->slug);
 	h = page_href(path, target);
@@ -534,7 +536,8 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 	free(h);
 	free(tp);
 	{
-		struct mval *crumbs = mv_get(c, "crumbs"), *cr;
+		struct mval *crumbs = mv_get(mv_get(c, "breadcrumbs"),
+		    "items"), *cr;
 
 		cr = mv_push(crumbs, mv_map());
 		mv_sets(cr, "href", mv_getstr(c, "href_table"));
