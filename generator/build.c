@@ -211,8 +211,6 @@ load_content(struct build *b)
 				    mv_strf("%ld", b->cfg.small_count - 1));
 				mv_set(pv, "rounding",
 				    mv_strf("%ld", b->cfg.rounding));
-				mv_set(pv, "max_suppressed",
-				    mv_strf("%ld", b->cfg.max_suppressed));
 				mv_set(pv, "free_text", mv_bool(
 				    b->cfg.free_text == FREE_TEXT_SCRUBBED));
 			}

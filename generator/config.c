@@ -53,8 +53,6 @@ static const struct key keys[] = {
 	{ "site", "record_pages", K_BOOL, OFF(record_pages), 0, 1, NULL },
 	{ "privacy", "k", K_LONG, OFF(k), 2, 1000, NULL },
 	{ "privacy", "diversity", K_LONG, OFF(diversity), 1, 2, NULL },
-	{ "privacy", "max_suppressed", K_LONG, OFF(max_suppressed), 0, 100,
-	  NULL },
 	{ "privacy", "small_count", K_LONG, OFF(small_count), 2, 1000, NULL },
 	{ "privacy", "rounding", K_LONG, OFF(rounding), 1, 1000, NULL },
 	{ "privacy", "free_text", K_CHOICE, OFF(free_text), 0, 0,
@@ -86,7 +84,6 @@ config_defaults(struct config *c)
 	c->record_pages = 1;
 	c->k = 11;
 	c->diversity = 2;
-	c->max_suppressed = 5;
 	c->small_count = 8;
 	c->rounding = 5;
 	c->free_text = FREE_TEXT_SCRUBBED;

@@ -16,6 +16,7 @@
  * as they are written; the downloads page lists every file with its
  * size, row count and checksum.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,7 +67,7 @@ struct download {
 	char		 sha[65];
 };
 
-static struct download *downloads;
+static struct download **downloads;	/* each allocated alone */
 static size_t ndownloads;
 
 /* A file being written: its hash and size follow the bytes. */
@@ -84,8 +85,7 @@ dfile_open(struct build *b, struct dfile *df, const char *path,
 
 	downloads = xreallocarray(downloads, ndownloads + 1,
 	    sizeof(*downloads));
-	d = &downloads[ndownloads++];
-	memset(d, 0, sizeof(*d));
+	d = downloads[ndownloads++] = xcalloc(1, sizeof(*d));
 	d->path = xstrdup(path);
 	snprintf(d->quarter, sizeof(d->quarter), "%s", quarter ? quarter :
 	    "");
@@ -242,6 +242,8 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 		if (v[0] == '\0')
 			return;
 		snprintf(key, sizeof(key), "disability_%s", v);
+		for (char *k = key; *k; k++)
+			*k = (char)tolower((unsigned char)*k);
 		break;
 	case F_TRIGGER:
 		v = r->trigger;
@@ -421,7 +423,7 @@ json_row(struct build *b, const struct pubrec *r, enum lang l, int first,
 	const enum field *fd;
 	int		 f1 = 1;
 
-	BUF_LIT(out, first ? "\n{" : ",\n{");
+	buf_puts(out, first ? "\n{" : ",\n{");
 	for (fd = form_fields[r->form]; *fd != F__NONE; fd++) {
 		buf_reset(tmp);
 		field_value(b, r, *fd, is_text(*fd) ? (int)l : (int)l, l, tmp);
@@ -535,11 +537,7 @@ data_build(struct build *b)
 	size_t		 i;
 	int		 f, rc;
 
-	for (i = 0; i < ndownloads; i++)
-		free(downloads[i].path);
-	free(downloads);
-	downloads = NULL;
-	ndownloads = 0;
+	data_free();
 	for (f = 0; f < FORM__MAX; f++) {
 		for (i = 0; i < b->nquarters; i++)
 			if (write_set(b, f, b->quarters[i]) == -1)
@@ -549,8 +547,8 @@ data_build(struct build *b)
 	}
 	/* "sha256  path" relative to data/, as sha256sum -c reads it. */
 	for (i = 0; i < ndownloads; i++)
-		buf_printf(&sums, "%s  %s\n", downloads[i].sha,
-		    downloads[i].path + 5);
+		buf_printf(&sums, "%s  %s\n", downloads[i]->sha,
+		    downloads[i]->path + 5);
 	rc = site_write(b->site, "data/SHA256SUMS", sums.data, sums.len);
 	buf_free(&sums);
 	return rc;
@@ -618,7 +616,7 @@ data_links(struct build *b, enum lang l, const char *path,
 	list = mv_set(ctx, "downloads", mv_list());
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < ndownloads; i++) {
-			const struct download *d = &downloads[i];
+			const struct download *d = downloads[i];
 
 			if (d->form != f || strcmp(d->quarter, quarter ?
 			    quarter : "") != 0)
@@ -673,9 +671,9 @@ field_codes(struct build *b, enum lang l, enum field fd, struct mval *codes)
 		break;
 	case F_DISABILITY:
 		code(codes, "none", tr(cat, l, "disability_none"));
-		code(codes, "I", tr(cat, l, "disability_I"));
-		code(codes, "II", tr(cat, l, "disability_II"));
-		code(codes, "III", tr(cat, l, "disability_III"));
+		code(codes, "I", tr(cat, l, "disability_i"));
+		code(codes, "II", tr(cat, l, "disability_ii"));
+		code(codes, "III", tr(cat, l, "disability_iii"));
 		code(codes, "child", tr(cat, l, "disability_child"));
 		break;
 	case F_REGION:
@@ -803,7 +801,7 @@ data_pages(struct build *b, enum lang l)
 			    "form1_title" : "form2_title"));
 			files = mv_set(fm, "files", mv_list());
 			for (i = 0; i < ndownloads; i++) {
-				const struct download *d = &downloads[i];
+				const struct download *d = downloads[i];
 
 				if (d->form != (enum form)f ||
 				    strcmp(d->quarter, q ? q : "") != 0)
@@ -823,8 +821,10 @@ data_free(void)
 {
 	size_t	 i;
 
-	for (i = 0; i < ndownloads; i++)
-		free(downloads[i].path);
+	for (i = 0; i < ndownloads; i++) {
+		free(downloads[i]->path);
+		free(downloads[i]);
+	}
 	free(downloads);
 	downloads = NULL;
 	ndownloads = 0;

@@ -87,7 +87,7 @@ void	 buf_free(struct buf *);
 const char *buf_str(const struct buf *);
 /* Give the contents to the caller (who frees them); the buffer is empty. */
 char	*buf_detach(struct buf *);
-#define	 BUF_LIT(b, s) buf_put((b), (s), sizeof(s) - 1)
+#define	 BUF_LIT(b, s) buf_put((b), "" s, sizeof(s) - 1)	/* literals only */
 
 /* Whether s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 int	 utf8_valid(const char *, size_t);
@@ -379,7 +379,6 @@ struct config {
 	/* [privacy] */
 	long	 k;			/* smallest class size */
 	long	 diversity;		/* distinct outcomes per class */
-	long	 max_suppressed;	/* % of records locally suppressed */
 	long	 small_count;		/* 1..small_count-1 shown "<N" */
 	long	 rounding;		/* counts rounded to this base */
 	int	 free_text;		/* FREE_TEXT_* */

@@ -53,7 +53,8 @@ enum mtype {
 	MV_BOOL,
 	MV_STR,
 	MV_LIST,
-	MV_MAP
+	MV_MAP,
+	MV_REF		/* a value owned elsewhere (mv_ref) */
 };
 
 struct mentry {
@@ -75,6 +76,7 @@ struct mval {
 			struct mval **v;
 			size_t	 n, cap;
 		} list;
+		const struct mval *ref;
 		struct {
 			struct mentry *e;	/* in insertion order */
 			size_t	 n, cap;
@@ -97,6 +99,15 @@ hash(const char *s, size_t len)
 		h *= 16777619u;
 	}
 	return h;
+}
+
+/* Follow references to the value itself. */
+static const struct mval *
+deref(const struct mval *v)
+{
+	while (v != NULL && v->type == MV_REF)
+		v = v->u.ref;
+	return v;
 }
 
 static struct mval *
@@ -158,6 +169,16 @@ mv_strf(const char *fmt, ...)
 	v = mv_new(MV_STR);
 	v->u.str.len = b.len;
 	v->u.str.s = buf_detach(&b);
+	return v;
+}
+
+struct mval *
+mv_ref(const struct mval *target)
+{
+	struct mval	*v;
+
+	v = mv_new(MV_REF);
+	v->u.ref = target;
 	return v;
 }
 
@@ -297,6 +318,28 @@ mv_get(const struct mval *map, const char *key)
 	return e ? e->v : NULL;
 }
 
+const char *
+mv_getstr(const struct mval *map, const char *key)
+{
+	const struct mval *v = deref(mv_get(map, key));
+
+	return v != NULL && v->type == MV_STR ? v->u.str.s : "";
+}
+
+struct mval *
+mv_index(const struct mval *list, size_t i)
+{
+	if (list == NULL || list->type != MV_LIST || i >= list->u.list.n)
+		return NULL;
+	return list->u.list.v[i];
+}
+
+size_t
+mv_len(const struct mval *list)
+{
+	return list != NULL && list->type == MV_LIST ? list->u.list.n : 0;
+}
+
 void
 mv_strict(struct mval *map, const char *what)
 {
@@ -340,6 +383,7 @@ mv_free(struct mval *v)
 static int
 mv_truthy(const struct mval *v)
 {
+	v = deref(v);
 	if (v == NULL)
 		return 0;
 	switch (v->type) {
@@ -920,7 +964,7 @@ lookup(const struct tmpl *t, const struct tok *k, const struct ctx *c,
 			    pt->s);
 		return 0;
 	}
-	v = e->v;
+	v = deref(e->v);
 	for (i = 1; i < k->nparts; i++) {
 		if (v->type != MV_MAP)
 			return 0;
@@ -932,7 +976,7 @@ lookup(const struct tmpl *t, const struct tok *k, const struct ctx *c,
 				    (int)pt->len, pt->s);
 			return 0;
 		}
-		v = e->v;
+		v = deref(e->v);
 	}
 	*vp = v;
 	return 0;
@@ -942,6 +986,7 @@ lookup(const struct tmpl *t, const struct tok *k, const struct ctx *c,
 static void
 put_value(struct buf *out, const struct mval *v, int esc)
 {
+	v = deref(v);
 	if (v == NULL)
 		return;
 	switch (v->type) {
@@ -994,7 +1039,7 @@ render(struct render *rs, const struct tmpl *t, size_t from, size_t to,
 			sub.up = c;
 			if (mv_truthy(v) && v->type == MV_LIST) {
 				for (j = 0; j < v->u.list.n; j++) {
-					sub.v = v->u.list.v[j];
+					sub.v = deref(v->u.list.v[j]);
 					if (render(rs, t, i + 1, k->end,
 					    &sub) == -1)
 						return -1;

@@ -22,18 +22,17 @@
  *  1. The finest classes are counted per quarter into a temporary table
  *     (quarter, month, sex, exact age or region, ICD-10 category,
  *     specialty, outcome) -- counts only, no records.
- *  2. Every combination of generalization levels (the lattice) is scored
- *     by the number of records in classes that are smaller than k or
- *     not diverse.  The least generalized combination whose violations
- *     stay within max_suppressed percent of the records wins (ties: the
- *     fewer violations); if none does, the one with the fewest
- *     violations.  One choice per form for every quarter of the build,
- *     so releases cannot be differenced.
- *  3. Remaining violations are removed by local suppression: the
- *     failing classes lose their month, then sex, age, region,
- *     diagnosis and profile, one column at a time, merging as they go;
- *     a remainder that still fails is merged with the smallest passing
- *     class of its quarter.  Records are never dropped.
+ *  2. Every combination of generalization levels (the lattice) is
+ *     tried: records of classes of at least k records with at least
+ *     `diversity` outcomes keep their values; the others are placed by
+ *     hiding the cheapest set of columns under which they form such
+ *     classes (local suppression); a remainder that fails even with
+ *     everything hidden joins a hidden class of its quarter.  Records
+ *     are never dropped.
+ *  3. The combination whose tables lose the least information wins (a
+ *     hidden value loses 1, a generalization step its share of the
+ *     ladder).  One choice per form for every quarter of the build, so
+ *     releases cannot be differenced.
  *  4. Records are published into a temporary table with their
  *     generalized, suppressed values and scrubbed texts; the report
  *     records every decision.
@@ -72,10 +71,6 @@ static const int form_has_qi[FORM__MAX][QI__MAX] = {
 	{ 1, 1, 1, 0, 1, 1 },
 };
 
-/* Order in which failing classes lose values (least useful first). */
-static const enum qi suppress_order[QI__MAX] = {
-	QI_MONTH, QI_SEX, QI_AGE, QI_REGION, QI_DIAGNOSIS, QI_PROFILE
-};
 
 static const char *const form_table[FORM__MAX] = {
 	"incidents", "insurance_cases"
@@ -97,7 +92,7 @@ struct privacy {
 	const char *const	*markers[LANG__MAX];
 	int			 level[FORM__MAX][QI__MAX];
 	long			 records[FORM__MAX];
-	long			 violations[FORM__MAX];	/* at chosen levels */
+	double			 loss[FORM__MAX];	/* at chosen levels */
 	long			 suppressed[FORM__MAX][QI__MAX];
 	long			 unreachable[FORM__MAX];	/* quarters */
 	struct privacy_stats	 stats;
@@ -188,22 +183,6 @@ gen_expr(struct buf *b, enum qi q, int level)
 	}
 }
 
-/* "g0, g1, ..." over the form's QIs at the given levels. */
-static void
-gen_list(struct buf *b, enum form f, const int *lv)
-{
-	int	 q, first = 1;
-
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q])
-			continue;
-		if (!first)
-			buf_puts(b, ", ");
-		first = 0;
-		gen_expr(b, q, lv[q]);
-	}
-}
-
 /* ------------------------------------------------------------------ */
 /* Step 1: the finest classes.                                          */
 
@@ -236,84 +215,88 @@ make_base(struct privacy *p, enum form f)
 	return rc;
 }
 
-/* Step 2: records in failing classes at levels lv. */
+/*
+ * Steps 2 and 3: for each combination of levels, local suppression on
+ * the class table cls<f> (one row per quarter, generalized
+ * quasi-identifiers g0..g5 and outcome), then its information loss.
+ */
+
+/*
+ * How much a column's detail is worth: the columns that answer the
+ * registry's questions (in which profile, where, with what diagnosis)
+ * weigh more than the patient's demographic detail.
+ */
+static const double qi_weight[QI__MAX] = {
+	/* month region sex age diagnosis profile */
+	1.0, 2.0, 1.0, 1.0, 2.0, 3.0
+};
+
+/*
+ * Loss of one published value: its weight times the share of the
+ * ladder climbed, hidden being the rung above the last (age: 5-year
+ * bands 0, 10-year 1/3, 20-year 2/3, hidden 1).  A month generalized
+ * to the quarter or a place hidden by policy says nothing within a
+ * quarter table: the whole weight.
+ */
+static double
+level_loss(enum qi q, int level)
+{
+	if ((q == QI_MONTH || q == QI_REGION) && level == 1)
+		return qi_weight[q];
+	return qi_weight[q] * (double)level / nlevels[q];
+}
+
+/* Whether a QI at this level still says something within a quarter. */
 static int
-score(struct privacy *p, enum form f, const int *lv, long *viol)
+informative(enum form f, enum qi q, int level)
+{
+	if (!form_has_qi[f][q])
+		return 0;
+	return !((q == QI_MONTH || q == QI_REGION) && level == 1);
+}
+
+static int
+make_classes(struct privacy *p, enum form f, const int *lv)
 {
 	struct buf	 b = { 0 };
-	int		 rc;
+	int		 q, rc;
 
-	buf_printf(&b, "SELECT coalesce(sum(cn), 0) FROM (SELECT sum(n) AS cn "
-	    "FROM temp.base%d GROUP BY quarter, ", f);
-	gen_list(&b, f, lv);
-	buf_printf(&b, " HAVING sum(n) < %ld OR count(DISTINCT outcome) < %ld)",
-	    p->cfg->k, p->cfg->diversity);
-	rc = query_long(p, buf_str(&b), viol);
+	buf_printf(&b, "DROP TABLE IF EXISTS temp.cls%d;"
+	    "CREATE TEMP TABLE cls%d AS SELECT quarter", f, f);
+	for (q = 0; q < QI__MAX; q++) {
+		buf_puts(&b, ", ");
+		if (form_has_qi[f][q])
+			gen_expr(&b, q, lv[q]);
+		else
+			buf_puts(&b, "''");
+		buf_printf(&b, " AS g%d", q);
+	}
+	buf_printf(&b, ", outcome, sum(n) AS n, 0 AS mask, 0 AS placed "
+	    "FROM temp.base%d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
+	    "CREATE INDEX temp.cls%d_key ON cls%d(quarter, g0, g1, g2, g3, g4, "
+	    "g5, outcome);"
+	    "CREATE INDEX temp.cls%d_todo ON cls%d(placed, quarter)",
+	    f, f, f, f, f);
+	rc = exec_sql(p, buf_str(&b));
 	buf_free(&b);
 	return rc;
 }
 
-/* Information loss of a combination: the sum of level/top per QI. */
-static double
-loss(enum form f, const int *lv)
+/* "g0, g2, ..." : the QIs of the form not hidden by pattern. */
+static void
+projection(struct buf *b, enum form f, int pattern)
 {
-	double	 s = 0;
-	int	 q;
+	int	 q, first = 1;
 
-	for (q = 0; q < QI__MAX; q++)
-		if (form_has_qi[f][q] && nlevels[q] > 1)
-			s += (double)lv[q] / (nlevels[q] - 1);
-	return s;
-}
-
-static int
-choose_levels(struct privacy *p, enum form f)
-{
-	int	 lv[QI__MAX], best[QI__MAX], q, have = 0, best_ok = 0;
-	long	 viol, best_viol = 0, budget;
-	double	 l, best_loss = 0;
-
-	budget = (long)((double)p->records[f] * p->cfg->max_suppressed / 100);
-	for (q = 0; q < QI__MAX; q++)
-		lv[q] = form_has_qi[f][q] ? p->cfg->min_level[q] : 0;
-	for (;;) {
-		int	 ok;
-
-		if (score(p, f, lv, &viol) == -1)
-			return -1;
-		ok = viol <= budget;
-		l = loss(f, lv);
-		if (!have || (ok && !best_ok) ||
-		    (ok == best_ok && ok && (l < best_loss ||
-		     (l == best_loss && viol < best_viol))) ||
-		    (!ok && !best_ok && (viol < best_viol ||
-		     (viol == best_viol && l < best_loss)))) {
-			memcpy(best, lv, sizeof(best));
-			best_ok = ok;
-			best_viol = viol;
-			best_loss = l;
-			have = 1;
-		}
-		/* Next combination, odometer-style from the last QI. */
-		for (q = QI__MAX - 1; q >= 0; q--) {
-			if (!form_has_qi[f][q] || lv[q] + 1 >= nlevels[q]) {
-				if (form_has_qi[f][q])
-					lv[q] = p->cfg->min_level[q];
-				continue;
-			}
-			lv[q]++;
-			break;
-		}
-		if (q < 0)
-			break;
+	for (q = 0; q < QI__MAX; q++) {
+		if (!form_has_qi[f][q] || (pattern & (1 << q)))
+			continue;
+		buf_printf(b, "%sg%d", first ? "" : ", ", q);
+		first = 0;
 	}
-	memcpy(p->level[f], best, sizeof(best));
-	p->violations[f] = best_viol;
-	return 0;
+	if (first)
+		buf_puts(b, "''");
 }
-
-/* ------------------------------------------------------------------ */
-/* Step 3: local suppression on the class table cls<f>.                 */
 
 /* The published key: each QI column, or '*' where its mask bit is set. */
 static void
@@ -332,79 +315,68 @@ pub_key(struct buf *b, enum form f)
 	}
 }
 
+/*
+ * Place the records still unplaced whose classes pass once the columns
+ * of pattern are hidden: they are published with those columns hidden.
+ */
 static int
-make_classes(struct privacy *p, enum form f)
+place(struct privacy *p, enum form f, int pattern)
 {
-	struct buf	 b = { 0 };
-	int		 q, rc;
-
-	buf_printf(&b, "DROP TABLE IF EXISTS temp.cls%d;"
-	    "CREATE TEMP TABLE cls%d AS SELECT quarter", f, f);
-	for (q = 0; q < QI__MAX; q++) {
-		buf_puts(&b, ", ");
-		if (form_has_qi[f][q])
-			gen_expr(&b, q, p->level[f][q]);
-		else
-			buf_puts(&b, "''");
-		buf_printf(&b, " AS g%d", q);
-	}
-	buf_printf(&b, ", outcome, sum(n) AS n, 0 AS mask FROM temp.base%d "
-	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
-	    "CREATE INDEX temp.cls%d_key ON cls%d(quarter, g0, g1, g2, g3, g4, "
-	    "g5, outcome)", f, f, f);
-	rc = exec_sql(p, buf_str(&b));
-	buf_free(&b);
-	return rc;
-}
-
-/* Set bit on every class (of any outcome) of a failing published key. */
-static int
-suppress_step(struct privacy *p, enum form f, enum qi q)
-{
-	struct buf	 b = { 0 };
+	struct buf	 b = { 0 }, pr = { 0 };
 	int		 rc;
 
-	buf_printf(&b, "UPDATE temp.cls%d SET mask = mask | %d WHERE "
-	    "(quarter, ", f, 1 << q);
-	pub_key(&b, f);
-	buf_puts(&b, ") IN (SELECT quarter, ");
-	pub_key(&b, f);
-	buf_printf(&b, " FROM temp.cls%d GROUP BY quarter, ", f);
-	pub_key(&b, f);
-	buf_printf(&b, " HAVING sum(n) < %ld OR count(DISTINCT outcome) < %ld)",
+	projection(&pr, f, pattern);
+	buf_printf(&b, "UPDATE temp.cls%d SET mask = %d, placed = 1 "
+	    "WHERE placed = 0 AND (quarter, %s) IN (SELECT quarter, %s "
+	    "FROM temp.cls%d WHERE placed = 0 GROUP BY quarter, %s "
+	    "HAVING sum(n) >= %ld AND count(DISTINCT outcome) >= %ld)",
+	    f, pattern, buf_str(&pr), buf_str(&pr), f, buf_str(&pr),
 	    p->cfg->k, p->cfg->diversity);
 	rc = exec_sql(p, buf_str(&b));
 	buf_free(&b);
+	buf_free(&pr);
 	return rc;
 }
 
+struct pattern {
+	int	 mask;
+	double	 cost;
+	int	 bits;
+};
+
+static int
+pattern_cmp(const void *a, const void *b)
+{
+	const struct pattern *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost < y->cost ? -1 : 1;
+	if (x->bits != y->bits)
+		return x->bits - y->bits;
+	return x->mask - y->mask;
+}
+
 /*
- * After every column has been suppressed, a quarter may still hold a
- * failing all-hidden class (too few records, or one outcome).  Merge
- * the smallest passing class of that quarter into it: the union of a
- * passing class and anything else passes.  A quarter without a passing
- * class is published all hidden and reported as unreachable.
+ * A quarter may keep records that fail even with every column hidden
+ * (too few of them, or one outcome).  They join the smallest class of
+ * their quarter that was placed with every column hidden, or else the
+ * smallest placed class at all, which is then hidden entirely: the
+ * union of a passing class and anything else passes.  A quarter that
+ * holds no passing class at all is published all hidden and counted
+ * as unreachable.
  */
 static int
-merge_remainders(struct privacy *p, enum form f)
+merge_remainders(struct privacy *p, enum form f, int all, long *unreach)
 {
 	struct buf	 b = { 0 }, key = { 0 };
 	sqlite3_stmt	*st = NULL;
 	char		**qs = NULL;
 	size_t		 nq = 0, i;
-	int		 all = 0, q, rc = -1, step;
+	int		 rc = -1, step;
 
-	for (q = 0; q < QI__MAX; q++)
-		if (form_has_qi[f][q] && !(q == QI_MONTH &&
-		    p->level[f][q] == 1) && !(q == QI_REGION &&
-		    p->level[f][q] == 1))
-			all |= 1 << q;
-	pub_key(&key, f);
-	/* Quarters whose all-hidden class fails. */
-	buf_printf(&b, "SELECT quarter FROM temp.cls%d WHERE mask & %d = %d "
-	    "GROUP BY quarter HAVING sum(n) < %ld OR count(DISTINCT outcome) "
-	    "< %ld ORDER BY quarter", f, all, all, p->cfg->k,
-	    p->cfg->diversity);
+	*unreach = 0;
+	buf_printf(&b, "SELECT DISTINCT quarter FROM temp.cls%d WHERE "
+	    "placed = 0 ORDER BY quarter", f);
 	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL) != SQLITE_OK)
 		goto dberr;
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -415,23 +387,37 @@ merge_remainders(struct privacy *p, enum form f)
 		goto dberr;
 	sqlite3_finalize(st);
 	st = NULL;
+	pub_key(&key, f);
 	for (i = 0; i < nq; i++) {
 		char	*quoted = sqlite3_mprintf("%Q", qs[i]);
 
 		buf_reset(&b);
-		/* The smallest passing published key of the quarter. */
-		buf_printf(&b, "UPDATE temp.cls%d SET mask = mask | %d WHERE "
-		    "quarter = %s AND (%s) IN (SELECT %s FROM temp.cls%d "
-		    "WHERE quarter = %s GROUP BY %s HAVING sum(n) >= %ld AND "
-		    "count(DISTINCT outcome) >= %ld ORDER BY sum(n), %s "
-		    "LIMIT 1)", f, all, quoted, buf_str(&key), buf_str(&key),
-		    f, quoted, buf_str(&key), p->cfg->k, p->cfg->diversity,
-		    buf_str(&key));
-		sqlite3_free(quoted);
-		if (exec_sql(p, buf_str(&b)) == -1)
+		buf_printf(&b, "UPDATE temp.cls%d SET mask = %d WHERE "
+		    "quarter = %s AND placed = 1 AND (%s) IN (SELECT %s FROM "
+		    "temp.cls%d WHERE quarter = %s AND placed = 1 GROUP BY %s "
+		    "ORDER BY mask = %d DESC, sum(n), %s LIMIT 1);"
+		    "UPDATE temp.cls%d SET mask = %d, placed = 1 WHERE "
+		    "quarter = %s AND placed = 0", f, all, quoted,
+		    buf_str(&key), buf_str(&key), f, quoted, buf_str(&key),
+		    all, buf_str(&key), f, all, quoted);
+		if (exec_sql(p, buf_str(&b)) == -1) {
+			sqlite3_free(quoted);
 			goto out;
-		if (sqlite3_changes(p->db) == 0)
-			p->unreachable[f]++;
+		}
+		/* Did that leave a failing all-hidden class? */
+		buf_reset(&b);
+		buf_printf(&b, "SELECT count(*) FROM (SELECT sum(n) AS s, "
+		    "count(DISTINCT outcome) AS d FROM temp.cls%d WHERE "
+		    "quarter = %s AND mask = %d) WHERE s > 0 AND (s < %ld OR "
+		    "d < %ld)", f, quoted, all, p->cfg->k, p->cfg->diversity);
+		sqlite3_free(quoted);
+		{
+			long	 bad;
+
+			if (query_long(p, buf_str(&b), &bad) == -1)
+				goto out;
+			*unreach += bad;
+		}
 	}
 	rc = 0;
 	goto out;
@@ -447,23 +433,114 @@ out:
 	return rc;
 }
 
+/*
+ * Local suppression at levels lv: records of passing classes keep every
+ * value; the rest are placed by hiding the cheapest set of columns
+ * (least information lost) under which they form passing classes.
+ */
 static int
-suppress(struct privacy *p, enum form f)
+suppress(struct privacy *p, enum form f, const int *lv, long *unreach)
 {
-	size_t	 i;
-	enum qi	 q;
+	struct pattern	 pats[1 << QI__MAX];
+	int		 n = 0, m, q, all = 0;
 
-	for (i = 0; i < QI__MAX; i++) {
-		q = suppress_order[i];
+	for (q = 0; q < QI__MAX; q++)
+		if (informative(f, q, lv[q]))
+			all |= 1 << q;
+	for (m = 0; m < (1 << QI__MAX); m++) {
+		if ((m & ~all) != 0)
+			continue;
+		pats[n].mask = m;
+		pats[n].cost = 0;
+		pats[n].bits = 0;
+		for (q = 0; q < QI__MAX; q++)
+			if (m & (1 << q)) {
+				pats[n].cost += qi_weight[q] -
+				    level_loss(q, lv[q]);
+				pats[n].bits++;
+			}
+		n++;
+	}
+	qsort(pats, (size_t)n, sizeof(pats[0]), pattern_cmp);
+	for (m = 0; m < n; m++)
+		if (place(p, f, pats[m].mask) == -1)
+			return -1;
+	return merge_remainders(p, f, all, unreach);
+}
+
+/* Information lost by the published table: one per hidden value, a
+ * share per generalization step, summed over records and columns. */
+static int
+table_loss(struct privacy *p, enum form f, const int *lv, double *out)
+{
+	struct buf	 b = { 0 };
+	sqlite3_stmt	*st;
+	int		 q, rc;
+
+	buf_printf(&b, "SELECT coalesce(sum(n * (0");
+	for (q = 0; q < QI__MAX; q++) {
 		if (!form_has_qi[f][q])
 			continue;
-		/* A column generalized to nothing has nothing to hide. */
-		if ((q == QI_MONTH || q == QI_REGION) && p->level[f][q] == 1)
-			continue;
-		if (suppress_step(p, f, q) == -1)
-			return -1;
+		buf_printf(&b, " + CASE WHEN mask & %d THEN %.6f ELSE %.6f END",
+		    1 << q, qi_weight[q], level_loss(q, lv[q]));
 	}
-	return merge_remainders(p, f);
+	buf_printf(&b, ")), 0) FROM temp.cls%d", f);
+	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL) != SQLITE_OK)
+		rc = db_err(p->db, "privacy stage");
+	else {
+		rc = sqlite3_step(st) == SQLITE_ROW ? 0 :
+		    db_err(p->db, "privacy stage");
+		*out = sqlite3_column_double(st, 0);
+	}
+	sqlite3_finalize(st);
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * Try every combination of levels allowed by the configuration; keep
+ * the one whose published tables lose the least information.  The
+ * class table of the winner is left in cls<f>.
+ */
+static int
+choose_levels(struct privacy *p, enum form f)
+{
+	int	 lv[QI__MAX], best[QI__MAX], q, have = 0;
+	long	 unreach, best_unreach = 0;
+	double	 l = 0, best_loss = 0;
+
+	for (q = 0; q < QI__MAX; q++)
+		lv[q] = form_has_qi[f][q] ? p->cfg->min_level[q] : 0;
+	for (;;) {
+		if (make_classes(p, f, lv) == -1 ||
+		    suppress(p, f, lv, &unreach) == -1 ||
+		    table_loss(p, f, lv, &l) == -1)
+			return -1;
+		if (!have || unreach < best_unreach ||
+		    (unreach == best_unreach && l < best_loss - 1e-9)) {
+			memcpy(best, lv, sizeof(best));
+			best_loss = l;
+			best_unreach = unreach;
+			have = 1;
+		}
+		/* Next combination, odometer-style from the last QI. */
+		for (q = QI__MAX - 1; q >= 0; q--) {
+			if (!form_has_qi[f][q] || lv[q] + 1 >= nlevels[q]) {
+				if (form_has_qi[f][q])
+					lv[q] = p->cfg->min_level[q];
+				continue;
+			}
+			lv[q]++;
+			break;
+		}
+		if (q < 0)
+			break;
+	}
+	memcpy(p->level[f], best, sizeof(best));
+	p->loss[f] = best_loss;
+	p->unreachable[f] = best_unreach;
+	return make_classes(p, f, best) == -1 ||
+	    suppress(p, f, best, &unreach) == -1 ? -1 : 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -766,11 +843,16 @@ report_form(struct privacy *p, enum form f)
 		    level_names[q][p->level[f][q]]);
 		first = 0;
 	}
-	fprintf(p->report, "\n  records in classes smaller than k = %ld or "
-	    "with fewer than %ld outcomes at these levels: %ld (%.1f%%; "
-	    "budget %ld%%)\n", p->cfg->k, p->cfg->diversity, p->violations[f],
-	    p->records[f] ? 100.0 * (double)p->violations[f] /
-	    (double)p->records[f] : 0.0, p->cfg->max_suppressed);
+	{
+		double	 w = 0;
+
+		for (q = 0; q < QI__MAX; q++)
+			if (form_has_qi[f][q])
+				w += qi_weight[q];
+		fprintf(p->report, "\n  information lost (weighted): %.1f%%\n",
+		    p->records[f] ? 100.0 * p->loss[f] /
+		    ((double)p->records[f] * w) : 0.0);
+	}
 	fprintf(p->report, "  values suppressed:");
 	first = 1;
 	for (q = 0; q < QI__MAX; q++) {
@@ -856,16 +938,15 @@ privacy_open(sqlite3 *db, const struct config *cfg, const struct dicts *d,
 	if (p->report) {
 		fprintf(p->report, "regsite privacy report\n\n"
 		    "policy: k = %ld, diversity = %ld distinct outcomes, "
-		    "max_suppressed = %ld%%, small counts 1-%ld shown as "
+		    "small counts 1-%ld shown as "
 		    "\"<%ld\", rounding to %ld, free text %s\n",
-		    cfg->k, cfg->diversity, cfg->max_suppressed,
+		    cfg->k, cfg->diversity,
 		    cfg->small_count - 1, cfg->small_count, cfg->rounding,
 		    cfg->free_text == FREE_TEXT_OFF ? "not published" :
 		    "scrubbed");
 	}
 	for (f = 0; f < FORM__MAX; f++) {
 		if (make_base(p, f) == -1 || choose_levels(p, f) == -1 ||
-		    make_classes(p, f) == -1 || suppress(p, f) == -1 ||
 		    publish(p, f) == -1)
 			goto fail;
 		if (p->report && report_form(p, f) == -1)

@@ -10,6 +10,7 @@
  * Rows stream from the published records (privacy.c); at most one
  * page of rows is held at a time.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -307,6 +308,8 @@ record_cells(struct tctx *t, const struct pubrec *r, int fold)
 			    "harm_iatrogenic"), 0);
 			snprintf(key, sizeof(key), "disability_%s",
 			    r->disability);
+			for (char *k = key; *k; k++)
+				*k = (char)tolower((unsigned char)*k);
 			p = part(mv_get(c, "parts"), NULL, tr(cat, l, key), 0);
 			mv_set(p, "block", mv_bool(1));
 		}
