@@ -30,7 +30,7 @@
 
 #define CW	 600	/* viewBox width */
 #define MAPW	 640	/* viewBox width of the tile map */
-#define FS	 15	/* font size: >= 8 px when 600 units are 360 px */
+#define FS	 15	/* font size: 9 px when 600 units are 360 px */
 #define LH	 19	/* line height */
 #define TFS	 18	/* the optional heading */
 #define PAD	 8	/* outer margin */
@@ -38,7 +38,7 @@
 #define GAP	 5	/* between a bar and its end label */
 #define SWATCH	 14	/* legend swatches */
 #define MAXCATS	 60
-#define MAXVAL	 1e15	/* fmt_dec's llround stays exact below 2^53 */
+#define MAXVAL	 1e15	/* v * 10^decimals: fmt_dec exact below 2^53 */
 #define PLOTH	 280	/* columns: the plot's height */
 #define BARH	 22	/* bars: thickness */
 #define PYRH	 20	/* pyramid: thickness */
@@ -642,13 +642,16 @@ axis_ticks(struct axis *ax, double vmax, int decimals, double len,
 /*
  * Choose the longest axis (at most len pixels) on which every bar, its
  * stubs and end label fit in len: sums[i] is a bar's value, extra[i]
- * the pixels it needs beyond its end.  The axis never shrinks below
- * 40 % of len (a label as long as the plot is not worth a flat chart).
+ * the pixels it needs beyond its end.  A horizontal axis also leaves
+ * room for half its last tick label, which stays centred on its tick.
+ * The axis never shrinks below 40 % of len (a label as long as the
+ * plot is not worth a flat chart).
  */
 static void
 axis_fit(struct axis *ax, const double *sums, const double *extra,
     size_t n, double len, int decimals, int horiz)
 {
+	struct buf t = { 0 };
 	double	 vmax = 0, a = len, need, lim;
 	size_t	 i;
 	int	 iter;
@@ -659,6 +662,13 @@ axis_fit(struct axis *ax, const double *sums, const double *extra,
 	for (iter = 0; iter < 8; iter++) {
 		axis_ticks(ax, vmax, decimals, a, horiz);
 		need = a;
+		if (horiz) {
+			buf_reset(&t);
+			fmt_dec(&t, ax->max, ax->ndec);
+			need = len - textw(t.data, t.len, FS) / 2;
+			if (need > a)
+				need = a;
+		}
 		for (i = 0; i < n; i++) {
 			if (sums[i] <= 0)
 				continue;
@@ -673,6 +683,7 @@ axis_fit(struct axis *ax, const double *sums, const double *extra,
 		a = need;
 	}
 	axis_ticks(ax, vmax, decimals, a, horiz);
+	buf_free(&t);
 }
 
 /* A tick value i. */
@@ -893,9 +904,22 @@ draw_columns(struct ctx *x, double y)
 	y = series_legend(x, y, 1);
 	y = draw_unit(x, PAD, y, "start");
 
-	/* Room for the widest tick label: the top tick is < 2 vmax. */
-	fmt_dec(&t, vmax < 1 ? 5 : 2 * vmax, c->decimals);
-	x0 = PAD + textw(t.data, t.len, FS) + 8;
+	/*
+	 * Room for the widest tick label, the top one, whatever length
+	 * axis_fit chooses; then a slot of at least a line per column,
+	 * widening the chart if there are very many.
+	 */
+	x0 = 0;
+	for (lw = PLOTH; lw >= PLOTH * 0.4 - 1; lw -= PLOTH * 0.1) {
+		axis_ticks(&ax, vmax, c->decimals, lw, 0);
+		buf_reset(&t);
+		fmt_dec(&t, ax.max, ax.ndec);
+		if (textw(t.data, t.len, FS) > x0)
+			x0 = textw(t.data, t.len, FS);
+	}
+	x0 += PAD + 8;
+	if (x0 + c->ncats * (LH + 4) + PAD > x->w)
+		x->w = ceil(x0 + c->ncats * (LH + 4) + PAD);
 	x1 = x->w - PAD;
 	slot = (x1 - x0) / c->ncats;
 	colw = slot * 0.64 > 72 ? 72 : slot * 0.64;
@@ -1329,8 +1353,9 @@ draw_tilemap(struct ctx *x, double y)
 	const struct chart_point nodata = { 0, 0, 1 };
 	const char	*fill, *fg, *label;
 	double		 tile, tileh, gap = 4, vmax = 0, step, tx, ty;
-	double		 bw, lw, vw;
+	double		 bw, lw, vw, sx;
 	char		 attrs[128];
+	int		 stagger;
 	size_t		 cat[NREGIONS], i, j, maxl = 1;
 	int		 nbins, bin, ri;
 	struct litem	 it[2];
@@ -1393,7 +1418,8 @@ draw_tilemap(struct ctx *x, double y)
 		if (cat[i] < c->ncats)
 			esc_xmls(b, c->cats[cat[i]]);
 		else
-			esc_xmls(b, regions[i].code);
+			esc_label(b, regions[i].abbr[c->lang],
+			    strlen(regions[i].abbr[c->lang]), 0);
 		BUF_LIT(b, ": ");
 		buf_reset(&t);
 		if (pt->suppressed)
@@ -1434,31 +1460,36 @@ draw_tilemap(struct ctx *x, double y)
 	}
 	y += MAPROWS * (tileh + gap) + 12;
 
-	/* The bins: a strip of boxes, their bounds under the joints. */
+	/*
+	 * The bins: a strip of boxes with their bounds centred under the
+	 * joints, on two staggered rows when they are too wide for one.
+	 */
 	y = draw_unit(x, PAD, y, "start");
 	buf_reset(&t);
 	fmt_dec(&t, step * nbins, step_decimals(step));
 	lw = textw(t.data, t.len, FS);
-	bw = (x->w - 2 * PAD) / NRAMP;
-	if (bw < lw + 10)
-		bw = lw + 10;
-	if (bw * nbins > x->w - 2 * PAD)
-		bw = (x->w - 2 * PAD) / nbins;
+	buf_reset(&t);
+	fmt_dec(&t, 0, step_decimals(step));
+	sx = PAD + textw(t.data, t.len, FS) / 2;
+	bw = (x->w - sx - PAD - lw / 2) / nbins;
+	if (bw > (x->w - 2 * PAD) / NRAMP)
+		bw = (x->w - 2 * PAD) / NRAMP;
+	stagger = bw < lw + 8;
 	BUF_LIT(b, "<g class=\"bins\">\n");
 	for (i = 0; i < (size_t)nbins; i++) {
 		ri = nbins == 1 ? 1 :
 		    (int)lround(i * (NRAMP - 1.0) / (nbins - 1));
 		put_fmt(b, "<rect x=\"%N\" y=\"%N\" width=\"%N\" height=\"16\""
-		    " fill=\"%s\"/>\n", PAD + i * bw, y, bw, ramp[ri]);
+		    " fill=\"%s\"/>\n", sx + i * bw, y, bw, ramp[ri]);
 	}
 	for (i = 0; i <= (size_t)nbins; i++) {
 		buf_reset(&t);
 		fmt_dec(&t, step * i, step_decimals(step));
-		put_text(b, PAD + i * bw, y + 16 + 17, i == 0 ? "start" :
-		    i == (size_t)nbins ? "end" : "middle", NULL, t.data, t.len);
+		put_text(b, sx + i * bw, y + 16 + 17 + (stagger && i % 2 ?
+		    LH : 0), "middle", NULL, t.data, t.len);
 	}
 	BUF_LIT(b, "</g>\n");
-	y += 16 + LH + 10;
+	y += 16 + LH + 10 + (stagger ? LH : 0);
 	j = 0;
 	if (x->nsupp > 0) {
 		it[j].sw = SW_HATCH;
@@ -1518,9 +1549,6 @@ chart_check(struct ctx *x, const struct chart *c)
 	if (c->ncats == 0 || c->ncats > MAXCATS || c->cats == NULL)
 		return rs_err("chart '%s': %zu categories (1 to %d)", c->id,
 		    c->ncats, MAXCATS);
-	if (c->kind == CHART_COLUMNS && c->ncats > 30)
-		return rs_err("chart '%s': %zu columns (at most 30)", c->id,
-		    c->ncats);
 	for (i = 0; i < c->ncats; i++)
 		if (c->cats[i] == NULL)
 			return rs_err("chart '%s': category %zu has no label",
@@ -1554,7 +1582,7 @@ chart_check(struct ctx *x, const struct chart *c)
 				else
 					x->nnodata++;
 			} else if (!isfinite(pt->v) || pt->v < 0 ||
-			    pt->v > MAXVAL)
+			    pt->v > MAXVAL / scaled(1, c->decimals))
 				return rs_err("chart '%s': value out of "
 				    "range in series %zu, category %zu",
 				    c->id, s, i);

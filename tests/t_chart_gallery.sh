@@ -1,8 +1,9 @@
 # t_chart_gallery.sh -- lay out the charts test_chart drew in a real
 # browser (Playwright driving Debian's chromium): no two labels overlap,
 # no label crosses a bar or tile it is not inside, every label stays in
-# its chart's viewBox.  Leaves screenshots of the gallery, 1280 and 375
-# pixels wide, in $ARTIFACTS/chart/ to look at.
+# its chart's viewBox; the same for the random charts of random.html.
+# Leaves screenshots of the gallery, 1280 and 375 pixels wide, in
+# $ARTIFACTS/chart/ to look at.
 . "$TOP/tests/lib.sh"
 
 gallery="$ARTIFACTS/chart/gallery.html"
@@ -67,6 +68,16 @@ function check() {
 	return out;
 }
 
+function report(res, width) {
+	for (const r of res) {
+		const ok = r.problems.length === 0 && r.n > 0;
+		console.log(`${ok ? 'ok' : 'not ok'} - ${r.name} ` +
+		    `at ${width} px: ${r.n} labels clear`);
+		for (const p of r.problems.slice(0, 8))
+			console.log('  ' + p);
+	}
+}
+
 (async () => {
 	const browser = await chromium.launch({ executablePath: exe,
 	    args: ['--no-sandbox', '--disable-gpu'] });
@@ -75,16 +86,11 @@ function check() {
 			const page = await browser.newPage({
 			    viewport: { width, height: 900 } });
 			await page.goto('file://' + gallery);
-			const res = await page.evaluate(check);
-			for (const r of res) {
-				const ok = r.problems.length === 0 && r.n > 0;
-				console.log(`${ok ? 'ok' : 'not ok'} - ${r.name} ` +
-				    `at ${width} px: ${r.n} labels clear`);
-				for (const p of r.problems.slice(0, 8))
-					console.log('  ' + p);
-			}
+			report(await page.evaluate(check), width);
 			await page.screenshot({ fullPage: true,
 			    path: `${outdir}/gallery-${width}.png` });
+			await page.goto('file://' + outdir + '/random.html');
+			report(await page.evaluate(check), width);
 			await page.close();
 		}
 	} finally {

@@ -22,7 +22,18 @@
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F */
 
 static char	 artdir[1024];
-static struct buf gallery;
+static struct buf gallery, randoms;	/* gallery.html, random.html */
+static struct buf *page = &gallery;	/* where render() adds charts */
+
+/* The pages that show the charts (test CSS, not the site's). */
+#define GALLERY_HEAD "<!DOCTYPE html>\n<html lang=\"kk\"><head>"	\
+	"<meta charset=\"utf-8\"><meta name=\"viewport\" "		\
+	"content=\"width=device-width\"><title>Charts</title><style>"	\
+	"body{margin:0;padding:8px;font-family:system-ui,sans-serif;"	\
+	"display:grid;grid-template-columns:repeat(auto-fill,"		\
+	"minmax(300px,600px));gap:16px}figure{margin:0}"		\
+	"svg.chart{width:100%;height:auto;display:block}"		\
+	"figcaption{color:#888;font-size:12px}</style></head><body>\n"
 
 /* A fixed-size array of points from values; -1 is suppressed, -2 nodata. */
 static struct chart_point *
@@ -230,9 +241,9 @@ render(const char *name, const struct chart *c)
 		CHECK(!small, "%s: font sizes >= 15", name);
 	}
 
-	buf_printf(&gallery, "<figure><figcaption>%s</figcaption>\n", name);
-	buf_put(&gallery, a.data, a.len);
-	buf_printf(&gallery, "</figure>\n");
+	buf_printf(page, "<figure><figcaption>%s</figcaption>\n", name);
+	buf_put(page, a.data, a.len);
+	buf_printf(page, "</figure>\n");
 	return buf_detach(&a);
 }
 
@@ -323,9 +334,11 @@ static const char *const region_names[LANG__MAX][20] = { {
 	"область Ұлытау", "Восточно-Казахстанская область" }
 };
 
-static const char *const ages[] = {
+static const char *const ages[LANG__MAX][9] = { {
 	"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69",
-	"70–79", "80+"
+	"70–79", "80 және одан жоғары" }, {
+	"0–9", "10–19", "20–29", "30–39", "40–49", "50–59", "60–69",
+	"70–79", "80+" }
 };
 
 /* The per-language strings every page passes. */
@@ -534,6 +547,40 @@ test_columns_edge(void)
 	free_labels(q, 4);
 }
 
+/* Long category names under narrow columns stand upright, wrapped. */
+static void
+test_columns_long(void)
+{
+	static const double v[] = { 12, 40, 0, 33, -1, 25, 18, 9, 60, 14 };
+	struct chart_series sr;
+	struct chart	 c;
+	struct marks	 m;
+	char		*svg;
+	size_t		 i;
+
+	base(&c, CHART_COLUMNS, LANG_RU, "longcols", "Главы МКБ-10");
+	c.cats = chapters[LANG_RU];
+	c.ncats = 10;
+	sr.label = NULL;
+	sr.v = points(v, 10);
+	c.series = &sr;
+	c.nseries = 1;
+	if ((svg = render("columns-long", &c)) != NULL) {
+		read_marks(svg, "height", &m);
+		CHECK(m.nvalue == 9 && m.nsupp == 1 && m.maxdev < 0.02,
+		    "columns-long: proportional");
+		CHECK(count(svg, "rotate(-90") == 10,
+		    "columns-long: ten upright labels");
+		for (i = 0; i < 10; i++)
+			if (strstr(svg, i == 0 ? ">Некоторые инфекционные" :
+			    i == 2 ? ">Болезни крови," : ">") == NULL)
+				break;
+		CHECK(i == 10, "columns-long: wrapped by words");
+		free(svg);
+	}
+	free((void *)sr.v);
+}
+
 /* Six series, the whole palette; labels inside take a readable ink. */
 static void
 test_columns6(void)
@@ -733,7 +780,7 @@ test_pyramid(enum lang lang)
 
 	base(&c, CHART_PYRAMID, lang, "pyr", lang == LANG_KK ?
 	    "Пациенттердің жасы мен жынысы" : "Возраст и пол пациентов");
-	c.cats = ages;
+	c.cats = ages[lang];
 	c.ncats = 9;
 	sr[0].label = L[lang].men;
 	sr[0].v = points(men, 9);
@@ -748,10 +795,13 @@ test_pyramid(enum lang lang)
 		    "%s: 16 drawn, 2 suppressed", name);
 		CHECK(m.maxdev < 0.02, "%s: one scale for both halves", name);
 		p0 = strstr(svg, ">0–9<");
-		p9 = strstr(svg, ">80+<");
-		CHECK(p0 && p9 && attrd(p9 - 40 > svg ? strstr(p9 - 60,
-		    "<text") : svg, "y") < attrd(strstr(p0 - 60, "<text"),
-		    "y"), "%s: youngest at the bottom", name);
+		p9 = strstr(svg, lang == LANG_KK ? ">80 және" : ">80+<");
+		while (p0 && p0 > svg && strncmp(p0, "<t", 2) != 0)
+			p0--;
+		while (p9 && p9 > svg && strncmp(p9, "<t", 2) != 0)
+			p9--;
+		CHECK(p0 && p9 && attrd(p9, "y") < attrd(p0, "y"),
+		    "%s: youngest at the bottom", name);
 		CHECK(strstr(svg, L[lang].men) && strstr(svg, L[lang].women),
 		    "%s: both halves titled", name);
 		{
@@ -946,6 +996,137 @@ test_tilemap_edge(void)
 	free((void *)sr.v);
 }
 
+/* A small deterministic generator (xorshift) for the random charts. */
+static unsigned long rng = 88172645463325252UL;
+
+static unsigned long
+rnd(unsigned long n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng % n;
+}
+
+/*
+ * Random charts of every kind: random sizes, values, flags, labels and
+ * decimals.  Each renders, its marks are proportional to their values
+ * and as many as the points, and a few are checked by xmllint.
+ */
+static void
+test_random(void)
+{
+	static const char *const words[] = {
+		"Болезни", "костно-мышечной", "системы", "и",
+		"Қазақстан", "облысы", "A&B", "<x>", "0–9", "өте",
+		"ұзақ\u00adсөз", "", "Акушерско-гинекологический"
+	};
+	struct chart_point *pts[6];
+	struct chart_series sr[6];
+	const char	*codes[20];
+	char		*cats[60], name[32], id[32];
+	struct chart	 c;
+	struct marks	 m;
+	struct buf	 b = { 0 }, w = { 0 };
+	size_t		 i, j, s, ncats, nseries, want_v, want_s;
+	int		 iter, bad = 0, failed = 0;
+
+	for (iter = 0; iter < 400; iter++) {
+		enum chart_kind kind = (enum chart_kind)rnd(4);
+
+		ncats = kind == CHART_TILEMAP ? 1 + rnd(20) : 1 + rnd(60);
+		nseries = kind == CHART_PYRAMID ? 2 :
+		    kind == CHART_TILEMAP ? 1 : 1 + rnd(6);
+		snprintf(id, sizeof(id), "r%d", iter);
+		base(&c, kind, (enum lang)rnd(2), id, "Random");
+		c.decimals = (int)rnd(3);
+		c.show_title = (int)rnd(2);
+		c.unit = rnd(2) ? "на 100 000" : NULL;
+		want_v = want_s = 0;
+		for (i = 0; i < ncats; i++) {
+			buf_reset(&w);
+			for (j = rnd(8); j > 0; j--) {
+				buf_puts(&w, words[rnd(sizeof(words) /
+				    sizeof(words[0]))]);
+				buf_putc(&w, ' ');
+			}
+			cats[i] = xstrdup(buf_str(&w));
+		}
+		for (i = 0; i < 20; i++)
+			codes[i] = region_codes[i];
+		for (i = 0; i < 20; i++) {	/* shuffle the regions */
+			const char *t = codes[i];
+
+			j = rnd(20);
+			codes[i] = codes[j];
+			codes[j] = t;
+		}
+		for (s = 0; s < nseries; s++) {
+			pts[s] = xcalloc(ncats, sizeof(*pts[s]));
+			for (i = 0; i < ncats; i++) {
+				switch (rnd(8)) {
+				case 0:
+					pts[s][i].suppressed = 1;
+					want_s++;
+					break;
+				case 1:
+					pts[s][i].nodata = kind ==
+					    CHART_TILEMAP;
+					want_v += kind != CHART_TILEMAP;
+					break;
+				case 2:
+					want_v++;	/* zero */
+					break;
+				default:
+					pts[s][i].v = (double)rnd(1000000) /
+					    (double)(1 + rnd(1000)) *
+					    (rnd(10) == 0 ? 1e6 : 1);
+					want_v++;
+				}
+			}
+			sr[s].label = words[rnd(sizeof(words) /
+			    sizeof(words[0]))];
+			sr[s].v = pts[s];
+		}
+		c.cats = (const char *const *)cats;
+		c.codes = codes;
+		c.ncats = ncats;
+		c.series = sr;
+		c.nseries = nseries;
+		buf_reset(&b);
+		if (chart_svg(&b, &c) != 0) {
+			printf("  %s: %s\n", id, rs_errmsg());
+			failed++;
+		} else {
+			read_marks(b.data, kind == CHART_TILEMAP ? NULL :
+			    kind == CHART_COLUMNS ? "height" : "width", &m);
+			if (m.maxdev > 0.02 || m.nvalue != (int)want_v ||
+			    m.nsupp != (int)want_s || m.supp_with_value ||
+			    strstr(b.data, "style") != NULL) {
+				printf("  %s: drawn %d/%zu, suppressed %d/%zu,"
+				    " deviation %g\n", id, m.nvalue, want_v,
+				    m.nsupp, want_s, m.maxdev);
+				bad++;
+			}
+			if (iter % 8 == 0) {
+				snprintf(name, sizeof(name), "random-%d",
+				    iter);
+				page = &randoms;
+				free(render(name, &c));
+				page = &gallery;
+			}
+		}
+		for (s = 0; s < nseries; s++)
+			free(pts[s]);
+		for (i = 0; i < ncats; i++)
+			free(cats[i]);
+	}
+	CHECK(failed == 0, "random: 400 charts render");
+	CHECK(bad == 0, "random: marks match the values");
+	buf_free(&b);
+	buf_free(&w);
+}
+
 /* Bad input: refused with a message, nothing appended. */
 static void
 test_errors(void)
@@ -990,6 +1171,11 @@ test_errors(void)
 	pts[1].v = NAN;
 	REFUSED("chart 'e': value out of range in series 0, category 1",
 	    "NaN");
+	pts[1].v = 1e15;
+	c.decimals = 1;
+	REFUSED("chart 'e': value out of range in series 0, category 1",
+	    "too large for its decimals");
+	c.decimals = 0;
 	pts[1].v = 2;
 	c.ncats = 0;
 	REFUSED("chart 'e': 0 categories (1 to 60)", "no categories");
@@ -1026,20 +1212,15 @@ main(void)
 	    art && *art ? art : "tests/artifacts");
 	mkdir(art && *art ? art : "tests/artifacts", 0777);
 	mkdir(artdir, 0777);
-	BUF_LIT(&gallery, "<!DOCTYPE html>\n<html lang=\"kk\"><head>"
-	    "<meta charset=\"utf-8\"><meta name=\"viewport\" "
-	    "content=\"width=device-width\"><title>Charts</title><style>"
-	    "body{margin:0;padding:8px;font-family:system-ui,sans-serif;"
-	    "display:grid;grid-template-columns:repeat(auto-fill,"
-	    "minmax(300px,600px));gap:16px}figure{margin:0}"
-	    "svg.chart{width:100%;height:auto;display:block}"
-	    "figcaption{color:#888;font-size:12px}</style></head><body>\n");
+	BUF_LIT(&gallery, GALLERY_HEAD);
+	BUF_LIT(&randoms, GALLERY_HEAD);
 
 	test_columns(LANG_KK);
 	test_columns(LANG_RU);
 	test_columns20();
 	test_columns_edge();
 	test_columns6();
+	test_columns_long();
 	test_bars(LANG_KK);
 	test_bars(LANG_RU);
 	test_bars22(LANG_KK);
@@ -1051,14 +1232,22 @@ main(void)
 	test_tilemap(LANG_RU);
 	test_tilemap_geo();
 	test_tilemap_edge();
+	test_random();
 	test_errors();
 
 	BUF_LIT(&gallery, "</body></html>\n");
+	BUF_LIT(&randoms, "</body></html>\n");
 	snprintf(path, sizeof(path), "%s/gallery.html", artdir);
 	if ((f = fopen(path, "w")) != NULL) {
 		fwrite(gallery.data, 1, gallery.len, f);
 		fclose(f);
 	}
+	snprintf(path, sizeof(path), "%s/random.html", artdir);
+	if ((f = fopen(path, "w")) != NULL) {
+		fwrite(randoms.data, 1, randoms.len, f);
+		fclose(f);
+	}
 	buf_free(&gallery);
+	buf_free(&randoms);
 	return unit_failed;
 }
