@@ -253,10 +253,10 @@ utf8_prev(const char *s, const char *p)
 
 /*
  * Break s into lines no wider than maxw at font size fs: at spaces,
- * after a hyphen, dash or slash inside a word, and at soft hyphens
- * (shown as "-" where a line ends).  A word wider than maxw on its own
- * is cut between letters with a hyphen (and l->cut set).  The lines
- * point into s, which must outlive l.
+ * after a hyphen, dash or slash that follows a letter (not in "0–9"),
+ * and at soft hyphens (shown as "-" where a line ends).  A word wider
+ * than maxw on its own is cut between letters with a hyphen (and
+ * l->cut set).  The lines point into s, which must outlive l.
  */
 static void
 wrap(struct lines *l, const char *s, double maxw, double fs)
@@ -264,7 +264,7 @@ wrap(struct lines *l, const char *s, double maxw, double fs)
 	const char	*p, *q, *e, *line, *cut;
 	const char	*brk = NULL, *brk_end = NULL;
 	double		 cur = 0, hw = cwidth('-') * fs;
-	uint32_t	 cp;
+	uint32_t	 cp, prev = 0;
 	int		 brk_hyph = 0;
 
 	memset(l, 0, sizeof(*l));
@@ -282,6 +282,7 @@ wrap(struct lines *l, const char *s, double maxw, double fs)
 			brk = p;
 			brk_hyph = 0;
 			cur += cwidth(' ') * fs;
+			prev = ' ';
 			continue;
 		}
 		if (cp == SHY) {
@@ -313,10 +314,11 @@ wrap(struct lines *l, const char *s, double maxw, double fs)
 			l->cut = 1;
 		}
 		if ((cp == '-' || cp == 0x2013 || cp == 0x2014 || cp == '/') &&
-		    p < e && *p != ' ') {
+		    uc_isalpha(prev) && p < e && *p != ' ') {
 			brk_end = brk = p;
 			brk_hyph = 0;
 		}
+		prev = cp;
 	}
 	if (p > line)
 		lines_add(l, line, (size_t)(p - line), 0, fs);
@@ -737,8 +739,11 @@ stacks_free(struct stack *st, size_t n)
 	free(st);
 }
 
-/* A legend entry. */
-enum swatch { SW_FILL, SW_HATCH, SW_NODATA };
+/*
+ * A legend entry: a colour, the hatching of suppressed values, a
+ * missing tile, or the dash that stands for a missing bar.
+ */
+enum swatch { SW_FILL, SW_HATCH, SW_NODATA, SW_DASH };
 struct litem {
 	enum swatch sw;
 	const char *fill;	/* SW_FILL */
@@ -768,6 +773,10 @@ put_swatch(struct ctx *x, double sx, double sy, const struct litem *it)
 		    " fill=\"%s\" stroke=\"%s\" stroke-width=\"1\""
 		    " stroke-dasharray=\"3 2\"/>\n", sx + 0.5, sy + 0.5,
 		    SWATCH - 1, SWATCH - 1, C_NONE, C_HATCH);
+		break;
+	case SW_DASH:
+		put_text(b, sx + SWATCH / 2.0, sy + 12, "middle", NULL,
+		    "\xe2\x80\x94", 3);
 		break;
 	}
 }
@@ -831,7 +840,7 @@ series_legend(struct ctx *x, double y, int with_series)
 		it[n++].text = c->suppressed_legend;
 	}
 	if (x->nnodata > 0) {
-		it[n].sw = SW_NODATA;
+		it[n].sw = SW_DASH;
 		it[n].fill = NULL;
 		it[n++].text = c->nodata_label;
 	}
@@ -1085,7 +1094,7 @@ draw_bars(struct ctx *x, double y)
 	axis_fit(&ax, sums, extra, c->ncats, x1 - x0, c->decimals, 1);
 
 	y = series_legend(x, y, 1);
-	y = draw_unit(x, x0, y, "start");
+	y = draw_unit(x, x0, y + 4, "start");
 
 	/* Tick labels over the plot, gridlines through it. */
 	BUF_LIT(b, "<g fill=\"" C_MUTED "\">\n");
@@ -1711,6 +1720,9 @@ chart_svg(struct buf *out, const struct chart *c)
 	BUF_LIT(out, "</desc>\n");
 	if (x.nsupp > 0)
 		put_patterns(out, c);
+	/* The colours, halos and separators assume a white ground. */
+	put_fmt(out, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>\n",
+	    (int)x.w, (int)ceil(y));
 	buf_put(out, body.data, body.len);
 	BUF_LIT(out, "</svg>\n");
 	buf_free(&body);

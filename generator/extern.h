@@ -264,8 +264,13 @@ struct chart {
 
 /*
  * Append one standalone SVG document fragment (<svg xmlns=...>...</svg>
- * and a newline) for c to out.  On bad input append nothing, return -1
- * with rs_err set.  The output depends on c alone (deterministic).
+ * and a newline) for c to out: a viewBox about 600 units wide and no
+ * size (the page's CSS sets width: 100%), on a white ground.  Stacks
+ * end in their total; one with suppressed parts reads "120 + <8".
+ * Suppressed values are hatched stubs of a fixed length; categories
+ * without data have no mark, a "—" and a legend line.  Values over
+ * 10^15 / 10^decimals are refused.  On bad input append nothing,
+ * return -1 with rs_err set.  The output depends on c alone.
  */
 int	 chart_svg(struct buf *out, const struct chart *c);
 

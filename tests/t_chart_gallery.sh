@@ -45,8 +45,8 @@ function check() {
 		    .filter((t) => t.textContent.trim() !== '')
 		    .map((t) => ({ t: t.textContent, b: box(t),
 			inside: t.closest('.inside') !== null }));
-		const marks = [...svg.querySelectorAll(
-		    'rect[data-value], rect[data-suppressed], rect[data-nodata]')]
+		const marks = [...svg.querySelectorAll('rect[data-value], ' +
+		    'rect[data-suppressed], rect[data-nodata]')]
 		    .map(box).filter((b) => b.x1 - b.x0 > 0.5 &&
 			b.y1 - b.y0 > 0.5);
 		const problems = [];
@@ -56,7 +56,8 @@ function check() {
 				problems.push(`"${a.t}" leaves the viewBox`);
 			for (const b of texts.slice(i + 1))
 				if (cross(a.b, b.b))
-					problems.push(`"${a.t}" overlaps "${b.t}"`);
+					problems.push(
+					    `"${a.t}" overlaps "${b.t}"`);
 			if (a.inside) {
 				if (!marks.some((m) => within(a.b, m)))
 					problems.push(`"${a.t}" sticks out`);

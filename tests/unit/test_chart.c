@@ -736,7 +736,7 @@ test_bars_long(void)
 		"Оченьоченьоченьдлинноесловобезпробеловкотороеневлезаетникуда",
 		"A & B <c> \"quoted\" 'single'"
 	};
-	static const double v[] = { 5, -1, 8, 100, 12 };
+	static const double v[] = { 5, -1, 8, 100, -2 };
 	struct chart_series sr;
 	struct chart	 c;
 	struct marks	 m;
@@ -751,8 +751,11 @@ test_bars_long(void)
 	c.nseries = 1;
 	if ((svg = render("bars-long", &c)) != NULL) {
 		read_marks(svg, "width", &m);
-		CHECK(m.nvalue == 4 && m.maxdev < 0.02,
+		CHECK(m.nvalue == 3 && m.nsupp == 1 && m.maxdev < 0.02,
 		    "bars-long: proportional");
+		CHECK(count(svg, ">—<") == 2 && strstr(svg,
+		    L[LANG_RU].nodata) != NULL,
+		    "bars-long: no data is a dash, explained in the legend");
 		CHECK(strstr(svg, "A &amp; B &lt;c&gt; &quot;quoted&quot; "
 		    "&apos;single&apos;") != NULL, "bars-long: escaped");
 		CHECK(strstr(svg, "Длинные &lt;подписи&gt; &amp; «кавычки»") !=
