@@ -312,6 +312,7 @@ build_free(struct build *b)
 	free(b->asset_print);
 	free(b->date_iso);
 	data_free();
+	stats_free();
 	dicts_free(&b->dicts);
 	db_close(b->db);
 	scrub_free(b->scr);

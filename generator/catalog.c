@@ -8,6 +8,7 @@
  * separated by '|' ("запись|записи|записей"; one, few, many); trn()
  * picks one.
  */
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -287,6 +288,46 @@ trn(struct buf *out, struct catalog *cat, enum lang lang, const char *key,
 	}
 	bar = strchr(s, '|');
 	buf_put(out, s, bar ? (size_t)(bar - s) : strlen(s));
+}
+
+/*
+ * Append the text of key with its placeholders filled: "{name}" is
+ * replaced by the value following name in the NULL-terminated list of
+ * name, value pairs.  An unknown placeholder is kept as it is.  The
+ * result is plain text, for the caller to escape.
+ */
+void
+trf(struct buf *out, struct catalog *cat, enum lang lang, const char *key,
+    ...)
+{
+	const char	*s, *open, *close, *name, *val;
+	va_list		 ap;
+	size_t		 len;
+
+	s = tr(cat, lang, key);
+	while ((open = strchr(s, '{')) != NULL &&
+	    (close = strchr(open, '}')) != NULL) {
+		buf_put(out, s, (size_t)(open - s));
+		len = (size_t)(close - open - 1);
+		va_start(ap, key);
+		val = NULL;
+		while ((name = va_arg(ap, const char *)) != NULL) {
+			const char *v = va_arg(ap, const char *);
+
+			if (strlen(name) == len &&
+			    strncmp(name, open + 1, len) == 0) {
+				val = v;
+				break;
+			}
+		}
+		va_end(ap);
+		if (val != NULL)
+			buf_puts(out, val);
+		else
+			buf_put(out, open, (size_t)(close - open + 1));
+		s = close + 1;
+	}
+	buf_puts(out, s);
 }
 
 const char *

@@ -488,6 +488,10 @@ const char *tr(struct catalog *, enum lang, const char *key);
 /* Append the form of key agreeing with n ("запись|записи|записей"). */
 void	 trn(struct buf *, struct catalog *, enum lang, const char *key,
 	    long long n);
+/* Append key's text with "{name}" placeholders filled from name, value
+ * pairs ending in NULL. */
+void	 trf(struct buf *, struct catalog *, enum lang, const char *key, ...)
+	    __attribute__((sentinel));
 /* The first key asked for that the catalog lacks, or NULL. */
 const char *catalog_missing(const struct catalog *);
 /* Every text of a language as a strict map, for templates' {{t.key}}. */
@@ -700,6 +704,7 @@ int	 stats_home(struct build *, enum lang, const char *path,
 int	 stats_quarter(struct build *, enum lang, const char *path,
 	    const char *quarter, struct mval *ctx);
 int	 stats_page(struct build *, enum lang);
+void	 stats_free(void);
 
 /* feed.c: sitemap.xml, robots.txt, Atom feeds */
 int	 feeds_build(struct build *);
