@@ -160,7 +160,8 @@ catalog_parse(const char *text, size_t len, const char *path)
 	cat->path = path;
 	memset(&p, 0, sizeof(p));
 	p.cat = cat;
-	if (csv_init(&csv, CSV_STRICT | CSV_APPEND_NULL) != 0)
+	if (csv_init(&csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+	    != 0)
 		goto fail_init;
 	/* Feed line by line so rows know their line numbers. */
 	for (p.cur = 1; s < e && !p.failed; p.cur++, s = nl) {
@@ -170,15 +171,15 @@ catalog_parse(const char *text, size_t len, const char *path)
 			nl++;
 		if (csv_parse(&csv, s, (size_t)(nl - s), parse_field,
 		    parse_row, &p) != (size_t)(nl - s)) {
-			rs_err("%s:%zu: %s", path, p.cur,
-			    csv_strerror(csv_error(&csv)));
+			rs_err("%s:%zu: malformed quoting (a quote inside an "
+			    "unquoted field, or text after a closing quote)",
+			    path, p.cur);
 			p.failed = 1;
 		}
 	}
 	p.cur--;
 	if (!p.failed && csv_fini(&csv, parse_field, parse_row, &p) != 0) {
-		rs_err("%s:%zu: %s", path, p.cur,
-		    csv_strerror(csv_error(&csv)));
+		rs_err("%s:%zu: unterminated quoted field", path, p.cur);
 		p.failed = 1;
 	}
 	csv_free(&csv);

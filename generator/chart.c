@@ -1440,31 +1440,47 @@ draw_tilemap(struct ctx *x, double y)
 		esc_xml(b, t.data, t.len);
 		BUF_LIT(b, "</title></rect>\n");
 
-		/* Label and value; a white halo keeps them off the hatching. */
-		put_fmt(b, "<g class=\"inside\" fill=\"%s\"%s>\n", fg,
-		    pt->suppressed ? " stroke=\"#ffffff\" stroke-width=\"4\""
-		    " stroke-linejoin=\"round\" paint-order=\"stroke\"" : "");
-		put_lines(b, tx + tile / 2, ty + 10 + 14, "middle", NULL, &l[i],
-		    LH);
-		buf_reset(&t);
-		if (pt->suppressed)
-			buf_puts(&t, c->suppressed_label);
-		else if (pt->nodata)
-			buf_puts(&t, "\xe2\x80\x94");
-		else
-			fmt_value(&t, c, pt->v);
-		/* A number too wide for the tile is squeezed to fit. */
-		vw = textw(t.data, t.len, 17) * 1.1;
-		if (vw > tile - 6)
-			snprintf(attrs, sizeof(attrs), "font-weight=\"bold\""
-			    " font-size=\"17\" textLength=\"%d\""
-			    " lengthAdjust=\"spacingAndGlyphs\"",
-			    (int)(tile - 6));
-		else
-			snprintf(attrs, sizeof(attrs), "font-weight=\"bold\""
-			    " font-size=\"17\"");
-		put_text(b, tx + tile / 2, ty + 10 + maxl * LH + 19, "middle",
-		    attrs, t.data, t.len);
+		/*
+		 * Label and value.  On hatching, a white halo keeps them
+		 * legible: the same text drawn first with a wide white
+		 * stroke, then on top without one.
+		 */
+		{
+			struct buf	 lab = { 0 };
+
+			put_lines(&lab, tx + tile / 2, ty + 10 + 14, "middle",
+			    NULL, &l[i], LH);
+			buf_reset(&t);
+			if (pt->suppressed)
+				buf_puts(&t, c->suppressed_label);
+			else if (pt->nodata)
+				buf_puts(&t, "\xe2\x80\x94");
+			else
+				fmt_value(&t, c, pt->v);
+			/* A number too wide for the tile is squeezed. */
+			vw = textw(t.data, t.len, 17) * 1.1;
+			if (vw > tile - 6)
+				snprintf(attrs, sizeof(attrs),
+				    "font-weight=\"bold\" font-size=\"17\""
+				    " textLength=\"%d\""
+				    " lengthAdjust=\"spacingAndGlyphs\"",
+				    (int)(tile - 6));
+			else
+				snprintf(attrs, sizeof(attrs),
+				    "font-weight=\"bold\" font-size=\"17\"");
+			put_text(&lab, tx + tile / 2, ty + 10 + maxl * LH + 19,
+			    "middle", attrs, t.data, t.len);
+			if (pt->suppressed) {
+				BUF_LIT(b, "<g class=\"halo\" fill=\"#ffffff\" "
+				    "stroke=\"#ffffff\" stroke-width=\"4\" "
+				    "stroke-linejoin=\"round\">\n");
+				buf_put(b, lab.data, lab.len);
+				BUF_LIT(b, "</g>\n");
+			}
+			put_fmt(b, "<g class=\"inside\" fill=\"%s\">\n", fg);
+			buf_put(b, lab.data, lab.len);
+			buf_free(&lab);
+		}
 		BUF_LIT(b, "</g>\n</g>\n");
 	}
 	y += MAPROWS * (tileh + gap) + 12;

@@ -41,7 +41,7 @@ function check() {
 		    a.y0 < b.y1 - 1 && b.y0 < a.y1 - 1;
 		const within = (a, b) => a.x0 >= b.x0 - 1 &&
 		    a.x1 <= b.x1 + 1 && a.y0 >= b.y0 - 1 && a.y1 <= b.y1 + 1;
-		const texts = [...svg.querySelectorAll('text')]
+		const texts = [...svg.querySelectorAll('text')].filter(t => t.closest('.halo') === null)
 		    .filter((t) => t.textContent.trim() !== '')
 		    .map((t) => ({ t: t.textContent, b: box(t),
 			inside: t.closest('.inside') !== null }));

@@ -81,8 +81,11 @@ main(void)
 	    "found 2", "too few fields");
 	bad("key,kk,ru\nBad Key,b,c\n", "cat.csv:2: invalid key 'Bad Key'",
 	    "invalid key");
-	bad("key,kk,ru\na,\"b,c\n", "cat.csv:2: error parsing data while "
-	    "strict checking enabled", "unterminated quote");
+	bad("key,kk,ru\na,\"b,c\n", "cat.csv:2: unterminated quoted field",
+	    "unterminated quote");
+	bad("key,kk,ru\na,b\"c,d\n", "cat.csv:2: malformed quoting (a quote "
+	    "inside an unquoted field, or text after a closing quote)",
+	    "stray quote");
 	bad("key,kk,ru\na,\xff,c\n", "cat.csv: not valid UTF-8", "bad UTF-8");
 
 	/* The shipped catalog. */

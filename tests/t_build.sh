@@ -1,0 +1,139 @@
+# t_build.sh -- regsite build end to end on the demo registry: both
+# languages, links, the Nu Html Checker, numbered columns, determinism,
+# a killed build, nothing internal published, and the errors an
+# operator meets.
+. "$TOP/tests/lib.sh"
+
+db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
+cfg="$TOP/content/site.ini"
+base="http://localhost:8000/"
+out="$WORK/public"
+
+"$REGSITE" build --db "$db" --out "$out" --config "$cfg" \
+    --report "$WORK/report.txt" >"$WORK/summary" 2>"$WORK/stderr"
+rc=$?
+check "build succeeds" [ "$rc" -eq 0 ]
+[ "$rc" -eq 0 ] || { cat "$WORK/stderr"; exit 1; }
+check "a one-line summary on a pipe, nothing on stderr" \
+    [ "$(wc -l <"$WORK/summary")" -eq 1 ] && [ ! -s "$WORK/stderr" ]
+check "the summary counts pages, bytes, seconds and privacy work" \
+    grep -Eq '^regsite: built .*: [0-9]+ pages, [0-9]+ files, [0-9.]+ MB in [0-9.]+ s; privacy: [0-9]+ values suppressed, [0-9]+ text replacements, [0-9]+ counts suppressed, [0-9]+ rounded$' \
+    "$WORK/summary"
+check "the root page leads to both languages, Kazakh first" \
+    sh -c "grep -o 'href=\"[a-z][a-z]/index.html\"' '$out/index.html' | tr '\n' ' ' | grep -q '^href=\"kk/index.html\" href=\"ru/index.html\"'"
+check "static assets are fingerprinted" \
+    sh -c "ls '$out/static' | grep -Eq '^style\.[0-9a-f]{10}\.css$'"
+
+node "$TOP/tests/tools/check-site.mjs" "$out" "$base"
+
+# Every quarter of the database has its pages.
+quarters=$(sqlite3 "$db" "SELECT DISTINCT quarter FROM incidents UNION SELECT DISTINCT quarter FROM insurance_cases ORDER BY 1")
+missing=""
+for q in $quarters; do
+	slug=$(echo "$q" | sed 's/Q/-q/')
+	for l in kk ru; do
+		for p in index.html incidents/index.html insurance/index.html; do
+			[ -f "$out/$l/$slug/$p" ] || missing="$missing $l/$slug/$p"
+		done
+	done
+done
+check "every quarter has its page and both tables in both languages" \
+    [ -z "$missing" ]
+[ -z "$missing" ] || echo "  missing:$missing"
+
+# Pagination covers every record exactly once.
+for f in incidents insurance; do
+	table=$f; [ $f = insurance ] && table=insurance_cases
+	want=$(sqlite3 "$db" "SELECT count(*) FROM $table")
+	got=$(cat "$out"/kk/*/$f/index.html "$out"/kk/*/$f/page-*/index.html \
+	    2>/dev/null | grep -o '<tr id="[0-9]\{4\}Q[1-4]-[IS]-[0-9]*"' |
+	    sort -u | wc -l)
+	check "the $f tables show every record once ($got of $want)" \
+	    [ "$got" -eq "$want" ]
+done
+
+# The W3C Nu Html Checker.
+vnu="$TOP/tests/node_modules/vnu-jar/build/dist/vnu.jar"
+if java -jar "$vnu" --errors-only --skip-non-html --format gnu "$out" \
+    >"$WORK/vnu" 2>&1; then
+	ok "the HTML passes the Nu Html Checker"
+else
+	fail "the HTML passes the Nu Html Checker"
+	sed "s|$out/||" "$WORK/vnu" | head -20
+fi
+
+# Nothing internal reaches any output byte, file names included.
+sqlite3 "$db" "SELECT source_ref FROM incidents UNION SELECT source_ref FROM insurance_cases UNION SELECT org_code FROM incidents UNION SELECT org_code FROM insurance_cases UNION SELECT place_kk FROM insurance_cases UNION SELECT place_ru FROM insurance_cases" >"$WORK/secrets"
+n=$(wc -l <"$WORK/secrets")
+check "the canary list is not empty ($n values)" [ "$n" -gt 100 ]
+if grep -rlF -f "$WORK/secrets" "$out" >"$WORK/leaks" ||
+    (cd "$out" && find . | grep -F -f "$WORK/secrets") >>"$WORK/leaks"; then
+	fail "no output file or name contains a source_ref, org_code or place"
+	head -5 "$WORK/leaks"
+else
+	ok "no output file or name contains a source_ref, org_code or place"
+fi
+
+# Deterministic: a second build is byte-identical.
+"$REGSITE" build --db "$db" --out "$WORK/again" --config "$cfg" --quiet
+check "a rebuild is byte-identical" diff -r "$out" "$WORK/again"
+rm -rf "$WORK/again"
+
+# A killed build leaves the previous site as it was.
+cp -r "$out" "$WORK/before"
+"$REGSITE" build --db "$db" --out "$out" --config "$cfg" --quiet &
+pid=$!
+i=0
+while [ $i -lt 400 ]; do
+	tmp=$(ls -d "$WORK"/.public.tmp-* 2>/dev/null | head -1)
+	if [ -n "$tmp" ] && [ "$(find "$tmp" -type f | head -300 | wc -l)" -ge 300 ]; then
+		break
+	fi
+	i=$((i + 1))
+	sleep 0.02
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+check "the build was killed midway (a partial tree existed)" [ -n "$tmp" ]
+check "a killed build leaves the previous site intact" \
+    diff -r "$WORK/before" "$out"
+"$REGSITE" build --db "$db" --out "$out" --config "$cfg" --quiet
+check "the next build succeeds and clears the dead build's tree" \
+    [ -z "$(ls -d "$WORK"/.public.tmp-* 2>/dev/null)" ]
+check "and produces the same site" diff -r "$WORK/before" "$out"
+rm -rf "$WORK/before"
+
+# A failed build changes nothing either.
+cp "$cfg" "$WORK/bad.ini"
+printf '[site]\ntitel = x\n' >>"$WORK/bad.ini"
+expect_err "an unknown configuration key names its line" 1 \
+    "regsite: $WORK/bad.ini:$(wc -l <"$WORK/bad.ini"): unknown key 'titel' in [site]" \
+    "$REGSITE" build --db "$db" --out "$out" --config "$WORK/bad.ini"
+
+# Errors an operator meets, exactly.
+expect_err "a missing database" 1 \
+    "regsite: $WORK/none.db: no such database file" \
+    "$REGSITE" build --db "$WORK/none.db" --out "$WORK/x"
+cp "$db" "$WORK/v99.db"
+sqlite3 "$WORK/v99.db" "PRAGMA user_version = 99"
+expect_err "a database of another schema version" 1 \
+    "regsite: $WORK/v99.db: schema version 99, but this regsite needs version 1 (a newer regsite made it)" \
+    "$REGSITE" build --db "$WORK/v99.db" --out "$WORK/x"
+: >"$WORK/empty.db"
+expect_err "an empty file" 1 \
+    "regsite: $WORK/empty.db: not a registry database (schema version 0, empty; regsite needs version 1)" \
+    "$REGSITE" build --db "$WORK/empty.db" --out "$WORK/x"
+expect_err "a report inside the site" 1 \
+    "regsite: --report '$out/report.txt' is inside the output directory '$out': the report lists what was masked and must not be published" \
+    "$REGSITE" build --db "$db" --out "$out" --report "$out/report.txt"
+mkdir -p "$WORK/home/docs" && : >"$WORK/home/notes.txt"
+expect_err "a directory that is not a site is never replaced" 1 \
+    "regsite: $WORK/home: exists, is not empty and is not a site regsite built (no .regsite file); refusing to replace it" \
+    "$REGSITE" build --db "$db" --out "$WORK/home"
+check "and it is left alone" [ -f "$WORK/home/notes.txt" ]
+expect_err "a usage error exits 2" 2 \
+    "regsite: build: --out DIR is required
+$("$REGSITE" --help)" \
+    "$REGSITE" build --db "$db"
+check "--version" sh -c "'$REGSITE' --version | grep -q '^regsite [0-9.]* (schema version 1)$'"
+check "--help exits 0" "$REGSITE" --help
