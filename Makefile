@@ -145,7 +145,7 @@ site: deps
 	$(MAKE) build/regsite
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	build/regsite demo --db $(DEMO_DB)
-	build/regsite build --db $(DEMO_DB) --out public
+	build/regsite build --db $(DEMO_DB) --out public --config content/site.ini
 	@echo "open public/index.html (or: build/regsite serve --dir public)"
 
 # --- tests --------------------------------------------------------------
