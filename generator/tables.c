@@ -498,6 +498,16 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	mv_set(c, "pagination", pagination(t, path, n));
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	mv_set(c, "ncols", mv_strf("%d", t->f == FORM_INCIDENTS ? 11 : 10));
+	{
+		char	*ix = xasprintf("%s/%s/%s/records.json",
+		    lang_codes[t->l], t->slug, form_dir[t->f]), *h;
+
+		h = page_href(path, ix);
+		mv_sets(c, "href_index", h);
+		free(h);
+		free(ix);
+	}
+	mv_set(c, "page_no", mv_strf("%ld", n));
 	if (data_links(t->b, t->l, path, t->quarter, t->f, c) == -1) {
 		mv_free(c);
 		rc = -1;
@@ -664,6 +674,288 @@ ahead_free(struct ahead *a)
 	a->have = 0;
 }
 
+/*
+ * The quarter's record index for the table script: every record of the
+ * form with its page, its display texts and its codes for filtering:
+ *
+ *   kk/2025-q1/incidents/records.json
+ *   { "form", "quarter", "lang", "pages", "filters": [{ "key",
+ *     "label", "values": [{ "code", "label" }] }], "records": [{ "ref",
+ *     "no", "page", "href", "cells": [...], "codes": { key: code } }] }
+ *
+ * Published values only, as on the pages.
+ */
+struct fvalue {
+	char	*code, *label;
+};
+
+struct filter {
+	const char	*key;
+	const char	*label_key;	/* catalog: the filter's name */
+	struct fvalue	*v;
+	size_t		 n;
+};
+
+struct index {
+	FILE		*f;
+	char		*path;
+	struct filter	 filters[10];
+	size_t		 nfilters;
+	long		 nrec;
+	struct buf	 line;
+};
+
+static void
+filter_add(struct filter *fl, const char *code, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < fl->n; i++)
+		if (strcmp(fl->v[i].code, code) == 0)
+			return;
+	fl->v = xreallocarray(fl->v, fl->n + 1, sizeof(*fl->v));
+	fl->v[fl->n].code = xstrdup(code);
+	fl->v[fl->n].label = xstrdup(label);
+	fl->n++;
+}
+
+static int
+fvalue_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fvalue *)a)->code,
+	    ((const struct fvalue *)b)->code);
+}
+
+static int
+index_open(struct tctx *t, struct index *ix)
+{
+	static const struct { const char *key, *label; int form; } fl[] = {
+		{ "month", "filter_month", -1 },
+		{ "category", "filter_category", FORM_INCIDENTS },
+		{ "consequence", "filter_consequence", FORM_INCIDENTS },
+		{ "region", "filter_region", FORM_INSURANCE },
+		{ "group", "filter_group", -1 },
+		{ "sex", "filter_sex", -1 },
+		{ "age", "filter_age", FORM_INCIDENTS },
+		{ "insured", "filter_insured", FORM_INSURANCE },
+		{ "harm", "filter_harm", FORM_INSURANCE },
+		{ "plan", "filter_plan", FORM_INCIDENTS },
+	};
+	size_t	 i;
+
+	memset(ix, 0, sizeof(*ix));
+	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+		if (fl[i].form == -1 || fl[i].form == (int)t->f) {
+			ix->filters[ix->nfilters].key = fl[i].key;
+			ix->filters[ix->nfilters].label_key = fl[i].label;
+			ix->nfilters++;
+		}
+	ix->path = xasprintf("%s/%s/%s/records.json", lang_codes[t->l],
+	    t->slug, form_dir[t->f]);
+	if ((ix->f = site_fopen(t->b->site, ix->path)) == NULL)
+		return -1;
+	fprintf(ix->f, "{\"form\": \"%s\", \"quarter\": \"%s\", \"lang\": "
+	    "\"%s\", \"pages\": %ld,\n\"records\": [", form_dir[t->f],
+	    t->quarter, lang_codes[t->l], t->npages);
+	return 0;
+}
+
+static void
+json_str(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	esc_jsons(b, s);
+	buf_putc(b, '"');
+}
+
+/* A cell as plain text: its parts, "label: value", joined by "; ". */
+static void
+cell_text(struct buf *out, struct tctx *t, const struct mval *c)
+{
+	const struct mval *parts = mv_get(c, "parts"), *p;
+	size_t		 i;
+
+	for (i = 0; (p = mv_index(parts, i)) != NULL; i++) {
+		if (i > 0)
+			BUF_LIT(out, "; ");
+		if (*mv_getstr(p, "label")) {
+			buf_puts(out, mv_getstr(p, "label"));
+			BUF_LIT(out, ": ");
+		}
+		if (mv_get(p, "hidden"))
+			buf_puts(out, tr(t->b->cat, t->l, "hidden_value"));
+		else
+			buf_puts(out, mv_getstr(p, "text"));
+	}
+}
+
+/* The filter code of a record for a key, and its label. */
+static void
+record_code(struct tctx *t, const struct pubrec *r, const char *key,
+    const char **code, const char **label, char *tmp, size_t tmplen)
+{
+	struct catalog	*cat = t->b->cat;
+	enum lang	 l = t->l;
+	const char	*hidden = tr(cat, l, "hidden_value");
+	int		 y, q;
+
+	*code = "";
+	*label = "";
+	if (strcmp(key, "month") == 0) {
+		if (r->month < 0) {
+			*code = "*";
+			*label = hidden;
+		} else if (r->month > 0) {
+			struct buf	 s = { 0 };
+
+			quarter_parse(r->quarter, &y, &q);
+			snprintf(tmp, tmplen, "%.4s-%02d", r->quarter, r->month);
+			*code = tmp;
+			fmt_month_year(&s, l, y, r->month);
+			snprintf(tmp + 8, tmplen - 8, "%s", buf_str(&s));
+			*label = tmp + 8;
+			buf_free(&s);
+		}
+	} else if (strcmp(key, "category") == 0) {
+		*code = r->category;
+		*label = tr(cat, l, strcmp(r->category, "clinical") == 0 ?
+		    "cat_clinical" : "cat_corporate");
+	} else if (strcmp(key, "consequence") == 0) {
+		*code = r->consequence;
+		*label = tr(cat, l, strcmp(r->consequence, "with") == 0 ?
+		    "cons_with" : "cons_without");
+	} else if (strcmp(key, "region") == 0) {
+		*code = r->region;
+		*label = r->region[0] == '\0' ? "" : strcmp(r->region, "*") == 0 ?
+		    hidden : label_region(t->b, l, r->region);
+	} else if (strcmp(key, "group") == 0) {
+		if (strcmp(r->profile, "*") == 0) {
+			*code = "*";
+			*label = hidden;
+		} else if (t->level[QI_PROFILE] == 0) {
+			const struct dict_entry *e = dict_find(
+			    t->b->dicts.profiles, t->b->dicts.nprofiles,
+			    r->profile);
+
+			*code = e ? e->group : "";
+			*label = label_profile(t->b, l, *code, 1);
+		} else {
+			*code = r->profile;
+			*label = label_profile(t->b, l, r->profile, 1);
+		}
+	} else if (strcmp(key, "sex") == 0) {
+		*code = r->sex;
+		*label = strcmp(r->sex, "*") == 0 ? hidden : tr(cat, l,
+		    strcmp(r->sex, "M") == 0 ? "sex_m" : "sex_f");
+	} else if (strcmp(key, "age") == 0) {
+		*code = r->age;
+		*label = strcmp(r->age, "*") == 0 ? hidden : r->age;
+	} else if (strcmp(key, "insured") == 0) {
+		*code = r->insured;
+		*label = tr(cat, l, strcmp(r->insured, "yes") == 0 ?
+		    "insured_yes" : "insured_no");
+	} else if (strcmp(key, "harm") == 0) {
+		*code = r->harm;
+		*label = tr(cat, l, strcmp(r->harm, "death") == 0 ?
+		    "harm_death" : "harm_iatrogenic");
+	} else if (strcmp(key, "plan") == 0) {
+		*code = r->plan;
+		*label = tr(cat, l, strcmp(r->plan, "yes") == 0 ? "yes" : "no");
+	}
+}
+
+static void
+index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
+    long rowno, long page, const struct mval *cells)
+{
+	struct buf	*b = &ix->line;
+	struct buf	 txt = { 0 };
+	const struct mval *c;
+	const char	*code, *label;
+	char		 tmp[128];
+	size_t		 i;
+
+	buf_reset(b);
+	buf_puts(b, ix->nrec ? ",\n{\"ref\": " : "\n{\"ref\": ");
+	json_str(b, r->ref);
+	buf_printf(b, ", \"no\": %ld, \"page\": %ld", rowno, page);
+	if (t->b->cfg.record_pages) {
+		BUF_LIT(b, ", \"href\": ");
+		buf_reset(&txt);
+		buf_printf(&txt, "%s/index.html", r->ref);
+		json_str(b, buf_str(&txt));
+	}
+	BUF_LIT(b, ", \"cells\": [");
+	for (i = 0; (c = mv_index(cells, i)) != NULL; i++) {
+		buf_reset(&txt);
+		cell_text(&txt, t, c);
+		if (i)
+			BUF_LIT(b, ", ");
+		json_str(b, buf_str(&txt));
+	}
+	BUF_LIT(b, "], \"codes\": {");
+	for (i = 0; i < ix->nfilters; i++) {
+		record_code(t, r, ix->filters[i].key, &code, &label, tmp,
+		    sizeof(tmp));
+		if (i)
+			BUF_LIT(b, ", ");
+		json_str(b, ix->filters[i].key);
+		BUF_LIT(b, ": ");
+		json_str(b, code);
+		if (*code)
+			filter_add(&ix->filters[i], code, label);
+	}
+	BUF_LIT(b, "}}");
+	fwrite(b->data, 1, b->len, ix->f);
+	ix->nrec++;
+	buf_free(&txt);
+}
+
+static int
+index_close(struct tctx *t, struct index *ix, int ok)
+{
+	struct buf	*b = &ix->line;
+	size_t		 i, j;
+	int		 rc = 0;
+
+	if (ix->f) {
+		buf_reset(b);
+		BUF_LIT(b, "\n],\n\"filters\": [");
+		for (i = 0; i < ix->nfilters; i++) {
+			struct filter *fl = &ix->filters[i];
+
+			qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
+			buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
+			json_str(b, fl->key);
+			BUF_LIT(b, ", \"label\": ");
+			json_str(b, tr(t->b->cat, t->l, fl->label_key));
+			BUF_LIT(b, ", \"values\": [");
+			for (j = 0; j < fl->n; j++) {
+				buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
+				json_str(b, fl->v[j].code);
+				BUF_LIT(b, ", \"label\": ");
+				json_str(b, fl->v[j].label);
+				buf_putc(b, '}');
+			}
+			BUF_LIT(b, "]}");
+		}
+		BUF_LIT(b, "\n]}\n");
+		fwrite(b->data, 1, b->len, ix->f);
+		rc = site_fclose(t->b->site, ix->f, ix->path);
+		ix->f = NULL;
+	}
+	for (i = 0; i < ix->nfilters; i++) {
+		for (j = 0; j < ix->filters[i].n; j++) {
+			free(ix->filters[i].v[j].code);
+			free(ix->filters[i].v[j].label);
+		}
+		free(ix->filters[i].v);
+	}
+	free(ix->path);
+	buf_free(&ix->line);
+	return ok ? rc : -1;
+}
+
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
@@ -672,6 +964,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	const struct pubrec *r;
 	struct mval	*rows = NULL, *row;
 	struct ahead	 prev, held;
+	struct index	 ix;
 	char		*rp, *h, prevref[32] = "";
 	long		 rowno = 0, page = 1, first = 1;
 	int		 step, rc = -1, q;
@@ -691,8 +984,14 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	t.npages = (t.total + b->cfg.rows_per_page - 1) / b->cfg.rows_per_page;
 	if (t.npages == 0)
 		t.npages = 1;
-	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
+	if (index_open(&t, &ix) == -1) {
+		index_close(&t, &ix, 0);
 		return -1;
+	}
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL) {
+		index_close(&t, &ix, 0);
+		return -1;
+	}
 	rows = mv_list();
 	for (;;) {
 		step = pub_next(cur, &r);
@@ -725,6 +1024,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			free(rp);
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
+		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
 		if (b->cfg.record_pages)
 			keep(&held, r);
 		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
@@ -749,7 +1049,7 @@ out:
 	ahead_free(&held);
 	ahead_free(&prev);
 	pub_close(cur);
-	return rc;
+	return index_close(&t, &ix, rc == 0);
 }
 
 int
