@@ -1,0 +1,174 @@
+// privacy-check.mjs SITE K L SMALL ROUNDING -- recompute, from what the
+// site publishes, the guarantees of the privacy stage:
+//
+//  - every published quarter table (the machine CSV of each quarter and
+//    form, and the same records in the HTML tables) is k-anonymous on
+//    its quasi-identifiers, and each class has L distinct outcomes --
+//    or the quarter holds fewer than K records / one outcome, and then
+//    every quasi-identifier of the quarter is hidden;
+//  - the tables, CSV and JSON of a quarter publish the same records;
+//  - every count in every chart is 0, exact, "<SMALL", or a multiple of
+//    ROUNDING not below SMALL; a suppressed mark in an SVG carries no
+//    number anywhere.
+import fs from 'node:fs';
+import path from 'node:path';
+
+const [site, K, L, SMALL, ROUND] = process.argv.slice(2);
+const k = +K, l = +L, small = +SMALL, rounding = +ROUND;
+let failures = 0;
+const report = (msg, probs) => {
+	if (probs.length) {
+		failures++;
+		console.log(`not ok - ${msg}`);
+		for (const p of probs.slice(0, 15))
+			console.log(`  ${p}`);
+	} else
+		console.log(`ok - ${msg}`);
+};
+
+// RFC 4180 CSV (quoted fields, doubled quotes, CRLF, BOM).
+function parseCSV(text) {
+	if (text.charCodeAt(0) === 0xfeff)
+		text = text.slice(1);
+	const rows = [];
+	let row = [], field = '', q = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (q) {
+			if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+			else if (c === '"') q = false;
+			else field += c;
+		} else if (c === '"') q = true;
+		else if (c === ',') { row.push(field); field = ''; }
+		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+		else if (c !== '\r') field += c;
+	}
+	if (field !== '' || row.length) { row.push(field); rows.push(row); }
+	return rows;
+}
+
+const qi = {
+	incidents: ['month', 'sex', 'age_band', 'diagnosis_category',
+	    'diagnosis_chapter', 'profile_specialty', 'profile_group'],
+	insurance: ['month', 'region', 'sex', 'diagnosis_category',
+	    'diagnosis_chapter', 'profile_specialty', 'profile_group'],
+};
+const outcome = { incidents: 'consequence', insurance: 'harm' };
+
+const dataDir = path.join(site, 'data');
+const quarters = fs.readdirSync(dataDir).filter((d) => /^\d{4}-q\d$/.test(d));
+const kprobs = [], same = [];
+let tables = 0, records = 0, classes = 0, allHidden = 0;
+for (const q of quarters) {
+	for (const form of ['incidents', 'insurance']) {
+		const rows = parseCSV(fs.readFileSync(
+		    path.join(dataDir, q, `${form}.csv`), 'utf8'));
+		const head = rows.shift();
+		const idx = (n) => head.indexOf(n);
+		const recs = rows.filter((r) => r.length === head.length);
+		tables++;
+		records += recs.length;
+		const groups = new Map();
+		for (const r of recs) {
+			const key = qi[form].map((n) => r[idx(n)]).join('\u0001');
+			if (!groups.has(key))
+				groups.set(key, []);
+			groups.get(key).push(r[idx(outcome[form])]);
+		}
+		const outcomes = new Set(recs.map((r) => r[idx(outcome[form])]));
+		for (const [key, outs] of groups) {
+			classes++;
+			const distinct = new Set(outs).size;
+			if (outs.length >= k && distinct >= l)
+				continue;
+			// Allowed only when the quarter itself cannot reach it:
+			// then everything identifying is hidden.
+			const hidden = key.split('\u0001').every((v) =>
+			    v === 'suppressed' || v === '');
+			const unreachable = recs.length < k ||
+			    outcomes.size < l || groups.size === 1;
+			if (hidden && unreachable) {
+				allHidden++;
+				continue;
+			}
+			kprobs.push(`${q} ${form}: class of ${outs.length} ` +
+			    `with ${distinct} outcome(s): ${key.split('\u0001').join(' | ')}`);
+		}
+		// The same records in the HTML tables and the JSON.
+		const refs = recs.map((r) => r[idx('ref')]).sort();
+		for (const lang of ['kk', 'ru']) {
+			const json = JSON.parse(fs.readFileSync(path.join(dataDir,
+			    q, `${form}-${lang}.json`), 'utf8'));
+			const jrefs = json.records.map((r) => r.ref).sort();
+			if (JSON.stringify(jrefs) !== JSON.stringify(refs))
+				same.push(`${q} ${form} ${lang}: JSON has ${jrefs.length}, CSV ${refs.length}`);
+			const lcsv = parseCSV(fs.readFileSync(path.join(dataDir, q,
+			    `${form}-${lang}.csv`), 'utf8')).slice(1)
+			    .filter((r) => r.length > 1).map((r) => r[0]).sort();
+			if (JSON.stringify(lcsv) !== JSON.stringify(refs))
+				same.push(`${q} ${form} ${lang}: ${lang} CSV differs`);
+			const tdir = path.join(site, lang, q, form);
+			const html = [];
+			for (const d of ['.', ...fs.readdirSync(tdir)
+			    .filter((x) => x.startsWith('page-'))]) {
+				const t = fs.readFileSync(path.join(tdir, d,
+				    'index.html'), 'utf8');
+				for (const m of t.matchAll(/<tr id="([^"]+)">/g))
+					html.push(m[1]);
+			}
+			html.sort();
+			if (JSON.stringify(html) !== JSON.stringify(refs))
+				same.push(`${q} ${form} ${lang}: HTML tables have ${html.length}, CSV ${refs.length}`);
+		}
+	}
+}
+report(`${tables} quarter tables (${records} records, ${classes} classes) ` +
+    `are ${k}-anonymous with ${l} outcomes per class` +
+    (allHidden ? ` (${allHidden} quarter(s) too small: all hidden)` : ''),
+    kprobs);
+report('HTML tables, CSV and JSON of every quarter publish the same records',
+    same);
+
+// Chart counts and marks.
+const cprobs = [];
+let ncharts = 0;
+function charts(dir) {
+	for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+		const p = path.join(dir, e.name);
+		if (e.isDirectory()) {
+			charts(p);
+			continue;
+		}
+		if (!/\/(statistics|charts)\//.test(p))
+			continue;
+		if (p.endsWith('.csv') && !/payments/.test(p) &&
+		    !/map/.test(p)) {
+			ncharts++;
+			const rows = parseCSV(fs.readFileSync(p, 'utf8')).slice(1);
+			for (const r of rows)
+				for (const v of r.slice(1)) {
+					if (v === '' || v === `<${small}`)
+						continue;
+					const n = +v;
+					if (!Number.isInteger(n) || n < 0)
+						cprobs.push(`${p}: '${v}'`);
+				}
+		}
+		if (p.endsWith('.svg')) {
+			const t = fs.readFileSync(p, 'utf8');
+			for (const m of t.matchAll(/<[^>]*data-suppressed="1"[^>]*>([\s\S]*?)<\/(rect|path|g)>/g)) {
+				if (/data-value=/.test(m[0].split('>')[0]))
+					cprobs.push(`${p}: a suppressed mark carries data-value`);
+				const inner = m[1].replace(/<[^>]+>/g, '');
+				const digits = inner.replace(`<${small}`, '')
+				    .replace(/&lt;\d+/g, '');
+				if (/\d/.test(digits.replace(/[^:]*:\s*/, '')))
+					cprobs.push(`${p}: a suppressed mark shows a number: ${inner.trim()}`);
+			}
+		}
+	}
+}
+charts(site);
+report(`chart data (${ncharts} files) shows only whole counts or "<${small}", ` +
+    'and no suppressed mark carries a number', cprobs);
+process.exit(failures ? 1 : 0);
