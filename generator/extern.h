@@ -109,6 +109,9 @@ uint32_t uc_toupper(uint32_t);
 /* Parse a whole decimal string into *out; 0 on success, -1 otherwise. */
 int	 parse_long(const char *, long min, long max, long *out);
 
+/* REGSITE_TRACE: print the time spent since the last mark (stderr). */
+void	 trace(const char *, ...) __attribute__((format(printf, 1, 2)));
+
 /* Read a whole file into a NUL-terminated string; NULL and rs_err. */
 char	*file_read(const char *path, size_t *len);
 
@@ -627,12 +630,14 @@ int	 pub_count(struct privacy *, enum form, const char *quarter,
 	    const char *reported, long *);
 
 /*
- * Protected counts of a form's records in a quarter (NULL: all) by one
- * or two dimensions: cb(arg, value1, value2, count) per non-empty cell.
+ * Protected counts of a form's records by one or two dimensions, in a
+ * quarter, in all quarters together (NULL), or in each quarter ("*"):
+ * cb(arg, quarter, value1, value2, count) per non-empty cell (quarter
+ * is "" unless "*").
  */
 int	 agg_count(struct privacy *, enum form, const char *quarter,
 	    enum dim, enum dim, void (*cb)(void *, const char *,
-	    const char *, struct pcount), void *arg);
+	    const char *, const char *, struct pcount), void *arg);
 /* num/den as a percentage if den is shown and >= the threshold. */
 int	 pc_percent(const struct privacy *, struct pcount, struct pcount,
 	    double *);

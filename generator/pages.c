@@ -676,6 +676,7 @@ pages_build(struct build *b)
 
 	if (copy_static(b) == -1 || data_build(b) == -1)
 		return -1;
+	trace("downloads");
 	if (root_page(b) == -1 || notfound_page(b) == -1)
 		return -1;
 	for (l = 0; l < LANG__MAX; l++) {
@@ -685,10 +686,13 @@ pages_build(struct build *b)
 		for (i = 0; i < b->ncontent; i++)
 			if (content_page(b, l, i) == -1)
 				return -1;
+		trace("%s: home, archive, statistics, data pages",
+		    lang_codes[l]);
 		for (i = 0; i < b->nquarters; i++)
 			if (quarter_page(b, l, i) == -1 ||
 			    tables_build(b, l, b->quarters[i]) == -1)
 				return -1;
+		trace("%s: quarters and tables", lang_codes[l]);
 	}
 	return feeds_build(b);
 }

@@ -140,6 +140,13 @@ query_long(struct privacy *p, const char *sql, long *out)
 }
 
 /*
+ * The finest age published, a 5-year band (0, 1-4, 5-9, ..., 85-89,
+ * 90+), as the band's lower bound: the classes never need exact ages.
+ */
+#define AGE5_SQL "(CASE WHEN age_years = 0 THEN 0 WHEN age_years < 5 " \
+	"THEN 1 WHEN age_years >= 90 THEN 90 ELSE age_years / 5 * 5 END)"
+
+/*
  * The SQL expression of a quasi-identifier at a level, over the base
  * table's columns (m month, sex, age, region, dx category, ch chapter,
  * pr specialty, pg group).  Texts, so '*' can stand for suppressed.
@@ -158,10 +165,11 @@ gen_expr(struct buf *b, enum qi q, int level)
 		buf_puts(b, "sex");
 		break;
 	case QI_AGE:
+		/* age is the lower bound of the 5-year band (AGE5_SQL). */
 		if (level == 0)
 			buf_puts(b, "(CASE WHEN age = 0 THEN '0' "
-			    "WHEN age < 5 THEN '1-4' WHEN age >= 90 THEN '90+' "
-			    "ELSE (age / 5 * 5) || '-' || (age / 5 * 5 + 4) END)");
+			    "WHEN age = 1 THEN '1-4' WHEN age >= 90 THEN '90+' "
+			    "ELSE age || '-' || (age + 4) END)");
 		else if (level == 1)
 			buf_puts(b, "(CASE WHEN age >= 90 THEN '90+' "
 			    "ELSE (age / 10 * 10) || '-' || (age / 10 * 10 + 9) "
@@ -202,7 +210,7 @@ make_base(struct privacy *p, enum form f)
 	    "JOIN main.icd10_categories c ON c.code = t.diagnosis_category "
 	    "JOIN main.profiles pf ON pf.code = t.profile "
 	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
-	    f, f, f == FORM_INCIDENTS ? "t.age_years" : "0",
+	    f, f, f == FORM_INCIDENTS ? AGE5_SQL : "0",
 	    f == FORM_INSURANCE ? "t.region" : "''", form_outcome[f],
 	    form_table[f]);
 	rc = exec_sql(p, buf_str(&b));
@@ -275,7 +283,8 @@ make_classes(struct privacy *p, enum form f, const int *lv)
 	    "FROM temp.base%d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
 	    "CREATE INDEX temp.cls%d_key ON cls%d(quarter, g0, g1, g2, g3, g4, "
 	    "g5, outcome);"
-	    "CREATE INDEX temp.cls%d_todo ON cls%d(placed, quarter)",
+	    "CREATE INDEX temp.cls%d_todo ON cls%d(placed, quarter, g0, g1, "
+	    "g2, g3, g4, g5, outcome, n)",
 	    f, f, f, f, f);
 	rc = exec_sql(p, buf_str(&b));
 	buf_free(&b);
@@ -462,9 +471,22 @@ suppress(struct privacy *p, enum form f, const int *lv, long *unreach)
 		n++;
 	}
 	qsort(pats, (size_t)n, sizeof(pats[0]), pattern_cmp);
-	for (m = 0; m < n; m++)
+	for (m = 0; m < n; m++) {
+		struct buf	 b = { 0 };
+		long		 left;
+		int		 rc;
+
 		if (place(p, f, pats[m].mask) == -1)
 			return -1;
+		buf_printf(&b, "SELECT EXISTS (SELECT 1 FROM temp.cls%d WHERE "
+		    "placed = 0)", f);
+		rc = query_long(p, buf_str(&b), &left);
+		buf_free(&b);
+		if (rc == -1)
+			return -1;
+		if (!left)
+			break;
+	}
 	return merge_remainders(p, f, all, unreach);
 }
 
@@ -502,27 +524,47 @@ table_loss(struct privacy *p, enum form f, const int *lv, double *out)
  * the one whose published tables lose the least information.  The
  * class table of the winner is left in cls<f>.
  */
+struct node {
+	int	 lv[QI__MAX];
+	double	 bound;		/* loss of the generalization alone */
+};
+
+static int
+node_cmp(const void *a, const void *b)
+{
+	const struct node *x = a, *y = b;
+
+	if (x->bound != y->bound)
+		return x->bound < y->bound ? -1 : 1;
+	return memcmp(x->lv, y->lv, sizeof(x->lv));
+}
+
+/*
+ * Try the combinations of levels allowed by the configuration; keep
+ * the one whose published tables lose the least information.  The loss
+ * of a combination's generalization alone bounds its total from below,
+ * so combinations are tried in that order and the search stops when no
+ * remaining one can win.  The class table of the winner is left in
+ * cls<f>.
+ */
 static int
 choose_levels(struct privacy *p, enum form f)
 {
-	int	 lv[QI__MAX], best[QI__MAX], q, have = 0;
-	long	 unreach, best_unreach = 0;
-	double	 l = 0, best_loss = 0;
+	struct node	 nodes[64];
+	int		 lv[QI__MAX], best = -1, q, n = 0, i;
+	long		 unreach;
+	double		 l = 0, best_loss = 0;
 
 	for (q = 0; q < QI__MAX; q++)
 		lv[q] = form_has_qi[f][q] ? p->cfg->min_level[q] : 0;
 	for (;;) {
-		if (make_classes(p, f, lv) == -1 ||
-		    suppress(p, f, lv, &unreach) == -1 ||
-		    table_loss(p, f, lv, &l) == -1)
-			return -1;
-		if (!have || unreach < best_unreach ||
-		    (unreach == best_unreach && l < best_loss - 1e-9)) {
-			memcpy(best, lv, sizeof(best));
-			best_loss = l;
-			best_unreach = unreach;
-			have = 1;
-		}
+		memcpy(nodes[n].lv, lv, sizeof(lv));
+		nodes[n].bound = 0;
+		for (q = 0; q < QI__MAX; q++)
+			if (form_has_qi[f][q])
+				nodes[n].bound += level_loss(q, lv[q]);
+		nodes[n].bound *= (double)p->records[f];
+		n++;
 		/* Next combination, odometer-style from the last QI. */
 		for (q = QI__MAX - 1; q >= 0; q--) {
 			if (!form_has_qi[f][q] || lv[q] + 1 >= nlevels[q]) {
@@ -536,11 +578,29 @@ choose_levels(struct privacy *p, enum form f)
 		if (q < 0)
 			break;
 	}
-	memcpy(p->level[f], best, sizeof(best));
+	qsort(nodes, (size_t)n, sizeof(nodes[0]), node_cmp);
+	for (i = 0; i < n; i++) {
+		if (best >= 0 && nodes[i].bound >= best_loss - 1e-9)
+			break;
+		if (make_classes(p, f, nodes[i].lv) == -1 ||
+		    suppress(p, f, nodes[i].lv, &unreach) == -1 ||
+		    table_loss(p, f, nodes[i].lv, &l) == -1)
+			return -1;
+		trace("privacy: form %d: levels %d%d%d%d%d%d lose %.0f", f,
+		    nodes[i].lv[0], nodes[i].lv[1], nodes[i].lv[2],
+		    nodes[i].lv[3], nodes[i].lv[4], nodes[i].lv[5], l);
+		if (best < 0 || l < best_loss - 1e-9) {
+			best = i;
+			best_loss = l;
+		}
+	}
+	memcpy(p->level[f], nodes[best].lv, sizeof(p->level[f]));
 	p->loss[f] = best_loss;
-	p->unreachable[f] = best_unreach;
-	return make_classes(p, f, best) == -1 ||
-	    suppress(p, f, best, &unreach) == -1 ? -1 : 0;
+	if (make_classes(p, f, nodes[best].lv) == -1 ||
+	    suppress(p, f, nodes[best].lv, &unreach) == -1)
+		return -1;
+	p->unreachable[f] = unreach;
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -615,7 +675,7 @@ publish(struct privacy *p, enum form f)
 	    "diagnosis_category) AS ch, profile AS pr, (SELECT grp FROM "
 	    "main.profiles WHERE code = profile) AS pg FROM main.%s) t "
 	    "JOIN temp.cls%d c ON c.quarter = t.quarter",
-	    f == FORM_INCIDENTS ? "age_years" : "0", form_table[f], f);
+	    f == FORM_INCIDENTS ? AGE5_SQL : "0", form_table[f], f);
 	for (i = 0; i < QI__MAX; i++) {
 		buf_printf(&q, " AND c.g%d = ", i);
 		if (form_has_qi[f][i]) {
@@ -946,9 +1006,15 @@ privacy_open(sqlite3 *db, const struct config *cfg, const struct dicts *d,
 		    "scrubbed");
 	}
 	for (f = 0; f < FORM__MAX; f++) {
-		if (make_base(p, f) == -1 || choose_levels(p, f) == -1 ||
-		    publish(p, f) == -1)
+		if (make_base(p, f) == -1)
 			goto fail;
+		trace("privacy: form %d: finest classes", f);
+		if (choose_levels(p, f) == -1)
+			goto fail;
+		trace("privacy: form %d: levels and suppression", f);
+		if (publish(p, f) == -1)
+			goto fail;
+		trace("privacy: form %d: published", f);
 		if (p->report && report_form(p, f) == -1)
 			goto fail;
 	}
@@ -1238,31 +1304,34 @@ protect(struct privacy *p, long raw, int exact)
 int
 agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
     enum dim d2, void (*cb)(void *, const char *, const char *,
-    struct pcount), void *arg)
+    const char *, struct pcount), void *arg)
 {
 	struct buf	 b = { 0 };
 	sqlite3_stmt	*st = NULL;
-	int		 rc = -1, step, exact;
+	int		 rc = -1, step, exact, each;
 
 	/* A quarter's (or all quarters') total, or its one-way table by a
 	 * column shown exactly, is exact; everything else is protected. */
 	exact = d2 == DIM_NONE && (d1 == DIM_NONE || dim_exact(d1));
-	buf_printf(&b, "SELECT %s, %s, count(*) FROM main.%s t "
+	each = quarter != NULL && strcmp(quarter, "*") == 0;
+	buf_printf(&b, "SELECT %s, %s, %s, count(*) FROM main.%s t "
 	    "JOIN main.icd10_categories c ON c.code = t.diagnosis_category "
 	    "JOIN main.profiles pf ON pf.code = t.profile "
-	    "WHERE (?1 IS NULL OR t.quarter = ?1) GROUP BY 1, 2 ORDER BY 1, 2",
-	    dim_sql(d1), dim_sql(d2), form_table[f]);
+	    "WHERE (?1 IS NULL OR t.quarter = ?1) GROUP BY 1, 2, 3 "
+	    "ORDER BY 1, 2, 3", each ? "t.quarter" : "''", dim_sql(d1),
+	    dim_sql(d2), form_table[f]);
 	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL)
 	    != SQLITE_OK) {
 		db_err(p->db, "counting");
 		goto out;
 	}
-	if (quarter)
+	if (quarter && !each)
 		sqlite3_bind_text(st, 1, quarter, -1, SQLITE_TRANSIENT);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW)
 		cb(arg, (const char *)sqlite3_column_text(st, 0),
 		    (const char *)sqlite3_column_text(st, 1),
-		    protect(p, (long)sqlite3_column_int64(st, 2), exact));
+		    (const char *)sqlite3_column_text(st, 2),
+		    protect(p, (long)sqlite3_column_int64(st, 3), exact));
 	if (step != SQLITE_DONE) {
 		db_err(p->db, "counting");
 		goto out;

@@ -50,11 +50,49 @@ struct agg {
 static struct agg **aggs;
 static size_t naggs;
 
-static void
-agg_cb(void *arg, const char *v1, const char *v2, struct pcount c)
-{
-	struct agg	*a = arg;
+/* Collects the cells of one agg_count call into per-quarter tables. */
+struct collect {
+	struct build	*b;
+	enum form	 f;
+	enum dim	 d1, d2;
+};
 
+static struct agg *
+agg_new(enum form f, const char *quarter, enum dim d1, enum dim d2)
+{
+	struct agg	*a;
+
+	a = xcalloc(1, sizeof(*a));
+	a->f = f;
+	a->d1 = d1;
+	a->d2 = d2;
+	snprintf(a->quarter, sizeof(a->quarter), "%s", quarter);
+	aggs = xreallocarray(aggs, naggs + 1, sizeof(*aggs));
+	aggs[naggs++] = a;
+	return a;
+}
+
+static struct agg *
+agg_find(enum form f, const char *quarter, enum dim d1, enum dim d2)
+{
+	size_t	 i;
+
+	for (i = 0; i < naggs; i++)
+		if (aggs[i]->f == f && aggs[i]->d1 == d1 &&
+		    aggs[i]->d2 == d2 && strcmp(aggs[i]->quarter, quarter) == 0)
+			return aggs[i];
+	return NULL;
+}
+
+static void
+agg_cb(void *arg, const char *quarter, const char *v1, const char *v2,
+    struct pcount c)
+{
+	struct collect	*k = arg;
+	struct agg	*a;
+
+	if ((a = agg_find(k->f, quarter, k->d1, k->d2)) == NULL)
+		a = agg_new(k->f, quarter, k->d1, k->d2);
 	a->cells = xreallocarray(a->cells, a->n + 1, sizeof(*a->cells));
 	a->cells[a->n].v1 = xstrdup(v1 ? v1 : "");
 	a->cells[a->n].v2 = xstrdup(v2 ? v2 : "");
@@ -62,29 +100,38 @@ agg_cb(void *arg, const char *v1, const char *v2, struct pcount c)
 	a->n++;
 }
 
+/*
+ * The protected table of a form by d1 and d2 in a quarter, or in all
+ * quarters (NULL).  A quarter's table is computed with every other
+ * quarter's in one pass over the records.
+ */
 static const struct agg *
 agg(struct build *b, enum form f, const char *quarter, enum dim d1,
     enum dim d2)
 {
+	struct collect	 k;
 	struct agg	*a;
 	size_t		 i;
 
-	for (i = 0; i < naggs; i++)
-		if (aggs[i]->f == f && aggs[i]->d1 == d1 &&
-		    aggs[i]->d2 == d2 &&
-		    strcmp(aggs[i]->quarter, quarter ? quarter : "") == 0)
-			return aggs[i];
-	a = xcalloc(1, sizeof(*a));
-	a->f = f;
-	a->d1 = d1;
-	a->d2 = d2;
-	snprintf(a->quarter, sizeof(a->quarter), "%s", quarter ? quarter : "");
-	if (agg_count(b->priv, f, quarter, d1, d2, agg_cb, a) == -1) {
-		free(a);
-		return NULL;
+	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) != NULL)
+		return a;
+	k.b = b;
+	k.f = f;
+	k.d1 = d1;
+	k.d2 = d2;
+	if (quarter == NULL) {
+		if (agg_count(b->priv, f, NULL, d1, d2, agg_cb, &k) == -1)
+			return NULL;
+	} else {
+		if (agg_count(b->priv, f, "*", d1, d2, agg_cb, &k) == -1)
+			return NULL;
+		/* Quarters without any record: an empty table. */
+		for (i = 0; i < b->nquarters; i++)
+			if (agg_find(f, b->quarters[i], d1, d2) == NULL)
+				agg_new(f, b->quarters[i], d1, d2);
 	}
-	aggs = xreallocarray(aggs, naggs + 1, sizeof(*aggs));
-	aggs[naggs++] = a;
+	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) == NULL)
+		a = agg_new(f, quarter ? quarter : "", d1, d2);
 	return a;
 }
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "extern.h"
 
@@ -451,4 +452,32 @@ file_read(const char *path, size_t *lenp)
 	if (lenp)
 		*lenp = b.len;
 	return buf_detach(&b);
+}
+
+/*
+ * With REGSITE_TRACE set in the environment, print the time since the
+ * previous mark and what was done, to stderr (for benchmarks).
+ */
+void
+trace(const char *fmt, ...)
+{
+	static struct timespec	 last;
+	static int		 on = -1;
+	struct timespec		 now;
+	va_list			 ap;
+
+	if (on == -1)
+		on = getenv("REGSITE_TRACE") != NULL;
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (last.tv_sec == 0)
+		last = now;
+	fprintf(stderr, "regsite: trace: %7.2f s  ", (double)(now.tv_sec -
+	    last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	last = now;
 }
