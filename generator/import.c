@@ -5,9 +5,11 @@
  *
  * Phase 1 takes no lock on the registry: each file is read in chunks,
  * one physical line at a time, through libcsv; every row is checked
- * with rules.c and staged in a temporary table (temp.staging), every
- * problem in another (temp.problems).  Neither grows memory with the
- * file.
+ * with rules.c and staged in two temporary tables: temp.refs, narrow,
+ * for matching, numbering and counting (and its unique source_ref
+ * finds duplicates), and temp.rows, the values, read once at the end.
+ * Problems go to temp.problems.  Memory does not grow with the file:
+ * the temporary tables live in a temporary file.
  *
  * Phase 2 is one write transaction: the staged rows are matched with
  * the records the source submitted before (by source and source_ref);
@@ -39,6 +41,11 @@
 #define MAXCOLS		32		/* at least every form's column count */
 
 #define COL_UNKNOWN	(-1)
+#define DROP_TEMP	"DROP TABLE IF EXISTS temp.refs;" \
+			"DROP TABLE IF EXISTS temp.numbers;" \
+			"DROP TABLE IF EXISTS temp.rows;" \
+			"DROP TABLE IF EXISTS temp.problems;" \
+			"DROP TABLE IF EXISTS temp.bases;"
 #define COL_RQ		(-2)		/* the optional reported_quarter */
 
 struct imp {
@@ -77,7 +84,7 @@ struct imp {
 	uint8_t		 digest[SHA256_DIGEST_SIZE];
 	struct hmac_sha256_ctx order;	/* keyed with digest */
 	long		 nproblems;
-	sqlite3_stmt	*st_problem, *st_stage, *st_first;
+	sqlite3_stmt	*st_problem, *st_ref, *st_row, *st_first;
 	int		 err;		/* -1: failed (rs_err set) */
 };
 
@@ -256,45 +263,85 @@ header(struct imp *im)
 }
 
 /*
- * Stage a checked row.  A source_ref seen before in this submission is
- * a problem (the row is not staged again).
+ * The class a summary counts a record under: Form 1 its category,
+ * Form 2 its harm and disability.
+ */
+static void
+record_class(const struct imp *im, const struct rfield *f, struct buf *b)
+{
+	int	 c;
+
+	if (im->form == FORM_INCIDENTS) {
+		c = rules_colfind(im->form, "category", 8);
+		buf_put(b, f[c].s, f[c].len);
+		return;
+	}
+	c = rules_colfind(im->form, "harm", 4);
+	buf_put(b, f[c].s, f[c].len);
+	c = rules_colfind(im->form, "disability", 10);
+	if (f[c].len > 0) {
+		BUF_LIT(b, ", disability ");
+		buf_put(b, f[c].s, f[c].len);
+	}
+}
+
+/*
+ * Stage a checked row: its reference in temp.refs and, while there is
+ * no problem (else nothing will be imported), its values in temp.rows.
+ * A source_ref seen before in this submission is a problem.
  */
 static void
 stage(struct imp *im, struct rfield *f)
 {
-	sqlite3_stmt	*st = im->st_stage;
+	sqlite3_stmt	*st = im->st_ref;
 	struct buf	 b = { 0 };
+	sqlite3_int64	 seq;
 	char		 q[7];
-	long		 age, line;
-	size_t		 i, fc = im->inv[0];
-	int		 p;
+	long		 age;
+	size_t		 i;
+	int		 region = rules_colfind(im->form, "region", 6);
 
-	line = im->fline[fc];
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)im->fi);
-	sqlite3_bind_int64(st, 2, line);
+	sqlite3_bind_int64(st, 2, im->fline[im->inv[0]]);
+	sqlite3_bind_text(st, 3, f[0].s, (int)f[0].len, SQLITE_STATIC);
 	if (!im->bad[3]) {
 		/* occurred_at, column 3 of both forms, is canonical now. */
 		rules_quarter(f[3].s, q);
-		sqlite3_bind_text(st, 3, q, 6, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, q, 6, SQLITE_TRANSIENT);
 	} else
-		sqlite3_bind_null(st, 3);
-	for (i = 0; i < im->ncols; i++) {
-		p = (int)i + 4;
-		if (rules_colint(im->form, i) && !im->bad[i] &&
-		    parse_long(f[i].s, 0, 120, &age) == 0)
-			sqlite3_bind_int64(st, p, age);
-		else
-			sqlite3_bind_text(st, p, f[i].s, (int)f[i].len,
-			    SQLITE_STATIC);
-	}
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, f[region].s, (int)f[region].len,
+	    SQLITE_STATIC);
+	record_class(im, f, &b);
+	sqlite3_bind_text(st, 6, b.data ? b.data : "", (int)b.len,
+	    SQLITE_TRANSIENT);
+	buf_reset(&b);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		im->err = db_err(im->db, "staging a row");
 		sqlite3_reset(st);
-		return;
+		goto out;
 	}
 	sqlite3_reset(st);
-	if (sqlite3_changes(im->db) > 0)
-		return;
+	if (sqlite3_changes(im->db) > 0) {
+		if (im->nproblems > 0)
+			goto out;
+		seq = sqlite3_last_insert_rowid(im->db);
+		st = im->st_row;
+		sqlite3_bind_int64(st, 1, seq);
+		for (i = 0; i < im->ncols; i++) {
+			/* An integer column is a checked NUL-ended field. */
+			if (rules_colint(im->form, i) && !im->bad[i] &&
+			    parse_long(f[i].s, 0, 120, &age) == 0)
+				sqlite3_bind_int64(st, (int)i + 2, age);
+			else
+				sqlite3_bind_text(st, (int)i + 2, f[i].s,
+				    (int)f[i].len, SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			im->err = db_err(im->db, "staging a row");
+		sqlite3_reset(st);
+		goto out;
+	}
 
 	/* A duplicate: where was the first? */
 	st = im->st_first;
@@ -302,7 +349,7 @@ stage(struct imp *im, struct rfield *f)
 	if (sqlite3_step(st) != SQLITE_ROW) {
 		im->err = db_err(im->db, "finding a duplicate");
 		sqlite3_reset(st);
-		return;
+		goto out;
 	}
 	if ((size_t)sqlite3_column_int64(st, 0) == im->fi)
 		buf_printf(&b, "duplicate of line %lld",
@@ -313,6 +360,7 @@ stage(struct imp *im, struct rfield *f)
 		    sqlite3_column_int64(st, 1));
 	sqlite3_reset(st);
 	on_problem(im, 0, buf_str(&b), f[0].s, f[0].len);
+out:
 	buf_free(&b);
 }
 
@@ -637,34 +685,39 @@ prepare(struct imp *im)
 	size_t		 i;
 	int		 rc = -1;
 
-	if (db_exec(im->db, "DROP TABLE IF EXISTS temp.staging;"
-	    "DROP TABLE IF EXISTS temp.problems;"
-	    "DROP TABLE IF EXISTS temp.bases;"
-	    "PRAGMA temp.cache_size = -32768;"
+	if (db_exec(im->db, DROP_TEMP
+	    "PRAGMA temp.cache_size = -65536;"
 	    "CREATE TEMP TABLE problems (seq INTEGER PRIMARY KEY, "
 	    "file INTEGER, line INTEGER, col INTEGER, msg TEXT);"
 	    "CREATE TEMP TABLE bases (quarter TEXT PRIMARY KEY, "
-	    "base INTEGER NOT NULL)") == -1)
+	    "base INTEGER NOT NULL);"
+	    "CREATE TEMP TABLE numbers (seq INTEGER PRIMARY KEY, "
+	    "public_no INTEGER NOT NULL);"
+	    "CREATE TEMP TABLE refs (seq INTEGER PRIMARY KEY, "
+	    "file INTEGER NOT NULL, line INTEGER NOT NULL, "
+	    "source_ref TEXT NOT NULL UNIQUE, quarter TEXT, region TEXT, "
+	    "class TEXT, id INTEGER, old_rq TEXT, public_no INTEGER)") == -1)
 		return -1;
-	BUF_LIT(&b, "CREATE TEMP TABLE staging (seq INTEGER PRIMARY KEY, "
-	    "file INTEGER NOT NULL, line INTEGER NOT NULL, quarter TEXT, "
-	    "id INTEGER, old_rq TEXT, public_no INTEGER");
+	BUF_LIT(&b, "CREATE TEMP TABLE rows (seq INTEGER PRIMARY KEY");
 	for (i = 0; i < im->ncols; i++)
-		buf_printf(&b, ", \"%s\"%s", rules_colname(im->form, i),
-		    i == 0 ? " TEXT NOT NULL UNIQUE" : "");
+		buf_printf(&b, ", \"%s\"", rules_colname(im->form, i));
 	BUF_LIT(&b, ")");
 	if (db_exec(im->db, buf_str(&b)) == -1)
 		goto out;
 	buf_reset(&b);
-	BUF_LIT(&b, "INSERT INTO temp.staging (file, line, quarter, ");
+	BUF_LIT(&b, "INSERT INTO temp.rows (seq, ");
 	put_cols(&b, im->form, "");
-	BUF_LIT(&b, ") VALUES (?1, ?2, ?3");
+	BUF_LIT(&b, ") VALUES (?1");
 	for (i = 0; i < im->ncols; i++)
-		buf_printf(&b, ", ?%zu", i + 4);
-	BUF_LIT(&b, ") ON CONFLICT (source_ref) DO NOTHING");
-	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_stage, NULL)
+		buf_printf(&b, ", ?%zu", i + 2);
+	BUF_LIT(&b, ")");
+	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_row, NULL)
 	    != SQLITE_OK ||
-	    sqlite3_prepare_v2(im->db, "SELECT file, line FROM temp.staging "
+	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.refs (file, line, "
+	    "source_ref, quarter, region, class) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6) ON CONFLICT (source_ref) DO NOTHING", -1, &im->st_ref, NULL)
+	    != SQLITE_OK ||
+	    sqlite3_prepare_v2(im->db, "SELECT file, line FROM temp.refs "
 	    "WHERE source_ref = ?1", -1, &im->st_first, NULL) != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.problems (file, "
 	    "line, col, msg) VALUES (?1, ?2, ?3, ?4)", -1, &im->st_problem,
@@ -691,7 +744,7 @@ match(struct imp *im)
 	size_t		 fi;
 	int		 rc;
 
-	buf_printf(&b, "UPDATE temp.staging AS s SET id = m.id, "
+	buf_printf(&b, "UPDATE temp.refs AS s SET id = m.id, "
 	    "old_rq = m.reported_quarter, public_no = CASE WHEN m.quarter = "
 	    "s.quarter THEN m.public_no END FROM main.%s AS m "
 	    "WHERE m.source = ?1 AND m.source_ref = s.source_ref",
@@ -700,7 +753,7 @@ match(struct imp *im)
 		return -1;
 	buf_free(&b);
 	if (sqlite3_prepare_v2(im->db, "SELECT file, line, source_ref, "
-	    "old_rq FROM temp.staging WHERE old_rq <> ?1", -1, &st, NULL)
+	    "old_rq FROM temp.refs WHERE old_rq <> ?1", -1, &st, NULL)
 	    != SQLITE_OK)
 		return db_err(im->db, "importing");
 	sqlite3_bind_text(st, 1, im->o->quarter, -1, SQLITE_STATIC);
@@ -725,9 +778,9 @@ match(struct imp *im)
 }
 
 /*
- * Give the staged rows without a number (new records, and replaced
- * ones whose event quarter changed) the next numbers of their event
- * quarter, in regsite_order order.  A number once given is never given
+ * Number the staged rows without a number (new records, and replaced
+ * ones whose event quarter changed) in temp.numbers: the next numbers
+ * of their event quarter, in regsite_order order.  A number once given is never given
  * again: public_numbers.last_no, or a higher number still in use.
  */
 static int
@@ -741,14 +794,16 @@ number(struct imp *im)
 	    "WHERE form = ?3 AND quarter = q), 0), "
 	    "coalesce((SELECT max(public_no) FROM main.%s "
 	    "WHERE quarter = q), 0)) FROM (SELECT DISTINCT quarter AS q "
-	    "FROM temp.staging WHERE public_no IS NULL)", t);
+	    "FROM temp.refs WHERE public_no IS NULL)", t);
 	if (runb(im, &b, NULL) == -1)
 		return -1;
-	BUF_LIT(&b, "UPDATE temp.staging AS s SET public_no = b.base + r.n "
-	    "FROM (SELECT seq, row_number() OVER (PARTITION BY quarter "
-	    "ORDER BY regsite_order(source_ref), source_ref) AS n "
-	    "FROM temp.staging WHERE public_no IS NULL) AS r, "
-	    "temp.bases AS b WHERE s.seq = r.seq AND b.quarter = s.quarter");
+	/* Into a narrow table in seq order: cheaper than updating refs. */
+	BUF_LIT(&b, "INSERT INTO temp.numbers (seq, public_no) "
+	    "SELECT r.seq, b.base + r.n FROM (SELECT seq, quarter, "
+	    "row_number() OVER (PARTITION BY quarter ORDER BY "
+	    "regsite_order(source_ref), source_ref) AS n FROM temp.refs "
+	    "WHERE public_no IS NULL) AS r JOIN temp.bases AS b "
+	    "ON b.quarter = r.quarter ORDER BY r.seq");
 	if (runb(im, &b, NULL) == -1)
 		return -1;
 	buf_free(&b);
@@ -776,28 +831,32 @@ apply(struct imp *im, long records)
 		goto out;
 	buf_printf(&b, "DELETE FROM main.%s WHERE source = ?1 AND "
 	    "reported_quarter = ?2 AND id NOT IN (SELECT id FROM "
-	    "temp.staging WHERE id IS NOT NULL)", t);
+	    "temp.refs WHERE id IS NOT NULL)", t);
 	if (runb(im, &b, NULL) == -1)
 		goto out;
 	buf_printf(&b, "UPDATE main.%s AS m SET reported_quarter = ?2", t);
 	for (i = 1; i < im->ncols; i++)
-		buf_printf(&b, ", \"%s\" = s.\"%s\"", rules_colname(im->form,
+		buf_printf(&b, ", \"%s\" = w.\"%s\"", rules_colname(im->form,
 		    i), rules_colname(im->form, i));
-	BUF_LIT(&b, ", public_no = s.public_no FROM temp.staging AS s "
-	    "WHERE m.id = s.id");
+	BUF_LIT(&b, ", public_no = coalesce(r.public_no, n.public_no) "
+	    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq "
+	    "LEFT JOIN temp.numbers AS n ON n.seq = r.seq WHERE m.id = r.id");
 	if (runb(im, &b, NULL) == -1)
 		goto out;
 	buf_printf(&b, "INSERT INTO main.%s (source, reported_quarter, ", t);
 	put_cols(&b, im->form, "");
 	BUF_LIT(&b, ", public_no) SELECT ?1, ?2, ");
-	put_cols(&b, im->form, "");
-	BUF_LIT(&b, ", public_no FROM temp.staging WHERE id IS NULL "
-	    "ORDER BY quarter, public_no");
+	put_cols(&b, im->form, "w.");
+	BUF_LIT(&b, ", n.public_no FROM temp.refs AS r JOIN temp.rows AS w "
+	    "ON w.seq = r.seq JOIN temp.numbers AS n ON n.seq = r.seq "
+	    "WHERE r.id IS NULL ORDER BY r.seq");
 	if (runb(im, &b, NULL) == -1)
 		goto out;
 	BUF_LIT(&b, "INSERT INTO main.public_numbers (form, quarter, "
-	    "last_no) SELECT ?3, quarter, max(public_no) FROM temp.staging "
-	    "WHERE true GROUP BY quarter ON CONFLICT (form, quarter) "
+	    "last_no) SELECT ?3, r.quarter, max(coalesce(r.public_no, "
+	    "n.public_no)) FROM temp.refs AS r LEFT JOIN temp.numbers AS n "
+	    "ON n.seq = r.seq WHERE true GROUP BY r.quarter "
+	    "ON CONFLICT (form, quarter) "
 	    "DO UPDATE SET last_no = max(last_no, excluded.last_no)");
 	if (runb(im, &b, NULL) == -1)
 		goto out;
@@ -868,16 +927,12 @@ summary(struct imp *im, long records, long added, long replaced,
 		printf(" (%ld renumbered: event quarter changed)", renumbered);
 	printf(", %ld removed\n", removed);
 	if (print_counts(im, "region", "SELECT count(*), s.region, "
-	    "r.name_kk FROM temp.staging AS s LEFT JOIN main.regions AS r "
+	    "r.name_kk FROM temp.refs AS s LEFT JOIN main.regions AS r "
 	    "ON r.code = s.region GROUP BY s.region ORDER BY r.sort") == -1)
 		return -1;
 	if (print_counts(im, im->form == FORM_INCIDENTS ? "category" : "harm",
-	    im->form == FORM_INCIDENTS ? "SELECT count(*), category FROM "
-	    "temp.staging GROUP BY category ORDER BY category" :
-	    "SELECT count(*), harm || CASE WHEN disability = '' THEN '' "
-	    "ELSE ', disability ' || disability END FROM temp.staging "
-	    "GROUP BY harm, disability ORDER BY harm DESC, "
-	    "instr('none I II III child', disability)") == -1)
+	    "SELECT count(*), class FROM temp.refs GROUP BY class "
+	    "ORDER BY count(*) DESC, class") == -1)
 		return -1;
 	if (run(im, "SELECT count(*) FROM main.incidents", &ninc) == -1 ||
 	    run(im, "SELECT count(*) FROM main.insurance_cases", &nins) == -1)
@@ -912,17 +967,17 @@ merge(struct imp *im)
 		db_exec(im->db, "ROLLBACK");
 		return 1;
 	}
-	if (run(im, "SELECT count(*) FROM temp.staging", &records) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.staging WHERE id IS NULL",
+	if (run(im, "SELECT count(*) FROM temp.refs", &records) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NULL",
 	    &added) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.staging WHERE id IS NOT NULL",
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL",
 	    &replaced) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.staging WHERE id IS NOT NULL "
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
 	    "AND public_no IS NULL", &renum) == -1)
 		goto fail;
 	buf_printf(&b, "SELECT count(*) FROM main.%s WHERE source = ?1 AND "
 	    "reported_quarter = ?2 AND id NOT IN (SELECT id FROM "
-	    "temp.staging WHERE id IS NOT NULL)", rules_table(im->form));
+	    "temp.refs WHERE id IS NOT NULL)", rules_table(im->form));
 	if (runb(im, &b, &removed) == -1)
 		goto fail;
 	if (number(im) == -1)
@@ -1041,13 +1096,12 @@ import_db(sqlite3 *db, const struct import_opts *o)
 	sqlite3_create_function(db, "regsite_order", 1, SQLITE_UTF8, NULL,
 	    NULL, NULL, NULL);
 out:
-	sqlite3_finalize(im.st_stage);
+	sqlite3_finalize(im.st_ref);
+	sqlite3_finalize(im.st_row);
 	sqlite3_finalize(im.st_first);
 	sqlite3_finalize(im.st_problem);
 	if (sqlite3_get_autocommit(db))
-		sqlite3_exec(db, "DROP TABLE IF EXISTS temp.staging;"
-		    "DROP TABLE IF EXISTS temp.problems;"
-		    "DROP TABLE IF EXISTS temp.bases", NULL, NULL, NULL);
+		sqlite3_exec(db, DROP_TEMP, NULL, NULL, NULL);
 	rules_free(im.rules);
 	buf_free(&im.row);
 	buf_free(&b);

@@ -373,7 +373,9 @@ normalize_text(struct rfield *f)
 	size_t	 i, j, start, end;
 	char	*s = f->s;
 
-	for (i = j = 0; i < f->len; i++) {
+	if ((i = j = f->len) > 0 && memchr(s, '\r', f->len) != NULL)
+		i = j = 0;
+	for (; i < f->len; i++) {
 		if (s[i] == '\r') {
 			s[j++] = '\n';
 			if (i + 1 < f->len && s[i + 1] == '\n')
@@ -397,18 +399,28 @@ normalize_text(struct rfield *f)
 /*
  * Whether valid UTF-8 s[0..len) holds a control character (C0, DEL,
  * C1; LF and TAB are allowed in text); the first one goes to *cp.
+ * C1 controls are the two-byte sequences C2 80 .. C2 9F.
  */
 static int
 find_control(const char *s, size_t len, int text, uint32_t *cp)
 {
-	const char	*p = s, *e = s + len;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t		 i;
 
-	while (p < e) {
-		*cp = utf8_next(&p, e);
-		if (text && (*cp == '\n' || *cp == '\t'))
+	for (i = 0; i < len; i++) {
+		if (p[i] >= 0x20 && p[i] != 0x7f && p[i] != 0xc2)
 			continue;
-		if (*cp < 0x20 || (*cp >= 0x7f && *cp <= 0x9f))
-			return 1;
+		if (p[i] == 0xc2) {
+			if (i + 1 < len && p[i + 1] <= 0x9f) {
+				*cp = p[i + 1];
+				return 1;
+			}
+			continue;
+		}
+		if (text && (p[i] == '\n' || p[i] == '\t'))
+			continue;
+		*cp = p[i];
+		return 1;
 	}
 	return 0;
 }
