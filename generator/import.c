@@ -370,6 +370,7 @@ record(struct imp *im)
 {
 	struct rfield	 f[MAXCOLS];
 	struct buf	 b = { 0 };
+	char		 what[64];
 	size_t		 i;
 
 	if (im->nf != im->nmap) {
@@ -390,11 +391,10 @@ record(struct imp *im)
 		if (im->len[i] == 6 && memcmp(fld(im, i), im->o->quarter, 6)
 		    == 0)
 			continue;
+		snprintf(what, sizeof(what), "differs from --quarter %s",
+		    im->o->quarter);
 		rules_describe(&b, "reported_quarter", im->len[i] == 0 ?
-		    "missing" : "differs from --quarter", fld(im, i),
-		    im->len[i]);
-		if (im->len[i] > 0)
-			buf_printf(&b, " (--quarter is %s)", im->o->quarter);
+		    "missing" : what, fld(im, i), im->len[i]);
 		problem(im, im->fi, im->fline[i], i + 1, "%s", buf_str(&b));
 		buf_free(&b);
 	}
@@ -1057,19 +1057,16 @@ import_db(sqlite3 *db, const struct import_opts *o)
 
 	if (check_quarter(o->quarter) == -1)
 		goto out;
-	if (*im.source == '\0' || strlen(im.source) > RULES_REF_MAX ||
-	    !utf8_valid(im.source, strlen(im.source))) {
-		rules_show(&b, im.source, strlen(im.source));
-		rs_err("--source '%s': expected a name of 1 to %d bytes of "
-		    "UTF-8", buf_str(&b), RULES_REF_MAX);
-		goto out;
-	}
 	for (i = 0; im.source[i] != '\0'; i++)
 		if ((unsigned char)im.source[i] < 0x20 ||
-		    im.source[i] == 0x7f) {
-			rs_err("--source: control characters are not allowed");
-			goto out;
-		}
+		    im.source[i] == 0x7f)
+			break;
+	if (i == 0 || i > RULES_REF_MAX || im.source[i] != '\0' ||
+	    !utf8_valid(im.source, i)) {
+		rs_err("--source: expected a name of 1 to %d bytes of UTF-8 "
+		    "without control characters", RULES_REF_MAX);
+		goto out;
+	}
 	if ((im.rules = rules_new(db)) == NULL || prepare(&im) == -1)
 		goto out;
 

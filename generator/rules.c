@@ -477,8 +477,8 @@ check_one(const struct rules *r, enum form form, size_t col,
 		return NULL;
 	case K_REGION:
 		if (!in_sorted(r->regions, r->nregions, s, v->len))
-			return "not a region code (ISO 3166-2:KZ) such "
-			    "as KZ-71";
+			return "not an ISO 3166-2:KZ region code like "
+			    "KZ-71";
 		return NULL;
 	case K_PROFILE:
 		if (!in_sorted(r->profiles, r->nprofiles, s, v->len))
