@@ -4,6 +4,7 @@
  * (demo, import), the schema version check, and the dictionaries
  * (regions, profile groups, profiles, ICD-10 chapters) that label codes.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -145,13 +146,37 @@ db_open_read(sqlite3 **dbp, const char *path)
 	return 0;
 }
 
-/* Upgrades from older schema versions, in order; none yet. */
+/*
+ * Schema migrations: migrations[v] is the SQL that turns a version v
+ * database into a version v + 1 one.  To make version 2: change
+ * schema.sql (it creates new databases), raise SCHEMA_VERSION, and add
+ * the SQL for version 1 -> 2 here (ALTER TABLE, new tables and their
+ * contents, a rebuilt table copied over).  db_open_write runs them in
+ * order inside its one write transaction, so an upgrade happens whole
+ * or not at all; foreign keys are on and cannot be turned off there
+ * (use PRAGMA defer_foreign_keys when rebuilding a table).  Version 0
+ * is no registry at all: it gets schema.sql.
+ */
+static const char *const migrations[SCHEMA_VERSION] = {
+	NULL,		/* 0: no registry (schema.sql creates version 1) */
+};
+
 static int
 upgrade(sqlite3 *db, long from)
 {
-	(void)db;
-	(void)from;
-	return 0;
+	char	 sql[64];
+	long	 v;
+
+	for (v = from; v < SCHEMA_VERSION; v++) {
+		if (migrations[v] == NULL)
+			return rs_err("%s: no upgrade from schema version %ld",
+			    sqlite3_db_filename(db, "main"), v);
+		if (db_exec(db, migrations[v]) == -1)
+			return -1;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+	    SCHEMA_VERSION);
+	return db_exec(db, sql);
 }
 
 int
@@ -177,9 +202,13 @@ db_open_write(sqlite3 **dbp, const char *path, int create)
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
 	if (db_exec(db, "PRAGMA journal_mode = WAL") == -1 ||
-	    db_exec(db, "PRAGMA foreign_keys = ON") == -1 ||
-	    db_exec(db, "BEGIN IMMEDIATE") == -1)
+	    db_exec(db, "PRAGMA foreign_keys = ON") == -1)
 		goto fail;
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
+	    != SQLITE_OK) {
+		db_err(db, "opening for writing");	/* says if locked */
+		goto fail;
+	}
 	if (user_version(db, &v) == -1 || table_count(db, &n) == -1)
 		goto fail;
 	if (v == 0 && n == 0) {

@@ -286,8 +286,9 @@ record_class(const struct imp *im, const struct rfield *f, struct buf *b)
 }
 
 /*
- * Stage a checked row: its reference in temp.refs and, while there is
- * no problem (else nothing will be imported), its values in temp.rows.
+ * Stage a checked row: its reference in temp.refs and, unless there is
+ * a problem or this is a dry run (nothing will be written), its values
+ * in temp.rows.
  * A source_ref seen before in this submission is a problem.
  */
 static void
@@ -323,7 +324,7 @@ stage(struct imp *im, struct rfield *f)
 	}
 	sqlite3_reset(st);
 	if (sqlite3_changes(im->db) > 0) {
-		if (im->nproblems > 0)
+		if (im->nproblems > 0 || im->o->dry_run)
 			goto out;
 		seq = sqlite3_last_insert_rowid(im->db);
 		st = im->st_row;
@@ -780,8 +781,9 @@ match(struct imp *im)
 /*
  * Number the staged rows without a number (new records, and replaced
  * ones whose event quarter changed) in temp.numbers: the next numbers
- * of their event quarter, in regsite_order order.  A number once given is never given
- * again: public_numbers.last_no, or a higher number still in use.
+ * of their event quarter, in regsite_order order.  A number once
+ * given is never given again: numbering starts above both
+ * public_numbers.last_no and the highest number in use.
  */
 static int
 number(struct imp *im)

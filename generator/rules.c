@@ -173,6 +173,12 @@ rules_table(enum form form)
 	return forms[form].table;
 }
 
+static int
+isdig(char c)
+{
+	return c >= '0' && c <= '9';
+}
+
 /* Load one column of codes, sorted by the database's binary collation. */
 static int
 load_codes(sqlite3 *db, const char *sql, char ***out, size_t *np)
@@ -207,38 +213,42 @@ struct rules *
 rules_new(sqlite3 *db)
 {
 	struct rules	*r;
-	char		**cats = NULL;
-	size_t		 ncats = 0, i;
+	sqlite3_stmt	*st;
+	const unsigned char *c;
 	time_t		 t;
 	struct tm	 tm;
+	int		 rc;
 
 	r = xcalloc(1, sizeof(*r));
 	if (load_codes(db, "SELECT code FROM regions ORDER BY code",
 	    &r->regions, &r->nregions) == -1 ||
 	    load_codes(db, "SELECT code FROM profiles ORDER BY code",
-	    &r->profiles, &r->nprofiles) == -1 ||
-	    load_codes(db, "SELECT code FROM icd10_categories",
-	    &cats, &ncats) == -1) {
-		for (i = 0; i < ncats; i++)
-			free(cats[i]);
-		free(cats);
-		rules_free(r);
-		return NULL;
+	    &r->profiles, &r->nprofiles) == -1)
+		goto fail;
+	if (sqlite3_prepare_v2(db, "SELECT code FROM icd10_categories", -1,
+	    &st, NULL) != SQLITE_OK) {
+		db_err(db, "reading the code lists");
+		goto fail;
 	}
-	for (i = 0; i < ncats; i++) {
-		if (strlen(cats[i]) == 3 && cats[i][0] >= 'A' &&
-		    cats[i][0] <= 'Z' && cats[i][1] >= '0' &&
-		    cats[i][1] <= '9' && cats[i][2] >= '0' &&
-		    cats[i][2] <= '9')
-			r->icd[(cats[i][0] - 'A') * 100 +
-			    (cats[i][1] - '0') * 10 + (cats[i][2] - '0')] = 1;
-		free(cats[i]);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c = sqlite3_column_text(st, 0);
+		if (sqlite3_column_bytes(st, 0) == 3 && c[0] >= 'A' &&
+		    c[0] <= 'Z' && isdig((char)c[1]) && isdig((char)c[2]))
+			r->icd[(c[0] - 'A') * 100 + (c[1] - '0') * 10 +
+			    (c[2] - '0')] = 1;
 	}
-	free(cats);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		db_err(db, "reading the code lists");
+		goto fail;
+	}
 	t = time(NULL) + KZ_UTC_OFFSET;
 	gmtime_r(&t, &tm);
 	strftime(r->now, sizeof(r->now), "%Y-%m-%dT%H:%M", &tm);
 	return r;
+fail:
+	rules_free(r);
+	return NULL;
 }
 
 void
@@ -288,12 +298,6 @@ in_list(const char *const *v, const char *s, size_t len)
 		if (strlen(*v) == len && memcmp(*v, s, len) == 0)
 			return 1;
 	return 0;
-}
-
-static int
-isdig(char c)
-{
-	return c >= '0' && c <= '9';
 }
 
 /* The value of the n digits at s, or -1 if any is not a digit. */
