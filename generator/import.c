@@ -41,12 +41,13 @@
 #define MAXCOLS		32		/* at least every form's column count */
 
 #define COL_UNKNOWN	(-1)
+#define COL_RQ		(-2)		/* the optional reported_quarter */
+
 #define DROP_TEMP	"DROP TABLE IF EXISTS temp.refs;" \
 			"DROP TABLE IF EXISTS temp.numbers;" \
 			"DROP TABLE IF EXISTS temp.rows;" \
 			"DROP TABLE IF EXISTS temp.problems;" \
 			"DROP TABLE IF EXISTS temp.bases;"
-#define COL_RQ		(-2)		/* the optional reported_quarter */
 
 struct imp {
 	sqlite3		*db;
@@ -55,6 +56,10 @@ struct imp {
 	struct rules	*rules;
 	char		*source;
 	size_t		 ncols;		/* the form's columns */
+	int		 c_when;	/* occurred_at */
+	int		 c_region;	/* region */
+	int		 c_class;	/* category (Form 1) or harm (Form 2) */
+	int		 c_disab;	/* disability (Form 2), else -1 */
 	size_t		*refcol;	/* per file: source_ref's column, 1-based */
 
 	/* The file being read. */
@@ -66,7 +71,6 @@ struct imp {
 	int		 map[MAXF];	/* file column -> form column, COL_* */
 	size_t		 nmap;		/* columns in the header */
 	size_t		 inv[MAXCOLS];	/* form column -> file column */
-	int		 has_rq;
 
 	/* Positions: physical lines, 1-based. */
 	long		 line;		/* the line being parsed */
@@ -176,6 +180,35 @@ on_problem(void *arg, size_t col, const char *what, const char *v,
 }
 
 /*
+ * A hint for an unknown column name[0..len): it belongs to the other
+ * form, or differs from a column only in case.  "" if none.
+ */
+static const char *
+column_hint(enum form form, const char *name, size_t len, char *hint,
+    size_t sz)
+{
+	enum form	 other;
+	const char	*c;
+	size_t		 i;
+
+	other = form == FORM_INCIDENTS ? FORM_INSURANCE : FORM_INCIDENTS;
+	if (rules_colfind(other, name, len) >= 0) {
+		snprintf(hint, sz, " (a column of the %s form; is --form "
+		    "right?)", rules_formname(other));
+		return hint;
+	}
+	for (i = 0; i < rules_ncols(form); i++) {
+		c = rules_colname(form, i);
+		if (strlen(c) == len && strncasecmp(c, name, len) == 0) {
+			snprintf(hint, sz, " (column names are lower case: "
+			    "'%s')", c);
+			return hint;
+		}
+	}
+	return "";
+}
+
+/*
  * The header row: map each column to the form's column.  Unknown,
  * duplicate and missing columns are problems, and then the file's rows
  * are not checked (their fields would be misread).
@@ -185,6 +218,7 @@ header(struct imp *im)
 {
 	struct buf	 b = { 0 };
 	const char	*name;
+	char		 hint[96];
 	size_t		 i, j, len, n;
 	long		 before = im->nproblems;
 	int		 c, seen[MAXCOLS + 1];
@@ -201,7 +235,6 @@ header(struct imp *im)
 		return;
 	}
 	im->nmap = im->nf;
-	im->has_rq = 0;
 	for (i = 0; i < im->nf; i++) {
 		name = fld(im, i);
 		len = im->len[i];
@@ -213,27 +246,10 @@ header(struct imp *im)
 		if (c == COL_UNKNOWN) {
 			buf_reset(&b);
 			rules_show(&b, name, len);
-			if (rules_colfind(im->form == FORM_INCIDENTS ?
-			    FORM_INSURANCE : FORM_INCIDENTS, name, len) >= 0)
-				buf_printf(&b, "' (a column of the %s form; is "
-				    "--form right?)", rules_formname(
-				    im->form == FORM_INCIDENTS ?
-				    FORM_INSURANCE : FORM_INCIDENTS));
-			else {
-				for (j = 0; j < n; j++)
-					if (strlen(rules_colname(im->form, j))
-					    == len && strncasecmp(rules_colname(
-					    im->form, j), name, len) == 0)
-						break;
-				if (j < n)
-					buf_printf(&b, "' (column names are "
-					    "lower case: '%s')",
-					    rules_colname(im->form, j));
-				else
-					buf_putc(&b, '\'');
-			}
 			problem(im, im->fi, im->fline[i], i + 1,
-			    "unknown column '%s", buf_str(&b));
+			    "unknown column '%s'%s", buf_str(&b),
+			    column_hint(im->form, name, len, hint,
+			    sizeof(hint)));
 			continue;
 		}
 		j = c == COL_RQ ? n : (size_t)c;
@@ -246,9 +262,7 @@ header(struct imp *im)
 			continue;
 		}
 		seen[j] = (int)i + 1;
-		if (c == COL_RQ)
-			im->has_rq = 1;
-		else
+		if (c != COL_RQ)
 			im->inv[c] = i;
 	}
 	for (j = 0; j < n; j++)
@@ -269,19 +283,10 @@ header(struct imp *im)
 static void
 record_class(const struct imp *im, const struct rfield *f, struct buf *b)
 {
-	int	 c;
-
-	if (im->form == FORM_INCIDENTS) {
-		c = rules_colfind(im->form, "category", 8);
-		buf_put(b, f[c].s, f[c].len);
-		return;
-	}
-	c = rules_colfind(im->form, "harm", 4);
-	buf_put(b, f[c].s, f[c].len);
-	c = rules_colfind(im->form, "disability", 10);
-	if (f[c].len > 0) {
+	buf_put(b, f[im->c_class].s, f[im->c_class].len);
+	if (im->c_disab >= 0 && f[im->c_disab].len > 0) {
 		BUF_LIT(b, ", disability ");
-		buf_put(b, f[c].s, f[c].len);
+		buf_put(b, f[im->c_disab].s, f[im->c_disab].len);
 	}
 }
 
@@ -300,18 +305,17 @@ stage(struct imp *im, struct rfield *f)
 	char		 q[7];
 	long		 age;
 	size_t		 i;
-	int		 region = rules_colfind(im->form, "region", 6);
 
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)im->fi);
 	sqlite3_bind_int64(st, 2, im->fline[im->inv[0]]);
 	sqlite3_bind_text(st, 3, f[0].s, (int)f[0].len, SQLITE_STATIC);
-	if (!im->bad[3]) {
-		/* occurred_at, column 3 of both forms, is canonical now. */
-		rules_quarter(f[3].s, q);
+	if (!im->bad[im->c_when]) {
+		/* Checked, so in canonical form now. */
+		rules_quarter(f[im->c_when].s, q);
 		sqlite3_bind_text(st, 4, q, 6, SQLITE_TRANSIENT);
 	} else
 		sqlite3_bind_null(st, 4);
-	sqlite3_bind_text(st, 5, f[region].s, (int)f[region].len,
+	sqlite3_bind_text(st, 5, f[im->c_region].s, (int)f[im->c_region].len,
 	    SQLITE_STATIC);
 	record_class(im, f, &b);
 	sqlite3_bind_text(st, 6, b.data ? b.data : "", (int)b.len,
@@ -554,6 +558,8 @@ read_file(struct imp *im, size_t fi)
 		fclose(f);
 		return rs_err("%s: out of memory", im->path);
 	}
+	/* libcsv grows a field's buffer by this much at a time. */
+	csv_set_blk_size(&p, 16384);
 	chunk = xmalloc(CHUNK);
 	while (!im->stop && !im->err &&
 	    (n = fread(chunk, 1, CHUNK, f)) > 0) {
@@ -1052,6 +1058,15 @@ import_db(sqlite3 *db, const struct import_opts *o)
 	im.o = o;
 	im.form = o->form;
 	im.ncols = rules_ncols(o->form);
+	im.c_when = rules_colfind(o->form, "occurred_at", 11);
+	im.c_region = rules_colfind(o->form, "region", 6);
+	if (o->form == FORM_INCIDENTS) {
+		im.c_class = rules_colfind(o->form, "category", 8);
+		im.c_disab = -1;
+	} else {
+		im.c_class = rules_colfind(o->form, "harm", 4);
+		im.c_disab = rules_colfind(o->form, "disability", 10);
+	}
 	im.source = o->source ? xstrdup(o->source) :
 	    default_source(o->files[0]);
 	im.refcol = xcalloc((size_t)o->nfiles, sizeof(*im.refcol));
