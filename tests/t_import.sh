@@ -298,6 +298,21 @@ eq "quotes: an empty line inside a quoted field stays" "a||b" \
     "$(q "$WORK/quotes.db" "SELECT replace(anamnesis_kk, char(10), '|')
     FROM incidents")"
 
+# Lenient forms are normalised: a space for the T and seconds (dropped),
+# CRLF inside text, white space around text.
+{
+	head -n 1 "$INC"
+	printf 'L-1,ORG,KZ-71,2025-02-14 10:30:59,clinical,with,a,b,surgery,'
+	printf 'a,b,no,M,60,K35,"  line 1\r\nline 2\r\n",b,a,b,yes\r\n'
+} >"$WORK/lenient.csv"
+imp --db "$WORK/lenient.db" --form incidents --quarter 2025Q1 \
+    "$WORK/lenient.csv" >/dev/null 2>"$WORK/err"
+eq "lenient forms: accepted" "0:" "$?:$(cat "$WORK/err")"
+eq "lenient forms: stored in canonical form" \
+    "2025-02-14T10:30|line 1\\nline 2" \
+    "$(q "$WORK/lenient.db" "SELECT occurred_at, replace(care_kk, char(10),
+    '\\n') FROM incidents")"
+
 : >"$WORK/empty.csv"
 expect_err "empty file" 3 "$WORK/empty.csv: no header row (the file is empty)
 1 problem; nothing imported" imp --db "$WORK/e.db" --form incidents \
