@@ -171,9 +171,8 @@ check_numbers(struct vctx *v, enum form form)
 		goto out;
 
 	buf_printf(&sql, "SELECT quarter, public_no, group_concat(id, ', ') "
-	    "FROM (SELECT quarter, public_no, id FROM %s "
-	    "WHERE public_no IS NOT NULL ORDER BY quarter, public_no, id) "
-	    "GROUP BY quarter, public_no HAVING count(*) > 1", t);
+	    "FROM %s WHERE public_no IS NOT NULL GROUP BY quarter, public_no "
+	    "HAVING count(*) > 1", t);
 	st = prep(v, buf_str(&sql));
 	buf_reset(&sql);
 	if (st == NULL)
