@@ -766,9 +766,6 @@ const char *label_profile(struct build *, enum lang, const char *code,
 const char *label_region(struct build *, enum lang, const char *code);
 const char *label_chapter(struct build *, enum lang, const char *code);
 
-/* validate.c: the cheap checks a build runs itself (0, 1 problems, -1). */
-int	 validate_quick(sqlite3 *, const char *path);
-
 /* tables.c */
 int	 tables_build(struct build *, enum lang, const char *quarter);
 

@@ -404,10 +404,3 @@ out:
 	db_close(v.db);
 	return rc;
 }
-
-int
-validate_quick(sqlite3 *db, const char *path)
-{
-	(void)db; (void)path;
-	return 0;
-}
