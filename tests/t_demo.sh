@@ -189,9 +189,10 @@ same "disabled child only in pediatric or newborn profiles" "$(q "$db" "SELECT
     profile NOT LIKE '%neonatology'")" 0
 
 # --- never published: source, source_ref, org_code, place ----------------
+d12='[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'
 same "org_code is a 12-digit BIN" "$(q "$db" "SELECT count(*) FROM (SELECT
     org_code FROM incidents UNION ALL SELECT org_code FROM insurance_cases)
-    WHERE org_code NOT GLOB '[0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9][0-9]'")" 0
+    WHERE org_code NOT GLOB '$d12'")" 0
 same "Form 1 source is mo-<org_code>" "$(q "$db" "SELECT count(*) FROM
     incidents WHERE source <> 'mo-' || org_code")" 0
 same "Form 2 source is the insurance pool" "$(q "$db" "SELECT
@@ -269,8 +270,8 @@ same "--insurance 0: no insurance cases" "$(q "$db3" "SELECT count(*) FROM
 expect_err "--quarters 0 is refused" 2 \
     "regsite: --quarters: expected a whole number from 1 to 40, not '0'" \
     "$REGSITE" demo --db "$WORK/x.db" --quarters 0
-expect_err "--incidents x is refused" 2 \
-    "regsite: --incidents: expected a whole number from 0 to 100000000, not 'x'" \
+expect_err "--incidents x is refused" 2 "regsite: --incidents: expected \
+a whole number from 0 to 100000000, not 'x'" \
     "$REGSITE" demo --db "$WORK/x.db" --incidents x
 check "a refused run creates nothing" test ! -e "$WORK/x.db"
 
@@ -282,6 +283,6 @@ rc=$?
 same "a failed run exits with status 1" "$rc" 1
 check "a failed run says why" grep -q "keep.db.tmp: cannot remove" "$WORK/err"
 check "a failed run leaves the old database" cmp -s "$db3" "$WORK/keep.db"
-expect_err "a database in a missing directory" 1 \
-    "regsite: $WORK/none/d.db.tmp: cannot create the database: unable to open database file" \
+expect_err "a database in a missing directory" 1 "regsite: \
+$WORK/none/d.db.tmp: cannot create the database: unable to open database file" \
     "$REGSITE" demo --db "$WORK/none/d.db"
