@@ -30,9 +30,21 @@
  * checked when the templates are compiled (see tpl_signature), and a
  * mismatch is an error, not a silently different text.
  *
- * The database is written to FILE.tmp with journalling off, in one
- * transaction with prepared statements, switched to WAL, synced and
- * renamed over FILE, so a failed run leaves no half database.
+ * The database is written to FILE.tmp (16 KiB pages, which hold a
+ * record with both languages without overflow pages) in one
+ * transaction with two prepared statements, journalling and per-row
+ * foreign key checks off (every code is checked against the
+ * dictionaries first; the CHECK constraints still apply), then
+ * switched to WAL, synced and renamed over FILE: a failed run leaves
+ * no half database.  Memory does not depend on the number of records:
+ * records are drawn one at a time into reused buffers, public numbers
+ * come from a keyed permutation, and SQLite's cache is capped.
+ *
+ * Never published, and used by the privacy tests as canaries: source
+ * ("mo-<BIN>" for Form 1, "insurance-pool" for Form 2), source_ref,
+ * org_code and place_*.  About 12% of the records carry identifying
+ * detail (names, dates, IINs, phones, addresses, numbers) in one free
+ * text field, in both languages, for the scrubber to find.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -396,6 +408,7 @@ scale10(int n)
 	return s;
 }
 
+/* An optional "@L:" label: 1-4 or a, c, d, g; 0 when there is none. */
 static int
 parse_label(const char **pp, uint8_t *label)
 {
@@ -4499,6 +4512,7 @@ x_daten(struct xctx *x, long day)
 	x_printf(x, "%02d.%02d.%04d", d, m, y);
 }
 
+/* "в 14:30" or "сағат 14:30-да". */
 static void
 x_time(struct xctx *x, int hh, int mi)
 {
@@ -4592,6 +4606,12 @@ x_iin(struct xctx *x, const struct rec *r)
 
 static const int mrp_harm[5] = { 300, 800, 600, 500, 500 };
 
+/*
+ * Append the record's value for slot id in the context's language:
+ * the patient in a case form, the department, times, diagnosis, and
+ * the identifying details (derived from idseed, so that both languages
+ * name the same person, phone and address).
+ */
 static void
 x_slot(struct xctx *x, int id)
 {
@@ -4749,6 +4769,10 @@ x_slot(struct xctx *x, int id)
 	}
 }
 
+/*
+ * Append a number node's value (its own draw, or its label's), with a
+ * decimal comma, and the Russian noun form that agrees with it.
+ */
 static void
 x_num(struct xctx *x, const struct node *nd)
 {
@@ -4785,6 +4809,11 @@ x_num(struct xctx *x, const struct node *nd)
 	x_text(x->out, &x->cap, forms[i], flen[i]);
 }
 
+/*
+ * Expand the compiled template from node i to its N_END.  A group's
+ * branch comes from the part's random stream or from the record
+ * (labels, sex, age class, consequence, death).
+ */
 static void
 x_run(struct xctx *x, uint32_t i)
 {
@@ -4973,6 +5002,11 @@ make_bin(struct rng *g, char out[13])
 	out[12] = '\0';
 }
 
+/*
+ * Add an organization of the given kind to region: a unique BIN, the
+ * look of its references, its Kazakh and Russian names (no: its
+ * number, town: its town for OT_TOWN).
+ */
 static void
 org_add(struct world *w, struct rng *g, int region, int type, int no,
     int town)
@@ -5149,6 +5183,7 @@ ctab_compile(struct ctab *t)
 	return 0;
 }
 
+/* Free the organizations and every compiled template. */
 static void
 world_free(struct world *w)
 {
@@ -5241,6 +5276,7 @@ pick_cum(struct rng *g, const uint32_t *cum, size_t n)
 	return lo;
 }
 
+/* Whether a phrase for age class cls and ages amin..amax fits r. */
 static int
 fits(const struct rec *r, int cls, int amin, int amax)
 {
@@ -5335,6 +5371,10 @@ in_list(int v, const int *list, int n)
 	return 0;
 }
 
+/*
+ * Whether scenario i can describe the record: the wanted outcome
+ * flags, the patient's age and sex, a diagnosis that fits.
+ */
 static int
 scen_fits(const struct world *w, const struct rec *r, size_t i, int want)
 {
@@ -5390,6 +5430,7 @@ scen_pick(const struct world *w, const struct rec *r, struct rng *g,
 	return got;
 }
 
+/* An age in years for a patient of profile p, by its age mode. */
 static int
 draw_age(struct rng *g, const struct profile *p)
 {
@@ -5953,6 +5994,7 @@ sync_path(const char *path, int dir)
 	return 0;
 }
 
+/* The directory of path, allocated. */
 static char *
 dir_of(const char *path)
 {
