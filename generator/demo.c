@@ -6305,8 +6305,7 @@ fill(sqlite3 *db, struct world *w, const struct demo_opts *o)
 	    db_exec(db, "PRAGMA foreign_keys = OFF") == -1 ||
 	    db_exec(db, "PRAGMA journal_mode = OFF") == -1 ||
 	    db_exec(db, "PRAGMA synchronous = OFF") == -1 ||
-	    db_exec(db, "PRAGMA cache_size = -65536") == -1 ||
-	    db_exec(db, "PRAGMA temp_store = MEMORY") == -1 ||
+	    db_exec(db, "PRAGMA cache_size = -32768") == -1 ||
 	    db_exec(db, "BEGIN") == -1 || indexes_drop(db, &idx) == -1)
 		goto out;
 	if (write_form(db, w, o, FORM_INCIDENTS, &t) == -1 ||
