@@ -1,0 +1,67 @@
+# t_privacy.sh -- nothing published identifies anyone.  A demo registry
+# with planted identifiers (tests/data/canaries.sql: in every free-text
+# column in both languages, and in the internal fields) is built; no
+# output byte and no file name may contain any canary
+# (tests/data/canaries.txt); the published tables are recomputed from
+# the output and must be k-anonymous and diverse; the report lists every
+# replacement and stays private.
+. "$TOP/tests/lib.sh"
+
+db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
+cp "$db" "$WORK/canary.db"
+sqlite3 "$WORK/canary.db" <"$TOP/tests/data/canaries.sql" ||
+    { fail "the canaries could be planted"; exit 1; }
+canaries="$TOP/tests/data/canaries.txt"
+out="$WORK/site"
+"$REGSITE" build --db "$WORK/canary.db" --out "$out" \
+    --config "$TOP/content/site.ini" --report "$WORK/report.txt" \
+    >"$WORK/summary" 2>&1
+check "the canary registry builds" [ $? -eq 0 ]
+
+check "the canary list has every kind of identifier" \
+    [ "$(grep -c . "$canaries")" -ge 60 ]
+if grep -rlF -f "$canaries" "$out" >"$WORK/leaks"; then
+	fail "no output byte contains a canary"
+	while read -r f; do
+		echo "  $f: $(grep -oF -f "$canaries" "$f" | sort -u | head -3 | tr '\n' ' ')"
+	done <"$WORK/leaks" | head -10
+else
+	ok "no output byte contains a canary ($(find "$out" -type f | wc -l) files)"
+fi
+if (cd "$out" && find . | grep -F -f "$canaries"); then
+	fail "no file name contains a canary"
+else
+	ok "no file name contains a canary"
+fi
+
+# The planted records are published, readable, with typed markers.
+rec="$out/ru/2025-q2/incidents/2025Q2-I-0238/index.html"
+check "a canary record is published" [ -f "$rec" ]
+check "its Russian text carries Russian markers" \
+    sh -c "grep -q '\[ФИО\]' '$rec' && grep -q '\[ИИН\]' '$rec' && grep -q '\[ТЕЛ\]' '$rec'"
+check "its Kazakh page carries Kazakh markers" \
+    sh -c "grep -q '\[АТЫ-ЖӨНІ\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html' && grep -q '\[ЖСН\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html'"
+check "medical content survives (times, doses, codes)" \
+    sh -c "grep -q '14:30' '$rec'"
+
+# The operator's report.
+check "the report is private (mode 0600)" \
+    [ "$(stat -c %a "$WORK/report.txt")" = 600 ]
+check "the report lists levels and class sizes per quarter" \
+    sh -c "grep -q '^  levels: ' '$WORK/report.txt' && grep -q '^  2025Q2 ' '$WORK/report.txt'"
+check "the report lists the canaries' replacements (record, column, language, type, text)" \
+    grep -q "2025Q2-I-0238	9000001	CANARY-SRC-41f9	circumstances	ru	iin	560312400123" "$WORK/report.txt"
+check "the summary counts the replacements" \
+    sh -c "grep -Eq ' [1-9][0-9]* text replacements' '$WORK/summary'"
+
+# k-anonymity and diversity, recomputed from what was published.
+node "$TOP/tests/tools/privacy-check.mjs" "$out" 11 2 8 5
+
+# Other policies: a smaller k, and free text switched off.
+sed -e 's/^k = 11/k = 5/' -e 's/^free_text = scrubbed/free_text = off/' \
+    "$TOP/content/site.ini" >"$WORK/k5.ini"
+"$REGSITE" build --db "$WORK/canary.db" --out "$WORK/k5" --config "$WORK/k5.ini" \
+    --quiet
+check "with free_text = off no free text is published" sh -c \
+    "! grep -rq 'Анамнез\|анамнез' '$WORK/k5/data/2025-q2/incidents-ru.csv' || true; ! grep -q '14:30' '$WORK/k5/ru/2025-q2/incidents/2025Q2-I-0238/index.html'"
+node "$TOP/tests/tools/privacy-check.mjs" "$WORK/k5" 5 2 8 5
