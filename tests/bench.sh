@@ -41,3 +41,35 @@ t0=$(now)
 "$regsite" validate --db "$work/bench.db" >/dev/null
 t1=$(now)
 printf 'validate: '; rate "$rows" "$t0" "$t1"
+
+# --- demo and build -----------------------------------------------------
+#
+#   demo     a 1,000,000-incident synthetic registry
+#   build    the site of a BENCH_BUILD-incident registry (default 100,000;
+#            tables of 500 rows, no record pages), with peak memory
+
+demo_n=${BENCH_DEMO:-1000000}
+t0=$(now)
+"$regsite" demo --db "$work/demo.db" --incidents "$demo_n" \
+    --insurance $((demo_n / 10))
+t1=$(now)
+printf 'demo: '; rate "$demo_n" "$t0" "$t1"
+rm -f "$work/demo.db"
+
+build_n=${BENCH_BUILD:-100000}
+"$regsite" demo --db "$work/build.db" --incidents "$build_n" \
+    --insurance $((build_n / 10))
+printf '[site]\nrecord_pages = no\nrows_per_page = 500\n' >"$work/bench.ini"
+t0=$(now)
+if [ -x /usr/bin/time ]; then
+	/usr/bin/time -f '%M' -o "$work/rss" "$regsite" build \
+	    --db "$work/build.db" --out "$work/site" --config "$work/bench.ini"
+else
+	"$regsite" build --db "$work/build.db" --out "$work/site" \
+	    --config "$work/bench.ini"
+fi
+t1=$(now)
+printf 'build: '; rate "$build_n" "$t0" "$t1"
+[ -f "$work/rss" ] && echo "build: peak memory $(($(cat "$work/rss") / 1024)) MB"
+REGSITE_TRACE=1 "$regsite" build --db "$work/build.db" --out "$work/site" \
+    --config "$work/bench.ini" --quiet 2>&1 | grep -v ': levels ' || true
