@@ -67,3 +67,105 @@ for t in "$TOP"/tests/browser/*.mjs; do
 		fail "browser/$name exited with status $rc"
 	fi
 done
+
+# content/nginx.conf, the example production server: the same security
+# headers as the preview server; if nginx is installed, it passes
+# `nginx -t` and serves this site with the right types and caching.
+csp=$(node -e 'fetch(process.argv[1]).then((r) =>
+    console.log(r.headers.get("content-security-policy")))' "$base")
+check "nginx.conf sends the same CSP as regsite serve" \
+    grep -qF "add_header Content-Security-Policy \"$csp\" always;" \
+    "$TOP/content/nginx.conf"
+for h in Strict-Transport-Security X-Content-Type-Options Referrer-Policy; do
+	check "nginx.conf sends $h" \
+	    grep -q "^	add_header $h .* always;" "$TOP/content/nginx.conf"
+done
+if command -v nginx >/dev/null 2>&1 && command -v openssl >/dev/null 2>&1 &&
+    command -v curl >/dev/null 2>&1; then
+	ng="$WORK/nginx"
+	mkdir -p "$ng/tmp"
+	: >"$ng/main.conf"
+	openssl req -x509 -newkey rsa:2048 -nodes -keyout "$ng/key.pem" \
+	    -out "$ng/cert.pem" -days 1 -subj /CN=localhost 2>/dev/null
+	p2=$(node -e 'const s = require("net").createServer();
+s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+	p3=$(node -e 'const s = require("net").createServer();
+s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
+	sed -e "s#/etc/ssl/registry/fullchain.pem#$ng/cert.pem#" \
+	    -e "s#/etc/ssl/registry/privkey.pem#$ng/key.pem#" \
+	    -e "s#/srv/registry/public#$WORK/site#" \
+	    -e "s#listen 443 ssl;#listen 127.0.0.1:$p2 ssl;#" \
+	    -e "s#listen 80;#listen 127.0.0.1:$p3;#" \
+	    -e "/listen \[::\]/d" "$TOP/content/nginx.conf" >"$ng/site.conf"
+	# Workers as root only when root (they must read $WORK, mode 0700).
+	[ "$(id -u)" -eq 0 ] && echo "user root;" >"$ng/main.conf"
+	cat >>"$ng/main.conf" <<NGINX
+error_log $ng/error.log;
+pid $ng/nginx.pid;
+events {}
+http {
+	access_log off;
+	client_body_temp_path $ng/tmp;
+	proxy_temp_path $ng/tmp;
+	fastcgi_temp_path $ng/tmp;
+	uwsgi_temp_path $ng/tmp;
+	scgi_temp_path $ng/tmp;
+	include $ng/site.conf;
+}
+NGINX
+	if nginx -t -q -p "$ng" -c "$ng/main.conf" 2>"$ng/t.err" &&
+	    ! grep -q warn "$ng/t.err"; then
+		ok "nginx.conf passes nginx -t without warnings"
+	else
+		fail "nginx.conf passes nginx -t without warnings"
+		cat "$ng/t.err"
+	fi
+	if nginx -p "$ng" -c "$ng/main.conf" 2>>"$ng/t.err"; then
+		trap 'kill $server $(cat "$ng/nginx.pid" 2>/dev/null) 2>/dev/null;
+		    wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+		u="https://127.0.0.1:$p2"
+		# has_header PATH LINE: the answer to PATH has header LINE.
+		has_header() {
+			curl -sk -o /dev/null -D - -H 'Accept-Encoding: gzip' \
+			    "$u/$1" | tr -d '\r' | grep -qxF "$2"
+		}
+		status_is() {
+			[ "$(curl -sk -o "$ng/body" -w '%{http_code}' "$u/$1")" = "$2" ]
+		}
+		check "nginx: HTML is UTF-8" \
+		    has_header kk/index.html "Content-Type: text/html; charset=utf-8"
+		check "nginx: HTML is compressed" \
+		    has_header kk/index.html "Content-Encoding: gzip"
+		check "nginx: HTML is revalidated" \
+		    has_header kk/index.html "Cache-Control: no-cache"
+		check "nginx: HTML has the CSP" \
+		    has_header kk/index.html "Content-Security-Policy: $csp"
+		css=$(cd "$WORK/site/static" && ls style.*.css)
+		check "nginx: fingerprinted CSS is immutable for a year" \
+		    has_header "static/$css" \
+		    "Cache-Control: public, max-age=31536000, immutable"
+		q=$(cd "$WORK/site/kk" && ls -d 20*-q* | head -1)
+		for t in "data/$q/incidents.csv text/csv" \
+		    "kk/feed.xml application/atom+xml" \
+		    "kk/$q/incidents/records.json application/json" \
+		    "data/SHA256SUMS text/plain"; do
+			set -- $t
+			check "nginx: $1 is $2; charset=utf-8" \
+			    has_header "$1" "Content-Type: $2; charset=utf-8"
+		done
+		check "nginx: a missing page is the site's 404 page" sh -c \
+		    "[ \"\$(curl -sk -o '$ng/404' -w '%{http_code}' '$u/kk/nope/')\" = 404 ] &&
+		    cmp -s '$ng/404' '$WORK/site/404.html'"
+		check "nginx: the .regsite marker is not served" \
+		    status_is .regsite 404
+		check "nginx: plain HTTP redirects to HTTPS" sh -c \
+		    "curl -s -D - -o /dev/null 'http://127.0.0.1:$p3/kk/' | tr -d '\r' |
+		    grep -q '^Location: https://'"
+		kill "$(cat "$ng/nginx.pid")" 2>/dev/null
+	else
+		fail "nginx starts with nginx.conf"
+		cat "$ng/t.err"
+	fi
+else
+	echo "# nginx, openssl or curl not installed: nginx.conf not run"
+fi
