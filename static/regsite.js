@@ -232,6 +232,18 @@
 			el.appendChild(doc.createTextNode(text.slice(from)));
 	}
 
+	/* The text of a table row without the "more"/"less" switches. */
+	function rowText(tr) {
+		var walk = doc.createTreeWalker(tr, NodeFilter.SHOW_TEXT);
+		var out = [], n;
+
+		while ((n = walk.nextNode()) !== null) {
+			if (!n.parentNode.closest(".more, .less, .note-ref"))
+				out.push(n.nodeValue);
+		}
+		return out.join(" ");
+	}
+
 	var CHUNK = 500;	/* result rows rendered at a time */
 
 	function TableTools(box) {
@@ -707,7 +719,7 @@
 		if (!tbody)
 			return;
 		rows.forEach(function (tr) {
-			var text = fold(tr.textContent, self.lang);
+			var text = fold(rowText(tr), self.lang);
 			var hit = ws.every(function (w) {
 				return text.indexOf(w) !== -1;
 			});
@@ -739,6 +751,7 @@
 		var tt;
 
 		if (!box || !doc.getElementById("records") ||
+		    !doc.getElementById("records").tHead ||
 		    !box.getAttribute("data-index") || !window.fetch ||
 		    !window.URLSearchParams)
 			return;

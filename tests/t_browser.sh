@@ -31,21 +31,35 @@ else
 	db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
 fi
 
+# The site (some 200 MB) in memory where there is /dev/shm: removing it
+# from a disk takes longer than the tests.
+site=$WORK/site
+if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+	site=$(mktemp -d /dev/shm/regsite-browser.XXXXXX) || site=$WORK/site
+fi
+trap 'rm -rf "$WORK"; [ "$site" = "$WORK/site" ] || rm -rf "$site"' EXIT
+
 port=$(node -e 'const s = require("net").createServer();
 s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 base="http://127.0.0.1:$port/"
 sed "s#^base_url *=.*#base_url = $base#" "$TOP/content/site.ini" \
     >"$WORK/site.ini"
-if ! "$REGSITE" build --db "$db" --out "$WORK/site" --config "$WORK/site.ini" \
+if ! "$REGSITE" build --db "$db" --out "$site" --config "$WORK/site.ini" \
     --quiet 2>"$WORK/build.err"; then
 	fail "the site builds"
 	cat "$WORK/build.err"
 	exit 1
 fi
 
-"$REGSITE" serve --dir "$WORK/site" --port "$port" 2>"$WORK/serve.log" &
+"$REGSITE" serve --dir "$site" --port "$port" 2>"$WORK/serve.log" &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+cleanup() {
+	kill $server ${nginx_pid:-} 2>/dev/null
+	wait $server 2>/dev/null
+	rm -rf "$WORK"
+	[ "$site" = "$WORK/site" ] || rm -rf "$site"
+}
+trap cleanup EXIT
 # Wait (up to 20 s, ASan is slow to start) until it answers.
 if ! node -e 'const u = process.argv[1];
 let n = 0;
@@ -57,11 +71,13 @@ t();' "$base"; then
 	exit 1
 fi
 
-export BASE_URL="$base" SITE_DIR="$WORK/site"
+export BASE_URL="$base" SITE_DIR="$site"
 for t in "$TOP"/tests/browser/*.mjs; do
 	name=$(basename "$t" .mjs)
+	t0=$(date +%s)
 	node "$t" >"$WORK/out" 2>&1
 	rc=$?
+	echo "# browser/$name: $(($(date +%s) - t0)) s"
 	cat "$WORK/out"
 	if [ "$rc" -ne 0 ] && ! grep -q '^not ok ' "$WORK/out"; then
 		fail "browser/$name exited with status $rc"
@@ -93,7 +109,7 @@ s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 	sed -e "s#/etc/ssl/registry/fullchain.pem#$ng/cert.pem#" \
 	    -e "s#/etc/ssl/registry/privkey.pem#$ng/key.pem#" \
-	    -e "s#/srv/registry/public#$WORK/site#" \
+	    -e "s#/srv/registry/public#$site#" \
 	    -e "s#listen 443 ssl;#listen 127.0.0.1:$p2 ssl;#" \
 	    -e "s#listen 80;#listen 127.0.0.1:$p3;#" \
 	    -e "/listen \[::\]/d" "$TOP/content/nginx.conf" >"$ng/site.conf"
@@ -121,8 +137,7 @@ NGINX
 		cat "$ng/t.err"
 	fi
 	if nginx -p "$ng" -c "$ng/main.conf" 2>>"$ng/t.err"; then
-		trap 'kill $server $(cat "$ng/nginx.pid" 2>/dev/null) 2>/dev/null;
-		    wait $server 2>/dev/null; rm -rf "$WORK"' EXIT
+		nginx_pid=$(cat "$ng/nginx.pid")
 		u="https://127.0.0.1:$p2"
 		# has_header PATH LINE: the answer to PATH has header LINE.
 		has_header() {
@@ -140,11 +155,11 @@ NGINX
 		    has_header kk/index.html "Cache-Control: no-cache"
 		check "nginx: HTML has the CSP" \
 		    has_header kk/index.html "Content-Security-Policy: $csp"
-		css=$(cd "$WORK/site/static" && ls style.*.css)
+		css=$(cd "$site/static" && ls style.*.css)
 		check "nginx: fingerprinted CSS is immutable for a year" \
 		    has_header "static/$css" \
 		    "Cache-Control: public, max-age=31536000, immutable"
-		q=$(cd "$WORK/site/kk" && ls -d 20*-q* | head -1)
+		q=$(cd "$site/kk" && ls -d 20*-q* | head -1)
 		for t in "data/$q/incidents.csv text/csv" \
 		    "kk/feed.xml application/atom+xml" \
 		    "kk/$q/incidents/records.json application/json" \
@@ -155,7 +170,7 @@ NGINX
 		done
 		check "nginx: a missing page is the site's 404 page" sh -c \
 		    "[ \"\$(curl -sk -o '$ng/404' -w '%{http_code}' '$u/kk/nope/')\" = 404 ] &&
-		    cmp -s '$ng/404' '$WORK/site/404.html'"
+		    cmp -s '$ng/404' '$site/404.html'"
 		check "nginx: the .regsite marker is not served" \
 		    status_is .regsite 404
 		check "nginx: plain HTTP redirects to HTTPS" sh -c \

@@ -3,7 +3,7 @@
 // record tables scroll inside their own box with the number column
 // fixed.  Also the version for visually impaired visitors at 320 px and
 // the page weight of a typical page.
-import { BASE, launch, ok, fail, check, expect, finish, pageTypes,
+import { BASE, launch, ok, fail, check, finish, pageTypes,
     tablePath } from './lib/harness.mjs';
 
 const browser = await launch();
@@ -35,7 +35,10 @@ async function overflow(page) {
 	});
 }
 
-for (const [width, a11y] of [[320, false], [640, false], [320, true]]) {
+// One pass over every page type at a width; returns the result lines
+// to print, [ok, message, details].
+async function pass(width, a11y, langs) {
+	const out = [];
 	const ctx = await browser.newContext({ viewport: { width,
 	    height: 800 } });
 	const page = await ctx.newPage();
@@ -43,7 +46,7 @@ for (const [width, a11y] of [[320, false], [640, false], [320, true]]) {
 		await page.addInitScript(() =>
 		    localStorage.setItem('regsite-a11y', '1'));
 	const problems = [];
-	const types = pageTypes();
+	const types = pageTypes(langs);
 	for (const [name, p] of types) {
 		await page.goto(BASE + p);
 		const o = await overflow(page);
@@ -51,13 +54,15 @@ for (const [width, a11y] of [[320, false], [640, false], [320, true]]) {
 			problems.push(`${name}: ${o}`);
 	}
 	// The results of the table script too.
-	await page.goto(BASE + tablePath('kk') + '?sort=2');
+	await page.goto(BASE + tablePath(langs[0]) + '?sort=2');
 	await page.waitForSelector('.tt-results:not([hidden]) tbody tr');
 	const o = await overflow(page);
 	if (o)
 		problems.push(`table script results: ${o}`);
-	check(`${width} px${a11y ? ', visually impaired version' : ''}: ` +
-	    `no page scrolls sideways (${types.length + 1} pages)`, problems);
+	out.push([problems.length === 0, `${width} px` +
+	    `${a11y ? ', visually impaired version' : ''}: no page ` +
+	    `scrolls sideways (${langs.join(', ')}: ${types.length + 1} ` +
+	    'pages)', problems]);
 
 	if (width === 320 && !a11y) {
 		// The table scrolls in its box; the № column stays put.
@@ -74,12 +79,24 @@ for (const [width, a11y] of [[320, false], [640, false], [320, true]]) {
 			    fixed: Math.abs(no.getBoundingClientRect().left -
 			    x0) < 1 };
 		});
-		expect('320 px: the record table scrolls inside its box',
-		    r.scrolls && r.moved, JSON.stringify(r));
-		expect('320 px: the number column stays fixed when it ' +
-		    'scrolls', r.fixed, JSON.stringify(r));
+		out.push([r.scrolls && r.moved, '320 px: the record table ' +
+		    'scrolls inside its box', [JSON.stringify(r)]]);
+		out.push([r.fixed, '320 px: the number column stays fixed ' +
+		    'when it scrolls', [JSON.stringify(r)]]);
 	}
 	await ctx.close();
+	return out;
+}
+
+// 320 px in both languages; 640 px and the larger type of the version
+// for visually impaired visitors in one each (time).
+const passes = await Promise.all([pass(320, false, ['kk', 'ru']),
+    pass(640, false, ['ru']), pass(320, true, ['kk'])]);
+for (const [good, msg, details] of passes.flat()) {
+	if (good)
+		ok(msg);
+	else
+		fail(msg, details);
 }
 
 // Page weight: HTML + CSS + JS of typical pages (uncompressed).
