@@ -184,3 +184,17 @@ NGINX
 else
 	echo "# nginx, openssl or curl not installed: nginx.conf not run"
 fi
+
+# The preview server stops cleanly on SIGTERM, with nothing from the
+# sanitizers when they are built in.
+kill "$server"
+wait "$server"
+rc=$?
+check "regsite serve stops on SIGTERM (status $rc)" [ "$rc" -eq 0 ]
+if grep -Eq 'AddressSanitizer|LeakSanitizer|runtime error' "$WORK/serve.log"; then
+	fail "regsite serve: no sanitizer report"
+	grep -E -A5 'AddressSanitizer|LeakSanitizer|runtime error' \
+	    "$WORK/serve.log" | head -30
+else
+	ok "regsite serve: no sanitizer report"
+fi
