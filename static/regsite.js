@@ -141,9 +141,8 @@
 		var list = nav && nav.querySelector(".nav-list");
 		var button;
 
-		if (!nav || !tools || !list)
+		if (!nav || !nav.id || !tools || !list)
 			return;
-		list.id = list.id || "nav-list";
 		button = make("button", {
 			type: "button",
 			"class": "menu-toggle",
