@@ -1,0 +1,103 @@
+// axe.mjs -- axe-core (WCAG 2.0/2.1 A and AA) on every page type in both
+// languages, on the version for visually impaired visitors, and on the
+// table script's results view: zero violations.
+import path from 'node:path';
+import { BASE, NODE_MODULES, launch, ok, fail, finish, pageTypes,
+    tablePath, readJSON, TABLE_QUARTER } from './lib/harness.mjs';
+
+const AXE = path.join(NODE_MODULES, 'axe-core/axe.min.js');
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const WORKERS = 2;
+
+const browser = await launch();
+// axe is injected as a script element: let it past the page's CSP
+// (the CSP itself is checked in network.mjs).
+const ctx = await browser.newContext({ bypassCSP: true,
+    viewport: { width: 1280, height: 900 } });
+
+// One job: [name, async (page) => { bring the page to the state }].
+const jobs = [];
+for (const [name, p] of pageTypes()) {
+	jobs.push([name, async (page) => {
+		await page.goto(BASE + p, { waitUntil: 'load' });
+		if (/table/.test(name))
+			await page.waitForSelector('#tt-q');
+	}]);
+}
+// The version for visually impaired visitors (remembered: set before
+// the page loads, as a returning visitor has it).
+const record = pageTypes(['kk']).find((x) => x[0] === 'kk record')[1];
+for (const [name, p] of [['home', 'kk/index.html'],
+    ['table page 1', tablePath('ru')], ['record', record],
+    ['statistics', 'ru/statistics/index.html']]) {
+	jobs.push([`visually impaired version: ${name}`, async (page) => {
+		await page.addInitScript(() =>
+		    localStorage.setItem('regsite-a11y', '1'));
+		await page.goto(BASE + p);
+		if (!await page.evaluate(() =>
+		    document.documentElement.classList.contains('a11y')))
+			throw new Error('the version did not switch on');
+		if (/table/.test(name))
+			await page.waitForSelector('#tt-q');
+	}]);
+}
+// The results of the table script: a sorted, filtered view (the
+// rarest profile group keeps it small) with marked search words.
+for (const l of ['kk', 'ru']) {
+	const ix = readJSON(`${l}/${TABLE_QUARTER}/incidents/records.json`);
+	const n = {};
+	for (const r of ix.records)
+		n[r.codes.group] = (n[r.codes.group] || 0) + 1;
+	const code = Object.keys(n).sort((a, b) => n[a] - n[b])[0];
+	const word = ix.records.find((r) => r.codes.group === code)
+	    .cells[0].split(/\s+/)[0];
+	jobs.push([`${l} table: filtered, sorted results with marks`,
+	    async (page) => {
+		await page.goto(BASE + tablePath(l) + `?group=` +
+		    `${encodeURIComponent(code)}&q=${encodeURIComponent(word)}` +
+		    '&sort=2&dir=desc');
+		await page.waitForSelector('.tt-results:not([hidden]) mark');
+	}]);
+}
+
+async function run([name, setup]) {
+	const page = await ctx.newPage();
+	const problems = [];
+	try {
+		await setup(page);
+		await page.addScriptTag({ path: AXE });
+		const r = await page.evaluate((tags) => window.axe.run(document,
+		    { runOnly: { type: 'tag', values: tags },
+		      resultTypes: ['violations'] }), TAGS);
+		for (const v of r.violations) {
+			for (const n of v.nodes.slice(0, 5))
+				problems.push(`${v.id} (${v.impact}): ` +
+				    `${v.help}: ${n.target.join(' ')}: ` +
+				    (n.failureSummary || '').replace(/\s+/g,
+				    ' ').slice(0, 240));
+		}
+	} catch (e) {
+		problems.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	return problems;
+}
+
+// WORKERS pages at a time; results printed in the jobs' order.
+const results = new Array(jobs.length);
+let next = 0;
+await Promise.all(Array.from({ length: WORKERS }, async () => {
+	while (next < jobs.length) {
+		const i = next++;
+		results[i] = await run(jobs[i]);
+	}
+}));
+jobs.forEach(([name], i) => {
+	const msg = `axe: ${name}: no WCAG 2.1 AA violations`;
+	if (results[i].length)
+		fail(msg, results[i]);
+	else
+		ok(msg);
+});
+
+await finish(browser);
