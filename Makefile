@@ -57,7 +57,7 @@ all: build/regsite
 DEB_BUILD = gcc make pkg-config libsqlite3-dev libcmark-dev libcsv-dev \
 	    libmicrohttpd-dev nettle-dev
 DEB_TEST  = libjansson-dev libxml2-utils default-jre-headless nodejs npm \
-	    chromium sqlite3 clang libclang-rt-14-dev time
+	    chromium sqlite3 clang libclang-rt-14-dev time nginx-light curl
 
 deps:
 	@missing=""; \

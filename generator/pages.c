@@ -228,8 +228,16 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 		mv_set(a, "numeral", mv_strf("%s", q == 1 ? "I" : q == 2 ?
 		    "II" : q == 3 ? "III" : "IV"));
 	}
-	buf_free(&lbl);
 	mv_sets(c, "date", b->date_iso);
+	{
+		int	 dy, dm, dd;
+
+		buf_reset(&lbl);
+		if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
+			fmt_date(&lbl, l, dy, dm, dd);
+		mv_sets(c, "date_text", buf_str(&lbl));
+	}
+	buf_free(&lbl);
 	return c;
 }
 
@@ -502,6 +510,16 @@ home_page(struct build *b, enum lang l)
 		goto fail;
 	mv_set(latest, "incidents", mv_num(l, ni));
 	mv_set(latest, "insurance", mv_num(l, ns));
+	{
+		struct buf	 s = { 0 };
+
+		trn(&s, b->cat, l, "n_incidents", ni);
+		mv_sets(latest, "incidents_noun", buf_str(&s));
+		buf_reset(&s);
+		trn(&s, b->cat, l, "n_cases", ns);
+		mv_sets(latest, "insurance_noun", buf_str(&s));
+		buf_free(&s);
+	}
 	if ((ni = count_of(b, FORM_INCIDENTS, NULL)) < 0 ||
 	    (ns = count_of(b, FORM_INSURANCE, NULL)) < 0)
 		goto fail;
@@ -663,6 +681,7 @@ notfound_page(struct build *b)
 	}
 	mv_set(c, "base_css", mv_strf("%s%s", b->cfg.base_url,
 	    b->asset_css));
+	mv_set(c, "base_js", mv_strf("%s%s", b->cfg.base_url, b->asset_js));
 	mv_set(c, "base_favicon", mv_strf("%sstatic/favicon.svg",
 	    b->cfg.base_url));
 	return page_write(b, "404", c, "404.html");

@@ -33,6 +33,16 @@ static const char *const f2_cols[] = {
 	"f2_col7", "f2_col8", "f2_col9", "f2_col10"
 };
 
+/* The class of each column (its cells and its heading). */
+static const char *const f1_cls[] = {
+	"c-no", "c-date", "c-code", "c-code", "c-text", "c-code", "c-text",
+	"c-patient", "c-text", "c-text", "c-code"
+};
+static const char *const f2_cls[] = {
+	"c-no", "c-date", "c-code", "c-patient", "c-code", "c-text", "c-code",
+	"c-text", "c-text", "c-text"
+};
+
 struct tctx {
 	struct build	*b;
 	enum lang	 l;
@@ -335,7 +345,7 @@ headings(struct tctx *t)
 	for (i = 0; i < n; i++) {
 		h = mv_push(list, mv_map());
 		mv_set(h, "no", mv_strf("%zu", i + 1));
-		mv_sets(h, "cls", i == 0 ? "c-no" : "");
+		mv_sets(h, "cls", (t->f == FORM_INCIDENTS ? f1_cls : f2_cls)[i]);
 		mv_sets(h, "text", tr(t->b->cat, t->l, keys[i]));
 	}
 	return list;
