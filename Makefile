@@ -122,7 +122,19 @@ build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIBOBJS)
 	    $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
 	    $(SAN_LIBOBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs jansson)
 
-asan: build/asan/regsite $(SAN_UNIT_BINS)
+# Test tools in C (read back the downloads with libcsv and jansson).
+build/csvcheck: tests/tools/csvcheck.c
+	$(Q_LD)$(CC) -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	    $(CFLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
+	    -lcsv $$($(PKG_CONFIG) --libs jansson)
+
+build/asan/csvcheck: tests/tools/csvcheck.c
+	@mkdir -p build/asan
+	$(Q_LD)$(CC) -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
+	    $(SAN_FLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ \
+	    $< -lcsv $$($(PKG_CONFIG) --libs jansson)
+
+asan: build/asan/regsite build/asan/csvcheck $(SAN_UNIT_BINS)
 
 # libFuzzer targets (clang), linked with the sanitized objects.
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS) $(HDRS)
@@ -150,7 +162,7 @@ site: deps
 
 # --- tests --------------------------------------------------------------
 
-test: build/regsite $(UNIT_BINS)
+test: build/regsite build/csvcheck $(UNIT_BINS)
 	sh tests/run.sh build
 
 test-asan: asan

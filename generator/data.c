@@ -336,6 +336,9 @@ csv_row(struct build *b, const struct pubrec *r, int lang, struct buf *out,
 	BUF_LIT(out, "\r\n");
 }
 
+static void	 field_codes(struct build *, enum lang, enum field,
+		    struct mval *);
+
 static void
 json_str(struct buf *out, const char *s)
 {
@@ -384,6 +387,8 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 	    "\"rounding\": %ld, \"free_text\": \"%s\", \"suppressed_value\": ",
 	    b->cfg.k, b->cfg.diversity, b->cfg.small_count, b->cfg.rounding,
 	    b->cfg.free_text == FREE_TEXT_OFF ? "off" : "scrubbed");
+	json_str(out, "suppressed");
+	BUF_LIT(out, ", \"suppressed_label\": ");
 	json_str(out, tr(b->cat, l, "hidden_value"));
 	BUF_LIT(out, ", \"levels\": {");
 	for (q = 0; q < QI__MAX; q++) {
@@ -411,6 +416,25 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 		BUF_LIT(out, ", \"description\": ");
 		snprintf(key, sizeof(key), "fielddesc_%s", field_names[*fd]);
 		json_str(out, tr(b->cat, l, key));
+		{
+			struct mval	*codes = mv_list(), *c;
+			size_t		 i;
+
+			field_codes(b, l, *fd, codes);
+			if (mv_len(codes) > 0) {
+				BUF_LIT(out, ", \"codes\": {");
+				for (i = 0; (c = mv_index(codes, i)) != NULL;
+				    i++) {
+					if (i)
+						BUF_LIT(out, ", ");
+					json_str(out, mv_getstr(c, "code"));
+					BUF_LIT(out, ": ");
+					json_str(out, mv_getstr(c, "label"));
+				}
+				BUF_LIT(out, "}");
+			}
+			mv_free(codes);
+		}
 		BUF_LIT(out, "}");
 	}
 	BUF_LIT(out, "]},\n\"records\": [");
@@ -426,7 +450,8 @@ json_row(struct build *b, const struct pubrec *r, enum lang l, int first,
 	buf_puts(out, first ? "\n{" : ",\n{");
 	for (fd = form_fields[r->form]; *fd != F__NONE; fd++) {
 		buf_reset(tmp);
-		field_value(b, r, *fd, is_text(*fd) ? (int)l : (int)l, l, tmp);
+		/* Codes (described in the metadata), texts in l. */
+		field_value(b, r, *fd, -1, l, tmp);
 		if (!f1)
 			BUF_LIT(out, ", ");
 		f1 = 0;
@@ -657,9 +682,12 @@ field_codes(struct build *b, enum lang l, enum field fd, struct mval *codes)
 		break;
 	case F_TRIGGER:
 	case F_PLAN:
-	case F_INSURED:
 		code(codes, "yes", tr(cat, l, "yes"));
 		code(codes, "no", tr(cat, l, "no"));
+		break;
+	case F_INSURED:
+		code(codes, "yes", tr(cat, l, "insured_yes"));
+		code(codes, "no", tr(cat, l, "insured_no"));
 		break;
 	case F_SEX:
 		code(codes, "M", tr(cat, l, "sex_m"));

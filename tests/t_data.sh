@@ -1,0 +1,75 @@
+# t_data.sh -- the open data of a demo site: every download read back
+# (libcsv, jansson) agrees with the others; checksums; the downloads and
+# dictionary pages; the record index of the table script; references
+# stable across a release that adds a late record.
+. "$TOP/tests/lib.sh"
+
+db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
+cp "$db" "$WORK/reg.db"
+out="$WORK/site"
+"$REGSITE" build --db "$WORK/reg.db" --out "$out" \
+    --config "$TOP/content/site.ini" --quiet || { fail "build"; exit 1; }
+
+"$BUILD/csvcheck" "$out/data"
+
+check "SHA256SUMS verifies every download" \
+    sh -c "cd '$out/data' && sha256sum --quiet -c SHA256SUMS"
+n=$(wc -l <"$out/data/SHA256SUMS")
+files=$(find "$out/data" -type f ! -name SHA256SUMS | wc -l)
+check "SHA256SUMS lists every file of data/ ($n of $files)" [ "$n" -eq "$files" ]
+for l in kk ru; do
+	shown=$(grep -o '<code class="sha">[0-9a-f]*</code>' \
+	    "$out/$l/data/index.html" | wc -l)
+	check "the $l downloads page lists every file with its SHA-256 ($shown)" \
+	    [ "$shown" -eq "$n" ]
+	check "the $l data dictionary describes columns, codes and markers" \
+	    sh -c "grep -q '<code>circumstances</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>KZ-71</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>&lt;8</code>' '$out/$l/data/dictionary/index.html'"
+done
+check "a Kazakh CSV starts with a byte-order mark and Kazakh headings" \
+    sh -c "head -c 40 '$out/data/2025-q1/incidents-kk.csv' | grep -q '^\"Жазба сілтемесі\"' ||
+	   head -c 3 '$out/data/2025-q1/incidents-kk.csv' | od -An -tx1 | grep -q 'ef bb bf'"
+check "the machine CSV has English snake_case headings" \
+    sh -c "sed -n 1p '$out/data/2025-q1/incidents.csv' | grep -q '\"ref\",\"quarter\",\"reported_quarter\",\"month\",\"category\"'"
+check "JSON metadata: form, quarter, language, columns, privacy, date" \
+    node -e "
+	const m = JSON.parse(require('fs').readFileSync('$out/data/2025-q1/incidents-ru.json')).metadata;
+	process.exit(m.form === 'incidents' && m.quarter === '2025Q1' &&
+	    m.language === 'ru' && m.columns.length > 10 &&
+	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) ? 0 : 1)"
+check "the record index of each table is valid JSON with every record" \
+    node -e "
+	const fs = require('fs');
+	const ix = JSON.parse(fs.readFileSync('$out/kk/2025-q1/incidents/records.json'));
+	const rows = fs.readFileSync('$out/data/2025-q1/incidents.csv', 'utf8').split('\\r\\n').filter(Boolean).length - 1;
+	process.exit(ix.records.length === rows && ix.filters.length > 5 ? 0 : 1)"
+
+# A late record: reported in the latest release for an earlier quarter.
+refs() {
+	# ref and Russian circumstances of every published incident
+	node -e "
+	const t = require('fs').readFileSync('$1/data/all/incidents-ru.json');
+	for (const r of JSON.parse(t).records)
+		console.log(r.ref + '\t' + r.circumstances);" | sort
+}
+refs "$out" >"$WORK/before"
+release=$(sqlite3 "$WORK/reg.db" "SELECT max(reported_quarter) FROM incidents")
+{ head -1 "$TOP/tests/data/incidents-2025Q1.csv"
+  sed -n 2p "$TOP/tests/data/incidents-2025Q1.csv" |
+    sed 's/^INC-2025-001,/LATE-TEST-1,/; s/,2025-01-09T03:40,/,2025-05-20T11:15,/'
+} >"$WORK/late.csv"
+"$REGSITE" import --db "$WORK/reg.db" --form incidents --quarter "$release" \
+    --source late-test "$WORK/late.csv" >"$WORK/import.out" 2>&1
+check "a late record imports into the latest release" [ $? -eq 0 ]
+"$REGSITE" build --db "$WORK/reg.db" --out "$out" \
+    --config "$TOP/content/site.ini" --quiet
+refs "$out" >"$WORK/after"
+check "every earlier reference still names the same record" \
+    sh -c "comm -23 '$WORK/before' '$WORK/after' | grep -q . && exit 1 || exit 0"
+new=$(comm -13 "$WORK/before" "$WORK/after" | cut -f1)
+max=$(grep '^2025Q2-I-' "$WORK/before" | cut -f1 | sort | tail -1)
+check "the late record gets the next number of its quarter ($new after $max)" \
+    sh -c "[ \"$new\" \\> \"$max\" ] && echo '$new' | grep -q '^2025Q2-I-'"
+check "the quarter page counts records added in later releases" \
+    grep -q 'Из них добавлено в последующих выпусках' "$out/ru/2025-q2/index.html"
+check "the home page notes the revised quarter in this release" \
+    sh -c "grep -A12 'Что изменилось' '$out/ru/index.html' | grep -q 'II квартал 2025 года'"

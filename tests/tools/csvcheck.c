@@ -1,0 +1,278 @@
+/*
+ * csvcheck.c -- read back a site's downloads and check they agree.
+ *
+ *	csvcheck DATADIR
+ *
+ * For every quarter directory (and all/) and form: each CSV parses with
+ * libcsv in strict mode, starts with a byte-order mark and a header, and
+ * every row has as many fields as the header; the language CSVs, the
+ * machine CSV and the language JSON files (parsed with jansson) hold the
+ * same records in the same order, field by field: a language CSV shows
+ * the label of the JSON code (from the JSON metadata), the machine CSV
+ * the code itself and both languages' texts.  Prints "ok - ..." or
+ * "not ok - ..." lines.
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <jansson.h>
+
+struct table {
+	char	***rows;	/* rows[i][j] */
+	size_t	*nfields;
+	size_t	 n;
+	char	**cur;
+	size_t	 ncur;
+};
+
+static int failures;
+
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct table	*t = arg;
+	char		*f;
+
+	f = malloc(len + 1);
+	memcpy(f, s, len);
+	f[len] = '\0';
+	t->cur = realloc(t->cur, (t->ncur + 1) * sizeof(*t->cur));
+	t->cur[t->ncur++] = f;
+}
+
+static void
+on_row(int c, void *arg)
+{
+	struct table	*t = arg;
+
+	(void)c;
+	t->rows = realloc(t->rows, (t->n + 1) * sizeof(*t->rows));
+	t->nfields = realloc(t->nfields, (t->n + 1) * sizeof(*t->nfields));
+	t->rows[t->n] = t->cur;
+	t->nfields[t->n] = t->ncur;
+	t->n++;
+	t->cur = NULL;
+	t->ncur = 0;
+}
+
+/* Parse a CSV file; NULL (and a message) when it does not parse. */
+static struct table *
+read_csv(const char *path, char *why, size_t whylen)
+{
+	struct csv_parser p;
+	struct table	*t;
+	FILE		*f;
+	char		 buf[65536];
+	size_t		 n, i;
+	int		 first = 1;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		snprintf(why, whylen, "%s: cannot open", path);
+		return NULL;
+	}
+	t = calloc(1, sizeof(*t));
+	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+		char	*s = buf;
+
+		if (first) {
+			if (n < 3 || memcmp(buf, "\xef\xbb\xbf", 3) != 0) {
+				snprintf(why, whylen, "%s: no byte-order mark",
+				    path);
+				fclose(f);
+				return NULL;
+			}
+			s += 3;
+			n -= 3;
+			first = 0;
+		}
+		if (csv_parse(&p, s, n, on_field, on_row, t) != n) {
+			snprintf(why, whylen, "%s: %s", path,
+			    csv_strerror(csv_error(&p)));
+			fclose(f);
+			return NULL;
+		}
+	}
+	fclose(f);
+	if (csv_fini(&p, on_field, on_row, t) != 0) {
+		snprintf(why, whylen, "%s: %s", path,
+		    csv_strerror(csv_error(&p)));
+		return NULL;
+	}
+	csv_free(&p);
+	for (i = 1; i < t->n; i++)
+		if (t->nfields[i] != t->nfields[0]) {
+			snprintf(why, whylen, "%s: row %zu has %zu fields, the "
+			    "header %zu", path, i + 1, t->nfields[i],
+			    t->nfields[0]);
+			return NULL;
+		}
+	return t;
+}
+
+static int
+column(const struct table *t, const char *name)
+{
+	size_t	 j;
+
+	for (j = 0; j < t->nfields[0]; j++)
+		if (strcmp(t->rows[0][j], name) == 0)
+			return (int)j;
+	return -1;
+}
+
+static void
+result(int ok, const char *fmt, const char *a, const char *b2,
+    const char *why)
+{
+	printf("%s - ", ok ? "ok" : "not ok");
+	printf(fmt, a, b2);
+	printf("\n");
+	if (!ok) {
+		failures++;
+		if (why && *why)
+			printf("  %s\n", why);
+	}
+}
+
+/*
+ * The text a language CSV shows for a JSON value of a column: the label
+ * of its code, "CODE. label" for ICD-10 chapters, the localized
+ * "hidden" word for suppressed values, the value itself otherwise.
+ */
+static const char *
+label_of(json_t *meta, json_t *col, const char *v, char *tmp, size_t tmplen)
+{
+	json_t		*codes = json_object_get(col, "codes");
+	const char	*name = json_string_value(json_object_get(col, "name"));
+	json_t		*lab;
+
+	if (strcmp(v, "suppressed") == 0)
+		return json_string_value(json_object_get(json_object_get(meta,
+		    "privacy"), "suppressed_label"));
+	if (codes == NULL || (lab = json_object_get(codes, v)) == NULL)
+		return v;
+	if (strcmp(name, "diagnosis_chapter") == 0) {
+		snprintf(tmp, tmplen, "%s. %s", v, json_string_value(lab));
+		return tmp;
+	}
+	return json_string_value(lab);
+}
+
+static void
+check_set(const char *dir, const char *form)
+{
+	static const char *const langs[] = { "kk", "ru" };
+	struct table	*lc[2], *mc;
+	json_t		*js[2], *cols, *recs, *meta;
+	json_error_t	 jerr;
+	char		 path[2048], why[8192] = "", tmp[1024];
+	size_t		 l, i, j;
+	int		 ok = 1;
+
+	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
+	mc = read_csv(path, why, sizeof(why));
+	result(mc != NULL, "%s/%s.csv parses with libcsv (strict)", dir, form,
+	    why);
+	if (mc == NULL)
+		return;
+	for (l = 0; l < 2; l++) {
+		snprintf(path, sizeof(path), "%s/%s-%s.csv", dir, form,
+		    langs[l]);
+		lc[l] = read_csv(path, why, sizeof(why));
+		result(lc[l] != NULL, "%s/%s parses with libcsv (strict)", dir,
+		    strrchr(path, '/') + 1, why);
+		snprintf(path, sizeof(path), "%s/%s-%s.json", dir, form,
+		    langs[l]);
+		js[l] = json_load_file(path, 0, &jerr);
+		snprintf(why, sizeof(why), "%s:%d: %s", path, jerr.line,
+		    jerr.text);
+		result(js[l] != NULL, "%s/%s parses as JSON", dir,
+		    strrchr(path, '/') + 1, why);
+		if (lc[l] == NULL || js[l] == NULL)
+			return;
+	}
+	why[0] = '\0';
+	for (l = 0; l < 2 && ok; l++) {
+		meta = json_object_get(js[l], "metadata");
+		cols = json_object_get(meta, "columns");
+		recs = json_object_get(js[l], "records");
+		if (json_array_size(recs) != lc[l]->n - 1 ||
+		    mc->n != lc[l]->n) {
+			snprintf(why, sizeof(why), "%s: %zu JSON records, %zu "
+			    "CSV rows, %zu machine rows", langs[l],
+			    json_array_size(recs), lc[l]->n - 1, mc->n - 1);
+			ok = 0;
+			break;
+		}
+		for (i = 0; i < json_array_size(recs) && ok; i++) {
+			json_t	*r = json_array_get(recs, i);
+
+			for (j = 0; j < json_array_size(cols) && ok; j++) {
+				json_t	*col = json_array_get(cols, j);
+				const char *name = json_string_value(
+				    json_object_get(col, "name"));
+				json_t	*jv = json_object_get(r, name);
+				const char *v = json_is_string(jv) ?
+				    json_string_value(jv) : "";
+				const char *want = label_of(meta, col, v, tmp,
+				    sizeof(tmp));
+				const char *got = lc[l]->rows[i + 1][j];
+				int	 mcol;
+				char	 mname[128];
+
+				if (strcmp(got, want) != 0) {
+					snprintf(why, sizeof(why), "%s row %zu "
+					    "%s: CSV '%s', JSON '%s'", langs[l],
+					    i + 1, name, got, want);
+					ok = 0;
+					break;
+				}
+				/* The machine CSV: codes, texts per language. */
+				snprintf(mname, sizeof(mname), "%s_%s", name,
+				    langs[l]);
+				if ((mcol = column(mc, name)) < 0)
+					mcol = column(mc, mname);
+				if (mcol < 0 || strcmp(mc->rows[i + 1][mcol],
+				    v) != 0) {
+					snprintf(why, sizeof(why), "machine row "
+					    "%zu %s: '%s', JSON '%s'", i + 1,
+					    name, mcol < 0 ? "(no column)" :
+					    mc->rows[i + 1][mcol], v);
+					ok = 0;
+				}
+			}
+		}
+	}
+	result(ok, "%s/%s: language CSVs, machine CSV and JSON hold the same "
+	    "records", dir, form, why);
+}
+
+int
+main(int argc, char *argv[])
+{
+	struct dirent	**names;
+	char		 dir[4096];
+	int		 n, i;
+
+	if (argc != 2) {
+		fprintf(stderr, "usage: csvcheck DATADIR\n");
+		return 2;
+	}
+	if ((n = scandir(argv[1], &names, NULL, alphasort)) < 0) {
+		perror(argv[1]);
+		return 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (names[i]->d_name[0] == '.' ||
+		    strcmp(names[i]->d_name, "SHA256SUMS") == 0)
+			continue;
+		snprintf(dir, sizeof(dir), "%s/%s", argv[1], names[i]->d_name);
+		check_set(dir, "incidents");
+		check_set(dir, "insurance");
+	}
+	return failures ? 1 : 0;
+}
