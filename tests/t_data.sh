@@ -53,10 +53,10 @@ refs() {
 }
 refs "$out" >"$WORK/before"
 release=$(sqlite3 "$WORK/reg.db" "SELECT max(reported_quarter) FROM incidents")
-{ head -1 "$TOP/tests/data/incidents-2025Q1.csv"
-  sed -n 2p "$TOP/tests/data/incidents-2025Q1.csv" |
-    sed 's/^INC-2025-001,/LATE-TEST-1,/; s/,2025-01-09T03:40,/,2025-05-20T11:15,/'
-} >"$WORK/late.csv"
+cat >"$WORK/late.csv" <<'CSV'
+source_ref,org_code,region,occurred_at,category,consequence,circumstances_kk,circumstances_ru,profile,anamnesis_kk,anamnesis_ru,trigger,sex,age_years,diagnosis_icd10,care_kk,care_ru,measures_kk,measures_ru,corrective_plan
+LATE-TEST-1,ALM-GKB-4,KZ-75,2025-05-20T11:15,clinical,without,"Кешіктіріп берілген оқиға: дәрі дозасы қате есептелді, әкімшілік алдында анықталды.","Поздно поданный случай: доза препарата рассчитана неверно, ошибка выявлена до введения.",therapy,"Созылмалы жүрек жеткіліксіздігі.","Хроническая сердечная недостаточность.",no,F,58,I50.0,"Доза қайта есептелді.","Доза пересчитана.","Екі адамның тексеруі енгізілді.","Введена двойная проверка.",yes
+CSV
 "$REGSITE" import --db "$WORK/reg.db" --form incidents --quarter "$release" \
     --source late-test "$WORK/late.csv" >"$WORK/import.out" 2>&1
 check "a late record imports into the latest release" [ $? -eq 0 ]
