@@ -171,8 +171,8 @@ test-asan: asan
 	    sh tests/run.sh build/asan
 
 check: deps
-	$(MAKE) test
 	$(MAKE) fuzz
+	$(MAKE) test
 	$(MAKE) test-asan
 
 bench: build/regsite

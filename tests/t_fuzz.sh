@@ -1,0 +1,24 @@
+# t_fuzz.sh -- a short, seeded run of every libFuzzer target over its
+# corpus (longer runs: build/fuzz/fuzz_NAME -max_total_time=600 CORPUS).
+# The targets are ASan+UBSan builds already, so this runs once, in the
+# plain pass.
+. "$TOP/tests/lib.sh"
+
+case $BUILD in */asan) exit 0 ;; esac
+found=0
+for f in "$TOP"/build/fuzz/fuzz_*; do
+	[ -x "$f" ] || continue
+	found=1
+	name=$(basename "$f" | sed 's/^fuzz_//')
+	mkdir -p "$WORK/$name"
+	[ -d "$TOP/tests/fuzz/corpus_$name" ] &&
+	    cp -r "$TOP/tests/fuzz/corpus_$name/." "$WORK/$name/"
+	if "$f" -runs="${FUZZ_RUNS:-3000}" -seed=1 -max_len=4096 \
+	    -timeout=10 "$WORK/$name" >"$WORK/$name.log" 2>&1; then
+		ok "fuzz_$name: ${FUZZ_RUNS:-3000} runs without a finding"
+	else
+		fail "fuzz_$name: ${FUZZ_RUNS:-3000} runs without a finding"
+		grep -E 'ERROR|SUMMARY|runtime error' "$WORK/$name.log" | head -5
+	fi
+done
+check "the fuzz targets are built (make fuzz)" [ "$found" -eq 1 ]
