@@ -53,17 +53,26 @@ all: build/regsite
 # --- dependencies -----------------------------------------------------
 
 # Debian packages: build, demo, tests (vnu needs Java, the browser tests
-# Node.js and Chromium, the fuzz targets clang's libFuzzer).
-DEB_BUILD = gcc make pkg-config libsqlite3-dev libcmark-dev libcsv-dev \
-	    libmicrohttpd-dev nettle-dev
-DEB_TEST  = libjansson-dev libxml2-utils default-jre-headless nodejs npm \
-	    chromium sqlite3 clang libclang-rt-14-dev time nginx-light curl
+# Node.js and Chromium, the fuzz targets clang's libFuzzer).  Libraries
+# are checked with dpkg; tools by their command, so that a Java or a
+# Node.js installed some other way is used as it is.
+DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
+	    nettle-dev libjansson-dev libclang-rt-14-dev
+DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
+	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
+	    npm:npm chromium:chromium clang:clang curl:curl \
+	    /usr/bin/time:time /usr/sbin/nginx:nginx-light
 
 deps:
 	@missing=""; \
-	for p in $(DEB_BUILD) $(DEB_TEST); do \
+	for p in $(DEB_LIBS); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		    grep -q 'install ok installed' || missing="$$missing $$p"; \
+	done; \
+	for t in $(DEB_TOOLS); do \
+		c=$${t%%:*}; p=$${t#*:}; \
+		command -v $$c >/dev/null 2>&1 || [ -x "$$c" ] || \
+		    missing="$$missing $$p"; \
 	done; \
 	case "$$missing" in \
 	"") ;; \
