@@ -234,9 +234,9 @@ static const struct {
 	{ L_DATEW,
 	    "дата даты д күні" },
 	{ L_ABBR,
-	    "ул пр кв пос мкр мкрн им см стр гр тел обл корп пер проф ст доц "
+	    "ул пр кв пос мкр мкрн им см стр гр тел обл корп пер проф доц "
 	    "акад канд отд каб зав мед тыс млн руб тг д-р г-н г-жа дер наб "
-	    "рожд род мес нед сут" },
+	    "рожд род" },
 	{ L_PARTICLE,
 	    "батыр би хан" },
 	{ L_ORD,
@@ -277,6 +277,14 @@ static const struct {
 	    "дефект* ошибк* недооценк* позднее поздн* ранн* утром вечером "
 	    "ночью днем днём сегодня вчера накануне затем впоследствии "
 	    "возможно вероятно видимо смерть летальн* исход* ребенок "
+	    "введен* введён* перелит* начат* продолжен* прекращен* "
+	    "отменен* отменён* взят* поставлен* выставлен* вызван* "
+	    "приглашен* транспортирован* направлен* оказан* оформлен* "
+	    "родител* слов со по-видимому впоследствии дальнейш* "
+	    "подготовлен* диагностирован* оперирован* прооперирован* "
+	    "зарегистрирован* выписан* выписана переведена поступила "
+	    "осмотрена доставлена проведена выполнена назначена "
+	    "нет-нет пациентом "
 	    "ребёнок дети детей мать отец новорожденн* плод* "
 	    "беременность роды родов кесарев* "
 	    /* Kazakh */
@@ -1783,6 +1791,24 @@ digit_glued(const struct pass *p, size_t i)
 	    (is_p(p, i - 1, '-') && is_num(p, i - 2));
 }
 
+/* A Roman numeral, perhaps with a letter: "II", "IIIb", "IVa". */
+static int
+is_roman(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	const char	*w = p->s + t->off;
+	size_t		 k, n = t->len;
+
+	if (n > 5 || n < 2)
+		return 0;
+	if (w[n - 1] >= 'a' && w[n - 1] <= 'c')
+		n--;
+	for (k = 0; k < n; k++)
+		if (w[k] != 'I' && w[k] != 'V' && w[k] != 'X' && w[k] != 'L')
+			return 0;
+	return 1;
+}
+
 /*
  * Word i may be part of a name: capitalised, two letters or more, not
  * a common word, an abbreviation or a code.  Role words count when
@@ -1799,7 +1825,7 @@ name_word(const struct pass *p, size_t i, int role_ok)
 	    (!role_ok && (t->cls & (L_ROLE | L_ROLEKK))))
 		return 0;
 	if ((t->flags & TF_MIXED) ||
-	    ((t->flags & TF_ALLCAPS) && t->n <= 5))
+	    ((t->flags & TF_ALLCAPS) && t->n <= 5) || is_roman(p, i))
 		return 0;
 	if ((t->flags & TF_COMPOUND) && (!(t->flags & TF_PARTSCAP) ||
 	    (t->flags & TF_ABBRPART)))
@@ -1896,6 +1922,10 @@ dot_ends(const struct pass *p, size_t j)
 	size_t	 b;
 
 	if (t->kind != TK_WORD)
+		return 1;
+	/* A unit after a number: "68 г/л. Далее", "5200 г. Родители" */
+	if (is_num(p, j - 2) || is_p(p, j - 2, '/') ||
+	    (is_hsp(p, j - 2) && is_num(p, j - 3)))
 		return 1;
 	if (t->n == 1) {
 		if (!(t->flags & TF_CAP))
@@ -2394,6 +2424,22 @@ spans_make(struct pass *p)
 			m[n - 1].b = c->b;
 		else
 			m[n++] = *c;
+	}
+	/*
+	 * A span ending in an initial's or an abbreviation's '.' that also
+	 * ends the sentence leaves the '.' to the sentence: "врачом [ФИО].
+	 * Назначено" rather than "врачом [ФИО] Назначено".
+	 */
+	for (i = 0; i < n; i++) {
+		size_t	 b = m[i].b;
+
+		if (b - m[i].a >= 2 && is_p(p, b - 1, '.') &&
+		    tk(p, b - 2)->kind == TK_WORD && tk(p, b - 2)->n == 1 &&
+		    (tk(p, b)->kind == TK_END ||
+		    (tk(p, b)->kind == TK_SPACE && (tk(p, b)->flags & TF_NL)) ||
+		    (is_hsp(p, b) && tk(p, b + 1)->kind == TK_WORD &&
+		    (tk(p, b + 1)->flags & TF_CAP))))
+			m[i].b--;
 	}
 	if (n > p->spcap) {
 		p->spcap = n;
