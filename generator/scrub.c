@@ -773,12 +773,16 @@ url_at(const struct pass *p, const unsigned char *s, size_t n, size_t i)
 
 /* The domain of an e-mail address at j ("mail.ru"): its end, or j. */
 static size_t
-email_domain(const unsigned char *s, size_t n, size_t j)
+email_domain(const struct pass *p, const unsigned char *s, size_t n,
+    size_t j)
 {
 	size_t	 e = j, dot = 0, k;
 
 	while (e < n && a_domain(s[e]))
 		e++;
+	/* Digits that a marker replaced were part of the domain. */
+	if (e < n && marker_at(p, (const char *)s, n, e) > 0)
+		return j;
 	while (e > j && (s[e - 1] == '.' || s[e - 1] == '-'))
 		e--;
 	if (e == j || !a_alnum(s[j]))
@@ -816,7 +820,8 @@ bare_domain(const struct pass *p, const unsigned char *s, size_t n,
 	while (t < n && a_alpha(s[t]))
 		t++;
 	if (!is_tld(s + i + 1, t - i - 1) || (t < n && (a_alnum(s[t]) ||
-	    s[t] == '-' || s[t] == '_' || s[t] == '@')))
+	    s[t] == '-' || s[t] == '_' || s[t] == '@' ||
+	    marker_at(p, (const char *)s, n, t) > 0)))
 		return i;
 	e = t;
 	while (e + 1 < n && s[e] == '.' && a_alnum(s[e + 1])) {
@@ -852,32 +857,37 @@ links_scan(struct pass *p)
 {
 	const unsigned char *s = (const unsigned char *)p->s;
 	size_t		 n = p->len, i = 0, lrun = 0, drun = 0, e, ml, a;
+	size_t		 mend = NONE;	/* where the last marker ended */
 	unsigned char	 c;
 
 	p->nlk = 0;
 	while (i < n) {
 		if ((ml = marker_at(p, p->s, n, i)) > 0) {
 			i += ml;
-			lrun = drun = i;
+			lrun = drun = mend = i;
 			continue;
 		}
 		c = s[i];
-		if ((c | 0x20) == 'h' || (c | 0x20) == 'w') {
+		/*
+		 * Nothing begins right after a marker: what the marker
+		 * replaced would have joined it ("5www.", "12le.kz").
+		 */
+		if (((c | 0x20) == 'h' || (c | 0x20) == 'w') && i != mend) {
 			if ((e = url_at(p, s, n, i)) > i) {
 				link_add(p, i, e, SCRUB_URL);
 				i = lrun = drun = e;
 				continue;
 			}
-		} else if (c == '@' && lrun < i) {
+		} else if (c == '@' && lrun < i && lrun != mend) {
 			for (a = lrun; a < i && (s[a] == '.' || s[a] == '-');
 			    a++)
 				continue;
-			if (a < i && (e = email_domain(s, n, i + 1)) > i + 1) {
+			if (a < i && (e = email_domain(p, s, n, i + 1)) > i + 1) {
 				link_add(p, a, e, SCRUB_EMAIL);
 				i = lrun = drun = e;
 				continue;
 			}
-		} else if (c == '.' && drun < i) {
+		} else if (c == '.' && drun < i && drun != mend) {
 			if ((e = bare_domain(p, s, n, drun, i)) > i) {
 				for (a = drun; s[a] == '.' || s[a] == '-'; a++)
 					continue;
@@ -1143,6 +1153,27 @@ is_num(const struct pass *p, size_t i)
 	return tk(p, i)->kind == TK_NUM;
 }
 
+/* A digit run, or a marker (that replaced one), or a link. */
+static int
+is_numlike(const struct pass *p, size_t i)
+{
+	enum tkind	 k = tk(p, i)->kind;
+
+	return k == TK_NUM || k == TK_MARKER || k == TK_LINK;
+}
+
+/*
+ * A word, or a marker or a link (a marker may have replaced a word):
+ * for the number rules, which stop at a glued word ("K35.8").
+ */
+static int
+is_wordlike(const struct pass *p, size_t i)
+{
+	enum tkind	 k = tk(p, i)->kind;
+
+	return k == TK_WORD || k == TK_MARKER || k == TK_LINK;
+}
+
 /* A word of one of the classes cls. */
 static int
 is_w(const struct pass *p, size_t i, unsigned cls)
@@ -1243,7 +1274,7 @@ num_cont_left(const struct pass *p, size_t i)
 
 	return t->kind == TK_PUNCT && (t->cp == '.' || t->cp == ',' ||
 	    t->cp == ':' || t->cp == '/' || t->cp == '-') &&
-	    is_num(p, i - 2);
+	    is_numlike(p, i - 2);
 }
 
 /* Digit run i is the fraction of a decimal number: "0,5", "37.5". */
@@ -1251,7 +1282,7 @@ static int
 decimal_left(const struct pass *p, size_t i)
 {
 	return (is_p(p, i - 1, ',') || is_p(p, i - 1, '.')) &&
-	    is_num(p, i - 2);
+	    is_numlike(p, i - 2);
 }
 
 /* A measurement unit or sign follows token i: "5 мг", "88%", "3 раза". */
@@ -1311,6 +1342,7 @@ struct chain {
 	int		 n;		/* groups */
 	int		 ndig;		/* digits of all groups */
 	int		 g[4];		/* the first groups' lengths */
+	int		 open;		/* it runs on into a marker */
 };
 
 /* The next group after group j through separators seps, or NONE. */
@@ -1336,7 +1368,7 @@ chain_sep(const struct pass *p, size_t j, int seps)
 		else
 			break;
 	}
-	if (n == 0 || !is_num(p, k) || pu > 1 || par > 1 ||
+	if (n == 0 || !is_numlike(p, k) || pu > 1 || par > 1 ||
 	    sp > (par ? 2 : 1) || (pu && par))
 		return NONE;
 	if (sp && !par && !(seps & SEP_SPACE))
@@ -1363,6 +1395,10 @@ chain_scan(const struct pass *p, size_t i, int seps, struct chain *ch)
 		if (ch->ndig > 16 || ch->n >= 8 ||
 		    (k = chain_sep(p, j, seps)) == NONE)
 			break;
+		if (!is_num(p, k)) {
+			ch->open = 1;
+			break;
+		}
 		j = k;
 	}
 }
@@ -1421,7 +1457,7 @@ num_iin(struct pass *p, size_t i)
 		return;
 	chain_scan(p, i, tk(p, i)->n == 6 ? SEP_SPACE | SEP_DASH : SEP_DASH,
 	    &ch);
-	if (ch.n >= 2 && ch.n <= 4 && ch.ndig == 12)
+	if (ch.n >= 2 && ch.n <= 4 && ch.ndig == 12 && !ch.open)
 		cand(p, ch.a, ch.b, SCRUB_IIN);
 }
 
@@ -1436,10 +1472,10 @@ num_phone(struct pass *p, size_t i)
 	struct chain	 ch;
 	char		 d0 = p->s[tk(p, i)->off];
 
-	if (num_cont_left(p, i) || tk(p, i - 1)->kind == TK_WORD)
+	if (num_cont_left(p, i) || is_wordlike(p, i - 1))
 		return;
 	chain_scan(p, i, SEP_SPACE | SEP_DASH | SEP_PAREN, &ch);
-	if (tk(p, ch.b)->kind != TK_WORD) {
+	if (!is_wordlike(p, ch.b) && !ch.open) {
 		if (is_p(p, i - 1, '+')) {
 			if (ch.ndig >= 10 && ch.ndig <= 13)
 				cand(p, i - 1, ch.b, SCRUB_PHONE);
@@ -1453,7 +1489,7 @@ num_phone(struct pass *p, size_t i)
 	}
 	chain_scan(p, i, SEP_DASH, &ch);
 	if (ch.n == 3 && (ch.g[0] == 2 || ch.g[0] == 3) && ch.g[1] == 2 &&
-	    ch.g[2] == 2 && tk(p, ch.b)->kind != TK_WORD)
+	    ch.g[2] == 2 && !is_wordlike(p, ch.b) && !ch.open)
 		cand(p, ch.a, ch.b, SCRUB_PHONE);
 }
 
@@ -1486,7 +1522,7 @@ date_tail(const struct pass *p, size_t e)
 {
 	size_t	 j = is_hsp(p, e) ? e + 1 : e;
 
-	if (!is_year(tk(p, j)) || tk(p, j + 1)->kind == TK_WORD)
+	if (!is_year(tk(p, j)) || is_wordlike(p, j + 1))
 		return e;
 	e = j + 1;
 	j = nexttok(p, j);
@@ -1508,7 +1544,8 @@ num_cont_right(const struct pass *p, size_t i)
 	const struct tok *t = tk(p, i + 1);
 
 	return t->kind == TK_PUNCT && (t->cp == '.' || t->cp == ',' ||
-	    t->cp == '/' || t->cp == '-' || t->cp == ':') && is_num(p, i + 2);
+	    t->cp == '/' || t->cp == '-' || t->cp == ':') &&
+	    is_numlike(p, i + 2);
 }
 
 /*
@@ -1523,7 +1560,7 @@ num_date(struct pass *p, size_t i)
 	uint32_t	 sep;
 	size_t		 j, k, e;
 
-	if (tk(p, i - 1)->kind != TK_WORD && !num_cont_left(p, i)) {
+	if (!is_wordlike(p, i - 1) && !num_cont_left(p, i)) {
 		a = tk(p, i + 2);
 		b = tk(p, i + 4);
 		sep = tk(p, i + 1)->kind == TK_PUNCT ? tk(p, i + 1)->cp : 0;
@@ -1531,7 +1568,7 @@ num_date(struct pass *p, size_t i)
 		    a->kind == TK_NUM && a->n <= 2) {
 			if (is_p(p, i + 3, sep) && b->kind == TK_NUM &&
 			    !num_cont_right(p, i + 4) &&
-			    tk(p, i + 5)->kind != TK_WORD) {
+			    !is_wordlike(p, i + 5)) {
 				/* 12.03.2025, 2025-03-12 */
 				if (t->n <= 2 && (b->n == 2 || b->n == 4) &&
 				    valid_dm(t->val, a->val))
@@ -1542,7 +1579,7 @@ num_date(struct pass *p, size_t i)
 			} else if (sep == '.' && t->n <= 2 && a->n == 2 &&
 			    valid_dm(t->val, a->val) &&
 			    !num_cont_right(p, i + 2) &&
-			    tk(p, i + 3)->kind != TK_WORD &&
+			    !is_wordlike(p, i + 3) &&
 			    !unit_after(p, i + 2)) {
 				/* 12.03 */
 				cand(p, i, i + 3, SCRUB_DATE);
@@ -1581,7 +1618,7 @@ num_age(struct pass *p, size_t i)
 	size_t	 j = i + 1;
 
 	if (t->n < 2 || t->n > 3 || t->val < 90 || t->val > 130 ||
-	    decimal_left(p, i) || tk(p, i - 1)->kind == TK_WORD)
+	    decimal_left(p, i) || is_wordlike(p, i - 1))
 		return;
 	if (is_hsp(p, j) || is_p(p, j, '-'))
 		j++;
@@ -1605,7 +1642,7 @@ num_long(struct pass *p, size_t i)
 	if (num_cont_left(p, i))
 		return;
 	chain_scan(p, i, SEP_DASH | SEP_SLASH, &ch);
-	if (ch.n >= 2 && ch.ndig >= 7 && !unit_after(p, ch.b - 1))
+	if (ch.n >= 2 && ch.ndig >= 7 && !ch.open && !unit_after(p, ch.b - 1))
 		cand(p, ch.a, ch.b, SCRUB_NUMBER);
 }
 
@@ -1660,7 +1697,7 @@ ctx_number(struct pass *p, size_t i)
 		j = after_label(p, i);
 		if (is_num(p, j)) {
 			chain_scan(p, j, SEP_SPACE | SEP_DASH, &ch);
-			if (ch.ndig >= 9 && ch.ndig <= 14)
+			if (ch.ndig >= 9 && ch.ndig <= 14 && !ch.open)
 				cand(p, j, ch.b, SCRUB_IIN);
 		}
 	}
@@ -1674,7 +1711,7 @@ ctx_number(struct pass *p, size_t i)
 			if (!is_num(p, k))
 				break;
 			chain_scan(p, k, SEP_SPACE | SEP_DASH | SEP_PAREN, &ch);
-			if (ch.ndig < 5 || ch.ndig > 13)
+			if (ch.ndig < 5 || ch.ndig > 13 || ch.open)
 				break;
 			cand(p, j, ch.b, SCRUB_PHONE);
 			j = nexttok(p, ch.b - 1);
@@ -1747,7 +1784,7 @@ ctx_number(struct pass *p, size_t i)
 		if (e != NONE) {
 			j = after_label(p, e);
 			if (is_year(tk(p, j)) && !num_cont_right(p, j) &&
-			    tk(p, j + 1)->kind != TK_WORD)
+			    !is_wordlike(p, j + 1))
 				cand(p, j, j + 1, SCRUB_DATE);
 		}
 	}
@@ -1782,13 +1819,14 @@ rule_numbers(struct pass *p)
 
 /* --- names ---------------------------------------------------------- */
 
-/* A digit run is glued to word i: "COVID-19", "K35", "SpO2". */
+/* A digit run is glued to word i: "COVID-19", "K35", "SpO2", "№3Ахметов". */
 static int
 digit_glued(const struct pass *p, size_t i)
 {
-	return is_num(p, i - 1) || is_num(p, i + 1) ||
-	    ((is_p(p, i + 1, '-') || is_p(p, i + 1, '.')) && is_num(p, i + 2)) ||
-	    (is_p(p, i - 1, '-') && is_num(p, i - 2));
+	return is_numlike(p, i - 1) || is_numlike(p, i + 1) ||
+	    ((is_p(p, i + 1, '-') || is_p(p, i + 1, '.')) &&
+	    is_numlike(p, i + 2)) ||
+	    (is_p(p, i - 1, '-') && is_numlike(p, i - 2));
 }
 
 /* A Roman numeral, perhaps with a letter: "II", "IIIb", "IVa". */
@@ -1924,8 +1962,8 @@ dot_ends(const struct pass *p, size_t j)
 	if (t->kind != TK_WORD)
 		return 1;
 	/* A unit after a number: "68 г/л. Далее", "5200 г. Родители" */
-	if (is_num(p, j - 2) || is_p(p, j - 2, '/') ||
-	    (is_hsp(p, j - 2) && is_num(p, j - 3)))
+	if (is_numlike(p, j - 2) || is_p(p, j - 2, '/') ||
+	    (is_hsp(p, j - 2) && is_numlike(p, j - 3)))
 		return 1;
 	if (t->n == 1) {
 		if (!(t->flags & TF_CAP))
@@ -2116,7 +2154,8 @@ rule_patronymic(struct pass *p, size_t i)
 			return;
 		ext = 1;
 	} else if ((tk(p, i)->flags & TF_CAP) && !(tk(p, i)->cls &
-	    (L_NOTNAME | L_ALLOW)) && is_patronymic(p, i))
+	    (L_NOTNAME | L_ALLOW)) && !digit_glued(p, i) &&
+	    is_patronymic(p, i))
 		a = i;
 	else
 		return;
@@ -2309,7 +2348,7 @@ addr_comp(const struct pass *p, size_t i, int *street)
 			return e;
 	}
 	if ((t->cls & L_SETTLE) && (j = kw_next(p, i)) != NONE &&
-	    !is_num(p, prevtok(p, i))) {
+	    !is_numlike(p, prevtok(p, i))) {
 		/* с. Каменка, пос. Отеген батыр, д. Иваново (not г. Алматы) */
 		if (addr_word(p, j) && !(tk(p, j)->cls & L_ALLOW))
 			return street_name(p, j);
