@@ -51,9 +51,12 @@
  *   - a patronymic (-ович, -евна, -ична, -ұлы, -қызы, -улы, -кызы, also
  *     "Сейтқали ұлы") together with the capitalised words next to it;
  *   - any other capitalised word that does not begin a sentence and is
- *     not on the allowlist or a known common word.  A sentence begins
+ *     not on the allowlist or a known common word; at a sentence's
+ *     start, a word that ends like a surname (-ов, -ева, -ин, -ская,
+ *     -енко, ...) and is followed by such a word ("Иванов Петр").  A sentence begins
  *     at the start of the text or of a line, after . ! ? … : ; after an
- *     opening quote, a bullet or "1)" at a line's start, and after a
+ *     opening quote, a bullet or "1)" at a line's start, after a code
+ *     ("O72.1 Кровотечение", "39.65 Экстракорпоральная"), and after a
  *     marker.  A '.' after a lower-case abbreviation ("ул.", "г.р.",
  *     "т.е.") or after an initial does not end a sentence, except after
  *     a complete "Surname И.И.".
@@ -189,9 +192,9 @@ static const struct {
 	{ L_STREET,
 	    "ул улица улицы улице улицу улицей пр пр-т пр-кт проспект* мкр "
 	    "мкрн микрорайон* пер переулок* переулке б-р бульвар* шоссе "
-	    "тупик* пл площадь трасса трассы наб набережн* квартал*" },
+	    "тупик* пл площадь трасса трассы наб набережн*" },
 	{ L_MKR,
-	    "мкр мкрн микрорайон* квартал*" },
+	    "мкр мкрн микрорайон*" },
 	{ L_HOUSE,
 	    "д дом доме кв квартира квартиры квартире корп корпус строение "
 	    "участок подъезд офис үй үйі пәтер пәтері" },
@@ -238,7 +241,7 @@ static const struct {
 	    "акад канд отд каб зав мед тыс млн руб тг д-р г-н г-жа дер наб "
 	    "рожд род" },
 	{ L_PARTICLE,
-	    "батыр би хан" },
+	    "батыр* би хан*" },
 	{ L_ORD,
 	    "ші шы інші ыншы нші ншы й я ая ой ий ый ое го ому ом" },
 	{ L_COMMON,
@@ -1975,6 +1978,26 @@ dot_ends(const struct pass *p, size_t j)
 	return !(t->cls & L_ABBR);
 }
 
+/*
+ * The digits at j end a code that heads what follows: an ICD-10 code
+ * ("O72.1 Кровотечение") or a procedure code ("39.65 Экстракорпоральная").
+ */
+static int
+code_before(const struct pass *p, size_t j)
+{
+	const struct tok *t;
+
+	if (is_p(p, j - 1, '.') && is_num(p, j - 2)) {
+		if (tk(p, j)->n <= 2 && tk(p, j - 2)->n == 2 &&
+		    !is_wordlike(p, j - 3) && !num_cont_left(p, j - 2))
+			return 1;	/* 39.65 */
+		j -= 2;
+	}
+	t = tk(p, j - 1);
+	return t->kind == TK_WORD && t->n == 1 && tk(p, j)->n == 2 &&
+	    p->s[t->off] >= 'A' && p->s[t->off] <= 'Z';
+}
+
 /* Word i begins a sentence (see the comment at the top). */
 static int
 sentence_start(const struct pass *p, size_t i)
@@ -1989,6 +2012,8 @@ sentence_start(const struct pass *p, size_t i)
 	}
 	if (t->kind == TK_END || t->kind == TK_MARKER)
 		return 1;
+	if (t->kind == TK_NUM)
+		return code_before(p, j);
 	if (t->kind != TK_PUNCT)
 		return 0;
 	switch (t->cp) {
@@ -2177,6 +2202,25 @@ rule_patronymic(struct pass *p, size_t i)
 		cand(p, a, e, SCRUB_NAME);
 }
 
+/*
+ * Word i ends like a Russian or Kazakh surname ("Иванов", "Исаева",
+ * "Ким" does not): a sentence's first word is masked when it does and
+ * a name follows.
+ */
+static int
+surname_like(const struct pass *p, size_t i)
+{
+	static const char *const suf[] = { "ов", "ев", "ёв", "ова", "ева",
+	    "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
+	    "енко", "ук", "юк", "ян", "бай", "бек", "ұлы", "қызы" };
+	size_t	 k;
+
+	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
+		if (wsuffix(p, i, suf[k]))
+			return 1;
+	return 0;
+}
+
 static void
 rule_names(struct pass *p)
 {
@@ -2192,8 +2236,12 @@ rule_names(struct pass *p)
 		if (tk(p, i)->cls & L_ROLEKK)
 			rule_role_after(p, i);
 		rule_patronymic(p, i);
-		if (namelike(p, i) && !sentence_start(p, i))
+		if (!namelike(p, i))
+			continue;
+		if (!sentence_start(p, i))
 			cand(p, i, i + 1, SCRUB_NAME);
+		else if (surname_like(p, i) && namelike(p, nexttok(p, i)))
+			cand(p, i, i + 1, SCRUB_NAME);	/* "Иванов Петр" */
 	}
 }
 
