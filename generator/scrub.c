@@ -647,18 +647,23 @@ static const int prio[SCRUB__MAX] = {
 
 /* The length of the marker starting at s[off], or 0. */
 static size_t
-marker_at(const struct pass *p, const char *s, size_t len, size_t off)
+marker_slow(const struct pass *p, const char *s, size_t len, size_t off)
 {
 	size_t	 best = 0;
 	int	 t;
 
-	if (!p->mfirst[(unsigned char)s[off]])
-		return 0;
 	for (t = 0; t < SCRUB__MAX; t++)
 		if (p->mlen[t] > best && p->mlen[t] <= len - off &&
 		    memcmp(s + off, p->markers[t], p->mlen[t]) == 0)
 			best = p->mlen[t];
 	return best;
+}
+
+static inline size_t
+marker_at(const struct pass *p, const char *s, size_t len, size_t off)
+{
+	return p->mfirst[(unsigned char)s[off]] ?
+	    marker_slow(p, s, len, off) : 0;
 }
 
 static int
@@ -806,7 +811,8 @@ email_domain(const struct pass *p, const unsigned char *s, size_t n,
 
 /*
  * A bare domain whose last dot before the top-level domain is at i, its
- * name beginning at or after ds ("example.kz/path"): the end, or i.
+ * name beginning at ds, an alphanumeric byte ("example.kz/path"): the
+ * end, or i.
  */
 static size_t
 bare_domain(const struct pass *p, const unsigned char *s, size_t n,
@@ -814,8 +820,6 @@ bare_domain(const struct pass *p, const unsigned char *s, size_t n,
 {
 	size_t	 t = i + 1, e;
 
-	while (ds < i && (s[ds] == '.' || s[ds] == '-'))
-		ds++;
 	if (ds >= i || !a_alnum(s[i - 1]))
 		return i;
 	if (ds > 0 && (s[ds - 1] == '@' || s[ds - 1] == '/'))
@@ -861,6 +865,7 @@ links_scan(struct pass *p)
 	const unsigned char *s = (const unsigned char *)p->s;
 	size_t		 n = p->len, i = 0, lrun = 0, drun = 0, e, ml, a;
 	size_t		 mend = NONE;	/* where the last marker ended */
+	size_t		 dfirst = NONE;	/* the domain run's first alnum */
 	unsigned char	 c;
 
 	p->nlk = 0;
@@ -868,6 +873,7 @@ links_scan(struct pass *p)
 		if ((ml = marker_at(p, p->s, n, i)) > 0) {
 			i += ml;
 			lrun = drun = mend = i;
+			dfirst = NONE;
 			continue;
 		}
 		c = s[i];
@@ -879,6 +885,7 @@ links_scan(struct pass *p)
 			if ((e = url_at(p, s, n, i)) > i) {
 				link_add(p, i, e, SCRUB_URL);
 				i = lrun = drun = e;
+				dfirst = NONE;
 				continue;
 			}
 		} else if (c == '@' && lrun < i && lrun != mend) {
@@ -888,21 +895,24 @@ links_scan(struct pass *p)
 			if (a < i && (e = email_domain(p, s, n, i + 1)) > i + 1) {
 				link_add(p, a, e, SCRUB_EMAIL);
 				i = lrun = drun = e;
+				dfirst = NONE;
 				continue;
 			}
-		} else if (c == '.' && drun < i && drun != mend) {
-			if ((e = bare_domain(p, s, n, drun, i)) > i) {
-				for (a = drun; s[a] == '.' || s[a] == '-'; a++)
-					continue;
-				link_add(p, a, e, SCRUB_URL);
+		} else if (c == '.' && dfirst != NONE && drun != mend) {
+			if ((e = bare_domain(p, s, n, dfirst, i)) > i) {
+				link_add(p, dfirst, e, SCRUB_URL);
 				i = lrun = drun = e;
+				dfirst = NONE;
 				continue;
 			}
 		}
 		if (!a_local(c))
 			lrun = i + 1;
-		if (!a_domain(c))
+		if (!a_domain(c)) {
 			drun = i + 1;
+			dfirst = NONE;
+		} else if (dfirst == NONE && a_alnum(c))
+			dfirst = i;
 		i++;
 	}
 }
@@ -1681,7 +1691,7 @@ rule_numsign(struct pass *p, size_t i)
 	for (b = prevtok(p, i), n = 0; b != NONE && n < 3; n++) {
 		if (is_w(p, b, L_DOC))
 			return;
-		if (tk(p, b)->kind != TK_WORD && !is_p(p, b, '.'))
+		if (!is_wordlike(p, b) && !is_p(p, b, '.'))
 			break;
 		b = prevtok(p, b);
 	}
@@ -2067,7 +2077,8 @@ rule_initials(struct pass *p, size_t i)
 			cand(p, i, end, SCRUB_NAME);
 	} else if (name_word(p, a, 0) && !(tk(p, a)->cls & L_ALLOW))
 		cand(p, i, a + 1, SCRUB_NAME);
-	else if (b != NONE && namelike(p, b) && !name_word(p, a, 1))
+	else if (b != NONE && namelike(p, b) && !name_word(p, a, 1) &&
+	    tk(p, a)->kind != TK_MARKER)
 		cand(p, b, end, SCRUB_NAME);
 	return end;
 }
@@ -2123,41 +2134,30 @@ rule_role_after(struct pass *p, size_t i)
 static int
 is_patronymic(const struct pass *p, size_t i)
 {
-	static const char *const masc[] = { "ович", "евич" };
-	static const char *const fem[] = { "овн", "евн", "ичн" };
-	static const char *const mend[] = { "", "а", "у", "ем", "е", "ом" };
-	static const char *const fend[] = { "а", "ы", "е", "у", "ой", "ою" };
+	static const char *const ru[] = {
+		"ович", "овича", "овичу", "овичем", "овиче", "овичом",
+		"евич", "евича", "евичу", "евичем", "евиче", "евичом",
+		"овна", "овны", "овне", "овну", "овной", "овною",
+		"евна", "евны", "евне", "евну", "евной", "евною",
+		"ична", "ичны", "ичне", "ичну", "ичной", "ичною" };
 	static const char *const kk[] = { "ұлы", "улы", "қызы", "кызы" };
 	const struct tok *t = tk(p, i);
-	const char	*w = p->low + t->off, *h;
-	char		 suf[32];
-	size_t		 a, b, pre, n;
+	const char	*w = p->low + t->off, *h, *e = w + t->len;
+	size_t		 a, n;
 
 	if (t->kind != TK_WORD || t->n < 5 || (t->flags & TF_COMPOUND))
 		return 0;
-	for (a = 0; a < 2; a++)
-		for (b = 0; b < 6; b++) {
-			snprintf(suf, sizeof(suf), "%s%s", masc[a], mend[b]);
-			if (wsuffix(p, i, suf))
-				return 1;
-		}
-	for (a = 0; a < 3; a++)
-		for (b = 0; b < 6; b++) {
-			snprintf(suf, sizeof(suf), "%s%s", fem[a], fend[b]);
-			if (wsuffix(p, i, suf))
-				return 1;
-		}
+	for (a = 0; a < sizeof(ru) / sizeof(ru[0]); a++)
+		if (wsuffix(p, i, ru[a]))
+			return 1;
 	/* The Kazakh ones: find the suffix, then count what follows. */
-	for (a = 0; a < 4; a++) {
+	for (a = 0; a < sizeof(kk) / sizeof(kk[0]); a++) {
 		n = strlen(kk[a]);
-		for (h = w + 2; h + n <= w + t->len; h++) {
-			if (memcmp(h, kk[a], n) != 0)
-				continue;
-			pre = count_letters(w, (size_t)(h - w));
-			if (pre >= 2 && count_letters(h + n,
-			    (size_t)(w + t->len - h - n)) <= 4)
+		for (h = w + 2; h + n <= e; h++)
+			if (memcmp(h, kk[a], n) == 0 &&
+			    count_letters(w, (size_t)(h - w)) >= 2 &&
+			    count_letters(h + n, (size_t)(e - h - n)) <= 4)
 				return 1;
-		}
 	}
 	return 0;
 }
