@@ -1310,6 +1310,8 @@ unit_after(const struct pass *p, size_t i)
 	t = tk(p, j);
 	if (t->kind == TK_WORD)
 		return (t->cls & L_UNIT) != 0;
+	if (t->kind == TK_MARKER)
+		return 1;	/* it may have replaced the unit */
 	return t->kind == TK_PUNCT && (t->cp == '%' || t->cp == 0x2030 ||
 	    t->cp == 0xb0 || t->cp == 0x20b8 || t->cp == 0xd7 || t->cp == '*');
 }

@@ -9,6 +9,11 @@
  *     not overlapping, as many as scrub_text returns;
  *   - scrubbing is idempotent: the output scrubbed again is the same
  *     and has no replacements.
+ * Run with the dictionary:
+ *   build/fuzz/fuzz_scrub -dict=tests/fuzz/fuzz_scrub.dict \
+ *       tests/fuzz/corpus_scrub
+ * To see whether one pass is idempotent by itself, build with MAXPASS 1
+ * in scrub.c (tests/unit/test_scrub.c keeps its findings).
  */
 #include <stdint.h>
 #include <stdio.h>
