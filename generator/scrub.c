@@ -30,14 +30,16 @@
  * Every rule looks at a bounded number of tokens around its trigger, so
  * a pass is linear in the length of the text.
  *
- * Idempotence.  A marker is one opaque token: no rule starts at, ends
- * in or crosses one, and a capitalised word right after a marker counts
- * as the start of a sentence (the rules are written so that this only
- * ever keeps words that the first pass kept too).  As a guarantee
- * rather than a hope, scrub_text scrubs its own result again until
- * nothing changes (at most MAXPASS passes; in practice the second pass
- * finds nothing), mapping every span back onto the input, so
- * scrub(scrub(x)) == scrub(x).
+ * Idempotence.  A marker is one opaque token that stands for what it
+ * replaced: no rule starts at, ends in or crosses one, and next to one
+ * a rule decides as it did next to the original (a word glued to a
+ * marker is glued to digits, a chain of digit groups running into one
+ * is open, a marker after a number may be its unit, a capitalised word
+ * after one may begin a sentence): a second pass may keep more, never
+ * mask more.  As a guarantee rather than a hope, scrub_text scrubs its
+ * own result again until nothing changes (at most MAXPASS passes; in
+ * practice the second pass finds nothing), mapping every span back onto
+ * the input, so scrub(scrub(x)) == scrub(x).
  *
  * Names.  A person's name is masked when it is
  *   - a surname next to initials ("Иванов И.И.", "И. И. Иванов",
@@ -53,13 +55,14 @@
  *   - any other capitalised word that does not begin a sentence and is
  *     not on the allowlist or a known common word; at a sentence's
  *     start, a word that ends like a surname (-ов, -ева, -ин, -ская,
- *     -енко, ...) and is followed by such a word ("Иванов Петр").  A sentence begins
- *     at the start of the text or of a line, after . ! ? … : ; after an
- *     opening quote, a bullet or "1)" at a line's start, after a code
- *     ("O72.1 Кровотечение", "39.65 Экстракорпоральная"), and after a
- *     marker.  A '.' after a lower-case abbreviation ("ул.", "г.р.",
- *     "т.е.") or after an initial does not end a sentence, except after
- *     a complete "Surname И.И.".
+ *     -енко, ...) and is followed by such a word ("Иванов Петр").
+ * A sentence begins at the start of the text or of a line, after
+ * . ! ? … : ; after an opening quote, a bullet or "1)" at a line's
+ * start, after a code ("O72.1 Кровотечение", "39.65 Экстракорпоральная")
+ * and after a marker.  A '.' after a lower-case abbreviation ("ул.",
+ * "г.р.", "т.е.") or after an initial does not end a sentence, except
+ * after a unit ("5 г."), a Roman numeral ("I.") or a complete "Surname
+ * И.И.".
  *
  * The allowlist (content/allowlist.txt, one word per line, '#' starts a
  * comment) is matched case-insensitively against whole words (a
@@ -95,6 +98,20 @@
  * қалалық аурухана"), case words (ИБ, история болезни, карта, нөмір)
  * followed by three or more digits; any other run of seven or more
  * digits unless a unit follows.
+ *
+ * Known limits (privacy first: when in doubt, mask).  Kept although
+ * identifying: a lone surname at a sentence's start that neither looks
+ * like one before another name nor has initials, a role word or a
+ * patronymic next to it ("Иванов осмотрел"); names equal to allowlisted
+ * words (Абай, Жамбыл, eponyms); surnames in capitals of up to five
+ * letters (КИМ); bare years and month-year dates (by policy); numbers
+ * of other shapes (a phone in groups without 8/+7 or "тел.", an IIN in
+ * groups that do not begin with six digits).  Masked although harmless:
+ * capitalised words not on the allowlist in mid-sentence (brand names,
+ * devices), a capitalised word after a lower-case abbreviation ("см.
+ * Приложение"), ward and room numbers ("палата № 5"), decimals that
+ * read as a day and a month ("12.10"), runs of 11 digits beginning with
+ * 7 or 8.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -1478,8 +1495,9 @@ num_iin(struct pass *p, size_t i)
 
 /*
  * Phones: "+7 701 234 56 78" (a '+' and 10 to 13 digits); 11 digits
- * beginning with 7 or 8, whole or as "8 (727) 123-45-67"; "23-45-67"
- * and "234-56-78".
+ * beginning with 7 or 8, whole or as "8 (727) 123-45-67"; a mobile
+ * number without its 8 in three groups or more ("701 234 56 78");
+ * "23-45-67" and "234-56-78".
  */
 static void
 num_phone(struct pass *p, size_t i)
@@ -1499,6 +1517,12 @@ num_phone(struct pass *p, size_t i)
 		if ((d0 == '7' || d0 == '8') && ch.ndig == 11 &&
 		    (ch.n == 1 || ch.g[0] <= 4)) {
 			cand(p, i, ch.b, SCRUB_PHONE);
+			return;
+		}
+		/* A mobile number without its 8: "701 234 56 78" */
+		if (d0 == '7' && ch.g[0] == 3 && ch.n >= 3 && ch.ndig == 10) {
+			cand(p, i - (is_p(p, i - 1, '(') ? 1 : 0), ch.b,
+			    SCRUB_PHONE);
 			return;
 		}
 	}
@@ -1893,17 +1917,22 @@ namelike(const struct pass *p, size_t i)
 	return name_word(p, i, 1) && !(tk(p, i)->cls & L_ALLOW);
 }
 
-/* An initial: one capital letter and a '.' ("И.", "Ә."); not I, V, X. */
+/* An initial: one capital letter ("И", "Ә", "I"). */
 static int
 is_initial(const struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
-	char	 c;
 
-	if (t->kind != TK_WORD || t->n != 1 || !(t->flags & TF_CAP))
-		return 0;
-	c = p->s[t->off];
-	return c != 'I' && c != 'V' && c != 'X';
+	return t->kind == TK_WORD && t->n == 1 && (t->flags & TF_CAP);
+}
+
+/* A Latin I, V or X: alone, a Roman numeral ("I. Общие сведения"). */
+static int
+is_roman_letter(const struct pass *p, size_t i)
+{
+	char	 c = p->s[tk(p, i)->off];
+
+	return c == 'I' || c == 'V' || c == 'X';
 }
 
 /*
@@ -1983,6 +2012,9 @@ dot_ends(const struct pass *p, size_t j)
 	if (t->n == 1) {
 		if (!(t->flags & TF_CAP))
 			return 0;
+		if (is_roman_letter(p, j - 1) &&
+		    initials_start(p, j - 1) == j - 1)
+			return 1;	/* "I. Общие сведения" */
 		/* After "Иванов И.И." a new sentence may begin. */
 		b = prevtok(p, initials_start(p, j - 1));
 		return b != NONE && name_word(p, b, 1);
@@ -2001,8 +2033,9 @@ code_before(const struct pass *p, size_t j)
 
 	if (is_p(p, j - 1, '.') && is_num(p, j - 2)) {
 		if (tk(p, j)->n <= 2 && tk(p, j - 2)->n == 2 &&
-		    !is_wordlike(p, j - 3) && !num_cont_left(p, j - 2))
-			return 1;	/* 39.65 */
+		    !is_wordlike(p, j - 3) && !num_cont_left(p, j - 2) &&
+		    !valid_dm(tk(p, j - 2)->val, tk(p, j)->val))
+			return 1;	/* 39.65, not 12.03 */
 		j -= 2;
 	}
 	t = tk(p, j - 1);
@@ -2066,7 +2099,7 @@ rule_initials(struct pass *p, size_t i)
 	int	 n;
 
 	end = initials(p, i, &n);
-	if (n == 0)
+	if (n == 0 || (n == 1 && is_roman_letter(p, i)))
 		return i + 1;
 	b = prevtok(p, i);
 	a = is_hsp(p, end) ? end + 1 : end;
@@ -2314,6 +2347,8 @@ roman_before(const struct pass *p, size_t i)
 	const struct tok *t = tk(p, b);
 	char	 c;
 
+	if (t->kind == TK_MARKER)
+		return 1;	/* it may have replaced the numeral */
 	if (b == NONE || t->kind != TK_WORD || t->n > 4)
 		return 0;
 	for (k = 0; k < t->len; k++) {
