@@ -70,9 +70,9 @@
  * matches every word beginning with it, which is how inflected forms
  * are listed ("Астан*": Астана, Астане, Астанадағы; "Апгар*").  A stem
  * needs three letters before the '*'.  Besides the list:
- *   - all-capital words of two to five letters are abbreviations and
- *     survive (КТ, ОАК, ЖҚТБ, COVID); longer all-capital words are
- *     treated like capitalised words (a surname in capitals is a name);
+ *   - all-capital words are abbreviations and survive (КТ, ОАК, ЖҚТБ,
+ *     COVID, РНЦЭМП), unless they have six letters or more and end like
+ *     a surname (ИВАНОВ, ОМАРОВА);
  *   - words with a capital after a small letter (SpO2, HbA1c) and words
  *     glued to digits (COVID-19, K35) are codes and survive;
  *   - the built-in common words of both languages (prepositions,
@@ -133,7 +133,7 @@
 #define L_UNIT		0x00000020u	/* мг, мл, раз: a measurement */
 #define L_AGE		0x00000040u	/* года, лет, жаста: after an age */
 #define L_AGECTX	0x00000080u	/* возрасте, жасы: before an age */
-#define L_STREET	0x00000100u	/* ул., проспект: a street's name follows */
+#define L_STREET	0x00000100u	/* ул., проспект: a name follows */
 #define L_MKR		0x00000200u	/* мкр.: its name may be a number */
 #define L_HOUSE		0x00000400u	/* д., кв., үй: a number follows */
 #define L_HOUSEPOST	0x00000800u	/* үй, пәтер: after a number */
@@ -154,8 +154,10 @@
 #define L_PARTICLE	0x04000000u	/* батыр, би: inside a street's name */
 #define L_ORD		0x08000000u	/* -ші, -й, -го: ordinal endings */
 
+#define L_GIVEN		0x10000000u	/* азамат: also a given name */
+
 /* Classes that make a capitalised word not a name. */
-#define L_NOTNAME	(~(L_ALLOW | L_ROLE | L_ROLEKK))
+#define L_NOTNAME	(~(L_ALLOW | L_ROLE | L_ROLEKK | L_GIVEN))
 
 /*
  * The built-in words, lower case, separated by spaces; a trailing '*'
@@ -183,13 +185,17 @@ static const struct {
 	    "ребёнок ребенка ребёнка ребенку ребёнку новорожденн* "
 	    "новорождённ* рожениц* родильниц* беременн* умерш* фио "
 	    "фамилия фамилии имя отчество "
-	    "науқас* дәрігер* мейірбике* фельдшер акушер азамат азаматша "
+	    "науқас* дәрігер* мейірбике* медбике* фельдшер акушер азамат "
+	    "азаматша "
 	    "азаматқа азаматтың азаматты азаматшаға азаматшаның азаматшаны "
 	    "меңгеруші* маман* қызметкер* анасы анасының анасына әкесі "
 	    "әкесінің әкесіне баласы баласының жұбайы күйеуі әйелі туысы "
 	    "нәресте* сәби* босанушы* әйел аты тегі аты-жөні" },
 	{ L_ROLEKK,
-	    "дәрігер* мейірбике* фельдшер* акушер* санитар* меңгеруші*" },
+	    "дәрігер* мейірбике* медбике* фельдшер* акушер* санитар* "
+	    "меңгеруші*" },
+	{ L_GIVEN,
+	    "азамат*" },
 	{ L_MONTH,
 	    "январ* феврал* март* апрел* май мая мае маю маем июн* июл* "
 	    "август* сентябр* октябр* ноябр* декабр* янв февр фев апр авг "
@@ -909,7 +915,8 @@ links_scan(struct pass *p)
 			for (a = lrun; a < i && (s[a] == '.' || s[a] == '-');
 			    a++)
 				continue;
-			if (a < i && (e = email_domain(p, s, n, i + 1)) > i + 1) {
+			if (a < i &&
+			    (e = email_domain(p, s, n, i + 1)) > i + 1) {
 				link_add(p, a, e, SCRUB_EMAIL);
 				i = lrun = drun = e;
 				dfirst = NONE;
@@ -1868,6 +1875,25 @@ digit_glued(const struct pass *p, size_t i)
 	    (is_p(p, i - 1, '-') && is_numlike(p, i - 2));
 }
 
+/*
+ * Word i ends like a Russian or Kazakh surname ("Иванов", "Исаева",
+ * "Ким" does not): a sentence's first word is masked when it does and
+ * a name follows.
+ */
+static int
+surname_like(const struct pass *p, size_t i)
+{
+	static const char *const suf[] = { "ов", "ев", "ёв", "ова", "ева",
+	    "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
+	    "енко", "ук", "юк", "ян", "бай", "бек", "ұлы", "қызы" };
+	size_t	 k;
+
+	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
+		if (wsuffix(p, i, suf[k]))
+			return 1;
+	return 0;
+}
+
 /* A Roman numeral, perhaps with a letter: "II", "IIIb", "IVa". */
 static int
 is_roman(const struct pass *p, size_t i)
@@ -1888,21 +1914,24 @@ is_roman(const struct pass *p, size_t i)
 
 /*
  * Word i may be part of a name: capitalised, two letters or more, not
- * a common word, an abbreviation or a code.  Role words count when
- * role_ok ("Азамат" is a name and "азамат" a citizen).
+ * a common word, a role word (unless also a given name: "Азамат" is a
+ * name, "азамат" a citizen), an abbreviation or a code.  A word in
+ * capitals counts when it has six letters or more and ends like a
+ * surname ("ИВАНОВ", not "РНЦЭМП").
  */
 static int
-name_word(const struct pass *p, size_t i, int role_ok)
+name_word(const struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 
 	if (t->kind != TK_WORD || !(t->flags & TF_CAP) || t->n < 2)
 		return 0;
-	if ((t->cls & L_NOTNAME) ||
-	    (!role_ok && (t->cls & (L_ROLE | L_ROLEKK))))
+	if ((t->cls & L_NOTNAME) || ((t->cls & (L_ROLE | L_ROLEKK)) &&
+	    !(t->cls & L_GIVEN)))
 		return 0;
-	if ((t->flags & TF_MIXED) ||
-	    ((t->flags & TF_ALLCAPS) && t->n <= 5) || is_roman(p, i))
+	if ((t->flags & TF_MIXED) || is_roman(p, i))
+		return 0;
+	if ((t->flags & TF_ALLCAPS) && (t->n <= 5 || !surname_like(p, i)))
 		return 0;
 	if ((t->flags & TF_COMPOUND) && (!(t->flags & TF_PARTSCAP) ||
 	    (t->flags & TF_ABBRPART)))
@@ -1914,7 +1943,7 @@ name_word(const struct pass *p, size_t i, int role_ok)
 static int
 namelike(const struct pass *p, size_t i)
 {
-	return name_word(p, i, 1) && !(tk(p, i)->cls & L_ALLOW);
+	return name_word(p, i) && !(tk(p, i)->cls & L_ALLOW);
 }
 
 /* An initial: one capital letter ("И", "Ә", "I"). */
@@ -2017,7 +2046,7 @@ dot_ends(const struct pass *p, size_t j)
 			return 1;	/* "I. Общие сведения" */
 		/* After "Иванов И.И." a new sentence may begin. */
 		b = prevtok(p, initials_start(p, j - 1));
-		return b != NONE && name_word(p, b, 1);
+		return b != NONE && name_word(p, b);
 	}
 	return !(t->cls & L_ABBR);
 }
@@ -2104,15 +2133,15 @@ rule_initials(struct pass *p, size_t i)
 	b = prevtok(p, i);
 	a = is_hsp(p, end) ? end + 1 : end;
 	if (n >= 2) {
-		if (b != NONE && name_word(p, b, 1))
+		if (b != NONE && name_word(p, b))
 			cand(p, b, end, SCRUB_NAME);
-		else if (name_word(p, a, 0))
+		else if (name_word(p, a))
 			cand(p, i, a + 1, SCRUB_NAME);
 		else
 			cand(p, i, end, SCRUB_NAME);
-	} else if (name_word(p, a, 0) && !(tk(p, a)->cls & L_ALLOW))
+	} else if (name_word(p, a) && !(tk(p, a)->cls & L_ALLOW))
 		cand(p, i, a + 1, SCRUB_NAME);
-	else if (b != NONE && namelike(p, b) && !name_word(p, a, 1) &&
+	else if (b != NONE && namelike(p, b) && !name_word(p, a) &&
 	    tk(p, a)->kind != TK_MARKER)
 		cand(p, b, end, SCRUB_NAME);
 	return end;
@@ -2137,7 +2166,7 @@ rule_role(struct pass *p, size_t i)
 		if (is_hsp(p, j))
 			j++;
 	}
-	for (k = j, n = 0; n < 3 && name_word(p, k, 1); n++) {
+	for (k = j, n = 0; n < 3 && name_word(p, k); n++) {
 		if (!(tk(p, k)->cls & L_ALLOW))
 			strong = 1;
 		last = k;
@@ -2156,7 +2185,7 @@ rule_role_after(struct pass *p, size_t i)
 	if (b == NONE || !namelike(p, b) || (tk(p, b)->cls & L_ROLE))
 		return;
 	a = prevtok(p, b);
-	if (a == NONE || !name_word(p, a, 0))
+	if (a == NONE || !name_word(p, a))
 		a = b;
 	cand(p, a, b + 1, SCRUB_NAME);
 }
@@ -2210,7 +2239,7 @@ rule_patronymic(struct pass *p, size_t i)
 	if (weq(p, i, "ұлы") || weq(p, i, "қызы") || weq(p, i, "улы") ||
 	    weq(p, i, "кызы")) {
 		/* "Сейтқали ұлы": the separate word needs its name */
-		if ((a = prevtok(p, i)) == NONE || !name_word(p, a, 1))
+		if ((a = prevtok(p, i)) == NONE || !name_word(p, a))
 			return;
 		ext = 1;
 	} else if ((tk(p, i)->flags & TF_CAP) && !(tk(p, i)->cls &
@@ -2222,38 +2251,19 @@ rule_patronymic(struct pass *p, size_t i)
 	e = i + 1;
 	for (n = 0; n < 2; n++) {
 		k = prevtok(p, a);
-		if (k == NONE || !name_word(p, k, 1))
+		if (k == NONE || !name_word(p, k))
 			break;
 		a = k;
 		ext = 1;
 	}
 	k = nexttok(p, i);
-	if (name_word(p, k, 0) && !is_patronymic(p, k)) {
+	if (name_word(p, k) && !is_patronymic(p, k)) {
 		e = k + 1;
 		ext = 1;
 	}
 	/* "Основной диагноз": a patronymic-like word alone is not one. */
 	if (ext)
 		cand(p, a, e, SCRUB_NAME);
-}
-
-/*
- * Word i ends like a Russian or Kazakh surname ("Иванов", "Исаева",
- * "Ким" does not): a sentence's first word is masked when it does and
- * a name follows.
- */
-static int
-surname_like(const struct pass *p, size_t i)
-{
-	static const char *const suf[] = { "ов", "ев", "ёв", "ова", "ева",
-	    "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
-	    "енко", "ук", "юк", "ян", "бай", "бек", "ұлы", "қызы" };
-	size_t	 k;
-
-	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
-		if (wsuffix(p, i, suf[k]))
-			return 1;
-	return 0;
 }
 
 static void
@@ -2419,7 +2429,8 @@ addr_comp(const struct pass *p, size_t i, int *street)
 			k = nexttok(p, e - 1);
 			if (is_p(p, k, ','))
 				k = nexttok(p, k);
-			if ((h = house_num(p, k)) != NONE && !unit_after(p, h - 1))
+			if ((h = house_num(p, k)) != NONE &&
+			    !unit_after(p, h - 1))
 				e = h;
 			return e;
 		}
