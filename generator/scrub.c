@@ -1329,6 +1329,10 @@ unit_after(const struct pass *p, size_t i)
 	size_t	 j = i + 1;
 	const struct tok *t;
 
+	/* "02-[№]": the marker may have replaced the rest and its unit */
+	if ((is_p(p, j, '-') || is_p(p, j, '/') || is_p(p, j, '.')) &&
+	    tk(p, j + 1)->kind == TK_MARKER)
+		return 1;
 	if (is_hsp(p, j))
 		j++;
 	t = tk(p, j);
@@ -1421,7 +1425,9 @@ chain_sep(const struct pass *p, size_t j, int seps)
 static void
 chain_scan(const struct pass *p, size_t i, int seps, struct chain *ch)
 {
+	const struct tok *t;
 	size_t	 j = i, k;
+	int	 n;
 
 	memset(ch, 0, sizeof(*ch));
 	ch->a = i;
@@ -1432,13 +1438,22 @@ chain_scan(const struct pass *p, size_t i, int seps, struct chain *ch)
 		ch->ndig += tk(p, j)->n;
 		ch->b = j + 1;
 		if (ch->ndig > 16 || ch->n >= 8 ||
-		    (k = chain_sep(p, j, seps)) == NONE)
+		    (k = chain_sep(p, j, seps)) == NONE || !is_num(p, k))
 			break;
-		if (!is_num(p, k)) {
+		j = k;
+	}
+	/* Runs on into a marker, through separators or none. */
+	for (k = ch->b, n = 0; n < 3; n++, k++) {
+		t = tk(p, k);
+		if (t->kind == TK_MARKER) {
 			ch->open = 1;
 			break;
 		}
-		j = k;
+		if (!(t->kind == TK_SPACE && !(t->flags & TF_NL)) &&
+		    !(t->kind == TK_PUNCT && (t->cp == '-' || t->cp == '(' ||
+		    t->cp == ')' || t->cp == '/' || t->cp == '.' ||
+		    t->cp == 0x2010 || t->cp == 0x2011)))
+			break;
 	}
 }
 
@@ -2060,7 +2075,9 @@ code_before(const struct pass *p, size_t j)
 {
 	const struct tok *t;
 
-	if (is_p(p, j - 1, '.') && is_num(p, j - 2)) {
+	if (is_p(p, j - 1, '.') && is_numlike(p, j - 2)) {
+		if (!is_num(p, j - 2))
+			return 1;	/* a marker may have replaced a code */
 		if (tk(p, j)->n <= 2 && tk(p, j - 2)->n == 2 &&
 		    !is_wordlike(p, j - 3) && !num_cont_left(p, j - 2) &&
 		    !valid_dm(tk(p, j - 2)->val, tk(p, j)->val))
@@ -2068,6 +2085,8 @@ code_before(const struct pass *p, size_t j)
 		j -= 2;
 	}
 	t = tk(p, j - 1);
+	if (t->kind == TK_MARKER)
+		return 1;	/* it may have replaced the code's letter */
 	return t->kind == TK_WORD && t->n == 1 && tk(p, j)->n == 2 &&
 	    p->s[t->off] >= 'A' && p->s[t->off] <= 'Z';
 }
@@ -2107,7 +2126,7 @@ sentence_start(const struct pass *p, size_t i)
 		return dot_ends(p, j);
 	case ')':
 		/* "1)", "а)" at a line's start */
-		return (is_num(p, j - 1) || (tk(p, j - 1)->kind == TK_WORD &&
+		return (is_numlike(p, j - 1) || (tk(p, j - 1)->kind == TK_WORD &&
 		    tk(p, j - 1)->n == 1)) && line_start(p, j - 1);
 	case '-':
 	case 0x2013:
@@ -2141,8 +2160,8 @@ rule_initials(struct pass *p, size_t i)
 			cand(p, i, end, SCRUB_NAME);
 	} else if (name_word(p, a) && !(tk(p, a)->cls & L_ALLOW))
 		cand(p, i, a + 1, SCRUB_NAME);
-	else if (b != NONE && namelike(p, b) && !name_word(p, a) &&
-	    tk(p, a)->kind != TK_MARKER)
+	else if (b != NONE && namelike(p, b) && tk(p, a)->kind != TK_MARKER &&
+	    !(tk(p, a)->kind == TK_WORD && (tk(p, a)->flags & TF_CAP)))
 		cand(p, b, end, SCRUB_NAME);
 	return end;
 }
@@ -2292,15 +2311,19 @@ rule_names(struct pass *p)
 
 /* --- addresses ------------------------------------------------------ */
 
-/* A word of a street's or a place's name: capitalised, not common. */
+/*
+ * A word of a street's or a place's name: capitalised, two letters or
+ * more, not common, not glued to digits ("N03.2" is a code).
+ */
 static int
 addr_word(const struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 
-	return t->kind == TK_WORD && (t->flags & TF_CAP) &&
+	return t->kind == TK_WORD && (t->flags & TF_CAP) && t->n >= 2 &&
 	    !(t->cls & (L_NOTNAME | L_ROLE | L_ROLEKK)) &&
-	    !(t->flags & TF_MIXED);
+	    !(t->flags & TF_MIXED) && !is_numlike(p, i - 1) &&
+	    !is_numlike(p, i + 1);
 }
 
 /*
