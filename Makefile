@@ -148,15 +148,15 @@ asan: build/asan/regsite build/asan/csvcheck $(SAN_UNIT_BINS)
 # libFuzzer targets (clang), linked with the sanitized objects.
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS) $(HDRS)
 	@mkdir -p build/fuzz/obj-$*
-	set -e; for s in $(filter-out generator/main.c,$(SRCS)); do \
+	@set -e; for s in $(filter-out generator/main.c,$(SRCS)); do \
 		clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
 		    -DDATADIR='"$(DATADIR)"' -Ibuild -g -O1 \
 		    -fsanitize=fuzzer-no-link,address,undefined $(PKG_CFLAGS) \
 		    -c -o build/fuzz/obj-$*/$$(basename $$s .c).o $$s; \
 	done
-	clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE -Igenerator \
-	    -Ibuild -g -O1 -fsanitize=fuzzer,address,undefined $(PKG_CFLAGS) \
-	    -o $@ $< build/fuzz/obj-$*/*.o $(PKG_LIBS)
+	$(Q_LD)clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	    -Igenerator -Ibuild -g -O1 -fsanitize=fuzzer,address,undefined \
+	    $(PKG_CFLAGS) -o $@ $< build/fuzz/obj-$*/*.o $(PKG_LIBS)
 
 fuzz: $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 

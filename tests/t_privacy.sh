@@ -44,6 +44,11 @@ check "its Kazakh page carries Kazakh markers" \
 check "medical content survives (times, doses, codes)" \
     sh -c "grep -q '14:30' '$rec'"
 
+# A text missing in one language is shown in the other, marked.
+lang_rec="$out/kk/2025-q2/incidents/2025Q2-I-0240/index.html"
+check "a text missing in Kazakh is shown in Russian, marked lang=ru, with a note" \
+    sh -c "grep -q '<div class=\"full\" lang=\"ru\">Пропущена плановая доза\|<span class=\"value\" lang=\"ru\">Пропущена плановая доза' '$lang_rec' && grep -q 'fallback-note' '$lang_rec'"
+
 # The operator's report.
 check "the report is private (mode 0600)" \
     [ "$(stat -c %a "$WORK/report.txt")" = 600 ]

@@ -55,3 +55,18 @@ VALUES
  'Проведена реанимация; протокол № 2025-311 подписан врачом Омаровым А.А.',
  'Іс materials.kz/det/311 сайтына жүктелді, e-mail: kz.cardio@post.kz.',
  'Материалы загружены на materials.kz/det/311, e-mail: kz.cardio@post.kz.');
+
+-- A record whose Kazakh circumstances are missing: the Kazakh pages show
+-- the Russian text, marked with its language.
+INSERT INTO incidents (id, source, source_ref, org_code, region,
+    reported_quarter, occurred_at, category, consequence,
+    circumstances_kk, circumstances_ru, profile, anamnesis_kk, anamnesis_ru,
+    trigger, sex, age_years, diagnosis_icd10, care_kk, care_ru,
+    measures_kk, measures_ru, corrective_plan)
+VALUES
+(9000004, 'canary-source-qx7', 'CANARY-SRC-lang', 'CANARY-ORG-93kd', 'KZ-11', '2025Q2',
+ '2025-04-03T08:20', 'clinical', 'without',
+ '', 'Пропущена плановая доза антикоагулянта; ошибка выявлена при передаче смены.',
+ 'therapy', 'Фибрилляция предсердий.', 'Фибрилляция предсердий.',
+ 'no', 'M', 72, 'I48.0', 'Доза берілді.', 'Доза введена.',
+ 'Тексеру парағы енгізілді.', 'Введён чек-лист передачи смены.', 'yes');
