@@ -1,0 +1,17 @@
+# t_install.sh -- make install / uninstall honour DESTDIR and PREFIX, and
+# the installed regsite builds a site from the installed content.
+. "$TOP/tests/lib.sh"
+
+case $BUILD in */asan) exit 0 ;; esac
+dest="$WORK/dest"
+make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/opt/regsite >"$WORK/log" 2>&1
+check "make install succeeds" [ $? -eq 0 ]
+check "the program, the man page and the data are installed under DESTDIR/PREFIX" \
+    sh -c "[ -x '$dest/opt/regsite/bin/regsite' ] && [ -f '$dest/opt/regsite/share/man/man1/regsite.1' ] && [ -f '$dest/opt/regsite/share/regsite/content/catalog.csv' ] && [ -d '$dest/opt/regsite/share/regsite/templates' ] && [ -d '$dest/opt/regsite/share/regsite/static' ]"
+db=$(demo_db)
+check "the installed regsite builds from the installed content" \
+    "$dest/opt/regsite/bin/regsite" build --db "$db" --out "$WORK/site" \
+    --source "$dest/opt/regsite/share/regsite" --quiet
+make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/regsite >>"$WORK/log" 2>&1
+check "make uninstall removes everything it installed" \
+    sh -c "[ -z \"\$(find '$dest' -type f)\" ]"
