@@ -344,8 +344,16 @@ build_run(const struct build_opts *o)
 			goto out;
 		}
 		b.srcdir = xstrdup(o->srcdir);
-	} else
-		b.srcdir = xstrdup(is_srcdir(".") ? "." : DATADIR);
+	} else if (is_srcdir("."))
+		b.srcdir = xstrdup(".");
+	else if (is_srcdir(DATADIR))
+		b.srcdir = xstrdup(DATADIR);
+	else {
+		rs_err("no content/, templates/ and static/ here or in %s: "
+		    "run regsite from its source tree, pass --source DIR, or "
+		    "make install", DATADIR);
+		goto out;
+	}
 	if (o->report != NULL && check_report_path(o->report, o->out) == -1)
 		goto out;
 	if (config_load(&b.cfg, o->config) == -1)

@@ -516,6 +516,12 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 		mv_sets(c, "href_index", h);
 		free(h);
 		free(ix);
+		ix = xasprintf("%s/%s/%s/filters.json", lang_codes[t->l],
+		    t->slug, form_dir[t->f]);
+		h = page_href(path, ix);
+		mv_sets(c, "href_filters", h);
+		free(h);
+		free(ix);
 	}
 	mv_set(c, "page_no", mv_strf("%ld", n));
 	if (data_links(t->b, t->l, path, t->quarter, t->f, c) == -1) {
@@ -921,38 +927,67 @@ index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
 	buf_free(&txt);
 }
 
+/* The filters of the index as JSON: [{ "key", "label", "values" }]. */
+static void
+filters_json(struct tctx *t, struct index *ix, struct buf *b)
+{
+	size_t		 i, j;
+
+	BUF_LIT(b, "[");
+	for (i = 0; i < ix->nfilters; i++) {
+		struct filter *fl = &ix->filters[i];
+
+		qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
+		buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
+		json_str(b, fl->key);
+		BUF_LIT(b, ", \"label\": ");
+		json_str(b, tr(t->b->cat, t->l, fl->label_key));
+		BUF_LIT(b, ", \"values\": [");
+		for (j = 0; j < fl->n; j++) {
+			buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
+			json_str(b, fl->v[j].code);
+			BUF_LIT(b, ", \"label\": ");
+			json_str(b, fl->v[j].label);
+			buf_putc(b, '}');
+		}
+		BUF_LIT(b, "]}");
+	}
+	BUF_LIT(b, "\n]");
+}
+
+/*
+ * End the index: its filters, also alone in filters.json (which the
+ * script fetches at once; records.json only when it is needed).
+ */
 static int
 index_close(struct tctx *t, struct index *ix, int ok)
 {
-	struct buf	*b = &ix->line;
+	struct buf	*b = &ix->line, fj = { 0 };
 	size_t		 i, j;
 	int		 rc = 0;
+	char		*path;
 
 	if (ix->f) {
 		buf_reset(b);
-		BUF_LIT(b, "\n],\n\"filters\": [");
-		for (i = 0; i < ix->nfilters; i++) {
-			struct filter *fl = &ix->filters[i];
-
-			qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
-			buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
-			json_str(b, fl->key);
-			BUF_LIT(b, ", \"label\": ");
-			json_str(b, tr(t->b->cat, t->l, fl->label_key));
-			BUF_LIT(b, ", \"values\": [");
-			for (j = 0; j < fl->n; j++) {
-				buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
-				json_str(b, fl->v[j].code);
-				BUF_LIT(b, ", \"label\": ");
-				json_str(b, fl->v[j].label);
-				buf_putc(b, '}');
-			}
-			BUF_LIT(b, "]}");
-		}
-		BUF_LIT(b, "\n]}\n");
+		BUF_LIT(b, "\n],\n\"filters\": ");
+		filters_json(t, ix, b);
+		BUF_LIT(b, "}\n");
 		fwrite(b->data, 1, b->len, ix->f);
 		rc = site_fclose(t->b->site, ix->f, ix->path);
 		ix->f = NULL;
+		if (rc == 0 && ok) {
+			buf_printf(&fj, "{\"form\": \"%s\", \"quarter\": "
+			    "\"%s\", \"lang\": \"%s\", \"records\": %ld,\n"
+			    "\"filters\": ", form_dir[t->f], t->quarter,
+			    lang_codes[t->l], ix->nrec);
+			filters_json(t, ix, &fj);
+			BUF_LIT(&fj, "}\n");
+			path = xasprintf("%s/%s/%s/filters.json",
+			    lang_codes[t->l], t->slug, form_dir[t->f]);
+			rc = site_write(t->b->site, path, fj.data, fj.len);
+			free(path);
+			buf_free(&fj);
+		}
 	}
 	for (i = 0; i < ix->nfilters; i++) {
 		for (j = 0; j < ix->filters[i].n; j++) {

@@ -391,35 +391,64 @@
 		}
 	};
 
-	/* Fetch records.json; on failure fall back to this page alone. */
-	TableTools.prototype.load = function () {
-		var self = this;
-		var url = new URL(this.box.getAttribute("data-index"),
-		    window.location.href);
-
-		this.indexURL = url;
-		this.status.textContent = say(this.box, "loading");
+	function fetchJSON(url) {
 		return window.fetch(url.href, { credentials: "same-origin" })
 		    .then(function (r) {
 			if (!r.ok)
 				throw new Error(r.status + " " + url.href);
 			return r.json();
-		}).then(function (ix) {
-			self.filters = ix.filters || [];
-			self.records = (ix.records || []).map(function (r) {
-				r.text = fold(r.ref + " " +
-				    r.cells.join(" "), self.lang);
-				return r;
-			});
+		});
+	}
+
+	TableTools.prototype.goOffline = function () {
+		this.offline = true;
+		this.note.hidden = false;
+		this.hint.textContent = say(this.box, "searchHintPage");
+	};
+
+	/*
+	 * Fetch the filters (a few kilobytes); the quarter's records only
+	 * when a filter, a search or a sort asks for them.  On failure (a
+	 * page opened from a file) fall back to this page alone.
+	 */
+	TableTools.prototype.load = function () {
+		var self = this;
+
+		this.indexURL = new URL(this.box.getAttribute("data-index"),
+		    window.location.href);
+		return fetchJSON(new URL(this.box.getAttribute("data-filters"),
+		    window.location.href)).then(function (fx) {
+			self.filters = fx.filters || [];
 			self.buildFilters();
 		}).catch(function () {
-			self.offline = true;
-			self.note.hidden = false;
-			self.hint.textContent = say(self.box, "searchHintPage");
+			self.goOffline();
 		}).then(function () {
 			self.restore();
 			self.update(false);
 		});
+	};
+
+	/* The quarter's records, fetched once. */
+	TableTools.prototype.ensureRecords = function () {
+		var self = this;
+
+		if (this.records || this.offline)
+			return Promise.resolve();
+		if (!this.loading) {
+			this.status.textContent = say(this.box, "loading");
+			this.loading = fetchJSON(this.indexURL).then(
+			    function (ix) {
+				self.records = (ix.records || []).map(
+				    function (r) {
+					r.text = fold(r.ref + " " +
+					    r.cells.join(" "), self.lang);
+					return r;
+				});
+			}).catch(function () {
+				self.goOffline();
+			});
+		}
+		return this.loading;
 	};
 
 	TableTools.prototype.buildFilters = function () {
@@ -558,9 +587,17 @@
 
 	/* Recompute and show; announce = update the live region. */
 	TableTools.prototype.update = function (announce) {
+		var self = this;
+
 		if (announce)
 			this.saveURL();
-		if (this.offline)
+		if (!this.offline && !this.records && this.active()) {
+			this.ensureRecords().then(function () {
+				self.update(false);
+			});
+			return;
+		}
+		if (this.offline || !this.records)
 			this.updatePage();
 		else
 			this.updateAll();

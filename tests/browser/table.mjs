@@ -46,9 +46,18 @@ function rareWord(ix, lang) {
 for (const lang of ['kk', 'ru']) {
 	const ix = readJSON(`${lang}/${TABLE_QUARTER}/incidents/records.json`);
 	const url = BASE + tablePath(lang);
+	const fetched = [];
+	const onRequest = (rq) => fetched.push(rq.url());
+	page.on('request', onRequest);
 	await page.goto(url);
 	await page.waitForSelector('#tt-f-group');
 	ok(`${lang}: the table tools appear with the profile group filter`);
+	if (fetched.some((u) => u.endsWith('/records.json')))
+		fail(`${lang}: a plain visit fetches only the filters, not every record`,
+		    fetched.filter((u) => u.endsWith('.json')));
+	else
+		ok(`${lang}: a plain visit fetches only the filters, not every record`);
+	page.off('request', onRequest);
 
 	// Filter by the most frequent profile group.
 	const freq = {};
