@@ -2126,7 +2126,8 @@ sentence_start(const struct pass *p, size_t i)
 		return dot_ends(p, j);
 	case ')':
 		/* "1)", "а)" at a line's start */
-		return (is_numlike(p, j - 1) || (tk(p, j - 1)->kind == TK_WORD &&
+		return (is_numlike(p, j - 1) ||
+		    (tk(p, j - 1)->kind == TK_WORD &&
 		    tk(p, j - 1)->n == 1)) && line_start(p, j - 1);
 	case '-':
 	case 0x2013:
