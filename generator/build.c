@@ -213,6 +213,8 @@ load_content(struct build *b)
 				    mv_strf("%ld", b->cfg.rounding));
 				mv_set(pv, "free_text", mv_bool(
 				    b->cfg.free_text == FREE_TEXT_SCRUBBED));
+				mv_set(pv, "all_ages", mv_bool(
+				    b->cfg.text_ages == TEXT_AGES_ALL));
 			}
 			rc = md_render_file(path, ctx,
 			    &b->content[l][b->ncontent]);
@@ -373,6 +375,11 @@ build_run(const struct build_opts *o)
 	free(path);
 	if (b.scr == NULL)
 		goto out;
+	/*
+	 * The tables publish ages in bands at most; an exact age in a text
+	 * would undo that.  (over90: HIPAA's rule alone.)
+	 */
+	scrub_set_min_age(b.scr, b.cfg.text_ages == TEXT_AGES_ALL ? 0 : 90);
 	for (l = 0; l < LANG__MAX; l++)
 		b.tmap[l] = catalog_mval(b.cat, l);
 	load_markers(&b, markers);

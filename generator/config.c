@@ -33,6 +33,7 @@ struct key {
 
 static const char *const free_text_choices[] = { "off", "scrubbed", NULL };
 static const char *const date_choices[] = { "month", "quarter", NULL };
+static const char *const ages_choices[] = { "all", "over90", NULL };
 static const char *const age_choices[] = { "5", "10", "20", NULL };
 static const char *const dx_choices[] = { "category", "chapter", NULL };
 static const char *const profile_choices[] = { "specialty", "group", NULL };
@@ -57,6 +58,8 @@ static const struct key keys[] = {
 	{ "privacy", "rounding", K_LONG, OFF(rounding), 1, 1000, NULL },
 	{ "privacy", "free_text", K_CHOICE, OFF(free_text), 0, 0,
 	  free_text_choices },
+	{ "privacy", "text_ages", K_CHOICE, OFF(text_ages), 0, 0,
+	  ages_choices },
 	{ "privacy", "date", K_CHOICE, OFF(min_level[QI_MONTH]), 0, 0,
 	  date_choices },
 	{ "privacy", "age", K_CHOICE, OFF(min_level[QI_AGE]), 0, 0,

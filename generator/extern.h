@@ -435,6 +435,8 @@ struct scrubber;
 /* Load the allowlist (one word per line, # comments); NULL and rs_err. */
 struct scrubber *scrub_new(const char *allowlist_path);
 void	 scrub_free(struct scrubber *);
+/* Mask ages from this one up (default 90; 0 masks every age). */
+void	 scrub_set_min_age(struct scrubber *, int);
 /*
  * Append to out the text s[0..len) with every identifier replaced by
  * markers[type].  cb, if not NULL, is called once per replacement, in
@@ -523,6 +525,8 @@ enum qi {
 
 #define FREE_TEXT_OFF		0
 #define FREE_TEXT_SCRUBBED	1
+#define TEXT_AGES_ALL		0	/* every age in free text masked */
+#define TEXT_AGES_OVER90	1	/* only ages of 90 and over */
 
 struct config {
 	char	*site_name[LANG__MAX];
@@ -536,6 +540,7 @@ struct config {
 	long	 small_count;		/* 1..small_count-1 shown "<N" */
 	long	 rounding;		/* counts rounded to this base */
 	int	 free_text;		/* FREE_TEXT_* */
+	int	 text_ages;		/* TEXT_AGES_* */
 	int	 min_level[QI__MAX];	/* finest level published per QI */
 	/* [mci] */
 	struct { int year; long tenge; } *mci;

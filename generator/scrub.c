@@ -155,6 +155,8 @@
 #define L_ORD		0x08000000u	/* -ші, -й, -го: ordinal endings */
 
 #define L_GIVEN		0x10000000u	/* азамат: also a given name */
+#define L_PERSON	0x20000000u	/* пациентка, бала: an age may follow */
+#define L_AGEADJ	0x40000000u	/* жастағы, -летний: surely an age */
 
 /* Classes that make a capitalised word not a name. */
 #define L_NOTNAME	(~(L_ALLOW | L_ROLE | L_ROLEKK | L_GIVEN))
@@ -212,6 +214,15 @@ static const struct {
 	    "жастан жасындағы" },
 	{ L_AGECTX,
 	    "возраст* жасы жасында жасындағы" },
+	{ L_AGEADJ,
+	    "летн* жас жаста жастағы жасар жасында жасқа жастан "
+	    "жасындағы" },
+	{ L_PERSON,
+	    "пациент пациентка пациенту пациентке пациента пациентки "
+	    "больной больная больного больную мужчина женщина ребёнок "
+	    "ребенок девочка мальчик девушка юноша подросток роженица "
+	    "родильница беременная новорождённый новорожденный науқас "
+	    "бала әйел ер қыз ұл нәресте босанушы жүкті жасөспірім" },
 	{ L_STREET,
 	    "ул улица улицы улице улицу улицей пр пр-т пр-кт проспект* мкр "
 	    "мкрн микрорайон* пер переулок* переулке б-р бульвар* шоссе "
@@ -344,6 +355,7 @@ struct scrubber {
 	size_t		 size;	/* a power of two */
 	size_t		 n;
 	size_t		 maxkey;	/* the longest key, bytes */
+	int		 min_age;	/* ages from this one are masked */
 };
 
 static uint32_t
@@ -554,6 +566,12 @@ out:
 	return rc;
 }
 
+void
+scrub_set_min_age(struct scrubber *scr, int age)
+{
+	scr->min_age = age < 0 ? 0 : age;
+}
+
 struct scrubber *
 scrub_new(const char *allowlist_path)
 {
@@ -564,6 +582,7 @@ scrub_new(const char *allowlist_path)
 	if ((text = file_read(allowlist_path, &len)) == NULL)
 		return NULL;
 	scr = xcalloc(1, sizeof(*scr));
+	scr->min_age = 90;
 	lex_grow(scr);
 	add_builtin(scr);
 	if (load_allowlist(scr, allowlist_path, text, len) == -1) {
@@ -1671,20 +1690,37 @@ num_date(struct pass *p, size_t i)
 		    SCRUB_DATE);
 }
 
-/* Ages of 90 and over: "92 года", "95 лет", "93 жаста", "92-летняя". */
+/*
+ * Ages from the scrubber's minimum (90 by default, every age when the
+ * policy says so): "92 года", "95 лет", "93 жаста", "92-летняя".
+ */
 static void
 num_age(struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 	size_t	 j = i + 1;
 
-	if (t->n < 2 || t->n > 3 || t->val < 90 || t->val > 130 ||
+	if (t->n > 3 || t->val < p->scr->min_age || t->val > 130 ||
 	    decimal_left(p, i) || is_wordlike(p, i - 1))
 		return;
 	if (is_hsp(p, j) || is_p(p, j, '-'))
 		j++;
-	if (is_w(p, j, L_AGE))
-		cand(p, i, j + 1, SCRUB_AGE);
+	if (!is_w(p, j, L_AGE))
+		return;
+	/*
+	 * Under 90, "лет"/"года" also measure time ("курит 20 лет"): an
+	 * age needs a word that only ages take ("жастағы", "-летний") or
+	 * a person just before ("пациентка 33 лет", "бала, 5 жаста").
+	 */
+	if (t->val < 90 && !is_w(p, j, L_AGEADJ)) {
+		size_t	 k = prevtok(p, i);
+
+		if (k != NONE && is_p(p, k, ','))
+			k = prevtok(p, k);
+		if (k == NONE || !is_w(p, k, L_PERSON))
+			return;
+	}
+	cand(p, i, j + 1, SCRUB_AGE);
 }
 
 /* A long run of digits (7 or more) that is no measurement. */
@@ -1789,8 +1825,8 @@ ctx_number(struct pass *p, size_t i)
 		/* в возрасте 91 года, жасы 92-де */
 		j = after_label(p, i);
 		t = tk(p, j);
-		if (t->kind == TK_NUM && t->n >= 2 && t->n <= 3 &&
-		    t->val >= 90 && t->val <= 130) {
+		if (t->kind == TK_NUM && t->n <= 3 &&
+		    t->val >= p->scr->min_age && t->val <= 130) {
 			e = j + 1;
 			k = is_hsp(p, e) || is_p(p, e, '-') ? e + 1 : e;
 			if (is_w(p, k, L_AGE))

@@ -205,6 +205,24 @@ static const struct ex kk_age[] = {
 	{ "науқас 96 жаста, ЖИА", "науқас [ЖАСЫ], ЖИА" },
 };
 
+/* With every age masked (text_ages = all, the build's default). */
+static const struct ex ru_age_all[] = {
+	{ "Пациентка 33 лет, диагноз", "Пациентка [ВОЗРАСТ], диагноз" },
+	{ "больной, 45 лет", "больной, [ВОЗРАСТ]" },
+	{ "в возрасте 7 лет", "в возрасте [ВОЗРАСТ]" },
+	{ "42-летняя пациентка", "[ВОЗРАСТ] пациентка" },
+	{ "Курит 20 лет, по 15 сигарет", "Курит 20 лет, по 15 сигарет" },
+	{ "болеет 3 года", "болеет 3 года" },
+	{ "стаж 12 лет", "стаж 12 лет" },
+};
+
+static const struct ex kk_age_all[] = {
+	{ "43 жастағы науқас", "[ЖАСЫ] науқас" },
+	{ "бала 5 жаста", "бала [ЖАСЫ]" },
+	{ "науқас, 61 жаста", "науқас, [ЖАСЫ]" },
+	{ "3 жыл бұрын", "3 жыл бұрын" },
+};
+
 static const struct ex ru_addr[] = {
 	{ "по ул. Абая, д. 12, кв. 5;", "по [АДРЕС];" },
 	{ "проживает: г. Алматы, мкр. Самал-2, д. 58",
@@ -713,6 +731,14 @@ main(void)
 	TABLE(KK, kk_date, "kk date");
 	TABLE(RU, ru_age, "ru age");
 	TABLE(KK, kk_age, "kk age");
+	/* Under 90 only when the policy masks every age. */
+	table(RU, (const struct ex[]){
+		{ "Пациентка 33 лет", "Пациентка 33 лет" } }, 1,
+	    "ages under 90 kept by default");
+	scrub_set_min_age(scr, 0);
+	TABLE(RU, ru_age_all, "ru age (all)");
+	TABLE(KK, kk_age_all, "kk age (all)");
+	scrub_set_min_age(scr, 90);
 	TABLE(RU, ru_addr, "ru address");
 	TABLE(KK, kk_addr, "kk address");
 	TABLE(RU, ru_number, "ru number");
