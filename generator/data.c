@@ -339,13 +339,6 @@ csv_row(struct build *b, const struct pubrec *r, int lang, struct buf *out,
 static void	 field_codes(struct build *, enum lang, enum field,
 		    struct mval *);
 
-static void
-json_str(struct buf *out, const char *s)
-{
-	buf_putc(out, '"');
-	esc_jsons(out, s);
-	buf_putc(out, '"');
-}
 
 /* The metadata block of a JSON file. */
 static void
@@ -365,31 +358,31 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 	};
 
 	BUF_LIT(out, "{\n\"metadata\": {\"form\": ");
-	json_str(out, form_dir[f]);
+	esc_jsonq(out, form_dir[f]);
 	BUF_LIT(out, ", \"title\": ");
-	json_str(out, tr(b->cat, l, f == FORM_INCIDENTS ? "form1_title" :
+	esc_jsonq(out, tr(b->cat, l, f == FORM_INCIDENTS ? "form1_title" :
 	    "form2_title"));
 	BUF_LIT(out, ", \"quarter\": ");
 	if (quarter)
-		json_str(out, quarter);
+		esc_jsonq(out, quarter);
 	else
 		BUF_LIT(out, "null");
 	BUF_LIT(out, ", \"language\": ");
-	json_str(out, lang_codes[l]);
+	esc_jsonq(out, lang_codes[l]);
 	BUF_LIT(out, ", \"source_date\": ");
-	json_str(out, b->date_iso);
+	esc_jsonq(out, b->date_iso);
 	BUF_LIT(out, ", \"release\": ");
-	json_str(out, b->release);
+	esc_jsonq(out, b->release);
 	BUF_LIT(out, ", \"publisher\": ");
-	json_str(out, b->cfg.org_name[l]);
+	esc_jsonq(out, b->cfg.org_name[l]);
 	BUF_LIT(out, ",\n\"privacy\": {\"k\": ");
 	buf_printf(out, "%ld, \"diversity\": %ld, \"small_count\": %ld, "
 	    "\"rounding\": %ld, \"free_text\": \"%s\", \"suppressed_value\": ",
 	    b->cfg.k, b->cfg.diversity, b->cfg.small_count, b->cfg.rounding,
 	    b->cfg.free_text == FREE_TEXT_OFF ? "off" : "scrubbed");
-	json_str(out, "suppressed");
+	esc_jsonq(out, "suppressed");
 	BUF_LIT(out, ", \"suppressed_label\": ");
-	json_str(out, tr(b->cat, l, "hidden_value"));
+	esc_jsonq(out, tr(b->cat, l, "hidden_value"));
 	BUF_LIT(out, ", \"levels\": {");
 	for (q = 0; q < QI__MAX; q++) {
 		if ((f == FORM_INCIDENTS && q == QI_REGION) ||
@@ -398,9 +391,9 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 		if (!first)
 			BUF_LIT(out, ", ");
 		first = 0;
-		json_str(out, qnames[q]);
+		esc_jsonq(out, qnames[q]);
 		BUF_LIT(out, ": ");
-		json_str(out, lvl[q][privacy_level(b->priv, f, q)]);
+		esc_jsonq(out, lvl[q][privacy_level(b->priv, f, q)]);
 	}
 	BUF_LIT(out, "}},\n\"columns\": [");
 	first = 1;
@@ -409,13 +402,13 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 			BUF_LIT(out, ",");
 		first = 0;
 		BUF_LIT(out, "\n  {\"name\": ");
-		json_str(out, field_names[*fd]);
+		esc_jsonq(out, field_names[*fd]);
 		BUF_LIT(out, ", \"title\": ");
 		snprintf(key, sizeof(key), "field_%s", field_names[*fd]);
-		json_str(out, tr(b->cat, l, key));
+		esc_jsonq(out, tr(b->cat, l, key));
 		BUF_LIT(out, ", \"description\": ");
 		snprintf(key, sizeof(key), "fielddesc_%s", field_names[*fd]);
-		json_str(out, tr(b->cat, l, key));
+		esc_jsonq(out, tr(b->cat, l, key));
 		{
 			struct mval	*codes = mv_list(), *c;
 			size_t		 i;
@@ -427,9 +420,9 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 				    i++) {
 					if (i)
 						BUF_LIT(out, ", ");
-					json_str(out, mv_getstr(c, "code"));
+					esc_jsonq(out, mv_getstr(c, "code"));
 					BUF_LIT(out, ": ");
-					json_str(out, mv_getstr(c, "label"));
+					esc_jsonq(out, mv_getstr(c, "label"));
 				}
 				BUF_LIT(out, "}");
 			}
@@ -455,12 +448,12 @@ json_row(struct build *b, const struct pubrec *r, enum lang l, int first,
 		if (!f1)
 			BUF_LIT(out, ", ");
 		f1 = 0;
-		json_str(out, field_names[*fd]);
+		esc_jsonq(out, field_names[*fd]);
 		BUF_LIT(out, ": ");
 		if (tmp->len == 0 && !is_text(*fd))
 			BUF_LIT(out, "null");
 		else
-			json_str(out, buf_str(tmp));
+			esc_jsonq(out, buf_str(tmp));
 	}
 	BUF_LIT(out, "}");
 }

@@ -150,6 +150,15 @@ esc_jsons(struct buf *b, const char *s)
 	esc_json(b, s, strlen(s));
 }
 
+/* A whole JSON string: quotes and the escaped text. */
+void
+esc_jsonq(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	esc_json(b, s, strlen(s));
+	buf_putc(b, '"');
+}
+
 /* Unreserved characters of RFC 3986 pass; every other byte is %XX. */
 void
 esc_url(struct buf *b, const char *s)

@@ -127,6 +127,8 @@ void	 esc_xmls(struct buf *, const char *);
 /* The inside of a JSON string (no quotes added). */
 void	 esc_json(struct buf *, const char *, size_t);
 void	 esc_jsons(struct buf *, const char *);
+/* A whole JSON string, with its quotes. */
+void	 esc_jsonq(struct buf *, const char *);
 /* One URL path segment or query value, percent-encoded (RFC 3986). */
 void	 esc_url(struct buf *, const char *);
 /* One CSV field, quoted per RFC 4180 by libcsv. */
@@ -761,6 +763,8 @@ void	 quarter_slug(char out[16], const char *quarter);
  */
 struct mval *page_ctx(struct build *, enum lang, const char *path,
 	    const char *title, const char *description);
+/* The public URL of a site path: base URL, "index.html" dropped. */
+char	*page_url(struct build *, const char *path);
 /* Relative href from the page at path to site path target. */
 char	*page_href(const char *path, const char *target);
 int	 page_write(struct build *, const char *tmpl, struct mval *ctx,

@@ -10,17 +10,12 @@
 
 #include "extern.h"
 
-/* The public URL of a site path ("kk/2025-q1/index.html"). */
+/* The public URL of a site path, escaped for XML. */
 static void
 url(struct buf *out, struct build *b, const char *path)
 {
-	size_t	 len = strlen(path);
-	char	*u;
+	char	*u = page_url(b, path);
 
-	if (len >= 10 && strcmp(path + len - 10, "index.html") == 0)
-		u = xasprintf("%s%.*s", b->cfg.base_url, (int)(len - 10), path);
-	else
-		u = xasprintf("%s%s", b->cfg.base_url, path);
 	esc_xmls(out, u);
 	free(u);
 }

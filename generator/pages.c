@@ -45,9 +45,8 @@ page_href(const char *path, const char *target)
 	return buf_detach(&b);
 }
 
-/* The canonical URL of a site path: base URL, "index.html" dropped. */
-static char *
-canonical(struct build *b, const char *path)
+char *
+page_url(struct build *b, const char *path)
 {
 	size_t	 len = strlen(path);
 
@@ -144,7 +143,7 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 	mv_sets(c, "org_name", b->cfg.org_name[l]);
 	/* The catalog map is shared by every page: borrowed, not owned. */
 	mv_set(c, "t", mv_ref(b->tmap[l]));
-	s = canonical(b, path);
+	s = page_url(b, path);
 	mv_sets(c, "canonical", s);
 	free(s);
 	s = page_href(path, "");
@@ -162,13 +161,13 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 	for (i = 0; i < LANG__MAX; i++) {
 		a = mv_push(alts, mv_map());
 		mv_sets(a, "hreflang", lang_codes[i]);
-		s = canonical(b, i == (size_t)l ? path : op);
+		s = page_url(b, i == (size_t)l ? path : op);
 		mv_sets(a, "href", s);
 		free(s);
 	}
 	a = mv_push(alts, mv_map());
 	mv_sets(a, "hreflang", "x-default");
-	s = canonical(b, l == LANG_KK ? path : op);
+	s = page_url(b, l == LANG_KK ? path : op);
 	mv_sets(a, "href", s);
 	free(s);
 	free(op);

@@ -589,8 +589,7 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 		free(target);
 	}
 	{
-		char	*u = xasprintf("%s%.*s", t->b->cfg.base_url,
-		    (int)(strlen(path) - 10), path);
+		char	*u = page_url(t->b, path);
 		struct buf	 cite = { 0 };
 
 		/* Registry name. Form. Quarter. Record REF. URL */
@@ -776,13 +775,6 @@ index_open(struct tctx *t, struct index *ix)
 	return 0;
 }
 
-static void
-json_str(struct buf *b, const char *s)
-{
-	buf_putc(b, '"');
-	esc_jsons(b, s);
-	buf_putc(b, '"');
-}
 
 /* A cell as plain text: its parts, "label: value", joined by "; ". */
 static void
@@ -893,13 +885,13 @@ index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
 
 	buf_reset(b);
 	buf_puts(b, ix->nrec ? ",\n{\"ref\": " : "\n{\"ref\": ");
-	json_str(b, r->ref);
+	esc_jsonq(b, r->ref);
 	buf_printf(b, ", \"no\": %ld, \"page\": %ld", rowno, page);
 	if (t->b->cfg.record_pages) {
 		BUF_LIT(b, ", \"href\": ");
 		buf_reset(&txt);
 		buf_printf(&txt, "%s/index.html", r->ref);
-		json_str(b, buf_str(&txt));
+		esc_jsonq(b, buf_str(&txt));
 	}
 	BUF_LIT(b, ", \"cells\": [");
 	for (i = 0; (c = mv_index(cells, i)) != NULL; i++) {
@@ -907,7 +899,7 @@ index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
 		cell_text(&txt, t, c);
 		if (i)
 			BUF_LIT(b, ", ");
-		json_str(b, buf_str(&txt));
+		esc_jsonq(b, buf_str(&txt));
 	}
 	BUF_LIT(b, "], \"codes\": {");
 	for (i = 0; i < ix->nfilters; i++) {
@@ -915,9 +907,9 @@ index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
 		    sizeof(tmp));
 		if (i)
 			BUF_LIT(b, ", ");
-		json_str(b, ix->filters[i].key);
+		esc_jsonq(b, ix->filters[i].key);
 		BUF_LIT(b, ": ");
-		json_str(b, code);
+		esc_jsonq(b, code);
 		if (*code)
 			filter_add(&ix->filters[i], code, label);
 	}
@@ -939,15 +931,15 @@ filters_json(struct tctx *t, struct index *ix, struct buf *b)
 
 		qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
 		buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
-		json_str(b, fl->key);
+		esc_jsonq(b, fl->key);
 		BUF_LIT(b, ", \"label\": ");
-		json_str(b, tr(t->b->cat, t->l, fl->label_key));
+		esc_jsonq(b, tr(t->b->cat, t->l, fl->label_key));
 		BUF_LIT(b, ", \"values\": [");
 		for (j = 0; j < fl->n; j++) {
 			buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
-			json_str(b, fl->v[j].code);
+			esc_jsonq(b, fl->v[j].code);
 			BUF_LIT(b, ", \"label\": ");
-			json_str(b, fl->v[j].label);
+			esc_jsonq(b, fl->v[j].label);
 			buf_putc(b, '}');
 		}
 		BUF_LIT(b, "]}");

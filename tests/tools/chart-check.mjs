@@ -7,6 +7,7 @@
 // chart's CSV and the marks of its SVG (data-value) are compared.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCSV } from './csv.mjs';
 import { execFileSync } from 'node:child_process';
 
 const [site, db, SMALL, ROUND] = process.argv.slice(2);
@@ -26,24 +27,6 @@ const sql = (q) => JSON.parse(execFileSync('sqlite3', ['-json', db, q],
 const protect = (n) => n === 0 ? '0' : n < small ? `<${small}` :
     String(Math.floor((n + Math.floor(rounding / 2)) / rounding) * rounding);
 
-function parseCSV(text) {
-	if (text.charCodeAt(0) === 0xfeff)
-		text = text.slice(1);
-	const rows = [];
-	let row = [], field = '', q = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (q) {
-			if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-			else if (c === '"') q = false;
-			else field += c;
-		} else if (c === '"') q = true;
-		else if (c === ',') { row.push(field); field = ''; }
-		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-		else if (c !== '\r') field += c;
-	}
-	return rows;
-}
 const csv = (p) => {
 	const rows = parseCSV(fs.readFileSync(p, 'utf8'));
 	const head = rows.shift();

@@ -12,6 +12,7 @@
 //    number anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseCSV } from './csv.mjs';
 
 const [site, K, L, SMALL, ROUND] = process.argv.slice(2);
 const k = +K, l = +L, small = +SMALL, rounding = +ROUND;
@@ -25,27 +26,6 @@ const report = (msg, probs) => {
 	} else
 		console.log(`ok - ${msg}`);
 };
-
-// RFC 4180 CSV (quoted fields, doubled quotes, CRLF, BOM).
-function parseCSV(text) {
-	if (text.charCodeAt(0) === 0xfeff)
-		text = text.slice(1);
-	const rows = [];
-	let row = [], field = '', q = false;
-	for (let i = 0; i < text.length; i++) {
-		const c = text[i];
-		if (q) {
-			if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-			else if (c === '"') q = false;
-			else field += c;
-		} else if (c === '"') q = true;
-		else if (c === ',') { row.push(field); field = ''; }
-		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-		else if (c !== '\r') field += c;
-	}
-	if (field !== '' || row.length) { row.push(field); rows.push(row); }
-	return rows;
-}
 
 const qi = {
 	incidents: ['month', 'sex', 'age_band', 'diagnosis_category',

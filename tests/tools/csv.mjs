@@ -1,0 +1,21 @@
+// csv.mjs -- RFC 4180 CSV for the test tools (quoted fields, doubled
+// quotes, CRLF, a byte-order mark).
+export function parseCSV(text) {
+	if (text.charCodeAt(0) === 0xfeff)
+		text = text.slice(1);
+	const rows = [];
+	let row = [], field = '', q = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text[i];
+		if (q) {
+			if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+			else if (c === '"') q = false;
+			else field += c;
+		} else if (c === '"') q = true;
+		else if (c === ',') { row.push(field); field = ''; }
+		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
+		else if (c !== '\r') field += c;
+	}
+	if (field !== '' || row.length) { row.push(field); rows.push(row); }
+	return rows;
+}
