@@ -711,6 +711,8 @@ bars_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
 	trf(&desc, b->cat, l, desc_key, "lead", buf_str(&lead), "in",
 	    buf_str(&q), (char *)NULL);
 	sr.label = tr(b->cat, l, f == FORM_INCIDENTS ? "figure_incidents" :
@@ -765,6 +767,8 @@ cross_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
 	trf(&desc, b->cat, l, desc_key, "in", buf_str(&q), (char *)NULL);
 	memset(&c, 0, sizeof(c));
 	c.kind = d1 == DIM_AGE10 ? CHART_PYRAMID : CHART_BARS;
@@ -819,6 +823,8 @@ map_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
 	if (found) {
 		if (rates)
 			fmt_dec(&val, pts[best].v, 1);
