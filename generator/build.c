@@ -266,7 +266,7 @@ load_content(struct build *b)
 		rc = -1;
 		goto out;
 	}
-	for (l = 0; l < LANG__MAX; l++)
+	for (l = 0; l < LANG__MAX && b->ncontent > 1; l++)
 		qsort(b->content[l], b->ncontent, sizeof(struct md_page),
 		    content_cmp);
 	rc = 0;

@@ -193,7 +193,8 @@ catalog_parse(const char *text, size_t len, const char *path)
 		catalog_free(cat);
 		return NULL;
 	}
-	qsort(cat->v, cat->n, sizeof(*cat->v), entry_cmp);
+	if (cat->n > 1)
+		qsort(cat->v, cat->n, sizeof(*cat->v), entry_cmp);
 	return cat;
 fail_init:
 	free(cat);

@@ -685,7 +685,8 @@ sort_lines(struct buf *b)
 		v = xreallocarray(v, n + 1, sizeof(*v));
 		v[n++] = p;
 	}
-	qsort(v, n, sizeof(*v), cmp_lines);
+	if (n > 1)
+		qsort(v, n, sizeof(*v), cmp_lines);
 	buf_reset(b);
 	for (i = 0; i < n; i++) {
 		if (i > 0 && strcmp(v[i], v[i - 1]) == 0)

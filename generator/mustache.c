@@ -884,7 +884,8 @@ tmpl_open(const char *dir)
 			goto fail;
 		set->v[set->n++] = t;
 	}
-	qsort(set->v, set->n, sizeof(*set->v), tmpl_cmp);
+	if (set->n > 1)
+		qsort(set->v, set->n, sizeof(*set->v), tmpl_cmp);
 	for (i = 0; i < set->n; i++)
 		if (tmpl_link(set, set->v[i], 1) == -1)
 			goto fail;
@@ -1149,7 +1150,8 @@ tmpl_render_str(const char *name, const char *src, const struct mval *ctx,
 				goto out;
 			set.v[set.n++] = p;
 		}
-		qsort(set.v, set.n, sizeof(*set.v), tmpl_cmp);
+		if (set.n > 1)
+			qsort(set.v, set.n, sizeof(*set.v), tmpl_cmp);
 	}
 	len = strlen(src);
 	if ((t = compile(name, name, xstrndup(src, len), len)) == NULL)

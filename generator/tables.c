@@ -929,7 +929,8 @@ filters_json(struct tctx *t, struct index *ix, struct buf *b)
 	for (i = 0; i < ix->nfilters; i++) {
 		struct filter *fl = &ix->filters[i];
 
-		qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
+		if (fl->n > 1)
+			qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
 		buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
 		esc_jsonq(b, fl->key);
 		BUF_LIT(b, ", \"label\": ");
