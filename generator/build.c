@@ -311,6 +311,7 @@ build_free(struct build *b)
 	free(b->sitemap);
 	free(b->asset_css);
 	free(b->asset_js);
+	free(b->asset_tables_js);
 	free(b->asset_print);
 	free(b->date_iso);
 	data_free();

@@ -747,6 +747,7 @@ struct build {
 	struct md_page	*content[LANG__MAX];	/* content pages, by order */
 	size_t		 ncontent;
 	char		*asset_css, *asset_js, *asset_print;	/* site paths */
+	char		*asset_tables_js;	/* table pages only */
 	char		**sitemap;	/* kk paths of every page pair */
 	size_t		 nsitemap;
 	long		 pages;		/* HTML pages written */

@@ -306,6 +306,8 @@ copy_static(struct build *b)
 				b->asset_print = xstrdup(dst);
 			else if (strcmp(names[i]->d_name, "regsite.js") == 0)
 				b->asset_js = xstrdup(dst);
+			else if (strcmp(names[i]->d_name, "tables.js") == 0)
+				b->asset_tables_js = xstrdup(dst);
 		} else
 			dst = xasprintf("static/%s", names[i]->d_name);
 		rc = site_write(b->site, dst, data, len);
@@ -316,8 +318,9 @@ copy_static(struct build *b)
 		rc = -1;
 	}
 	if (b->asset_css == NULL || b->asset_js == NULL ||
-	    b->asset_print == NULL) {
-		rs_err("%s: style.css, print.css and regsite.js are required",
+	    b->asset_print == NULL || b->asset_tables_js == NULL) {
+		rs_err("%s: style.css, print.css, regsite.js and tables.js "
+		    "are required",
 		    dir);
 		goto out;
 	}

@@ -471,7 +471,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 {
 	struct mval	*c;
 	struct buf	 title = { 0 }, desc = { 0 }, s = { 0 };
-	char		*path;
+	char		*path, *h;
 	int		 rc;
 
 	path = table_path(t, t->l, n);
@@ -490,6 +490,9 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	fmt_quarter(&desc, t->l, t->quarter, QF_NOM);
 	BUF_LIT(&desc, ".");
 	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
+	h = page_href(path, t->b->asset_tables_js);
+	mv_sets(c, "href_tables_js", h);
+	free(h);
 	mv_set(c, "headings", headings(t));
 	mv_set(c, "rows", rows);
 	fmt_int(&s, t->total);
@@ -510,7 +513,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	mv_set(c, "ncols", mv_strf("%d", t->f == FORM_INCIDENTS ? 11 : 10));
 	{
 		char	*ix = xasprintf("%s/%s/%s/records.json",
-		    lang_codes[t->l], t->slug, form_dir[t->f]), *h;
+		    lang_codes[t->l], t->slug, form_dir[t->f]);
 
 		h = page_href(path, ix);
 		mv_sets(c, "href_index", h);

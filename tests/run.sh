@@ -30,7 +30,10 @@ run_one() {
 		f=1
 	fi
 	pass=$((pass + p)); fail=$((fail + f))
-	if [ "$f" -gt 0 ]; then
+	if [ "$f" -eq 0 ] && [ "$p" -eq 0 ]; then
+		why=$(sed -n 's/^# skip: //p' "$log" | head -n 1)
+		echo "SKIP $name (${why:-no checks ran})"
+	elif [ "$f" -gt 0 ]; then
 		echo "FAIL $name ($p passed, $f failed)"
 		sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -n 60
 	else

@@ -1,5 +1,5 @@
 # t_build.sh -- regsite build end to end on the demo registry: both
-# languages, links, the Nu Html Checker, numbered columns, determinism,
+# languages, links, page weights, the Nu Html Checker, numbered columns, determinism,
 # a killed build, nothing internal published, and the errors an
 # operator meets.
 . "$TOP/tests/lib.sh"
@@ -25,6 +25,7 @@ check "static assets are fingerprinted" \
     sh -c "ls '$out/static' | grep -Eq '^style\.[0-9a-f]{10}\.css$'"
 
 node "$TOP/tests/tools/check-site.mjs" "$out" "$base"
+node "$TOP/tests/tools/page-weight.mjs" "$out" "$base"
 
 # Every quarter of the database has its pages.
 quarters=$(sqlite3 "$db" "SELECT DISTINCT quarter FROM incidents UNION SELECT DISTINCT quarter FROM insurance_cases ORDER BY 1")

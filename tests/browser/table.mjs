@@ -1,4 +1,4 @@
-// table.mjs -- the table script (static/regsite.js) on a demo quarter,
+// table.mjs -- the table script (static/tables.js) on a demo quarter,
 // in both languages: filter by profile group (the count equals the
 // records with that code in records.json), the filter in the address and
 // restored by a reload, sorting by the keyboard (aria-sort, order),
