@@ -901,6 +901,10 @@ report_form(struct privacy *p, enum form f)
 			continue;
 		fprintf(p->report, "%s %s = %s", first ? "" : ",", qi_names[q],
 		    level_names[q][p->level[f][q]]);
+		/* The level says little when suppression took every value. */
+		if (p->records[f] > 0 &&
+		    p->suppressed[f][q] == p->records[f])
+			fprintf(p->report, " (every value hidden)");
 		first = 0;
 	}
 	{

@@ -25,6 +25,26 @@ check "static assets are fingerprinted" \
     sh -c "ls '$out/static' | grep -Eq '^style\.[0-9a-f]{10}\.css$'"
 
 node "$TOP/tests/tools/check-site.mjs" "$out" "$base"
+
+# The report marks a column whose every value was suppressed, and only
+# such a column (the demo's Form 2 has two: ~40 records a quarter).
+awk '
+/ records$/ { n = $(NF - 1) }
+/^  levels:/ { lv = $0 }
+/^  values suppressed:/ {
+	sub(/^  values suppressed: /, "")
+	k = split($0, cols, /, /)
+	for (i = 1; i <= k; i++) {
+		split(cols[i], f, " ")
+		all = (f[2] == n)
+		marked = match(lv, " " f[1] " = [^,]* \\(every value hidden\\)")
+		if (all != (marked > 0)) { print "mismatch: " f[1] " " f[2] "/" n; bad = 1 }
+		seen += all
+	}
+}
+END { exit (bad || !seen) }' "$WORK/report.txt" >"$WORK/hidden.log"
+check "the report says 'every value hidden' exactly where suppression took all values" \
+    [ $? -eq 0 ]
 node "$TOP/tests/tools/page-weight.mjs" "$out" "$base"
 
 # Every quarter of the database has its pages.
