@@ -30,7 +30,7 @@
 
 #define CW	 600	/* viewBox width */
 #define MAPW	 640	/* viewBox width of the tile map */
-#define FS	 17	/* font size: 10 px when 600 units are 360 px */
+#define FS	 15	/* font size: 9 px when 600 units are 360 px */
 #define LH	 19	/* line height */
 #define TFS	 18	/* the optional heading */
 #define PAD	 8	/* outer margin */
