@@ -782,6 +782,28 @@ put_swatch(struct ctx *x, double sx, double sy, const struct litem *it)
 }
 
 /*
+ * Append the legend entries of the marks a chart drew: suppressed
+ * values (hatched) and, where there are any, places without data (drawn
+ * as nodata).  Returns the new number of entries.
+ */
+static size_t
+legend_marks(const struct ctx *x, const struct chart *c, struct litem *it,
+    size_t n, enum swatch nodata)
+{
+	if (x->nsupp > 0) {
+		it[n].sw = SW_HATCH;
+		it[n].fill = NULL;
+		it[n++].text = c->suppressed_legend;
+	}
+	if (x->nnodata > 0) {
+		it[n].sw = nodata;
+		it[n].fill = NULL;
+		it[n++].text = c->nodata_label;
+	}
+	return n;
+}
+
+/*
  * Lay out legend entries left to right from (x0, y), the top of the
  * first line, wrapping within x1; an entry too long for a line wraps
  * its text.  Returns the y under the legend.
@@ -834,16 +856,7 @@ series_legend(struct ctx *x, double y, int with_series)
 			it[n].fill = palette[s];
 			it[n++].text = c->series[s].label;
 		}
-	if (x->nsupp > 0) {
-		it[n].sw = SW_HATCH;
-		it[n].fill = NULL;
-		it[n++].text = c->suppressed_legend;
-	}
-	if (x->nnodata > 0) {
-		it[n].sw = SW_DASH;
-		it[n].fill = NULL;
-		it[n++].text = c->nodata_label;
-	}
+	n = legend_marks(x, c, it, n, SW_DASH);
 	return draw_legend(x, PAD, x->w - PAD, y, it, n);
 }
 
@@ -1515,17 +1528,7 @@ draw_tilemap(struct ctx *x, double y)
 	}
 	BUF_LIT(b, "</g>\n");
 	y += 16 + LH + 10 + (stagger ? LH : 0);
-	j = 0;
-	if (x->nsupp > 0) {
-		it[j].sw = SW_HATCH;
-		it[j].fill = NULL;
-		it[j++].text = c->suppressed_legend;
-	}
-	if (x->nnodata > 0) {
-		it[j].sw = SW_NODATA;
-		it[j].fill = NULL;
-		it[j++].text = c->nodata_label;
-	}
+	j = legend_marks(x, c, it, 0, SW_NODATA);
 	y = draw_legend(x, PAD, x->w - PAD, y, it, j);
 
 	for (i = 0; i < NREGIONS; i++)
