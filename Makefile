@@ -26,22 +26,81 @@ PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
 
 WARN	  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-unused-parameter
-ALL_CFLAGS = -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	    -DDATADIR='"$(DATADIR)"' $(WARN) -Ibuild $(CFLAGS) $(PKG_CFLAGS)
+ALL_CPPFLAGS = -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
+	    -DDATADIR='"$(DATADIR)"' -Igenerator -Ibuild $(CPPFLAGS)
+ALL_CFLAGS = -std=c17 $(ALL_CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined
 
-SRCS	  = $(wildcard generator/*.c)
-HDRS	  = generator/extern.h build/schema.inc
-OBJS	  = $(SRCS:generator/%.c=build/obj/%.o)
+# The pipeline, one folder per stage (see the README's map):
+#   lib/      memory, buffers, UTF-8, escapers, formats, configuration
+#   store/    the registry database: schema, rules, import, validate, demo
+#   privacy/  the privacy stage and the scrubber (the last to hold the
+#             database handle)
+#   render/   templates, Markdown, the catalog, SVG charts
+#   site/     the build: pages, tables, downloads, charts, feeds, output
+#   main.c, serve.c
+LIB	  = lib/util lib/escape lib/format lib/config lib/dict
+STORE	  = store/db store/rules store/import store/validate store/demo
+PRIVACY	  = privacy/privacy privacy/scrub
+RENDER	  = render/mustache render/markdown render/catalog render/chart
+SITE	  = site/build site/pages site/tables site/data site/stats \
+	    site/feed site/output
+TOPLEVEL  = main serve
+MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
+SRCS	  = $(MODULES:%=generator/%.c)
+OBJS	  = $(MODULES:%=build/obj/%.o)
 LIBOBJS	  = $(filter-out build/obj/main.o,$(OBJS))
-SAN_OBJS  = $(SRCS:generator/%.c=build/asan/obj/%.o)
+SAN_OBJS  = $(MODULES:%=build/asan/obj/%.o)
 SAN_LIBOBJS = $(filter-out build/asan/obj/main.o,$(SAN_OBJS))
 UNITS	  = $(wildcard tests/unit/test_*.c)
 UNIT_BINS = $(UNITS:tests/unit/%.c=build/%)
 SAN_UNIT_BINS = $(UNITS:tests/unit/%.c=build/asan/%)
 FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
+
+# Which objects see which header: the layering, stated once
+# (tests/t_boundary.sh checks it against the #include lines).  Only the
+# store and the privacy stage see store/db.h, that is <sqlite3.h>.
+H_lib/lib.h	= $(MODULES)
+H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+		     site/feed site/stats site/tables
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/data site/feed site/pages site/stats \
+		     site/tables store/import store/rules store/validate
+H_lib/config.h	= lib/config privacy/privacy site/build site/data \
+		     site/feed site/pages site/stats site/tables
+H_lib/dict.h	= lib/dict privacy/privacy site/data site/pages \
+		     site/stats site/tables $(STORE)
+H_store/db.h	= privacy/privacy $(STORE)
+H_store/rules.h	= store/import store/rules store/validate
+H_store/store.h	= main store/demo store/import store/validate
+H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
+		     site/tables $(PRIVACY)
+H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
+		     site/pages site/stats site/tables
+H_render/mustache.h = render/catalog render/markdown render/mustache \
+		     site/build site/data site/pages site/stats \
+		     site/tables
+H_render/catalog.h = render/catalog site/build site/data site/feed \
+		     site/pages site/stats site/tables
+H_render/markdown.h = render/markdown site/build site/pages
+H_render/chart.h = render/chart site/stats
+H_site/output.h	= $(SITE)
+H_site/build.h	= main site/build site/pages
+H_site/site.h	= site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_serve.h	= main serve
+HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
+	    store/db.h store/rules.h store/store.h privacy/scrub.h \
+	    privacy/privacy.h render/mustache.h render/catalog.h \
+	    render/markdown.h render/chart.h site/output.h site/build.h \
+	    site/site.h serve.h
+$(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
+    $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
+    generator/$(h)))
+build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
+    build/schema.inc
 
 DEMO_DB	  = build/demo.db
 
@@ -97,37 +156,39 @@ deps:
 
 # --- build --------------------------------------------------------------
 
-build/schema.inc: generator/schema.sql
+build/schema.inc: generator/store/schema.sql
 	@mkdir -p build
 	sed -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/^/"/' -e 's/$$/\\n"/' \
-	    generator/schema.sql > $@.tmp && mv $@.tmp $@
+	    generator/store/schema.sql > $@.tmp && mv $@.tmp $@
 
 # V=1 shows the commands.
 Q_CC	  = $(if $(V),,@echo "  CC      $<";)
 Q_LD	  = $(if $(V),,@echo "  LD      $@";)
 
-build/obj/%.o: generator/%.c $(HDRS)
-	@mkdir -p build/obj
+build/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 build/regsite: $(OBJS)
 	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
 
-build/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS)
-	$(Q_LD)$(CC) $(ALL_CFLAGS) -Igenerator $$($(PKG_CONFIG) --cflags jansson) \
+build/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS) \
+    $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $$($(PKG_CONFIG) --cflags jansson) \
 	    $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS) \
 	    $$($(PKG_CONFIG) --libs jansson)
 
 # The same under ASan+UBSan.
-build/asan/obj/%.o: generator/%.c $(HDRS)
-	@mkdir -p build/asan/obj
+build/asan/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/regsite: $(SAN_OBJS)
 	$(Q_LD)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
 
-build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h $(SAN_LIBOBJS)
-	$(Q_LD)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -Igenerator \
+build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h \
+    $(SAN_LIBOBJS) $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) \
 	    $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
 	    $(SAN_LIBOBJS) $(PKG_LIBS) $$($(PKG_CONFIG) --libs jansson)
 
@@ -145,18 +206,18 @@ build/asan/csvcheck: tests/tools/csvcheck.c
 
 asan: build/asan/regsite build/asan/csvcheck $(SAN_UNIT_BINS)
 
-# libFuzzer targets (clang), linked with the sanitized objects.
-build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(SRCS) $(HDRS)
-	@mkdir -p build/fuzz/obj-$*
-	@set -e; for s in $(filter-out generator/main.c,$(SRCS)); do \
-		clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-		    -DDATADIR='"$(DATADIR)"' -Ibuild -g -O1 \
-		    -fsanitize=fuzzer-no-link,address,undefined $(PKG_CFLAGS) \
-		    -c -o build/fuzz/obj-$*/$$(basename $$s .c).o $$s; \
-	done
-	$(Q_LD)clang -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE \
-	    -Igenerator -Ibuild -g -O1 -fsanitize=fuzzer,address,undefined \
-	    $(PKG_CFLAGS) -o $@ $< build/fuzz/obj-$*/*.o $(PKG_LIBS)
+# libFuzzer targets (clang): one set of instrumented objects for all.
+FUZZ_CFLAGS = -std=c17 $(ALL_CPPFLAGS) -g -O1 $(PKG_CFLAGS)
+FUZZ_OBJS = $(filter-out build/fuzz/obj/main.o,$(MODULES:%=build/fuzz/obj/%.o))
+
+build/fuzz/obj/%.o: generator/%.c
+	@mkdir -p $(@D)
+	$(Q_CC)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link,address,undefined \
+	    -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJS)
+	$(Q_LD)clang $(FUZZ_CFLAGS) -fsanitize=fuzzer,address,undefined \
+	    -o $@ $< $(FUZZ_OBJS) $(PKG_LIBS)
 
 fuzz: $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 

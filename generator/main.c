@@ -11,7 +11,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "store/store.h"
+#include "site/build.h"
+#include "serve.h"
 
 static void
 usage(FILE *f)

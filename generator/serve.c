@@ -19,7 +19,8 @@
 
 #include <microhttpd.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "serve.h"
 
 /* The headers every response carries (as in content/nginx.conf). */
 static const struct {

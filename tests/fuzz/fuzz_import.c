@@ -11,7 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/dict.h"
+#include "store/db.h"
+#include "store/store.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

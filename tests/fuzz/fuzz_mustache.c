@@ -15,7 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "render/mustache.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

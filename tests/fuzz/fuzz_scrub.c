@@ -26,7 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "privacy/scrub.h"
 
 int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 

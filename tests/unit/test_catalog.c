@@ -5,7 +5,8 @@
  */
 #include <stdlib.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "render/catalog.h"
 #include "unit.h"
 
 static void

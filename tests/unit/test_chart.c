@@ -16,7 +16,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "render/chart.h"
 #include "unit.h"
 
 #define NNBSP	"\xe2\x80\xaf"	/* U+202F */

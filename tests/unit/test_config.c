@@ -4,7 +4,8 @@
  */
 #include <stdlib.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/config.h"
 #include "unit.h"
 
 static void

@@ -2,7 +2,8 @@
  * test_format.c -- numbers, months, dates and quarters in Kazakh and
  * Russian (REGISTRY.md section 7).
  */
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/format.h"
 #include "unit.h"
 
 #define NB "\xe2\x80\xaf"	/* narrow no-break space */

@@ -13,7 +13,8 @@
 
 #include <jansson.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "render/mustache.h"
 #include "unit.h"
 
 /*

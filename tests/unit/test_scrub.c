@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "privacy/scrub.h"
 #include "unit.h"
 
 static const char *const RU[SCRUB__MAX] = { "[ФИО]", "[ИИН]", "[ТЕЛ]",

@@ -7,7 +7,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "extern.h"
+#include "lib/lib.h"
+#include "lib/dict.h"
+#include "store/db.h"
+#include "store/store.h"
 #include "unit.h"
 
 /* Run sql on a writable connection to path (constraints off). */

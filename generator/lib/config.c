@@ -1,0 +1,385 @@
+/*
+ * config.c -- the site configuration: an INI file read over built-in
+ * defaults.  Every key is listed in the keys[] table below with its
+ * type and range; an unknown section or key, a repeated key or a bad
+ * value is an error naming the file and line.
+ *
+ * The format: "[section]" lines, "key = value" lines (the value is the
+ * rest of the line, spaces trimmed), and comment lines starting with
+ * '#' or ';'.  No inline comments (values may contain ';').
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/lib.h"
+#include "lib/config.h"
+
+enum ktype {
+	K_TEXT,		/* any non-empty UTF-8 text */
+	K_URL,		/* absolute http(s) URL, stored with a final '/' */
+	K_LONG,		/* whole number in [min, max] */
+	K_BOOL,		/* yes | no */
+	K_CHOICE	/* one of choices[], stored as its index */
+};
+
+struct key {
+	const char	*section;
+	const char	*name;
+	enum ktype	 type;
+	size_t		 off;		/* into struct config */
+	long		 min, max;
+	const char *const *choices;
+};
+
+static const char *const free_text_choices[] = { "off", "scrubbed", NULL };
+static const char *const date_choices[] = { "month", "quarter", NULL };
+static const char *const ages_choices[] = { "all", "over90", NULL };
+static const char *const age_choices[] = { "5", "10", "20", NULL };
+static const char *const dx_choices[] = { "category", "chapter", NULL };
+static const char *const profile_choices[] = { "specialty", "group", NULL };
+static const char *const place_choices[] = { "region", "hidden", NULL };
+
+#define OFF(f) offsetof(struct config, f)
+
+static const struct key keys[] = {
+	{ "site", "name_kk", K_TEXT, OFF(site_name[LANG_KK]), 0, 0, NULL },
+	{ "site", "name_ru", K_TEXT, OFF(site_name[LANG_RU]), 0, 0, NULL },
+	{ "site", "organization_kk", K_TEXT, OFF(org_name[LANG_KK]), 0, 0,
+	  NULL },
+	{ "site", "organization_ru", K_TEXT, OFF(org_name[LANG_RU]), 0, 0,
+	  NULL },
+	{ "site", "base_url", K_URL, OFF(base_url), 0, 0, NULL },
+	{ "site", "rows_per_page", K_LONG, OFF(rows_per_page), 10, 1000,
+	  NULL },
+	{ "site", "record_pages", K_BOOL, OFF(record_pages), 0, 1, NULL },
+	{ "privacy", "k", K_LONG, OFF(k), 2, 1000, NULL },
+	{ "privacy", "diversity", K_LONG, OFF(diversity), 1, 2, NULL },
+	{ "privacy", "small_count", K_LONG, OFF(small_count), 2, 1000, NULL },
+	{ "privacy", "rounding", K_LONG, OFF(rounding), 1, 1000, NULL },
+	{ "privacy", "free_text", K_CHOICE, OFF(free_text), 0, 0,
+	  free_text_choices },
+	{ "privacy", "text_ages", K_CHOICE, OFF(text_ages), 0, 0,
+	  ages_choices },
+	{ "privacy", "date", K_CHOICE, OFF(min_level[QI_MONTH]), 0, 0,
+	  date_choices },
+	{ "privacy", "age", K_CHOICE, OFF(min_level[QI_AGE]), 0, 0,
+	  age_choices },
+	{ "privacy", "diagnosis", K_CHOICE, OFF(min_level[QI_DIAGNOSIS]), 0, 0,
+	  dx_choices },
+	{ "privacy", "profile", K_CHOICE, OFF(min_level[QI_PROFILE]), 0, 0,
+	  profile_choices },
+	{ "privacy", "place", K_CHOICE, OFF(min_level[QI_REGION]), 0, 0,
+	  place_choices },
+};
+
+void
+config_defaults(struct config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->site_name[LANG_KK] = xstrdup("Медициналық оқыс оқиғалар мен "
+	    "сақтандыру жағдайларының бірыңғай тізілімі");
+	c->site_name[LANG_RU] = xstrdup("Единый реестр медицинских "
+	    "инцидентов и страховых случаев");
+	c->org_name[LANG_KK] = xstrdup("Тізілімді жүргізетін ұйым");
+	c->org_name[LANG_RU] = xstrdup("Организация, ведущая реестр");
+	c->base_url = xstrdup("http://localhost:8000/");
+	c->rows_per_page = 50;
+	c->record_pages = 1;
+	c->k = 11;
+	c->diversity = 2;
+	c->small_count = 8;
+	c->rounding = 5;
+	c->free_text = FREE_TEXT_SCRUBBED;
+}
+
+void
+config_free(struct config *c)
+{
+	int	 l;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		free(c->site_name[l]);
+		free(c->org_name[l]);
+	}
+	free(c->base_url);
+	free(c->mci);
+	free(c->pop);
+	memset(c, 0, sizeof(*c));
+}
+
+/* Trim spaces and tabs at both ends, in place. */
+static char *
+trim(char *s)
+{
+	char	*e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static int
+set_value(struct config *c, const struct key *k, const char *v,
+    const char *file, size_t line)
+{
+	char	**sp;
+	long	 n;
+	size_t	 i, len;
+
+	switch (k->type) {
+	case K_TEXT:
+		if (*v == '\0')
+			return rs_err("%s:%zu: '%s' must not be empty", file,
+			    line, k->name);
+		sp = (char **)((char *)c + k->off);
+		free(*sp);
+		*sp = xstrdup(v);
+		return 0;
+	case K_URL:
+		if ((strncmp(v, "https://", 8) != 0 &&
+		    strncmp(v, "http://", 7) != 0) ||
+		    strchr(strstr(v, "//") + 2, '/') == strstr(v, "//") + 2 ||
+		    strpbrk(v, " \t\"'<>\\?#") != NULL)
+			return rs_err("%s:%zu: bad value for '%s': expected "
+			    "an absolute http:// or https:// URL without "
+			    "query or fragment (got '%s')", file, line,
+			    k->name, v);
+		sp = (char **)((char *)c + k->off);
+		free(*sp);
+		len = strlen(v);
+		*sp = len && v[len - 1] == '/' ? xstrdup(v) :
+		    xasprintf("%s/", v);
+		return 0;
+	case K_LONG:
+		if (parse_long(v, k->min, k->max, &n) == -1)
+			return rs_err("%s:%zu: bad value for '%s': expected a "
+			    "whole number from %ld to %ld (got '%s')", file,
+			    line, k->name, k->min, k->max, v);
+		*(long *)((char *)c + k->off) = n;
+		return 0;
+	case K_BOOL:
+		if (strcmp(v, "yes") == 0)
+			n = 1;
+		else if (strcmp(v, "no") == 0)
+			n = 0;
+		else
+			return rs_err("%s:%zu: bad value for '%s': expected "
+			    "'yes' or 'no' (got '%s')", file, line, k->name,
+			    v);
+		*(int *)((char *)c + k->off) = (int)n;
+		return 0;
+	case K_CHOICE:
+		for (i = 0; k->choices[i] != NULL; i++)
+			if (strcmp(v, k->choices[i]) == 0) {
+				*(int *)((char *)c + k->off) = (int)i;
+				return 0;
+			}
+		{
+			struct buf	 b = { 0 };
+			int		 rc;
+
+			for (i = 0; k->choices[i] != NULL; i++)
+				buf_printf(&b, "%s'%s'", i ? ", " : "",
+				    k->choices[i]);
+			rc = rs_err("%s:%zu: bad value for '%s': expected "
+			    "one of %s (got '%s')", file, line, k->name,
+			    buf_str(&b), v);
+			buf_free(&b);
+			return rc;
+		}
+	}
+	return -1;
+}
+
+/* [mci]: "2025 = 3932", the monthly calculation index in tenge. */
+static int
+set_mci(struct config *c, const char *key, const char *v, const char *file,
+    size_t line)
+{
+	long	 year, tenge;
+	size_t	 i;
+
+	if (parse_long(key, 2024, 2100, &year) == -1)
+		return rs_err("%s:%zu: unknown key '%s' in [mci] (expected a "
+		    "year from 2024 to 2100)", file, line, key);
+	if (parse_long(v, 1, 1000000, &tenge) == -1)
+		return rs_err("%s:%zu: bad value for '%s': expected a whole "
+		    "number of tenge from 1 to 1000000 (got '%s')", file,
+		    line, key, v);
+	for (i = 0; i < c->nmci; i++)
+		if (c->mci[i].year == year)
+			return rs_err("%s:%zu: duplicate key '%s' in [mci]",
+			    file, line, key);
+	c->mci = xreallocarray(c->mci, c->nmci + 1, sizeof(*c->mci));
+	c->mci[c->nmci].year = (int)year;
+	c->mci[c->nmci].tenge = tenge;
+	c->nmci++;
+	return 0;
+}
+
+/* [population]: "KZ-71 = 1423726", residents of a region. */
+static int
+set_pop(struct config *c, const char *key, const char *v, const char *file,
+    size_t line)
+{
+	long	 n;
+	size_t	 i;
+
+	if (strlen(key) != 5 || strncmp(key, "KZ-", 3) != 0 ||
+	    !isdigit((unsigned char)key[3]) || !isdigit((unsigned char)key[4]))
+		return rs_err("%s:%zu: unknown key '%s' in [population] "
+		    "(expected a region code such as KZ-71)", file, line, key);
+	if (parse_long(v, 1, 100000000, &n) == -1)
+		return rs_err("%s:%zu: bad value for '%s': expected a whole "
+		    "number of people from 1 to 100000000 (got '%s')", file,
+		    line, key, v);
+	for (i = 0; i < c->npop; i++)
+		if (strcmp(c->pop[i].code, key) == 0)
+			return rs_err("%s:%zu: duplicate key '%s' in "
+			    "[population]", file, line, key);
+	c->pop = xreallocarray(c->pop, c->npop + 1, sizeof(*c->pop));
+	memcpy(c->pop[c->npop].code, key, 6);
+	c->pop[c->npop].people = n;
+	c->npop++;
+	return 0;
+}
+
+/*
+ * Parse INI text over the values already in c.  file names the text in
+ * error messages.
+ */
+int
+config_parse(struct config *c, const char *text, const char *file)
+{
+	char		*copy, *p, *nl, *ln, *eq, *key, *val;
+	char		 section[32] = "";
+	unsigned char	 seen[sizeof(keys) / sizeof(keys[0])];
+	size_t		 line = 0, i;
+	int		 rc = -1;
+
+	memset(seen, 0, sizeof(seen));
+	if (!utf8_valid(text, strlen(text)))
+		return rs_err("%s: not valid UTF-8", file);
+	copy = p = xstrdup(text);
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (; p != NULL; p = nl) {
+		line++;
+		if ((nl = strchr(p, '\n')) != NULL)
+			*nl++ = '\0';
+		ln = trim(p);
+		if (*ln == '\0' || *ln == '#' || *ln == ';')
+			continue;
+		if (*ln == '[') {
+			if (ln[strlen(ln) - 1] != ']') {
+				rs_err("%s:%zu: expected '[section]'", file,
+				    line);
+				goto out;
+			}
+			ln[strlen(ln) - 1] = '\0';
+			key = trim(ln + 1);
+			if (strcmp(key, "site") && strcmp(key, "privacy") &&
+			    strcmp(key, "mci") && strcmp(key, "population")) {
+				rs_err("%s:%zu: unknown section [%s]", file,
+				    line, key);
+				goto out;
+			}
+			snprintf(section, sizeof(section), "%s", key);
+			continue;
+		}
+		if ((eq = strchr(ln, '=')) == NULL) {
+			rs_err("%s:%zu: expected 'key = value'", file, line);
+			goto out;
+		}
+		*eq = '\0';
+		key = trim(ln);
+		val = trim(eq + 1);
+		if (*key == '\0') {
+			rs_err("%s:%zu: expected 'key = value'", file, line);
+			goto out;
+		}
+		if (section[0] == '\0') {
+			rs_err("%s:%zu: key '%s' outside a section", file,
+			    line, key);
+			goto out;
+		}
+		if (strcmp(section, "mci") == 0) {
+			if (set_mci(c, key, val, file, line) == -1)
+				goto out;
+			continue;
+		}
+		if (strcmp(section, "population") == 0) {
+			if (set_pop(c, key, val, file, line) == -1)
+				goto out;
+			continue;
+		}
+		for (i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+			if (strcmp(keys[i].section, section) == 0 &&
+			    strcmp(keys[i].name, key) == 0)
+				break;
+		if (i == sizeof(keys) / sizeof(keys[0])) {
+			rs_err("%s:%zu: unknown key '%s' in [%s]", file, line,
+			    key, section);
+			goto out;
+		}
+		if (seen[i]) {
+			rs_err("%s:%zu: duplicate key '%s' in [%s]", file,
+			    line, key, section);
+			goto out;
+		}
+		seen[i] = 1;
+		if (set_value(c, &keys[i], val, file, line) == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(copy);
+	return rc;
+}
+
+int
+config_load(struct config *c, const char *path)
+{
+	char	*text;
+	int	 rc;
+
+	config_defaults(c);
+	if (path == NULL)
+		return 0;
+	if ((text = file_read(path, NULL)) == NULL)
+		return rs_err("cannot read the configuration: %s",
+		    rs_errmsg());
+	rc = config_parse(c, text, path);
+	free(text);
+	if (rc == -1)
+		return -1;
+	return 0;
+}
+
+/* The MCI in tenge for a year, or 0 when the configuration has none. */
+long
+config_mci(const struct config *c, int year)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nmci; i++)
+		if (c->mci[i].year == year)
+			return c->mci[i].tenge;
+	return 0;
+}
+
+/* Residents of a region, or 0 when the configuration has none. */
+long
+config_population(const struct config *c, const char *region)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->npop; i++)
+		if (strcmp(c->pop[i].code, region) == 0)
+			return c->pop[i].people;
+	return 0;
+}

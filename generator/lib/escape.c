@@ -1,0 +1,207 @@
+/*
+ * escape.c -- one escaper per output context.  Nothing reaches HTML,
+ * SVG/XML, JSON, a URL or a CSV file except through these.
+ */
+#include <string.h>
+
+#include <csv.h>
+
+#include "lib/lib.h"
+#include "lib/escape.h"
+
+void
+esc_html(struct buf *b, const char *s, size_t len)
+{
+	size_t	 i, start = 0;
+	const char *rep;
+
+	for (i = 0; i < len; i++) {
+		switch (s[i]) {
+		case '&':
+			rep = "&amp;";
+			break;
+		case '<':
+			rep = "&lt;";
+			break;
+		case '>':
+			rep = "&gt;";
+			break;
+		case '"':
+			rep = "&quot;";
+			break;
+		case '\'':
+			rep = "&#39;";
+			break;
+		default:
+			continue;
+		}
+		buf_put(b, s + start, i - start);
+		buf_puts(b, rep);
+		start = i + 1;
+	}
+	buf_put(b, s + start, len - start);
+}
+
+void
+esc_htmls(struct buf *b, const char *s)
+{
+	esc_html(b, s, strlen(s));
+}
+
+/*
+ * XML 1.0 allows TAB, LF, CR, U+0020-D7FF, U+E000-FFFD, U+10000-10FFFF.
+ * Anything else (other C0 controls, malformed UTF-8) is dropped so the
+ * document stays well-formed.
+ */
+void
+esc_xml(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *q;
+	uint32_t	 cp;
+
+	while (p < e) {
+		q = p;
+		cp = utf8_next(&p, e);
+		switch (cp) {
+		case '&':
+			BUF_LIT(b, "&amp;");
+			continue;
+		case '<':
+			BUF_LIT(b, "&lt;");
+			continue;
+		case '>':
+			BUF_LIT(b, "&gt;");
+			continue;
+		case '"':
+			BUF_LIT(b, "&quot;");
+			continue;
+		case '\'':
+			BUF_LIT(b, "&apos;");
+			continue;
+		default:
+			break;
+		}
+		if (cp == 0xfffd && !(p - q == 3 &&
+		    (unsigned char)q[0] == 0xef))
+			continue;	/* malformed input byte */
+		if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
+			continue;
+		if (cp == 0xfffe || cp == 0xffff)
+			continue;
+		buf_put(b, q, (size_t)(p - q));
+	}
+}
+
+void
+esc_xmls(struct buf *b, const char *s)
+{
+	esc_xml(b, s, strlen(s));
+}
+
+/* JSON (RFC 8259): quote, backslash and controls; U+2028/9 for JS. */
+void
+esc_json(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *q;
+	uint32_t	 cp;
+
+	while (p < e) {
+		q = p;
+		cp = utf8_next(&p, e);
+		switch (cp) {
+		case '"':
+			BUF_LIT(b, "\\\"");
+			break;
+		case '\\':
+			BUF_LIT(b, "\\\\");
+			break;
+		case '\n':
+			BUF_LIT(b, "\\n");
+			break;
+		case '\r':
+			BUF_LIT(b, "\\r");
+			break;
+		case '\t':
+			BUF_LIT(b, "\\t");
+			break;
+		case '<':
+			/* Safe even if a document embeds the JSON. */
+			BUF_LIT(b, "\\u003c");
+			break;
+		case 0x2028:
+		case 0x2029:
+			buf_printf(b, "\\u%04x", (unsigned)cp);
+			break;
+		default:
+			if (cp < 0x20)
+				buf_printf(b, "\\u%04x", (unsigned)cp);
+			else if (cp == 0xfffd && !(p - q == 3 &&
+			    (unsigned char)q[0] == 0xef))
+				BUF_LIT(b, "\\ufffd");
+			else
+				buf_put(b, q, (size_t)(p - q));
+			break;
+		}
+	}
+}
+
+void
+esc_jsons(struct buf *b, const char *s)
+{
+	esc_json(b, s, strlen(s));
+}
+
+/* A whole JSON string: quotes and the escaped text. */
+void
+esc_jsonq(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	esc_json(b, s, strlen(s));
+	buf_putc(b, '"');
+}
+
+/* Unreserved characters of RFC 3986 pass; every other byte is %XX. */
+void
+esc_url(struct buf *b, const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)s; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~')
+			buf_putc(b, *p);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+	}
+}
+
+/*
+ * libcsv quotes every field it writes, which RFC 4180 allows, and
+ * doubles embedded quotes.  Line breaks inside a field are kept.
+ */
+void
+esc_csv(struct buf *b, const char *s, size_t len)
+{
+	size_t	 need;
+
+	/* Worst case: every byte a quote, plus the two enclosing quotes. */
+	need = len * 2 + 2;
+	if (b->cap < b->len + need + 1) {
+		buf_put(b, "", 0);
+		b->data = xrealloc(b->data, b->len + need + 1);
+		b->cap = b->len + need + 1;
+	}
+	b->len += csv_write(b->data + b->len, need, s, len);
+	b->data[b->len] = '\0';
+}
+
+void
+esc_csvs(struct buf *b, const char *s)
+{
+	esc_csv(b, s, strlen(s));
+}

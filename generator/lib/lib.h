@@ -1,0 +1,107 @@
+/*
+ * lib.h -- what every stage of regsite shares: the languages and forms,
+ * memory, the two error tiers, byte buffers, UTF-8.  No SQLite here.
+ */
+#ifndef LIB_H
+#define LIB_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define REGSITE_VERSION "0.1.0"
+
+#define REGSITE_VERSION "0.1.0"
+
+/* PRAGMA user_version of the databases this regsite reads and writes. */
+#define SCHEMA_VERSION 1
+
+enum lang {
+	LANG_KK = 0,	/* Kazakh: the state language, the default, first */
+	LANG_RU,
+	LANG__MAX
+};
+
+enum form {
+	FORM_INCIDENTS = 0,	/* Form 1, table incidents */
+	FORM_INSURANCE,		/* Form 2, table insurance_cases */
+	FORM__MAX
+};
+
+/* "kk", "ru" */
+extern const char *const lang_codes[LANG__MAX];
+
+
+/* Allocation failure is fatal: these never return NULL. */
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/*
+ * Two error tiers.  Deep code records what failed with rs_err() (which
+ * returns -1 so it can end a "return rs_err(...)") and returns a failure
+ * status; only main.c prints rs_errmsg() as "regsite: <message>" and
+ * exits.  A later rs_err() replaces an earlier message.
+ */
+int	 rs_err(const char *, ...) __attribute__((format(printf, 1, 2)));
+const char *rs_errmsg(void);
+/* Print "regsite: warning: ..." to stderr at once. */
+void	 rs_warn(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/*
+ * A growable byte buffer.  data is always NUL-terminated after any
+ * operation (len does not count the NUL).  Zero-initialised is empty.
+ */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+void	 buf_vprintf(struct buf *, const char *, va_list);
+void	 buf_reset(struct buf *);
+void	 buf_free(struct buf *);
+/* The contents as a C string ("" when empty); still owned by the buffer. */
+const char *buf_str(const struct buf *);
+/* Give the contents to the caller (who frees them); the buffer is empty. */
+char	*buf_detach(struct buf *);
+#define	 BUF_LIT(b, s) buf_put((b), "" s, sizeof(s) - 1)	/* literals only */
+
+/* Whether s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
+int	 utf8_valid(const char *, size_t);
+/*
+ * Decode one code point at *p (not past end) and advance *p.  Malformed
+ * input yields U+FFFD and advances one byte.
+ */
+uint32_t utf8_next(const char **, const char *);
+/* Append the UTF-8 encoding of a code point. */
+void	 utf8_put(struct buf *, uint32_t);
+
+/* Letters of the Latin and Cyrillic scripts, Kazakh letters included. */
+int	 uc_isupper(uint32_t);
+int	 uc_islower(uint32_t);
+int	 uc_isalpha(uint32_t);
+uint32_t uc_tolower(uint32_t);
+uint32_t uc_toupper(uint32_t);
+
+/* Parse a whole decimal string into *out; 0 on success, -1 otherwise. */
+int	 parse_long(const char *, long min, long max, long *out);
+
+/* REGSITE_TRACE: print the time spent since the last mark (stderr). */
+void	 trace(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+/* Read a whole file into a NUL-terminated string; NULL and rs_err. */
+char	*file_read(const char *path, size_t *len);
+
+#endif /* !LIB_H */

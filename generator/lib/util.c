@@ -1,0 +1,483 @@
+/*
+ * util.c -- memory, error messages, growable buffers, UTF-8 and the
+ * letter classes of the scripts the registry is written in.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/lib.h"
+
+const char *const lang_codes[LANG__MAX] = { "kk", "ru" };
+
+static void
+oom(void)
+{
+	fputs("regsite: out of memory\n", stderr);
+	exit(2);
+}
+
+void *
+xmalloc(size_t n)
+{
+	void	*p;
+
+	if ((p = malloc(n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t sz)
+{
+	void	*p;
+
+	if ((p = calloc(n ? n : 1, sz ? sz : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t n)
+{
+	if ((p = realloc(p, n ? n : 1)) == NULL)
+		oom();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t sz)
+{
+	if (sz && n > SIZE_MAX / sz)
+		oom();
+	return xrealloc(p, n * sz);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	struct buf	 b = { 0 };
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return buf_detach(&b);
+}
+
+static char errmsg[2048];
+
+int
+rs_err(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	 tmp[sizeof(errmsg)];
+
+	/* Through tmp, so a message may quote rs_errmsg() itself. */
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	memcpy(errmsg, tmp, sizeof(errmsg));
+	return -1;
+}
+
+const char *
+rs_errmsg(void)
+{
+	return errmsg[0] ? errmsg : "unknown error";
+}
+
+void
+rs_warn(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fputs("regsite: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* Make room for n more bytes and the terminating NUL. */
+static void
+buf_grow(struct buf *b, size_t n)
+{
+	size_t	 need;
+
+	if (n > SIZE_MAX - b->len - 1)
+		oom();
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return;
+	if (b->cap == 0)
+		b->cap = 64;
+	while (b->cap < need)
+		b->cap = b->cap > SIZE_MAX / 2 ? need : b->cap * 2;
+	b->data = xrealloc(b->data, b->cap);
+}
+
+void
+buf_put(struct buf *b, const void *p, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+buf_puts(struct buf *b, const char *s)
+{
+	buf_put(b, s, strlen(s));
+}
+
+void
+buf_putc(struct buf *b, int c)
+{
+	char	 ch = (char)c;
+
+	buf_put(b, &ch, 1);
+}
+
+void
+buf_vprintf(struct buf *b, const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		return;
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	b->len += (size_t)n;
+}
+
+void
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+const char *
+buf_str(const struct buf *b)
+{
+	return b->data ? b->data : "";
+}
+
+char *
+buf_detach(struct buf *b)
+{
+	char	*p;
+
+	p = b->data ? b->data : xstrdup("");
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *e = p + len;
+	uint32_t	 cp;
+	int		 n, i;
+
+	while (p < e) {
+		if (*p < 0x80) {
+			p++;
+			continue;
+		}
+		if (*p >= 0xc2 && *p <= 0xdf) {
+			n = 1;
+			cp = *p & 0x1f;
+		} else if (*p >= 0xe0 && *p <= 0xef) {
+			n = 2;
+			cp = *p & 0x0f;
+		} else if (*p >= 0xf0 && *p <= 0xf4) {
+			n = 3;
+			cp = *p & 0x07;
+		} else
+			return 0;
+		if (e - p <= n)
+			return 0;
+		for (i = 1; i <= n; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				return 0;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return 0;
+		p += n + 1;
+	}
+	return 1;
+}
+
+uint32_t
+utf8_next(const char **pp, const char *end)
+{
+	const unsigned char *p = (const unsigned char *)*pp;
+	const unsigned char *e = (const unsigned char *)end;
+	uint32_t	 cp;
+	int		 n, i;
+
+	if (p >= e)
+		return 0;
+	if (*p < 0x80) {
+		*pp += 1;
+		return *p;
+	}
+	if (*p >= 0xc2 && *p <= 0xdf) {
+		n = 1;
+		cp = *p & 0x1f;
+	} else if (*p >= 0xe0 && *p <= 0xef) {
+		n = 2;
+		cp = *p & 0x0f;
+	} else if (*p >= 0xf0 && *p <= 0xf4) {
+		n = 3;
+		cp = *p & 0x07;
+	} else
+		goto bad;
+	if (e - p <= n)
+		goto bad;
+	for (i = 1; i <= n; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			goto bad;
+		cp = (cp << 6) | (p[i] & 0x3f);
+	}
+	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+		goto bad;
+	*pp += n + 1;
+	return cp;
+bad:
+	*pp += 1;
+	return 0xfffd;
+}
+
+void
+utf8_put(struct buf *b, uint32_t cp)
+{
+	char	 s[4];
+
+	if (cp < 0x80) {
+		s[0] = (char)cp;
+		buf_put(b, s, 1);
+	} else if (cp < 0x800) {
+		s[0] = (char)(0xc0 | (cp >> 6));
+		s[1] = (char)(0x80 | (cp & 0x3f));
+		buf_put(b, s, 2);
+	} else if (cp < 0x10000) {
+		s[0] = (char)(0xe0 | (cp >> 12));
+		s[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (cp & 0x3f));
+		buf_put(b, s, 3);
+	} else {
+		s[0] = (char)(0xf0 | (cp >> 18));
+		s[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		s[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		s[3] = (char)(0x80 | (cp & 0x3f));
+		buf_put(b, s, 4);
+	}
+}
+
+/*
+ * Cyrillic case pairs.  U+0400-040F/0450-045F and U+0410-042F/0430-044F
+ * are regular; U+0460-04FF alternate upper (even) and lower (odd) with
+ * the exception of U+04C0 (palochka) and the U+04C1-04CE odd/even run.
+ * Kazakh letters live there: Ә U+04D8, Ғ U+0492, Қ U+049A, Ң U+04A2,
+ * Ө U+04E8, Ұ U+04B0, Ү U+04AE, Һ U+04BA, І U+0406.
+ */
+int
+uc_isupper(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return 1;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return 1;
+	if (c >= 0x400 && c <= 0x42f)
+		return 1;
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x52f))
+		return (c & 1) == 0;
+	if (c == 0x4c0)
+		return 1;
+	if (c >= 0x4c1 && c <= 0x4ce)
+		return (c & 1) == 1;
+	return 0;
+}
+
+int
+uc_islower(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return 1;
+	if (c >= 0xdf && c <= 0xff && c != 0xf7)
+		return 1;
+	if (c >= 0x430 && c <= 0x45f)
+		return 1;
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x52f))
+		return (c & 1) == 1;
+	if (c == 0x4cf)
+		return 1;
+	if (c >= 0x4c1 && c <= 0x4ce)
+		return (c & 1) == 0;
+	return 0;
+}
+
+int
+uc_isalpha(uint32_t c)
+{
+	return uc_isupper(c) || uc_islower(c);
+}
+
+uint32_t
+uc_tolower(uint32_t c)
+{
+	if (!uc_isupper(c))
+		return c;
+	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde))
+		return c + 0x20;
+	if (c >= 0x400 && c <= 0x40f)
+		return c + 0x50;
+	if (c >= 0x410 && c <= 0x42f)
+		return c + 0x20;
+	if (c == 0x4c0)
+		return 0x4cf;
+	return c + 1;
+}
+
+uint32_t
+uc_toupper(uint32_t c)
+{
+	if (!uc_islower(c))
+		return c;
+	if (c == 0xdf || c == 0xff)
+		return c;
+	if ((c >= 'a' && c <= 'z') || (c >= 0xe0 && c <= 0xfe))
+		return c - 0x20;
+	if (c >= 0x450 && c <= 0x45f)
+		return c - 0x50;
+	if (c >= 0x430 && c <= 0x44f)
+		return c - 0x20;
+	if (c == 0x4cf)
+		return 0x4c0;
+	return c - 1;
+}
+
+int
+parse_long(const char *s, long min, long max, long *out)
+{
+	char	*end;
+	long	 v;
+
+	if (*s == '\0' || *s == ' ' || *s == '\t' || *s == '+')
+		return -1;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno || *end != '\0' || v < min || v > max)
+		return -1;
+	*out = v;
+	return 0;
+}
+
+char *
+file_read(const char *path, size_t *lenp)
+{
+	FILE		*f;
+	struct buf	 b = { 0 };
+	char		 chunk[65536];
+	size_t		 n;
+
+	if ((f = fopen(path, "rb")) == NULL) {
+		rs_err("%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		rs_err("%s: %s", path, strerror(errno));
+		fclose(f);
+		buf_free(&b);
+		return NULL;
+	}
+	fclose(f);
+	if (lenp)
+		*lenp = b.len;
+	return buf_detach(&b);
+}
+
+/*
+ * With REGSITE_TRACE set in the environment, print the time since the
+ * previous mark and what was done, to stderr (for benchmarks).
+ */
+void
+trace(const char *fmt, ...)
+{
+	static struct timespec	 last;
+	static int		 on = -1;
+	struct timespec		 now;
+	va_list			 ap;
+
+	if (on == -1)
+		on = getenv("REGSITE_TRACE") != NULL;
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (last.tv_sec == 0)
+		last = now;
+	fprintf(stderr, "regsite: trace: %7.2f s  ", (double)(now.tv_sec -
+	    last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	last = now;
+}

@@ -1,0 +1,64 @@
+/*
+ * mustache.h -- logic-less templates and their rendering contexts.
+ */
+#ifndef MUSTACHE_H
+#define MUSTACHE_H
+
+
+/*
+ * A rendering context is a tree of values.  Strings are copied; a map
+ * or list owns its children; mv_free frees a whole tree.
+ */
+struct mval;
+
+struct mval *mv_null(void);
+struct mval *mv_bool(int);
+struct mval *mv_str(const char *);
+struct mval *mv_strn(const char *, size_t);
+struct mval *mv_strf(const char *, ...) __attribute__((format(printf, 1, 2)));
+struct mval *mv_list(void);
+struct mval *mv_map(void);
+/* Append v to a list; returns v. */
+struct mval *mv_push(struct mval *list, struct mval *v);
+/* Set key in a map (replacing any earlier value); returns v. */
+struct mval *mv_set(struct mval *map, const char *key, struct mval *v);
+/* Shorthands: mv_set(map, key, mv_str(s)). */
+struct mval *mv_sets(struct mval *map, const char *key, const char *s);
+struct mval *mv_get(const struct mval *map, const char *key);
+/* The string of a map's key, or "" (not a string, absent). */
+const char *mv_getstr(const struct mval *map, const char *key);
+/* The i-th element of a list, or NULL; the length of a list. */
+struct mval *mv_index(const struct mval *list, size_t i);
+size_t	 mv_len(const struct mval *list);
+/*
+ * A reference to a value owned elsewhere (it must outlive the tree):
+ * renders as the value itself; mv_free does not free what it refers to.
+ */
+struct mval *mv_ref(const struct mval *);
+/*
+ * Make a map strict: a template naming a key it lacks is an error
+ * "unknown <what> 'key'" (the translation catalog is strict).
+ */
+void	 mv_strict(struct mval *map, const char *what);
+void	 mv_free(struct mval *);
+
+struct tmplset;
+
+/* Load every .html file of dir as a template (and partial), by base name. */
+struct tmplset *tmpl_open(const char *dir);
+void	 tmpl_close(struct tmplset *);
+/*
+ * Render template name ("page" for DIR/page.html) with ctx, appending
+ * to out.  Errors: rs_err("DIR/page.html:12: problem").
+ */
+int	 tmpl_render(struct tmplset *, const char *name,
+	    const struct mval *ctx, struct buf *out);
+/*
+ * Render source text (named name in errors) with partials taken from
+ * the map partials (name -> string value; may be NULL).
+ */
+int	 tmpl_render_str(const char *name, const char *src,
+	    const struct mval *ctx, const struct mval *partials,
+	    struct buf *out);
+
+#endif /* !MUSTACHE_H */

@@ -1,0 +1,448 @@
+/*
+ * build.c -- `regsite build`: the pipeline from the registry database
+ * to a complete site, in order:
+ *
+ *   configuration, catalog, templates, allowlist   (srcdir)
+ *   database snapshot, quick validation, dictionaries     (db.c)
+ *   privacy stage                                    (privacy.c)
+ *   pages, tables, data, charts, feeds     (pages.c and friends)
+ *   swap the finished tree into place               (output.c)
+ *
+ * Any failure leaves the previous site untouched.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "lib/config.h"
+#include "privacy/scrub.h"
+#include "privacy/privacy.h"
+#include "render/mustache.h"
+#include "render/catalog.h"
+#include "render/markdown.h"
+#include "site/output.h"
+#include "site/build.h"
+#include "site/site.h"
+
+/* Is dir a source tree (content/, templates/, static/)? */
+static int
+is_srcdir(const char *dir)
+{
+	static const char *const subs[] = { "content", "templates", "static" };
+	struct stat	 st;
+	char		*p;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < 3 && ok; i++) {
+		p = xasprintf("%s/%s", dir, subs[i]);
+		ok = stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+		free(p);
+	}
+	return ok;
+}
+
+/*
+ * An absolute, normalized form of path (which need not exist): the
+ * longest existing prefix is resolved with realpath, the rest appended.
+ */
+static char *
+abspath(const char *path)
+{
+	char	 buf[PATH_MAX], *copy, *slash, *res;
+
+	copy = xstrdup(path);
+	while (*copy && copy[strlen(copy) - 1] == '/' && strlen(copy) > 1)
+		copy[strlen(copy) - 1] = '\0';
+	if (realpath(copy, buf) != NULL) {
+		free(copy);
+		return xstrdup(buf);
+	}
+	if ((slash = strrchr(copy, '/')) == NULL) {
+		if (getcwd(buf, sizeof(buf)) == NULL) {
+			free(copy);
+			return xstrdup(path);
+		}
+		res = xasprintf("%s/%s", buf, copy);
+	} else if (slash == copy) {
+		res = xstrdup(copy);
+	} else {
+		char	*parent;
+
+		*slash = '\0';
+		parent = abspath(copy);
+		res = xasprintf("%s/%s", parent, slash + 1);
+		free(parent);
+	}
+	free(copy);
+	return res;
+}
+
+/* The report must not be published: refuse a path inside the site. */
+static int
+check_report_path(const char *report, const char *out)
+{
+	char	*r, *o;
+	size_t	 olen;
+	int	 inside;
+
+	r = abspath(report);
+	o = abspath(out);
+	olen = strlen(o);
+	inside = strcmp(o, "/") == 0 ||
+	    (strncmp(r, o, olen) == 0 && (r[olen] == '/' || r[olen] == '\0'));
+	free(r);
+	free(o);
+	if (inside)
+		return rs_err("--report '%s' is inside the output directory "
+		    "'%s': the report lists what was masked and must not be "
+		    "published", report, out);
+	return 0;
+}
+
+/*
+ * The date the site states it was made: SOURCE_DATE_EPOCH if set (for
+ * reproducible builds), else the day after the release quarter ends,
+ * so that the same database always gives the same site.
+ */
+static int
+source_date(struct build *b)
+{
+	const char	*env;
+	long		 epoch;
+	time_t		 t;
+	struct tm	 tm;
+	int		 y, q;
+
+	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env) {
+		if (parse_long(env, 0, LONG_MAX, &epoch) == -1)
+			return rs_err("SOURCE_DATE_EPOCH: expected seconds "
+			    "since 1970, not '%s'", env);
+		t = (time_t)epoch;
+		gmtime_r(&t, &tm);
+		b->date_iso = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ",
+		    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+		    tm.tm_min, tm.tm_sec);
+		return 0;
+	}
+	if (quarter_parse(b->release, &y, &q) == -1)
+		return rs_err("malformed release quarter '%s'", b->release);
+	if (q == 4)
+		b->date_iso = xasprintf("%04d-01-01T00:00:00+05:00", y + 1);
+	else
+		b->date_iso = xasprintf("%04d-%02d-01T00:00:00+05:00", y,
+		    q * 3 + 1);
+	return 0;
+}
+
+static int
+content_cmp(const void *a, const void *b)
+{
+	const struct md_page *x = a, *y = b;
+
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->slug, y->slug);
+}
+
+/*
+ * Load and render content/<lang>/<slug>.md for both languages; both
+ * languages must have the same pages.
+ */
+static int
+load_content(struct build *b)
+{
+	struct dirent **names = NULL;
+	struct mval	*ctx;
+	char		*dir, *path;
+	int		 n, i, l, rc = -1;
+	size_t		 j;
+
+	dir = xasprintf("%s/content/kk", b->srcdir);
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0) {
+		rs_err("%s: %s", dir, strerror(errno));
+		free(dir);
+		return -1;
+	}
+	free(dir);
+	for (l = 0; l < LANG__MAX; l++)
+		b->content[l] = xcalloc((size_t)n + 1, sizeof(struct md_page));
+	for (i = 0; i < n; i++) {
+		size_t	 len = strlen(names[i]->d_name);
+
+		if (len < 4 || strcmp(names[i]->d_name + len - 3, ".md") != 0)
+			continue;
+		for (l = 0; l < LANG__MAX; l++) {
+			path = xasprintf("%s/content/%s/%s", b->srcdir,
+			    lang_codes[l], names[i]->d_name);
+			ctx = mv_map();
+			mv_sets(ctx, "site_name", b->cfg.site_name[l]);
+			{
+				struct mval *pv = mv_set(ctx, "privacy",
+				    mv_map());
+
+				mv_set(pv, "k", mv_strf("%ld", b->cfg.k));
+				mv_set(pv, "diversity",
+				    mv_strf("%ld", b->cfg.diversity));
+				mv_set(pv, "small_count",
+				    mv_strf("%ld", b->cfg.small_count));
+				mv_set(pv, "small_max",
+				    mv_strf("%ld", b->cfg.small_count - 1));
+				mv_set(pv, "rounding",
+				    mv_strf("%ld", b->cfg.rounding));
+				mv_set(pv, "free_text", mv_bool(
+				    b->cfg.free_text == FREE_TEXT_SCRUBBED));
+				mv_set(pv, "all_ages", mv_bool(
+				    b->cfg.text_ages == TEXT_AGES_ALL));
+			}
+			rc = md_render_file(path, ctx,
+			    &b->content[l][b->ncontent]);
+			mv_free(ctx);
+			if (rc == -1) {
+				if (l == LANG_RU && access(path, F_OK) != 0)
+					rs_err("%s: missing (the Kazakh page "
+					    "content/kk/%s exists)", path,
+					    names[i]->d_name);
+				free(path);
+				goto out;
+			}
+			free(path);
+		}
+		b->ncontent++;
+	}
+	/* A Russian page without its Kazakh counterpart. */
+	dir = xasprintf("%s/content/ru", b->srcdir);
+	{
+		struct dirent **ru = NULL;
+		int		 m, k;
+
+		m = scandir(dir, &ru, NULL, alphasort);
+		for (k = 0; k < m; k++) {
+			size_t	 len = strlen(ru[k]->d_name);
+			int	 found = 0;
+
+			if (len >= 4 &&
+			    strcmp(ru[k]->d_name + len - 3, ".md") == 0) {
+				for (j = 0; j < b->ncontent; j++)
+					if (strncmp(b->content[LANG_RU][j].slug,
+					    ru[k]->d_name, len - 3) == 0 &&
+					    strlen(b->content[LANG_RU][j].slug)
+					    == len - 3)
+						found = 1;
+				if (!found && rc != -2) {
+					rs_err("%s/%s: missing its Kazakh "
+					    "page content/kk/%s", dir,
+					    ru[k]->d_name, ru[k]->d_name);
+					rc = -2;
+				}
+			}
+			free(ru[k]);
+		}
+		free(ru);
+	}
+	free(dir);
+	if (rc == -2) {
+		rc = -1;
+		goto out;
+	}
+	for (l = 0; l < LANG__MAX && b->ncontent > 1; l++)
+		qsort(b->content[l], b->ncontent, sizeof(struct md_page),
+		    content_cmp);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return rc;
+}
+
+/* The scrubber's markers per language, from the catalog. */
+static void
+load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX])
+{
+	char	 key[64];
+	int	 l, t;
+
+	for (l = 0; l < LANG__MAX; l++)
+		for (t = 0; t < SCRUB__MAX; t++) {
+			snprintf(key, sizeof(key), "marker_%s",
+			    scrub_type_name(t));
+			m[l][t] = tr(b->cat, l, key);
+		}
+}
+
+static void
+build_free(struct build *b)
+{
+	size_t	 i, j;
+	int	 l;
+
+	for (l = 0; l < LANG__MAX; l++) {
+		mv_free(b->tmap[l]);
+		if (b->content[l]) {
+			for (j = 0; j < b->ncontent; j++)
+				md_page_free(&b->content[l][j]);
+			free(b->content[l]);
+		}
+	}
+	for (i = 0; i < b->nsitemap; i++)
+		free(b->sitemap[i]);
+	free(b->sitemap);
+	free(b->asset_css);
+	free(b->asset_js);
+	free(b->asset_tables_js);
+	free(b->asset_print);
+	free(b->date_iso);
+	data_free();
+	stats_free();
+	scrub_free(b->scr);
+	tmpl_close(b->tmpl);
+	catalog_free(b->cat);
+	config_free(&b->cfg);
+	free(b->srcdir);
+}
+
+int
+build_run(const struct build_opts *o)
+{
+	struct build	 b;
+	const char	*markers[LANG__MAX][SCRUB__MAX];
+	const char *const *mk[LANG__MAX];
+	const struct privacy_stats *ps;
+	struct timespec	 t0, t1;
+	char		*path;
+	long		 repl = 0;
+	int		 rc = -1, l, t, bad = 0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	memset(&b, 0, sizeof(b));
+	b.opts = o;
+	if (o->srcdir != NULL) {
+		if (!is_srcdir(o->srcdir)) {
+			rs_err("%s: not a regsite source directory (needs "
+			    "content/, templates/ and static/)", o->srcdir);
+			goto out;
+		}
+		b.srcdir = xstrdup(o->srcdir);
+	} else if (is_srcdir("."))
+		b.srcdir = xstrdup(".");
+	else if (is_srcdir(DATADIR))
+		b.srcdir = xstrdup(DATADIR);
+	else {
+		rs_err("no content/, templates/ and static/ here or in %s: "
+		    "run regsite from its source tree, pass --source DIR, or "
+		    "make install", DATADIR);
+		goto out;
+	}
+	if (o->report != NULL && check_report_path(o->report, o->out) == -1)
+		goto out;
+	if (config_load(&b.cfg, o->config) == -1)
+		goto out;
+	path = xasprintf("%s/content/catalog.csv", b.srcdir);
+	b.cat = catalog_load(path);
+	free(path);
+	if (b.cat == NULL)
+		goto out;
+	path = xasprintf("%s/templates", b.srcdir);
+	b.tmpl = tmpl_open(path);
+	free(path);
+	if (b.tmpl == NULL)
+		goto out;
+	path = xasprintf("%s/content/allowlist.txt", b.srcdir);
+	b.scr = scrub_new(path);
+	free(path);
+	if (b.scr == NULL)
+		goto out;
+	/*
+	 * The tables publish ages in bands at most; an exact age in a text
+	 * would undo that.  (over90: HIPAA's rule alone.)
+	 */
+	scrub_set_min_age(b.scr, b.cfg.text_ages == TEXT_AGES_ALL ? 0 : 90);
+	for (l = 0; l < LANG__MAX; l++)
+		b.tmap[l] = catalog_mval(b.cat, l);
+	load_markers(&b, markers);
+	if (catalog_missing(b.cat) != NULL) {
+		rs_err("content/catalog.csv: missing key '%s'",
+		    catalog_missing(b.cat));
+		goto out;
+	}
+	if (load_content(&b) == -1)
+		goto out;
+
+	if ((b.priv = privacy_open(o->db, &bad)) == NULL) {
+		if (bad)
+			rc = 1;
+		goto out;
+	}
+	b.dicts = privacy_dicts(b.priv);
+	snprintf(b.release, sizeof(b.release), "%s",
+	    privacy_release(b.priv));
+	if (source_date(&b) == -1)
+		goto out;
+
+	if ((b.site = site_open(o->out)) == NULL)
+		goto out;
+	for (l = 0; l < LANG__MAX; l++)
+		mk[l] = markers[l];
+	if (privacy_run(b.priv, &b.cfg, b.scr, mk, o->report) == -1)
+		goto out;
+	b.nquarters = privacy_quarters(b.priv, &b.quarters);
+
+	if (pages_build(&b) == -1)
+		goto out;
+	if (catalog_missing(b.cat) != NULL) {
+		rs_err("content/catalog.csv: missing key '%s'",
+		    catalog_missing(b.cat));
+		goto out;
+	}
+	ps = privacy_stats(b.priv);
+	for (t = 0; t < SCRUB__MAX; t++)
+		repl += ps->replacements[t];
+	{
+		long	 vs = ps->values_suppressed, cs = ps->counts_suppressed;
+		long	 cr = ps->counts_rounded;
+
+		if (privacy_close(b.priv, 1) == -1) {
+			b.priv = NULL;
+			goto out;
+		}
+		b.priv = NULL;
+		if (site_commit(b.site) == -1)
+			goto out;
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (!o->quiet) {
+			if (o->progress)
+				fputs("\r\033[K", stderr);
+			printf("regsite: built %s: %ld pages, %zu files, "
+			    "%.1f MB in %.1f s; privacy: %ld values "
+			    "suppressed, %ld text replacements, %ld counts "
+			    "suppressed, %ld rounded\n", o->out, b.pages,
+			    site_files(b.site),
+			    (double)site_bytes(b.site) / 1e6,
+			    (double)(t1.tv_sec - t0.tv_sec) +
+			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
+			    vs, repl, cs, cr);
+		}
+	}
+	site_free(b.site);
+	b.site = NULL;
+	rc = 0;
+out:
+	if (b.priv)
+		privacy_close(b.priv, 0);
+	if (b.site)
+		site_abort(b.site);
+	if (rc != 0 && o->progress)
+		fputs("\r\033[K", stderr);
+	build_free(&b);
+	return rc;
+}

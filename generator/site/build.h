@@ -1,0 +1,24 @@
+/*
+ * build.h -- `regsite build`: the registry database in, a complete
+ * bilingual site out (site/build.c runs the pipeline).
+ */
+#ifndef BUILD_H
+#define BUILD_H
+
+struct build_opts {
+	const char *db;		/* the registry database */
+	const char *out;	/* the site directory, replaced when complete */
+	const char *config;	/* INI file, or NULL for the defaults */
+	const char *report;	/* the privacy report, or NULL */
+	const char *srcdir;	/* content/, templates/, static/; NULL: auto */
+	int	 progress;	/* a progress line on stderr (a terminal) */
+	int	 quiet;		/* no summary line */
+};
+
+/*
+ * 0 on success, -1 on failure (rs_err set), 1 when the database has
+ * problems that were printed.  Any failure leaves the previous site.
+ */
+int	 build_run(const struct build_opts *);
+
+#endif /* !BUILD_H */

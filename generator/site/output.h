@@ -1,0 +1,31 @@
+/*
+ * output.h -- the site's files, written into a temporary tree that is
+ * swapped into place when complete.
+ */
+#ifndef OUTPUT_H
+#define OUTPUT_H
+
+
+struct site;
+
+/* Start a site that will replace directory out; NULL and rs_err. */
+struct site *site_open(const char *out);
+const char *site_tmpdir(const struct site *);
+/* Write a whole file (rel: path inside the site; parents created). */
+int	 site_write(struct site *, const char *rel, const void *, size_t);
+/* Stream a large file: open, write, then site_fclose checks errors. */
+FILE	*site_fopen(struct site *, const char *rel);
+int	 site_fclose(struct site *, FILE *, const char *rel);
+/* Swap the finished tree into place (atomically where possible). */
+int	 site_commit(struct site *);
+/* Remove the temporary tree and free. */
+void	 site_abort(struct site *);
+void	 site_free(struct site *);
+size_t	 site_files(const struct site *);
+unsigned long long site_bytes(const struct site *);
+/* Lower-case hexadecimal SHA-256 of data. */
+void	 sha256_hex(const void *, size_t, char hex[65]);
+/* Remove a directory tree (0, or -1 with errno). */
+int	 rm_tree(const char *);
+
+#endif /* !OUTPUT_H */

@@ -1,0 +1,1000 @@
+/*
+ * stats.c -- the aggregate picture of the registry: the statistics page
+ * (trends over all quarters), a dashboard on each quarter page and one
+ * chart on the home page.  Every number comes from protected counts
+ * (privacy.c agg_count), computed once per build and shared by both
+ * languages.  Each chart is drawn by chart.c inline, and also written
+ * beside its page as a standalone SVG and as CSV; a data table follows
+ * it in the page.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/lib.h"
+#include "lib/escape.h"
+#include "lib/format.h"
+#include "lib/config.h"
+#include "lib/dict.h"
+#include "privacy/scrub.h"
+#include "privacy/privacy.h"
+#include "render/mustache.h"
+#include "render/catalog.h"
+#include "render/chart.h"
+#include "site/output.h"
+#include "site/site.h"
+
+#define TOP_SPECIALTIES	10
+
+/* Statutory minimum insurance payments in MCI (Code art. 270-4). */
+static const struct {
+	const char	*harm;		/* DIM_HARM_DETAIL value */
+	int		 mci;
+	const char	*key;		/* catalog label */
+} payments[] = {
+	{ "death", 3000, "harm_death" },
+	{ "I", 800, "disability_i" },
+	{ "II", 600, "disability_ii" },
+	{ "III", 500, "disability_iii" },
+	{ "child", 500, "disability_child" },
+	{ "none", 300, "disability_none" },
+};
+#define NPAYMENTS (sizeof(payments) / sizeof(payments[0]))
+
+/* ------------------------------------------------------------------ */
+/* Protected cross-tabs, computed once.                                 */
+
+struct cell {
+	char		*v1, *v2;
+	struct pcount	 c;
+};
+
+struct agg {
+	enum form	 f;
+	char		 quarter[8];	/* "" for all quarters */
+	enum dim	 d1, d2;
+	struct cell	*cells;
+	size_t		 n;
+};
+
+static struct agg **aggs;
+static size_t naggs;
+
+/* Collects the cells of one agg_count call into per-quarter tables. */
+struct collect {
+	struct build	*b;
+	enum form	 f;
+	enum dim	 d1, d2;
+};
+
+static struct agg *
+agg_new(enum form f, const char *quarter, enum dim d1, enum dim d2)
+{
+	struct agg	*a;
+
+	a = xcalloc(1, sizeof(*a));
+	a->f = f;
+	a->d1 = d1;
+	a->d2 = d2;
+	snprintf(a->quarter, sizeof(a->quarter), "%s", quarter);
+	aggs = xreallocarray(aggs, naggs + 1, sizeof(*aggs));
+	aggs[naggs++] = a;
+	return a;
+}
+
+static struct agg *
+agg_find(enum form f, const char *quarter, enum dim d1, enum dim d2)
+{
+	size_t	 i;
+
+	for (i = 0; i < naggs; i++)
+		if (aggs[i]->f == f && aggs[i]->d1 == d1 &&
+		    aggs[i]->d2 == d2 && strcmp(aggs[i]->quarter, quarter) == 0)
+			return aggs[i];
+	return NULL;
+}
+
+static void
+agg_cb(void *arg, const char *quarter, const char *v1, const char *v2,
+    struct pcount c)
+{
+	struct collect	*k = arg;
+	struct agg	*a;
+
+	if ((a = agg_find(k->f, quarter, k->d1, k->d2)) == NULL)
+		a = agg_new(k->f, quarter, k->d1, k->d2);
+	a->cells = xreallocarray(a->cells, a->n + 1, sizeof(*a->cells));
+	a->cells[a->n].v1 = xstrdup(v1 ? v1 : "");
+	a->cells[a->n].v2 = xstrdup(v2 ? v2 : "");
+	a->cells[a->n].c = c;
+	a->n++;
+}
+
+/*
+ * The protected table of a form by d1 and d2 in a quarter, or in all
+ * quarters (NULL).  A quarter's table is computed with every other
+ * quarter's in one pass over the records.
+ */
+static const struct agg *
+agg(struct build *b, enum form f, const char *quarter, enum dim d1,
+    enum dim d2)
+{
+	struct collect	 k;
+	struct agg	*a;
+	size_t		 i;
+
+	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) != NULL)
+		return a;
+	k.b = b;
+	k.f = f;
+	k.d1 = d1;
+	k.d2 = d2;
+	if (quarter == NULL) {
+		if (agg_count(b->priv, f, NULL, d1, d2, agg_cb, &k) == -1)
+			return NULL;
+	} else {
+		if (agg_count(b->priv, f, "*", d1, d2, agg_cb, &k) == -1)
+			return NULL;
+		/* Quarters without any record: an empty table. */
+		for (i = 0; i < b->nquarters; i++)
+			if (agg_find(f, b->quarters[i], d1, d2) == NULL)
+				agg_new(f, b->quarters[i], d1, d2);
+	}
+	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) == NULL)
+		a = agg_new(f, quarter ? quarter : "", d1, d2);
+	return a;
+}
+
+/* The count of a cell; a cell absent from the table is an exact 0. */
+static struct pcount
+cell(const struct agg *a, const char *v1, const char *v2)
+{
+	struct pcount	 zero = { 0, PC_EXACT };
+	size_t		 i;
+
+	for (i = 0; i < a->n; i++)
+		if (strcmp(a->cells[i].v1, v1) == 0 &&
+		    strcmp(a->cells[i].v2, v2 ? v2 : "") == 0)
+			return a->cells[i].c;
+	return zero;
+}
+
+void
+stats_free(void)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < naggs; i++) {
+		for (j = 0; j < aggs[i]->n; j++) {
+			free(aggs[i]->cells[j].v1);
+			free(aggs[i]->cells[j].v2);
+		}
+		free(aggs[i]->cells);
+		free(aggs[i]);
+	}
+	free(aggs);
+	aggs = NULL;
+	naggs = 0;
+}
+
+static struct chart_point
+point(struct pcount c)
+{
+	struct chart_point	 p;
+
+	memset(&p, 0, sizeof(p));
+	if (c.flags & PC_SUPPRESSED)
+		p.suppressed = 1;
+	else
+		p.v = (double)c.n;
+	return p;
+}
+
+/* ------------------------------------------------------------------ */
+/* The values of a dimension, with their labels.                        */
+
+struct dimvals {
+	size_t		 n;
+	const char	*code[64];
+	const char	*label[64];
+};
+
+static const char *const age_bands[] = {
+	"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69",
+	"70-79", "80-89", "90+"
+};
+
+static void
+dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
+{
+	size_t	 i;
+
+	memset(v, 0, sizeof(*v));
+#define ADD(c, k) do { v->code[v->n] = (c); \
+	v->label[v->n++] = tr(b->cat, l, (k)); } while (0)
+	switch (d) {
+	case DIM_CATEGORY:
+		ADD("clinical", "cat_clinical");
+		ADD("corporate", "cat_corporate");
+		break;
+	case DIM_CONSEQUENCE:
+		ADD("with", "cons_with");
+		ADD("without", "cons_without");
+		break;
+	case DIM_HARM:
+		ADD("iatrogenic", "harm_iatrogenic");
+		ADD("death", "harm_death");
+		break;
+	case DIM_INSURED:
+		ADD("yes", "insured_yes");
+		ADD("no", "insured_no");
+		break;
+	case DIM_SEX:
+		ADD("M", "sex_m");
+		ADD("F", "sex_f");
+		break;
+	case DIM_HARM_DETAIL:
+		for (i = 0; i < NPAYMENTS; i++)
+			ADD(payments[i].harm, payments[i].key);
+		break;
+	case DIM_AGE10:
+		for (i = 0; i < sizeof(age_bands) / sizeof(age_bands[0]); i++) {
+			v->code[v->n] = age_bands[i];
+			v->label[v->n++] = age_bands[i];
+		}
+		break;
+	case DIM_GROUP:
+		for (i = 0; i < b->dicts->ngroups; i++) {
+			v->code[v->n] = b->dicts->groups[i].code;
+			v->label[v->n++] = b->dicts->groups[i].name[l];
+		}
+		break;
+	case DIM_REGION:
+		for (i = 0; i < b->dicts->nregions; i++) {
+			v->code[v->n] = b->dicts->regions[i].code;
+			v->label[v->n++] = b->dicts->regions[i].name[l];
+		}
+		break;
+	case DIM_CHAPTER:
+		for (i = 0; i < b->dicts->nchapters && i < 64; i++) {
+			v->code[v->n] = b->dicts->chapters[i].code;
+			v->label[v->n++] = b->dicts->chapters[i].name[l];
+		}
+		break;
+	default:
+		break;
+	}
+#undef ADD
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing a chart into a page.                                         */
+
+/* Text of a point in the page's language: "12 345", "<8", "—". */
+static void
+point_text(struct buf *out, struct build *b, const struct chart_point *p,
+    int decimals)
+{
+	if (p->suppressed)
+		buf_printf(out, "<%ld", b->cfg.small_count);
+	else if (p->nodata)
+		buf_puts(out, "—");
+	else if (decimals > 0)
+		fmt_dec(out, p->v, decimals);
+	else
+		fmt_int(out, (long long)llround(p->v));
+}
+
+/* The data table shown beside a chart. */
+static void
+data_table(struct buf *h, struct build *b, const struct chart *c,
+    const char *cathead)
+{
+	struct buf	 t = { 0 };
+	size_t		 i, s;
+
+	BUF_LIT(h, "<div class=\"table-scroll\"><table class=\"chart-table\">"
+	    "<caption>");
+	esc_htmls(h, c->title);
+	BUF_LIT(h, "</caption>\n<thead><tr><th scope=\"col\">");
+	esc_htmls(h, cathead);
+	BUF_LIT(h, "</th>");
+	for (s = 0; s < c->nseries; s++) {
+		BUF_LIT(h, "<th scope=\"col\" class=\"num\">");
+		esc_htmls(h, c->series[s].label);
+		BUF_LIT(h, "</th>");
+	}
+	BUF_LIT(h, "</tr></thead>\n<tbody>\n");
+	for (i = 0; i < c->ncats; i++) {
+		BUF_LIT(h, "<tr><th scope=\"row\">");
+		esc_htmls(h, c->cats[i]);
+		BUF_LIT(h, "</th>");
+		for (s = 0; s < c->nseries; s++) {
+			buf_reset(&t);
+			point_text(&t, b, &c->series[s].v[i], c->decimals);
+			BUF_LIT(h, "<td class=\"num\">");
+			esc_html(h, t.data ? t.data : "", t.len);
+			BUF_LIT(h, "</td>");
+		}
+		BUF_LIT(h, "</tr>\n");
+	}
+	BUF_LIT(h, "</tbody></table></div>\n");
+	buf_free(&t);
+}
+
+/* The chart's data as CSV (UTF-8 with a byte-order mark). */
+static void
+data_csv(struct buf *o, struct build *b, const struct chart *c,
+    const char *cathead)
+{
+	struct buf	 t = { 0 };
+	size_t		 i, s;
+
+	BUF_LIT(o, "\xef\xbb\xbf");
+	esc_csvs(o, cathead);
+	for (s = 0; s < c->nseries; s++) {
+		buf_putc(o, ',');
+		esc_csvs(o, c->series[s].label);
+	}
+	BUF_LIT(o, "\r\n");
+	for (i = 0; i < c->ncats; i++) {
+		esc_csvs(o, c->cats[i]);
+		for (s = 0; s < c->nseries; s++) {
+			const struct chart_point *p = &c->series[s].v[i];
+
+			buf_reset(&t);
+			if (p->suppressed)
+				buf_printf(&t, "<%ld", b->cfg.small_count);
+			else if (!p->nodata)
+				buf_printf(&t, "%.*f", c->decimals, p->v);
+			buf_putc(o, ',');
+			esc_csv(o, t.data ? t.data : "", t.len);
+		}
+		BUF_LIT(o, "\r\n");
+	}
+	buf_free(&t);
+}
+
+/*
+ * Draw chart c for the page at path: inline SVG, data table, and the
+ * files dir/ID.svg (standalone, with its title and source) and
+ * dir/ID.csv.  Appends the template's chart map to list.
+ */
+static int
+emit(struct build *b, enum lang l, const char *path, const char *dir,
+    struct chart *c, const char *cathead, struct mval *list)
+{
+	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 };
+	struct mval	*m;
+	char		*file, *h;
+	int		 rc = -1;
+
+	c->lang = l;
+	if (c->suppressed_label == NULL) {
+		c->suppressed_label = xasprintf("<%ld", b->cfg.small_count);
+		c->suppressed_legend = tr(b->cat, l, "chart_suppressed");
+	}
+	c->nodata_label = tr(b->cat, l, "chart_nodata");
+	c->show_title = 0;
+	c->note = NULL;
+	if (chart_svg(&svg, c) == -1)
+		goto out;
+	m = mv_push(list, mv_map());
+	mv_sets(m, "id", c->id);
+	mv_sets(m, "svg", buf_str(&svg));
+	mv_sets(m, "title", c->title);
+	mv_sets(m, "desc", c->desc);
+	data_table(&html, b, c, cathead);
+	mv_sets(m, "table", buf_str(&html));
+
+	/* The files: CSV, and the SVG to embed elsewhere. */
+	buf_reset(&html);
+	data_csv(&html, b, c, cathead);
+	file = xasprintf("%s/%s.csv", dir, c->id);
+	h = page_href(path, file);
+	mv_sets(m, "csv", h);
+	free(h);
+	rc = site_write(b->site, file, html.data, html.len);
+	free(file);
+	if (rc == -1)
+		goto out;
+	buf_reset(&svg);
+	trf(&note, b->cat, l, "chart_source", "site", b->cfg.site_name[l],
+	    "date", b->date_iso, (char *)NULL);
+	c->note = buf_str(&note);
+	c->show_title = 1;
+	if ((rc = chart_svg(&svg, c)) == -1)
+		goto out;
+	file = xasprintf("%s/%s.svg", dir, c->id);
+	h = page_href(path, file);
+	mv_sets(m, "svgfile", h);
+	free(h);
+	buf_reset(&html);
+	BUF_LIT(&html, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	buf_put(&html, svg.data, svg.len);
+	rc = site_write(b->site, file, html.data, html.len);
+	free(file);
+out:
+	free((char *)c->suppressed_label);
+	c->suppressed_label = NULL;
+	buf_free(&svg);
+	buf_free(&html);
+	buf_free(&note);
+	return rc;
+}
+
+/* "61 %" of num/den if the policy allows it, else "—". */
+static void
+pct_text(struct buf *out, struct build *b, struct pcount num,
+    struct pcount den)
+{
+	double	 p;
+
+	if (pc_percent(b->priv, num, den, &p) == -1)
+		buf_puts(out, "—");
+	else
+		fmt_pct(out, p, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* The charts.                                                          */
+
+/* Short quarter labels for the axis, oldest first. */
+static char **
+quarter_labels(struct build *b, enum lang l)
+{
+	struct buf	 s = { 0 };
+	char		**v;
+	size_t		 i;
+
+	v = xcalloc(b->nquarters, sizeof(*v));
+	for (i = 0; i < b->nquarters; i++) {
+		buf_reset(&s);
+		fmt_quarter(&s, l, b->quarters[i], QF_SHORT);
+		v[i] = xstrdup(buf_str(&s));
+	}
+	buf_free(&s);
+	return v;
+}
+
+static void
+free_labels(char **v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * Records of a form per quarter, stacked by an exact dimension (the
+ * quarter's one-way totals are exact by policy).  desc_key gets
+ * {first}, {last}, {total}, {last_in}, {pct} (share of the first value
+ * in the last quarter).
+ */
+static int
+trend_chart(struct build *b, enum lang l, const char *path, const char *dir,
+    enum form f, enum dim d, const char *id, const char *title_key,
+    const char *desc_key, struct mval *list)
+{
+	struct dimvals	 dv;
+	struct chart	 c;
+	struct chart_series sr[8];
+	struct chart_point *pts;
+	struct buf	 desc = { 0 }, a = { 0 }, z = { 0 }, tot = { 0 },
+			 li = { 0 }, pc = { 0 };
+	char		**labels;
+	const struct agg *ag, *at;
+	size_t		 i, s;
+	long		 total = 0;
+	int		 rc;
+
+	dim_values(b, l, d, &dv);
+	pts = xcalloc(dv.n * b->nquarters, sizeof(*pts));
+	for (i = 0; i < b->nquarters; i++) {
+		if ((ag = agg(b, f, b->quarters[i], d, DIM_NONE)) == NULL ||
+		    (at = agg(b, f, b->quarters[i], DIM_NONE, DIM_NONE))
+		    == NULL) {
+			free(pts);
+			return -1;
+		}
+		for (s = 0; s < dv.n; s++)
+			pts[s * b->nquarters + i] = point(cell(ag, dv.code[s],
+			    NULL));
+		total += cell(at, "", NULL).n;
+		if (i + 1 == b->nquarters)
+			pct_text(&pc, b, cell(ag, dv.code[0], NULL),
+			    cell(at, "", NULL));
+	}
+	for (s = 0; s < dv.n; s++) {
+		sr[s].label = dv.label[s];
+		sr[s].v = pts + s * b->nquarters;
+	}
+	labels = quarter_labels(b, l);
+	fmt_quarter(&a, l, b->quarters[0], QF_NOM);
+	fmt_quarter(&z, l, b->quarters[b->nquarters - 1], QF_NOM);
+	fmt_quarter(&li, l, b->quarters[b->nquarters - 1], QF_IN);
+	fmt_int(&tot, total);
+	trf(&desc, b->cat, l, desc_key, "first", buf_str(&a), "last",
+	    buf_str(&z), "total", buf_str(&tot), "last_in", buf_str(&li),
+	    "pct", buf_str(&pc), (char *)NULL);
+	memset(&c, 0, sizeof(c));
+	c.kind = CHART_COLUMNS;
+	c.id = id;
+	c.title = tr(b->cat, l, title_key);
+	c.desc = buf_str(&desc);
+	c.cats = (const char *const *)labels;
+	c.ncats = b->nquarters;
+	c.series = sr;
+	c.nseries = dv.n;
+	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"), list);
+	free_labels(labels, b->nquarters);
+	free(pts);
+	buf_free(&desc);
+	buf_free(&a);
+	buf_free(&z);
+	buf_free(&tot);
+	buf_free(&li);
+	buf_free(&pc);
+	return rc;
+}
+
+/*
+ * The statutory minimum payments implied by the insurance cases of
+ * each quarter: in MCI (stacked by harm), and in tenge with the MCI of
+ * the quarter's year where the configuration gives it.
+ */
+static int
+payment_charts(struct build *b, enum lang l, const char *path,
+    const char *dir, struct mval *list)
+{
+	struct chart	 c;
+	struct chart_series sr[NPAYMENTS], tg;
+	struct chart_point *pts, *tenge;
+	struct buf	 desc = { 0 }, v = { 0 }, li = { 0 };
+	char		**labels;
+	const struct agg *ag;
+	size_t		 i, s;
+	double		 last = 0;
+	int		 rc = -1, y, q;
+
+	pts = xcalloc(NPAYMENTS * b->nquarters, sizeof(*pts));
+	tenge = xcalloc(b->nquarters, sizeof(*tenge));
+	for (i = 0; i < b->nquarters; i++) {
+		double	 mci = 0;
+		long	 rate;
+
+		if ((ag = agg(b, FORM_INSURANCE, b->quarters[i],
+		    DIM_HARM_DETAIL, DIM_NONE)) == NULL)
+			goto out;
+		for (s = 0; s < NPAYMENTS; s++) {
+			struct pcount	 n = cell(ag, payments[s].harm, NULL);
+
+			pts[s * b->nquarters + i].v =
+			    (double)n.n * payments[s].mci;
+			mci += (double)n.n * payments[s].mci;
+		}
+		quarter_parse(b->quarters[i], &y, &q);
+		if ((rate = config_mci(&b->cfg, y)) > 0)
+			tenge[i].v = mci * (double)rate / 1e6;
+		else
+			tenge[i].nodata = 1;
+		if (i + 1 == b->nquarters)
+			last = mci;
+	}
+	for (s = 0; s < NPAYMENTS; s++) {
+		sr[s].label = tr(b->cat, l, payments[s].key);
+		sr[s].v = pts + s * b->nquarters;
+	}
+	labels = quarter_labels(b, l);
+	fmt_quarter(&li, l, b->quarters[b->nquarters - 1], QF_IN);
+	fmt_int(&v, (long long)last);
+	trf(&desc, b->cat, l, "chart_payments_desc", "last_in", buf_str(&li),
+	    "mci", buf_str(&v), (char *)NULL);
+	memset(&c, 0, sizeof(c));
+	c.kind = CHART_COLUMNS;
+	c.id = "payments-mci";
+	c.title = tr(b->cat, l, "chart_payments_title");
+	c.desc = buf_str(&desc);
+	c.cats = (const char *const *)labels;
+	c.ncats = b->nquarters;
+	c.series = sr;
+	c.nseries = NPAYMENTS;
+	c.unit = tr(b->cat, l, "unit_mci");
+	if ((rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"),
+	    list)) == -1)
+		goto labels;
+	buf_reset(&desc);
+	trf(&desc, b->cat, l, "chart_tenge_desc", (char *)NULL);
+	tg.label = tr(b->cat, l, "unit_mln_tenge");
+	tg.v = tenge;
+	c.id = "payments-tenge";
+	c.title = tr(b->cat, l, "chart_tenge_title");
+	c.desc = buf_str(&desc);
+	c.series = &tg;
+	c.nseries = 1;
+	c.decimals = 1;
+	c.unit = tr(b->cat, l, "unit_mln_tenge");
+	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"), list);
+labels:
+	free_labels(labels, b->nquarters);
+out:
+	free(pts);
+	free(tenge);
+	buf_free(&desc);
+	buf_free(&v);
+	buf_free(&li);
+	return rc;
+}
+
+struct ranked {
+	const char		*code, *label;
+	struct chart_point	 p;
+	size_t			 order;
+};
+
+/* Largest first; suppressed after every shown value; then list order. */
+static int
+ranked_cmp(const void *x, const void *y)
+{
+	const struct ranked *a = x, *b = y;
+
+	if (a->p.suppressed != b->p.suppressed)
+		return a->p.suppressed - b->p.suppressed;
+	if (a->p.v != b->p.v)
+		return a->p.v > b->p.v ? -1 : 1;
+	return a->order < b->order ? -1 : a->order > b->order;
+}
+
+/*
+ * Horizontal bars of a form's records by a dimension, in a quarter or
+ * all (NULL): in the dimension's own order, or sorted by value (and cut
+ * to top, if not 0).  Values absent from the data are dropped when
+ * drop_zero.
+ */
+static int
+bars_chart(struct build *b, enum lang l, const char *path, const char *dir,
+    enum form f, const char *quarter, enum dim d, int sorted, size_t top,
+    int drop_zero, const char *id, const char *title_key,
+    const char *desc_key, const char *cathead, struct mval *list)
+{
+	struct dimvals	 dv;
+	struct ranked	*r;
+	struct chart	 c;
+	struct chart_series sr;
+	struct chart_point *pts;
+	const char	**cats;
+	struct buf	 desc = { 0 }, lead = { 0 }, q = { 0 };
+	const struct agg *ag;
+	size_t		 i, n = 0;
+	int		 rc;
+
+	if ((ag = agg(b, f, quarter, d, DIM_NONE)) == NULL)
+		return -1;
+	if (d == DIM_PROFILE) {
+		memset(&dv, 0, sizeof(dv));
+		r = xcalloc(b->dicts->nprofiles, sizeof(*r));
+		for (i = 0; i < b->dicts->nprofiles; i++) {
+			r[n].code = b->dicts->profiles[i].code;
+			r[n].label = b->dicts->profiles[i].name[l];
+			r[n].p = point(cell(ag, r[n].code, NULL));
+			r[n].order = i;
+			if (!drop_zero || r[n].p.suppressed || r[n].p.v > 0)
+				n++;
+		}
+	} else {
+		dim_values(b, l, d, &dv);
+		r = xcalloc(dv.n, sizeof(*r));
+		for (i = 0; i < dv.n; i++) {
+			r[n].code = dv.code[i];
+			r[n].label = dv.label[i];
+			r[n].p = point(cell(ag, dv.code[i], NULL));
+			r[n].order = i;
+			if (!drop_zero || r[n].p.suppressed || r[n].p.v > 0)
+				n++;
+		}
+	}
+	if (n == 0) {
+		free(r);
+		return 0;
+	}
+	if (sorted)
+		qsort(r, n, sizeof(*r), ranked_cmp);
+	if (top && n > top)
+		n = top;
+	cats = xcalloc(n, sizeof(*cats));
+	pts = xcalloc(n, sizeof(*pts));
+	for (i = 0; i < n; i++) {
+		cats[i] = r[i].label;
+		pts[i] = r[i].p;
+	}
+	/* The leading value, for the description. */
+	{
+		size_t	 best = 0;
+
+		for (i = 1; i < n; i++)
+			if (!pts[i].suppressed && (pts[best].suppressed ||
+			    pts[i].v > pts[best].v))
+				best = i;
+		buf_puts(&lead, cats[best]);
+	}
+	if (quarter)
+		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
+	trf(&desc, b->cat, l, desc_key, "lead", buf_str(&lead), "in",
+	    buf_str(&q), (char *)NULL);
+	sr.label = tr(b->cat, l, f == FORM_INCIDENTS ? "figure_incidents" :
+	    "figure_cases");
+	sr.v = pts;
+	memset(&c, 0, sizeof(c));
+	c.kind = CHART_BARS;
+	c.id = id;
+	c.title = tr(b->cat, l, title_key);
+	c.desc = buf_str(&desc);
+	c.cats = cats;
+	c.ncats = n;
+	c.series = &sr;
+	c.nseries = 1;
+	rc = emit(b, l, path, dir, &c, cathead, list);
+	free(cats);
+	free(pts);
+	free(r);
+	buf_free(&desc);
+	buf_free(&lead);
+	buf_free(&q);
+	return rc;
+}
+
+/* Two-way bars: categories of d1, one series per value of d2. */
+static int
+cross_chart(struct build *b, enum lang l, const char *path, const char *dir,
+    enum form f, const char *quarter, enum dim d1, enum dim d2,
+    const char *id, const char *title_key, const char *desc_key,
+    const char *cathead, struct mval *list)
+{
+	struct dimvals	 v1, v2;
+	struct chart	 c;
+	struct chart_series sr[8];
+	struct chart_point *pts;
+	struct buf	 desc = { 0 }, q = { 0 };
+	const struct agg *ag;
+	size_t		 i, s;
+	int		 rc;
+
+	if ((ag = agg(b, f, quarter, d1, d2)) == NULL)
+		return -1;
+	dim_values(b, l, d1, &v1);
+	dim_values(b, l, d2, &v2);
+	pts = xcalloc(v1.n * v2.n, sizeof(*pts));
+	for (s = 0; s < v2.n; s++) {
+		for (i = 0; i < v1.n; i++)
+			pts[s * v1.n + i] = point(cell(ag, v1.code[i],
+			    v2.code[s]));
+		sr[s].label = v2.label[s];
+		sr[s].v = pts + s * v1.n;
+	}
+	if (quarter)
+		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
+	trf(&desc, b->cat, l, desc_key, "in", buf_str(&q), (char *)NULL);
+	memset(&c, 0, sizeof(c));
+	c.kind = d1 == DIM_AGE10 ? CHART_PYRAMID : CHART_BARS;
+	c.id = id;
+	c.title = tr(b->cat, l, title_key);
+	c.desc = buf_str(&desc);
+	c.cats = v1.label;
+	c.ncats = v1.n;
+	c.series = sr;
+	c.nseries = v2.n;
+	rc = emit(b, l, path, dir, &c, cathead, list);
+	free(pts);
+	buf_free(&desc);
+	buf_free(&q);
+	return rc;
+}
+
+/*
+ * The tile map of a form's records by region: rates per 100 000 people
+ * where the configuration gives every population, else counts.
+ */
+static int
+map_chart(struct build *b, enum lang l, const char *path, const char *dir,
+    enum form f, const char *quarter, const char *id, struct mval *list)
+{
+	struct dimvals	 dv;
+	struct chart	 c;
+	struct chart_series sr;
+	struct chart_point pts[64];
+	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 };
+	const struct agg *ag;
+	size_t		 i, best = 0;
+	int		 rates = 1, rc, found = 0;
+
+	if ((ag = agg(b, f, quarter, DIM_REGION, DIM_NONE)) == NULL)
+		return -1;
+	dim_values(b, l, DIM_REGION, &dv);
+	for (i = 0; i < dv.n; i++)
+		if (config_population(&b->cfg, dv.code[i]) <= 0)
+			rates = 0;
+	for (i = 0; i < dv.n; i++) {
+		struct pcount	 n = cell(ag, dv.code[i], NULL);
+
+		pts[i] = point(n);
+		if (rates && !pts[i].suppressed)
+			pts[i].v = (double)n.n * 100000.0 /
+			    (double)config_population(&b->cfg, dv.code[i]);
+		if (!pts[i].suppressed && (!found || pts[i].v > pts[best].v)) {
+			best = i;
+			found = 1;
+		}
+	}
+	if (quarter)
+		fmt_quarter(&q, l, quarter, QF_IN);
+	else
+		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
+	if (found) {
+		if (rates)
+			fmt_dec(&val, pts[best].v, 1);
+		else
+			fmt_int(&val, (long long)pts[best].v);
+	}
+	trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
+	    "chart_map_count_desc", "in", buf_str(&q), "lead",
+	    found ? dv.label[best] : "—", "value", buf_str(&val),
+	    (char *)NULL);
+	sr.label = tr(b->cat, l, rates ? "unit_per_100k" :
+	    f == FORM_INCIDENTS ? "figure_incidents" : "figure_cases");
+	sr.v = pts;
+	memset(&c, 0, sizeof(c));
+	c.kind = CHART_TILEMAP;
+	c.id = id;
+	c.title = tr(b->cat, l, rates ? (f == FORM_INCIDENTS ?
+	    "chart_map_rate_title" : "chart_map_rate_title_ins") :
+	    (f == FORM_INCIDENTS ? "chart_map_count_title" :
+	    "chart_map_count_title_ins"));
+	c.desc = buf_str(&desc);
+	c.cats = dv.label;
+	c.codes = dv.code;
+	c.ncats = dv.n;
+	c.series = &sr;
+	c.nseries = 1;
+	c.decimals = rates ? 1 : 0;
+	c.unit = rates ? tr(b->cat, l, "unit_per_100k") : NULL;
+	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_region"), list);
+	buf_free(&desc);
+	buf_free(&q);
+	buf_free(&val);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The pages.                                                           */
+
+static struct mval *
+section(struct mval *sections, const char *id, const char *title)
+{
+	struct mval	*s;
+
+	s = mv_push(sections, mv_map());
+	mv_sets(s, "id", id);
+	mv_sets(s, "title", title);
+	return mv_set(s, "charts", mv_list());
+}
+
+int
+stats_page(struct build *b, enum lang l)
+{
+	struct mval	*c, *secs, *list;
+	char		 path[96], dir[64];
+
+	snprintf(dir, sizeof(dir), "%s/statistics", lang_codes[l]);
+	snprintf(path, sizeof(path), "%s/index.html", dir);
+	c = page_ctx(b, l, path, tr(b->cat, l, "stats_title"),
+	    tr(b->cat, l, "stats_description"));
+	secs = mv_set(c, "sections", mv_list());
+
+	list = section(secs, "trends", tr(b->cat, l, "stats_sec_trends"));
+	if (trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CATEGORY,
+	    "incidents-by-category", "chart_inc_category_title",
+	    "chart_inc_category_desc", list) == -1 ||
+	    trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CONSEQUENCE,
+	    "incidents-by-consequence", "chart_inc_consequence_title",
+	    "chart_inc_consequence_desc", list) == -1 ||
+	    trend_chart(b, l, path, dir, FORM_INSURANCE, DIM_HARM,
+	    "cases-by-harm", "chart_ins_harm_title", "chart_ins_harm_desc",
+	    list) == -1 ||
+	    trend_chart(b, l, path, dir, FORM_INSURANCE, DIM_INSURED,
+	    "cases-by-insurance", "chart_ins_insured_title",
+	    "chart_ins_insured_desc", list) == -1)
+		goto fail;
+
+	list = section(secs, "profiles", tr(b->cat, l, "stats_sec_profiles"));
+	if (bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_GROUP, 0,
+	    0, 0, "incidents-by-group", "chart_inc_group_title",
+	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_GROUP, 0,
+	    0, 0, "cases-by-group", "chart_ins_group_title",
+	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_PROFILE, 1,
+	    TOP_SPECIALTIES, 1, "incidents-top-specialties",
+	    "chart_inc_specialty_title", "chart_specialty_desc",
+	    tr(b->cat, l, "col_specialty"), list) == -1)
+		goto fail;
+
+	list = section(secs, "regions", tr(b->cat, l, "stats_sec_regions"));
+	if (map_chart(b, l, path, dir, FORM_INCIDENTS, NULL,
+	    "incidents-map", list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_REGION, 1,
+	    0, 0, "incidents-by-region", "chart_inc_region_title",
+	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_REGION, 1,
+	    0, 0, "cases-by-region", "chart_ins_region_title",
+	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1)
+		goto fail;
+
+	list = section(secs, "patients", tr(b->cat, l, "stats_sec_patients"));
+	if (cross_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_AGE10,
+	    DIM_SEX, "incidents-pyramid", "chart_pyramid_title",
+	    "chart_pyramid_desc", tr(b->cat, l, "col_age"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_CHAPTER, 1,
+	    0, 1, "incidents-by-chapter", "chart_inc_chapter_title",
+	    "chart_chapter_desc", tr(b->cat, l, "col_chapter"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_CHAPTER, 1,
+	    0, 1, "cases-by-chapter", "chart_ins_chapter_title",
+	    "chart_chapter_desc", tr(b->cat, l, "col_chapter"), list) == -1)
+		goto fail;
+
+	list = section(secs, "payments", tr(b->cat, l, "stats_sec_payments"));
+	if (payment_charts(b, l, path, dir, list) == -1)
+		goto fail;
+	return page_write(b, "statistics", c, path);
+fail:
+	mv_free(c);
+	return -1;
+}
+
+int
+stats_quarter(struct build *b, enum lang l, const char *path,
+    const char *quarter, struct mval *ctx)
+{
+	struct mval	*list;
+	char		 dir[64], slug[16];
+
+	quarter_slug(slug, quarter);
+	snprintf(dir, sizeof(dir), "%s/%s/charts", lang_codes[l], slug);
+	list = mv_set(mv_set(ctx, "charts_quarter", mv_map()), "charts",
+	    mv_list());
+	if (cross_chart(b, l, path, dir, FORM_INCIDENTS, quarter,
+	    DIM_CATEGORY, DIM_CONSEQUENCE, "q-incidents-category",
+	    "chart_q_cat_title", "chart_q_cat_desc",
+	    tr(b->cat, l, "col_category"), list) == -1 ||
+	    bars_chart(b, l, path, dir, FORM_INCIDENTS, quarter, DIM_GROUP, 0,
+	    0, 0, "q-incidents-group", "chart_inc_group_title",
+	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
+	    map_chart(b, l, path, dir, FORM_INCIDENTS, quarter,
+	    "q-incidents-map", list) == -1 ||
+	    cross_chart(b, l, path, dir, FORM_INCIDENTS, quarter, DIM_AGE10,
+	    DIM_SEX, "q-incidents-pyramid", "chart_pyramid_title",
+	    "chart_pyramid_desc", tr(b->cat, l, "col_age"), list) == -1 ||
+	    cross_chart(b, l, path, dir, FORM_INSURANCE, quarter, DIM_HARM,
+	    DIM_INSURED, "q-cases-harm", "chart_q_harm_title",
+	    "chart_q_harm_desc", tr(b->cat, l, "col_harm"), list) == -1)
+		return -1;
+	return 0;
+}
+
+int
+stats_home(struct build *b, enum lang l, const char *path, struct mval *ctx)
+{
+	char	 dir[32];
+
+	snprintf(dir, sizeof(dir), "%s/charts", lang_codes[l]);
+	return trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CATEGORY,
+	    "home-incidents-by-category", "chart_inc_category_title",
+	    "chart_inc_category_desc", mv_set(ctx, "charts_home",
+	    mv_list()));
+}

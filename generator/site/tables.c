@@ -1,0 +1,1115 @@
+/*
+ * tables.c -- the record tables of a quarter, per form and language, in
+ * the form's column order with its column numbers and official
+ * headings, paginated at stable URLs:
+ *
+ *	kk/2025-q1/incidents/index.html          page 1
+ *	kk/2025-q1/incidents/page-2/index.html   page 2 ...
+ *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   one record
+ *
+ * Rows stream from the published records (privacy.c); at most one
+ * page of rows is held at a time.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/lib.h"
+#include "lib/escape.h"
+#include "lib/format.h"
+#include "lib/config.h"
+#include "lib/dict.h"
+#include "privacy/scrub.h"
+#include "privacy/privacy.h"
+#include "render/mustache.h"
+#include "render/catalog.h"
+#include "site/output.h"
+#include "site/site.h"
+
+/* Longer free texts are shown folded in the tables. */
+#define FOLD_AT		320
+#define LEAD_LEN	180
+
+static const char *const form_dir[FORM__MAX] = { "incidents", "insurance" };
+
+/* Catalog keys of the official column headings, in the form's order. */
+static const char *const f1_cols[] = {
+	"f1_col1", "f1_col2", "f1_col3", "f1_col4", "f1_col5", "f1_col6",
+	"f1_col7", "f1_col8", "f1_col9", "f1_col10", "f1_col11"
+};
+static const char *const f2_cols[] = {
+	"f2_col1", "f2_col2", "f2_col3", "f2_col4", "f2_col5", "f2_col6",
+	"f2_col7", "f2_col8", "f2_col9", "f2_col10"
+};
+
+/* The class of each column (its cells and its heading). */
+static const char *const f1_cls[] = {
+	"c-no", "c-date", "c-code", "c-code", "c-text", "c-code", "c-text",
+	"c-patient", "c-text", "c-text", "c-code"
+};
+static const char *const f2_cls[] = {
+	"c-no", "c-date", "c-code", "c-patient", "c-code", "c-text", "c-code",
+	"c-text", "c-text", "c-text"
+};
+
+struct tctx {
+	struct build	*b;
+	enum lang	 l;
+	enum form	 f;
+	const char	*quarter;
+	char		 slug[16];
+	int		 level[QI__MAX];
+	long		 total, npages;
+};
+
+/* Site path of table page n (1-based). */
+static char *
+table_path(const struct tctx *t, enum lang l, long n)
+{
+	if (n <= 1)
+		return xasprintf("%s/%s/%s/index.html", lang_codes[l],
+		    t->slug, form_dir[t->f]);
+	return xasprintf("%s/%s/%s/page-%ld/index.html", lang_codes[l],
+	    t->slug, form_dir[t->f], n);
+}
+
+static char *
+record_path(const struct tctx *t, enum lang l, const char *ref)
+{
+	return xasprintf("%s/%s/%s/%s/index.html", lang_codes[l], t->slug,
+	    form_dir[t->f], ref);
+}
+
+/* A part of a cell: an optional label and a value or "hidden". */
+static struct mval *
+part(struct mval *parts, const char *label, const char *text, int hidden)
+{
+	struct mval	*p;
+
+	p = mv_push(parts, mv_map());
+	if (label)
+		mv_sets(p, "label", label);
+	if (hidden)
+		mv_set(p, "hidden", mv_bool(1));
+	else
+		mv_sets(p, "text", text ? text : "");
+	return p;
+}
+
+/* Cut s to about n bytes at a word boundary (UTF-8 safe), add "…". */
+static char *
+lead(const char *s, size_t n)
+{
+	size_t	 i = n, sp;
+
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	for (sp = i; sp > n / 2 && s[sp] != ' '; sp--)
+		continue;
+	if (s[sp] == ' ')
+		i = sp;
+	return xasprintf("%.*s…", (int)i, s);
+}
+
+/*
+ * A free-text part: the page language's text, or the other language's
+ * (marked with its lang and a note), folded when long (tables only).
+ */
+static void
+text_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
+    enum text_col tc, int fold)
+{
+	struct mval	*p;
+	enum lang	 o = t->l == LANG_KK ? LANG_RU : LANG_KK;
+	const char	*s = r->text[tc][t->l];
+
+	if (t->b->cfg.free_text == FREE_TEXT_OFF) {
+		p = part(parts, NULL, tr(t->b->cat, t->l, "text_not_published"),
+		    0);
+		mv_set(p, "muted", mv_bool(1));
+		return;
+	}
+	if (s == NULL && (s = r->text[tc][o]) != NULL) {
+		p = part(parts, NULL, s, 0);
+		mv_sets(p, "fallback", lang_codes[o]);
+		mv_sets(p, "fallback_note", tr(t->b->cat, t->l, o == LANG_KK ?
+		    "text_in_kk" : "text_in_ru"));
+	} else if (s == NULL) {
+		p = part(parts, NULL, tr(t->b->cat, t->l, "text_missing"), 0);
+		mv_set(p, "muted", mv_bool(1));
+		return;
+	} else
+		p = part(parts, NULL, s, 0);
+	if (fold && strlen(s) > FOLD_AT) {
+		char	*ld = lead(s, LEAD_LEN);
+
+		mv_set(p, "long", mv_bool(1));
+		mv_sets(p, "lead", ld);
+		free(ld);
+	}
+}
+
+static const char *
+yesno(struct tctx *t, const char *v)
+{
+	return tr(t->b->cat, t->l, strcmp(v, "yes") == 0 ? "yes" : "no");
+}
+
+/* The month cell text: month and year, the quarter, or hidden. */
+static void
+date_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
+    const char *label)
+{
+	struct buf	 s = { 0 };
+	int		 y, q;
+
+	if (r->month < 0) {
+		part(parts, label, NULL, 1);
+		return;
+	}
+	quarter_parse(r->quarter, &y, &q);
+	if (r->month == 0)
+		fmt_quarter(&s, t->l, r->quarter, QF_NOM);
+	else
+		fmt_month_year(&s, t->l, y, r->month);
+	part(parts, label, buf_str(&s), 0);
+	buf_free(&s);
+}
+
+/* "35–39", "90+", with an en dash. */
+static char *
+age_text(const char *band)
+{
+	const char	*dash = strchr(band, '-');
+
+	if (dash == NULL)
+		return xstrdup(band);
+	return xasprintf("%.*s–%s", (int)(dash - band), band, dash + 1);
+}
+
+static void
+dx_part(struct tctx *t, struct mval *parts, const struct pubrec *r)
+{
+	const char	*label = tr(t->b->cat, t->l, "label_diagnosis");
+	char		*s;
+
+	if (strcmp(r->diagnosis, "*") == 0) {
+		part(parts, label, NULL, 1);
+		return;
+	}
+	if (t->level[QI_DIAGNOSIS] == 0) {
+		part(parts, label, r->diagnosis, 0);
+		return;
+	}
+	s = xasprintf("%s %s — %s", tr(t->b->cat, t->l, "icd_chapter"),
+	    r->diagnosis, label_chapter(t->b, t->l, r->diagnosis));
+	part(parts, label, s, 0);
+	free(s);
+}
+
+static void
+profile_part(struct tctx *t, struct mval *parts, const struct pubrec *r)
+{
+	if (strcmp(r->profile, "*") == 0)
+		part(parts, NULL, NULL, 1);
+	else
+		part(parts, NULL, label_profile(t->b, t->l, r->profile,
+		    t->level[QI_PROFILE]), 0);
+}
+
+static void
+sex_part(struct tctx *t, struct mval *parts, const struct pubrec *r)
+{
+	const char	*label = tr(t->b->cat, t->l, "label_sex");
+
+	if (strcmp(r->sex, "*") == 0)
+		part(parts, label, NULL, 1);
+	else
+		part(parts, label, tr(t->b->cat, t->l, strcmp(r->sex, "M") == 0
+		    ? "sex_m" : "sex_f"), 0);
+}
+
+static struct mval *
+cell(struct mval *cells, const char *cls)
+{
+	struct mval	*c;
+
+	c = mv_push(cells, mv_map());
+	if (cls)
+		mv_sets(c, "cls", cls);
+	mv_set(c, "parts", mv_list());
+	return c;
+}
+
+/*
+ * The cells of a record after the "№" column, in the form's order.
+ * fold: long texts folded (tables) or whole (record pages).  Each cell
+ * also gets its heading (for record pages and narrow screens).
+ */
+static struct mval *
+record_cells(struct tctx *t, const struct pubrec *r, int fold)
+{
+	struct mval	*cells, *c, *p;
+	struct catalog	*cat = t->b->cat;
+	enum lang	 l = t->l;
+	char		*s;
+
+	cells = mv_list();
+	if (t->f == FORM_INCIDENTS) {
+		c = cell(cells, "c-date");
+		date_part(t, mv_get(c, "parts"), r, NULL);
+		c = cell(cells, "c-code");
+		part(mv_get(c, "parts"), NULL, tr(cat, l,
+		    strcmp(r->category, "clinical") == 0 ? "cat_clinical" :
+		    "cat_corporate"), 0);
+		c = cell(cells, "c-code");
+		part(mv_get(c, "parts"), NULL, tr(cat, l,
+		    strcmp(r->consequence, "with") == 0 ? "cons_with" :
+		    "cons_without"), 0);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_CIRC, fold);
+		c = cell(cells, "c-code");
+		profile_part(t, mv_get(c, "parts"), r);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_ANAM, fold);
+		p = part(mv_get(c, "parts"), tr(cat, l, "label_trigger"),
+		    yesno(t, r->trigger), 0);
+		mv_set(p, "block", mv_bool(1));
+		c = cell(cells, "c-patient");
+		sex_part(t, mv_get(c, "parts"), r);
+		if (strcmp(r->age, "*") == 0)
+			part(mv_get(c, "parts"), tr(cat, l, "label_age"),
+			    NULL, 1);
+		else {
+			s = age_text(r->age);
+			part(mv_get(c, "parts"), tr(cat, l, "label_age"), s,
+			    0);
+			free(s);
+		}
+		dx_part(t, mv_get(c, "parts"), r);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_CARE, fold);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_MEAS, fold);
+		c = cell(cells, "c-code");
+		part(mv_get(c, "parts"), NULL, yesno(t, r->plan), 0);
+	} else {
+		c = cell(cells, "c-date");
+		date_part(t, mv_get(c, "parts"), r, NULL);
+		if (r->region[0] == '\0')
+			part(mv_get(c, "parts"), NULL, tr(cat, l,
+			    "place_not_published"), 0);
+		else if (strcmp(r->region, "*") == 0)
+			part(mv_get(c, "parts"), tr(cat, l, "label_region"),
+			    NULL, 1);
+		else
+			part(mv_get(c, "parts"), NULL,
+			    label_region(t->b, l, r->region), 0);
+		c = cell(cells, "c-code");
+		profile_part(t, mv_get(c, "parts"), r);
+		c = cell(cells, "c-patient");
+		sex_part(t, mv_get(c, "parts"), r);
+		dx_part(t, mv_get(c, "parts"), r);
+		c = cell(cells, "c-code");
+		part(mv_get(c, "parts"), NULL, tr(cat, l,
+		    strcmp(r->insured, "yes") == 0 ? "insured_yes" :
+		    "insured_no"), 0);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_ANAM, fold);
+		c = cell(cells, "c-code");
+		if (strcmp(r->harm, "death") == 0)
+			part(mv_get(c, "parts"), NULL, tr(cat, l,
+			    "harm_death"), 0);
+		else {
+			char	 key[32];
+
+			part(mv_get(c, "parts"), NULL, tr(cat, l,
+			    "harm_iatrogenic"), 0);
+			snprintf(key, sizeof(key), "disability_%s",
+			    r->disability);
+			for (char *k = key; *k; k++)
+				*k = (char)tolower((unsigned char)*k);
+			p = part(mv_get(c, "parts"), NULL, tr(cat, l, key), 0);
+			mv_set(p, "block", mv_bool(1));
+		}
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_CIRC, fold);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_CARE, fold);
+		c = cell(cells, "c-text");
+		text_part(t, mv_get(c, "parts"), r, TEXT_MEAS, fold);
+	}
+	return cells;
+}
+
+/* The column headings with their numbers (the form's own, from 1). */
+static struct mval *
+headings(struct tctx *t)
+{
+	struct mval	*list, *h;
+	const char *const *keys = t->f == FORM_INCIDENTS ? f1_cols : f2_cols;
+	size_t		 n = t->f == FORM_INCIDENTS ? 11 : 10, i;
+
+	list = mv_list();
+	for (i = 0; i < n; i++) {
+		h = mv_push(list, mv_map());
+		mv_set(h, "no", mv_strf("%zu", i + 1));
+		mv_sets(h, "cls", (t->f == FORM_INCIDENTS ? f1_cls : f2_cls)[i]);
+		mv_sets(h, "text", tr(t->b->cat, t->l, keys[i]));
+	}
+	return list;
+}
+
+/* Attach each heading's text to the cells (labels on narrow screens). */
+static void
+label_cells(struct tctx *t, struct mval *cells)
+{
+	const char *const *keys = t->f == FORM_INCIDENTS ? f1_cols : f2_cols;
+	size_t		 i;
+	struct mval	*c;
+
+	for (i = 0; (c = mv_index(cells, i)) != NULL; i++) {
+		mv_sets(c, "heading", tr(t->b->cat, t->l, keys[i + 1]));
+		mv_set(c, "no", mv_strf("%zu", i + 2));
+	}
+}
+
+/* What the privacy stage did to this form's table, as sentences. */
+static struct mval *
+privacy_notes(struct tctx *t)
+{
+	struct mval	*list;
+	char		 key[32];
+
+	list = mv_list();
+	snprintf(key, sizeof(key), "gen_date_%d", t->level[QI_MONTH]);
+	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	if (t->f == FORM_INCIDENTS) {
+		snprintf(key, sizeof(key), "gen_age_%d", t->level[QI_AGE]);
+		mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	} else {
+		snprintf(key, sizeof(key), "gen_place_%d",
+		    t->level[QI_REGION]);
+		mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	}
+	snprintf(key, sizeof(key), "gen_dx_%d", t->level[QI_DIAGNOSIS]);
+	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	snprintf(key, sizeof(key), "gen_profile_%d", t->level[QI_PROFILE]);
+	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	return list;
+}
+
+/* Numbered page links with gaps: 1 … 4 5 [6] 7 8 … 20. */
+static struct mval *
+pagination(struct tctx *t, const char *path, long cur)
+{
+	struct mval	*m, *list, *p;
+	char		*target, *h;
+	long		 i, last = 0;
+
+	m = mv_map();
+	list = mv_set(m, "pages", mv_list());
+	for (i = 1; i <= t->npages; i++) {
+		if (i != 1 && i != t->npages && (i < cur - 2 || i > cur + 2))
+			continue;
+		if (last && i > last + 1)
+			mv_set(mv_push(list, mv_map()), "gap", mv_bool(1));
+		p = mv_push(list, mv_map());
+		mv_set(p, "n", mv_strf("%ld", i));
+		target = table_path(t, t->l, i);
+		h = page_href(path, target);
+		mv_sets(p, "href", h);
+		free(h);
+		free(target);
+		if (i == cur)
+			mv_set(p, "current", mv_bool(1));
+		last = i;
+	}
+	if (cur > 1) {
+		target = table_path(t, t->l, cur - 1);
+		h = page_href(path, target);
+		mv_sets(m, "prev", h);
+		free(h);
+		free(target);
+	}
+	if (cur < t->npages) {
+		target = table_path(t, t->l, cur + 1);
+		h = page_href(path, target);
+		mv_sets(m, "next", h);
+		free(h);
+		free(target);
+	}
+	if (t->npages > 1)
+		mv_set(m, "many", mv_bool(1));
+	return m;
+}
+
+/* The context shared by a table page and a record page. */
+static struct mval *
+form_ctx(struct tctx *t, const char *path, const char *title,
+    const char *desc)
+{
+	struct mval	*c, *crumbs;
+	struct buf	 s = { 0 };
+	char		 target[64], *h;
+
+	c = page_ctx(t->b, t->l, path, title, desc);
+	mv_sets(c, "form", form_dir[t->f]);
+	mv_sets(c, "form_title", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_title" : "form2_title"));
+	mv_sets(c, "form_annex", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_annex" : "form2_annex"));
+	fmt_quarter(&s, t->l, t->quarter, QF_NOM);
+	mv_sets(c, "quarter_label", buf_str(&s));
+	buf_free(&s);
+	mv_sets(c, "quarter", t->quarter);
+	crumbs = mv_set(mv_set(c, "breadcrumbs", mv_map()), "items",
+	    mv_list());
+	snprintf(target, sizeof(target), "%s/%s/index.html",
+	    lang_codes[t->l], t->slug);
+	h = page_href(path, target);
+	mv_sets(mv_push(crumbs, mv_map()), "href", h);
+	free(h);
+	mv_sets(mv_index(crumbs, 0), "label",
+	    mv_getstr(c, "quarter_label"));
+	return c;
+}
+
+static int
+write_table_page(struct tctx *t, long n, struct mval *rows, long first)
+{
+	struct mval	*c;
+	struct buf	 title = { 0 }, desc = { 0 }, s = { 0 };
+	char		*path, *h;
+	int		 rc;
+
+	path = table_path(t, t->l, n);
+	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_title" : "form2_title"));
+	BUF_LIT(&title, ": ");
+	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
+	if (t->npages > 1) {
+		BUF_LIT(&title, ", ");
+		buf_puts(&title, tr(t->b->cat, t->l, "page"));
+		buf_printf(&title, " %ld", n);
+	}
+	buf_puts(&desc, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_description" : "form2_description"));
+	BUF_LIT(&desc, " ");
+	fmt_quarter(&desc, t->l, t->quarter, QF_NOM);
+	BUF_LIT(&desc, ".");
+	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
+	h = page_href(path, t->b->asset_tables_js);
+	mv_sets(c, "href_tables_js", h);
+	free(h);
+	mv_set(c, "headings", headings(t));
+	mv_set(c, "rows", rows);
+	fmt_int(&s, t->total);
+	mv_sets(c, "total", buf_str(&s));
+	buf_reset(&s);
+	trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "n_incidents" :
+	    "n_cases", t->total);
+	mv_sets(c, "total_noun", buf_str(&s));
+	buf_reset(&s);
+	if (t->npages > 1) {
+		fmt_int(&s, first);
+		buf_puts(&s, "–");
+		fmt_int(&s, first + (long)mv_len(rows) - 1);
+		mv_sets(c, "range", buf_str(&s));
+	}
+	mv_set(c, "pagination", pagination(t, path, n));
+	mv_set(c, "privacy_notes", privacy_notes(t));
+	mv_set(c, "ncols", mv_strf("%d", t->f == FORM_INCIDENTS ? 11 : 10));
+	{
+		char	*ix = xasprintf("%s/%s/%s/records.json",
+		    lang_codes[t->l], t->slug, form_dir[t->f]);
+
+		h = page_href(path, ix);
+		mv_sets(c, "href_index", h);
+		free(h);
+		free(ix);
+		ix = xasprintf("%s/%s/%s/filters.json", lang_codes[t->l],
+		    t->slug, form_dir[t->f]);
+		h = page_href(path, ix);
+		mv_sets(c, "href_filters", h);
+		free(h);
+		free(ix);
+	}
+	mv_set(c, "page_no", mv_strf("%ld", n));
+	if (data_links(t->b, t->l, path, t->quarter, t->f, c) == -1) {
+		mv_free(c);
+		rc = -1;
+	} else
+		rc = page_write(t->b, "table", c, path);
+	free(path);
+	buf_free(&title);
+	buf_free(&desc);
+	buf_free(&s);
+	return rc;
+}
+
+static int
+write_record_page(struct tctx *t, const struct pubrec *r, long row,
+    const char *prev, const char *next)
+{
+	struct mval	*c, *cells;
+	struct buf	 title = { 0 }, desc = { 0 };
+	char		*path, *tp, *h, *target;
+	int		 rc;
+
+	path = record_path(t, t->l, r->ref);
+	buf_puts(&title, tr(t->b->cat, t->l, "record"));
+	buf_printf(&title, " %s", r->ref);
+	buf_puts(&desc, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "record1_description" : "record2_description"));
+	BUF_LIT(&desc, " ");
+	fmt_quarter(&desc, t->l, t->quarter, QF_NOM);
+	BUF_LIT(&desc, ".");
+	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
+	mv_sets(c, "ref", r->ref);
+	cells = record_cells(t, r, 0);
+	label_cells(t, cells);
+	mv_set(c, "cells", cells);
+	/* Back to the table page holding the row, at its anchor. */
+	tp = table_path(t, t->l, (row - 1) / t->b->cfg.rows_per_page + 1);
+	h = page_href(path, tp);
+	mv_set(c, "href_table", mv_strf("%s#%s", h, r->ref));
+	free(h);
+	free(tp);
+	{
+		struct mval *crumbs = mv_get(mv_get(c, "breadcrumbs"),
+		    "items"), *cr;
+
+		cr = mv_push(crumbs, mv_map());
+		mv_sets(cr, "href", mv_getstr(c, "href_table"));
+		mv_sets(cr, "label", mv_getstr(c, "form_title"));
+	}
+	if (prev) {
+		target = record_path(t, t->l, prev);
+		h = page_href(path, target);
+		mv_sets(c, "prev", h);
+		mv_sets(c, "prev_ref", prev);
+		free(h);
+		free(target);
+	}
+	if (next) {
+		target = record_path(t, t->l, next);
+		h = page_href(path, target);
+		mv_sets(c, "next", h);
+		mv_sets(c, "next_ref", next);
+		free(h);
+		free(target);
+	}
+	{
+		char	*u = page_url(t->b, path);
+		struct buf	 cite = { 0 };
+
+		/* Registry name. Form. Quarter. Record REF. URL */
+		buf_puts(&cite, t->b->cfg.site_name[t->l]);
+		BUF_LIT(&cite, ". ");
+		buf_puts(&cite, mv_getstr(c, "form_title"));
+		BUF_LIT(&cite, ", ");
+		buf_puts(&cite, mv_getstr(c, "quarter_label"));
+		BUF_LIT(&cite, ". ");
+		buf_puts(&cite, tr(t->b->cat, t->l, "record"));
+		buf_printf(&cite, " %s. %s", r->ref, u);
+		mv_sets(c, "citation", buf_str(&cite));
+		mv_sets(c, "url", u);
+		buf_free(&cite);
+		free(u);
+	}
+	if (strcmp(r->reported, r->quarter) != 0) {
+		struct buf	 s = { 0 };
+
+		fmt_quarter(&s, t->l, r->reported, QF_NOM);
+		mv_sets(c, "reported_late", buf_str(&s));
+		buf_free(&s);
+	}
+	mv_set(c, "privacy_notes", privacy_notes(t));
+	rc = page_write(t->b, "record", c, path);
+	free(path);
+	buf_free(&title);
+	buf_free(&desc);
+	return rc;
+}
+
+/*
+ * Record pages need their neighbours' references, so the stream is read
+ * one record ahead: cur is written once next is known.
+ */
+struct ahead {
+	struct pubrec	 rec;
+	char		*text[TEXT__MAX][LANG__MAX];
+	char		 region[8], sex[4], age[8], dx[8], profile[64];
+	char		 c[4][16];
+	int		 have;
+};
+
+/* Copy a published record out of the cursor's buffers. */
+static void
+keep(struct ahead *a, const struct pubrec *r)
+{
+	int	 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			free(a->text[i][l]);
+	a->rec = *r;
+	snprintf(a->region, sizeof(a->region), "%s", r->region ? r->region :
+	    "");
+	snprintf(a->sex, sizeof(a->sex), "%s", r->sex);
+	snprintf(a->age, sizeof(a->age), "%s", r->age ? r->age : "");
+	snprintf(a->dx, sizeof(a->dx), "%s", r->diagnosis);
+	snprintf(a->profile, sizeof(a->profile), "%s", r->profile);
+	a->rec.region = r->region ? a->region : NULL;
+	a->rec.sex = a->sex;
+	a->rec.age = r->age ? a->age : NULL;
+	a->rec.diagnosis = a->dx;
+	a->rec.profile = a->profile;
+#define KEEPC(f, i) do { if (r->f) { snprintf(a->c[i], sizeof(a->c[i]), \
+	"%s", r->f); a->rec.f = a->c[i]; } else a->rec.f = NULL; } while (0)
+	if (r->form == FORM_INCIDENTS) {
+		KEEPC(category, 0);
+		KEEPC(consequence, 1);
+		KEEPC(trigger, 2);
+		KEEPC(plan, 3);
+	} else {
+		KEEPC(insured, 0);
+		KEEPC(harm, 1);
+		KEEPC(disability, 2);
+	}
+#undef KEEPC
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			a->text[i][l] = r->text[i][l] ?
+			    xstrdup(r->text[i][l]) : NULL;
+			a->rec.text[i][l] = a->text[i][l];
+		}
+	a->have = 1;
+}
+
+static void
+ahead_free(struct ahead *a)
+{
+	int	 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			free(a->text[i][l]);
+			a->text[i][l] = NULL;
+		}
+	a->have = 0;
+}
+
+/*
+ * The quarter's record index for the table script: every record of the
+ * form with its page, its display texts and its codes for filtering:
+ *
+ *   kk/2025-q1/incidents/records.json
+ *   { "form", "quarter", "lang", "pages", "filters": [{ "key",
+ *     "label", "values": [{ "code", "label" }] }], "records": [{ "ref",
+ *     "no", "page", "href", "cells": [...], "codes": { key: code } }] }
+ *
+ * Published values only, as on the pages.
+ */
+struct fvalue {
+	char	*code, *label;
+};
+
+struct filter {
+	const char	*key;
+	const char	*label_key;	/* catalog: the filter's name */
+	struct fvalue	*v;
+	size_t		 n;
+};
+
+struct index {
+	FILE		*f;
+	char		*path;
+	struct filter	 filters[10];
+	size_t		 nfilters;
+	long		 nrec;
+	struct buf	 line;
+};
+
+static void
+filter_add(struct filter *fl, const char *code, const char *label)
+{
+	size_t	 i;
+
+	for (i = 0; i < fl->n; i++)
+		if (strcmp(fl->v[i].code, code) == 0)
+			return;
+	fl->v = xreallocarray(fl->v, fl->n + 1, sizeof(*fl->v));
+	fl->v[fl->n].code = xstrdup(code);
+	fl->v[fl->n].label = xstrdup(label);
+	fl->n++;
+}
+
+static int
+fvalue_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct fvalue *)a)->code,
+	    ((const struct fvalue *)b)->code);
+}
+
+static int
+index_open(struct tctx *t, struct index *ix)
+{
+	static const struct { const char *key, *label; int form; } fl[] = {
+		{ "month", "filter_month", -1 },
+		{ "category", "filter_category", FORM_INCIDENTS },
+		{ "consequence", "filter_consequence", FORM_INCIDENTS },
+		{ "region", "filter_region", FORM_INSURANCE },
+		{ "group", "filter_group", -1 },
+		{ "sex", "filter_sex", -1 },
+		{ "age", "filter_age", FORM_INCIDENTS },
+		{ "insured", "filter_insured", FORM_INSURANCE },
+		{ "harm", "filter_harm", FORM_INSURANCE },
+		{ "plan", "filter_plan", FORM_INCIDENTS },
+	};
+	size_t	 i;
+
+	memset(ix, 0, sizeof(*ix));
+	for (i = 0; i < sizeof(fl) / sizeof(fl[0]); i++)
+		if (fl[i].form == -1 || fl[i].form == (int)t->f) {
+			ix->filters[ix->nfilters].key = fl[i].key;
+			ix->filters[ix->nfilters].label_key = fl[i].label;
+			ix->nfilters++;
+		}
+	ix->path = xasprintf("%s/%s/%s/records.json", lang_codes[t->l],
+	    t->slug, form_dir[t->f]);
+	if ((ix->f = site_fopen(t->b->site, ix->path)) == NULL)
+		return -1;
+	fprintf(ix->f, "{\"form\": \"%s\", \"quarter\": \"%s\", \"lang\": "
+	    "\"%s\", \"pages\": %ld,\n\"records\": [", form_dir[t->f],
+	    t->quarter, lang_codes[t->l], t->npages);
+	return 0;
+}
+
+
+/* A cell as plain text: its parts, "label: value", joined by "; ". */
+static void
+cell_text(struct buf *out, struct tctx *t, const struct mval *c)
+{
+	const struct mval *parts = mv_get(c, "parts"), *p;
+	size_t		 i;
+
+	for (i = 0; (p = mv_index(parts, i)) != NULL; i++) {
+		if (i > 0)
+			BUF_LIT(out, "; ");
+		if (*mv_getstr(p, "label")) {
+			buf_puts(out, mv_getstr(p, "label"));
+			BUF_LIT(out, ": ");
+		}
+		if (mv_get(p, "hidden"))
+			buf_puts(out, tr(t->b->cat, t->l, "hidden_value"));
+		else
+			buf_puts(out, mv_getstr(p, "text"));
+	}
+}
+
+/* The filter code of a record for a key, and its label. */
+static void
+record_code(struct tctx *t, const struct pubrec *r, const char *key,
+    const char **code, const char **label, char *tmp, size_t tmplen)
+{
+	struct catalog	*cat = t->b->cat;
+	enum lang	 l = t->l;
+	const char	*hidden = tr(cat, l, "hidden_value");
+	int		 y, q;
+
+	*code = "";
+	*label = "";
+	if (strcmp(key, "month") == 0) {
+		if (r->month < 0) {
+			*code = "*";
+			*label = hidden;
+		} else if (r->month > 0) {
+			struct buf	 s = { 0 };
+
+			quarter_parse(r->quarter, &y, &q);
+			snprintf(tmp, tmplen, "%.4s-%02d", r->quarter, r->month);
+			*code = tmp;
+			fmt_month_year(&s, l, y, r->month);
+			snprintf(tmp + 8, tmplen - 8, "%s", buf_str(&s));
+			*label = tmp + 8;
+			buf_free(&s);
+		}
+	} else if (strcmp(key, "category") == 0) {
+		*code = r->category;
+		*label = tr(cat, l, strcmp(r->category, "clinical") == 0 ?
+		    "cat_clinical" : "cat_corporate");
+	} else if (strcmp(key, "consequence") == 0) {
+		*code = r->consequence;
+		*label = tr(cat, l, strcmp(r->consequence, "with") == 0 ?
+		    "cons_with" : "cons_without");
+	} else if (strcmp(key, "region") == 0) {
+		*code = r->region;
+		*label = r->region[0] == '\0' ? "" : strcmp(r->region, "*") == 0 ?
+		    hidden : label_region(t->b, l, r->region);
+	} else if (strcmp(key, "group") == 0) {
+		if (strcmp(r->profile, "*") == 0) {
+			*code = "*";
+			*label = hidden;
+		} else if (t->level[QI_PROFILE] == 0) {
+			const struct dict_entry *e = dict_find(
+			    t->b->dicts->profiles, t->b->dicts->nprofiles,
+			    r->profile);
+
+			*code = e ? e->group : "";
+			*label = label_profile(t->b, l, *code, 1);
+		} else {
+			*code = r->profile;
+			*label = label_profile(t->b, l, r->profile, 1);
+		}
+	} else if (strcmp(key, "sex") == 0) {
+		*code = r->sex;
+		*label = strcmp(r->sex, "*") == 0 ? hidden : tr(cat, l,
+		    strcmp(r->sex, "M") == 0 ? "sex_m" : "sex_f");
+	} else if (strcmp(key, "age") == 0) {
+		*code = r->age;
+		*label = strcmp(r->age, "*") == 0 ? hidden : r->age;
+	} else if (strcmp(key, "insured") == 0) {
+		*code = r->insured;
+		*label = tr(cat, l, strcmp(r->insured, "yes") == 0 ?
+		    "insured_yes" : "insured_no");
+	} else if (strcmp(key, "harm") == 0) {
+		*code = r->harm;
+		*label = tr(cat, l, strcmp(r->harm, "death") == 0 ?
+		    "harm_death" : "harm_iatrogenic");
+	} else if (strcmp(key, "plan") == 0) {
+		*code = r->plan;
+		*label = tr(cat, l, strcmp(r->plan, "yes") == 0 ? "yes" : "no");
+	}
+}
+
+static void
+index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
+    long rowno, long page, const struct mval *cells)
+{
+	struct buf	*b = &ix->line;
+	struct buf	 txt = { 0 };
+	const struct mval *c;
+	const char	*code, *label;
+	char		 tmp[128];
+	size_t		 i;
+
+	buf_reset(b);
+	buf_puts(b, ix->nrec ? ",\n{\"ref\": " : "\n{\"ref\": ");
+	esc_jsonq(b, r->ref);
+	buf_printf(b, ", \"no\": %ld, \"page\": %ld", rowno, page);
+	if (t->b->cfg.record_pages) {
+		BUF_LIT(b, ", \"href\": ");
+		buf_reset(&txt);
+		buf_printf(&txt, "%s/index.html", r->ref);
+		esc_jsonq(b, buf_str(&txt));
+	}
+	BUF_LIT(b, ", \"cells\": [");
+	for (i = 0; (c = mv_index(cells, i)) != NULL; i++) {
+		buf_reset(&txt);
+		cell_text(&txt, t, c);
+		if (i)
+			BUF_LIT(b, ", ");
+		esc_jsonq(b, buf_str(&txt));
+	}
+	BUF_LIT(b, "], \"codes\": {");
+	for (i = 0; i < ix->nfilters; i++) {
+		record_code(t, r, ix->filters[i].key, &code, &label, tmp,
+		    sizeof(tmp));
+		if (i)
+			BUF_LIT(b, ", ");
+		esc_jsonq(b, ix->filters[i].key);
+		BUF_LIT(b, ": ");
+		esc_jsonq(b, code);
+		if (*code)
+			filter_add(&ix->filters[i], code, label);
+	}
+	BUF_LIT(b, "}}");
+	fwrite(b->data, 1, b->len, ix->f);
+	ix->nrec++;
+	buf_free(&txt);
+}
+
+/* The filters of the index as JSON: [{ "key", "label", "values" }]. */
+static void
+filters_json(struct tctx *t, struct index *ix, struct buf *b)
+{
+	size_t		 i, j;
+
+	BUF_LIT(b, "[");
+	for (i = 0; i < ix->nfilters; i++) {
+		struct filter *fl = &ix->filters[i];
+
+		if (fl->n > 1)
+			qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
+		buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
+		esc_jsonq(b, fl->key);
+		BUF_LIT(b, ", \"label\": ");
+		esc_jsonq(b, tr(t->b->cat, t->l, fl->label_key));
+		BUF_LIT(b, ", \"values\": [");
+		for (j = 0; j < fl->n; j++) {
+			buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
+			esc_jsonq(b, fl->v[j].code);
+			BUF_LIT(b, ", \"label\": ");
+			esc_jsonq(b, fl->v[j].label);
+			buf_putc(b, '}');
+		}
+		BUF_LIT(b, "]}");
+	}
+	BUF_LIT(b, "\n]");
+}
+
+/*
+ * End the index: its filters, also alone in filters.json (which the
+ * script fetches at once; records.json only when it is needed).
+ */
+static int
+index_close(struct tctx *t, struct index *ix, int ok)
+{
+	struct buf	*b = &ix->line, fj = { 0 };
+	size_t		 i, j;
+	int		 rc = 0;
+	char		*path;
+
+	if (ix->f) {
+		buf_reset(b);
+		BUF_LIT(b, "\n],\n\"filters\": ");
+		filters_json(t, ix, b);
+		BUF_LIT(b, "}\n");
+		fwrite(b->data, 1, b->len, ix->f);
+		rc = site_fclose(t->b->site, ix->f, ix->path);
+		ix->f = NULL;
+		if (rc == 0 && ok) {
+			buf_printf(&fj, "{\"form\": \"%s\", \"quarter\": "
+			    "\"%s\", \"lang\": \"%s\", \"records\": %ld,\n"
+			    "\"filters\": ", form_dir[t->f], t->quarter,
+			    lang_codes[t->l], ix->nrec);
+			filters_json(t, ix, &fj);
+			BUF_LIT(&fj, "}\n");
+			path = xasprintf("%s/%s/%s/filters.json",
+			    lang_codes[t->l], t->slug, form_dir[t->f]);
+			rc = site_write(t->b->site, path, fj.data, fj.len);
+			free(path);
+			buf_free(&fj);
+		}
+	}
+	for (i = 0; i < ix->nfilters; i++) {
+		for (j = 0; j < ix->filters[i].n; j++) {
+			free(ix->filters[i].v[j].code);
+			free(ix->filters[i].v[j].label);
+		}
+		free(ix->filters[i].v);
+	}
+	free(ix->path);
+	buf_free(&ix->line);
+	return ok ? rc : -1;
+}
+
+static int
+form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
+{
+	struct tctx	 t;
+	struct pubcur	*cur;
+	const struct pubrec *r;
+	struct mval	*rows = NULL, *row;
+	struct ahead	 prev, held;
+	struct index	 ix;
+	char		*rp, *h, prevref[32] = "";
+	long		 rowno = 0, page = 1, first = 1;
+	int		 step, rc = -1, q;
+
+	memset(&t, 0, sizeof(t));
+	memset(&prev, 0, sizeof(prev));
+	memset(&held, 0, sizeof(held));
+	t.b = b;
+	t.l = l;
+	t.f = f;
+	t.quarter = quarter;
+	quarter_slug(t.slug, quarter);
+	for (q = 0; q < QI__MAX; q++)
+		t.level[q] = privacy_level(b->priv, f, q);
+	if (pub_count(b->priv, f, quarter, NULL, &t.total) == -1)
+		return -1;
+	t.npages = (t.total + b->cfg.rows_per_page - 1) / b->cfg.rows_per_page;
+	if (t.npages == 0)
+		t.npages = 1;
+	if (index_open(&t, &ix) == -1) {
+		index_close(&t, &ix, 0);
+		return -1;
+	}
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL) {
+		index_close(&t, &ix, 0);
+		return -1;
+	}
+	rows = mv_list();
+	for (;;) {
+		step = pub_next(cur, &r);
+		if (step == -1)
+			goto out;
+		/* The held record's page, now that its successor is known. */
+		if (held.have && b->cfg.record_pages) {
+			if (write_record_page(&t, &held.rec, rowno,
+			    prevref[0] ? prevref : NULL,
+			    step == 1 ? r->ref : NULL) == -1)
+				goto out;
+			snprintf(prevref, sizeof(prevref), "%s", held.rec.ref);
+		}
+		if (step == 0)
+			break;
+		rowno++;
+		row = mv_push(rows, mv_map());
+		mv_set(row, "no", mv_strf("%ld", rowno));
+		mv_sets(row, "ref", r->ref);
+		if (b->cfg.record_pages) {
+			rp = record_path(&t, l, r->ref);
+			{
+				char	*tp = table_path(&t, l, page);
+
+				h = page_href(tp, rp);
+				free(tp);
+			}
+			mv_sets(row, "href", h);
+			free(h);
+			free(rp);
+		}
+		mv_set(row, "cells", record_cells(&t, r, 1));
+		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
+		if (b->cfg.record_pages)
+			keep(&held, r);
+		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
+			if (write_table_page(&t, page, rows, first) == -1) {
+				rows = NULL;
+				goto out;
+			}
+			page++;
+			first = rowno + 1;
+			rows = mv_list();
+		}
+	}
+	if (mv_len(rows) > 0 || page == 1) {
+		rc = write_table_page(&t, page, rows, first);
+		rows = NULL;
+		if (rc == -1)
+			goto out;
+	}
+	rc = 0;
+out:
+	mv_free(rows);
+	ahead_free(&held);
+	ahead_free(&prev);
+	pub_close(cur);
+	return index_close(&t, &ix, rc == 0);
+}
+
+int
+tables_build(struct build *b, enum lang l, const char *quarter)
+{
+	int	 f;
+
+	for (f = 0; f < FORM__MAX; f++)
+		if (form_tables(b, l, quarter, f) == -1)
+			return -1;
+	return 0;
+}

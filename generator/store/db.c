@@ -1,0 +1,305 @@
+/*
+ * db.c -- the registry database: creating it from schema.sql, opening
+ * it for a build (read-only, one consistent snapshot) or for writing
+ * (demo, import), the schema version check, and the dictionaries
+ * (regions, profile groups, profiles, ICD-10 chapters) that label codes.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "lib/lib.h"
+#include "lib/dict.h"
+#include "store/db.h"
+
+static const char schema_sql[] =
+#include "schema.inc"
+;
+
+/* How long a writer waits for another process's lock. */
+#define BUSY_TIMEOUT_MS 30000
+
+int
+db_exec(sqlite3 *db, const char *sql)
+{
+	char	*msg = NULL;
+
+	if (sqlite3_exec(db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		rs_err("%s: %s", sqlite3_db_filename(db, "main") &&
+		    *sqlite3_db_filename(db, "main") ?
+		    sqlite3_db_filename(db, "main") : "database",
+		    msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+db_err(sqlite3 *db, const char *what)
+{
+	const char *fn = sqlite3_db_filename(db, "main");
+
+	if (sqlite3_errcode(db) == SQLITE_BUSY ||
+	    sqlite3_errcode(db) == SQLITE_LOCKED)
+		return rs_err("%s: %s: the database is locked by another "
+		    "process (waited %d s)", fn && *fn ? fn : "database",
+		    what, BUSY_TIMEOUT_MS / 1000);
+	return rs_err("%s: %s: %s", fn && *fn ? fn : "database", what,
+	    sqlite3_errmsg(db));
+}
+
+const char *
+db_schema_sql(void)
+{
+	return schema_sql;
+}
+
+static int
+user_version(sqlite3 *db, long *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return db_err(db, "reading the schema version");
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_err(db, "reading the schema version");
+	}
+	*v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+/* Number of tables in the main schema (0 for a new, empty database). */
+static int
+table_count(sqlite3 *db, long *n)
+{
+	sqlite3_stmt	*st;
+
+	if (sqlite3_prepare_v2(db, "SELECT count(*) FROM sqlite_schema "
+	    "WHERE type = 'table'", -1, &st, NULL) != SQLITE_OK)
+		return db_err(db, "reading the schema");
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return db_err(db, "reading the schema");
+	}
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return 0;
+}
+
+static int
+check_version(sqlite3 *db, const char *path)
+{
+	long	 v, n;
+
+	if (user_version(db, &v) == -1)
+		return -1;
+	if (v == SCHEMA_VERSION)
+		return 0;
+	if (v == 0) {
+		if (table_count(db, &n) == -1)
+			return -1;
+		return rs_err("%s: not a registry database (schema version "
+		    "0, %s; regsite needs version %d)", path,
+		    n ? "unknown tables" : "empty", SCHEMA_VERSION);
+	}
+	return rs_err("%s: schema version %ld, but this regsite needs "
+	    "version %d%s", path, v, SCHEMA_VERSION, v < SCHEMA_VERSION ?
+	    " (regsite import upgrades it)" : " (a newer regsite made it)");
+}
+
+int
+db_open_read(sqlite3 **dbp, const char *path)
+{
+	sqlite3		*db = NULL;
+	struct stat	 st;
+
+	*dbp = NULL;
+	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
+		return rs_err("%s: no such database file", path);
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL)
+	    != SQLITE_OK) {
+		rs_err("%s: cannot open the database: %s", path,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 1);
+	/*
+	 * One read transaction for the whole build: every query sees the
+	 * same snapshot even while an import commits (WAL) or waits for
+	 * us (rollback journal).  The first read starts it.
+	 */
+	if (db_exec(db, "BEGIN") == -1 ||
+	    check_version(db, path) == -1) {
+		sqlite3_close(db);
+		return -1;
+	}
+	*dbp = db;
+	return 0;
+}
+
+/*
+ * Schema migrations: migrations[v] is the SQL that turns a version v
+ * database into a version v + 1 one.  To make version 2: change
+ * schema.sql (it creates new databases), raise SCHEMA_VERSION, and add
+ * the SQL for version 1 -> 2 here (ALTER TABLE, new tables and their
+ * contents, a rebuilt table copied over).  db_open_write runs them in
+ * order inside its one write transaction, so an upgrade happens whole
+ * or not at all; foreign keys are on and cannot be turned off there
+ * (use PRAGMA defer_foreign_keys when rebuilding a table).  Version 0
+ * is no registry at all: it gets schema.sql.
+ */
+static const char *const migrations[SCHEMA_VERSION] = {
+	NULL,		/* 0: no registry (schema.sql creates version 1) */
+};
+
+static int
+upgrade(sqlite3 *db, long from)
+{
+	char	 sql[64];
+	long	 v;
+
+	for (v = from; v < SCHEMA_VERSION; v++) {
+		if (migrations[v] == NULL)
+			return rs_err("%s: no upgrade from schema version %ld",
+			    sqlite3_db_filename(db, "main"), v);
+		if (db_exec(db, migrations[v]) == -1)
+			return -1;
+	}
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
+	    SCHEMA_VERSION);
+	return db_exec(db, sql);
+}
+
+int
+db_open_write(sqlite3 **dbp, const char *path, int create)
+{
+	sqlite3		*db = NULL;
+	struct stat	 st;
+	long		 v, n;
+	int		 flags;
+
+	*dbp = NULL;
+	flags = SQLITE_OPEN_READWRITE;
+	if (create)
+		flags |= SQLITE_OPEN_CREATE;
+	else if (stat(path, &st) == -1)
+		return rs_err("%s: no such database file", path);
+	if (sqlite3_open_v2(path, &db, flags, NULL) != SQLITE_OK) {
+		rs_err("%s: cannot open the database: %s", path,
+		    db ? sqlite3_errmsg(db) : "out of memory");
+		sqlite3_close(db);
+		return -1;
+	}
+	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
+	sqlite3_extended_result_codes(db, 1);
+	if (db_exec(db, "PRAGMA journal_mode = WAL") == -1 ||
+	    db_exec(db, "PRAGMA foreign_keys = ON") == -1)
+		goto fail;
+	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
+	    != SQLITE_OK) {
+		db_err(db, "opening for writing");	/* says if locked */
+		goto fail;
+	}
+	if (user_version(db, &v) == -1 || table_count(db, &n) == -1)
+		goto fail;
+	if (v == 0 && n == 0) {
+		if (!create) {
+			rs_err("%s: not a registry database (empty)", path);
+			goto fail;
+		}
+		if (db_exec(db, schema_sql) == -1)
+			goto fail;
+	} else if (v > 0 && v < SCHEMA_VERSION) {
+		if (upgrade(db, v) == -1)
+			goto fail;
+	} else if (v != SCHEMA_VERSION) {
+		check_version(db, path);
+		goto fail;
+	}
+	if (db_exec(db, "COMMIT") == -1)
+		goto fail;
+	*dbp = db;
+	return 0;
+fail:
+	sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+	return -1;
+}
+
+void
+db_close(sqlite3 *db)
+{
+	if (db == NULL)
+		return;
+	if (!sqlite3_get_autocommit(db))
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+load_dict(sqlite3 *db, const char *sql, struct dict_entry **out, size_t *np)
+{
+	sqlite3_stmt	*st;
+	struct dict_entry *v = NULL, *e;
+	size_t		 n = 0;
+	int		 rc, ncol;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(db, "reading the dictionaries");
+	ncol = sqlite3_column_count(st);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xreallocarray(v, n + 1, sizeof(*v));
+		e = &v[n++];
+		memset(e, 0, sizeof(*e));
+		e->code = xstrdup((const char *)sqlite3_column_text(st, 0));
+		e->name[LANG_KK] =
+		    xstrdup((const char *)sqlite3_column_text(st, 1));
+		e->name[LANG_RU] =
+		    xstrdup((const char *)sqlite3_column_text(st, 2));
+		if (ncol > 3 && sqlite3_column_text(st, 3))
+			e->group =
+			    xstrdup((const char *)sqlite3_column_text(st, 3));
+		if (ncol > 4 && sqlite3_column_text(st, 4))
+			e->last =
+			    xstrdup((const char *)sqlite3_column_text(st, 4));
+	}
+	sqlite3_finalize(st);
+	*out = v;
+	*np = n;
+	if (rc != SQLITE_DONE)
+		return db_err(db, "reading the dictionaries");
+	return 0;
+}
+
+int
+dicts_load(sqlite3 *db, struct dicts *d)
+{
+	memset(d, 0, sizeof(*d));
+	if (load_dict(db, "SELECT code, name_kk, name_ru FROM regions "
+	    "ORDER BY sort", &d->regions, &d->nregions) == -1 ||
+	    load_dict(db, "SELECT code, name_kk, name_ru FROM profile_groups "
+	    "ORDER BY sort", &d->groups, &d->ngroups) == -1 ||
+	    load_dict(db, "SELECT code, name_kk, name_ru, grp FROM profiles "
+	    "ORDER BY sort", &d->profiles, &d->nprofiles) == -1 ||
+	    load_dict(db, "SELECT code, name_kk, name_ru, first, last "
+	    "FROM icd10_chapters ORDER BY sort", &d->chapters,
+	    &d->nchapters) == -1) {
+		dicts_free(d);
+		return -1;
+	}
+	return 0;
+}
+

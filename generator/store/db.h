@@ -1,0 +1,49 @@
+/*
+ * db.h -- the registry database (SQLite).  Included only by the store
+ * (store/) and the privacy stage (privacy/): nothing that renders or
+ * writes the site may see a database handle (tests/t_boundary.sh).
+ */
+#ifndef DB_H
+#define DB_H
+
+#include <sqlite3.h>
+
+struct import_opts;
+
+/* The text of schema.sql, compiled in. */
+const char *db_schema_sql(void);
+/*
+ * Open for a build: read-only, inside one read transaction (a
+ * consistent snapshot), refusing another schema version.
+ */
+int	 db_open_read(sqlite3 **, const char *path);
+/*
+ * Open for writing (WAL, foreign keys, a busy timeout); with create, a
+ * missing or empty file gets the current schema; an older schema is
+ * upgraded in one transaction.
+ */
+int	 db_open_write(sqlite3 **, const char *path, int create);
+/* Roll back what is open and close; NULL is fine. */
+void	 db_close(sqlite3 *);
+/* Run SQL; on failure rs_err with the database's message. */
+int	 db_exec(sqlite3 *, const char *);
+/* rs_err "FILE: what: sqlite's message" (or a clear lock message). */
+int	 db_err(sqlite3 *, const char *what);
+
+/* Load the code lists; dicts_free frees them. */
+int	 dicts_load(sqlite3 *, struct dicts *);
+
+/*
+ * import_run on an open database (the fuzz target passes an in-memory
+ * one); import_run opens o->db and calls this.
+ */
+int	 import_db(sqlite3 *, const struct import_opts *);
+
+/*
+ * The cheap checks a build runs inside its read transaction: foreign
+ * keys, public numbers present, unique and covered by public_numbers.
+ * 0 ok, 1 problems printed to stderr ("PATH: ..."), -1 error (rs_err).
+ */
+int	 validate_quick(sqlite3 *db, const char *path);
+
+#endif /* !DB_H */

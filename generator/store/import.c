@@ -1,0 +1,1157 @@
+/*
+ * import.c -- regsite import: load one quarterly submission (one or
+ * more CSV files of one form from one submitter) into the registry
+ * database, all or nothing.
+ *
+ * Phase 1 takes no lock on the registry: each file is read in chunks,
+ * one physical line at a time, through libcsv; every row is checked
+ * with rules.c and staged in two temporary tables: temp.refs, narrow,
+ * for matching, numbering and counting (and its unique source_ref
+ * finds duplicates), and temp.rows, the values, read once at the end.
+ * Problems go to temp.problems.  Memory does not grow with the file:
+ * the temporary tables live in a temporary file.
+ *
+ * Phase 2 is one write transaction: the staged rows are matched with
+ * the records the source submitted before (by source and source_ref);
+ * a source_ref the source used in another quarter is a problem too.
+ * If there is any problem, they are printed sorted by position and
+ * nothing is written.  Otherwise the submission's old records are
+ * replaced, removed or added, new records get public numbers, and the
+ * submission is recorded.  SQLite's write-ahead log makes the commit
+ * atomic even if the process dies half-way.
+ */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include <csv.h>
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
+#include <sqlite3.h>
+
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "lib/dict.h"
+#include "store/db.h"
+#include "store/rules.h"
+#include "store/store.h"
+
+#define CHUNK		65536		/* bytes read at a time */
+#define FIELD_MAX	(1024 * 1024)	/* a longer field: a quote left open */
+#define MAXF		256		/* fields of a row kept (more counted) */
+#define MAXCOLS		32		/* at least every form's column count */
+
+#define COL_UNKNOWN	(-1)
+#define COL_RQ		(-2)		/* the optional reported_quarter */
+
+#define DROP_TEMP	"DROP TABLE IF EXISTS temp.refs;" \
+			"DROP TABLE IF EXISTS temp.numbers;" \
+			"DROP TABLE IF EXISTS temp.rows;" \
+			"DROP TABLE IF EXISTS temp.problems;" \
+			"DROP TABLE IF EXISTS temp.bases;"
+
+struct imp {
+	sqlite3		*db;
+	const struct import_opts *o;
+	enum form	 form;
+	struct rules	*rules;
+	char		*source;
+	size_t		 ncols;		/* the form's columns */
+	int		 c_when;	/* occurred_at */
+	int		 c_region;	/* region */
+	int		 c_class;	/* category (Form 1) or harm (Form 2) */
+	int		 c_disab;	/* disability (Form 2), else -1 */
+	size_t		*refcol;	/* per file: source_ref's column, 1-based */
+
+	/* The file being read. */
+	size_t		 fi;
+	const char	*path;
+	int		 have_header;
+	int		 skip;		/* the header is wrong: skip the rows */
+	int		 stop;		/* unreadable from here: stop the file */
+	int		 map[MAXF];	/* file column -> form column, COL_* */
+	size_t		 nmap;		/* columns in the header */
+	size_t		 inv[MAXCOLS];	/* form column -> file column */
+
+	/* Positions: physical lines, 1-based. */
+	long		 line;		/* the line being parsed */
+	long		 fstart;	/* where the current field began; 0: not
+					   yet (between rows) */
+
+	/* The current row. */
+	struct buf	 row;		/* the fields' bytes */
+	size_t		 off[MAXF], len[MAXF];
+	long		 fline[MAXF];	/* line where each field began */
+	size_t		 nf;		/* fields so far (may exceed MAXF) */
+	int		 bad[MAXCOLS];	/* form columns with a problem */
+
+	struct sha256_ctx sha;		/* all files' bytes, in order */
+	uint8_t		 digest[SHA256_DIGEST_SIZE];
+	struct hmac_sha256_ctx order;	/* keyed with digest */
+	long		 nproblems;
+	sqlite3_stmt	*st_problem, *st_ref, *st_row, *st_first;
+	int		 err;		/* -1: failed (rs_err set) */
+};
+
+/* ------------------------------------------------------------------ */
+/* Problems: kept in temp.problems, printed sorted by position.        */
+
+/*
+ * Record a problem at file fi, line (0: the whole file), column col
+ * (1-based; 0: the whole row or header).  The message is "PATH:LINE:COL:
+ * " followed by fmt.
+ */
+static void
+problem(struct imp *im, size_t fi, long line, size_t col,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+problem(struct imp *im, size_t fi, long line, size_t col,
+    const char *fmt, ...)
+{
+	struct buf	 b = { 0 };
+	va_list		 ap;
+	sqlite3_stmt	*st = im->st_problem;
+
+	im->nproblems++;
+	if (im->err)
+		return;
+	buf_puts(&b, im->o->files[fi]);
+	if (line > 0)
+		buf_printf(&b, ":%ld", line);
+	if (line > 0 && col > 0)
+		buf_printf(&b, ":%zu", col);
+	BUF_LIT(&b, ": ");
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)fi);
+	sqlite3_bind_int64(st, 2, line);
+	sqlite3_bind_int64(st, 3, (sqlite3_int64)col);
+	sqlite3_bind_text(st, 4, b.data, (int)b.len, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		im->err = db_err(im->db, "recording a problem");
+	sqlite3_reset(st);
+	buf_free(&b);
+}
+
+/* Print the problems sorted by position, then their count. */
+static int
+print_problems(struct imp *im)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(im->db, "SELECT msg FROM temp.problems "
+	    "ORDER BY file, line, col, seq", -1, &st, NULL) != SQLITE_OK)
+		return db_err(im->db, "reading the problems");
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(stderr, "%s\n", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(im->db, "reading the problems");
+	fprintf(stderr, "%ld problem%s; nothing imported\n", im->nproblems,
+	    im->nproblems == 1 ? "" : "s");
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows.                                                               */
+
+/* The field i of the current row. */
+static const char *
+fld(const struct imp *im, size_t i)
+{
+	return im->row.data ? im->row.data + im->off[i] : "";
+}
+
+/* A problem in form column col of the current row (rules_check). */
+static void
+on_problem(void *arg, size_t col, const char *what, const char *v,
+    size_t vlen)
+{
+	struct imp	*im = arg;
+	struct buf	 b = { 0 };
+	size_t		 fc = im->inv[col];
+
+	im->bad[col] = 1;
+	rules_describe(&b, rules_colname(im->form, col), what, v, vlen);
+	problem(im, im->fi, im->fline[fc], fc + 1, "%s", buf_str(&b));
+	buf_free(&b);
+}
+
+/*
+ * A hint for an unknown column name[0..len): it belongs to the other
+ * form, or differs from a column only in case.  "" if none.
+ */
+static const char *
+column_hint(enum form form, const char *name, size_t len, char *hint,
+    size_t sz)
+{
+	enum form	 other;
+	const char	*c;
+	size_t		 i;
+
+	other = form == FORM_INCIDENTS ? FORM_INSURANCE : FORM_INCIDENTS;
+	if (rules_colfind(other, name, len) >= 0) {
+		snprintf(hint, sz, " (a column of the %s form; is --form "
+		    "right?)", rules_formname(other));
+		return hint;
+	}
+	for (i = 0; i < rules_ncols(form); i++) {
+		c = rules_colname(form, i);
+		if (strlen(c) == len && strncasecmp(c, name, len) == 0) {
+			snprintf(hint, sz, " (column names are lower case: "
+			    "'%s')", c);
+			return hint;
+		}
+	}
+	return "";
+}
+
+/*
+ * The header row: map each column to the form's column.  Unknown,
+ * duplicate and missing columns are problems, and then the file's rows
+ * are not checked (their fields would be misread).
+ */
+static void
+header(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	const char	*name;
+	char		 hint[96];
+	size_t		 i, j, len, n;
+	long		 before = im->nproblems;
+	int		 c, seen[MAXCOLS + 1];
+
+	im->have_header = 1;
+	n = im->ncols;
+	for (i = 0; i < n; i++)
+		seen[i] = 0;
+	seen[n] = 0;		/* reported_quarter */
+	if (im->nf > MAXF) {
+		problem(im, im->fi, im->fline[0], 0, "the header has %zu "
+		    "columns, more than %d", im->nf, MAXF);
+		im->skip = 1;
+		return;
+	}
+	im->nmap = im->nf;
+	for (i = 0; i < im->nf; i++) {
+		name = fld(im, i);
+		len = im->len[i];
+		c = rules_colfind(im->form, name, len);
+		if (c == COL_UNKNOWN && len == 16 &&
+		    memcmp(name, "reported_quarter", 16) == 0)
+			c = COL_RQ;
+		im->map[i] = c;
+		if (c == COL_UNKNOWN) {
+			buf_reset(&b);
+			rules_show(&b, name, len);
+			problem(im, im->fi, im->fline[i], i + 1,
+			    "unknown column '%s'%s", buf_str(&b),
+			    column_hint(im->form, name, len, hint,
+			    sizeof(hint)));
+			continue;
+		}
+		j = c == COL_RQ ? n : (size_t)c;
+		if (seen[j]) {
+			problem(im, im->fi, im->fline[i], i + 1,
+			    "duplicate column '%s' (also column %d)",
+			    c == COL_RQ ? "reported_quarter" :
+			    rules_colname(im->form, j), seen[j]);
+			im->map[i] = COL_UNKNOWN;
+			continue;
+		}
+		seen[j] = (int)i + 1;
+		if (c != COL_RQ)
+			im->inv[c] = i;
+	}
+	for (j = 0; j < n; j++)
+		if (!seen[j])
+			problem(im, im->fi, im->fline[0], 0,
+			    "missing column '%s'", rules_colname(im->form, j));
+	buf_free(&b);
+	if (im->nproblems > before)
+		im->skip = 1;
+	else
+		im->refcol[im->fi] = im->inv[0] + 1;
+}
+
+/*
+ * The class a summary counts a record under: Form 1 its category,
+ * Form 2 its harm and disability.
+ */
+static void
+record_class(const struct imp *im, const struct rfield *f, struct buf *b)
+{
+	buf_put(b, f[im->c_class].s, f[im->c_class].len);
+	if (im->c_disab >= 0 && f[im->c_disab].len > 0) {
+		BUF_LIT(b, ", disability ");
+		buf_put(b, f[im->c_disab].s, f[im->c_disab].len);
+	}
+}
+
+/*
+ * Stage a checked row: its reference in temp.refs and, unless there is
+ * a problem or this is a dry run (nothing will be written), its values
+ * in temp.rows.
+ * A source_ref seen before in this submission is a problem.
+ */
+static void
+stage(struct imp *im, struct rfield *f)
+{
+	sqlite3_stmt	*st = im->st_ref;
+	struct buf	 b = { 0 };
+	sqlite3_int64	 seq;
+	char		 q[7];
+	long		 age;
+	size_t		 i;
+
+	sqlite3_bind_int64(st, 1, (sqlite3_int64)im->fi);
+	sqlite3_bind_int64(st, 2, im->fline[im->inv[0]]);
+	sqlite3_bind_text(st, 3, f[0].s, (int)f[0].len, SQLITE_STATIC);
+	if (!im->bad[im->c_when]) {
+		/* Checked, so in canonical form now. */
+		rules_quarter(f[im->c_when].s, q);
+		sqlite3_bind_text(st, 4, q, 6, SQLITE_TRANSIENT);
+	} else
+		sqlite3_bind_null(st, 4);
+	sqlite3_bind_text(st, 5, f[im->c_region].s, (int)f[im->c_region].len,
+	    SQLITE_STATIC);
+	record_class(im, f, &b);
+	sqlite3_bind_text(st, 6, b.data ? b.data : "", (int)b.len,
+	    SQLITE_TRANSIENT);
+	buf_reset(&b);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		im->err = db_err(im->db, "staging a row");
+		sqlite3_reset(st);
+		goto out;
+	}
+	sqlite3_reset(st);
+	if (sqlite3_changes(im->db) > 0) {
+		if (im->nproblems > 0 || im->o->dry_run)
+			goto out;
+		seq = sqlite3_last_insert_rowid(im->db);
+		st = im->st_row;
+		sqlite3_bind_int64(st, 1, seq);
+		for (i = 0; i < im->ncols; i++) {
+			/* An integer column is a checked NUL-ended field. */
+			if (rules_colint(im->form, i) && !im->bad[i] &&
+			    parse_long(f[i].s, 0, 120, &age) == 0)
+				sqlite3_bind_int64(st, (int)i + 2, age);
+			else
+				sqlite3_bind_text(st, (int)i + 2, f[i].s,
+				    (int)f[i].len, SQLITE_STATIC);
+		}
+		if (sqlite3_step(st) != SQLITE_DONE)
+			im->err = db_err(im->db, "staging a row");
+		sqlite3_reset(st);
+		goto out;
+	}
+
+	/* A duplicate: where was the first? */
+	st = im->st_first;
+	sqlite3_bind_text(st, 1, f[0].s, (int)f[0].len, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		im->err = db_err(im->db, "finding a duplicate");
+		sqlite3_reset(st);
+		goto out;
+	}
+	if ((size_t)sqlite3_column_int64(st, 0) == im->fi)
+		buf_printf(&b, "duplicate of line %lld",
+		    sqlite3_column_int64(st, 1));
+	else
+		buf_printf(&b, "duplicate of %s:%lld",
+		    im->o->files[sqlite3_column_int64(st, 0)],
+		    sqlite3_column_int64(st, 1));
+	sqlite3_reset(st);
+	on_problem(im, 0, buf_str(&b), f[0].s, f[0].len);
+out:
+	buf_free(&b);
+}
+
+/* A data row: check it against the header, the rules, and stage it. */
+static void
+record(struct imp *im)
+{
+	struct rfield	 f[MAXCOLS];
+	struct buf	 b = { 0 };
+	char		 what[64];
+	size_t		 i;
+
+	if (im->nf != im->nmap) {
+		problem(im, im->fi, im->fline[0], 0, "%zu field%s, but the "
+		    "header has %zu columns", im->nf, im->nf == 1 ? "" : "s",
+		    im->nmap);
+		return;
+	}
+	for (i = 0; i < im->ncols; i++) {
+		/* The row buffer is writable: rules may normalize. */
+		f[i].s = im->row.data + im->off[im->inv[i]];
+		f[i].len = im->len[im->inv[i]];
+		im->bad[i] = 0;
+	}
+	for (i = 0; i < im->nf; i++) {
+		if (im->map[i] != COL_RQ)
+			continue;
+		if (im->len[i] == 6 && memcmp(fld(im, i), im->o->quarter, 6)
+		    == 0)
+			continue;
+		snprintf(what, sizeof(what), "differs from --quarter %s",
+		    im->o->quarter);
+		rules_describe(&b, "reported_quarter", im->len[i] == 0 ?
+		    "missing" : what, fld(im, i), im->len[i]);
+		problem(im, im->fi, im->fline[i], i + 1, "%s", buf_str(&b));
+		buf_free(&b);
+	}
+	rules_check(im->rules, im->form, im->o->quarter, f, RULES_NORMALIZE,
+	    on_problem, im);
+	if (!im->bad[0])
+		stage(im, f);
+}
+
+/* libcsv: a field ended. */
+static void
+on_field(void *s, size_t len, void *arg)
+{
+	struct imp	*im = arg;
+
+	if (im->nf < MAXF) {
+		im->off[im->nf] = im->row.len;
+		im->len[im->nf] = len;
+		im->fline[im->nf] = im->fstart ? im->fstart : im->line;
+		buf_put(&im->row, s ? s : "", s ? len : 0);
+		buf_putc(&im->row, '\0');
+	}
+	im->nf++;
+	/* The next field begins after this one's delimiter. */
+	im->fstart = im->line;
+}
+
+/* libcsv: a row ended. */
+static void
+on_row(int c, void *arg)
+{
+	struct imp	*im = arg;
+	size_t		 i;
+
+	(void)c;
+	if (!im->stop && !im->err) {
+		for (i = 0; i < im->nf && i < MAXF; i++)
+			if (im->len[i] > 0)
+				break;
+		if (i == im->nf || i == MAXF)
+			;	/* a row of empty fields: skipped */
+		else if (!im->have_header)
+			header(im);
+		else if (!im->skip)
+			record(im);
+	}
+	im->nf = 0;
+	buf_reset(&im->row);
+	im->fstart = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading a file.                                                     */
+
+static int
+blank(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' &&
+		    s[i] != '\n')
+			return 0;
+	return 1;
+}
+
+/*
+ * The separator of the first non-blank line: ';' if it has more
+ * semicolons than commas outside quotes (Russian-locale spreadsheets),
+ * else ','.
+ */
+static unsigned char
+detect_delim(const char *s, size_t len)
+{
+	size_t	 i = 0, commas = 0, semis = 0;
+	int	 quoted = 0;
+
+	while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' ||
+	    s[i] == '\n'))
+		i++;
+	for (; i < len && (quoted || (s[i] != '\n' && s[i] != '\r')); i++) {
+		if (s[i] == '"')
+			quoted = !quoted;
+		else if (!quoted && s[i] == ',')
+			commas++;
+		else if (!quoted && s[i] == ';')
+			semis++;
+	}
+	return semis > commas ? ';' : ',';
+}
+
+/*
+ * Feed s[0..len) to the parser one physical line at a time, so that
+ * im->line is the line being parsed when libcsv calls back.
+ */
+static void
+feed(struct imp *im, struct csv_parser *p, const char *s, size_t len)
+{
+	const char	*nl;
+	size_t		 seg;
+
+	while (len > 0 && !im->stop && !im->err) {
+		nl = memchr(s, '\n', len);
+		seg = nl ? (size_t)(nl - s) + 1 : len;
+		if (im->fstart == 0 && !blank(s, seg))
+			im->fstart = im->line;
+		if (csv_parse(p, s, seg, on_field, on_row, im) != seg) {
+			if (csv_error(p) == CSV_EPARSE) {
+				problem(im, im->fi, im->line, im->nf + 1,
+				    "malformed CSV: a quote inside an "
+				    "unquoted field or after a closing quote; "
+				    "the rest of the file was not read");
+				im->stop = 1;
+			} else
+				im->err = rs_err("%s:%ld: %s", im->path,
+				    im->line, csv_strerror(csv_error(p)));
+			return;
+		}
+		if (csv_get_buffer_size(p) > FIELD_MAX) {
+			problem(im, im->fi, im->fstart ? im->fstart : im->line,
+			    im->nf + 1, "a field longer than %d bytes (a "
+			    "quote left open?); the rest of the file was not "
+			    "read", FIELD_MAX);
+			im->stop = 1;
+			return;
+		}
+		if (nl)
+			im->line++;
+		s += seg;
+		len -= seg;
+	}
+}
+
+/* Read, check and stage the file files[fi]. */
+static int
+read_file(struct imp *im, size_t fi)
+{
+	struct csv_parser p;
+	FILE		*f;
+	char		*chunk;
+	const char	*s;
+	size_t		 n;
+	int		 first = 1, rc = -1;
+
+	im->fi = fi;
+	im->path = im->o->files[fi];
+	im->have_header = im->skip = im->stop = 0;
+	im->line = 1;
+	im->fstart = 0;
+	im->nf = 0;
+	buf_reset(&im->row);
+	if ((f = fopen(im->path, "rb")) == NULL)
+		return rs_err("%s: %s", im->path, strerror(errno));
+	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL)
+	    != 0) {
+		fclose(f);
+		return rs_err("%s: out of memory", im->path);
+	}
+	/* libcsv grows a field's buffer by this much at a time. */
+	csv_set_blk_size(&p, 16384);
+	chunk = xmalloc(CHUNK);
+	while (!im->stop && !im->err &&
+	    (n = fread(chunk, 1, CHUNK, f)) > 0) {
+		sha256_update(&im->sha, n, (const uint8_t *)chunk);
+		s = chunk;
+		if (first) {
+			first = 0;
+			if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+				s += 3;
+				n -= 3;
+			} else if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
+			    memcmp(s, "\xfe\xff", 2) == 0)) {
+				problem(im, fi, 0, 0, "UTF-16 text; save the "
+				    "file as CSV UTF-8");
+				im->stop = 1;
+				break;
+			}
+			csv_set_delim(&p, detect_delim(s, n));
+		}
+		feed(im, &p, s, n);
+	}
+	if (ferror(f)) {
+		rs_err("%s: %s", im->path, strerror(errno));
+		goto out;
+	}
+	if (!im->stop && !im->err) {
+		if (csv_fini(&p, on_field, on_row, im) != 0) {
+			/* The only error csv_fini reports: an open quote. */
+			problem(im, fi, im->fstart ? im->fstart : im->line,
+			    im->nf + 1, "malformed CSV: a quoted field "
+			    "without its closing quote");
+		} else if (!im->have_header)
+			problem(im, fi, 0, 0, "no header row (the file is "
+			    "empty)");
+	}
+	rc = im->err ? -1 : 0;
+out:
+	csv_free(&p);
+	free(chunk);
+	fclose(f);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The database side.                                                  */
+
+/* Append the form's column names, quoted, each prefixed by pfx. */
+static void
+put_cols(struct buf *b, enum form form, const char *pfx)
+{
+	size_t	 i;
+
+	for (i = 0; i < rules_ncols(form); i++)
+		buf_printf(b, "%s%s\"%s\"", i ? ", " : "", pfx,
+		    rules_colname(form, i));
+}
+
+/*
+ * regsite_order(source_ref): the first 8 bytes of HMAC-SHA256 keyed
+ * with the submission's digest, of the source and the source_ref.  New
+ * records are numbered in this order: neither file order nor date
+ * order, so a public number tells nothing about either.
+ */
+static void
+sql_order(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct imp	*im = sqlite3_user_data(ctx);
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+	sqlite3_int64	 v = 0;
+	int		 i;
+
+	(void)argc;
+	hmac_sha256_update(&im->order, strlen(im->source) + 1,
+	    (const uint8_t *)im->source);
+	hmac_sha256_update(&im->order, (size_t)sqlite3_value_bytes(argv[0]),
+	    (const uint8_t *)sqlite3_value_blob(argv[0]));
+	hmac_sha256_digest(&im->order, sizeof(d), d);
+	for (i = 0; i < 8; i++)
+		v = (sqlite3_int64)(((uint64_t)v << 8) | d[i]);
+	sqlite3_result_int64(ctx, v);
+}
+
+/*
+ * Run sql with ?1 = source, ?2 = the reporting quarter, ?3 = the form
+ * name; with out, the first column of its first row goes there.
+ */
+static int
+run(struct imp *im, const char *sql, sqlite3_int64 *out)
+{
+	sqlite3_stmt	*st;
+	int		 rc, n;
+
+	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(im->db, "importing");
+	n = sqlite3_bind_parameter_count(st);
+	if (n >= 1)
+		sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
+	if (n >= 2)
+		sqlite3_bind_text(st, 2, im->o->quarter, -1, SQLITE_STATIC);
+	if (n >= 3)
+		sqlite3_bind_text(st, 3, rules_formname(im->form), -1,
+		    SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (out) {
+			*out = sqlite3_column_int64(st, 0);
+			out = NULL;
+		}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(im->db, "importing");
+	return 0;
+}
+
+/* run() on SQL built in b, which is then emptied. */
+static int
+runb(struct imp *im, struct buf *b, sqlite3_int64 *out)
+{
+	int	 rc;
+
+	rc = run(im, buf_str(b), out);
+	buf_reset(b);
+	return rc;
+}
+
+/* The temporary tables and the statements of phase 1. */
+static int
+prepare(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	size_t		 i;
+	int		 rc = -1;
+
+	if (db_exec(im->db, DROP_TEMP
+	    "PRAGMA temp.cache_size = -65536;"
+	    "CREATE TEMP TABLE problems (seq INTEGER PRIMARY KEY, "
+	    "file INTEGER, line INTEGER, col INTEGER, msg TEXT);"
+	    "CREATE TEMP TABLE bases (quarter TEXT PRIMARY KEY, "
+	    "base INTEGER NOT NULL);"
+	    "CREATE TEMP TABLE numbers (seq INTEGER PRIMARY KEY, "
+	    "public_no INTEGER NOT NULL);"
+	    "CREATE TEMP TABLE refs (seq INTEGER PRIMARY KEY, "
+	    "file INTEGER NOT NULL, line INTEGER NOT NULL, "
+	    "source_ref TEXT NOT NULL UNIQUE, quarter TEXT, region TEXT, "
+	    "class TEXT, id INTEGER, old_rq TEXT, public_no INTEGER)") == -1)
+		return -1;
+	BUF_LIT(&b, "CREATE TEMP TABLE rows (seq INTEGER PRIMARY KEY");
+	for (i = 0; i < im->ncols; i++)
+		buf_printf(&b, ", \"%s\"", rules_colname(im->form, i));
+	BUF_LIT(&b, ")");
+	if (db_exec(im->db, buf_str(&b)) == -1)
+		goto out;
+	buf_reset(&b);
+	BUF_LIT(&b, "INSERT INTO temp.rows (seq, ");
+	put_cols(&b, im->form, "");
+	BUF_LIT(&b, ") VALUES (?1");
+	for (i = 0; i < im->ncols; i++)
+		buf_printf(&b, ", ?%zu", i + 2);
+	BUF_LIT(&b, ")");
+	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_row, NULL)
+	    != SQLITE_OK ||
+	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.refs (file, line, "
+	    "source_ref, quarter, region, class) VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6) ON CONFLICT (source_ref) DO NOTHING", -1, &im->st_ref, NULL)
+	    != SQLITE_OK ||
+	    sqlite3_prepare_v2(im->db, "SELECT file, line FROM temp.refs "
+	    "WHERE source_ref = ?1", -1, &im->st_first, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.problems (file, "
+	    "line, col, msg) VALUES (?1, ?2, ?3, ?4)", -1, &im->st_problem,
+	    NULL) != SQLITE_OK) {
+		db_err(im->db, "preparing the import");
+		goto out;
+	}
+	rc = 0;
+out:
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * Match the staged rows with the source's records: a replaced record
+ * keeps its public number unless its event quarter changed.  A
+ * source_ref the source used in another quarter is a problem.
+ */
+static int
+match(struct imp *im)
+{
+	struct buf	 b = { 0 }, what = { 0 };
+	sqlite3_stmt	*st;
+	size_t		 fi;
+	int		 rc;
+
+	buf_printf(&b, "UPDATE temp.refs AS s SET id = m.id, "
+	    "old_rq = m.reported_quarter, public_no = CASE WHEN m.quarter = "
+	    "s.quarter THEN m.public_no END FROM main.%s AS m "
+	    "WHERE m.source = ?1 AND m.source_ref = s.source_ref",
+	    rules_table(im->form));
+	if (runb(im, &b, NULL) == -1)
+		return -1;
+	buf_free(&b);
+	if (sqlite3_prepare_v2(im->db, "SELECT file, line, source_ref, "
+	    "old_rq FROM temp.refs WHERE old_rq <> ?1", -1, &st, NULL)
+	    != SQLITE_OK)
+		return db_err(im->db, "importing");
+	sqlite3_bind_text(st, 1, im->o->quarter, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fi = (size_t)sqlite3_column_int64(st, 0);
+		buf_reset(&what);
+		buf_printf(&what, "this source already submitted it for %s",
+		    sqlite3_column_text(st, 3));
+		buf_reset(&b);
+		rules_describe(&b, "source_ref", buf_str(&what),
+		    (const char *)sqlite3_column_text(st, 2),
+		    (size_t)sqlite3_column_bytes(st, 2));
+		problem(im, fi, (long)sqlite3_column_int64(st, 1),
+		    im->refcol[fi], "%s", buf_str(&b));
+	}
+	sqlite3_finalize(st);
+	buf_free(&b);
+	buf_free(&what);
+	if (rc != SQLITE_DONE)
+		return db_err(im->db, "importing");
+	return im->err;
+}
+
+/*
+ * Number the staged rows without a number (new records, and replaced
+ * ones whose event quarter changed) in temp.numbers: the next numbers
+ * of their event quarter, in regsite_order order.  A number once
+ * given is never given again: numbering starts above both
+ * public_numbers.last_no and the highest number in use.
+ */
+static int
+number(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	const char	*t = rules_table(im->form);
+
+	buf_printf(&b, "INSERT INTO temp.bases (quarter, base) SELECT q, "
+	    "max(coalesce((SELECT last_no FROM main.public_numbers "
+	    "WHERE form = ?3 AND quarter = q), 0), "
+	    "coalesce((SELECT max(public_no) FROM main.%s "
+	    "WHERE quarter = q), 0)) FROM (SELECT DISTINCT quarter AS q "
+	    "FROM temp.refs WHERE public_no IS NULL)", t);
+	if (runb(im, &b, NULL) == -1)
+		return -1;
+	/* Into a narrow table in seq order: cheaper than updating refs. */
+	BUF_LIT(&b, "INSERT INTO temp.numbers (seq, public_no) "
+	    "SELECT r.seq, b.base + r.n FROM (SELECT seq, quarter, "
+	    "row_number() OVER (PARTITION BY quarter ORDER BY "
+	    "regsite_order(source_ref), source_ref) AS n FROM temp.refs "
+	    "WHERE public_no IS NULL) AS r JOIN temp.bases AS b "
+	    "ON b.quarter = r.quarter ORDER BY r.seq");
+	if (runb(im, &b, NULL) == -1)
+		return -1;
+	buf_free(&b);
+	return 0;
+}
+
+/* Replace the submission's records with the staged ones. */
+static int
+apply(struct imp *im, long records)
+{
+	struct buf	 b = { 0 };
+	const char	*t = rules_table(im->form);
+	char		 hex[2 * SHA256_DIGEST_SIZE + 1];
+	sqlite3_stmt	*st;
+	size_t		 i;
+	int		 rc = -1;
+
+	/* Numbers of removed records and of moved ones stay taken. */
+	buf_printf(&b, "INSERT INTO main.public_numbers (form, quarter, "
+	    "last_no) SELECT ?3, quarter, max(public_no) FROM main.%s "
+	    "WHERE source = ?1 AND reported_quarter = ?2 AND public_no IS "
+	    "NOT NULL GROUP BY quarter ON CONFLICT (form, quarter) "
+	    "DO UPDATE SET last_no = max(last_no, excluded.last_no)", t);
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	buf_printf(&b, "DELETE FROM main.%s WHERE source = ?1 AND "
+	    "reported_quarter = ?2 AND id NOT IN (SELECT id FROM "
+	    "temp.refs WHERE id IS NOT NULL)", t);
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	buf_printf(&b, "UPDATE main.%s AS m SET reported_quarter = ?2", t);
+	for (i = 1; i < im->ncols; i++)
+		buf_printf(&b, ", \"%s\" = w.\"%s\"", rules_colname(im->form,
+		    i), rules_colname(im->form, i));
+	BUF_LIT(&b, ", public_no = coalesce(r.public_no, n.public_no) "
+	    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq "
+	    "LEFT JOIN temp.numbers AS n ON n.seq = r.seq WHERE m.id = r.id");
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	buf_printf(&b, "INSERT INTO main.%s (source, reported_quarter, ", t);
+	put_cols(&b, im->form, "");
+	BUF_LIT(&b, ", public_no) SELECT ?1, ?2, ");
+	put_cols(&b, im->form, "w.");
+	BUF_LIT(&b, ", n.public_no FROM temp.refs AS r JOIN temp.rows AS w "
+	    "ON w.seq = r.seq JOIN temp.numbers AS n ON n.seq = r.seq "
+	    "WHERE r.id IS NULL ORDER BY r.seq");
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	BUF_LIT(&b, "INSERT INTO main.public_numbers (form, quarter, "
+	    "last_no) SELECT ?3, r.quarter, max(coalesce(r.public_no, "
+	    "n.public_no)) FROM temp.refs AS r LEFT JOIN temp.numbers AS n "
+	    "ON n.seq = r.seq WHERE true GROUP BY r.quarter "
+	    "ON CONFLICT (form, quarter) "
+	    "DO UPDATE SET last_no = max(last_no, excluded.last_no)");
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+
+	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
+		snprintf(hex + 2 * i, 3, "%02x", im->digest[i]);
+	if (sqlite3_prepare_v2(im->db, "INSERT INTO main.submissions (form, "
+	    "source, reported_quarter, records, sha256) VALUES (?3, ?1, ?2, "
+	    "?4, ?5) ON CONFLICT (form, source, reported_quarter) DO UPDATE "
+	    "SET records = excluded.records, sha256 = excluded.sha256", -1,
+	    &st, NULL) != SQLITE_OK) {
+		db_err(im->db, "recording the submission");
+		goto out;
+	}
+	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, im->o->quarter, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, rules_formname(im->form), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, records);
+	sqlite3_bind_text(st, 5, hex, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE) {
+		db_err(im->db, "recording the submission");
+		sqlite3_finalize(st);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	rc = 0;
+out:
+	buf_free(&b);
+	return rc;
+}
+
+/* Print "  COUNT  KEY  LABEL" lines of a two- or three-column query. */
+static int
+print_counts(struct imp *im, const char *title, const char *sql)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(im->db, "summarizing");
+	printf("by %s:\n", title);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		printf("  %7lld  %s", sqlite3_column_int64(st, 0),
+		    sqlite3_column_text(st, 1));
+		if (sqlite3_column_count(st) > 2 &&
+		    sqlite3_column_text(st, 2) != NULL)
+			printf("  %s", sqlite3_column_text(st, 2));
+		putchar('\n');
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(im->db, "summarizing");
+	return 0;
+}
+
+/* The summary on stdout: the submission, by region and category/harm. */
+static int
+summary(struct imp *im, long records, long added, long replaced,
+    long renumbered, long removed)
+{
+	sqlite3_int64	 ninc = 0, nins = 0;
+
+	printf("%s%s %s from '%s': %ld record%s: %ld added, %ld replaced",
+	    im->o->dry_run ? "dry run, nothing written: " : "",
+	    rules_formname(im->form), im->o->quarter, im->source, records,
+	    records == 1 ? "" : "s", added, replaced);
+	if (renumbered > 0)
+		printf(" (%ld renumbered: event quarter changed)", renumbered);
+	printf(", %ld removed\n", removed);
+	if (print_counts(im, "region", "SELECT count(*), s.region, "
+	    "r.name_kk FROM temp.refs AS s LEFT JOIN main.regions AS r "
+	    "ON r.code = s.region GROUP BY s.region ORDER BY r.sort") == -1)
+		return -1;
+	if (print_counts(im, im->form == FORM_INCIDENTS ? "category" : "harm",
+	    "SELECT count(*), class FROM temp.refs GROUP BY class "
+	    "ORDER BY count(*) DESC, class") == -1)
+		return -1;
+	if (run(im, "SELECT count(*) FROM main.incidents", &ninc) == -1 ||
+	    run(im, "SELECT count(*) FROM main.insurance_cases", &nins) == -1)
+		return -1;
+	printf("in the database: %lld incident%s, %lld insurance case%s\n",
+	    ninc, ninc == 1 ? "" : "s", nins, nins == 1 ? "" : "s");
+	return 0;
+}
+
+/*
+ * Phase 2: match, check across quarters, then (unless there is a
+ * problem or a dry run) replace the submission, in one transaction.
+ */
+static int
+merge(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	sqlite3_int64	 records = 0, added = 0, replaced = 0, renum = 0;
+	sqlite3_int64	 removed = 0;
+	int		 write = !im->o->dry_run && im->nproblems == 0;
+
+	if (db_exec(im->db, write ? "BEGIN IMMEDIATE" : "BEGIN") == -1) {
+		if ((sqlite3_errcode(im->db) & 0xff) == SQLITE_BUSY)
+			db_err(im->db, "starting the import");
+		return -1;
+	}
+	if (match(im) == -1)
+		goto fail;
+	if (im->nproblems > 0) {
+		if (print_problems(im) == -1)
+			goto fail;
+		db_exec(im->db, "ROLLBACK");
+		return 1;
+	}
+	if (run(im, "SELECT count(*) FROM temp.refs", &records) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NULL",
+	    &added) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL",
+	    &replaced) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
+	    "AND public_no IS NULL", &renum) == -1)
+		goto fail;
+	buf_printf(&b, "SELECT count(*) FROM main.%s WHERE source = ?1 AND "
+	    "reported_quarter = ?2 AND id NOT IN (SELECT id FROM "
+	    "temp.refs WHERE id IS NOT NULL)", rules_table(im->form));
+	if (runb(im, &b, &removed) == -1)
+		goto fail;
+	if (number(im) == -1)
+		goto fail;
+	if (write && apply(im, (long)records) == -1)
+		goto fail;
+	if (summary(im, (long)records, (long)added, (long)replaced,
+	    (long)renum, (long)removed) == -1)
+		goto fail;
+	if (db_exec(im->db, write ? "COMMIT" : "ROLLBACK") == -1) {
+		if ((sqlite3_errcode(im->db) & 0xff) == SQLITE_BUSY)
+			db_err(im->db, "committing the import");
+		goto fail;
+	}
+	buf_free(&b);
+	return 0;
+fail:
+	buf_free(&b);
+	sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
+	return -1;
+}
+
+/* The default source: the first file's base name without extension. */
+static char *
+default_source(const char *path)
+{
+	const char	*base, *dot;
+
+	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+	dot = strrchr(base, '.');
+	if (dot == NULL || dot == base)
+		return xstrdup(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+/* Refuse a quarter before the registry began or not yet begun. */
+static int
+check_quarter(const char *quarter)
+{
+	time_t		 t;
+	struct tm	 tm;
+	char		 now[32];
+	int		 y, q;
+
+	if (quarter_parse(quarter, &y, &q) == -1)
+		return rs_err("--quarter: expected YYYYQn (e.g. 2025Q1), "
+		    "not '%s'", quarter);
+	if (strcmp(quarter, "2024Q4") < 0)
+		return rs_err("--quarter %s: the registry began on "
+		    "2024-10-23, in 2024Q4", quarter);
+	t = time(NULL) + 5 * 3600;
+	gmtime_r(&t, &tm);
+	snprintf(now, sizeof(now), "%04dQ%d", tm.tm_year + 1900,
+	    tm.tm_mon / 3 + 1);
+	if (strcmp(quarter, now) > 0)
+		return rs_err("--quarter %s has not begun yet", quarter);
+	return 0;
+}
+
+int
+import_db(sqlite3 *db, const struct import_opts *o)
+{
+	struct imp	 im;
+	struct buf	 b = { 0 };
+	size_t		 i;
+	int		 rc = -1;
+
+	memset(&im, 0, sizeof(im));
+	im.db = db;
+	im.o = o;
+	im.form = o->form;
+	im.ncols = rules_ncols(o->form);
+	im.c_when = rules_colfind(o->form, "occurred_at", 11);
+	im.c_region = rules_colfind(o->form, "region", 6);
+	if (o->form == FORM_INCIDENTS) {
+		im.c_class = rules_colfind(o->form, "category", 8);
+		im.c_disab = -1;
+	} else {
+		im.c_class = rules_colfind(o->form, "harm", 4);
+		im.c_disab = rules_colfind(o->form, "disability", 10);
+	}
+	im.source = o->source ? xstrdup(o->source) :
+	    default_source(o->files[0]);
+	im.refcol = xcalloc((size_t)o->nfiles, sizeof(*im.refcol));
+	sha256_init(&im.sha);
+
+	if (check_quarter(o->quarter) == -1)
+		goto out;
+	for (i = 0; im.source[i] != '\0'; i++)
+		if ((unsigned char)im.source[i] < 0x20 ||
+		    im.source[i] == 0x7f)
+			break;
+	if (i == 0 || i > RULES_REF_MAX || im.source[i] != '\0' ||
+	    !utf8_valid(im.source, i)) {
+		rs_err("--source: expected a name of 1 to %d bytes of UTF-8 "
+		    "without control characters", RULES_REF_MAX);
+		goto out;
+	}
+	if ((im.rules = rules_new(db)) == NULL || prepare(&im) == -1)
+		goto out;
+
+	/* Phase 1: read, check and stage every file. */
+	if (db_exec(db, "BEGIN") == -1)
+		goto out;
+	for (i = 0; i < (size_t)o->nfiles; i++)
+		if (read_file(&im, i) == -1) {
+			sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+			goto out;
+		}
+	if (db_exec(db, "COMMIT") == -1)
+		goto out;
+	sha256_digest(&im.sha, sizeof(im.digest), im.digest);
+	hmac_sha256_set_key(&im.order, sizeof(im.digest), im.digest);
+	if (sqlite3_create_function(db, "regsite_order", 1, SQLITE_UTF8,
+	    &im, sql_order, NULL, NULL) != SQLITE_OK) {
+		db_err(db, "preparing the import");
+		goto out;
+	}
+
+	/* Phase 2. */
+	rc = merge(&im);
+	sqlite3_create_function(db, "regsite_order", 1, SQLITE_UTF8, NULL,
+	    NULL, NULL, NULL);
+out:
+	sqlite3_finalize(im.st_ref);
+	sqlite3_finalize(im.st_row);
+	sqlite3_finalize(im.st_first);
+	sqlite3_finalize(im.st_problem);
+	if (sqlite3_get_autocommit(db))
+		sqlite3_exec(db, DROP_TEMP, NULL, NULL, NULL);
+	rules_free(im.rules);
+	buf_free(&im.row);
+	buf_free(&b);
+	free(im.refcol);
+	free(im.source);
+	return rc;
+}
+
+int
+import_run(const struct import_opts *o)
+{
+	sqlite3		*db;
+	FILE		*f;
+	int		 rc;
+
+	if (o->dry_run) {
+		/* Write nothing: not even a new database file. */
+		if ((f = fopen(o->db, "rb")) != NULL) {
+			fclose(f);
+			if (db_open_read(&db, o->db) == -1)
+				return -1;
+			if (db_exec(db, "COMMIT") == -1) {
+				db_close(db);
+				return -1;
+			}
+		} else if (db_open_write(&db, ":memory:", 1) == -1)
+			return -1;
+	} else if (db_open_write(&db, o->db, 1) == -1)
+		return -1;
+	db_exec(db, "PRAGMA cache_size = -32768");
+	rc = import_db(db, o);
+	db_close(db);
+	return rc;
+}

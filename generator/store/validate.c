@@ -1,0 +1,411 @@
+/*
+ * validate.c -- regsite validate: check a registry database before a
+ * build.  The checks, in the order they print:
+ *
+ *   schema     the version this regsite reads (db_open_read), then
+ *              PRAGMA integrity_check
+ *   keys       PRAGMA foreign_key_check: every code in its dictionary
+ *   records    every row of both forms against the rules of import
+ *              (rules.c), so validate accepts what import would load
+ *   numbers    every record has a public number, unique in its quarter,
+ *              and public_numbers.last_no covers them (so a number is
+ *              never given twice)
+ *
+ * validate_quick, run by regsite build inside its read transaction, is
+ * the cheap part: keys and numbers.  Findings go to stderr as
+ * "FILE: incidents id 42: field 'age_years': what is wrong (value)".
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <sqlite3.h>
+
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "lib/dict.h"
+#include "store/db.h"
+#include "store/rules.h"
+#include "store/store.h"
+
+struct vctx {
+	sqlite3		*db;
+	const char	*path;
+	long		 n;		/* findings so far */
+	int		 err;		/* -1: a query failed (rs_err set) */
+};
+
+static void
+finding(struct vctx *v, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Print "PATH: <message>" to stderr and count it. */
+static void
+finding(struct vctx *v, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "%s: ", v->path);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	v->n++;
+}
+
+/* Prepare sql; on failure rs_err and NULL. */
+static sqlite3_stmt *
+prep(struct vctx *v, const char *sql)
+{
+	sqlite3_stmt	*st;
+
+	if (sqlite3_prepare_v2(v->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		v->err = db_err(v->db, "validating");
+		return NULL;
+	}
+	return st;
+}
+
+/* Finalize st after its last step returned rc. */
+static int
+done(struct vctx *v, sqlite3_stmt *st, int rc)
+{
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		v->err = db_err(v->db, "validating");
+	return v->err;
+}
+
+static const char *
+text(sqlite3_stmt *st, int col)
+{
+	const unsigned char *s = sqlite3_column_text(st, col);
+
+	return s ? (const char *)s : "";
+}
+
+/* How a finding names a row: "incidents id 42" or "profiles row 7". */
+static void
+row_name(struct buf *b, const char *table, sqlite3_int64 rowid)
+{
+	if (strcmp(table, "incidents") == 0 ||
+	    strcmp(table, "insurance_cases") == 0)
+		buf_printf(b, "%s id %lld", table, rowid);
+	else
+		buf_printf(b, "%s row %lld", table, rowid);
+}
+
+/*
+ * PRAGMA foreign_key_check, each violation shown with the column and
+ * its value: "incidents id 3: field 'region': not in regions (KZ-99)".
+ */
+static int
+check_keys(struct vctx *v)
+{
+	sqlite3_stmt	*st, *col, *val;
+	struct buf	 b = { 0 }, sql = { 0 }, what = { 0 };
+	const char	*table, *from;
+	int		 rc;
+
+	if ((st = prep(v, "PRAGMA foreign_key_check")) == NULL)
+		return -1;
+	if ((col = prep(v, "SELECT \"from\" FROM pragma_foreign_key_list(?1) "
+	    "WHERE id = ?2")) == NULL) {
+		sqlite3_finalize(st);
+		return -1;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		table = text(st, 0);
+		buf_reset(&b);
+		row_name(&b, table, sqlite3_column_int64(st, 1));
+		sqlite3_bind_text(col, 1, table, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(col, 2, sqlite3_column_int64(st, 3));
+		from = sqlite3_step(col) == SQLITE_ROW ? text(col, 0) : "?";
+		buf_reset(&what);
+		buf_printf(&what, "not in %s", text(st, 2));
+		/* The offending value, read by rowid. */
+		buf_reset(&sql);
+		buf_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
+		    from, table);
+		if (sqlite3_prepare_v2(v->db, buf_str(&sql), -1, &val, NULL)
+		    == SQLITE_OK) {
+			sqlite3_bind_int64(val, 1, sqlite3_column_int64(st, 1));
+			if (sqlite3_step(val) == SQLITE_ROW) {
+				BUF_LIT(&b, ": ");
+				rules_describe(&b, from, buf_str(&what),
+				    text(val, 0),
+				    (size_t)sqlite3_column_bytes(val, 0));
+			}
+			sqlite3_finalize(val);
+		}
+		sqlite3_reset(col);
+		finding(v, "%s", buf_str(&b));
+	}
+	sqlite3_finalize(col);
+	buf_free(&b);
+	buf_free(&sql);
+	buf_free(&what);
+	return done(v, st, rc);
+}
+
+/*
+ * Public numbers of one form: present, unique in their quarter, and
+ * covered by public_numbers.last_no.  The queries walk the (quarter,
+ * public_no) index.
+ */
+static int
+check_numbers(struct vctx *v, enum form form)
+{
+	sqlite3_stmt	*st;
+	struct buf	 sql = { 0 };
+	const char	*t = rules_table(form);
+	int		 rc;
+
+	buf_printf(&sql, "SELECT id FROM %s WHERE public_no IS NULL "
+	    "ORDER BY id", t);
+	st = prep(v, buf_str(&sql));
+	buf_reset(&sql);
+	if (st == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		finding(v, "%s id %lld: field 'public_no': missing", t,
+		    sqlite3_column_int64(st, 0));
+	if (done(v, st, rc) == -1)
+		goto out;
+
+	buf_printf(&sql, "SELECT quarter, public_no, group_concat(id, ', ') "
+	    "FROM %s WHERE public_no IS NOT NULL GROUP BY quarter, public_no "
+	    "HAVING count(*) > 1", t);
+	st = prep(v, buf_str(&sql));
+	buf_reset(&sql);
+	if (st == NULL)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		finding(v, "%s %s: public number %lld is used by ids %s", t,
+		    text(st, 0), sqlite3_column_int64(st, 1), text(st, 2));
+	if (done(v, st, rc) == -1)
+		goto out;
+
+	buf_printf(&sql, "SELECT m.quarter, m.top, p.last_no FROM (SELECT "
+	    "quarter, max(public_no) AS top FROM %s WHERE public_no IS NOT "
+	    "NULL GROUP BY quarter) AS m LEFT JOIN public_numbers AS p "
+	    "ON p.form = ?1 AND p.quarter = m.quarter "
+	    "WHERE p.last_no IS NULL OR p.last_no < m.top ORDER BY m.quarter",
+	    t);
+	st = prep(v, buf_str(&sql));
+	if (st == NULL)
+		goto out;
+	sqlite3_bind_text(st, 1, rules_formname(form), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+			finding(v, "public_numbers: no row for %s %s (its "
+			    "highest public number is %lld)",
+			    rules_formname(form), text(st, 0),
+			    sqlite3_column_int64(st, 1));
+		else
+			finding(v, "public_numbers: %s %s: last_no %lld is "
+			    "below the highest public number %lld",
+			    rules_formname(form), text(st, 0),
+			    sqlite3_column_int64(st, 2),
+			    sqlite3_column_int64(st, 1));
+	}
+	done(v, st, rc);
+out:
+	buf_free(&sql);
+	return v->err;
+}
+
+/* The cheap checks, shared by validate_quick and validate_run. */
+static int
+quick(struct vctx *v)
+{
+	if (check_keys(v) == -1 ||
+	    check_numbers(v, FORM_INCIDENTS) == -1 ||
+	    check_numbers(v, FORM_INSURANCE) == -1)
+		return -1;
+	return 0;
+}
+
+int
+validate_quick(sqlite3 *db, const char *path)
+{
+	struct vctx	 v = { db, path, 0, 0 };
+
+	if (quick(&v) == -1)
+		return -1;
+	return v.n > 0;
+}
+
+/* ------------------------------------------------------------------ */
+
+/* PRAGMA integrity_check: anything but "ok" is a finding. */
+static int
+check_integrity(struct vctx *v)
+{
+	sqlite3_stmt	*st;
+	const char	*s;
+	int		 rc;
+
+	if ((st = prep(v, "PRAGMA integrity_check")) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s = text(st, 0);
+		if (strcmp(s, "ok") != 0)
+			finding(v, "integrity_check: %s", s);
+	}
+	return done(v, st, rc);
+}
+
+struct rowctx {
+	struct vctx	*v;
+	enum form	 form;
+	sqlite3_int64	 id;
+};
+
+/* A rules.c problem in a database row. */
+static void
+on_problem(void *arg, size_t col, const char *what, const char *s,
+    size_t len)
+{
+	struct rowctx	*r = arg;
+	struct buf	 b = { 0 };
+
+	rules_describe(&b, rules_colname(r->form, col), what, s, len);
+	finding(r->v, "%s id %lld: %s", rules_table(r->form), r->id,
+	    buf_str(&b));
+	buf_free(&b);
+}
+
+/*
+ * Every record of a form against the rules of import, and the columns
+ * import sets itself: source and reported_quarter.
+ */
+static int
+check_records(struct vctx *v, const struct rules *rules, enum form form)
+{
+	sqlite3_stmt	*st;
+	struct buf	 sql = { 0 }, vals = { 0 }, b = { 0 };
+	struct rfield	 f[32];
+	struct rowctx	 r = { v, form, 0 };
+	size_t		 i, n = rules_ncols(form), off[32];
+	const char	*rq, *src;
+	int		 rc, y, q;
+
+	BUF_LIT(&sql, "SELECT id, source, reported_quarter");
+	for (i = 0; i < n; i++)
+		buf_printf(&sql, ", \"%s\"", rules_colname(form, i));
+	buf_printf(&sql, " FROM %s ORDER BY id", rules_table(form));
+	st = prep(v, buf_str(&sql));
+	buf_free(&sql);
+	if (st == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		r.id = sqlite3_column_int64(st, 0);
+		src = text(st, 1);
+		rq = text(st, 2);
+		if (*src == '\0')
+			finding(v, "%s id %lld: field 'source': missing",
+			    rules_table(form), r.id);
+		if (quarter_parse(rq, &y, &q) == -1) {
+			buf_reset(&b);
+			rules_describe(&b, "reported_quarter", *rq ?
+			    "not a quarter like 2025Q1" : "missing", rq,
+			    strlen(rq));
+			finding(v, "%s id %lld: %s", rules_table(form), r.id,
+			    buf_str(&b));
+		}
+		/* Copies: the rules get writable values. */
+		buf_reset(&vals);
+		for (i = 0; i < n; i++) {
+			off[i] = vals.len;
+			buf_put(&vals, text(st, (int)i + 3),
+			    (size_t)sqlite3_column_bytes(st, (int)i + 3));
+			f[i].len = vals.len - off[i];
+		}
+		for (i = 0; i < n; i++)
+			f[i].s = vals.data + off[i];
+		rules_check(rules, form, rq, f, 0, on_problem, &r);
+	}
+	buf_free(&vals);
+	buf_free(&b);
+	return done(v, st, rc);
+}
+
+/*
+ * The submissions table is a record of imports, not something a build
+ * reads: a count that no longer matches is a warning only.
+ */
+static int
+check_submissions(struct vctx *v)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = prep(v, "SELECT s.form, s.source, s.reported_quarter, "
+	    "s.records, CASE s.form WHEN 'incidents' THEN (SELECT count(*) "
+	    "FROM incidents AS t WHERE t.source = s.source AND "
+	    "t.reported_quarter = s.reported_quarter) ELSE (SELECT count(*) "
+	    "FROM insurance_cases AS t WHERE t.source = s.source AND "
+	    "t.reported_quarter = s.reported_quarter) END AS n "
+	    "FROM submissions AS s WHERE n <> s.records "
+	    "ORDER BY s.form, s.source, s.reported_quarter")) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		rs_warn("%s: submissions: %s %s from '%s' recorded %lld "
+		    "records, the table has %lld", v->path, text(st, 0),
+		    text(st, 2), text(st, 1), sqlite3_column_int64(st, 3),
+		    sqlite3_column_int64(st, 4));
+	return done(v, st, rc);
+}
+
+int
+validate_run(const char *path)
+{
+	struct vctx	 v = { NULL, path, 0, 0 };
+	struct stat	 sb;
+	struct rules	*rules = NULL;
+	sqlite3_int64	 ninc = 0, nins = 0;
+	sqlite3_stmt	*st;
+	int		 rc = -1;
+
+	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
+		return rs_err("%s: no such database file", path);
+	if (db_open_read(&v.db, path) == -1) {
+		/* A database this regsite cannot read is a finding. */
+		fprintf(stderr, "%s\n", rs_errmsg());
+		return 1;
+	}
+	if (check_integrity(&v) == -1 || check_keys(&v) == -1)
+		goto out;
+	if ((rules = rules_new(v.db)) == NULL)
+		goto out;
+	if (check_records(&v, rules, FORM_INCIDENTS) == -1 ||
+	    check_records(&v, rules, FORM_INSURANCE) == -1 ||
+	    check_numbers(&v, FORM_INCIDENTS) == -1 ||
+	    check_numbers(&v, FORM_INSURANCE) == -1 ||
+	    check_submissions(&v) == -1)
+		goto out;
+	if (v.n > 0) {
+		fprintf(stderr, "%s: %ld problem%s\n", path, v.n,
+		    v.n == 1 ? "" : "s");
+		rc = 1;
+		goto out;
+	}
+	if ((st = prep(&v, "SELECT (SELECT count(*) FROM incidents), "
+	    "(SELECT count(*) FROM insurance_cases)")) == NULL)
+		goto out;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		ninc = sqlite3_column_int64(st, 0);
+		nins = sqlite3_column_int64(st, 1);
+	}
+	sqlite3_finalize(st);
+	printf("%s: ok: %lld incident%s, %lld insurance case%s\n", path,
+	    ninc, ninc == 1 ? "" : "s", nins, nins == 1 ? "" : "s");
+	rc = 0;
+out:
+	rules_free(rules);
+	db_close(v.db);
+	return rc;
+}
