@@ -36,7 +36,7 @@ same "foreign_key_check empty" "$(q "$db" 'PRAGMA foreign_key_check')" ""
 same "journal mode is WAL" "$(q "$db" 'PRAGMA journal_mode')" wal
 same "user_version is the schema's" "$(q "$db" 'PRAGMA user_version')" \
     "$(sed -n 's/^PRAGMA user_version = \([0-9]*\);/\1/p' \
-    "$TOP/generator/schema.sql")"
+    "$TOP/generator/store/schema.sql")"
 same "exactly 2000 incidents" "$(q "$db" 'SELECT count(*) FROM incidents')" 2000
 same "exactly 300 insurance cases" \
     "$(q "$db" 'SELECT count(*) FROM insurance_cases')" 300
