@@ -22,7 +22,7 @@ PKG_CONFIG ?= pkg-config
 # Libraries with a .pc file; libcsv ships none.
 PKGS	  = sqlite3 libcmark libmicrohttpd nettle
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
-PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
+PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
 WARN	  = -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	    -Wmissing-prototypes -Wno-unused-parameter
@@ -43,7 +43,8 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
 STORE	  = store/db store/rules store/import store/validate store/demo
-PRIVACY	  = privacy/privacy privacy/scrub
+PRIVACY	  = privacy/privacy privacy/scrub privacy/ladder \
+	    privacy/partition privacy/textqi privacy/cube
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
 	    site/feed site/output
@@ -62,40 +63,75 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # Which objects see which header: the layering, stated once
 # (tests/t_boundary.sh checks it against the #include lines).  Only the
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
-H_lib/lib.h	= $(MODULES)
+H_lib/config.h	= lib/config privacy/cube privacy/ladder \
+		     privacy/partition privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
+		     privacy/textqi site/data site/pages site/stats \
+		     site/tables $(STORE)
 H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
 		     site/feed site/stats site/tables
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/data site/feed site/pages site/stats \
 		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/privacy site/build site/data \
-		     site/feed site/pages site/stats site/tables
-H_lib/dict.h	= lib/dict privacy/privacy site/data site/pages \
-		     site/stats site/tables $(STORE)
-H_store/db.h	= privacy/privacy $(STORE)
+H_lib/config.h	= lib/config privacy/cube privacy/ladder \
+		     privacy/partition privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
+		     privacy/textqi site/data site/pages site/stats \
+		     site/tables $(STORE)
+H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+		     site/feed site/stats site/tables
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/data site/feed site/pages site/stats \
+		     site/tables store/import store/rules store/validate
+H_lib/config.h	= lib/config privacy/cube privacy/ladder \
+		     privacy/partition privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
+		     privacy/textqi site/data site/pages site/stats \
+		     site/tables $(STORE)
+H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+		     site/feed site/stats site/tables
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/data site/feed site/pages site/stats \
+		     site/tables store/import store/rules store/validate
+H_lib/lib.h	= $(MODULES)
+H_store/db.h	= privacy/cube privacy/privacy $(STORE)
 H_store/rules.h	= store/import store/rules store/validate
-H_store/store.h	= main store/demo store/import store/validate
-H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
-		     site/tables $(PRIVACY)
-H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
+H_store/store.h	= main store/db store/demo store/import store/validate
+H_privacy/cube.h = privacy/cube privacy/privacy
+H_privacy/ladder.h = privacy/ladder privacy/partition privacy/privacy \
+		     privacy/textqi
+H_privacy/partition.h = privacy/partition privacy/privacy
+H_privacy/privacy.h = privacy/cube privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_privacy/scrub.h = privacy/cube privacy/privacy privacy/scrub \
+		     privacy/textqi site/build site/data site/feed \
 		     site/pages site/stats site/tables
+H_privacy/textqi.h = privacy/privacy privacy/textqi
+H_render/catalog.h = render/catalog site/build site/data site/feed \
+		     site/pages site/stats site/tables
+H_render/chart.h = render/chart site/stats
+H_render/markdown.h = render/markdown site/build site/pages
 H_render/mustache.h = render/catalog render/markdown render/mustache \
 		     site/build site/data site/pages site/stats \
 		     site/tables
-H_render/catalog.h = render/catalog site/build site/data site/feed \
-		     site/pages site/stats site/tables
-H_render/markdown.h = render/markdown site/build site/pages
-H_render/chart.h = render/chart site/stats
-H_site/output.h	= $(SITE)
 H_site/build.h	= main site/build site/pages
+H_site/output.h	= $(SITE)
 H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 		     site/tables
 H_serve.h	= main serve
-HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
-	    store/db.h store/rules.h store/store.h privacy/scrub.h \
-	    privacy/privacy.h render/mustache.h render/catalog.h \
-	    render/markdown.h render/chart.h site/output.h site/build.h \
-	    site/site.h serve.h
+HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/lib.h \
+	    store/db.h store/rules.h store/store.h privacy/cube.h \
+	    privacy/ladder.h privacy/partition.h privacy/privacy.h \
+	    privacy/scrub.h privacy/textqi.h render/catalog.h \
+	    render/chart.h render/markdown.h render/mustache.h \
+	    site/build.h site/output.h site/site.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))
@@ -116,7 +152,7 @@ all: build/regsite
 # are checked with dpkg; tools by their command, so that a Java or a
 # Node.js installed some other way is used as it is.
 DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
-	    nettle-dev libjansson-dev libclang-rt-14-dev
+	    nettle-dev libjansson-dev libglpk-dev libclang-rt-14-dev
 DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
 	    npm:npm chromium:chromium clang:clang curl:curl \

@@ -14,8 +14,6 @@
 
 #define REGSITE_VERSION "0.1.0"
 
-/* PRAGMA user_version of the databases this regsite reads and writes. */
-#define SCHEMA_VERSION 1
 
 enum lang {
 	LANG_KK = 0,	/* Kazakh: the state language, the default, first */

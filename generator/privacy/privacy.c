@@ -4,47 +4,49 @@
  * (incidents, insurance_cases).  What leaves it:
  *
  *   published records  (struct pubrec, through pub_open/pub_next):
- *	quasi-identifiers generalized along their ladders and locally
- *	suppressed until every quarter table is k-anonymous and each
- *	class has `diversity` distinct outcomes; free text scrubbed;
- *	never id, source, source_ref, org_code, place_*, the time of day,
- *	the exact age or the full diagnosis code;
- *   protected counts  (struct pcount, through agg_count): exact only for
- *	a quarter's totals along a single non-identifying column, else
- *	0 / "<small_count" / rounded to `rounding`.
+ *	each quarter table k-anonymous with `diversity` distinct outcomes
+ *	per class, the quasi-identifiers generalized per class along their
+ *	ladders (ladder.h); the narratives scrubbed (scrub.h) and brought
+ *	to the level of their row (textqi.h); never id, source,
+ *	source_ref, org_code, place_*, the region of a record, the time of
+ *	day, the exact age or the full diagnosis code;
+ *   counts (struct pcount, through agg_count): counted from the
+ *	published records themselves, so that no count says more about a
+ *	record than its row does; the regions, which no row shows, in
+ *	protected tables (cube.h).
  *
- * The policy (REGISTRY.md sections 1 and 5; NHS small numbers, the
- * EMA/Health Canada threshold of 11, HIPAA Safe Harbor) is documented
- * in the README and on the methodology page; its values come from the
- * [privacy] section of the configuration.
+ * One risk model for the whole published record.  The narratives tell
+ * the patient's sex (Russian grammar: "Пациентка ... поступила"), so the
+ * sex counts as published: every class shows it, and records whose sex
+ * is too rare in a quarter to form a class are published with the sex
+ * hidden and their narratives withheld, or deferred.  Everything else a
+ * narrative carries is masked or generalized to the row's level.
  *
- * How the record tables are protected (privacy_open):
- *  1. The finest classes are counted per quarter into a temporary table
- *     (quarter, month, sex, exact age or region, ICD-10 category,
- *     specialty, outcome) -- counts only, no records.
- *  2. Every combination of generalization levels (the lattice) is
- *     tried: records of classes of at least k records with at least
- *     `diversity` outcomes keep their values; the others are placed by
- *     hiding the cheapest set of columns under which they form such
- *     classes (local suppression); a remainder that fails even with
- *     everything hidden joins a hidden class of its quarter.  Records
- *     are never dropped.
- *  3. The combination whose tables lose the least information wins (a
- *     hidden value loses 1, a generalization step its share of the
- *     ladder).  One choice per form for every quarter of the build, so
- *     releases cannot be differenced.
- *  4. Records are published into a temporary table with their
- *     generalized, suppressed values and scrubbed texts; the report
- *     records every decision.
+ * Releases that stay.  What a build publishes is remembered in the
+ * registry (tables published, deferred, releases; privacy_record), per
+ * privacy policy.  A row once published keeps its values and its
+ * number in every later release; a withdrawn record's row stays counted
+ * (it is in the earlier releases); a late record joins a remembered
+ * class of its quarter that it fits, or waits (deferred) until enough
+ * late records of that quarter form classes of their own.  So the union
+ * of all releases is k-anonymous, and comparing two releases shows only
+ * whole rows coming and going.
+ *
+ * Public numbers are given at first publication, in the order of the
+ * published month and then of a keyed hash of the record's reference
+ * (a secret of the registry), so that they say nothing about who
+ * submitted a record or when.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
 
 #include "lib/lib.h"
 #include "lib/format.h"
@@ -53,58 +55,86 @@
 #include "store/db.h"
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
-
-/* Levels per quasi-identifier (index 0 is the finest). */
-static const int nlevels[QI__MAX] = { 2, 2, 1, 3, 2, 2 };
+#include "privacy/ladder.h"
+#include "privacy/partition.h"
+#include "privacy/textqi.h"
+#include "privacy/cube.h"
 
 static const char *const qi_names[QI__MAX] = {
 	"date", "place", "sex", "age", "diagnosis", "profile"
 };
 
-static const char *const level_names[QI__MAX][3] = {
-	{ "month", "quarter", NULL },
-	{ "region", "hidden", NULL },
-	{ "as recorded", NULL, NULL },
-	{ "5-year bands", "10-year bands", "20-year bands" },
-	{ "ICD-10 category", "ICD-10 chapter", NULL },
-	{ "specialty", "profile group", NULL },
+static const char *const level_names[QI__MAX][LADDER_MAX] = {
+	{ "month", "hidden" },
+	{ "hidden" },
+	{ "shown", "hidden" },
+	{ "5-year bands", "10-year bands", "20-year bands", "broad bands",
+	  "hidden" },
+	{ "ICD-10 category", "ICD-10 chapter", "chapter group", "hidden" },
+	{ "specialty", "profile group", "broad group", "hidden" },
 };
 
-/* The quasi-identifiers of each form's table. */
+/* The quasi-identifiers of each form's rows (no row shows a region). */
 static const int form_has_qi[FORM__MAX][QI__MAX] = {
 	/* month region sex age dx profile */
 	{ 1, 0, 1, 1, 1, 1 },
-	{ 1, 1, 1, 0, 1, 1 },
+	{ 1, 0, 1, 0, 1, 1 },
 };
 
+/* What a shown value is worth when classes are formed. */
+static const double qi_weight[QI__MAX] = {
+	/* month region sex age diagnosis profile */
+	1.0, 0.0, 1.0, 1.5, 2.0, 2.0
+};
 
 static const char *const form_table[FORM__MAX] = {
 	"incidents", "insurance_cases"
 };
+static const char *const form_name[FORM__MAX] = { "incidents", "insurance" };
 static const char *const form_letter[FORM__MAX] = { "I", "S" };
 static const char *const form_outcome[FORM__MAX] = {
 	"consequence", "harm"
 };
+/* The outcome value counted as 1 (the other is 0). */
+static const char *const form_outcome1[FORM__MAX] = { "with", "death" };
 
 static const char *const text_cols[TEXT__MAX] = {
 	"circumstances", "anamnesis", "care", "measures"
 };
 
+/* What happened to a current record in this build. */
+enum status {
+	ST_FROZEN,	/* published before, kept as it was */
+	ST_REJOINED,	/* published before, withdrawn, back again */
+	ST_NEW,		/* published for the first time now */
+	ST_DEFERRED	/* not published (yet) */
+};
+
 struct privacy {
 	sqlite3			*db;		/* owned: a read snapshot */
+	char			*path;
 	struct dicts		 dicts;
 	char			 release[8];	/* latest reporting quarter */
 	const struct config	*cfg;
 	const struct scrubber	*scr;
 	const char *const	*markers[LANG__MAX];
-	int			 level[FORM__MAX][QI__MAX];
+	const char *const	*tq_markers[LANG__MAX];
+	struct textqi		*tq;
+	char			*policy;	/* the policy's fingerprint */
+	int			 has_memory;	/* tables present (v2) */
+	long			 remembered;	/* rows remembered, policy */
+	unsigned char		 key[32];	/* the number key */
+	int			 key_stored;
 	long			 records[FORM__MAX];
-	double			 loss[FORM__MAX];	/* at chosen levels */
-	long			 suppressed[FORM__MAX][QI__MAX];
-	long			 unreachable[FORM__MAX];	/* quarters */
+	long			 status[FORM__MAX][4];
+	long			 withdrawn[FORM__MAX];	/* newly */
+	long			 withheld[FORM__MAX];
+	long			 shown[FORM__MAX][QI__MAX];
+	long			 published[FORM__MAX];
 	struct privacy_stats	 stats;
 	char			**quarters;
 	size_t			 nquarters;
+	struct cube		*cube[FORM__MAX];
 	FILE			*report;	/* NULL without --report */
 	char			*report_path;
 	char			*report_tmp;
@@ -116,7 +146,6 @@ struct privacy {
 	const char		*cur_src;
 	const char		*cur_col;
 	enum lang		 cur_lang;
-	const char		*cur_text;
 	long			 cur_repl;
 };
 
@@ -146,801 +175,45 @@ query_long(struct privacy *p, const char *sql, long *out)
 	return 0;
 }
 
-/*
- * The finest age published, a 5-year band (0, 1-4, 5-9, ..., 85-89,
- * 90+), as the band's lower bound: the classes never need exact ages.
- */
-#define AGE5_SQL "(CASE WHEN age_years = 0 THEN 0 WHEN age_years < 5 " \
-	"THEN 1 WHEN age_years >= 90 THEN 90 ELSE age_years / 5 * 5 END)"
-
-/*
- * The SQL expression of a quasi-identifier at a level, over the base
- * table's columns (m month, sex, age, region, dx category, ch chapter,
- * pr specialty, pg group).  Texts, so '*' can stand for suppressed.
- */
-static void
-gen_expr(struct buf *b, enum qi q, int level)
+static int
+prepare(struct privacy *p, const char *sql, sqlite3_stmt **st)
 {
-	switch (q) {
-	case QI_MONTH:
-		buf_puts(b, level == 0 ? "CAST(m AS TEXT)" : "''");
-		break;
-	case QI_REGION:
-		buf_puts(b, level == 0 ? "region" : "''");
-		break;
-	case QI_SEX:
-		buf_puts(b, "sex");
-		break;
-	case QI_AGE:
-		/* age is the lower bound of the 5-year band (AGE5_SQL). */
-		if (level == 0)
-			buf_puts(b, "(CASE WHEN age = 0 THEN '0' "
-			    "WHEN age = 1 THEN '1-4' WHEN age >= 90 THEN '90+' "
-			    "ELSE age || '-' || (age + 4) END)");
-		else if (level == 1)
-			buf_puts(b, "(CASE WHEN age >= 90 THEN '90+' "
-			    "ELSE (age / 10 * 10) || '-' || (age / 10 * 10 + 9) "
-			    "END)");
-		else
-			buf_puts(b, "(CASE WHEN age >= 80 THEN '80+' "
-			    "ELSE (age / 20 * 20) || '-' || (age / 20 * 20 + 19) "
-			    "END)");
-		break;
-	case QI_DIAGNOSIS:
-		buf_puts(b, level == 0 ? "dx" : "ch");
-		break;
-	case QI_PROFILE:
-		buf_puts(b, level == 0 ? "pr" : "pg");
-		break;
-	default:
-		buf_puts(b, "''");
-		break;
-	}
+	if (sqlite3_prepare_v2(p->db, sql, -1, st, NULL) != SQLITE_OK)
+		return db_err(p->db, "privacy stage");
+	return 0;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int i)
+{
+	const char *s = (const char *)sqlite3_column_text(st, i);
+
+	return s ? s : "";
 }
 
 /* ------------------------------------------------------------------ */
-/* Step 1: the finest classes.                                          */
+/* Opening                                                             */
 
+/* The latest reporting quarter: the release this build publishes. */
 static int
-make_base(struct privacy *p, enum form f)
+load_release(struct privacy *p)
 {
-	struct buf	 b = { 0 };
-	int		 rc;
-
-	buf_printf(&b, "DROP TABLE IF EXISTS temp.base%d;"
-	    "CREATE TEMP TABLE base%d AS SELECT t.quarter AS quarter, "
-	    "CAST(substr(t.occurred_at, 6, 2) AS INTEGER) AS m, t.sex AS sex, "
-	    "%s AS age, %s AS region, t.diagnosis_category AS dx, "
-	    "c.chapter AS ch, t.profile AS pr, pf.grp AS pg, "
-	    "t.%s AS outcome, count(*) AS n "
-	    "FROM main.%s t "
-	    "JOIN main.icd10_categories c ON c.code = t.diagnosis_category "
-	    "JOIN main.profiles pf ON pf.code = t.profile "
-	    "GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10",
-	    f, f, f == FORM_INCIDENTS ? AGE5_SQL : "0",
-	    f == FORM_INSURANCE ? "t.region" : "''", form_outcome[f],
-	    form_table[f]);
-	rc = exec_sql(p, buf_str(&b));
-	buf_free(&b);
-	if (rc == -1)
-		return -1;
-	buf_printf(&b, "SELECT coalesce(sum(n), 0) FROM temp.base%d", f);
-	rc = query_long(p, buf_str(&b), &p->records[f]);
-	buf_free(&b);
-	return rc;
-}
-
-/*
- * Steps 2 and 3: for each combination of levels, local suppression on
- * the class table cls<f> (one row per quarter, generalized
- * quasi-identifiers g0..g5 and outcome), then its information loss.
- */
-
-/*
- * How much a column's detail is worth: the columns that answer the
- * registry's questions (in which profile, where, with what diagnosis)
- * weigh more than the patient's demographic detail.
- */
-static const double qi_weight[QI__MAX] = {
-	/* month region sex age diagnosis profile */
-	1.0, 2.0, 1.0, 1.0, 2.0, 3.0
-};
-
-/*
- * Loss of one published value: its weight times the share of the
- * ladder climbed, hidden being the rung above the last (age: 5-year
- * bands 0, 10-year 1/3, 20-year 2/3, hidden 1).  A month generalized
- * to the quarter or a place hidden by policy says nothing within a
- * quarter table: the whole weight.
- */
-static double
-level_loss(enum qi q, int level)
-{
-	if ((q == QI_MONTH || q == QI_REGION) && level == 1)
-		return qi_weight[q];
-	return qi_weight[q] * (double)level / nlevels[q];
-}
-
-/* Whether a QI at this level still says something within a quarter. */
-static int
-informative(enum form f, enum qi q, int level)
-{
-	if (!form_has_qi[f][q])
-		return 0;
-	return !((q == QI_MONTH || q == QI_REGION) && level == 1);
-}
-
-static int
-make_classes(struct privacy *p, enum form f, const int *lv)
-{
-	struct buf	 b = { 0 };
-	int		 q, rc;
-
-	buf_printf(&b, "DROP TABLE IF EXISTS temp.cls%d;"
-	    "CREATE TEMP TABLE cls%d AS SELECT quarter", f, f);
-	for (q = 0; q < QI__MAX; q++) {
-		buf_puts(&b, ", ");
-		if (form_has_qi[f][q])
-			gen_expr(&b, q, lv[q]);
-		else
-			buf_puts(&b, "''");
-		buf_printf(&b, " AS g%d", q);
-	}
-	buf_printf(&b, ", outcome, sum(n) AS n, 0 AS mask, 0 AS placed "
-	    "FROM temp.base%d GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;"
-	    "CREATE INDEX temp.cls%d_key ON cls%d(quarter, g0, g1, g2, g3, g4, "
-	    "g5, outcome);"
-	    "CREATE INDEX temp.cls%d_todo ON cls%d(placed, quarter, g0, g1, "
-	    "g2, g3, g4, g5, outcome, n)",
-	    f, f, f, f, f);
-	rc = exec_sql(p, buf_str(&b));
-	buf_free(&b);
-	return rc;
-}
-
-/* "g0, g2, ..." : the QIs of the form not hidden by pattern. */
-static void
-projection(struct buf *b, enum form f, int pattern)
-{
-	int	 q, first = 1;
-
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q] || (pattern & (1 << q)))
-			continue;
-		buf_printf(b, "%sg%d", first ? "" : ", ", q);
-		first = 0;
-	}
-	if (first)
-		buf_puts(b, "''");
-}
-
-/* The published key: each QI column, or '*' where its mask bit is set. */
-static void
-pub_key(struct buf *b, enum form f)
-{
-	int	 q, first = 1;
-
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q])
-			continue;
-		if (!first)
-			buf_puts(b, ", ");
-		first = 0;
-		buf_printf(b, "(CASE WHEN mask & %d THEN '*' ELSE g%d END)",
-		    1 << q, q);
-	}
-}
-
-/*
- * Place the records still unplaced whose classes pass once the columns
- * of pattern are hidden: they are published with those columns hidden.
- */
-static int
-place(struct privacy *p, enum form f, int pattern)
-{
-	struct buf	 b = { 0 }, pr = { 0 };
-	int		 rc;
-
-	projection(&pr, f, pattern);
-	buf_printf(&b, "UPDATE temp.cls%d SET mask = %d, placed = 1 "
-	    "WHERE placed = 0 AND (quarter, %s) IN (SELECT quarter, %s "
-	    "FROM temp.cls%d WHERE placed = 0 GROUP BY quarter, %s "
-	    "HAVING sum(n) >= %ld AND count(DISTINCT outcome) >= %ld)",
-	    f, pattern, buf_str(&pr), buf_str(&pr), f, buf_str(&pr),
-	    p->cfg->k, p->cfg->diversity);
-	rc = exec_sql(p, buf_str(&b));
-	buf_free(&b);
-	buf_free(&pr);
-	return rc;
-}
-
-struct pattern {
-	int	 mask;
-	double	 cost;
-	int	 bits;
-};
-
-static int
-pattern_cmp(const void *a, const void *b)
-{
-	const struct pattern *x = a, *y = b;
-
-	if (x->cost != y->cost)
-		return x->cost < y->cost ? -1 : 1;
-	if (x->bits != y->bits)
-		return x->bits - y->bits;
-	return x->mask - y->mask;
-}
-
-/*
- * A quarter may keep records that fail even with every column hidden
- * (too few of them, or one outcome).  They join the smallest class of
- * their quarter that was placed with every column hidden, or else the
- * smallest placed class at all, which is then hidden entirely: the
- * union of a passing class and anything else passes.  A quarter that
- * holds no passing class at all is published all hidden and counted
- * as unreachable.
- */
-static int
-merge_remainders(struct privacy *p, enum form f, int all, long *unreach)
-{
-	struct buf	 b = { 0 }, key = { 0 };
-	sqlite3_stmt	*st = NULL;
-	char		**qs = NULL;
-	size_t		 nq = 0, i;
-	int		 rc = -1, step;
-
-	*unreach = 0;
-	buf_printf(&b, "SELECT DISTINCT quarter FROM temp.cls%d WHERE "
-	    "placed = 0 ORDER BY quarter", f);
-	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL) != SQLITE_OK)
-		goto dberr;
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		qs = xreallocarray(qs, nq + 1, sizeof(*qs));
-		qs[nq++] = xstrdup((const char *)sqlite3_column_text(st, 0));
-	}
-	if (step != SQLITE_DONE)
-		goto dberr;
-	sqlite3_finalize(st);
-	st = NULL;
-	pub_key(&key, f);
-	for (i = 0; i < nq; i++) {
-		char	*quoted = sqlite3_mprintf("%Q", qs[i]);
-
-		buf_reset(&b);
-		buf_printf(&b, "UPDATE temp.cls%d SET mask = %d WHERE "
-		    "quarter = %s AND placed = 1 AND (%s) IN (SELECT %s FROM "
-		    "temp.cls%d WHERE quarter = %s AND placed = 1 GROUP BY %s "
-		    "ORDER BY mask = %d DESC, sum(n), %s LIMIT 1);"
-		    "UPDATE temp.cls%d SET mask = %d, placed = 1 WHERE "
-		    "quarter = %s AND placed = 0", f, all, quoted,
-		    buf_str(&key), buf_str(&key), f, quoted, buf_str(&key),
-		    all, buf_str(&key), f, all, quoted);
-		if (exec_sql(p, buf_str(&b)) == -1) {
-			sqlite3_free(quoted);
-			goto out;
-		}
-		/* Did that leave a failing all-hidden class? */
-		buf_reset(&b);
-		buf_printf(&b, "SELECT count(*) FROM (SELECT sum(n) AS s, "
-		    "count(DISTINCT outcome) AS d FROM temp.cls%d WHERE "
-		    "quarter = %s AND mask = %d) WHERE s > 0 AND (s < %ld OR "
-		    "d < %ld)", f, quoted, all, p->cfg->k, p->cfg->diversity);
-		sqlite3_free(quoted);
-		{
-			long	 bad;
-
-			if (query_long(p, buf_str(&b), &bad) == -1)
-				goto out;
-			*unreach += bad;
-		}
-	}
-	rc = 0;
-	goto out;
-dberr:
-	db_err(p->db, "privacy stage");
-out:
-	sqlite3_finalize(st);
-	for (i = 0; i < nq; i++)
-		free(qs[i]);
-	free(qs);
-	buf_free(&b);
-	buf_free(&key);
-	return rc;
-}
-
-/*
- * Local suppression at levels lv: records of passing classes keep every
- * value; the rest are placed by hiding the cheapest set of columns
- * (least information lost) under which they form passing classes.
- */
-static int
-suppress(struct privacy *p, enum form f, const int *lv, long *unreach)
-{
-	struct pattern	 pats[1 << QI__MAX];
-	int		 n = 0, m, q, all = 0;
-
-	for (q = 0; q < QI__MAX; q++)
-		if (informative(f, q, lv[q]))
-			all |= 1 << q;
-	for (m = 0; m < (1 << QI__MAX); m++) {
-		if ((m & ~all) != 0)
-			continue;
-		pats[n].mask = m;
-		pats[n].cost = 0;
-		pats[n].bits = 0;
-		for (q = 0; q < QI__MAX; q++)
-			if (m & (1 << q)) {
-				pats[n].cost += qi_weight[q] -
-				    level_loss(q, lv[q]);
-				pats[n].bits++;
-			}
-		n++;
-	}
-	qsort(pats, (size_t)n, sizeof(pats[0]), pattern_cmp);
-	for (m = 0; m < n; m++) {
-		struct buf	 b = { 0 };
-		long		 left;
-		int		 rc;
-
-		if (place(p, f, pats[m].mask) == -1)
-			return -1;
-		buf_printf(&b, "SELECT EXISTS (SELECT 1 FROM temp.cls%d WHERE "
-		    "placed = 0)", f);
-		rc = query_long(p, buf_str(&b), &left);
-		buf_free(&b);
-		if (rc == -1)
-			return -1;
-		if (!left)
-			break;
-	}
-	return merge_remainders(p, f, all, unreach);
-}
-
-/* Information lost by the published table: one per hidden value, a
- * share per generalization step, summed over records and columns. */
-static int
-table_loss(struct privacy *p, enum form f, const int *lv, double *out)
-{
-	struct buf	 b = { 0 };
 	sqlite3_stmt	*st;
-	int		 q, rc;
+	int		 rc;
 
-	buf_printf(&b, "SELECT coalesce(sum(n * (0");
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q])
-			continue;
-		buf_printf(&b, " + CASE WHEN mask & %d THEN %.6f ELSE %.6f END",
-		    1 << q, qi_weight[q], level_loss(q, lv[q]));
-	}
-	buf_printf(&b, ")), 0) FROM temp.cls%d", f);
-	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL) != SQLITE_OK)
-		rc = db_err(p->db, "privacy stage");
-	else {
-		rc = sqlite3_step(st) == SQLITE_ROW ? 0 :
-		    db_err(p->db, "privacy stage");
-		*out = sqlite3_column_double(st, 0);
-	}
-	sqlite3_finalize(st);
-	buf_free(&b);
-	return rc;
-}
-
-/*
- * Try every combination of levels allowed by the configuration; keep
- * the one whose published tables lose the least information.  The
- * class table of the winner is left in cls<f>.
- */
-struct node {
-	int	 lv[QI__MAX];
-	double	 bound;		/* loss of the generalization alone */
-};
-
-static int
-node_cmp(const void *a, const void *b)
-{
-	const struct node *x = a, *y = b;
-
-	if (x->bound != y->bound)
-		return x->bound < y->bound ? -1 : 1;
-	return memcmp(x->lv, y->lv, sizeof(x->lv));
-}
-
-/*
- * Try the combinations of levels allowed by the configuration; keep
- * the one whose published tables lose the least information.  The loss
- * of a combination's generalization alone bounds its total from below,
- * so combinations are tried in that order and the search stops when no
- * remaining one can win.  The class table of the winner is left in
- * cls<f>.
- */
-static int
-choose_levels(struct privacy *p, enum form f)
-{
-	struct node	 nodes[64];
-	int		 lv[QI__MAX], best = -1, q, n = 0, i;
-	long		 unreach;
-	double		 l = 0, best_loss = 0;
-
-	for (q = 0; q < QI__MAX; q++)
-		lv[q] = form_has_qi[f][q] ? p->cfg->min_level[q] : 0;
-	for (;;) {
-		memcpy(nodes[n].lv, lv, sizeof(lv));
-		nodes[n].bound = 0;
-		for (q = 0; q < QI__MAX; q++)
-			if (form_has_qi[f][q])
-				nodes[n].bound += level_loss(q, lv[q]);
-		nodes[n].bound *= (double)p->records[f];
-		n++;
-		/* Next combination, odometer-style from the last QI. */
-		for (q = QI__MAX - 1; q >= 0; q--) {
-			if (!form_has_qi[f][q] || lv[q] + 1 >= nlevels[q]) {
-				if (form_has_qi[f][q])
-					lv[q] = p->cfg->min_level[q];
-				continue;
-			}
-			lv[q]++;
-			break;
-		}
-		if (q < 0)
-			break;
-	}
-	qsort(nodes, (size_t)n, sizeof(nodes[0]), node_cmp);
-	for (i = 0; i < n; i++) {
-		if (best >= 0 && nodes[i].bound >= best_loss - 1e-9)
-			break;
-		if (make_classes(p, f, nodes[i].lv) == -1 ||
-		    suppress(p, f, nodes[i].lv, &unreach) == -1 ||
-		    table_loss(p, f, nodes[i].lv, &l) == -1)
-			return -1;
-		trace("privacy: form %d: levels %d%d%d%d%d%d lose %.0f", f,
-		    nodes[i].lv[0], nodes[i].lv[1], nodes[i].lv[2],
-		    nodes[i].lv[3], nodes[i].lv[4], nodes[i].lv[5], l);
-		if (best < 0 || l < best_loss - 1e-9) {
-			best = i;
-			best_loss = l;
-		}
-	}
-	memcpy(p->level[f], nodes[best].lv, sizeof(p->level[f]));
-	p->loss[f] = best_loss;
-	if (make_classes(p, f, nodes[best].lv) == -1 ||
-	    suppress(p, f, nodes[best].lv, &unreach) == -1)
+	if (prepare(p, "SELECT max(r) FROM (SELECT max(reported_quarter) AS "
+	    "r FROM incidents UNION ALL SELECT max(reported_quarter) FROM "
+	    "insurance_cases)", &st) == -1)
 		return -1;
-	p->unreachable[f] = unreach;
-	return 0;
-}
-
-/* ------------------------------------------------------------------ */
-/* Step 4: publication.                                                 */
-
-static int
-make_pub(struct privacy *p)
-{
-	return exec_sql(p, "DROP TABLE IF EXISTS temp.pub;"
-	    "CREATE TEMP TABLE pub ("
-	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"
-	    " no INTEGER NOT NULL, reported TEXT NOT NULL,"
-	    " month INTEGER NOT NULL, region TEXT, sex TEXT NOT NULL,"
-	    " age TEXT, dx TEXT NOT NULL, profile TEXT NOT NULL,"
-	    " c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT,"
-	    " t0kk TEXT, t0ru TEXT, t1kk TEXT, t1ru TEXT,"
-	    " t2kk TEXT, t2ru TEXT, t3kk TEXT, t3ru TEXT,"
-	    " PRIMARY KEY (form, quarter, no)) WITHOUT ROWID");
-}
-
-/* Scrubber callback: one line of the report per replacement. */
-static void
-on_replace(void *arg, const struct scrub_span *sp, const char *text)
-{
-	struct privacy	*p = arg;
-	struct buf	 b = { 0 };
-	size_t		 i;
-
-	p->cur_repl++;
-	p->stats.replacements[sp->type]++;
-	if (p->repl == NULL)
-		return;
-	/* The masked text, on one line. */
-	for (i = 0; i < sp->len; i++) {
-		char	 c = text[sp->off + i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			buf_putc(&b, ' ');
-		else
-			buf_putc(&b, c);
-	}
-	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", p->cur_ref,
-	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang],
-	    scrub_type_name(sp->type), buf_str(&b));
-	buf_free(&b);
-}
-
-static int
-publish(struct privacy *p, enum form f)
-{
-	struct buf	 q = { 0 }, out[TEXT__MAX][LANG__MAX];
-	sqlite3_stmt	*sel = NULL, *ins = NULL;
-	int		 i, l, k, step, rc = -1, mask, col;
-	char		 ref[64];
-
-	memset(out, 0, sizeof(out));
-	buf_puts(&q, "SELECT t.id, t.source_ref, t.quarter, t.public_no, "
-	    "t.reported_quarter, c.mask");
-	for (i = 0; i < QI__MAX; i++)
-		buf_printf(&q, ", c.g%d", i);
-	if (f == FORM_INCIDENTS)
-		buf_puts(&q, ", t.category, t.consequence, t.trigger, "
-		    "t.corrective_plan");
-	else
-		buf_puts(&q, ", t.insured, t.harm, t.disability, NULL");
-	for (i = 0; i < TEXT__MAX; i++)
-		buf_printf(&q, ", t.%s_kk, t.%s_ru", text_cols[i],
-		    text_cols[i]);
-	buf_printf(&q, " FROM (SELECT *, CAST(substr(occurred_at, 6, 2) AS "
-	    "INTEGER) AS m, %s AS age, diagnosis_category AS dx, "
-	    "(SELECT chapter FROM main.icd10_categories WHERE code = "
-	    "diagnosis_category) AS ch, profile AS pr, (SELECT grp FROM "
-	    "main.profiles WHERE code = profile) AS pg FROM main.%s) t "
-	    "JOIN temp.cls%d c ON c.quarter = t.quarter",
-	    f == FORM_INCIDENTS ? AGE5_SQL : "0", form_table[f], f);
-	for (i = 0; i < QI__MAX; i++) {
-		buf_printf(&q, " AND c.g%d = ", i);
-		if (form_has_qi[f][i]) {
-			struct buf	 e = { 0 };
-
-			gen_expr(&e, i, p->level[f][i]);
-			buf_puts(&q, buf_str(&e));
-			buf_free(&e);
-		} else
-			buf_puts(&q, "''");
-	}
-	buf_printf(&q, " AND c.outcome = t.%s ORDER BY t.quarter, t.public_no",
-	    form_outcome[f]);
-	if (sqlite3_prepare_v2(p->db, buf_str(&q), -1, &sel, NULL)
-	    != SQLITE_OK) {
-		db_err(p->db, "privacy stage: reading records");
-		goto out;
-	}
-	if (sqlite3_prepare_v2(p->db, "INSERT INTO temp.pub VALUES (?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", -1,
-	    &ins, NULL) != SQLITE_OK) {
-		db_err(p->db, "privacy stage");
-		goto out;
-	}
-	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
-		const char	*quarter, *g[QI__MAX];
-		long		 no;
-
-		quarter = (const char *)sqlite3_column_text(sel, 2);
-		no = (long)sqlite3_column_int64(sel, 3);
-		if (no <= 0) {
-			rs_err("%s id %lld: record without a public number "
-			    "(regsite validate explains)", form_table[f],
-			    (long long)sqlite3_column_int64(sel, 0));
-			goto out;
-		}
-		snprintf(ref, sizeof(ref), "%s-%s-%04ld", quarter,
-		    form_letter[f], no);
-		mask = sqlite3_column_int(sel, 5);
-		for (i = 0; i < QI__MAX; i++) {
-			g[i] = (const char *)sqlite3_column_text(sel, 6 + i);
-			if (mask & (1 << i) && form_has_qi[f][i]) {
-				g[i] = "*";
-				p->suppressed[f][i]++;
-				p->stats.values_suppressed++;
-			}
-		}
-		sqlite3_reset(ins);
-		sqlite3_bind_int(ins, 1, f);
-		sqlite3_bind_text(ins, 2, quarter, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(ins, 3, no);
-		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 4));
-		if (strcmp(g[QI_MONTH], "*") == 0)
-			sqlite3_bind_int(ins, 5, -1);
-		else
-			sqlite3_bind_int(ins, 5, atoi(g[QI_MONTH]));
-		if (form_has_qi[f][QI_REGION])
-			sqlite3_bind_text(ins, 6, g[QI_REGION], -1,
-			    SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(ins, 6);
-		sqlite3_bind_text(ins, 7, g[QI_SEX], -1, SQLITE_TRANSIENT);
-		if (form_has_qi[f][QI_AGE])
-			sqlite3_bind_text(ins, 8, g[QI_AGE], -1,
-			    SQLITE_TRANSIENT);
-		else
-			sqlite3_bind_null(ins, 8);
-		sqlite3_bind_text(ins, 9, g[QI_DIAGNOSIS], -1,
-		    SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 10, g[QI_PROFILE], -1,
-		    SQLITE_TRANSIENT);
-		col = 6 + QI__MAX;
-		for (i = 0; i < 4; i++)
-			sqlite3_bind_value(ins, 11 + i,
-			    sqlite3_column_value(sel, col + i));
-		col += 4;
-		p->cur_ref = ref;
-		p->cur_id = sqlite3_column_int64(sel, 0);
-		p->cur_src = (const char *)sqlite3_column_text(sel, 1);
-		p->cur_repl = 0;
-		for (i = 0; i < TEXT__MAX; i++)
-			for (l = 0; l < LANG__MAX; l++) {
-				const char *s;
-				int	 len;
-
-				k = 15 + i * 2 + l;
-				s = (const char *)sqlite3_column_text(sel,
-				    col + i * 2 + l);
-				len = sqlite3_column_bytes(sel,
-				    col + i * 2 + l);
-				if (p->cfg->free_text == FREE_TEXT_OFF ||
-				    s == NULL || len == 0) {
-					sqlite3_bind_null(ins, k);
-					continue;
-				}
-				buf_reset(&out[i][l]);
-				p->cur_col = text_cols[i];
-				p->cur_lang = l;
-				scrub_text(p->scr, s, (size_t)len,
-				    p->markers[l], &out[i][l], on_replace, p);
-				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
-				    (int)out[i][l].len, SQLITE_STATIC);
-			}
-		if (p->cur_repl)
-			p->stats.records_scrubbed++;
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			db_err(p->db, "privacy stage: publishing");
-			goto out;
-		}
-	}
-	if (step != SQLITE_DONE) {
-		db_err(p->db, "privacy stage: reading records");
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(sel);
-	sqlite3_finalize(ins);
-	buf_free(&q);
-	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++)
-			buf_free(&out[i][l]);
-	return rc;
-}
-
-/* ------------------------------------------------------------------ */
-/* The report                                                           */
-
-static int
-report_open(struct privacy *p, const char *path)
-{
-	int	 fd;
-
-	p->report_path = xstrdup(path);
-	p->report_tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	p->repl_tmp = xasprintf("%s.repl-%ld", path, (long)getpid());
-	if ((fd = open(p->report_tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->report = fdopen(fd, "w")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	if ((fd = open(p->repl_tmp, O_RDWR | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->repl = fdopen(fd, "w+")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	unlink(p->repl_tmp);
-	return 0;
-}
-
-/* Class-size distribution and k reached, per quarter table. */
-static int
-report_classes(struct privacy *p, enum form f)
-{
-	static const long edges[] = { 1, 2, 5, 11, 20, 50, 100, 1000 };
-	struct buf	 b = { 0 }, key = { 0 };
-	sqlite3_stmt	*st = NULL;
-	char		 last[8] = "";
-	long		 hist[8], minsz = 0, classes = 0, recs = 0, sz;
-	int		 step, rc = -1;
-	size_t		 i;
-
-	pub_key(&key, f);
-	buf_printf(&b, "SELECT quarter, sum(n) FROM temp.cls%d GROUP BY "
-	    "quarter, %s ORDER BY quarter", f, buf_str(&key));
-	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL) != SQLITE_OK) {
-		db_err(p->db, "privacy report");
-		goto out;
-	}
-	fprintf(p->report, "\n  quarter  records  classes  smallest  "
-	    "class sizes (1 | 2-4 | 5-10 | 11-19 | 20-49 | 50-99 | "
-	    "100-999 | 1000+)\n");
-	memset(hist, 0, sizeof(hist));
-	for (;;) {
-		step = sqlite3_step(st);
-		if (step == SQLITE_ROW && last[0] != '\0' &&
-		    strcmp(last, (const char *)sqlite3_column_text(st, 0)) == 0)
-			;
-		else if (last[0] != '\0') {
-			fprintf(p->report, "  %-7s  %7ld  %7ld  %8ld  ", last,
-			    recs, classes, minsz);
-			for (i = 0; i < 8; i++)
-				fprintf(p->report, "%s%ld", i ? " | " : "",
-				    hist[i]);
-			fprintf(p->report, "%s\n", minsz < p->cfg->k ?
-			    "  (k not reached: too few records)" : "");
-			memset(hist, 0, sizeof(hist));
-			minsz = classes = recs = 0;
-		}
-		if (step != SQLITE_ROW)
-			break;
-		snprintf(last, sizeof(last), "%s", sqlite3_column_text(st, 0));
-		sz = (long)sqlite3_column_int64(st, 1);
-		classes++;
-		recs += sz;
-		if (minsz == 0 || sz < minsz)
-			minsz = sz;
-		for (i = 7; i > 0 && sz < edges[i]; i--)
-			continue;
-		hist[i]++;
-	}
-	if (step != SQLITE_DONE) {
-		db_err(p->db, "privacy report");
-		goto out;
-	}
-	rc = 0;
-out:
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(p->release, sizeof(p->release), "%s",
+		    sqlite3_column_text(st, 0));
 	sqlite3_finalize(st);
-	buf_free(&b);
-	buf_free(&key);
-	return rc;
+	if (rc != SQLITE_ROW)
+		return db_err(p->db, "reading the release");
+	return 0;
 }
-
-static int
-report_form(struct privacy *p, enum form f)
-{
-	int	 q, first = 1;
-
-	fprintf(p->report, "\n%s (%s): %ld records\n",
-	    f == FORM_INCIDENTS ? "Form 1" : "Form 2", form_table[f],
-	    p->records[f]);
-	fprintf(p->report, "  levels:");
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q])
-			continue;
-		fprintf(p->report, "%s %s = %s", first ? "" : ",", qi_names[q],
-		    level_names[q][p->level[f][q]]);
-		/* The level says little when suppression took every value. */
-		if (p->records[f] > 0 &&
-		    p->suppressed[f][q] == p->records[f])
-			fprintf(p->report, " (every value hidden)");
-		first = 0;
-	}
-	{
-		double	 w = 0;
-
-		for (q = 0; q < QI__MAX; q++)
-			if (form_has_qi[f][q])
-				w += qi_weight[q];
-		fprintf(p->report, "\n  information lost (weighted): %.1f%%\n",
-		    p->records[f] ? 100.0 * p->loss[f] /
-		    ((double)p->records[f] * w) : 0.0);
-	}
-	fprintf(p->report, "  values suppressed:");
-	first = 1;
-	for (q = 0; q < QI__MAX; q++) {
-		if (!form_has_qi[f][q])
-			continue;
-		fprintf(p->report, "%s %s %ld", first ? "" : ",", qi_names[q],
-		    p->suppressed[f][q]);
-		first = 0;
-	}
-	fputc('\n', p->report);
-	if (p->unreachable[f])
-		fprintf(p->report, "  quarters where k or diversity cannot be "
-		    "reached (all values hidden): %ld\n", p->unreachable[f]);
-	return report_classes(p, f);
-}
-
-/* ------------------------------------------------------------------ */
 
 static int
 load_quarters(struct privacy *p)
@@ -949,11 +222,10 @@ load_quarters(struct privacy *p)
 	int		 step, y0, q0, y1, q1, y, q;
 	char		*lo = NULL, *hi = NULL;
 
-	if (sqlite3_prepare_v2(p->db, "SELECT min(q), max(q) FROM ("
-	    "SELECT quarter AS q FROM main.incidents UNION ALL "
-	    "SELECT quarter FROM main.insurance_cases)", -1, &st, NULL)
-	    != SQLITE_OK)
-		return db_err(p->db, "reading quarters");
+	if (prepare(p, "SELECT min(q), max(q) FROM (SELECT quarter AS q "
+	    "FROM main.incidents UNION ALL SELECT quarter FROM "
+	    "main.insurance_cases)", &st) == -1)
+		return -1;
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
 		lo = xstrdup((const char *)sqlite3_column_text(st, 0));
@@ -986,36 +258,16 @@ load_quarters(struct privacy *p)
 	return 0;
 }
 
-/* The latest reporting quarter: the release this build publishes. */
-static int
-load_release(struct privacy *p)
-{
-	sqlite3_stmt	*st;
-	int		 rc;
-
-	if (sqlite3_prepare_v2(p->db, "SELECT max(r) FROM (SELECT "
-	    "max(reported_quarter) AS r FROM incidents UNION ALL SELECT "
-	    "max(reported_quarter) FROM insurance_cases)", -1, &st, NULL)
-	    != SQLITE_OK)
-		return db_err(p->db, "reading the release");
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
-		snprintf(p->release, sizeof(p->release), "%s",
-		    sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	if (rc != SQLITE_ROW)
-		return db_err(p->db, "reading the release");
-	return 0;
-}
-
 struct privacy *
 privacy_open(const char *path, int *bad_data)
 {
 	struct privacy	*p;
+	long		 n;
 	int		 vq;
 
 	*bad_data = 0;
 	p = xcalloc(1, sizeof(*p));
+	p->path = xstrdup(path);
 	if (db_open_read(&p->db, path) == -1)
 		goto fail;
 	if ((vq = validate_quick(p->db, path)) != 0) {
@@ -1025,6 +277,11 @@ privacy_open(const char *path, int *bad_data)
 	}
 	if (dicts_load(p->db, &p->dicts) == -1 || load_release(p) == -1)
 		goto fail;
+	if (query_long(p, "SELECT count(*) FROM sqlite_schema WHERE "
+	    "type = 'table' AND name IN ('published', 'deferred', "
+	    "'releases', 'privacy_state')", &n) == -1)
+		goto fail;
+	p->has_memory = n == 4;
 	return p;
 fail:
 	privacy_close(p, 0);
@@ -1043,10 +300,1184 @@ privacy_release(const struct privacy *p)
 	return p->release;
 }
 
+/* ------------------------------------------------------------------ */
+/* The policy and the number key                                       */
+
+static void
+make_policy(struct privacy *p)
+{
+	const struct config *c = p->cfg;
+
+	free(p->policy);
+	p->policy = xasprintf("v2 k=%ld l=%ld small=%ld round=%ld text=%d "
+	    "ages=%d levels=%d,%d,%d,%d,%d,%d", c->k, c->diversity,
+	    c->small_count, c->rounding, c->free_text, c->text_ages,
+	    c->min_level[0], c->min_level[1], c->min_level[2],
+	    c->min_level[3], c->min_level[4], c->min_level[5]);
+}
+
+/*
+ * The key that orders new public numbers: remembered in the registry,
+ * else derived from what never leaves it (every submitter's reference
+ * and organization), so that the same database always gives the same
+ * numbers and nobody outside can compute them.
+ */
+static int
+load_key(struct privacy *p)
+{
+	struct sha256_ctx ctx;
+	sqlite3_stmt	*st;
+	int		 step, f;
+
+	if (p->has_memory) {
+		if (prepare(p, "SELECT value FROM main.privacy_state WHERE "
+		    "name = 'number_key'", &st) == -1)
+			return -1;
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW && sqlite3_column_bytes(st, 0) ==
+		    (int)sizeof(p->key)) {
+			memcpy(p->key, sqlite3_column_blob(st, 0),
+			    sizeof(p->key));
+			p->key_stored = 1;
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			return db_err(p->db, "reading the number key");
+		if (p->key_stored)
+			return 0;
+	}
+	sha256_init(&ctx);
+	sha256_update(&ctx, 20, (const uint8_t *)"regsite number key\n");
+	for (f = 0; f < FORM__MAX; f++) {
+		struct buf	 q = { 0 };
+
+		buf_printf(&q, "SELECT source, source_ref, org_code FROM "
+		    "main.%s ORDER BY id", form_table[f]);
+		if (prepare(p, buf_str(&q), &st) == -1) {
+			buf_free(&q);
+			return -1;
+		}
+		buf_free(&q);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			int	 i;
+
+			for (i = 0; i < 3; i++)
+				sha256_update(&ctx,
+				    (size_t)sqlite3_column_bytes(st, i) + 1,
+				    (const uint8_t *)col_text(st, i));
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return db_err(p->db, "deriving the number key");
+	}
+	sha256_digest(&ctx, sizeof(p->key), p->key);
+	return 0;
+}
+
+/* The order of a new record among new records: a keyed hash. */
+static uint64_t
+order_hash(const struct privacy *p, enum form f, const char *source,
+    const char *ref)
+{
+	struct hmac_sha256_ctx ctx;
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+	uint64_t	 h = 0;
+	int		 i;
+
+	hmac_sha256_set_key(&ctx, sizeof(p->key), p->key);
+	hmac_sha256_update(&ctx, strlen(form_name[f]) + 1,
+	    (const uint8_t *)form_name[f]);
+	hmac_sha256_update(&ctx, strlen(source) + 1, (const uint8_t *)source);
+	hmac_sha256_update(&ctx, strlen(ref), (const uint8_t *)ref);
+	hmac_sha256_digest(&ctx, sizeof(d), d);
+	for (i = 0; i < 8; i++)
+		h = h << 8 | d[i];
+	return h;
+}
+
+/* ------------------------------------------------------------------ */
+/* Deciding, per quarter: remembered rows, late records, new classes    */
+
+/* A row an earlier release published (the registry's memory). */
+struct mrow {
+	char	*source, *ref;
+	long	 no;
+	char	 release[8];
+	int	 lv[QI__MAX], code[QI__MAX];
+	int	 withheld;
+	int	 outcome;
+	char	*region;
+	char	*stats_col;	/* NULL: not yet counted by region */
+	int	 withdrawn;	/* before this build */
+	int	 matched;
+};
+
+/* A record of the registry as it is now. */
+struct crec {
+	long long	 id;
+	char		*source, *ref;
+	char		 reported[8];
+	char		*region;
+	struct prec	 pr;
+	struct mrow	*m;
+	enum status	 st;
+	long		 no;
+	char		 release[8];
+	uint64_t	 order;
+	int		 was_deferred;	/* deferred in this very release */
+};
+
+/* One form's decisions, as they are written to temp.dec. */
+struct decide {
+	struct privacy	*p;
+	enum form	 f;
+	sqlite3_stmt	*rec, *mem, *ins, *gone;
+	int		 rec_step, mem_step;
+	struct partition_opts po;
+	char		**deferred;	/* "quarter\tsource\tref" this release */
+	size_t		 ndeferred;
+	int		 fresh;		/* nothing remembered for this form */
+};
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int
+was_deferred(const struct decide *d, const char *quarter,
+    const struct crec *c)
+{
+	char	*key, **hit;
+
+	if (d->ndeferred == 0)
+		return 0;
+	key = xasprintf("%s\t%s\t%s", quarter, c->source, c->ref);
+	hit = bsearch(&key, d->deferred, d->ndeferred, sizeof(char *),
+	    str_cmp);
+	free(key);
+	return hit != NULL;
+}
+
+/* Whether a record's true values generalize to a published vector. */
+static int
+fits(const struct prec *r, const int *lv, const int *code,
+    const int *use)
+{
+	int	 q;
+
+	for (q = 0; q < QI__MAX; q++) {
+		if (!use[q] || lv[q] >= ladder_hidden[q])
+			continue;
+		if (r->code[q][lv[q]] != code[q])
+			return 0;
+	}
+	return 1;
+}
+
+static double
+vector_worth(const int *lv, const int *use)
+{
+	double	 w = 0;
+	int	 q;
+
+	for (q = 0; q < QI__MAX; q++)
+		if (use[q])
+			w += qi_weight[q] * partition_utility(q, lv[q]);
+	return w;
+}
+
+static int
+crec_order_cmp(const void *a, const void *b)
+{
+	const struct crec *x = *(struct crec *const *)a;
+	const struct crec *y = *(struct crec *const *)b;
+	int	 mx = x->pr.lv[QI_MONTH] == 0 ? x->pr.code[QI_MONTH][0] : 99;
+	int	 my = y->pr.lv[QI_MONTH] == 0 ? y->pr.code[QI_MONTH][0] : 99;
+
+	if (mx != my)
+		return mx < my ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int
+mrow_ref_cmp(const void *a, const void *b)
+{
+	const struct mrow *x = a, *y = b;
+	int	 c;
+
+	if ((c = strcmp(x->source, y->source)) != 0)
+		return c;
+	if ((c = strcmp(x->ref, y->ref)) != 0)
+		return c;
+	/* A row still published before a withdrawn one. */
+	return x->withdrawn - y->withdrawn;
+}
+
+/* Read the current quarter's remembered rows (d->mem is on its first). */
+static int
+read_memory(struct decide *d, const char *quarter, struct mrow **mp,
+    size_t *np)
+{
+	struct privacy	*p = d->p;
+	struct mrow	*m = NULL, *r;
+	size_t		 n = 0;
+	int		 q;
+
+	while (d->mem_step == SQLITE_ROW &&
+	    strcmp(col_text(d->mem, 0), quarter) < 0)
+		d->mem_step = sqlite3_step(d->mem);
+	while (d->mem_step == SQLITE_ROW &&
+	    strcmp(col_text(d->mem, 0), quarter) == 0) {
+		m = xreallocarray(m, n + 1, sizeof(*m));
+		r = &m[n++];
+		memset(r, 0, sizeof(*r));
+		r->no = (long)sqlite3_column_int64(d->mem, 1);
+		r->source = xstrdup(col_text(d->mem, 2));
+		r->ref = xstrdup(col_text(d->mem, 3));
+		snprintf(r->release, sizeof(r->release), "%s",
+		    col_text(d->mem, 4));
+		for (q = 0; q < QI__MAX; q++) {
+			static const int colof[QI__MAX] = {
+				5, -1, 6, 7, 8, 9
+			};
+
+			r->lv[q] = ladder_hidden[q];
+			r->code[q] = -1;
+			if (colof[q] < 0 || !form_has_qi[d->f][q])
+				continue;
+			if (ladder_parse(&p->dicts, q, col_text(d->mem,
+			    colof[q]), &r->lv[q], &r->code[q]) == -1) {
+				rs_err("%s: remembered row %s-%s-%04ld: "
+				    "malformed %s '%s'", p->path, quarter,
+				    form_letter[d->f], r->no, qi_names[q],
+				    col_text(d->mem, colof[q]));
+				goto fail;
+			}
+		}
+		r->withheld = sqlite3_column_int(d->mem, 10);
+		r->outcome = strcmp(col_text(d->mem, 11),
+		    form_outcome1[d->f]) == 0;
+		r->region = xstrdup(col_text(d->mem, 12));
+		if (sqlite3_column_type(d->mem, 13) != SQLITE_NULL)
+			r->stats_col = xstrdup(col_text(d->mem, 13));
+		r->withdrawn = sqlite3_column_type(d->mem, 14) != SQLITE_NULL;
+		d->mem_step = sqlite3_step(d->mem);
+	}
+	if (d->mem_step != SQLITE_ROW && d->mem_step != SQLITE_DONE) {
+		db_err(p->db, "reading what earlier releases published");
+		goto fail;
+	}
+	if (n > 1)
+		qsort(m, n, sizeof(*m), mrow_ref_cmp);
+	*mp = m;
+	*np = n;
+	return 0;
+fail:
+	*mp = m;
+	*np = n;
+	return -1;
+}
+
+static void
+free_quarter(struct crec *c, size_t nc, struct mrow *m, size_t nm)
+{
+	size_t	 i;
+
+	for (i = 0; i < nc; i++) {
+		free(c[i].source);
+		free(c[i].ref);
+		free(c[i].region);
+	}
+	free(c);
+	for (i = 0; i < nm; i++) {
+		free(m[i].source);
+		free(m[i].ref);
+		free(m[i].region);
+		free(m[i].stats_col);
+	}
+	free(m);
+}
+
+static struct mrow *
+find_memory(struct mrow *m, size_t nm, const char *source, const char *ref)
+{
+	size_t	 lo = 0, hi = nm, mid;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(m[mid].source, source)) == 0)
+			c = strcmp(m[mid].ref, ref);
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < nm && strcmp(m[lo].source, source) == 0 &&
+	    strcmp(m[lo].ref, ref) == 0)
+		return &m[lo];
+	return NULL;
+}
+
+/* Write one decision into temp.dec. */
+static int
+write_decision(struct decide *d, const char *quarter, struct crec *c)
+{
+	struct privacy	*p = d->p;
+	sqlite3_stmt	*s = d->ins;
+	char		 buf[32];
+	int		 q, col, lv, code;
+
+	sqlite3_reset(s);
+	sqlite3_bind_int(s, 1, d->f);
+	sqlite3_bind_int64(s, 2, c->id);
+	sqlite3_bind_text(s, 3, quarter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 4, c->st);
+	if (c->st == ST_DEFERRED) {
+		for (col = 5; col <= 18; col++)
+			sqlite3_bind_null(s, col);
+		sqlite3_bind_text(s, 19, c->source, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 20, c->ref, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(s, 21, c->pr.outcome);
+		sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_null(s, 23);
+		sqlite3_bind_text(s, 24, c->was_deferred ? p->release :
+		    p->release, -1, SQLITE_TRANSIENT);
+		goto step;
+	}
+	sqlite3_bind_int64(s, 5, c->no);
+	sqlite3_bind_text(s, 6, c->release, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 7, c->reported, -1, SQLITE_TRANSIENT);
+	for (q = 0, col = 8; q < QI__MAX; q++) {
+		if (q == QI_REGION)
+			continue;
+		lv = form_has_qi[d->f][q] ? c->pr.lv[q] : ladder_hidden[q];
+		code = lv < ladder_hidden[q] ? c->pr.code[q][lv] : -1;
+		sqlite3_bind_int(s, col, lv);
+		sqlite3_bind_text(s, col + 5, form_has_qi[d->f][q] ?
+		    ladder_text(&p->dicts, q, lv, code, buf) : "",
+		    -1, SQLITE_TRANSIENT);
+		col++;
+		if (lv < ladder_hidden[q] && form_has_qi[d->f][q])
+			p->shown[d->f][q]++;
+	}
+	sqlite3_bind_int(s, 18, c->pr.withheld);
+	sqlite3_bind_text(s, 19, c->source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 20, c->ref, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 21, c->pr.outcome);
+	sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
+	if (c->m != NULL && c->m->stats_col != NULL)
+		sqlite3_bind_text(s, 23, c->m->stats_col, -1,
+		    SQLITE_TRANSIENT);
+	else if (d->fresh)
+		sqlite3_bind_text(s, 23, c->reported, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, 23);
+	sqlite3_bind_null(s, 24);
+	if (c->pr.withheld)
+		p->withheld[d->f]++;
+	p->published[d->f]++;
+step:
+	p->status[d->f][c->st]++;
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return db_err(p->db, "privacy stage: deciding");
+	return 0;
+}
+
+/* Remember a remembered row that is gone now (or was already). */
+static int
+write_gone(struct decide *d, const char *quarter, const struct mrow *m)
+{
+	sqlite3_stmt	*s = d->gone;
+
+	sqlite3_reset(s);
+	sqlite3_bind_int(s, 1, d->f);
+	sqlite3_bind_text(s, 2, quarter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(s, 3, m->no);
+	sqlite3_bind_text(s, 4, m->source, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 5, m->ref, -1, SQLITE_TRANSIENT);
+	if (m->stats_col)
+		sqlite3_bind_text(s, 6, m->stats_col, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(s, 6);
+	sqlite3_bind_text(s, 7, m->region, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(s, 8, m->outcome);
+	sqlite3_bind_int(s, 9, !m->withdrawn);
+	if (sqlite3_step(s) != SQLITE_DONE)
+		return db_err(d->p->db, "privacy stage: deciding");
+	if (!m->withdrawn)
+		d->p->withdrawn[d->f]++;
+	return 0;
+}
+
+/*
+ * Decide one quarter: remembered rows stay; records that fit no
+ * remembered row are placed into remembered classes they fit, or form
+ * classes of their own (partition), or are deferred.
+ */
+static int
+decide_quarter(struct decide *d, const char *quarter, struct crec *c,
+    size_t nc, struct mrow *m, size_t nm)
+{
+	struct privacy	*p = d->p;
+	struct prec	*pool = NULL;
+	struct crec	**fresh = NULL;
+	size_t		 npool = 0, nfresh = 0, i, j;
+	long		 maxno = 0;
+	int		 remembered = 0, rc = -1;
+
+	for (i = 0; i < nm; i++) {
+		if (m[i].no > maxno)
+			maxno = m[i].no;
+		remembered = 1;
+	}
+	/* Each record and its remembered row. */
+	for (i = 0; i < nc; i++) {
+		struct mrow	*r;
+
+		c[i].st = ST_NEW;
+		r = find_memory(m, nm, c[i].source, c[i].ref);
+		/* The first match is the one still published, if any. */
+		for (; r != NULL && r < m + nm &&
+		    strcmp(r->source, c[i].source) == 0 &&
+		    strcmp(r->ref, c[i].ref) == 0; r++) {
+			if (r->matched)
+				continue;
+			if (fits(&c[i].pr, r->lv, r->code,
+			    form_has_qi[d->f]) && r->outcome ==
+			    c[i].pr.outcome) {
+				r->matched = 1;
+				c[i].m = r;
+				c[i].st = r->withdrawn ? ST_REJOINED :
+				    ST_FROZEN;
+				c[i].no = r->no;
+				snprintf(c[i].release, sizeof(c[i].release),
+				    "%s", r->release);
+				memcpy(c[i].pr.lv, r->lv, sizeof(r->lv));
+				c[i].pr.withheld = r->withheld;
+				c[i].pr.placed = 1;
+				break;
+			}
+		}
+	}
+	/* Remembered rows no record matches: withdrawn (or revised). */
+	for (i = 0; i < nm; i++)
+		if (!m[i].matched && write_gone(d, quarter, &m[i]) == -1)
+			goto out;
+	/* New records: into a remembered class they fit. */
+	for (i = 0; i < nc; i++) {
+		struct mrow	*best = NULL;
+		double		 bw = -1, w;
+
+		if (c[i].st != ST_NEW)
+			continue;
+		c[i].was_deferred = was_deferred(d, quarter, &c[i]);
+		if (c[i].was_deferred) {
+			/* Decided in this release already: stays so. */
+			c[i].st = ST_DEFERRED;
+			continue;
+		}
+		if (!remembered) {
+			fresh = xreallocarray(fresh, nfresh + 1,
+			    sizeof(*fresh));
+			fresh[nfresh++] = &c[i];
+			continue;
+		}
+		for (j = 0; j < nm; j++) {
+			size_t	 k, members = 0;
+
+			if (!fits(&c[i].pr, m[j].lv, m[j].code,
+			    form_has_qi[d->f]))
+				continue;
+			/* The class's size in the union of releases. */
+			for (k = 0; k < nm; k++)
+				if (memcmp(m[k].lv, m[j].lv,
+				    sizeof(m[k].lv)) == 0 &&
+				    memcmp(m[k].code, m[j].code,
+				    sizeof(m[k].code)) == 0)
+					members++;
+			if ((long)members < p->cfg->k)
+				continue;
+			w = vector_worth(m[j].lv, form_has_qi[d->f]);
+			if (w > bw + 1e-9) {
+				bw = w;
+				best = &m[j];
+			}
+		}
+		if (best != NULL) {
+			memcpy(c[i].pr.lv, best->lv, sizeof(best->lv));
+			c[i].pr.withheld = best->withheld;
+			c[i].pr.placed = 1;
+			fresh = xreallocarray(fresh, nfresh + 1,
+			    sizeof(*fresh));
+			fresh[nfresh++] = &c[i];
+			continue;
+		}
+		/* Into the pool of the quarter's unplaced late records. */
+		c[i].pr.placed = 0;
+		fresh = xreallocarray(fresh, nfresh + 1, sizeof(*fresh));
+		fresh[nfresh++] = &c[i];
+	}
+	/* The pool: new classes of their own, or deferred. */
+	for (i = 0; i < nfresh; i++)
+		if (!fresh[i]->pr.placed || !remembered)
+			npool++;
+	if (npool > 0) {
+		pool = xreallocarray(NULL, npool, sizeof(*pool));
+		for (i = 0, j = 0; i < nfresh; i++)
+			if (!fresh[i]->pr.placed || !remembered)
+				pool[j++] = fresh[i]->pr;
+		partition(pool, npool, &d->po);
+		for (i = 0, j = 0; i < nfresh; i++)
+			if (!fresh[i]->pr.placed || !remembered)
+				fresh[i]->pr = pool[j++];
+	}
+	/* Numbers for the newly published, in a meaningless order. */
+	for (i = 0, j = 0; i < nfresh; i++) {
+		if (!fresh[i]->pr.placed) {
+			fresh[i]->st = ST_DEFERRED;
+			continue;
+		}
+		fresh[i]->order = order_hash(p, d->f, fresh[i]->source,
+		    fresh[i]->ref);
+		fresh[j++] = fresh[i];
+	}
+	if (j > 1)
+		qsort(fresh, j, sizeof(*fresh), crec_order_cmp);
+	for (i = 0; i < j; i++) {
+		fresh[i]->no = ++maxno;
+		snprintf(fresh[i]->release, sizeof(fresh[i]->release), "%s",
+		    p->release);
+	}
+	for (i = 0; i < nc; i++)
+		if (write_decision(d, quarter, &c[i]) == -1)
+			goto out;
+	rc = 0;
+out:
+	free(pool);
+	free(fresh);
+	return rc;
+}
+
+static int
+load_deferred(struct decide *d)
+{
+	struct privacy	*p = d->p;
+	sqlite3_stmt	*st;
+	int		 step;
+
+	if (!p->has_memory)
+		return 0;
+	if (prepare(p, "SELECT quarter, source, source_ref FROM "
+	    "main.deferred WHERE policy = ?1 AND form = ?2 AND release = ?3",
+	    &st) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, p->policy, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, form_name[d->f], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, p->release, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		d->deferred = xreallocarray(d->deferred, d->ndeferred + 1,
+		    sizeof(char *));
+		d->deferred[d->ndeferred++] = xasprintf("%s\t%s\t%s",
+		    col_text(st, 0), col_text(st, 1), col_text(st, 2));
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_err(p->db, "reading the deferred records");
+	if (d->ndeferred > 1)
+		qsort(d->deferred, d->ndeferred, sizeof(char *), str_cmp);
+	return 0;
+}
+
+static int
+decide(struct privacy *p, enum form f)
+{
+	struct decide	 d;
+	struct buf	 q = { 0 };
+	struct crec	*c = NULL;
+	struct mrow	*m = NULL;
+	size_t		 nc = 0, nm = 0, i;
+	char		 quarter[8];
+	long		 n;
+	int		 rc = -1, qi;
+
+	memset(&d, 0, sizeof(d));
+	d.p = p;
+	d.f = f;
+	d.po.k = p->cfg->k;
+	d.po.diversity = p->cfg->diversity;
+	d.po.pin_sex = 1;
+	for (qi = 0; qi < QI__MAX; qi++) {
+		d.po.use[qi] = form_has_qi[f][qi];
+		d.po.weight[qi] = qi_weight[qi];
+		d.po.min_level[qi] = p->cfg->min_level[qi];
+	}
+	/* The configuration's finest levels name the old ladders' rungs. */
+	d.po.min_level[QI_REGION] = 0;
+	if (load_deferred(&d) == -1)
+		goto out;
+	if (p->has_memory) {
+		buf_printf(&q, "SELECT count(*) FROM main.published WHERE "
+		    "policy = '%s' AND form = '%s'", p->policy, form_name[f]);
+		if (query_long(p, buf_str(&q), &n) == -1)
+			goto out;
+		d.fresh = n == 0;
+		p->remembered += n;
+	} else
+		d.fresh = 1;
+	buf_reset(&q);
+	buf_printf(&q, "SELECT id, source, source_ref, quarter, "
+	    "reported_quarter, CAST(substr(occurred_at, 6, 2) AS INTEGER), "
+	    "sex, %s, diagnosis_category, profile, %s, region FROM main.%s "
+	    "ORDER BY quarter, id", f == FORM_INCIDENTS ? "age_years" : "0",
+	    form_outcome[f], form_table[f]);
+	if (prepare(p, buf_str(&q), &d.rec) == -1)
+		goto out;
+	if (p->has_memory) {
+		if (prepare(p, "SELECT quarter, no, source, source_ref, "
+		    "release, month, sex, age, dx, profile, withheld, outcome, "
+		    "region, stats_col, withdrawn FROM main.published WHERE "
+		    "policy = ?1 AND form = ?2 ORDER BY quarter, no",
+		    &d.mem) == -1)
+			goto out;
+		sqlite3_bind_text(d.mem, 1, p->policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(d.mem, 2, form_name[f], -1, SQLITE_STATIC);
+		d.mem_step = sqlite3_step(d.mem);
+	} else
+		d.mem_step = SQLITE_DONE;
+	if (prepare(p, "INSERT INTO temp.dec (form, id, quarter, status, "
+	    "no, release, reported, lv_month, lv_sex, lv_age, lv_dx, "
+	    "lv_profile, month, sex, age, dx, profile, withheld, source, "
+	    "source_ref, outcome, region, stats_col, deferred_release) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
+	    "?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
+	    &d.ins) == -1 ||
+	    prepare(p, "INSERT INTO temp.gone VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9)", &d.gone) == -1)
+		goto out;
+	d.rec_step = sqlite3_step(d.rec);
+	/* Quarter by quarter, every quarter with records or memory. */
+	for (i = 0; i < p->nquarters; i++) {
+		snprintf(quarter, sizeof(quarter), "%s", p->quarters[i]);
+		nc = 0;
+		while (d.rec_step == SQLITE_ROW &&
+		    strcmp(col_text(d.rec, 3), quarter) == 0) {
+			struct crec	*r;
+			struct qivals	 v;
+
+			c = xreallocarray(c, nc + 1, sizeof(*c));
+			r = &c[nc++];
+			memset(r, 0, sizeof(*r));
+			r->id = sqlite3_column_int64(d.rec, 0);
+			r->source = xstrdup(col_text(d.rec, 1));
+			r->ref = xstrdup(col_text(d.rec, 2));
+			snprintf(r->reported, sizeof(r->reported), "%s",
+			    col_text(d.rec, 4));
+			v.month = sqlite3_column_int(d.rec, 5);
+			v.sex = col_text(d.rec, 6);
+			v.age = sqlite3_column_int(d.rec, 7);
+			v.category = col_text(d.rec, 8);
+			v.profile = col_text(d.rec, 9);
+			if (ladder_codes(&p->dicts, &v, r->pr.code) == -1) {
+				rs_err("%s: %s id %lld: a code not in the "
+				    "code lists (regsite validate explains)",
+				    p->path, form_table[f], r->id);
+				goto out;
+			}
+			r->pr.outcome = strcmp(col_text(d.rec, 10),
+			    form_outcome1[f]) == 0;
+			r->region = xstrdup(col_text(d.rec, 11));
+			p->records[f]++;
+			d.rec_step = sqlite3_step(d.rec);
+		}
+		if (d.rec_step != SQLITE_ROW && d.rec_step != SQLITE_DONE) {
+			db_err(p->db, "privacy stage: reading records");
+			goto out;
+		}
+		if (read_memory(&d, quarter, &m, &nm) == -1 ||
+		    decide_quarter(&d, quarter, c, nc, m, nm) == -1)
+			goto out;
+		free_quarter(c, nc, m, nm);
+		c = NULL;
+		m = NULL;
+		nc = nm = 0;
+	}
+	if (d.rec_step == SQLITE_ROW) {
+		rs_err("%s: %s: a record outside the quarters", p->path,
+		    form_table[f]);
+		goto out;
+	}
+	rc = 0;
+out:
+	free_quarter(c, nc, m, nm);
+	for (i = 0; i < d.ndeferred; i++)
+		free(d.deferred[i]);
+	free(d.deferred);
+	sqlite3_finalize(d.rec);
+	sqlite3_finalize(d.mem);
+	sqlite3_finalize(d.ins);
+	sqlite3_finalize(d.gone);
+	buf_free(&q);
+	return rc;
+}
+
+/*
+ * The column of the regional tables each published record is counted
+ * in: remembered; or, in the first release, its reporting quarter; or,
+ * for records published later, this release -- once at least
+ * small_count records wait, so that no release adds a handful of
+ * records whose regions a reader could tell apart.
+ */
+static int
+stats_columns(struct privacy *p, enum form f)
+{
+	struct buf	 b = { 0 };
+	long		 waiting;
+	int		 rc;
+
+	buf_printf(&b, "SELECT count(*) FROM temp.dec WHERE form = %d AND "
+	    "status <> %d AND stats_col IS NULL", f, ST_DEFERRED);
+	if (query_long(p, buf_str(&b), &waiting) == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	buf_reset(&b);
+	rc = 0;
+	if (waiting >= p->cfg->small_count) {
+		buf_printf(&b, "UPDATE temp.dec SET stats_col = '%s', "
+		    "stats_new = 1 WHERE form = %d AND status <> %d AND "
+		    "stats_col IS NULL", p->release, f, ST_DEFERRED);
+		rc = exec_sql(p, buf_str(&b));
+	}
+	buf_free(&b);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* Publication                                                          */
+
+static int
+make_tables(struct privacy *p)
+{
+	return exec_sql(p, "DROP TABLE IF EXISTS temp.dec;"
+	    "CREATE TEMP TABLE dec ("
+	    " form INTEGER NOT NULL, id INTEGER NOT NULL,"
+	    " quarter TEXT NOT NULL, status INTEGER NOT NULL,"
+	    " no INTEGER, release TEXT, reported TEXT,"
+	    " lv_month INTEGER, lv_sex INTEGER, lv_age INTEGER,"
+	    " lv_dx INTEGER, lv_profile INTEGER,"
+	    " month TEXT, sex TEXT, age TEXT, dx TEXT, profile TEXT,"
+	    " withheld INTEGER, source TEXT, source_ref TEXT,"
+	    " outcome INTEGER, region TEXT, stats_col TEXT,"
+	    " deferred_release TEXT, stats_new INTEGER DEFAULT 0,"
+	    " PRIMARY KEY (form, id)) WITHOUT ROWID;"
+	    "DROP TABLE IF EXISTS temp.gone;"
+	    "CREATE TEMP TABLE gone ("
+	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"
+	    " no INTEGER NOT NULL, source TEXT, source_ref TEXT,"
+	    " stats_col TEXT, region TEXT, outcome INTEGER,"
+	    " newly INTEGER NOT NULL);"
+	    "DROP TABLE IF EXISTS temp.pub;"
+	    "CREATE TEMP TABLE pub ("
+	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"
+	    " no INTEGER NOT NULL, reported TEXT NOT NULL,"
+	    " month INTEGER NOT NULL, region TEXT, sex TEXT NOT NULL,"
+	    " age TEXT, dx TEXT NOT NULL, profile TEXT NOT NULL,"
+	    " c1 TEXT, c2 TEXT, c3 TEXT, c4 TEXT,"
+	    " t0kk TEXT, t0ru TEXT, t1kk TEXT, t1ru TEXT,"
+	    " t2kk TEXT, t2ru TEXT, t3kk TEXT, t3ru TEXT,"
+	    " lv_month INTEGER, lv_sex INTEGER, lv_age INTEGER,"
+	    " lv_dx INTEGER, lv_profile INTEGER, withheld INTEGER,"
+	    " stats_col TEXT, region_true TEXT, outcome INTEGER,"
+	    " PRIMARY KEY (form, quarter, no)) WITHOUT ROWID");
+}
+
+/* Scrubber callback: one line of the report per replacement. */
+static void
+on_replace(void *arg, const struct scrub_span *sp, const char *text)
+{
+	struct privacy	*p = arg;
+	struct buf	 b = { 0 };
+	size_t		 i;
+
+	p->cur_repl++;
+	p->stats.replacements[sp->type]++;
+	if (p->repl == NULL)
+		return;
+	/* The masked text, on one line. */
+	for (i = 0; i < sp->len; i++) {
+		char	 c = text[sp->off + i];
+
+		if (c == '\n' || c == '\r' || c == '\t')
+			buf_putc(&b, ' ');
+		else
+			buf_putc(&b, c);
+	}
+	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", p->cur_ref,
+	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang],
+	    scrub_type_name(sp->type), buf_str(&b));
+	buf_free(&b);
+}
+
+/* textqi callback: the same line for a generalized fact. */
+static void
+on_textqi(void *arg, const char *kind, const char *was, size_t len)
+{
+	struct privacy	*p = arg;
+	size_t		 i;
+
+	p->cur_repl++;
+	p->stats.generalized++;
+	if (p->repl == NULL)
+		return;
+	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t", p->cur_ref,
+	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang], kind);
+	for (i = 0; i < len; i++)
+		fputc(was[i] == '\n' || was[i] == '\t' || was[i] == '\r' ?
+		    ' ' : was[i], p->repl);
+	fputc('\n', p->repl);
+}
+
+static int
+publish(struct privacy *p, enum form f)
+{
+	struct buf	 q = { 0 }, tmp[LANG__MAX], out[TEXT__MAX][LANG__MAX];
+	sqlite3_stmt	*sel = NULL, *ins = NULL;
+	int		 i, l, k, step, rc = -1, col;
+	char		 ref[64];
+
+	memset(out, 0, sizeof(out));
+	memset(tmp, 0, sizeof(tmp));
+	buf_printf(&q, "SELECT t.id, d.source, d.quarter, d.no, d.reported, "
+	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
+	    "d.lv_age, d.lv_dx, d.lv_profile, d.withheld, d.stats_col, "
+	    "t.region, d.outcome");
+	if (f == FORM_INCIDENTS)
+		buf_puts(&q, ", t.category, t.consequence, t.trigger, "
+		    "t.corrective_plan");
+	else
+		buf_puts(&q, ", t.insured, t.harm, t.disability, NULL");
+	for (i = 0; i < TEXT__MAX; i++)
+		buf_printf(&q, ", t.%s_kk, t.%s_ru", text_cols[i],
+		    text_cols[i]);
+	buf_printf(&q, " FROM temp.dec d JOIN main.%s t ON t.id = d.id "
+	    "WHERE d.form = %d AND d.status <> %d ORDER BY d.quarter, d.no",
+	    form_table[f], f, ST_DEFERRED);
+	if (prepare(p, buf_str(&q), &sel) == -1 ||
+	    prepare(p, "INSERT INTO temp.pub VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
+	    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
+	    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
+	    &ins) == -1)
+		goto out;
+	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
+		const char	*quarter = col_text(sel, 2);
+		struct textqi_row tr;
+		long		 no = (long)sqlite3_column_int64(sel, 3);
+		int		 lvm = sqlite3_column_int(sel, 10);
+
+		snprintf(ref, sizeof(ref), "%s-%s-%04ld", quarter,
+		    form_letter[f], no);
+		sqlite3_reset(ins);
+		sqlite3_bind_int(ins, 1, f);
+		sqlite3_bind_text(ins, 2, quarter, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(ins, 3, no);
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 4));
+		sqlite3_bind_int(ins, 5, lvm == 0 ?
+		    atoi(col_text(sel, 5)) : -1);
+		if (f == FORM_INSURANCE)
+			sqlite3_bind_text(ins, 6, "", -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(ins, 6);
+		sqlite3_bind_value(ins, 7, sqlite3_column_value(sel, 6));
+		if (f == FORM_INCIDENTS)
+			sqlite3_bind_value(ins, 8,
+			    sqlite3_column_value(sel, 7));
+		else
+			sqlite3_bind_null(ins, 8);
+		sqlite3_bind_value(ins, 9, sqlite3_column_value(sel, 8));
+		sqlite3_bind_value(ins, 10, sqlite3_column_value(sel, 9));
+		col = 19;
+		for (i = 0; i < 4; i++)
+			sqlite3_bind_value(ins, 11 + i,
+			    sqlite3_column_value(sel, col + i));
+		col += 4;
+		for (i = 0; i < 5; i++)
+			sqlite3_bind_int(ins, 23 + i,
+			    sqlite3_column_int(sel, 10 + i));
+		sqlite3_bind_int(ins, 28, sqlite3_column_int(sel, 15));
+		sqlite3_bind_value(ins, 29, sqlite3_column_value(sel, 16));
+		sqlite3_bind_value(ins, 30, sqlite3_column_value(sel, 17));
+		sqlite3_bind_int(ins, 31, sqlite3_column_int(sel, 18));
+
+		/* The row's levels, for the narratives. */
+		memset(&tr, 0, sizeof(tr));
+		tr.dx_level = sqlite3_column_int(sel, 13);
+		tr.dx = col_text(sel, 8);
+		tr.profile_level = sqlite3_column_int(sel, 14);
+		tr.profile = col_text(sel, 9);
+		tr.age_level = sqlite3_column_int(sel, 12);
+		tr.age = f == FORM_INCIDENTS ? col_text(sel, 7) : NULL;
+		p->cur_ref = ref;
+		p->cur_id = sqlite3_column_int64(sel, 0);
+		p->cur_src = col_text(sel, 1);
+		p->cur_repl = 0;
+		for (i = 0; i < TEXT__MAX; i++) {
+			size_t	 dept[LANG__MAX];
+			int	 has[LANG__MAX];
+
+			for (l = 0; l < LANG__MAX; l++) {
+				const char *s;
+				int	 len;
+
+				k = 15 + i * 2 + l;
+				s = (const char *)sqlite3_column_text(sel,
+				    col + i * 2 + l);
+				len = sqlite3_column_bytes(sel,
+				    col + i * 2 + l);
+				has[l] = !(p->cfg->free_text == FREE_TEXT_OFF ||
+				    s == NULL || len == 0 ||
+				    sqlite3_column_int(sel, 15));
+				dept[l] = 0;
+				buf_reset(&tmp[l]);
+				if (!has[l]) {
+					sqlite3_bind_null(ins, k);
+					continue;
+				}
+				p->cur_col = text_cols[i];
+				p->cur_lang = l;
+				scrub_text(p->scr, s, (size_t)len,
+				    p->markers[l], &tmp[l], on_replace, p);
+				/* A dry run: which languages name a
+				 * department the row does not show? */
+				buf_reset(&out[i][l]);
+				dept[l] = textqi_apply(p->tq, &tr, l,
+				    buf_str(&tmp[l]), tmp[l].len, 0,
+				    &out[i][l], NULL, NULL);
+			}
+			/* What is masked in one language is masked in
+			 * the other. */
+			for (l = 0; l < LANG__MAX; l++) {
+				if (!has[l])
+					continue;
+				k = 15 + i * 2 + l;
+				p->cur_col = text_cols[i];
+				p->cur_lang = l;
+				buf_reset(&out[i][l]);
+				textqi_apply(p->tq, &tr, l, buf_str(&tmp[l]),
+				    tmp[l].len, dept[l] == 0 &&
+				    dept[l == 0 ? 1 : 0] > 0, &out[i][l],
+				    on_textqi, p);
+				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
+				    (int)out[i][l].len, SQLITE_STATIC);
+			}
+		}
+		if (p->cur_repl)
+			p->stats.records_scrubbed++;
+		if (sqlite3_step(ins) != SQLITE_DONE) {
+			db_err(p->db, "privacy stage: publishing");
+			goto out;
+		}
+	}
+	if (step != SQLITE_DONE) {
+		db_err(p->db, "privacy stage: reading records");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	buf_free(&q);
+	buf_free(&tmp[LANG_KK]);
+	buf_free(&tmp[LANG_RU]);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			buf_free(&out[i][l]);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The report                                                           */
+
+static int
+report_open(struct privacy *p, const char *path)
+{
+	int	 fd;
+
+	p->report_path = xstrdup(path);
+	p->report_tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
+	p->repl_tmp = xasprintf("%s.repl-%ld", path, (long)getpid());
+	if ((fd = open(p->report_tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600))
+	    == -1 || (p->report = fdopen(fd, "w")) == NULL)
+		return rs_err("%s: cannot create the report: %s", path,
+		    strerror(errno));
+	if ((fd = open(p->repl_tmp, O_RDWR | O_CREAT | O_TRUNC, 0600))
+	    == -1 || (p->repl = fdopen(fd, "w+")) == NULL)
+		return rs_err("%s: cannot create the report: %s", path,
+		    strerror(errno));
+	unlink(p->repl_tmp);
+	return 0;
+}
+
+/* Classes per quarter table, as published (class = identical row). */
+static int
+report_classes(struct privacy *p, enum form f)
+{
+	static const long edges[] = { 1, 2, 5, 11, 20, 50, 100, 1000 };
+	struct buf	 b = { 0 };
+	sqlite3_stmt	*st = NULL;
+	char		 last[8] = "";
+	long		 hist[8], minsz = 0, classes = 0, recs = 0, sz;
+	int		 step, rc = -1;
+	size_t		 i;
+
+	buf_printf(&b, "SELECT quarter, count(*) FROM (SELECT quarter, month, "
+	    "sex, age, dx, profile FROM temp.pub WHERE form = %d UNION ALL "
+	    "SELECT g.quarter, d.month, d.sex, d.age, d.dx, d.profile FROM "
+	    "temp.gone g JOIN main.published d ON d.policy = '%s' AND "
+	    "d.form = '%s' AND d.quarter = g.quarter AND d.no = g.no WHERE "
+	    "g.form = %d) GROUP BY quarter, month, sex, age, dx, profile "
+	    "ORDER BY quarter", f, p->policy, form_name[f], f);
+	if (prepare(p, buf_str(&b), &st) == -1)
+		goto out;
+	fprintf(p->report, "\n  classes in the union of all releases "
+	    "(withdrawn rows included):\n"
+	    "  quarter  records  classes  smallest  class sizes (1 | 2-4 | "
+	    "5-10 | 11-19 | 20-49 | 50-99 | 100-999 | 1000+)\n");
+	memset(hist, 0, sizeof(hist));
+	for (;;) {
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW && last[0] != '\0' &&
+		    strcmp(last, col_text(st, 0)) == 0)
+			;
+		else if (last[0] != '\0') {
+			fprintf(p->report, "  %-7s  %7ld  %7ld  %8ld  ", last,
+			    recs, classes, minsz);
+			for (i = 0; i < 8; i++)
+				fprintf(p->report, "%s%ld", i ? " | " : "",
+				    hist[i]);
+			fprintf(p->report, "%s\n", minsz < p->cfg->k ?
+			    "  (BELOW k)" : "");
+			memset(hist, 0, sizeof(hist));
+			minsz = classes = recs = 0;
+		}
+		if (step != SQLITE_ROW)
+			break;
+		snprintf(last, sizeof(last), "%s", col_text(st, 0));
+		sz = (long)sqlite3_column_int64(st, 1);
+		classes++;
+		recs += sz;
+		if (minsz == 0 || sz < minsz)
+			minsz = sz;
+		for (i = 7; i > 0 && sz < edges[i]; i--)
+			continue;
+		hist[i]++;
+	}
+	if (step != SQLITE_DONE) {
+		db_err(p->db, "privacy report");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(st);
+	buf_free(&b);
+	return rc;
+}
+
+/* The levels published, as shares of the rows. */
+static void
+report_shares(struct privacy *p, enum form f)
+{
+	int	 q;
+
+	fprintf(p->report, "  values shown (of %ld published rows):",
+	    p->published[f]);
+	for (q = 0; q < QI__MAX; q++) {
+		if (!form_has_qi[f][q])
+			continue;
+		fprintf(p->report, " %s %.0f%%", qi_names[q],
+		    p->published[f] ? 100.0 * (double)p->shown[f][q] /
+		    (double)p->published[f] : 0.0);
+	}
+	fprintf(p->report, "; quasi-identifier cells shown: %.1f%% "
+	    "(the region is never in a row)\n",
+	    100.0 * privacy_share(p, f));
+}
+
+static int
+report_form(struct privacy *p, enum form f)
+{
+	struct buf	 b = { 0 };
+	sqlite3_stmt	*st = NULL;
+	int		 q, l, step;
+
+	fprintf(p->report, "\n%s (%s): %ld records\n",
+	    f == FORM_INCIDENTS ? "Form 1" : "Form 2", form_table[f],
+	    p->records[f]);
+	fprintf(p->report, "  kept as earlier releases published them: %ld; "
+	    "published again after a withdrawal: %ld; published for the "
+	    "first time: %ld; deferred: %ld; withdrawn now: %ld; narratives "
+	    "withheld (the sex hidden): %ld\n", p->status[f][ST_FROZEN],
+	    p->status[f][ST_REJOINED], p->status[f][ST_NEW],
+	    p->status[f][ST_DEFERRED], p->withdrawn[f], p->withheld[f]);
+	report_shares(p, f);
+	fprintf(p->report, "  levels used (rows):");
+	for (q = 0; q < QI__MAX; q++) {
+		if (!form_has_qi[f][q] || q == QI_REGION)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "SELECT lv_%s, count(*) FROM temp.dec WHERE "
+		    "form = %d AND status <> %d GROUP BY 1 ORDER BY 1",
+		    q == QI_MONTH ? "month" : q == QI_SEX ? "sex" :
+		    q == QI_AGE ? "age" : q == QI_DIAGNOSIS ? "dx" :
+		    "profile", f, ST_DEFERRED);
+		if (prepare(p, buf_str(&b), &st) == -1) {
+			buf_free(&b);
+			return -1;
+		}
+		fprintf(p->report, "\n    %s:", qi_names[q]);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			l = sqlite3_column_int(st, 0);
+			fprintf(p->report, " %s %lld;", l >= 0 &&
+			    l < LADDER_MAX && level_names[q][l] ?
+			    level_names[q][l] : "?",
+			    (long long)sqlite3_column_int64(st, 1));
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE) {
+			buf_free(&b);
+			return db_err(p->db, "privacy report");
+		}
+	}
+	fputc('\n', p->report);
+	buf_reset(&b);
+	buf_printf(&b, "SELECT quarter, source, source_ref FROM temp.dec "
+	    "WHERE form = %d AND status = %d ORDER BY quarter, source, "
+	    "source_ref", f, ST_DEFERRED);
+	if (prepare(p, buf_str(&b), &st) == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(p->report, "  deferred (too few like it to publish "
+		    "safely yet): %s %s %s\n", col_text(st, 0),
+		    col_text(st, 1), col_text(st, 2));
+	sqlite3_finalize(st);
+	buf_free(&b);
+	if (step != SQLITE_DONE)
+		return db_err(p->db, "privacy report");
+	return report_classes(p, f);
+}
+
+/* ------------------------------------------------------------------ */
+
 int
 privacy_run(struct privacy *p, const struct config *cfg,
     const struct scrubber *scr, const char *const *markers[LANG__MAX],
-    const char *report_path)
+    const char *const *tq_markers[LANG__MAX], const char *report_path)
 {
 	enum form	 f;
 
@@ -1054,64 +1485,254 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->scr = scr;
 	p->markers[LANG_KK] = markers[LANG_KK];
 	p->markers[LANG_RU] = markers[LANG_RU];
+	p->tq_markers[LANG_KK] = tq_markers[LANG_KK];
+	p->tq_markers[LANG_RU] = tq_markers[LANG_RU];
+	make_policy(p);
 	if (report_path != NULL && report_open(p, report_path) == -1)
 		return -1;
 	if (exec_sql(p, "PRAGMA temp_store = FILE") == -1 ||
-	    load_quarters(p) == -1 || make_pub(p) == -1)
+	    load_quarters(p) == -1 || make_tables(p) == -1 ||
+	    load_key(p) == -1)
+		return -1;
+	if ((p->tq = textqi_new(&p->dicts, tq_markers)) == NULL)
 		return -1;
 	if (p->report) {
 		fprintf(p->report, "regsite privacy report\n\n"
 		    "policy: k = %ld, diversity = %ld distinct outcomes, "
 		    "small counts 1-%ld shown as "
-		    "\"<%ld\", rounding to %ld, free text %s\n",
+		    "\"<%ld\", rounding to %ld, free text %s\n"
+		    "release: %s; rows remembered from earlier releases "
+		    "under this policy: %ld\n",
 		    cfg->k, cfg->diversity,
 		    cfg->small_count - 1, cfg->small_count, cfg->rounding,
 		    cfg->free_text == FREE_TEXT_OFF ? "not published" :
-		    "scrubbed");
+		    "scrubbed", p->release, 0L);
 	}
 	for (f = 0; f < FORM__MAX; f++) {
-		if (make_base(p, f) == -1)
+		if (decide(p, f) == -1)
 			return -1;
-		trace("privacy: form %d: finest classes", f);
-		if (choose_levels(p, f) == -1)
-			return -1;
-		trace("privacy: form %d: levels and suppression", f);
-		if (publish(p, f) == -1)
+		trace("privacy: form %d: decided", f);
+		if (stats_columns(p, f) == -1 || publish(p, f) == -1)
 			return -1;
 		trace("privacy: form %d: published", f);
+		if ((p->cube[f] = cube_build(p->db, f, cfg, &p->dicts))
+		    == NULL)
+			return -1;
+		trace("privacy: form %d: regional tables", f);
 		if (p->report && report_form(p, f) == -1)
 			return -1;
 	}
 	return 0;
 }
 
+double
+privacy_share(const struct privacy *p, enum form f)
+{
+	long	 cells = 0;
+	int	 q;
+
+	if (p->published[f] == 0)
+		return 0;
+	for (q = 0; q < QI__MAX; q++)
+		cells += p->shown[f][q];
+	/* Each form's table has five quasi-identifier columns. */
+	return (double)cells / (5.0 * (double)p->published[f]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Remembering the release                                              */
+
+int
+privacy_record(struct privacy *p)
+{
+	sqlite3		*w = NULL;
+	sqlite3_stmt	*sel = NULL, *ins = NULL;
+	struct buf	 b = { 0 };
+	int		 step, rc = -1, i;
+	char		*mode = NULL;
+
+	{
+		sqlite3_stmt	*st;
+
+		if (prepare(p, "PRAGMA journal_mode", &st) == -1)
+			return -1;
+		if (sqlite3_step(st) == SQLITE_ROW)
+			mode = xstrdup(col_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (mode == NULL || strcmp(mode, "wal") != 0) {
+		rs_warn("%s: not in WAL mode (journal_mode %s): this release "
+		    "is not remembered; run regsite import or validate on "
+		    "it first, or do not publish this build", p->path,
+		    mode ? mode : "unknown");
+		free(mode);
+		return 0;
+	}
+	free(mode);
+	if (db_open_write(&w, p->path, 0) == -1)
+		return -1;
+	if (db_exec(w, "BEGIN IMMEDIATE") == -1)
+		goto out;
+	/* The number key, once. */
+	if (!p->key_stored) {
+		if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO privacy_state "
+		    "(name, value) VALUES ('number_key', ?1)", -1, &ins, NULL)
+		    != SQLITE_OK)
+			goto dberr;
+		sqlite3_bind_blob(ins, 1, p->key, sizeof(p->key),
+		    SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto dberr;
+		sqlite3_finalize(ins);
+		ins = NULL;
+	}
+	/* New rows, rows back, columns given, rows gone. */
+	if (prepare(p, "SELECT d.form, d.quarter, d.no, d.source, "
+	    "d.source_ref, d.release, d.month, d.sex, d.age, d.dx, d.profile, "
+	    "d.withheld, d.outcome, d.region, d.stats_col, d.status, "
+	    "d.stats_new FROM temp.dec d WHERE d.status IN (1, 2) OR "
+	    "d.stats_new = 1", &sel) == -1)
+		goto out;
+	if (sqlite3_prepare_v2(w, "INSERT INTO published (policy, form, "
+	    "quarter, no, source, source_ref, release, month, sex, age, dx, "
+	    "profile, withheld, outcome, region, stats_col) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16) "
+	    "ON CONFLICT (policy, form, quarter, no) DO UPDATE SET "
+	    "withdrawn = NULL, stats_col = coalesce(stats_col, "
+	    "excluded.stats_col)", -1, &ins, NULL) != SQLITE_OK)
+		goto dberr;
+	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
+		int	 f = sqlite3_column_int(sel, 0);
+
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, p->policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, form_name[f], -1, SQLITE_STATIC);
+		for (i = 1; i <= 11; i++)
+			sqlite3_bind_value(ins, i + 2,
+			    sqlite3_column_value(sel, i));
+		sqlite3_bind_text(ins, 14, sqlite3_column_int(sel, 12) ?
+		    form_outcome1[f] : f == FORM_INCIDENTS ? "without" :
+		    "iatrogenic", -1, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 15, sqlite3_column_value(sel, 13));
+		sqlite3_bind_value(ins, 16, sqlite3_column_value(sel, 14));
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto dberr;
+	}
+	if (step != SQLITE_DONE) {
+		db_err(p->db, "recording the release");
+		goto out;
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	sel = ins = NULL;
+	/* Rows gone now. */
+	if (prepare(p, "SELECT form, quarter, no FROM temp.gone WHERE "
+	    "newly = 1", &sel) == -1)
+		goto out;
+	if (sqlite3_prepare_v2(w, "UPDATE published SET withdrawn = ?1 "
+	    "WHERE policy = ?2 AND form = ?3 AND quarter = ?4 AND no = ?5",
+	    -1, &ins, NULL) != SQLITE_OK)
+		goto dberr;
+	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, p->release, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, p->policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 3, form_name[sqlite3_column_int(sel,
+		    0)], -1, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 1));
+		sqlite3_bind_value(ins, 5, sqlite3_column_value(sel, 2));
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto dberr;
+	}
+	if (step != SQLITE_DONE) {
+		db_err(p->db, "recording the release");
+		goto out;
+	}
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	sel = ins = NULL;
+	/* Deferred in this release. */
+	if (sqlite3_prepare_v2(w, "DELETE FROM deferred WHERE policy = ?1",
+	    -1, &ins, NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_text(ins, 1, p->policy, -1, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		goto dberr;
+	sqlite3_finalize(ins);
+	ins = NULL;
+	if (prepare(p, "SELECT form, quarter, source, source_ref FROM "
+	    "temp.dec WHERE status = 3", &sel) == -1)
+		goto out;
+	if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO deferred (policy, "
+	    "form, quarter, source, source_ref, release) VALUES (?1, ?2, ?3, "
+	    "?4, ?5, ?6)", -1, &ins, NULL) != SQLITE_OK)
+		goto dberr;
+	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, p->policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(ins, 2, form_name[sqlite3_column_int(sel,
+		    0)], -1, SQLITE_STATIC);
+		for (i = 1; i <= 3; i++)
+			sqlite3_bind_value(ins, i + 2,
+			    sqlite3_column_value(sel, i));
+		sqlite3_bind_text(ins, 6, p->release, -1, SQLITE_STATIC);
+		if (sqlite3_step(ins) != SQLITE_DONE)
+			goto dberr;
+	}
+	if (step != SQLITE_DONE) {
+		db_err(p->db, "recording the release");
+		goto out;
+	}
+	sqlite3_finalize(ins);
+	ins = NULL;
+	buf_printf(&b, "INSERT INTO releases (policy, release) VALUES "
+	    "(%s, '%s') ON CONFLICT (policy, release) DO UPDATE SET "
+	    "builds = builds + 1", "?1", p->release);
+	if (sqlite3_prepare_v2(w, buf_str(&b), -1, &ins, NULL) != SQLITE_OK)
+		goto dberr;
+	sqlite3_bind_text(ins, 1, p->policy, -1, SQLITE_STATIC);
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		goto dberr;
+	if (db_exec(w, "COMMIT") == -1)
+		goto out;
+	rc = 0;
+	goto out;
+dberr:
+	db_err(w, "recording the release");
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(ins);
+	buf_free(&b);
+	db_close(w);
+	return rc;
+}
+
 /*
  * Finish the report (the counts protected while the pages were made,
  * then every replacement) and move it into place; or, with ok == 0,
- * throw it away.  Frees p.
+ * throw it away.  Closes the database and frees p.
  */
 int
 privacy_close(struct privacy *p, int ok)
 {
 	char	 line[8192];
 	size_t	 i, n;
-	int	 rc = 0, t;
+	int	 rc = 0, t, f;
 
 	if (p == NULL)
 		return 0;
 	if (p->report && ok) {
-		fprintf(p->report, "\nCounts in tables, charts and downloads: "
-		    "%ld exact, %ld rounded to %ld, %ld suppressed (1-%ld), "
-		    "%ld zero\n", p->stats.counts_exact,
-		    p->stats.counts_rounded, p->cfg->rounding,
-		    p->stats.counts_suppressed, p->cfg->small_count - 1,
-		    p->stats.counts_zero);
+		for (f = 0; f < FORM__MAX; f++)
+			if (p->cube[f])
+				cube_report(p->cube[f], p->report);
 		fprintf(p->report, "\nFree text: %ld records with "
 		    "replacements;", p->stats.records_scrubbed);
 		for (t = 0; t < SCRUB__MAX; t++)
 			fprintf(p->report, " %s %ld", scrub_type_name(t),
 			    p->stats.replacements[t]);
-		fprintf(p->report, "\n\nEvery replacement (reference, id, "
+		fprintf(p->report, "; generalized to the row %ld\n",
+		    p->stats.generalized);
+		fprintf(p->report, "\nEvery replacement (reference, id, "
 		    "source_ref, column, language, type, masked text):\n");
 		fflush(p->repl);
 		rewind(p->repl);
@@ -1135,12 +1756,17 @@ privacy_close(struct privacy *p, int ok)
 		if (!ok || rc != 0)
 			unlink(p->report_tmp);
 	}
+	for (f = 0; f < FORM__MAX; f++)
+		cube_free(p->cube[f]);
+	textqi_free(p->tq);
 	for (i = 0; i < p->nquarters; i++)
 		free(p->quarters[i]);
 	free(p->quarters);
 	free(p->report_path);
 	free(p->report_tmp);
 	free(p->repl_tmp);
+	free(p->policy);
+	free(p->path);
 	dicts_free(&p->dicts);
 	db_close(p->db);
 	free(p);
@@ -1151,12 +1777,6 @@ const struct privacy_stats *
 privacy_stats(const struct privacy *p)
 {
 	return &p->stats;
-}
-
-int
-privacy_level(const struct privacy *p, enum form f, enum qi q)
-{
-	return p->level[f][q];
 }
 
 size_t
@@ -1198,7 +1818,7 @@ pub_open(struct privacy *p, enum form f, const char *quarter)
 }
 
 static const char *
-col_text(sqlite3_stmt *st, int i)
+col_textn(sqlite3_stmt *st, int i)
 {
 	return (const char *)sqlite3_column_text(st, i);
 }
@@ -1216,32 +1836,39 @@ pub_next(struct pubcur *c, const struct pubrec **r)
 	if (rc != SQLITE_ROW)
 		return db_err(sqlite3_db_handle(c->st),
 		    "reading published records");
-	snprintf(x->quarter, sizeof(x->quarter), "%s", col_text(c->st, 1));
+	snprintf(x->quarter, sizeof(x->quarter), "%s", col_textn(c->st, 1));
 	x->no = (long)sqlite3_column_int64(c->st, 2);
 	snprintf(x->ref, sizeof(x->ref), "%s-%s-%04ld", x->quarter,
 	    form_letter[x->form], x->no);
-	snprintf(x->reported, sizeof(x->reported), "%s", col_text(c->st, 3));
+	snprintf(x->reported, sizeof(x->reported), "%s", col_textn(c->st, 3));
 	x->month = sqlite3_column_int(c->st, 4);
-	x->region = col_text(c->st, 5);
-	x->sex = col_text(c->st, 6);
-	x->age = col_text(c->st, 7);
-	x->diagnosis = col_text(c->st, 8);
-	x->profile = col_text(c->st, 9);
+	x->region = col_textn(c->st, 5);
+	x->sex = col_textn(c->st, 6);
+	x->age = col_textn(c->st, 7);
+	x->diagnosis = col_textn(c->st, 8);
+	x->profile = col_textn(c->st, 9);
 	if (x->form == FORM_INCIDENTS) {
-		x->category = col_text(c->st, 10);
-		x->consequence = col_text(c->st, 11);
-		x->trigger = col_text(c->st, 12);
-		x->plan = col_text(c->st, 13);
+		x->category = col_textn(c->st, 10);
+		x->consequence = col_textn(c->st, 11);
+		x->trigger = col_textn(c->st, 12);
+		x->plan = col_textn(c->st, 13);
 		x->insured = x->harm = x->disability = NULL;
 	} else {
-		x->insured = col_text(c->st, 10);
-		x->harm = col_text(c->st, 11);
-		x->disability = col_text(c->st, 12);
+		x->insured = col_textn(c->st, 10);
+		x->harm = col_textn(c->st, 11);
+		x->disability = col_textn(c->st, 12);
 		x->category = x->consequence = x->trigger = x->plan = NULL;
 	}
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++)
-			x->text[i][l] = col_text(c->st, 14 + i * 2 + l);
+			x->text[i][l] = col_textn(c->st, 14 + i * 2 + l);
+	x->lv[QI_MONTH] = sqlite3_column_int(c->st, 22);
+	x->lv[QI_REGION] = ladder_hidden[QI_REGION];
+	x->lv[QI_SEX] = sqlite3_column_int(c->st, 23);
+	x->lv[QI_AGE] = sqlite3_column_int(c->st, 24);
+	x->lv[QI_DIAGNOSIS] = sqlite3_column_int(c->st, 25);
+	x->lv[QI_PROFILE] = sqlite3_column_int(c->st, 26);
+	x->withheld = sqlite3_column_int(c->st, 27);
 	*r = x;
 	return 1;
 }
@@ -1255,7 +1882,7 @@ pub_close(struct pubcur *c)
 	free(c);
 }
 
-/* The exact number of published records (records are never dropped). */
+/* The exact number of published records. */
 int
 pub_count(struct privacy *p, enum form f, const char *quarter,
     const char *reported, long *n)
@@ -1282,86 +1909,54 @@ pub_count(struct privacy *p, enum form f, const char *quarter,
 }
 
 /* ------------------------------------------------------------------ */
-/* Protected counts                                                     */
+/* Counts                                                               */
 
-/* The SQL of a dimension over a record table t (joined as below). */
+/*
+ * The SQL of a dimension over the published rows (temp.pub p): the
+ * published value, or '*' where the row does not show it at the
+ * dimension's level.
+ */
 static const char *
 dim_sql(enum dim d)
 {
 	switch (d) {
-	case DIM_CATEGORY:	return "t.category";
-	case DIM_CONSEQUENCE:	return "t.consequence";
-	case DIM_TRIGGER:	return "t.trigger";
-	case DIM_PLAN:		return "t.corrective_plan";
-	case DIM_HARM:		return "t.harm";
+	case DIM_CATEGORY:	return "p.c1";
+	case DIM_CONSEQUENCE:	return "p.c2";
+	case DIM_TRIGGER:	return "p.c3";
+	case DIM_PLAN:		return "p.c4";
+	case DIM_HARM:		return "p.c2";
 	case DIM_HARM_DETAIL:
-		return "(CASE WHEN t.harm = 'death' THEN 'death' "
-		    "ELSE t.disability END)";
-	case DIM_INSURED:	return "t.insured";
-	case DIM_REGION:	return "t.region";
-	case DIM_SEX:		return "t.sex";
+		return "(CASE WHEN p.c2 = 'death' THEN 'death' "
+		    "ELSE p.c3 END)";
+	case DIM_INSURED:	return "p.c1";
+	case DIM_SEX:		return "p.sex";
 	case DIM_AGE10:
-		return "(CASE WHEN t.age_years >= 90 THEN '90+' "
-		    "ELSE (t.age_years / 10 * 10) || '-' || "
-		    "(t.age_years / 10 * 10 + 9) END)";
-	case DIM_GROUP:		return "pf.grp";
-	case DIM_PROFILE:	return "t.profile";
-	case DIM_CHAPTER:	return "c.chapter";
+		/* 5-year bands fold into 10-year ones; coarser: '*'. */
+		return "(CASE p.lv_age WHEN 0 THEN (CASE "
+		    "WHEN p.age IN ('0', '1-4', '5-9') THEN '0-9' "
+		    "WHEN p.age = '90+' THEN '90+' "
+		    "ELSE (CAST(p.age AS INTEGER) / 10 * 10) || '-' || "
+		    "(CAST(p.age AS INTEGER) / 10 * 10 + 9) END) "
+		    "WHEN 1 THEN p.age ELSE '*' END)";
+	case DIM_GROUP:
+		return "(CASE p.lv_profile WHEN 0 THEN (SELECT grp FROM "
+		    "main.profiles WHERE code = p.profile) WHEN 1 THEN "
+		    "p.profile ELSE '*' END)";
+	case DIM_PROFILE:
+		return "(CASE p.lv_profile WHEN 0 THEN p.profile ELSE '*' "
+		    "END)";
+	case DIM_CHAPTER:
+		return "(CASE p.lv_dx WHEN 0 THEN (SELECT chapter FROM "
+		    "main.icd10_categories WHERE code = p.dx) WHEN 1 THEN p.dx "
+		    "ELSE '*' END)";
 	case DIM_MONTH:
-		return "CAST(substr(t.occurred_at, 6, 2) AS INTEGER)";
-	case DIM_REPORTED:	return "t.reported_quarter";
+		return "(CASE WHEN p.month > 0 THEN p.month ELSE '*' END)";
+	case DIM_REPORTED:	return "p.reported";
+	case DIM_REGION:
 	case DIM_NONE:
 		break;
 	}
 	return "''";
-}
-
-/* Columns shown exactly in the record tables and never suppressed. */
-static int
-dim_exact(enum dim d)
-{
-	switch (d) {
-	case DIM_CATEGORY:
-	case DIM_CONSEQUENCE:
-	case DIM_TRIGGER:
-	case DIM_PLAN:
-	case DIM_HARM:
-	case DIM_HARM_DETAIL:
-	case DIM_INSURED:
-	case DIM_REPORTED:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Protect one raw count under the policy; the raw value stays here. */
-static struct pcount
-protect(struct privacy *p, long raw, int exact)
-{
-	struct pcount	 c;
-	long		 r = p->cfg->rounding;
-
-	c.n = 0;
-	c.flags = 0;
-	if (exact || raw == 0) {
-		c.n = raw;
-		c.flags = PC_EXACT;
-		if (raw == 0)
-			p->stats.counts_zero++;
-		else
-			p->stats.counts_exact++;
-		return c;
-	}
-	if (raw < p->cfg->small_count) {
-		c.flags = PC_SUPPRESSED;
-		p->stats.counts_suppressed++;
-		return c;
-	}
-	c.n = (raw + r / 2) / r * r;
-	c.flags = PC_ROUNDED;
-	p->stats.counts_rounded++;
-	return c;
 }
 
 int
@@ -1371,30 +1966,32 @@ agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
 {
 	struct buf	 b = { 0 };
 	sqlite3_stmt	*st = NULL;
-	int		 rc = -1, step, exact, each;
+	struct pcount	 c;
+	int		 rc = -1, step, each;
 
-	/* A quarter's (or all quarters') total, or its one-way table by a
-	 * column shown exactly, is exact; everything else is protected. */
-	exact = d2 == DIM_NONE && (d1 == DIM_NONE || dim_exact(d1));
+	if (d1 == DIM_REGION || d2 == DIM_REGION)
+		return cube_count(p->cube[f], quarter, d1 == DIM_REGION ? d2 :
+		    d1, d1 == DIM_REGION, cb, arg);
+	/*
+	 * Every other count is counted from the published rows: a
+	 * reader could count the rows themselves, so it is exact and
+	 * tells nothing the rows do not.
+	 */
 	each = quarter != NULL && strcmp(quarter, "*") == 0;
-	buf_printf(&b, "SELECT %s, %s, %s, count(*) FROM main.%s t "
-	    "JOIN main.icd10_categories c ON c.code = t.diagnosis_category "
-	    "JOIN main.profiles pf ON pf.code = t.profile "
-	    "WHERE (?1 IS NULL OR t.quarter = ?1) GROUP BY 1, 2, 3 "
-	    "ORDER BY 1, 2, 3", each ? "t.quarter" : "''", dim_sql(d1),
-	    dim_sql(d2), form_table[f]);
-	if (sqlite3_prepare_v2(p->db, buf_str(&b), -1, &st, NULL)
-	    != SQLITE_OK) {
-		db_err(p->db, "counting");
+	buf_printf(&b, "SELECT %s, %s, %s, count(*) FROM temp.pub p "
+	    "WHERE p.form = %d AND (?1 IS NULL OR p.quarter = ?1) "
+	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", each ? "p.quarter" : "''",
+	    dim_sql(d1), dim_sql(d2), f);
+	if (prepare(p, buf_str(&b), &st) == -1)
 		goto out;
-	}
 	if (quarter && !each)
 		sqlite3_bind_text(st, 1, quarter, -1, SQLITE_TRANSIENT);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		cb(arg, (const char *)sqlite3_column_text(st, 0),
-		    (const char *)sqlite3_column_text(st, 1),
-		    (const char *)sqlite3_column_text(st, 2),
-		    protect(p, (long)sqlite3_column_int64(st, 3), exact));
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		c.n = (long)sqlite3_column_int64(st, 3);
+		c.flags = PC_EXACT;
+		p->stats.counts_exact++;
+		cb(arg, col_text(st, 0), col_text(st, 1), col_text(st, 2), c);
+	}
 	if (step != SQLITE_DONE) {
 		db_err(p->db, "counting");
 		goto out;
@@ -1415,7 +2012,8 @@ int
 pc_percent(const struct privacy *p, struct pcount num, struct pcount den,
     double *pct)
 {
-	if ((num.flags & PC_SUPPRESSED) || (den.flags & PC_SUPPRESSED) ||
+	if ((num.flags & (PC_SUPPRESSED | PC_HIDDEN)) ||
+	    (den.flags & (PC_SUPPRESSED | PC_HIDDEN)) ||
 	    den.n < p->cfg->small_count || den.n <= 0)
 		return -1;
 	*pct = 100.0 * (double)num.n / (double)den.n;

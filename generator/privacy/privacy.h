@@ -10,6 +10,9 @@
 #define PC_EXACT	0x01	/* the true count (exact by policy) */
 #define PC_ROUNDED	0x02	/* rounded to the policy's base */
 #define PC_SUPPRESSED	0x04	/* 1 .. threshold-1; n is 0, not the value */
+#define PC_HIDDEN	0x08	/* not published (it would let a reader
+				   work out a suppressed one, or its
+				   breakdown's total is small); n is 0 */
 
 /*
  * A count as it may be published.  A suppressed count carries no value
@@ -32,16 +35,21 @@ enum text_col {
 /*
  * A published record: what the privacy stage lets out, and all that
  * any later stage ever sees of a record.  Strings are valid until the
- * next pub_next.  Generalized and suppressed values:
- *   month	1-12; 0 generalized to the quarter; -1 suppressed
- *   region	Form 2: region code; "" hidden by policy; "*" suppressed
+ * next pub_next.  Each quasi-identifier is published at its row's own
+ * level (lv[], the ladders of privacy/ladder.h; the hidden level shows
+ * "*"):
+ *   month	1-12, or -1 (hidden: the quarter only)
+ *   region	Form 2: "" (no row shows a region; see the regional
+ *		counts); Form 1: NULL
  *   sex	"M", "F", "*"
- *   age	Form 1: band "0", "1-4", "35-39", "30-39", "20-39", "90+",
- *		"80+", or "*"
- *   diagnosis	ICD-10 category ("K35") or chapter ("XI") by the form's
- *		level (privacy_level), or "*"
- *   profile	specialty or group code by level, or "*"
- *   text	scrubbed; NULL where absent or not published
+ *   age	Form 1: "0", "1-4", "35-39", "30-39", "20-39", "0-39",
+ *		"40-79", "80+", "90+", or "*"
+ *   diagnosis	ICD-10 category "K35", chapter "XI", chapter group
+ *		"XV-XVII" or "I-XIV,XVIII-XXII", or "*"
+ *   profile	specialty code, group code, "obstetric+pediatric" or
+ *		"therapeutic+surgical", or "*"
+ *   text	scrubbed and brought to the row's level; NULL where
+ *		absent, not published, or withheld
  */
 struct pubrec {
 	enum form	 form;
@@ -54,6 +62,18 @@ struct pubrec {
 	const char	*category, *consequence, *trigger, *plan; /* Form 1 */
 	const char	*insured, *harm, *disability;		/* Form 2 */
 	const char	*text[TEXT__MAX][LANG__MAX];
+	int		 lv[QI__MAX];	/* the level of each QI shown */
+	int		 withheld;	/* narratives withheld (they would
+					   tell the hidden sex) */
+};
+
+/* The markers of facts brought to a row's level (catalog keys
+ * marker_diagnosis, marker_department, marker_patient). */
+enum textqi_marker {
+	TQ_DIAGNOSIS,
+	TQ_DEPARTMENT,
+	TQ_PATIENT,		/* a word that tells a child */
+	TQ__MAX
 };
 
 /* Dimensions of protected counts. */
@@ -70,6 +90,7 @@ struct privacy_stats {
 	long	 values_suppressed;	/* table cells hidden */
 	long	 records_scrubbed;	/* records with text replacements */
 	long	 replacements[SCRUB__MAX];
+	long	 generalized;		/* codes, departments in texts */
 	long	 counts_exact, counts_rounded, counts_suppressed, counts_zero;
 };
 
@@ -85,23 +106,31 @@ struct pubcur;
  */
 struct privacy *privacy_open(const char *path, int *bad_data);
 /*
- * Run the privacy stage: choose levels, make every quarter table
- * k-anonymous and diverse, scrub texts, publish.  markers[lang][type]
- * are the scrubber's markers; cfg, scr and markers must outlive p.
- * With report_path, the operator's report is prepared (and written by
- * privacy_close).  0, or -1 with rs_err.
+ * Run the privacy stage: decide every record's row (remembered, placed,
+ * new classes, deferred), scrub and generalize the narratives, publish,
+ * protect the regional counts.  markers[lang][type] are the scrubber's
+ * markers, tq_markers[lang][TQ_*] textqi's; cfg, scr and the markers
+ * must outlive p.  With report_path, the operator's report is prepared
+ * (and written by privacy_close).  0, or -1 with rs_err.
  */
 int	 privacy_run(struct privacy *, const struct config *,
 	    const struct scrubber *, const char *const *markers[LANG__MAX],
-	    const char *report_path);
+	    const char *const *tq_markers[LANG__MAX], const char *report_path);
+/*
+ * Remember this build as a release in the registry (published rows,
+ * withdrawals, deferred records, the number key), so that later builds
+ * keep every published row as it is.  Warns and does nothing when the
+ * database cannot take it (not in WAL mode).  0, or -1 with rs_err.
+ */
+int	 privacy_record(struct privacy *);
+/* The share of a form's quasi-identifier cells that show a value. */
+double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);
 const char *privacy_release(const struct privacy *);
 /* Finish (ok: write the report), close the database and free. */
 int	 privacy_close(struct privacy *, int ok);
 const struct privacy_stats *privacy_stats(const struct privacy *);
-/* The level chosen for a quasi-identifier of a form. */
-int	 privacy_level(const struct privacy *, enum form, enum qi);
 /* Every quarter from the first to the last with records. */
 size_t	 privacy_quarters(const struct privacy *, const char *const **);
 

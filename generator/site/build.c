@@ -265,19 +265,24 @@ out:
 	return rc;
 }
 
-/* The scrubber's markers per language, from the catalog. */
+/* The privacy stage's markers per language, from the catalog. */
 static void
-load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX])
+load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX],
+    const char *tq[LANG__MAX][TQ__MAX])
 {
 	char	 key[64];
 	int	 l, t;
 
-	for (l = 0; l < LANG__MAX; l++)
+	for (l = 0; l < LANG__MAX; l++) {
 		for (t = 0; t < SCRUB__MAX; t++) {
 			snprintf(key, sizeof(key), "marker_%s",
 			    scrub_type_name(t));
 			m[l][t] = tr(b->cat, l, key);
 		}
+		tq[l][TQ_DIAGNOSIS] = tr(b->cat, l, "marker_diagnosis");
+		tq[l][TQ_DEPARTMENT] = tr(b->cat, l, "marker_department");
+		tq[l][TQ_PATIENT] = tr(b->cat, l, "marker_patient");
+	}
 }
 
 static void
@@ -316,7 +321,8 @@ build_run(const struct build_opts *o)
 {
 	struct build	 b;
 	const char	*markers[LANG__MAX][SCRUB__MAX];
-	const char *const *mk[LANG__MAX];
+	const char	*tqm[LANG__MAX][TQ__MAX];
+	const char *const *mk[LANG__MAX], *const *tk[LANG__MAX];
 	const struct privacy_stats *ps;
 	struct timespec	 t0, t1;
 	char		*path;
@@ -369,7 +375,7 @@ build_run(const struct build_opts *o)
 	scrub_set_min_age(b.scr, b.cfg.text_ages == TEXT_AGES_ALL ? 0 : 90);
 	for (l = 0; l < LANG__MAX; l++)
 		b.tmap[l] = catalog_mval(b.cat, l);
-	load_markers(&b, markers);
+	load_markers(&b, markers, tqm);
 	if (catalog_missing(b.cat) != NULL) {
 		rs_err("content/catalog.csv: missing key '%s'",
 		    catalog_missing(b.cat));
@@ -391,9 +397,11 @@ build_run(const struct build_opts *o)
 
 	if ((b.site = site_open(o->out)) == NULL)
 		goto out;
-	for (l = 0; l < LANG__MAX; l++)
+	for (l = 0; l < LANG__MAX; l++) {
 		mk[l] = markers[l];
-	if (privacy_run(b.priv, &b.cfg, b.scr, mk, o->report) == -1)
+		tk[l] = tqm[l];
+	}
+	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, o->report) == -1)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 
@@ -411,6 +419,8 @@ build_run(const struct build_opts *o)
 		long	 vs = ps->values_suppressed, cs = ps->counts_suppressed;
 		long	 cr = ps->counts_rounded;
 
+		if (!o->no_record && privacy_record(b.priv) == -1)
+			goto out;
 		if (privacy_close(b.priv, 1) == -1) {
 			b.priv = NULL;
 			goto out;

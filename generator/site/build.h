@@ -13,6 +13,7 @@ struct build_opts {
 	const char *srcdir;	/* content/, templates/, static/; NULL: auto */
 	int	 progress;	/* a progress line on stderr (a terminal) */
 	int	 quiet;		/* no summary line */
+	int	 no_record;	/* a preview: not remembered as a release */
 };
 
 /*

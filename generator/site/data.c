@@ -137,7 +137,6 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
     int lang, enum lang textlang, struct buf *out)
 {
 	struct catalog	*cat = b->cat;
-	enum form	 f = r->form;
 	int		 lvl;
 	char		 key[40];
 	const char	*v = NULL;
@@ -173,7 +172,7 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 			HIDDEN();
 			return;
 		}
-		lvl = privacy_level(b->priv, f, QI_PROFILE);
+		lvl = r->lv[QI_PROFILE];
 		if (fd == F_PROFILE && lvl == 0)
 			v = lang < 0 ? r->profile :
 			    label_profile(b, lang, r->profile, 0);
@@ -186,7 +185,8 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 				    r->profile);
 				g = e ? e->group : "";
 			}
-			v = lang < 0 ? g : label_profile(b, lang, g, 1);
+			v = lang < 0 ? g : label_profile(b, lang, g,
+			    lvl == 0 ? 1 : lvl);
 		}
 		if (v)
 			buf_puts(out, v);
@@ -210,10 +210,15 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 			HIDDEN();
 			return;
 		}
-		lvl = privacy_level(b->priv, f, QI_DIAGNOSIS);
+		lvl = r->lv[QI_DIAGNOSIS];
 		if (fd == F_DX) {
 			if (lvl == 0)
 				buf_puts(out, r->diagnosis);
+			return;
+		}
+		if (lvl == 2) {
+			buf_puts(out, lang < 0 ? r->diagnosis :
+			    label_chapter(b, lang, r->diagnosis));
 			return;
 		}
 		{
@@ -403,7 +408,7 @@ json_meta(struct build *b, enum form f, const char *quarter, enum lang l,
 		first = 0;
 		esc_jsonq(out, qnames[q]);
 		BUF_LIT(out, ": ");
-		esc_jsonq(out, lvl[q][privacy_level(b->priv, f, q)]);
+		esc_jsonq(out, lvl[q][b->cfg.min_level[q]]);
 	}
 	BUF_LIT(out, "}},\n\"columns\": [");
 	first = 1;

@@ -77,6 +77,10 @@ label_profile(struct build *b, enum lang l, const char *code, int level)
 		if (e)
 			return e->name[l];
 	}
+	if (strcmp(code, "obstetric+pediatric") == 0)
+		return tr(b->cat, l, "profile_obstetric_pediatric");
+	if (strcmp(code, "therapeutic+surgical") == 0)
+		return tr(b->cat, l, "profile_therapeutic_surgical");
 	e = dict_find(b->dicts->groups, b->dicts->ngroups, code);
 	return e ? e->name[l] : code;
 }
@@ -95,6 +99,10 @@ label_chapter(struct build *b, enum lang l, const char *code)
 {
 	const struct dict_entry *e;
 
+	if (strcmp(code, "XV-XVII") == 0)
+		return tr(b->cat, l, "dx_group_perinatal");
+	if (strcmp(code, "I-XIV,XVIII-XXII") == 0)
+		return tr(b->cat, l, "dx_group_other");
 	e = dict_find(b->dicts->chapters, b->dicts->nchapters, code);
 	return e ? e->name[l] : code;
 }

@@ -14,6 +14,7 @@
 #include "lib/lib.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/store.h"
 
 static const char schema_sql[] =
 #include "schema.inc"
@@ -95,14 +96,18 @@ table_count(sqlite3 *db, long *n)
 	return 0;
 }
 
+/*
+ * Refuse another schema version; readonly: an older one is fine (a
+ * build reads it as it is; the next write upgrades it).
+ */
 static int
-check_version(sqlite3 *db, const char *path)
+check_version(sqlite3 *db, const char *path, int readonly)
 {
 	long	 v, n;
 
 	if (user_version(db, &v) == -1)
 		return -1;
-	if (v == SCHEMA_VERSION)
+	if (v == SCHEMA_VERSION || (readonly && v >= 1 && v < SCHEMA_VERSION))
 		return 0;
 	if (v == 0) {
 		if (table_count(db, &n) == -1)
@@ -140,7 +145,7 @@ db_open_read(sqlite3 **dbp, const char *path)
 	 * us (rollback journal).  The first read starts it.
 	 */
 	if (db_exec(db, "BEGIN") == -1 ||
-	    check_version(db, path) == -1) {
+	    check_version(db, path, 1) == -1) {
 		sqlite3_close(db);
 		return -1;
 	}
@@ -160,7 +165,49 @@ db_open_read(sqlite3 **dbp, const char *path)
  * is no registry at all: it gets schema.sql.
  */
 static const char *const migrations[SCHEMA_VERSION] = {
-	NULL,		/* 0: no registry (schema.sql creates version 1) */
+	NULL,		/* 0: no registry (schema.sql creates version 2) */
+	/* 1 -> 2: the memory of published releases (privacy/privacy.c). */
+	    "CREATE TABLE releases (\n"
+	    "	policy  TEXT NOT NULL,\n"
+	    "	release TEXT NOT NULL CHECK (release GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),\n"
+	    "	builds  INTEGER NOT NULL DEFAULT 1,\n"
+	    "	PRIMARY KEY (policy, release)\n"
+	    ");\n"
+	    "CREATE TABLE published (\n"
+	    "	policy     TEXT NOT NULL,\n"
+	    "	form       TEXT NOT NULL CHECK (form IN ('incidents', 'insurance')),\n"
+	    "	quarter    TEXT NOT NULL,\n"
+	    "	no         INTEGER NOT NULL CHECK (no > 0),\n"
+	    "	source     TEXT NOT NULL,\n"
+	    "	source_ref TEXT NOT NULL,\n"
+	    "	release    TEXT NOT NULL,\n"
+	    "	month      TEXT NOT NULL,\n"
+	    "	sex        TEXT NOT NULL,\n"
+	    "	age        TEXT NOT NULL,\n"
+	    "	dx         TEXT NOT NULL,\n"
+	    "	profile    TEXT NOT NULL,\n"
+	    "	withheld   INTEGER NOT NULL DEFAULT 0,\n"
+	    "	outcome    TEXT NOT NULL,\n"
+	    "	region     TEXT NOT NULL,\n"
+	    "\n"
+	    "	stats_col  TEXT,\n"
+	    "	withdrawn  TEXT,\n"
+	    "	PRIMARY KEY (policy, form, quarter, no)\n"
+	    ");\n"
+	    "CREATE INDEX published_record ON published(policy, form, source, source_ref);\n"
+	    "CREATE TABLE deferred (\n"
+	    "	policy     TEXT NOT NULL,\n"
+	    "	form       TEXT NOT NULL CHECK (form IN ('incidents', 'insurance')),\n"
+	    "	quarter    TEXT NOT NULL,\n"
+	    "	source     TEXT NOT NULL,\n"
+	    "	source_ref TEXT NOT NULL,\n"
+	    "	release    TEXT NOT NULL,\n"
+	    "	PRIMARY KEY (policy, form, quarter, source, source_ref)\n"
+	    ");\n"
+	    "CREATE TABLE privacy_state (\n"
+	    "	name  TEXT PRIMARY KEY,\n"
+	    "	value BLOB NOT NULL\n"
+	    ");\n",
 };
 
 static int
@@ -224,7 +271,7 @@ db_open_write(sqlite3 **dbp, const char *path, int create)
 		if (upgrade(db, v) == -1)
 			goto fail;
 	} else if (v != SCHEMA_VERSION) {
-		check_version(db, path);
+		check_version(db, path, 0);
 		goto fail;
 	}
 	if (db_exec(db, "COMMIT") == -1)

@@ -380,4 +380,61 @@ WHERE EXISTS (SELECT 1 FROM icd10_chapters c
     WHERE codes.code BETWEEN c.first AND c.last)
 ORDER BY code;
 
-PRAGMA user_version = 1;
+-- ---------------------------------------------------------------------
+-- What published releases showed.  regsite build records it (the
+-- privacy stage reads it back), so that a row, once published, keeps
+-- its values and its number in every later release, whatever directory
+-- the site is built into.  Per privacy policy (its fingerprint), since
+-- a site built with another policy is anonymized on its own.  Never
+-- published.
+
+CREATE TABLE releases (
+	policy  TEXT NOT NULL,
+	release TEXT NOT NULL CHECK (release GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
+	builds  INTEGER NOT NULL DEFAULT 1,
+	PRIMARY KEY (policy, release)
+);
+
+CREATE TABLE published (
+	policy     TEXT NOT NULL,
+	form       TEXT NOT NULL CHECK (form IN ('incidents', 'insurance')),
+	quarter    TEXT NOT NULL,	-- the table it is in
+	no         INTEGER NOT NULL CHECK (no > 0),	-- its public number
+	source     TEXT NOT NULL,	-- the record it publishes
+	source_ref TEXT NOT NULL,
+	release    TEXT NOT NULL,	-- the release that first published it
+	month      TEXT NOT NULL,	-- the row's values ("*": hidden)
+	sex        TEXT NOT NULL,
+	age        TEXT NOT NULL,
+	dx         TEXT NOT NULL,
+	profile    TEXT NOT NULL,
+	withheld   INTEGER NOT NULL DEFAULT 0,	-- narratives withheld
+	outcome    TEXT NOT NULL,
+	region     TEXT NOT NULL,	-- the true region, for the regional
+					-- tables (which keep counting it)
+	stats_col  TEXT,		-- its column there; NULL: not yet
+	withdrawn  TEXT,		-- the release it disappeared in
+	PRIMARY KEY (policy, form, quarter, no)
+);
+
+CREATE INDEX published_record ON published(policy, form, source, source_ref);
+
+-- Records that a release could not yet publish safely (too few like
+-- them in their quarter); later releases try again.
+CREATE TABLE deferred (
+	policy     TEXT NOT NULL,
+	form       TEXT NOT NULL CHECK (form IN ('incidents', 'insurance')),
+	quarter    TEXT NOT NULL,
+	source     TEXT NOT NULL,
+	source_ref TEXT NOT NULL,
+	release    TEXT NOT NULL,
+	PRIMARY KEY (policy, form, quarter, source, source_ref)
+);
+
+-- Secrets of the privacy stage: the key that orders public numbers.
+CREATE TABLE privacy_state (
+	name  TEXT PRIMARY KEY,
+	value BLOB NOT NULL
+);
+
+PRAGMA user_version = 2;

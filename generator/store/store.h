@@ -9,7 +9,7 @@
 #define STORE_H
 
 /* PRAGMA user_version of the databases this regsite reads and writes. */
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 
 struct demo_opts {
 	const char *db;
