@@ -99,6 +99,18 @@ H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/data site/feed site/pages site/stats \
 		     site/tables store/import store/rules store/validate
+H_lib/config.h	= lib/config privacy/cube privacy/ladder \
+		     privacy/partition privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
+		     privacy/textqi site/data site/pages site/stats \
+		     site/tables $(STORE)
+H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+		     site/feed site/stats site/tables
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/data site/feed site/pages site/stats \
+		     site/tables store/import store/rules store/validate
 H_lib/lib.h	= $(MODULES)
 H_store/db.h	= privacy/cube privacy/privacy $(STORE)
 H_store/rules.h	= store/import store/rules store/validate

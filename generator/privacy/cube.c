@@ -374,6 +374,51 @@ out:
 	return rc;
 }
 
+int
+cube_verify(struct cube *k)
+{
+	glp_prob	*lp;
+	size_t		 i;
+	double		 lo = 0, hi = 0;
+	int		 rc = 0;
+
+	glp_term_out(GLP_OFF);
+	lp = model(k);
+	for (i = 0; i < k->ncells && rc == 0; i++) {
+		const struct cell *e = &k->cells[i];
+
+		if (!(e->pc.flags & PC_SUPPRESSED))
+			continue;
+		if (range(k, lp, e, &lo, &hi) == -1)
+			rc = -1;
+		else if (hi - lo < PROTECT - 1e-6)
+			rc = rs_err("%s %s: a suppressed count lies between "
+			    "%.0f and %.0f", e->kind == K_R || e->kind ==
+			    K_RO ? "all" : k->cols[e->c], k->regs[e->r], lo,
+			    hi);
+	}
+	glp_delete_prob(lp);
+	return rc;
+}
+
+int
+cube_small_hidden(const struct cube *k, const char *col)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < k->ncells; i++) {
+		const struct cell *e = &k->cells[i];
+
+		if ((e->kind != K_CR && e->kind != K_CRO) ||
+		    strcmp(k->cols[e->c], col) != 0)
+			continue;
+		if (!(e->pc.flags & PC_HIDDEN))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 struct cube *
 cube_build(sqlite3 *db, enum form f, const struct config *cfg,
     const struct dicts *d)

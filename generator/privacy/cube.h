@@ -34,6 +34,14 @@ int	 cube_count(struct cube *, const char *quarter, enum dim other,
 	    int region_first, void (*cb)(void *, const char *, const char *,
 	    const char *, struct pcount), void *arg);
 
+/*
+ * Audit again from scratch, as a reader would: 0 if no suppressed cell
+ * can be narrowed below PROTECT values, else -1 with rs_err naming one.
+ */
+int	 cube_verify(struct cube *);
+/* Whether every cell of column col is hidden (the tests). */
+int	 cube_small_hidden(const struct cube *, const char *col);
+
 /* What was suppressed and why, for the operator's report. */
 void	 cube_report(const struct cube *, FILE *);
 
