@@ -42,7 +42,8 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   site/     the build: pages, tables, downloads, charts, feeds, output
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
-STORE	  = store/db store/rules store/import store/validate store/demo
+STORE	  = store/db store/rules store/import store/validate store/demo \
+	    store/forget
 PRIVACY	  = privacy/privacy privacy/scrub privacy/ladder \
 	    privacy/partition privacy/textqi privacy/cube
 RENDER	  = render/mustache render/markdown render/catalog render/chart
@@ -111,10 +112,24 @@ H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/data site/feed site/pages site/stats \
 		     site/tables store/import store/rules store/validate
+H_lib/config.h	= lib/config privacy/cube privacy/ladder \
+		     privacy/partition privacy/privacy privacy/textqi \
+		     site/build site/data site/feed site/pages site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
+		     privacy/textqi site/data site/pages site/stats \
+		     site/tables store/db store/demo store/import \
+		     store/rules store/validate
+H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+		     site/feed site/stats site/tables
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/data site/feed site/pages site/stats \
+		     site/tables store/import store/rules store/validate
 H_lib/lib.h	= $(MODULES)
 H_store/db.h	= privacy/cube privacy/privacy $(STORE)
 H_store/rules.h	= store/import store/rules store/validate
-H_store/store.h	= main store/db store/demo store/import store/validate
+H_store/store.h	= main store/db store/demo store/forget store/import \
+		     store/validate
 H_privacy/cube.h = privacy/cube privacy/privacy
 H_privacy/ladder.h = privacy/ladder privacy/partition privacy/privacy \
 		     privacy/textqi

@@ -22,7 +22,7 @@ usage(FILE *f)
 {
 	fputs("usage: regsite build --db FILE --out DIR [--config FILE] "
 	    "[--report FILE]\n"
-	    "                     [--source DIR] [--quiet]\n"
+	    "                     [--source DIR] [--no-record] [--quiet]\n"
 	    "       regsite demo --db FILE [--seed N] [--quarters N] "
 	    "[--incidents N]\n"
 	    "                    [--insurance N]\n"
@@ -30,6 +30,7 @@ usage(FILE *f)
 	    "--quarter YYYYQn\n"
 	    "                      [--source NAME] [--dry-run] CSV ...\n"
 	    "       regsite validate --db FILE\n"
+	    "       regsite reanonymize --db FILE [--yes]\n"
 	    "       regsite serve --dir DIR [--port N] [--bind ADDR]\n"
 	    "       regsite --help | --version\n", f);
 }
@@ -76,6 +77,7 @@ cmd_build(int argc, char *argv[])
 		{ "report", required_argument, NULL, 'r' },
 		{ "source", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "no-record", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -84,7 +86,7 @@ cmd_build(int argc, char *argv[])
 
 	memset(&o, 0, sizeof(o));
 	o.progress = isatty(STDERR_FILENO);
-	while ((c = getopt_long(argc, argv, "d:o:c:r:s:qh", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "d:o:c:r:s:qNh", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'd':
@@ -105,6 +107,9 @@ cmd_build(int argc, char *argv[])
 		case 'q':
 			o.quiet = 1;
 			o.progress = 0;
+			break;
+		case 'N':
+			o.no_record = 1;
 			break;
 		case 'h':
 			usage(stdout);
@@ -287,6 +292,42 @@ cmd_validate(int argc, char *argv[])
 }
 
 static int
+cmd_reanonymize(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*db = NULL;
+	int		 c, yes = 0;
+
+	while ((c = getopt_long(argc, argv, "d:yh", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'y':
+			yes = 1;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("reanonymize: unexpected argument '%s'",
+		    argv[optind]);
+	if (db == NULL)
+		return misuse("reanonymize: %s", "--db FILE is required");
+	return failed(forget_run(db, yes));
+}
+
+static int
 cmd_serve(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
@@ -339,6 +380,7 @@ main(int argc, char *argv[])
 		{ "demo", cmd_demo },
 		{ "import", cmd_import },
 		{ "validate", cmd_validate },
+		{ "reanonymize", cmd_reanonymize },
 		{ "serve", cmd_serve },
 	};
 	size_t	 i;

@@ -374,6 +374,44 @@ load_key(struct privacy *p)
 	return 0;
 }
 
+/*
+ * Releases remembered under another policy, none under this one: this
+ * build starts afresh, and a reader can set it beside those releases.
+ */
+static int
+policy_changed(struct privacy *p)
+{
+	sqlite3_stmt	*st;
+	int		 step, mine = 0, other = 0;
+	char		*last = NULL;
+
+	if (prepare(p, "SELECT policy = ?1, release FROM main.releases "
+	    "ORDER BY release", &st) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, p->policy, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 0))
+			mine = 1;
+		else {
+			other = 1;
+			free(last);
+			last = xstrdup(col_text(st, 1));
+		}
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE) {
+		free(last);
+		return db_err(p->db, "reading the releases");
+	}
+	if (other && !mine)
+		rs_warn("%s: release %s was published under another privacy "
+		    "policy; this one is anonymized afresh, and a reader who "
+		    "compares the two may learn what either hid (keep the "
+		    "policy, or see regsite reanonymize)", p->path, last);
+	free(last);
+	return 0;
+}
+
 /* The order of a new record among new records: a keyed hash. */
 static uint64_t
 order_hash(const struct privacy *p, enum form f, const char *source,
@@ -1495,6 +1533,8 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	    load_key(p) == -1)
 		return -1;
 	if ((p->tq = textqi_new(&p->dicts, tq_markers)) == NULL)
+		return -1;
+	if (p->has_memory && policy_changed(p) == -1)
 		return -1;
 	if (p->report) {
 		fprintf(p->report, "regsite privacy report\n\n"

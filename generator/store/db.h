@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 struct import_opts;
+struct dicts;
 
 /* The text of schema.sql, compiled in. */
 const char *db_schema_sql(void);

@@ -31,5 +31,7 @@ struct import_opts {
 };
 int	 import_run(const struct import_opts *);	/* import.c */
 int	 validate_run(const char *db);			/* validate.c */
+/* Forget the release memory; without yes, only tell.  (forget.c) */
+int	 forget_run(const char *db, int yes);
 
 #endif /* !STORE_H */

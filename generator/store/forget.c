@@ -1,0 +1,78 @@
+/*
+ * forget.c -- `regsite reanonymize`: forget what earlier releases
+ * published, so that the next build anonymizes every record afresh.
+ * This is the one way to undo the privacy stage's memory
+ * (privacy/privacy.c), and it is deliberate: without --yes it only
+ * says what it would forget and why that is dangerous.
+ */
+#include <stdio.h>
+
+#include "lib/lib.h"
+#include "store/db.h"
+#include "store/store.h"
+
+static const char warning[] =
+"regsite: warning: reanonymize forgets what every earlier release "
+"published.\n"
+"  The next build anonymizes every record afresh: rows, generalizations "
+"and\n"
+"  public numbers change, and anyone who kept an earlier release can "
+"compare\n"
+"  the two, which can reveal what either of them hid.  Do this only when "
+"the\n"
+"  earlier releases are withdrawn anyway (for example, their privacy "
+"policy\n"
+"  was too weak), and announce the new site as a new baseline.\n";
+
+static int
+count(sqlite3 *db, const char *sql, long *n)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return db_err(db, "reading the release memory");
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return db_err(db, "reading the release memory");
+	return 0;
+}
+
+int
+forget_run(const char *path, int yes)
+{
+	sqlite3	*db = NULL;
+	long	 rows, releases, deferred;
+	int	 rc = -1;
+
+	if (db_open_write(&db, path, 0) == -1)
+		return -1;
+	if (db_exec(db, "BEGIN IMMEDIATE") == -1 ||
+	    count(db, "SELECT count(*) FROM published", &rows) == -1 ||
+	    count(db, "SELECT count(DISTINCT release) FROM releases",
+	    &releases) == -1 ||
+	    count(db, "SELECT count(*) FROM deferred", &deferred) == -1)
+		goto out;
+	fputs(warning, stderr);
+	if (!yes) {
+		printf("%s: would forget %ld release%s: %ld published row%s, "
+		    "%ld deferred record%s (run again with --yes)\n", path,
+		    releases, releases == 1 ? "" : "s", rows,
+		    rows == 1 ? "" : "s", deferred, deferred == 1 ? "" : "s");
+		rc = 0;
+		goto out;
+	}
+	if (db_exec(db, "DELETE FROM published; DELETE FROM deferred; "
+	    "DELETE FROM releases; COMMIT") == -1)
+		goto out;
+	printf("%s: forgot %ld release%s: %ld published row%s, %ld deferred "
+	    "record%s; the next build starts afresh\n", path, releases,
+	    releases == 1 ? "" : "s", rows, rows == 1 ? "" : "s", deferred,
+	    deferred == 1 ? "" : "s");
+	rc = 0;
+out:
+	db_close(db);
+	return rc;
+}
