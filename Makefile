@@ -41,7 +41,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   render/   templates, Markdown, the catalog, SVG charts
 #   site/     the build: pages, tables, downloads, charts, feeds, output
 #   main.c, serve.c
-LIB	  = lib/util lib/escape lib/format lib/config lib/dict
+LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
 STORE	  = store/db store/rules store/import store/validate store/demo
 PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
@@ -63,8 +63,9 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # (tests/t_boundary.sh checks it against the #include lines).  Only the
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
 H_lib/lib.h	= $(MODULES)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
+H_lib/escape.h	= lib/escape lib/json render/chart render/mustache site/data \
 		     site/feed site/stats site/tables
+H_lib/json.h	= lib/json
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/data site/feed site/pages site/stats \
 		     site/tables store/import store/rules store/validate
@@ -91,7 +92,7 @@ H_site/build.h	= main site/build site/pages
 H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 		     site/tables
 H_serve.h	= main serve
-HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
+HEADERS	  = lib/lib.h lib/escape.h lib/json.h lib/format.h lib/config.h lib/dict.h \
 	    store/db.h store/rules.h store/store.h privacy/scrub.h \
 	    privacy/privacy.h render/mustache.h render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
