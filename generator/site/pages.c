@@ -663,7 +663,7 @@ content_page(struct build *b, enum lang l, size_t i)
 
 	path = xasprintf("%s/%s/index.html", lang_codes[l], p->slug);
 	c = page_ctx(b, l, path, p->title, p->description);
-	mv_sets(c, "body", p->html);
+	mv_set(c, "body", mv_ref(p->html));
 	rc = page_write(b, "content", c, path);
 	free(path);
 	return rc;

@@ -382,11 +382,11 @@ emit(struct build *b, enum lang l, const char *path, const char *dir,
 		goto out;
 	m = mv_push(list, mv_map());
 	mv_sets(m, "id", c->id);
-	mv_sets(m, "svg", buf_str(&svg));
+	mv_set(m, "svg", mv_html(buf_str(&svg)));
 	mv_sets(m, "title", c->title);
 	mv_sets(m, "desc", c->desc);
 	data_table(&html, b, c, cathead);
-	mv_sets(m, "table", buf_str(&html));
+	mv_set(m, "table", mv_html(buf_str(&html)));
 
 	/* The files: CSV, and the SVG to embed elsewhere. */
 	buf_reset(&html);
