@@ -39,15 +39,19 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   privacy/  the privacy stage and the scrubber (the last to hold the
 #             database handle)
 #   render/   templates, Markdown, the catalog, SVG charts
-#   site/     the build: pages, tables, downloads, charts, feeds, output
+#   site/     the build: the page kit and URL scheme, one module per
+#             kind of page, downloads through one writer per format,
+#             feeds, the site on disk
 #   main.c, serve.c
-LIB	  = lib/util lib/escape lib/format lib/config lib/dict
+LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
 STORE	  = store/db store/rules store/import store/validate store/demo \
 	    store/forget
 PRIVACY	  = privacy/privacy privacy/scrub privacy/ladder \
 	    privacy/partition privacy/textqi privacy/cube
 RENDER	  = render/mustache render/markdown render/catalog render/chart
-SITE	  = site/build site/pages site/tables site/data site/stats \
+SITE	  = site/build site/page site/url site/assets site/content \
+	    site/data site/fields site/dl_csv site/dl_json site/root \
+	    site/home site/stats site/datapages site/quarter site/tables \
 	    site/feed site/output
 TOPLEVEL  = main serve
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
@@ -66,65 +70,22 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
 H_lib/config.h	= lib/config privacy/cube privacy/ladder \
 		     privacy/partition privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
+		     site/assets site/build site/content site/data \
+		     site/datapages site/dl_csv site/dl_json site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/data site/pages site/stats \
-		     site/tables $(STORE)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
-H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/cube privacy/ladder \
-		     privacy/partition privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
-H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/data site/pages site/stats \
-		     site/tables $(STORE)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
-H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/cube privacy/ladder \
-		     privacy/partition privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
-H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/data site/pages site/stats \
-		     site/tables $(STORE)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
-H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/cube privacy/ladder \
-		     privacy/partition privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
-H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/data site/pages site/stats \
-		     site/tables $(STORE)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
-H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/cube privacy/ladder \
-		     privacy/partition privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
-H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/data site/pages site/stats \
+		     privacy/textqi site/fields site/page site/stats \
 		     site/tables store/db store/demo store/import \
 		     store/rules store/validate
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
+H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
+		     site/dl_csv site/feed site/stats
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
+		     site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables site/url \
+		     store/import store/rules store/validate
+H_lib/json.h	= lib/json site/dl_json site/tables
 H_lib/lib.h	= $(MODULES)
 H_store/db.h	= privacy/cube privacy/privacy $(STORE)
 H_store/rules.h	= store/import store/rules store/validate
@@ -135,30 +96,49 @@ H_privacy/ladder.h = privacy/ladder privacy/partition privacy/privacy \
 		     privacy/textqi
 H_privacy/partition.h = privacy/partition privacy/privacy
 H_privacy/privacy.h = privacy/cube privacy/privacy privacy/textqi \
-		     site/build site/data site/feed site/pages site/stats \
-		     site/tables
+		     site/build site/data site/datapages site/dl_csv \
+		     site/dl_json site/feed site/fields site/home \
+		     site/page site/quarter site/stats site/tables
 H_privacy/scrub.h = privacy/cube privacy/privacy privacy/scrub \
-		     privacy/textqi site/build site/data site/feed \
-		     site/pages site/stats site/tables
+		     privacy/textqi site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/stats \
+		     site/tables
 H_privacy/textqi.h = privacy/privacy privacy/textqi
-H_render/catalog.h = render/catalog site/build site/data site/feed \
-		     site/pages site/stats site/tables
+H_render/catalog.h = render/catalog site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
 H_render/chart.h = render/chart site/stats
-H_render/markdown.h = render/markdown site/build site/pages
+H_render/markdown.h = render/markdown site/content site/feed site/page
 H_render/mustache.h = render/catalog render/markdown render/mustache \
-		     site/build site/data site/pages site/stats \
-		     site/tables
-H_site/build.h	= main site/build site/pages
-H_site/output.h	= $(SITE)
-H_site/site.h	= site/build site/data site/feed site/pages site/stats \
-		     site/tables
+		     site/build site/content site/data site/datapages \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
+H_site/build.h	= main site/build site/page
+H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
+		     site/fields
+H_site/output.h	= site/assets site/build site/data site/feed site/output \
+		     site/page site/stats site/tables
+H_site/page.h	= site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/site.h	= site/assets site/build site/content site/data \
+		     site/datapages site/dl_csv site/dl_json site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/url.h	= site/assets site/content site/data site/datapages \
+		     site/dl_json site/feed site/home site/page \
+		     site/quarter site/root site/stats site/tables \
+		     site/url
 H_serve.h	= main serve
-HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/lib.h \
-	    store/db.h store/rules.h store/store.h privacy/cube.h \
-	    privacy/ladder.h privacy/partition.h privacy/privacy.h \
-	    privacy/scrub.h privacy/textqi.h render/catalog.h \
-	    render/chart.h render/markdown.h render/mustache.h \
-	    site/build.h site/output.h site/site.h serve.h
+HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
+	    lib/lib.h store/db.h store/rules.h store/store.h \
+	    privacy/cube.h privacy/ladder.h privacy/partition.h \
+	    privacy/privacy.h privacy/scrub.h privacy/textqi.h \
+	    render/catalog.h render/chart.h render/markdown.h \
+	    render/mustache.h site/build.h site/download.h site/output.h \
+	    site/page.h site/site.h site/url.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))

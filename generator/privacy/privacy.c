@@ -1113,6 +1113,7 @@ make_tables(struct privacy *p)
 	    " outcome INTEGER, region TEXT, stats_col TEXT,"
 	    " deferred_release TEXT, stats_new INTEGER DEFAULT 0,"
 	    " PRIMARY KEY (form, id)) WITHOUT ROWID;"
+	    "CREATE INDEX temp.dec_order ON dec(form, quarter, no);"
 	    "DROP TABLE IF EXISTS temp.gone;"
 	    "CREATE TEMP TABLE gone ("
 	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"
@@ -1373,12 +1374,16 @@ report_classes(struct privacy *p, enum form f)
 	size_t		 i;
 
 	buf_printf(&b, "SELECT quarter, count(*) FROM (SELECT quarter, month, "
-	    "sex, age, dx, profile FROM temp.pub WHERE form = %d UNION ALL "
-	    "SELECT g.quarter, d.month, d.sex, d.age, d.dx, d.profile FROM "
-	    "temp.gone g JOIN main.published d ON d.policy = '%s' AND "
-	    "d.form = '%s' AND d.quarter = g.quarter AND d.no = g.no WHERE "
-	    "g.form = %d) GROUP BY quarter, month, sex, age, dx, profile "
-	    "ORDER BY quarter", f, p->policy, form_name[f], f);
+	    "sex, age, dx, profile FROM temp.dec WHERE form = %d AND "
+	    "status <> %d", f, ST_DEFERRED);
+	if (p->has_memory)
+		buf_printf(&b, " UNION ALL SELECT g.quarter, d.month, d.sex, "
+		    "d.age, d.dx, d.profile FROM temp.gone g JOIN "
+		    "main.published d ON d.policy = '%s' AND d.form = '%s' AND "
+		    "d.quarter = g.quarter AND d.no = g.no WHERE g.form = %d",
+		    p->policy, form_name[f], f);
+	buf_puts(&b, ") GROUP BY quarter, month, sex, age, dx, profile "
+	    "ORDER BY quarter");
 	if (prepare(p, buf_str(&b), &st) == -1)
 		goto out;
 	fprintf(p->report, "\n  classes in the union of all releases "
