@@ -192,6 +192,8 @@ point(struct pcount c)
 	memset(&p, 0, sizeof(p));
 	if (c.flags & PC_SUPPRESSED)
 		p.suppressed = 1;
+	else if (c.flags & PC_HIDDEN)
+		p.nodata = 1;
 	else
 		p.v = (double)c.n;
 	return p;
@@ -239,6 +241,7 @@ dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
 	case DIM_SEX:
 		ADD("M", "sex_m");
 		ADD("F", "sex_f");
+		ADD("*", "value_not_shown");
 		break;
 	case DIM_HARM_DETAIL:
 		for (i = 0; i < NPAYMENTS; i++)
@@ -249,12 +252,14 @@ dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
 			v->code[v->n] = age_bands[i];
 			v->label[v->n++] = age_bands[i];
 		}
+		ADD("*", "value_not_shown");
 		break;
 	case DIM_GROUP:
 		for (i = 0; i < b->dicts->ngroups; i++) {
 			v->code[v->n] = b->dicts->groups[i].code;
 			v->label[v->n++] = b->dicts->groups[i].name[l];
 		}
+		ADD("*", "value_not_shown");
 		break;
 	case DIM_REGION:
 		for (i = 0; i < b->dicts->nregions; i++) {
@@ -267,6 +272,7 @@ dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
 			v->code[v->n] = b->dicts->chapters[i].code;
 			v->label[v->n++] = b->dicts->chapters[i].name[l];
 		}
+		ADD("*", "value_not_shown");
 		break;
 	default:
 		break;
@@ -682,10 +688,13 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 		return -1;
 	if (d == DIM_PROFILE) {
 		memset(&dv, 0, sizeof(dv));
-		r = xcalloc(b->dicts->nprofiles, sizeof(*r));
-		for (i = 0; i < b->dicts->nprofiles; i++) {
-			r[n].code = b->dicts->profiles[i].code;
-			r[n].label = b->dicts->profiles[i].name[l];
+		r = xcalloc(b->dicts->nprofiles + 1, sizeof(*r));
+		for (i = 0; i <= b->dicts->nprofiles; i++) {
+			r[n].code = i < b->dicts->nprofiles ?
+			    b->dicts->profiles[i].code : "*";
+			r[n].label = i < b->dicts->nprofiles ?
+			    b->dicts->profiles[i].name[l] :
+			    tr(b->cat, l, "value_not_shown");
 			r[n].p = point(cell(ag, r[n].code, NULL));
 			r[n].order = i;
 			if (!drop_zero || r[n].p.suppressed || r[n].p.v > 0)
@@ -719,13 +728,15 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	/* The leading value, for the description. */
 	{
-		size_t	 best = 0;
+		size_t	 best = n;
 
-		for (i = 1; i < n; i++)
-			if (!pts[i].suppressed && (pts[best].suppressed ||
+		/* Not "not shown", which is no category. */
+		for (i = 0; i < n; i++)
+			if (strcmp(r[i].code, "*") != 0 && !pts[i].suppressed &&
+			    !pts[i].nodata && (best == n ||
 			    pts[i].v > pts[best].v))
 				best = i;
-		buf_puts(&lead, cats[best]);
+		buf_puts(&lead, best < n ? cats[best] : "—");
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
@@ -775,6 +786,10 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 		return -1;
 	dim_values(b, l, d1, &v1);
 	dim_values(b, l, d2, &v2);
+	/* A pyramid has two sides: records with the sex hidden are not in
+	 * it (the chart's table says how many are "not shown" by age). */
+	if (d1 == DIM_AGE10 && d2 == DIM_SEX)
+		v2.n = 2;
 	pts = xcalloc(v1.n * v2.n, sizeof(*pts));
 	for (s = 0; s < v2.n; s++) {
 		for (i = 0; i < v1.n; i++)

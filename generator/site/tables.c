@@ -58,7 +58,6 @@ struct tctx {
 	enum lang	 l;
 	enum form	 f;
 	const char	*quarter;
-	int		 level[QI__MAX];
 	long		 total, npages;
 };
 
@@ -121,6 +120,11 @@ text_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
 	if (t->b->cfg.free_text == FREE_TEXT_OFF) {
 		p = part(parts, NULL, tr(t->b->cat, t->l, "text_not_published"),
 		    0);
+		mv_set(p, "muted", mv_bool(1));
+		return;
+	}
+	if (r->withheld) {
+		p = part(parts, NULL, tr(t->b->cat, t->l, "text_withheld"), 0);
 		mv_set(p, "muted", mv_bool(1));
 		return;
 	}
@@ -192,8 +196,12 @@ dx_part(struct tctx *t, struct mval *parts, const struct pubrec *r)
 		part(parts, label, NULL, 1);
 		return;
 	}
-	if (t->level[QI_DIAGNOSIS] == 0) {
+	if (r->lv[QI_DIAGNOSIS] == 0) {
 		part(parts, label, r->diagnosis, 0);
+		return;
+	}
+	if (r->lv[QI_DIAGNOSIS] >= 2) {
+		part(parts, label, label_chapter(t->b, t->l, r->diagnosis), 0);
 		return;
 	}
 	s = xasprintf("%s %s — %s", tr(t->b->cat, t->l, "icd_chapter"),
@@ -209,7 +217,7 @@ profile_part(struct tctx *t, struct mval *parts, const struct pubrec *r)
 		part(parts, NULL, NULL, 1);
 	else
 		part(parts, NULL, label_profile(t->b, t->l, r->profile,
-		    t->level[QI_PROFILE]), 0);
+		    r->lv[QI_PROFILE]), 0);
 }
 
 static void
@@ -374,23 +382,18 @@ static struct mval *
 privacy_notes(struct tctx *t)
 {
 	struct mval	*list;
-	char		 key[32];
+	struct buf	 k = { 0 }, b = { 0 };
 
 	list = mv_list();
-	snprintf(key, sizeof(key), "gen_date_%d", t->level[QI_MONTH]);
-	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
-	if (t->f == FORM_INCIDENTS) {
-		snprintf(key, sizeof(key), "gen_age_%d", t->level[QI_AGE]);
-		mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
-	} else {
-		snprintf(key, sizeof(key), "gen_place_%d",
-		    t->level[QI_REGION]);
-		mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
-	}
-	snprintf(key, sizeof(key), "gen_dx_%d", t->level[QI_DIAGNOSIS]);
-	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
-	snprintf(key, sizeof(key), "gen_profile_%d", t->level[QI_PROFILE]);
-	mv_push(list, mv_str(tr(t->b->cat, t->l, key)));
+	buf_printf(&k, "%ld", t->b->cfg.k);
+	trf(&b, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "gen_groups_form1" :
+	    "gen_groups_form2", "k", buf_str(&k), (char *)NULL);
+	mv_push(list, mv_str(buf_str(&b)));
+	if (t->f == FORM_INSURANCE)
+		mv_push(list, mv_str(tr(t->b->cat, t->l, "gen_region_rows")));
+	mv_push(list, mv_str(tr(t->b->cat, t->l, "gen_texts")));
+	buf_free(&k);
+	buf_free(&b);
 	return list;
 }
 
@@ -830,7 +833,7 @@ record_code(struct tctx *t, const struct pubrec *r, const char *key,
 		if (strcmp(r->profile, "*") == 0) {
 			*code = "*";
 			*label = hidden;
-		} else if (t->level[QI_PROFILE] == 0) {
+		} else if (r->lv[QI_PROFILE] == 0) {
 			const struct dict_entry *e = dict_find(
 			    t->b->dicts->profiles, t->b->dicts->nprofiles,
 			    r->profile);
@@ -839,7 +842,8 @@ record_code(struct tctx *t, const struct pubrec *r, const char *key,
 			*label = label_profile(t->b, l, *code, 1);
 		} else {
 			*code = r->profile;
-			*label = label_profile(t->b, l, r->profile, 1);
+			*label = label_profile(t->b, l, r->profile,
+			    r->lv[QI_PROFILE]);
 		}
 	} else if (strcmp(key, "sex") == 0) {
 		*code = r->sex;
@@ -1013,7 +1017,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	struct index	 ix;
 	char		*tp, prevref[32] = "";
 	long		 rowno = 0, page = 1, first = 1;
-	int		 step, rc = -1, q;
+	int		 step, rc = -1;
 
 	memset(&t, 0, sizeof(t));
 	memset(&prev, 0, sizeof(prev));
@@ -1022,8 +1026,6 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	t.l = l;
 	t.f = f;
 	t.quarter = quarter;
-	for (q = 0; q < QI__MAX; q++)
-		t.level[q] = b->cfg.min_level[q];
 	if (pub_count(b->priv, f, quarter, NULL, &t.total) == -1)
 		return -1;
 	t.npages = (t.total + b->cfg.rows_per_page - 1) / b->cfg.rows_per_page;
