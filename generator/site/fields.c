@@ -268,12 +268,18 @@ field_codes(struct build *b, enum lang l, enum field fd, size_t *np)
 		break;
 	case F_GROUP:
 		dict_codes(&v, &n, d->groups, d->ngroups, l);
+		code(&v, &n, "obstetric+pediatric",
+		    tr(cat, l, "profile_obstetric_pediatric"));
+		code(&v, &n, "therapeutic+surgical",
+		    tr(cat, l, "profile_therapeutic_surgical"));
 		break;
 	case F_PROFILE:
 		dict_codes(&v, &n, d->profiles, d->nprofiles, l);
 		break;
 	case F_CHAPTER:
 		dict_codes(&v, &n, d->chapters, d->nchapters, l);
+		code(&v, &n, "XV-XVII", tr(cat, l, "dx_group_perinatal"));
+		code(&v, &n, "I-XIV,XVIII-XXII", tr(cat, l, "dx_group_other"));
 		break;
 	default:
 		break;

@@ -140,7 +140,8 @@ result(int ok, const char *fmt, const char *a, const char *b2,
 
 /*
  * The text a language CSV shows for a JSON value of a column: the label
- * of its code, "CODE. label" for ICD-10 chapters, the localized
+ * of its code, "CODE. label" for ICD-10 chapters (not their groups,
+ * "XV-XVII", which show the label alone), the localized
  * "hidden" word for suppressed values, the value itself otherwise.
  */
 static const char *
@@ -155,7 +156,7 @@ label_of(json_t *meta, json_t *col, const char *v, char *tmp, size_t tmplen)
 		    "privacy"), "suppressed_label"));
 	if (codes == NULL || (lab = json_object_get(codes, v)) == NULL)
 		return v;
-	if (strcmp(name, "diagnosis_chapter") == 0) {
+	if (strcmp(name, "diagnosis_chapter") == 0 && strchr(v, '-') == NULL) {
 		snprintf(tmp, tmplen, "%s. %s", v, json_string_value(lab));
 		return tmp;
 	}
