@@ -574,6 +574,15 @@ cube_count(struct cube *k, const char *quarter, enum dim other,
 }
 
 void
+cube_stats(const struct cube *k, long *suppressed, long *hidden,
+    long *rounded)
+{
+	*suppressed += k->primary;
+	*hidden += k->secondary + k->hidden_small;
+	*rounded += k->rounds;
+}
+
+void
 cube_report(const struct cube *k, FILE *f)
 {
 	size_t	 i, c;

@@ -42,6 +42,10 @@ int	 cube_verify(struct cube *);
 /* Whether every cell of column col is hidden (the tests). */
 int	 cube_small_hidden(const struct cube *, const char *col);
 
+/* How many cells were suppressed, hidden, rounded. */
+void	 cube_stats(const struct cube *, long *suppressed, long *hidden,
+	    long *rounded);
+
 /* What was suppressed and why, for the operator's report. */
 void	 cube_report(const struct cube *, FILE *);
 

@@ -1523,6 +1523,7 @@ privacy_run(struct privacy *p, const struct config *cfg,
     const char *const *tq_markers[LANG__MAX], const char *report_path)
 {
 	enum form	 f;
+	int		 qi;
 
 	p->cfg = cfg;
 	p->scr = scr;
@@ -1563,9 +1564,16 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		if ((p->cube[f] = cube_build(p->db, f, cfg, &p->dicts))
 		    == NULL)
 			return -1;
+		cube_stats(p->cube[f], &p->stats.counts_suppressed,
+		    &p->stats.counts_hidden, &p->stats.counts_rounded);
 		trace("privacy: form %d: regional tables", f);
 		if (p->report && report_form(p, f) == -1)
 			return -1;
+		for (qi = 0; qi < QI__MAX; qi++)
+			p->stats.shown[f][qi] = p->published[f] ?
+			    (double)p->shown[f][qi] / (double)p->published[f] :
+			    0;
+		p->stats.shown[f][QI__MAX] = privacy_share(p, f);
 	}
 	return 0;
 }

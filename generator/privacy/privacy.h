@@ -92,6 +92,9 @@ struct privacy_stats {
 	long	 replacements[SCRUB__MAX];
 	long	 generalized;		/* codes, departments in texts */
 	long	 counts_exact, counts_rounded, counts_suppressed, counts_zero;
+	long	 counts_hidden;		/* regional cells not published */
+	double	 shown[FORM__MAX][QI__MAX + 1];	/* shares of values shown
+					   per column, [QI__MAX] overall */
 };
 
 struct privacy;

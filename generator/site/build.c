@@ -320,32 +320,63 @@ build_run(const struct build_opts *o)
 	for (t = 0; t < SCRUB__MAX; t++)
 		repl += ps->replacements[t];
 	{
-		long	 vs = ps->values_suppressed, cs = ps->counts_suppressed;
+		long	 cs = ps->counts_suppressed, ch = ps->counts_hidden;
 		long	 cr = ps->counts_rounded;
+		struct buf shares = { 0 };
+		int	 f, q;
 
-		if (!o->no_record && privacy_record(b.priv) == -1)
-			goto out;
-		if (privacy_close(b.priv, 1) == -1) {
-			b.priv = NULL;
+		/* The shares of quasi-identifier values shown. */
+		for (f = 0; f < FORM__MAX; f++) {
+			static const char *const names[QI__MAX] = {
+				"date", "region", "sex", "age", "diagnosis",
+				"profile"
+			};
+
+			buf_printf(&shares, "%sForm %d shows %.1f%% of its "
+			    "quasi-identifier values (", f ? ", " : "",
+			    f + 1, 100 * ps->shown[f][QI__MAX]);
+			for (q = 0; q < QI__MAX; q++) {
+				if (f == FORM_INCIDENTS && q == QI_REGION)
+					continue;
+				if (f == FORM_INSURANCE && q == QI_AGE)
+					continue;
+				buf_printf(&shares, "%s%s %.0f%%",
+				    q ? " " : "", names[q],
+				    100 * ps->shown[f][q]);
+			}
+			buf_putc(&shares, ')');
+		}
+
+		if (!o->no_record && privacy_record(b.priv) == -1) {
+			buf_free(&shares);
 			goto out;
 		}
-		b.priv = NULL;
-		if (site_commit(b.site) == -1)
+		rc = privacy_close(b.priv, 1);
+		b.priv = NULL;		/* freed either way */
+		if (rc == -1) {
+			buf_free(&shares);
 			goto out;
+		}
+		rc = -1;
+		if (site_commit(b.site) == -1) {
+			buf_free(&shares);
+			goto out;
+		}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (!o->quiet) {
 			if (o->progress)
 				fputs("\r\033[K", stderr);
 			printf("regsite: built %s: %ld pages, %zu files, "
-			    "%.1f MB in %.1f s; privacy: %ld values "
-			    "suppressed, %ld text replacements, %ld counts "
-			    "suppressed, %ld rounded\n", o->out, b.pages,
+			    "%.1f MB in %.1f s; privacy: %s; %ld text "
+			    "replacements; regional counts: %ld suppressed, "
+			    "%ld hidden, %ld rounded\n", o->out, b.pages,
 			    site_files(b.site),
 			    (double)site_bytes(b.site) / 1e6,
 			    (double)(t1.tv_sec - t0.tv_sec) +
 			    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9,
-			    vs, repl, cs, cr);
+			    buf_str(&shares), repl, cs, ch, cr);
 		}
+		buf_free(&shares);
 	}
 	site_free(b.site);
 	b.site = NULL;
