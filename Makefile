@@ -120,7 +120,8 @@ DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
 DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
 	    npm:npm chromium:chromium clang:clang curl:curl \
-	    /usr/bin/time:time /usr/sbin/nginx:nginx-light
+	    /usr/bin/time:time /usr/sbin/nginx:nginx-light \
+	    glpsol:glpk-utils
 
 deps:
 	@missing=""; \

@@ -1,0 +1,257 @@
+// narratives.mjs SITE K L [DB] -- attack 1: what the narratives say,
+// joined to the rows.
+//
+// For every row of every quarter table (machine CSV), read both
+// languages of its texts (text.mjs) and check:
+//  (a) no text-derived value is more specific than the row: no code
+//      finer than the row's diagnosis level, no time of day, no sex the
+//      row hides, no specialty where the row shows a group or nothing,
+//      no age narrower than the row's band, no day (or a month the row
+//      hides), no place beyond the row's region;
+//  (b) the rows' quasi-identifiers refined by what the texts say still
+//      form classes of >= K rows with >= L outcomes in each quarter
+//      table (the share of unique rows is printed);
+//  (c) a fact (number, code, time, name) masked in one language of a
+//      record is not readable in the other.
+// With DB, notes say how often the text-derived values are true.
+import * as L from './lib.mjs';
+import { extract, textCols, MARKER } from './text.mjs';
+
+const [dir, K, LL, db] = process.argv.slice(2);
+const k = +K, l = +LL;
+const site = L.loadSite(dir);
+const recs = L.allRecs(site);
+if (!recs.length) {
+	L.report(false, `narratives: ${dir} publishes no record tables`);
+	L.done();
+}
+
+const DAY = 365.25;
+const fmtAge = (a) => a[1] - a[0] < 400 && a[0] < 400 ?
+    `${Math.round(a[0])}-${Math.round(a[1])} days` :
+    `${Math.floor(a[0] / DAY)}-${Math.floor(a[1] / DAY)} y`;
+
+// Per row: what the row shows, what the text says, and the refined
+// quasi-identifiers.
+const viol = { code: [], time: [], sex: [], spec: [], age: [], date: [],
+    place: [] };
+const vrows = {};
+for (const x of Object.keys(viol))
+	vrows[x] = { incidents: new Set(), insurance: new Set() };
+const flag = (kind, x, msg) => {
+	viol[kind].push(`${x.r.ref}: ${msg}`);
+	vrows[kind][x.form].add(x.r.ref);
+};
+
+for (const x of recs) {
+	const { r, head, form, q } = x;
+	const e = extract(r);
+	x.e = e;
+	const ref = { dx: L.rowDx(r, head), sex: L.rowSex(r),
+	    age: form === 'incidents' ? L.rowAge(r, head) : null,
+	    prof: L.rowProfile(r, head), months: L.rowMonths(r, head, q),
+	    region: form === 'insurance' ? L.rowRegion(r, head) : null };
+	x.row = ref;
+	const refine = [];
+
+	// Codes: finer than the row's diagnosis level.
+	const dxCodes = [];
+	for (const c of e.codes) {
+		const cat = c.code.slice(0, 3);
+		let finer;
+		if (ref.dx.code && /^[A-Z]\d\d$/.test(ref.dx.code))
+			finer = c.code.length > 3;
+		else
+			finer = true;	// the row shows a chapter or nothing
+		if (finer)
+			flag('code', x, `"${c.text}" in the text, row shows ` +
+			    `${ref.dx.code || (ref.dx.chapters ? 'chapter ' + ref.dx.chapters.join('/') : 'no diagnosis')}`);
+		// Consistent with the row: it refines the diagnosis.
+		const ch = L.chapterOf(cat);
+		const consistent = ref.dx.code ? cat === ref.dx.code :
+		    ref.dx.chapters ? ref.dx.chapters.includes(ch) : true;
+		if (finer && consistent)
+			dxCodes.push(c.code);
+	}
+	if (dxCodes.length)
+		refine.push('dx=' + [...new Set(dxCodes)].sort().join('+'));
+
+	// Times of day: never in a row.
+	if (e.times.length) {
+		flag('time', x, e.times.map((t) => `"${t.text}"`).join(', '));
+		refine.push('time=' + [...new Set(e.times.map((t) => t.time))].sort().join('+'));
+	}
+
+	// Sex.
+	if (e.sex && !ref.sex) {
+		flag('sex', x, `row hides sex, text: ${e.sexEv.map((v) => `"${v.text}"`).join(', ')} -> ${e.sex}`);
+		refine.push('sex=' + e.sex);
+	}
+
+	// Specialty from departments.
+	const specs = new Set();
+	for (const d of e.specs) {
+		const allowed = ref.prof ? d.specs.filter((s) => ref.prof.includes(s)) :
+		    d.specs;
+		if (!allowed.length || ref.prof && ref.prof.length <= allowed.length)
+			continue;
+		flag('spec', x, `"${d.text}" -> ${allowed.join('/')}, row shows ` +
+		    `${ref.prof ? (ref.prof.length > 1 ? L.GROUP_OF[ref.prof[0]] + ' (group)' : ref.prof[0]) : 'no profile'}`);
+		specs.add(allowed.join('/'));
+	}
+	if (specs.size)
+		refine.push('spec=' + [...specs].sort().join('+'));
+
+	// Ages.
+	const band = ref.age ? [ref.age[0] * DAY, (ref.age[1] + 1) * DAY - 1] : null;
+	let age = band;
+	for (const a of e.ages) {
+		const lo = a.lo, hi = a.hi;
+		if (band && (hi < band[0] || lo > band[1]))
+			continue;	// someone else's age
+		if (band && hi - lo >= band[1] - band[0])
+			continue;
+		flag('age', x, `"${a.text}", row shows ${ref.age ? ref.age.join('-') : 'no age'}`);
+		age = age ? [Math.max(age[0], lo), Math.min(age[1], hi)] : [lo, hi];
+	}
+	if (age && age !== band)
+		refine.push('age=' + fmtAge(age));
+
+	// Dates and months.
+	const months = new Set();
+	for (const d of e.dates) {
+		const mo = d.month ? d.month :
+		    `${d.year || q.slice(0, 4)}-${String(d.monthNo).padStart(2, '0')}`;
+		if (d.day) {
+			flag('date', x, `"${d.text}"`);
+			refine.push('day=' + d.text);
+		}
+		if (ref.months.length > 1 && ref.months.includes(mo)) {
+			if (!d.day)
+				flag('date', x, `"${d.text}", row shows the quarter only`);
+			months.add(mo);
+		}
+	}
+	if (months.size)
+		refine.push('month=' + [...months].sort().join('+'));
+
+	// Places.
+	for (const p of e.places) {
+		if (form === 'insurance' && ref.region && p.region === ref.region)
+			continue;
+		if (form === 'insurance' && ref.region && p.region &&
+		    p.region !== ref.region)
+			continue;	// another region: not this record's place
+		flag('place', x, `"${p.text}"${p.region ? ' (' + p.region + ')' : ''}`);
+		refine.push('place=' + (p.region || p.name));
+	}
+	x.refine = [...new Set(refine)].sort().join(';');
+}
+
+const nf = (f) => recs.filter((x) => x.form === f).length;
+const NAMES = {
+	code: 'no ICD-10 code in a narrative is finer than the row\'s diagnosis (a category where it shows the category, nothing where it shows a chapter or nothing)',
+	time: 'no narrative tells a time of day',
+	sex: 'no narrative tells the sex of a patient whose row hides it',
+	spec: 'no narrative names a department that tells a specialty the row does not show',
+	age: 'no narrative tells an age narrower than the row\'s band',
+	date: 'no narrative tells a day, or a month the row hides',
+	place: 'no narrative names a place beyond the row\'s region',
+};
+for (const [kind, lines] of Object.entries(viol)) {
+	const counts = L.FORMS.map((f) => `${vrows[kind][f].size} of ${nf(f)} ${f}`).join(', ');
+	L.report(lines.length === 0, `narratives (a): ${NAMES[kind]}` +
+	    (lines.length ? ` -- ${counts}` : ''), lines, 8);
+}
+
+// (b) Classes with the text-derived attributes.
+const qiCols = (head) => head.filter((c) => L.ATTRS.incidents.concat(['region'])
+    .some((a) => L.attrCols([c], a).length));
+const bad = [];
+const uniq = {};
+const byRow = new Map(recs.map((x) => [x.r, x]));
+for (const form of L.FORMS) {
+	let n = 0, unique = 0, inbad = 0;
+	for (const [q, t] of Object.entries(site.forms[form])) {
+		const cols = qiCols(t.head);
+		const groups = new Map();
+		for (const r of t.recs) {
+			const x = byRow.get(r);
+			const key = cols.map((c) => r[c]).join('|') + '#' + x.refine;
+			if (!groups.has(key))
+				groups.set(key, []);
+			groups.get(key).push(r);
+		}
+		for (const [key, rs] of groups) {
+			n += rs.length;
+			if (rs.length === 1)
+				unique++;
+			const outs = new Set(rs.map((r) => r[L.OUTCOME[form]]));
+			if (rs.length >= k && outs.size >= l)
+				continue;
+			inbad += rs.length;
+			bad.push(`${q} ${form}: ${rs.length} row(s), ${outs.size} outcome(s): ` +
+			    `${rs.slice(0, 3).map((r) => r.ref).join(' ')}${rs.length > 3 ? ' ...' : ''} ` +
+			    `[${key.replace('#', ' + text: ').slice(0, 160)}]`);
+		}
+	}
+	uniq[form] = { n, unique, inbad };
+}
+L.report(bad.length === 0, `narratives (b): with the text-derived attributes ` +
+    `joined, every quarter table is ${k}-anonymous with ${l} outcomes per ` +
+    `class (unique rows: ${L.FORMS.map((f) => `${f} ${L.pct(uniq[f].unique, uniq[f].n)}`).join(', ')}; ` +
+    `rows in classes below ${k}/${l}: ${L.FORMS.map((f) => `${f} ${L.pct(uniq[f].inbad, uniq[f].n)}`).join(', ')})`,
+    bad, 10);
+
+// (c) Bilingual consistency: a fact present in one language of a text
+// column while the other language has a marker where it would stand.
+const FACT = /\d+(?:[.,:/]\d+)*|(?<![\p{L}\p{N}])[A-ZАВСЕНКМОРТХУ]\d\d(?:\.\d{1,2})?(?![\p{L}\p{N}])/gu;
+const NAME = /(?<![\p{L}])[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+(?:ова|ева|ина|ов|ев|ин|ко|ұлы|қызы|улы|кызы)?\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\./gu;
+const facts = (s) => [...s.replace(MARKER, ' ').matchAll(FACT)].map((m) => m[0])
+    .concat([...s.replace(MARKER, ' ').matchAll(NAME)].map((m) => m[0]));
+const bil = [];
+let bilCells = { kk: 0, ru: 0 };
+for (const x of recs)
+	for (const [col, t] of Object.entries(textCols(x.r))) {
+		const f = { kk: facts(t.kk), ru: facts(t.ru) };
+		const mk = { kk: t.kk.match(MARKER) || [], ru: t.ru.match(MARKER) || [] };
+		for (const [a, b] of [['kk', 'ru'], ['ru', 'kk']]) {
+			const only = f[a].filter((v) => !f[b].includes(v));
+			if (!only.length || !mk[b].length || !t[b])
+				continue;
+			bilCells[a]++;
+			bil.push(`${x.r.ref} ${col}: ${a} reads ${only.map((v) => `"${v}"`).join(', ')}, ` +
+			    `${b} has ${[...new Set(mk[b])].join(' ')}`);
+		}
+	}
+L.report(bil.length === 0, 'narratives (c): nothing masked in one language ' +
+    'of a record is readable in the other' + (bil.length ?
+    ` -- ${bilCells.kk} Kazakh and ${bilCells.ru} Russian cells read what the other language masks` : ''),
+    bil, 10);
+
+// Ground truth: how often the text-derived values are right.
+if (db) {
+	for (const form of L.FORMS) {
+		const rows = recs.filter((x) => x.form === form);
+		const map = L.matchRecords(rows.map((x) => x.r), L.dbRecords(db, form));
+		let n = 0, sx = 0, sxok = 0, hid = 0, hidok = 0, cd = 0, cdok = 0,
+		    tm = 0, tmok = 0, sp = 0, spok = 0;
+		for (const x of rows) {
+			const d = map.get(x.r.ref);
+			if (!d)
+				continue;
+			n++;
+			if (x.e.sex) { sx++; if (x.e.sex === d.sex) sxok++; }
+			if (!x.row.sex) { hid++; if (x.e.sex === d.sex) hidok++; }
+			if (x.e.codes.length) { cd++; if (x.e.codes.some((c) => c.code === d.diagnosis_icd10)) cdok++; }
+			if (x.e.times.length) { tm++; if (x.e.times.some((t) => t.time === d.occurred_at.slice(11))) tmok++; }
+			if (x.e.specs.length) { sp++; if (x.e.specs.some((s) => s.specs.includes(d.profile))) spok++; }
+		}
+		L.note(`truth (${form}, ${n} rows matched to the registry): ` +
+		    `sex read from the text in ${sx} (right ${L.pct(sxok, sx)}), ` +
+		    `${hidok} of ${hid} hidden sexes told right; ` +
+		    `the exact diagnosis code in ${cdok} of ${n}; the event's time in ${tmok}; ` +
+		    `a department naming the exact specialty in ${spok} of ${sp}`);
+	}
+}
+L.done();
