@@ -172,7 +172,13 @@ export function countTables(dir, { html = true } = {}) {
 		if (fs.existsSync(root))
 			walk(root);
 	}
-	return out;
+	// An HTML table that repeats a chart's CSV (the chart's data table)
+	// is left out.
+	const norm = (t) => JSON.stringify([t.lang, t.scope, t.head,
+	    t.rows.map((r) => r.map((v) => v.replace(/(\d)[\s\u00a0\u202f](?=\d{3})/g, '$1')
+	    .replace(/(\d),(\d)/g, '$1.$2')))]);
+	const csv = new Set(out.filter((t) => !t.html).map(norm));
+	return out.filter((t) => !t.html || !csv.has(norm(t)));
 }
 
 function scopeOf(rel) {
@@ -507,4 +513,88 @@ export function matchRecords(recs, dbrecs) {
 			out.set(r.ref, best);
 	}
 	return out;
+}
+
+// ---------------------------------------------------------------- charts
+
+// vocab(dir): the names the site gives to codes, from the data
+// dictionary pages of both languages: Map(lower-case name ->
+// [{ col, code }]).
+export function vocab(dir) {
+	const v = new Map();
+	for (const lang of ['kk', 'ru']) {
+		const f = path.join(dir, lang, 'data', 'dictionary', 'index.html');
+		if (!fs.existsSync(f))
+			continue;
+		const t = fs.readFileSync(f, 'utf8');
+		for (const m of t.matchAll(/<dt>([\s\S]*?)<\/dt>([\s\S]*?)<\/dd>/g)) {
+			const col = (m[1].match(/<code>(.*?)<\/code>/) || [])[1];
+			if (!col)
+				continue;
+			for (const c of m[2].matchAll(/<li><code>(.*?)<\/code>\s*—\s*([\s\S]*?)<\/li>/g)) {
+				const name = unent(c[2]).toLowerCase();
+				if (!v.has(name))
+					v.set(name, []);
+				if (!v.get(name).some((e) => e.col === col && e.code === c[1]))
+					v.get(name).push({ col, code: c[1] });
+			}
+		}
+	}
+	return v;
+}
+
+const ROMAN = { I: 1, II: 2, III: 3, IV: 4 };
+// A label's value: { dim, code } -- dims: region, sex, age, group,
+// chapter, specialty, quarter, and the non-identifying columns
+// (category, consequence, harm, insured, disability).
+export function labelValue(label, voc) {
+	const s = label.trim();
+	let m;
+	if ((m = s.match(/^(\d+)\s*[-–—]\s*(\d+)$/)))
+		return { dim: 'age', code: [+m[1], +m[2]] };
+	if ((m = s.match(/^(\d+)\s*\+$/)))
+		return { dim: 'age', code: [+m[1], 120] };
+	if ((m = s.match(/\b(I{1,3}|IV)\b.*\b(20\d\d)\b|\b(20\d\d)\b.*\b(I{1,3}|IV)\b/)))
+		return { dim: 'quarter', code: `${m[2] || m[3]}Q${ROMAN[m[1] || m[4]]}` };
+	const e = voc.get(s.toLowerCase());
+	if (!e)
+		return null;
+	const DIM = { region: 'region', sex: 'sex', profile_group: 'group',
+	    diagnosis_chapter: 'chapter', profile_specialty: 'specialty',
+	    category: 'category', consequence: 'consequence', harm: 'harm',
+	    insured: 'insured', disability: 'disability' };
+	// A name may stand for several codes of one column (two
+	// "Токсикология"); prefer a quasi-identifier column.
+	const cols = [...new Set(e.map((x) => x.col))].filter((c) => c in DIM);
+	if (!cols.length)
+		return null;
+	const col = cols.find((c) => !['harm', 'disability'].includes(c)) || cols[0];
+	return { dim: DIM[col], code: e.filter((x) => x.col === col).map((x) => x.code) };
+}
+
+export const NON_QI = new Set(['quarter', 'category', 'consequence', 'harm',
+    'insured', 'disability']);
+
+// tableDims(t, voc): what a count table is broken down by.  rows[i] and
+// cols[j] are the values of row i and count column j (null: a measure
+// name such as "медицинских инцидентов"); dims lists the dimensions,
+// '?' where row labels are not understood.
+export function tableDims(t, voc) {
+	const rows = t.rows.map((r) => labelValue(r[0], voc));
+	const cols = t.head.slice(1).map((h) => labelValue(h, voc));
+	const dims = new Set();
+	if (rows.every((r) => r) && new Set(rows.map((r) => r.dim)).size === 1)
+		dims.add(rows[0].dim);
+	else
+		dims.add('?');
+	for (const c of cols)
+		if (c)
+			dims.add(c.dim);
+	// A form: from the file name or the measure's words.
+	const text = (t.file + ' ' + t.head.join(' ')).toLowerCase();
+	const form = /incident|инцидент|оқыс/.test(text) ? 'incidents' :
+	    /cases|insurance|payment|страхов|сақтандыру|тенге|теңге/.test(text) ?
+	    'insurance' : null;
+	const rate = t.rows.some((r) => r.slice(1).some((v) => parseCount(v).kind === 'rate'));
+	return { rows, cols, dims: [...dims], form, rate };
 }

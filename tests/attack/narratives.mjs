@@ -16,6 +16,7 @@
 // With DB, notes say how often the text-derived values are true.
 import * as L from './lib.mjs';
 import { extract, textCols, MARKER } from './text.mjs';
+import { know, classes } from './know.mjs';
 
 const [dir, K, LL, db] = process.argv.slice(2);
 const k = +K, l = +LL;
@@ -165,38 +166,18 @@ for (const [kind, lines] of Object.entries(viol)) {
 }
 
 // (b) Classes with the text-derived attributes.
-const qiCols = (head) => head.filter((c) => L.ATTRS.incidents.concat(['region'])
-    .some((a) => L.attrCols([c], a).length));
-const bad = [];
+const items = recs.map((x) => ({ form: x.form, q: x.q, ref: x.r.ref,
+    outcome: x.r[L.OUTCOME[x.form]], K: know(x) }));
+const cl = classes(items, k, l);
 const uniq = {};
-const byRow = new Map(recs.map((x) => [x.r, x]));
 for (const form of L.FORMS) {
-	let n = 0, unique = 0, inbad = 0;
-	for (const [q, t] of Object.entries(site.forms[form])) {
-		const cols = qiCols(t.head);
-		const groups = new Map();
-		for (const r of t.recs) {
-			const x = byRow.get(r);
-			const key = cols.map((c) => r[c]).join('|') + '#' + x.refine;
-			if (!groups.has(key))
-				groups.set(key, []);
-			groups.get(key).push(r);
-		}
-		for (const [key, rs] of groups) {
-			n += rs.length;
-			if (rs.length === 1)
-				unique++;
-			const outs = new Set(rs.map((r) => r[L.OUTCOME[form]]));
-			if (rs.length >= k && outs.size >= l)
-				continue;
-			inbad += rs.length;
-			bad.push(`${q} ${form}: ${rs.length} row(s), ${outs.size} outcome(s): ` +
-			    `${rs.slice(0, 3).map((r) => r.ref).join(' ')}${rs.length > 3 ? ' ...' : ''} ` +
-			    `[${key.replace('#', ' + text: ').slice(0, 160)}]`);
-		}
-	}
-	uniq[form] = { n, unique, inbad };
+	const n = items.filter((i) => i.form === form).length;
+	const bf = cl.bad.filter((b) => b.qf.endsWith(form));
+	uniq[form] = { n, unique: bf.filter((b) => b.n === 1).length,
+	    inbad: bf.reduce((a, b) => a + b.n, 0) };
 }
+const bad = cl.bad.map((b) => `${b.qf}: ${b.n} row(s), ${b.outs} outcome(s): ` +
+    `${b.refs.slice(0, 3).join(' ')}${b.n > 3 ? ' ...' : ''} [${b.key.slice(0, 170)}]`);
 L.report(bad.length === 0, `narratives (b): with the text-derived attributes ` +
     `joined, every quarter table is ${k}-anonymous with ${l} outcomes per ` +
     `class (unique rows: ${L.FORMS.map((f) => `${f} ${L.pct(uniq[f].unique, uniq[f].n)}`).join(', ')}; ` +
