@@ -105,7 +105,7 @@ build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
 DEMO_DB	  = build/demo.db
 
 .PHONY: all deps site check test test-asan asan bench fuzz install \
-	uninstall clean
+	uninstall clean attack-big
 
 all: build/regsite
 
@@ -248,6 +248,17 @@ check: deps
 
 bench: build/regsite
 	sh tests/bench.sh build/regsite
+
+# The attacker suite (tests/t_attack.sh, issue 11) on a registry of
+# 100 000 incidents and 10 000 insurance cases; not part of check.  It
+# builds five releases of it: about 25 minutes on 2 cores.
+attack-big: build/regsite
+	@start=$$(date +%s); \
+	ATTACK_INCIDENTS=100000 ATTACK_INSURANCE=10000 \
+	REGSITE=$(CURDIR)/build/regsite BUILD=$(CURDIR)/build TOP=$(CURDIR) \
+	TZ=UTC LC_ALL=C.UTF-8 ARTIFACTS=$(CURDIR)/tests/artifacts \
+	    sh tests/t_attack.sh; rc=$$?; \
+	echo "attack-big: $$(($$(date +%s) - start)) s"; exit $$rc
 
 # --- install ------------------------------------------------------------
 

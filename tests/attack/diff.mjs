@@ -105,5 +105,8 @@ export function diffTables(a, b, added, removed) {
 				    `${v2 ?? '(absent)'} tells ${why.join('; ')}`);
 		}
 	}
+	// Russian files first, each figure once per language.
+	leaks.sort((x, y) => (y.startsWith('ru/') - x.startsWith('ru/')) ||
+	    (x < y ? -1 : x > y ? 1 : 0));
 	return { leaks, changed, tables };
 }
