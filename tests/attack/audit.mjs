@@ -67,14 +67,19 @@ const FAMILY = { region: 'region', age: 'agesex', sex: 'agesex',
 const unparsed = [];
 
 // The fine values of a family, and the set a row allows.
-const DECADES = new Set();
+// Age: the finest partition of the bands the charts use (a chart by
+// decades and one by 20-year bands share the decades).
+const starts = new Set();
 for (const t of tables)
 	for (const r of t.rows) {
 		const v = L.labelValue(r[0], voc);
-		if (v && v.dim === 'age')
-			DECADES.add(v.code.join('-'));
+		if (v && v.dim === 'age') {
+			starts.add(v.code[0]);
+			starts.add(v.code[1] + 1);
+		}
 	}
-const decades = [...DECADES].map((s) => s.split('-').map(Number)).sort((a, b) => a[0] - b[0]);
+const bounds = [...starts].sort((a, b) => a - b);
+const decades = bounds.slice(0, -1).map((a, i) => [a, bounds[i + 1] - 1]);
 const domain = {
 	region: L.REGIONS,
 	agesex: ['M', 'F'].flatMap((s) => decades.map((d) => `${s}|${d.join('-')}`)),

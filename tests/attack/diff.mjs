@@ -82,6 +82,9 @@ export function diffTables(a, b, added, removed) {
 			const [rl, ch] = key.split('\u0001');
 			const ri = t2.rows.findIndex((r) => r[0] === rl);
 			const ci = t2.head.indexOf(ch) - 1;
+			// The records whose value is not shown: the rows tell that.
+			if (ri >= 0 && d.rows[ri] && d.rows[ri].dim === 'rest')
+				continue;
 			const vals = {};
 			if (ri >= 0 && d.rows[ri])
 				vals[d.rows[ri].dim] = d.rows[ri].code;

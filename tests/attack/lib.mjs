@@ -579,12 +579,18 @@ export const NON_QI = new Set(['quarter', 'category', 'consequence', 'harm',
 // cols[j] are the values of row i and count column j (null: a measure
 // name such as "медицинских инцидентов"); dims lists the dimensions,
 // '?' where row labels are not understood.
+// A row for the records whose value is not shown ("скрыто", "other").
+export const REST_LABEL = /^(скрыто|скрыт\p{L}*|жасырылған|жасырын|не указано|не указан|көрсетілмеген|неизвестно|белгісіз|другие|басқа\p{L}*|прочие|hidden|unknown|other|suppressed)$/iu;
+
 export function tableDims(t, voc) {
-	const rows = t.rows.map((r) => labelValue(r[0], voc));
+	const rows = t.rows.map((r) => REST_LABEL.test(r[0].trim()) ? { dim: 'rest' } :
+	    labelValue(r[0], voc));
 	const cols = t.head.slice(1).map((h) => labelValue(h, voc));
 	const dims = new Set();
-	if (rows.every((r) => r) && new Set(rows.map((r) => r.dim)).size === 1)
-		dims.add(rows[0].dim);
+	const known = rows.filter((r) => r && r.dim !== 'rest');
+	if (known.length && rows.every((r) => r) &&
+	    new Set(known.map((r) => r.dim)).size === 1)
+		dims.add(known[0].dim);
 	else
 		dims.add('?');
 	for (const c of cols)

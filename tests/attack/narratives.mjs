@@ -186,9 +186,12 @@ L.report(bad.length === 0, `narratives (b): with the text-derived attributes ` +
 
 // (c) Bilingual consistency: a fact present in one language of a text
 // column while the other language has a marker where it would stand.
-const FACT = /\d+(?:[.,:/]\d+)*|(?<![\p{L}\p{N}])[A-ZАВСЕНКМОРТХУ]\d\d(?:\.\d{1,2})?(?![\p{L}\p{N}])/gu;
+const FACT = /(?<![\p{L}\p{N}])\d+(?:[.,:/]\d+)*|(?<![\p{L}\p{N}])[A-ZАВСЕНКМОРТХУ]\d\d(?:\.\d{1,2})?(?![\p{L}\p{N}])/gu;
 const NAME = /(?<![\p{L}])[А-ЯЁӘҒҚҢӨҰҮҺІA-Z][а-яёәғқңөұүһіa-z]+(?:ова|ева|ина|ов|ев|ин|ко|ұлы|қызы|улы|кызы)?\s+[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\.\s?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z]\./gu;
-const facts = (s) => [...s.replace(MARKER, ' ').matchAll(FACT)].map((m) => m[0])
+const LATIN = { 'А': 'A', 'В': 'B', 'С': 'C', 'Е': 'E', 'Н': 'H', 'К': 'K',
+    'М': 'M', 'О': 'O', 'Р': 'P', 'Т': 'T', 'Х': 'X', 'У': 'Y' };
+const canon = (v) => v.replace(/^[АВСЕНКМОРТХУ](?=\d)/, (c) => LATIN[c]).replace(/,/g, '.');
+const facts = (s) => [...s.replace(MARKER, ' ').matchAll(FACT)].map((m) => canon(m[0]))
     .concat([...s.replace(MARKER, ' ').matchAll(NAME)].map((m) => m[0]));
 const bil = [];
 let bilCells = { kk: 0, ru: 0 };

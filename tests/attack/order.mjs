@@ -8,7 +8,7 @@
 //  - within each quarter, the rank correlation (Spearman) between the
 //    public number and the registry's import order (id) is near 0:
 //    |rho| < 0.2 pooled over the quarters (ranks normalised within each
-//    quarter), and per quarter |rho| < max(0.2, 3/sqrt(n-1)) (three
+//    quarter), and per quarter |rho| < max(0.2, 3.5/sqrt(n-1)) (3.5
 //    standard errors of a random order, for small quarters);
 //  - the records of one submission (source, reported quarter) do not
 //    form a block of consecutive numbers in a quarter: checked for
@@ -52,7 +52,7 @@ function pearson(a, b) {
 const spearman = (a, b) => pearson(ranks(a), ranks(b));
 // Ranks normalised to [0, 1] within a group, for pooling.
 const norm = (xs) => { const r = ranks(xs); const m = Math.max(1, xs.length - 1); return r.map((x) => x / m); };
-const bound = (n) => Math.max(0.2, 3 / Math.sqrt(Math.max(1, n - 1)));
+const bound = (n) => Math.max(0.2, 3.5 / Math.sqrt(Math.max(1, n - 1)));
 const f2 = (x) => (x >= 0 ? '+' : '') + x.toFixed(2);
 // The chance that m of n randomly ordered records take consecutive
 // numbers: (n - m + 1) m! (n - m)! / n!.
