@@ -437,9 +437,18 @@ export function sql(db, query) {
 
 export const TABLE = { incidents: 'incidents', insurance: 'insurance_cases' };
 
-// The registry's records of a form (ground truth), with quarter.
+// The registry's records of a form (ground truth), with quarter: the
+// columns an attack scores against and the Russian texts (enough to
+// match a published row to its record).
+const TEXTS = ['circumstances', 'anamnesis', 'care', 'measures'];
+const EXACT = { incidents: ['category', 'consequence', 'trigger', 'corrective_plan'],
+    insurance: ['insured', 'harm', 'disability'] };
 export function dbRecords(db, form) {
-	return sql(db, `SELECT * FROM ${TABLE[form]} ORDER BY id`);
+	const cols = ['id', 'source', 'source_ref', 'region', 'reported_quarter',
+	    'occurred_at', 'quarter', 'sex', 'diagnosis_icd10', 'profile',
+	    ...(form === 'incidents' ? ['age_years'] : []), ...EXACT[form],
+	    ...TEXTS.map((t) => t + '_ru')];
+	return sql(db, `SELECT ${cols.join(', ')} FROM ${TABLE[form]} ORDER BY id`);
 }
 
 // ---------------------------------------------------------------- matching
@@ -450,67 +459,62 @@ function words(s) {
 	return (s || '').replace(/\[[^\]]*\]/g, ' ').toLowerCase()
 	    .match(/[\p{L}\p{N}]{3,}/gu) || [];
 }
-const TEXTS = ['circumstances', 'anamnesis', 'care', 'measures', 'place'];
-const EXACT = ['category', 'consequence', 'trigger', 'corrective_plan',
-    'insured', 'harm', 'disability'];
 
 // matchRecords(recs, dbrecs): map each published row (of one form) to
 // the database record it publishes, by its exact non-identifying
-// columns and the words of its texts (the published text is the
-// original with spans masked or generalized, so nearly all its words
-// occur in the original).  Returns Map(ref -> db record); rows with no
-// clear best match are left out.
+// columns and the words of its Russian texts (the published text is
+// the original with spans masked or generalized, so nearly all its
+// words occur in the original).  Returns Map(ref -> db record); rows
+// with no clear best match are left out.  One quarter at a time.
 export function matchRecords(recs, dbrecs) {
+	const out = new Map();
 	const byQ = new Map();
 	for (const d of dbrecs) {
 		if (!byQ.has(d.quarter))
-			byQ.set(d.quarter, []);
-		byQ.get(d.quarter).push(d);
+			byQ.set(d.quarter, { db: [], rows: [] });
+		byQ.get(d.quarter).db.push(d);
 	}
-	const out = new Map();
-	const idx = new Map();
-	for (const [q, list] of byQ) {
+	for (const r of recs)
+		if (byQ.has(r.quarter))
+			byQ.get(r.quarter).rows.push(r);
+	const exact = (r, d) => Object.values(EXACT).flat().every((c) =>
+	    !(c in r) || !(c in d) || String(d[c] ?? '') === r[c]);
+	for (const { db: list, rows } of byQ.values()) {
 		const inv = new Map();
-		list.forEach((d, i) => {
-			d._w = new Set(TEXTS.flatMap((t) =>
-			    [...words(d[t + '_ru']), ...words(d[t + '_kk'])]));
-			for (const w of d._w) {
-				if (!inv.has(w))
-					inv.set(w, []);
-				inv.get(w).push(i);
+		const ws = list.map((d, i) => {
+			const w = new Set(TEXTS.flatMap((t) => words(d[t + '_ru'])));
+			for (const x of w) {
+				if (!inv.has(x))
+					inv.set(x, []);
+				inv.get(x).push(i);
 			}
+			return w;
 		});
-		idx.set(q, { list, inv });
-	}
-	for (const r of recs) {
-		const e = idx.get(r.quarter);
-		if (!e)
-			continue;
-		const ws = [...new Set(TEXTS.flatMap((t) =>
-		    [...words(r[t + '_ru']), ...words(r[t + '_kk'])]))];
-		if (!ws.length)
-			continue;
-		// Candidates: records holding the rarest words.
-		const rare = ws.filter((w) => e.inv.has(w))
-		    .sort((a, b) => e.inv.get(a).length - e.inv.get(b).length)
-		    .slice(0, 4);
-		const cand = new Set(rare.flatMap((w) => e.inv.get(w)));
-		let best = null, bs = -1, second = -1;
-		for (const i of cand) {
-			const d = e.list[i];
-			if (EXACT.some((c) => c in r && c in d &&
-			    String(d[c] ?? '') !== r[c]))
+		for (const r of rows) {
+			const rw = [...new Set(TEXTS.flatMap((t) => words(r[t + '_ru'])))];
+			if (!rw.length)
 				continue;
-			let hit = 0;
-			for (const w of ws)
-				if (d._w.has(w))
-					hit++;
-			const s = hit / ws.length;
-			if (s > bs) { second = bs; bs = s; best = d; }
-			else if (s > second) second = s;
+			// Candidates: records holding the rarest words.
+			const rare = rw.filter((w) => inv.has(w))
+			    .sort((a, b) => inv.get(a).length - inv.get(b).length)
+			    .slice(0, 4);
+			const cand = new Set(rare.flatMap((w) => inv.get(w)));
+			let best = null, bs = -1, second = -1;
+			for (const i of cand) {
+				const d = list[i];
+				if (!exact(r, d))
+					continue;
+				let hit = 0;
+				for (const w of rw)
+					if (ws[i].has(w))
+						hit++;
+				const sc = hit / rw.length;
+				if (sc > bs) { second = bs; bs = sc; best = d; }
+				else if (sc > second) second = sc;
+			}
+			if (best && bs >= 0.8 && bs - second >= 0.05)
+				out.set(r.ref, best);
 		}
-		if (best && bs >= 0.8 && bs - second >= 0.05)
-			out.set(r.ref, best);
 	}
 	return out;
 }
