@@ -58,6 +58,14 @@ build() {
 	    --config "$W/site.ini" --report "$W/$1.report" \
 	    --quiet >"$W/$1.log" 2>&1 ||
 	    { fail "release $1 builds"; sed 's/^/  /' "$W/$1.log"; return 1; }
+	# A large registry's release keeps only what the attacks read: the
+	# machine CSVs, the charts and the pages that are not tables.
+	[ -z "${ATTACK_INCIDENTS:-}" ] || rm -rf "$W/$1/data/all" \
+	    "$W/$1"/data/*/*-kk.* "$W/$1"/data/*/*-ru.* \
+	    "$W/$1"/kk/data/*.csv "$W/$1"/kk/data/*.json \
+	    "$W/$1"/ru/data/*.csv "$W/$1"/ru/data/*.json \
+	    "$W/$1"/kk/*/incidents "$W/$1"/kk/*/insurance \
+	    "$W/$1"/ru/*/incidents "$W/$1"/ru/*/insurance
 }
 latest=$(sqlite3 "$reg" "SELECT max(reported_quarter) FROM (SELECT reported_quarter FROM incidents UNION ALL SELECT reported_quarter FROM insurance_cases)")
 next=$(echo "$latest" | awk '{ y = substr($0, 1, 4); q = substr($0, 6, 1) + 1; if (q > 4) { y++; q = 1 } printf "%dQ%d\n", y, q }')

@@ -36,7 +36,7 @@ export function know(x) {
 	const codes = new Set();
 	for (const c of e.codes) {
 		const cat = c.code.slice(0, 3);
-		const ok = K.dx.code ? c.code.startsWith(K.dx.code) ||
+		const ok = K.dx.code ? L.dxCovers(K.dx.code, c.code) ||
 		    K.dx.code.startsWith(c.code) :
 		    K.dx.chapters ? K.dx.chapters.includes(L.chapterOf(cat)) : true;
 		if (ok && (!K.dx.code || c.code.length > K.dx.code.length))

@@ -352,6 +352,15 @@ export function rowAge(rec, head) {
 	return best;
 }
 
+// Whether a published diagnosis value (a category "S52", a code
+// "S52.5", a block "S50-S59") covers an ICD-10 code.
+export function dxCovers(v, code) {
+	const m = v.match(/^([A-Z]\d\d)\s*[-–—]\s*([A-Z]\d\d)$/);
+	if (m)
+		return code.slice(0, 3) >= m[1] && code.slice(0, 3) <= m[2];
+	return code.startsWith(v);
+}
+
 // The row's diagnosis: { code: 'S52' | null, chapters: [...] | null }.
 export function rowDx(rec, head) {
 	let code = null, chapters = null;

@@ -69,7 +69,7 @@ for (const x of recs) {
 			    `${ref.dx.code || (ref.dx.chapters ? 'chapter ' + ref.dx.chapters.join('/') : 'no diagnosis')}`);
 		// Consistent with the row: it refines the diagnosis.
 		const ch = L.chapterOf(cat);
-		const consistent = ref.dx.code ? cat === ref.dx.code :
+		const consistent = ref.dx.code ? L.dxCovers(ref.dx.code, c.code) :
 		    ref.dx.chapters ? ref.dx.chapters.includes(ch) : true;
 		if (finer && consistent)
 			dxCodes.push(c.code);

@@ -42,7 +42,7 @@ function codes(s) {
 // Kazakh case ending; a bare hh:mm with a two-digit hour.  Ratios
 // ("1:1000") and durations are not times.
 const TIME_RE = /(?<![\p{N}:,.])(\d{1,2})[:.](\d\d)(?![\p{N}]|[:.,]\d)(-?(?:да|де|та|те|ға|ге|қа|ке|дан|ден|тан|тен|нан|нен|ге дейін|ға дейін|ке дейін|қа дейін))?/gu;
-const TIME_CTX = /(?:\b(?:в|к|с|до|около|после|примерно|в течение)|сағат|шамамен)\s*$/iu;
+const TIME_CTX = /(?:(?<!\p{L})(?:в|к|с|до|около|после|примерно|в течение)|сағат|шамамен)\s*$/iu;
 
 function times(s) {
 	const out = [];
@@ -53,7 +53,7 @@ function times(s) {
 		const sep = m[0][m[1].length];
 		const before = s.slice(Math.max(0, m.index - 16), m.index);
 		const ctx = TIME_CTX.test(before) || m[3];
-		if (sep === '.' && !(ctx && /сағат|\bв\s*$/iu.test(before)))
+		if (sep === '.' && !(ctx && /сағат|(?<!\p{L})в\s*$/iu.test(before)))
 			continue;	// 12.5 mg, 36.6 °C
 		if (!ctx && m[1].length < 2)
 			continue;
@@ -92,8 +92,8 @@ const fem = (v) => v === 'умер' ? 'умерла' : v === 'пришёл' ? '�
     .replace(/ан$/, 'ана').replace(/л$/, 'ла').replace(/ил$/, 'ила');
 const RU_F_VERB = new RegExp(`(?<!\\p{L})(${RU_VERBS.filter((v) => v !== 'курит').map((v) => fem(v).replace(/ /g, '\\s+')).join('|')})(?!\\p{L})`, 'giu');
 // Kazakh: the language has no grammatical gender; words do.
-const KK_F = /(?<!\p{L})(қыз бала\p{L}*|қызы\b|қыз\b|әйел\p{L}*|босанушы\p{L}*|жүкті\s+әйел\p{L}*|ана\s+ретінде|келіншек\p{L}*|бойжеткен\p{L}*)(?!\p{L})/giu;
-const KK_M = /(?<!\p{L})(ұл бала\p{L}*|ұлы\b|ұл\b|ер адам\p{L}*|ер кісі\p{L}*|жігіт\p{L}*|ер бала\p{L}*)(?!\p{L})/giu;
+const KK_F = /(?<!\p{L})(қыз бала\p{L}*|қызы|қыз|әйел\p{L}*|босанушы\p{L}*|жүкті\s+әйел\p{L}*|ана\s+ретінде|келіншек\p{L}*|бойжеткен\p{L}*)(?!\p{L})/giu;
+const KK_M = /(?<!\p{L})(ұл бала\p{L}*|ұлы|ұл|ер адам\p{L}*|ер кісі\p{L}*|жігіт\p{L}*|ер бала\p{L}*)(?!\p{L})/giu;
 // Patients of the other sex than the one named (a mother's newborn).
 const MOTHER_CTX = /(мать|матер|матери|анасы|анасының|у роженицы|родильниц)/iu;
 
@@ -278,7 +278,7 @@ function ages(s, lang) {
 		// "45 жастағы", "45 жаста", "45 жасар", "9 айлық",
 		// "өмірінің 6-тәулігінде", "3 тәуліктік нәресте",
 		// "жасы — 45".
-		for (m of s.matchAll(/(\d{1,3})\s*(?:-?\s*)(жастағы|жаста|жасар|жасында|жасқа|жас\b)/giu))
+		for (m of s.matchAll(/(\d{1,3})\s*(?:-?\s*)(жастағы|жаста|жасар|жасында|жасқа|жас(?!\p{L}))/giu))
 			add(+m[1] * Y, (+m[1] + 1) * Y - 1, m[0]);
 		for (m of s.matchAll(/(\d{1,2})\s*-?\s*айлық/giu))
 			add(+m[1] * MO, (+m[1] + 1) * MO - 1, m[0]);
