@@ -35,6 +35,8 @@ export function know(x) {
 	// Codes consistent with the row's diagnosis refine it.
 	const codes = new Set();
 	for (const c of e.codes) {
+		if (c.range)
+			continue;
 		const cat = c.code.slice(0, 3);
 		const ok = K.dx.code ? L.dxCovers(K.dx.code, c.code) ||
 		    K.dx.code.startsWith(c.code) :

@@ -28,19 +28,19 @@ if (!recs.length) {
 }
 
 const DAY = 365.25;
-const fmtAge = (a) => a[1] - a[0] < 400 && a[0] < 400 ?
-    `${Math.round(a[0])}-${Math.round(a[1])} days` :
-    `${Math.floor(a[0] / DAY)}-${Math.floor(a[1] / DAY)} y`;
 
-// Per row: what the row shows, what the text says, and the refined
-// quasi-identifiers.
-const viol = { code: [], time: [], sex: [], spec: [], age: [], date: [],
-    place: [] };
+// Per row and kind, what the text tells beyond the row (each message
+// once: the two languages often say the same).
+const viol = { code: new Map(), time: new Map(), sex: new Map(),
+    spec: new Map(), age: new Map(), date: new Map(), place: new Map() };
 const vrows = {};
 for (const x of Object.keys(viol))
 	vrows[x] = { incidents: new Set(), insurance: new Set() };
 const flag = (kind, x, msg) => {
-	viol[kind].push(`${x.r.ref}: ${msg}`);
+	const m = viol[kind];
+	if (!m.has(x.r.ref))
+		m.set(x.r.ref, new Set());
+	m.get(x.r.ref).add(msg);
 	vrows[kind][x.form].add(x.r.ref);
 };
 
@@ -53,12 +53,22 @@ for (const x of recs) {
 	    prof: L.rowProfile(r, head), months: L.rowMonths(r, head, q),
 	    region: form === 'insurance' ? L.rowRegion(r, head) : null };
 	x.row = ref;
-	const refine = [];
 
 	// Codes: finer than the row's diagnosis level.
-	const dxCodes = [];
 	for (const c of e.codes) {
-		const cat = c.code.slice(0, 3);
+		if (c.range) {
+			// A range is finer if it is strictly inside what the row
+			// allows.
+			const [lo, hi] = c.code.split('-');
+			const rr = ref.dx.code && /^[A-Z]\d\d$/.test(ref.dx.code) ? [ref.dx.code, ref.dx.code] :
+			    ref.dx.chapters ? [L.CHAPTERS[L.CHAPTER_IDX[ref.dx.chapters[0]]][1],
+			    L.CHAPTERS[L.CHAPTER_IDX[ref.dx.chapters[ref.dx.chapters.length - 1]]][2]] :
+			    ['A00', 'Z99'];
+			if (lo >= rr[0] && hi <= rr[1] && (lo > rr[0] || hi < rr[1]))
+				flag('code', x, `"${c.text}" in the text, row shows ` +
+				    `${ref.dx.code || (ref.dx.chapters ? 'chapter ' + ref.dx.chapters.join('/') : 'no diagnosis')}`);
+			continue;
+		}
 		let finer;
 		if (ref.dx.code && /^[A-Z]\d\d$/.test(ref.dx.code))
 			finer = c.code.length > 3;
@@ -67,30 +77,17 @@ for (const x of recs) {
 		if (finer)
 			flag('code', x, `"${c.text}" in the text, row shows ` +
 			    `${ref.dx.code || (ref.dx.chapters ? 'chapter ' + ref.dx.chapters.join('/') : 'no diagnosis')}`);
-		// Consistent with the row: it refines the diagnosis.
-		const ch = L.chapterOf(cat);
-		const consistent = ref.dx.code ? L.dxCovers(ref.dx.code, c.code) :
-		    ref.dx.chapters ? ref.dx.chapters.includes(ch) : true;
-		if (finer && consistent)
-			dxCodes.push(c.code);
 	}
-	if (dxCodes.length)
-		refine.push('dx=' + [...new Set(dxCodes)].sort().join('+'));
 
 	// Times of day: never in a row.
-	if (e.times.length) {
-		flag('time', x, e.times.map((t) => `"${t.text}"`).join(', '));
-		refine.push('time=' + [...new Set(e.times.map((t) => t.time))].sort().join('+'));
-	}
+	for (const t of e.times)
+		flag('time', x, `"${t.text}"`);
 
 	// Sex.
-	if (e.sex && !ref.sex) {
+	if (e.sex && !ref.sex)
 		flag('sex', x, `row hides sex, text: ${e.sexEv.map((v) => `"${v.text}"`).join(', ')} -> ${e.sex}`);
-		refine.push('sex=' + e.sex);
-	}
 
 	// Specialty from departments.
-	const specs = new Set();
 	for (const d of e.specs) {
 		const allowed = ref.prof ? d.specs.filter((s) => ref.prof.includes(s)) :
 		    d.specs;
@@ -98,14 +95,10 @@ for (const x of recs) {
 			continue;
 		flag('spec', x, `"${d.text}" -> ${allowed.join('/')}, row shows ` +
 		    `${ref.prof ? (ref.prof.length > 1 ? L.GROUP_OF[ref.prof[0]] + ' (group)' : ref.prof[0]) : 'no profile'}`);
-		specs.add(allowed.join('/'));
 	}
-	if (specs.size)
-		refine.push('spec=' + [...specs].sort().join('+'));
 
 	// Ages.
 	const band = ref.age ? [ref.age[0] * DAY, (ref.age[1] + 1) * DAY - 1] : null;
-	let age = band;
 	for (const a of e.ages) {
 		const lo = a.lo, hi = a.hi;
 		if (band && (hi < band[0] || lo > band[1]))
@@ -113,28 +106,17 @@ for (const x of recs) {
 		if (band && hi - lo >= band[1] - band[0])
 			continue;
 		flag('age', x, `"${a.text}", row shows ${ref.age ? ref.age.join('-') : 'no age'}`);
-		age = age ? [Math.max(age[0], lo), Math.min(age[1], hi)] : [lo, hi];
 	}
-	if (age && age !== band)
-		refine.push('age=' + fmtAge(age));
 
 	// Dates and months.
-	const months = new Set();
 	for (const d of e.dates) {
 		const mo = d.month ? d.month :
 		    `${d.year || q.slice(0, 4)}-${String(d.monthNo).padStart(2, '0')}`;
-		if (d.day) {
+		if (d.day)
 			flag('date', x, `"${d.text}"`);
-			refine.push('day=' + d.text);
-		}
-		if (ref.months.length > 1 && ref.months.includes(mo)) {
-			if (!d.day)
-				flag('date', x, `"${d.text}", row shows the quarter only`);
-			months.add(mo);
-		}
+		else if (ref.months.length > 1 && ref.months.includes(mo))
+			flag('date', x, `"${d.text}", row shows ${ref.months.length === 3 ? 'the quarter only' : ref.months.join('/')}`);
 	}
-	if (months.size)
-		refine.push('month=' + [...months].sort().join('+'));
 
 	// Places.
 	for (const p of e.places) {
@@ -144,9 +126,7 @@ for (const x of recs) {
 		    p.region !== ref.region)
 			continue;	// another region: not this record's place
 		flag('place', x, `"${p.text}"${p.region ? ' (' + p.region + ')' : ''}`);
-		refine.push('place=' + (p.region || p.name));
 	}
-	x.refine = [...new Set(refine)].sort().join(';');
 }
 
 const nf = (f) => recs.filter((x) => x.form === f).length;
@@ -159,7 +139,8 @@ const NAMES = {
 	date: 'no narrative tells a day, or a month the row hides',
 	place: 'no narrative names a place beyond the row\'s region',
 };
-for (const [kind, lines] of Object.entries(viol)) {
+for (const [kind, m] of Object.entries(viol)) {
+	const lines = [...m].map(([ref, msgs]) => `${ref}: ${[...msgs].join('; ')}`);
 	const counts = L.FORMS.map((f) => `${vrows[kind][f].size} of ${nf(f)} ${f}`).join(', ');
 	L.report(lines.length === 0, `narratives (a): ${NAMES[kind]}` +
 	    (lines.length ? ` -- ${counts}` : ''), lines, 8);

@@ -24,8 +24,16 @@ const CODE_RE = /(?<![\p{L}\p{N}])([A-Z]|[АВСЕНКМОРТХУ])(\d\d)(?:\.(
 // tablets, wards, blood groups).
 const NOT_CODE = /(витамин\p{L}*|дәрумен\p{L}*|палат\p{L}*|корпус\p{L}*|кабинет\p{L}*|ИВЛ|тип\p{L}*)\s*$/iu;
 
+const RANGE_RE = /(?<![\p{L}\p{N}])([A-Z]|[АВСЕНКМОРТХУ])(\d\d)\s*[-–—]\s*([A-Z]|[АВСЕНКМОРТХУ])(\d\d)(?![\p{L}\p{N}])/gu;
+
 function codes(s) {
 	const out = [];
+	// Ranges ("S00-T98", a chapter or block) first; their ends are not
+	// codes of their own.
+	s = s.replace(RANGE_RE, (m, a, b, c, d) => {
+		out.push({ code: `${LOOK[a] || a}${b}-${LOOK[c] || c}${d}`, text: m, range: true });
+		return ' '.repeat(m.length);
+	});
 	for (const m of s.matchAll(CODE_RE)) {
 		if (NOT_CODE.test(s.slice(Math.max(0, m.index - 20), m.index)))
 			continue;
@@ -135,7 +143,18 @@ function sexOf(kk, ru) {
 
 // Department words -> specialty codes.  First match wins, so the more
 // specific names come first.
+const G = (g) => ({
+	therapeutic: 'therapy allergology gastroenterology hematology nephrology cardiology cardiorheumatology pulmonology endocrinology psychiatry psychotherapy medical-psychology neurology therapeutic-dentistry sexopathology rehabilitation occupational-pathology occupational-therapy narcology phthisiology gerontology hirudotherapy toxicology exercise-therapy dietology radiology su-jok-therapy manual-therapy reflexology homeopathy dermatovenereology dermatocosmetology infectious-diseases immunology leprology',
+	surgical: 'surgery cardiac-surgery neurosurgery endoscopy oncology traumatology combustiology urology andrology otorhinolaryngology ophthalmology proctology mammology surgical-dentistry orthodontics orthopedic-dentistry maxillofacial-surgery transplantology extracorporeal-detoxification hyperbaric-oxygenation surgical-toxicology anesthesiology',
+	pediatric: 'pediatrics phthisiopediatrics pediatric-anesthesiology pediatric-surgery pediatric-neurosurgery pediatric-endoscopy pediatric-traumatology pediatric-combustiology pediatric-transplantology pediatric-extracorporeal-detoxification pediatric-allergology medical-genetics pediatric-cardiorheumatology pediatric-infectious-diseases pediatric-immunology pediatric-oncology pediatric-oncohematology pediatric-neurology pediatric-nephrology pediatric-endocrinology pediatric-psychiatry pediatric-psychotherapy pediatric-toxicology pediatric-hyperbaric-oxygenation pediatric-pulmonology pediatric-gastroenterology pediatric-otorhinolaryngology pediatric-ophthalmology pediatric-dentistry pediatric-maxillofacial-surgery pediatric-urology pediatric-gynecology pediatric-dermatovenereology adolescent-narcology adolescent-therapy pediatric-rehabilitation neonatology',
+	obstetric: 'gynecology obstetrics obstetric-neonatology obstetric-medical-genetics reproductive-technologies',
+})[g].split(' ');
 const DEPTS = [
+	// A profile group named as such tells the group only.
+	[/терапевтическ\p{L}* профил|терапиялық бейін/iu, G('therapeutic')],
+	[/хирургическ\p{L}* профил|хирургиялық бейін/iu, G('surgical')],
+	[/педиатрическ\p{L}* профил|педиатриялық бейін/iu, G('pediatric')],
+	[/акушерско-гинекологическ|акушерлік-гинекологиялық/iu, G('obstetric')],
 	[/кардиохирург/iu, ['cardiac-surgery']],
 	[/нейрохирург/iu, ['neurosurgery', 'pediatric-neurosurgery']],
 	[/(?:детск\p{L}* хирург|балалар хирург)/iu, ['pediatric-surgery']],
@@ -196,6 +215,8 @@ const NOT_DEPT = /(при[её]мн|қабылдау|соседн|көрші|в�
 
 function depts(s, lang) {
 	const out = [];
+	// A marker names a kind of masked text, not a department.
+	s = s.replace(MARKER, (m) => ' '.repeat(m.length));
 	for (const m0 of s.matchAll(DEPT_WORD[lang])) {
 		// m: [whole, words before, keyword, words after], index.
 		const pre = s.slice(Math.max(0, m0.index - 80), m0.index);
@@ -255,7 +276,7 @@ function ages(s, lang) {
 		// "Мальчик 9 месяцев", "возраст — 3 суток", "на 6-е сутки
 		// жизни", "10 дней жизни".
 		const PT = '(?:пациент\\p{L}*|больн\\p{L}*|мальчик\\p{L}*|девочк\\p{L}*|ребён\\p{L}*|ребен\\p{L}*|новорожд\\p{L}*|мужчин\\p{L}*|женщин\\p{L}*|рожениц\\p{L}*|возраст\\p{L}*|в возрасте|возрастом)';
-		for (m of s.matchAll(new RegExp(`${PT}\\s*(?:—|-|:)?\\s*(\\d{1,3})\\s*(?:(лет|года|год)|(месяц\\p{L}*|мес\\.)|(недел\\p{L}*)|(дн\\p{L}*|сут\\p{L}*|день))(?!\\s*назад)`, 'giu'))) {
+		for (m of s.matchAll(new RegExp(`${PT}\\s*(?:—|-|:)?\\s*(?<![\\d.,]|\\d\\s*[-–—]\\s*)(\\d{1,3})(?![\\d.,]|\\s*[-–—]\\s*\\d)\\s*(?:(лет|года|год)|(месяц\\p{L}*|мес\\.)|(недел\\p{L}*)|(дн\\p{L}*|сут\\p{L}*|день))(?!\\s*назад)`, 'giu'))) {
 			const n = +m[1];
 			if (/гестац/iu.test(s.slice(Math.max(0, m.index - 30), m.index + 5)))
 				continue;
@@ -278,7 +299,7 @@ function ages(s, lang) {
 		// "45 жастағы", "45 жаста", "45 жасар", "9 айлық",
 		// "өмірінің 6-тәулігінде", "3 тәуліктік нәресте",
 		// "жасы — 45".
-		for (m of s.matchAll(/(\d{1,3})\s*(?:-?\s*)(жастағы|жаста|жасар|жасында|жасқа|жас(?!\p{L}))/giu))
+		for (m of s.matchAll(/(?<![\d.,]|\d\s*[-–—]\s*)(\d{1,3})\s*(?:-?\s*)(жастағы|жаста|жасар|жасында|жасқа|жас(?!\p{L}))/giu))
 			add(+m[1] * Y, (+m[1] + 1) * Y - 1, m[0]);
 		for (m of s.matchAll(/(\d{1,2})\s*-?\s*айлық/giu))
 			add(+m[1] * MO, (+m[1] + 1) * MO - 1, m[0]);
