@@ -409,6 +409,33 @@ function audit(form, fam, tabs, membership, feasOnly = false) {
 	return true;
 }
 
+// Do the tables count the rows by the values the rows publish (a row
+// counts in a cell only if its published value lies within the cell)?
+function publishedFits(form, fam, tabs) {
+	for (const t of tabs) {
+		const d = L.tableDims(t, voc);
+		for (let i = 0; i < t.rows.length; i++)
+			for (let j = 1; j < t.rows[i].length; j++) {
+				const rv = d.rows[i], cv = d.cols[j - 1];
+				const set = cellSet(fam, rv, cv);
+				const iv = interval(t.rows[i][j], rv, cv, d.rate);
+				if (!set || !iv)
+					continue;
+				const scope = rv && rv.dim === 'quarter' ? rv.code :
+				    cv && cv.dim === 'quarter' ? cv.code : t.scope;
+				let n = 0;
+				for (const [q, tt] of Object.entries(site.forms[form]))
+					if (scope === 'all' || q === scope)
+						for (const r of tt.recs)
+							if (rowSet(fam, { r, head: tt.head, form, q }).every((v) => set.includes(v)))
+								n++;
+				if (n < iv.lo || n > iv.hi)
+					return false;
+			}
+	}
+	return true;
+}
+
 function describe(fam, set) {
 	if (set.length === domain[fam].length)
 		return fam === 'agesex' ? 'neither age nor sex' : `no ${fam}`;
@@ -455,13 +482,28 @@ for (const form of L.FORMS) {
 			byFam.set(f, []);
 		byFam.get(f).push(t);
 	}
-	for (const [fam, tabs] of byFam) {
+	for (const [fam, all] of byFam) {
+		// A table with a row for the records whose value is not shown
+		// counts published values: it can tell nothing beyond the rows
+		// if its counts are those of the rows.
+		const hasRest = (t) => L.tableDims(t, voc).rows.some((r) => r && r.dim === 'rest');
+		for (const t of all.filter(hasRest))
+			if (!publishedFits(form, fam, [t]))
+				cellProblems.push(`${t.file}: its counts are not those of the published rows`);
+		const tabs = all.filter((t) => !hasRest(t));
+		if (!tabs.length)
+			continue;
 		// The charts count a quarter's rows by their event quarter; if
-		// that does not fit the figures, by their reported quarter.
+		// that does not fit the figures, by their reported quarter, or
+		// by the values the rows publish.
 		if (audit(form, fam, tabs, 'event'))
 			continue;
 		if (audit(form, fam, tabs, 'reported')) {
 			notes.push(`${form} ${fam}: the figures count late records in their reported quarter`);
+			continue;
+		}
+		if (publishedFits(form, fam, tabs)) {
+			notes.push(`${form} ${fam}: the figures count the values the rows publish (they tell nothing beyond the rows)`);
 			continue;
 		}
 		// Which tables contradict the rows on their own?
