@@ -522,9 +522,9 @@ L.report(!cellProblems.length && !cappedCells, `audit: no "<${small}" or hidden 
     `can be pinned down from totals, margins, other charts and the record ` +
     `tables (${nCells} protected cells in ${nFamilies} systems` +
     `${cappedCells ? `; ${cappedCells} left unaudited over the limit of ${MAXSOLVES} solves per system` : ''})`,
-    cellProblems, 12);
+    cellProblems);
 L.report(!rowProblems.length && !cappedPairs, `audit: no row whose value is hidden can be ` +
     `proven to hold a particular value (${nPairs} pattern/value pairs, ${solves} glpsol runs in all` +
     `${cappedPairs ? `; ${cappedPairs} pairs left unaudited over the limit of ${MAXSOLVES} solves per system` : ''})`,
-    rowProblems, 12);
+    rowProblems);
 L.done();

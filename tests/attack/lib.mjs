@@ -55,8 +55,10 @@ export function parseCSV(text) {
 let failures = 0;
 
 // report(ok, desc, lines): one "ok"/"not ok" line, then the
-// diagnostic lines (indented), at most max of them.
-export function report(good, desc, lines = [], max = 20) {
+// diagnostic lines (indented), at most ATTACK_LINES (default 6) of
+// them, so that tests/run.sh's summary shows every check.
+export function report(good, desc, lines = []) {
+	const max = +(process.env.ATTACK_LINES || 6);
 	console.log(`${good ? 'ok' : 'not ok'} - ${desc}`);
 	for (const l of lines.slice(0, max))
 		console.log(`  ${l}`);

@@ -143,7 +143,7 @@ for (const [kind, m] of Object.entries(viol)) {
 	const lines = [...m].map(([ref, msgs]) => `${ref}: ${[...msgs].join('; ')}`);
 	const counts = L.FORMS.map((f) => `${vrows[kind][f].size} of ${nf(f)} ${f}`).join(', ');
 	L.report(lines.length === 0, `narratives (a): ${NAMES[kind]}` +
-	    (lines.length ? ` -- ${counts}` : ''), lines, 8);
+	    (lines.length ? ` -- ${counts}` : ''), lines);
 }
 
 // (b) Classes with the text-derived attributes.
@@ -163,7 +163,7 @@ L.report(bad.length === 0, `narratives (b): with the text-derived attributes ` +
     `joined, every quarter table is ${k}-anonymous with ${l} outcomes per ` +
     `class (unique rows: ${L.FORMS.map((f) => `${f} ${L.pct(uniq[f].unique, uniq[f].n)}`).join(', ')}; ` +
     `rows in classes below ${k}/${l}: ${L.FORMS.map((f) => `${f} ${L.pct(uniq[f].inbad, uniq[f].n)}`).join(', ')})`,
-    bad, 10);
+    bad);
 
 // (c) Bilingual consistency: a fact present in one language of a text
 // column while the other language has a marker where it would stand.
@@ -192,7 +192,7 @@ for (const x of recs)
 L.report(bil.length === 0, 'narratives (c): nothing masked in one language ' +
     'of a record is readable in the other' + (bil.length ?
     ` -- ${bilCells.kk} Kazakh and ${bilCells.ru} Russian cells read what the other language masks` : ''),
-    bil, 10);
+    bil);
 
 // Ground truth: how often the text-derived values are right.
 if (db) {

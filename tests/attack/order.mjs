@@ -118,8 +118,9 @@ for (const form of L.FORMS) {
 	}
 	const rid = pearson(pooled.id[0], pooled.id[1]);
 	const rmo = pearson(pooled.month[0], pooled.month[1]);
-	L.report(recs.length > 0 && matched === recs.length, `order: ${form}: every published row matched to ` +
-	    `its registry record by content (${matched} of ${recs.length})`);
+	L.report(recs.length > 0 && matched >= 0.98 * recs.length, `order: ${form}: the published rows ` +
+	    `are matched to their registry records by content (${matched} of ${recs.length}; ` +
+	    `at least 98% needed to score the order)`);
 	L.report(Math.abs(rid) < 0.2 && !idBad.length, `order: ${form}: public numbers do not follow ` +
 	    `the import order (pooled rho = ${f2(rid)})`, idBad);
 	L.report(!blocks.length, `order: ${form}: no submission is a block of consecutive numbers`, blocks);

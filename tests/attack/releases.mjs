@@ -102,9 +102,9 @@ for (const s of steps) {
 const nChangedRows = new Set(changed.map((c) => c.split(' ')[0])).size;
 L.report(changed.length === 0, `releases: every row published in two releases ` +
     `(${steps.map((s) => s.name).join(', ')}) has identical values` +
-    (changed.length ? ` -- ${nChangedRows} rows changed` : ''), changed, 12);
+    (changed.length ? ` -- ${nChangedRows} rows changed` : ''), changed);
 L.report(numbers.length === 0, 'releases: public numbers are never reassigned ' +
-    `or reused (${gone.size} withdrawn)`, numbers, 12);
+    `or reused (${gone.size} withdrawn)`, numbers);
 
 const show = (b) => `${b.qf}: ${b.n} row(s), ${b.outs} outcome(s): ` +
     `${b.refs.slice(0, 4).join(' ')}${b.n > 4 ? ' ...' : ''} [${b.key.slice(0, 150)}]`;
@@ -113,12 +113,12 @@ L.report(cl.bad.length === 0, `releases: the union of all ${steps.length} releas
     `(${union.size} rows by ref, text-derived attributes counted) is ` +
     `${k}-anonymous with ${l} outcomes per quarter (smallest class ${cl.smallest}; ` +
     `${cl.bad.reduce((a, b) => a + b.n, 0)} rows in ${cl.bad.length} classes below)`,
-    cl.bad.map(show), 10);
+    cl.bad.map(show));
 const cb = classes([...bare.values()], k, l);
 L.report(cb.bad.length === 0, `releases: the union of all ${steps.length} releases, ` +
     `rows alone, is ${k}-anonymous with ${l} outcomes per quarter (smallest class ` +
     `${cb.smallest}; ${cb.bad.reduce((a, b) => a + b.n, 0)} rows in ${cb.bad.length} classes below)`,
-    cb.bad.map(show), 10);
+    cb.bad.map(show));
 
 // Per step: do the count tables of closed quarters tell more about the
 // changed records than their rows?
@@ -134,6 +134,6 @@ for (let i = 1; i <= only && i < steps.length; i++) {
 	L.report(res.leaks.length === 0, `releases: ${a.name} -> ${b.name} (${what}): ` +
 	    `no figure of a closed quarter or of all quarters changes in a way that tells ` +
 	    `what the rows do not show (${res.changed} cells changed in ${res.tables} tables)`,
-	    res.leaks, 12);
+	    res.leaks);
 }
 L.done();

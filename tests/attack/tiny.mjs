@@ -79,7 +79,7 @@ for (const q of qs) {
 			    ` (every other cell "${common}")`);
 	}
 	L.report(!bad.length, `tiny: the ${n} breakdowns of ${q} by a quasi-identifier ` +
-	    'show nothing beyond the total', bad, 10);
+	    'show nothing beyond the total', bad);
 }
 // Differencing BEFORE and AFTER.
 const added = [...b.recs.keys()].filter((r) => !a.recs.has(r)).map((r) => b.recs.get(r));
@@ -87,5 +87,5 @@ const removed = [...a.recs.keys()].filter((r) => !b.recs.has(r)).map((r) => a.re
 const res = diffTables(a, b, added, removed);
 L.report(!res.leaks.length, `tiny: adding ${qs.join(', ')} changes no figure of all quarters ` +
     `or of another quarter in a way that tells what its rows do not show ` +
-    `(${res.changed} cells changed)`, res.leaks, 10);
+    `(${res.changed} cells changed)`, res.leaks);
 L.done();
