@@ -44,13 +44,15 @@ reg="$W/reg.db"
 if [ -n "${ATTACK_REUSE:-}" ] && [ -d "$W/E" ]; then
 	echo "# reusing the releases in $W"
 else
+rm -f "$W/reg.db"*
 if [ -n "${ATTACK_INCIDENTS:-}" ]; then
 	"$REGSITE" demo --db "$W/reg.db" --incidents "$ATTACK_INCIDENTS" \
 	    --insurance "${ATTACK_INSURANCE:-$((ATTACK_INCIDENTS / 10))}" \
 	    >/dev/null || { fail "the large demo registry is made"; exit 1; }
 else
 	db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
-	cp "$db" "$W/reg.db"
+	sqlite3 "$db" ".backup '$W/reg.db'" ||
+	    { fail "the demo database is copied"; exit 1; }
 fi
 
 # build NAME: a release of the registry as it is now.  The demo site's
@@ -75,8 +77,9 @@ build() {
 latest=$(sqlite3 "$reg" "SELECT max(reported_quarter) FROM (SELECT reported_quarter FROM incidents UNION ALL SELECT reported_quarter FROM insurance_cases)")
 next=$(echo "$latest" | awk '{ y = substr($0, 1, 4); q = substr($0, 6, 1) + 1; if (q > 4) { y++; q = 1 } printf "%dQ%d\n", y, q }')
 
-# A: the registry as it is.
-cp "$reg" "$W/A.db"
+# A: the registry as it is (A.db keeps it, the ground truth of A).
+rm -f "$W/A.db"*
+sqlite3 "$reg" ".backup '$W/A.db'"
 build A || exit 1
 
 # B: a late incident for 2025 Q1, reported in the latest quarter.
