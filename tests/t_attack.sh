@@ -7,8 +7,8 @@
 # The scenario: the demo registry is built (release A); a late incident
 # for 2025 Q1 from a region that quarter rarely shows, reported in the
 # latest quarter, is imported (B); one record is withdrawn (C); an
-# overdue submission of 11 incidents for 2025 Q1 is imported (D); a new quarter
-# with a single record is added (E).  Each release is built into a new
+# overdue submission of 11 incidents for 2025 Q1 is imported (D); a new
+# quarter with a single record is added (E).  Each release is built into a new
 # directory from the same registry file (the privacy stage may keep its
 # memory there).  The attacks (tests/attack/, one "ok"/"not ok" line
 # each, with the offending records and figures):
@@ -20,7 +20,7 @@
 #                      with glpsol (A)
 #   4 tiny.mjs         the one-record quarter (E)
 #   5 order.mjs        public numbers vs import order, submissions and
-#                      hidden months (A and D)
+#                      hidden months (D, scored against the registry)
 #   6 utility.mjs      the share of quasi-identifier cells shown (A)
 #
 # ATTACK_INCIDENTS / ATTACK_INSURANCE run it on a larger demo registry
