@@ -24,6 +24,9 @@ const cases = [
 	['Әйел гинекология бөлімшесінде 45 жастағы.',
 	    'Женщина 45 лет в гинекологическом отделении, 12.03.2025.',
 	    { sex: 'F', spec: 'gynecology', age: [16436, 16800], date: true }],
+	['Науқас, мекенжайы: Желтоқсан көшесі, [МЕКЕНЖАЙ].',
+	    'Пациент, адрес: ул. Желтоксан, [АДРЕС].',
+	    { street: 'Желтоқсан' }],
 	['Ұл 3 жаста, сағат 9:10-да құлады.',
 	    'Мальчик 3 лет упал в 9:10.',
 	    { sex: 'M', times: ['09:10'], age: [1095, 1460] }],
@@ -47,6 +50,8 @@ cases.forEach(([kk, ru, want], i) => {
 		got.push(`age ${want.age} (read ${e.ages.map((a) => `${a.lo}-${a.hi}`).join(',')})`);
 	if (want.date && !e.dates.some((d) => d.day))
 		got.push('a date');
+	if (want.street && (!e.places.some((p) => p.name === want.street) || e.dates.length))
+		got.push(`street ${want.street} (read as ${e.dates.length ? 'a month' : 'nothing'})`);
 	if (want.region && !e.places.some((p) => p.region === want.region))
 		got.push(`place ${want.region}`);
 	if (got.length)
