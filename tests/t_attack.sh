@@ -124,19 +124,25 @@ echo "# five releases built in $((t1 - t0)) s"
 fi
 t1=$(date +%s)
 
+# run TOOL ARGS: one attack, its time on a comment line.
 status=0
-$NODE "$A/selftest.mjs" || status=1
-$NODE "$A/narratives.mjs" "$W/A" $K $L "$W/A.db" || status=1
+run() {
+	s=$(date +%s)
+	$NODE "$A/$@" || status=1
+	echo "# $1: $(($(date +%s) - s)) s"
+}
+run selftest.mjs
+run narratives.mjs "$W/A" $K $L "$W/A.db"
 if command -v glpsol >/dev/null 2>&1; then
-	$NODE "$A/audit.mjs" "$W/A" $K $SMALL $ROUND "$TOP/content/site.ini" || status=1
+	run audit.mjs "$W/A" $K $SMALL $ROUND "$TOP/content/site.ini"
 else
 	fail "audit: glpsol (Debian glpk-utils; make deps installs it) is installed"
 	status=1
 fi
-$NODE "$A/releases.mjs" $K $L --steps=3 A="$W/A" B="$W/B" C="$W/C" \
-    D="$W/D" E="$W/E" || status=1
-$NODE "$A/tiny.mjs" $K "$W/D" "$W/E" || status=1
-$NODE "$A/order.mjs" "$W/D" "$reg" || status=1
-$NODE "$A/utility.mjs" "$W/A" 60 30 || status=1
+run releases.mjs $K $L --steps=3 A="$W/A" B="$W/B" C="$W/C" D="$W/D" \
+    E="$W/E"
+run tiny.mjs $K "$W/D" "$W/E"
+run order.mjs "$W/D" "$reg"
+run utility.mjs "$W/A" 60 30
 echo "# attacks ran in $(($(date +%s) - t1)) s"
 exit $status

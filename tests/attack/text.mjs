@@ -382,24 +382,29 @@ const TOWNS = {
 	'KZ-62': ['Жезказган', 'Жезқазған', 'Сатпаев', 'Сәтбаев', 'Ұлытау', 'Улытау'],
 	'KZ-63': ['Усть-Каменогорск', 'Өскемен', 'Риддер', 'Шығыс Қазақстан', 'Восточно-Казахстан'],
 };
-const TOWN_RE = [];
-for (const [code, list] of Object.entries({ ...TOWNS }))
+// One pattern for every town and region name; the name found tells the
+// region.
+const TOWN_OF = new Map();
+for (const [code, list] of Object.entries(TOWNS))
 	for (const n of [...list, ...REGION_NAMES[code]])
-		TOWN_RE.push([new RegExp(`(?<![\\p{L}-])${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'u'), code, n]);
+		TOWN_OF.set(n, code);
+const TOWN_RE = new RegExp(`(?<![\\p{L}-])(${[...TOWN_OF.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})`, 'gu');
 // A settlement named with its kind: "г. X", "с. X", "пос. X",
 // "X ауылы", "X қаласы", "X ауданы", "X районе".
 const SETTLE_RE = /(?<!\p{L})(?:г\.|с\.|п\.|пос\.|село|посёлок|поселок|город|аул|ул\.|улица|улице|пр\.|проспект\p{L}*|мкр\.|микрорайон\p{L}*)\s*([А-ЯЁӘҒҚҢӨҰҮҺІ0-9][\p{L}\p{N}-]+)|([А-ЯЁӘҒҚҢӨҰҮҺІ][\p{L}-]+)\s+(ауылы\p{L}*|ауданы\p{L}*|қаласы\p{L}*|кенті\p{L}*|район\p{L}*|облыс\p{L}*|көшесі\p{L}*|даңғылы\p{L}*|шағын ауданы\p{L}*)/gu;
 
 function places(s) {
 	const out = [];
-	for (const [re, code, n] of TOWN_RE) {
-		const m = s.match(re);
-		if (m && !out.some((p) => p.region === code))
-			out.push({ region: code, name: n, text: m[0] });
+	for (const m of s.matchAll(TOWN_RE)) {
+		const code = TOWN_OF.get(m[1]);
+		if (!out.some((p) => p.region === code))
+			out.push({ region: code, name: m[1], text: m[0] });
 	}
 	for (const m of s.matchAll(SETTLE_RE)) {
 		const name = m[1] || m[2];
-		if (!out.some((p) => name.startsWith(p.name.slice(0, 5))))
+		if (!out.some((p) => name.toLowerCase().startsWith(p.name.toLowerCase().slice(0, 5))))
 			out.push({ region: null, name, text: m[0] });
 	}
 	return out;
