@@ -251,7 +251,8 @@ bench: build/regsite
 
 # The attacker suite (tests/t_attack.sh, issue 11) on a registry of
 # 100 000 incidents and 10 000 insurance cases; not part of check.  It
-# builds five releases of it: about 25 minutes on 2 cores.
+# builds five releases of it (about 22 minutes on 2 shared cores) and
+# attacks them (about 10): some 35 minutes in all, 2 GB of disk.
 attack-big: build/regsite
 	@start=$$(date +%s); \
 	ATTACK_INCIDENTS=100000 ATTACK_INSURANCE=10000 \

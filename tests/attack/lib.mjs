@@ -505,12 +505,19 @@ export function matchRecords(recs, dbrecs) {
 			const rw = [...new Set(TEXTS.flatMap((t) => words(r[t + '_ru'])))];
 			if (!rw.length)
 				continue;
-			// Candidates: records holding the rarest words.
+			// Candidates: records holding the two rarest words, else
+			// any of the four rarest.
 			const rare = rw.filter((w) => inv.has(w))
 			    .sort((a, b) => inv.get(a).length - inv.get(b).length)
 			    .slice(0, 4);
-			const cand = new Set(rare.flatMap((w) => inv.get(w)));
+			let cand = rare.length >= 2 ?
+			    new Set(inv.get(rare[0]).filter((i) => ws[i].has(rare[1]))) : new Set();
+			if (!cand.size)
+				cand = new Set(rare.flatMap((w) => inv.get(w)));
 			let best = null, bs = -1, second = -1;
+			// With a single candidate a sample of the words suffices.
+			if (cand.size === 1 && rw.length > 60)
+				rw.length = 60;
 			for (const i of cand) {
 				const d = list[i];
 				if (!exact(r, d))
