@@ -101,7 +101,8 @@ for (const form of L.FORMS) {
 			const ns = rs.map(num).sort((a, b) => a - b);
 			const p = pBlock(m, n);
 			if (ns[m - 1] - ns[0] + 1 === m && p < 1e-3)
-				blocks.push(`${q}: submission "${s}" is numbered ${rs.map((r) => r.ref).sort()[0]}..${ns[m - 1]} ` +
+				blocks.push(`${q}: submission "${s}" is numbered ` +
+				    `${rs.find((r) => num(r) === ns[0]).ref}..${rs.find((r) => num(r) === ns[m - 1]).ref} ` +
 				    `(${m} consecutive numbers; ${n} rows of the quarter reported in ${rq}; by chance p = ${p.toExponential(1)})`);
 		}
 		// Hidden months.
