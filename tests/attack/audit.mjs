@@ -27,7 +27,8 @@
 //       the chart describes it as a population, not a subset.
 // Witness solutions (minimising the sum of what is still unproven) prove
 // most pairs at once; the rest are solved one by one, at most
-// AUDIT_MAX_SOLVES per family.
+// AUDIT_MAX_SOLVES (60) per family.  AUDIT_KEEP=1 keeps every model
+// (CPLEX LP format) and solution in a temporary directory it names.
 import fs from 'node:fs';
 import path from 'node:path';
 import os from 'node:os';
@@ -42,9 +43,9 @@ const voc = L.vocab(dir);
 const tables = L.countTables(dir);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'audit-'));
 if (!process.env.AUDIT_KEEP)
-	process.on("exit", () => fs.rmSync(tmp, { recursive: true, force: true }));
+	process.on('exit', () => fs.rmSync(tmp, { recursive: true, force: true }));
 else
-	console.log("# models in " + tmp);
+	console.log(`# models in ${tmp}`);
 
 // Population per region (for rates).
 const pop = {};
@@ -347,7 +348,6 @@ function audit(form, fam, tabs, membership, feasOnly = false) {
 	const R = Math.max(1, Math.ceil(Math.log2(protect.length + 1)));
 	for (let round = 0; round < 2 * R; round++) {
 		const und = protect.map((c, i) => i).filter((i) => seenVals[i].size < 2);
-		if (process.env.AUDIT_DEBUG) console.log("# round", round, und.length, protect.length, fam, form);
 		if (!und.length)
 			break;
 		const obj = new Map();
