@@ -148,7 +148,7 @@ build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
 DEMO_DB	  = build/demo.db
 
 .PHONY: all deps site check test test-asan asan bench fuzz install \
-	uninstall clean
+	uninstall clean attack-big
 
 all: build/regsite
 
@@ -163,7 +163,8 @@ DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
 DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
 	    npm:npm chromium:chromium clang:clang curl:curl \
-	    /usr/bin/time:time /usr/sbin/nginx:nginx-light
+	    /usr/bin/time:time /usr/sbin/nginx:nginx-light \
+	    glpsol:glpk-utils
 
 deps:
 	@missing=""; \
@@ -290,6 +291,18 @@ check: deps
 
 bench: build/regsite
 	sh tests/bench.sh build/regsite
+
+# The attacker suite (tests/t_attack.sh, issue 11) on a registry of
+# 100 000 incidents and 10 000 insurance cases; not part of check.  It
+# builds five releases of it (about 22 minutes on 2 shared cores) and
+# attacks them (about 10): some 35 minutes in all, 2 GB of disk.
+attack-big: build/regsite
+	@start=$$(date +%s); \
+	ATTACK_INCIDENTS=100000 ATTACK_INSURANCE=10000 \
+	REGSITE=$(CURDIR)/build/regsite BUILD=$(CURDIR)/build TOP=$(CURDIR) \
+	TZ=UTC LC_ALL=C.UTF-8 ARTIFACTS=$(CURDIR)/tests/artifacts \
+	    sh tests/t_attack.sh; rc=$$?; \
+	echo "attack-big: $$(($$(date +%s) - start)) s"; exit $$rc
 
 # --- install ------------------------------------------------------------
 

@@ -1,0 +1,115 @@
+// diff.mjs -- differencing two releases' count tables.
+//
+// diffTables(a, b, added, removed): a and b are releases ({ dir, site });
+// added and removed the rows ({ r, head, form, q }) that differ.  Every
+// count table (chart CSVs, HTML tables) of a closed quarter or of all
+// quarters present in both is compared cell by cell; a changed cell is
+// explained only if every changed record's row shows, at the cell's
+// level, each quasi-identifier the table is broken down by (then the
+// rows already tell what the figure tells).  Returns { leaks: [lines],
+// changed, tables }.
+import * as L from './lib.mjs';
+
+// Does a published row show dimension dim at the level of value v?
+export function rowShows(x, dim, v) {
+	const { r, head, form } = x;
+	switch (dim) {
+	case 'region':
+		return form === 'insurance' && !!L.rowRegion(r, head);
+	case 'sex':
+		return !!L.rowSex(r);
+	case 'age': {
+		const a = form === 'incidents' ? L.rowAge(r, head) : null;
+		return !!a && (!v || a[0] >= v[0] && a[1] <= v[1] ||
+		    a[1] < v[0] || a[0] > v[1]);
+	}
+	case 'group': {
+		const p = L.rowProfile(r, head);
+		return !!p && new Set(p.map((s) => L.GROUP_OF[s])).size === 1;
+	}
+	case 'specialty': {
+		const p = L.rowProfile(r, head);
+		return !!p && (p.length === 1 || v && p.every((s) => v.includes(s)) ||
+		    v && !p.some((s) => v.includes(s)));
+	}
+	case 'chapter': {
+		const d = L.rowDx(r, head);
+		return !!d.chapters && (d.chapters.length === 1 ||
+		    v && !d.chapters.some((c) => v.includes(c)));
+	}
+	case '?':
+		return false;
+	default:
+		return L.NON_QI.has(dim);
+	}
+}
+
+const cache = new WeakMap();
+function tablesOf(s) {
+	if (!cache.has(s))
+		cache.set(s, new Map(L.countTables(s.dir).map((t) => [t.file, t])));
+	return cache.get(s);
+}
+
+export function diffTables(a, b, added, removed) {
+	const ta = tablesOf(a), tb = tablesOf(b);
+	const voc = L.vocab(b.dir);
+	const open = b.site.quarters[b.site.quarters.length - 1];
+	const delta = [...added, ...removed];
+	const dq = new Set(delta.map((x) => x.q));
+	const leaks = [];
+	let changed = 0, tables = 0;
+	for (const [file, t1] of ta) {
+		const t2 = tb.get(file);
+		if (!t2 || t1.scope === open)
+			continue;
+		tables++;
+		const d = L.tableDims(t2, voc);
+		// Breakdowns by what every row publishes exactly (quarter,
+		// category, consequence, harm, insured, disability) tell
+		// nothing the rows do not.
+		if (d.dims.every((x) => L.NON_QI.has(x)))
+			continue;
+		const cell = (t) => new Map(t.rows.flatMap((r) =>
+		    r.slice(1).map((v, j) => [`${r[0]}\u0001${t.head[j + 1]}`, v])));
+		const c1 = cell(t1), c2 = cell(t2);
+		const keys = new Set([...c1.keys(), ...c2.keys()]);
+		for (const key of keys) {
+			const v1 = c1.get(key), v2 = c2.get(key);
+			if (v1 === v2)
+				continue;
+			changed++;
+			const [rl, ch] = key.split('\u0001');
+			const ri = t2.rows.findIndex((r) => r[0] === rl);
+			const ci = t2.head.indexOf(ch) - 1;
+			// The records whose value is not shown: the rows tell that.
+			if (ri >= 0 && d.rows[ri] && d.rows[ri].dim === 'rest')
+				continue;
+			const vals = {};
+			if (ri >= 0 && d.rows[ri])
+				vals[d.rows[ri].dim] = d.rows[ri].code;
+			if (ci >= 0 && d.cols[ci])
+				vals[d.cols[ci].dim] = d.cols[ci].code;
+			const dims = d.dims.filter((x) => !L.NON_QI.has(x));
+			const who = delta.filter((x) => !d.form || x.form === d.form);
+			const why = [];
+			if (t1.scope !== 'all' && !dq.has(t1.scope))
+				why.push(`a figure of ${t1.scope}, where no record changed`);
+			else if (!who.length)
+				why.push('no changed record is of this form');
+			for (const dim of dims) {
+				const hid = who.filter((x) => !rowShows(x, dim, vals[dim]));
+				if (hid.length)
+					why.push(`${dim === '?' ? 'an unrecognised breakdown' : dim} ` +
+					    `(not shown by ${hid.slice(0, 3).map((x) => x.r.ref).join(' ')})`);
+			}
+			if (why.length)
+				leaks.push(`${file}: "${rl}" / "${ch}": ${v1 ?? '(absent)'} -> ` +
+				    `${v2 ?? '(absent)'} tells ${why.join('; ')}`);
+		}
+	}
+	// Russian files first, each figure once per language.
+	leaks.sort((x, y) => (y.startsWith('ru/') - x.startsWith('ru/')) ||
+	    (x < y ? -1 : x > y ? 1 : 0));
+	return { leaks, changed, tables };
+}
