@@ -36,13 +36,16 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 # The pipeline, one folder per stage (see the README's map):
 #   lib/      memory, buffers, UTF-8, escapers, formats, configuration
 #   store/    the registry database: schema, rules, import, validate, demo
+#             (its corpus, content/demo/*.csv, read by corpus.c)
 #   privacy/  the privacy stage and the scrubber (the last to hold the
 #             database handle)
 #   render/   templates, Markdown, the catalog, SVG charts
 #   site/     the build: pages, tables, downloads, charts, feeds, output
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
-STORE	  = store/db store/rules store/import store/validate store/demo
+# The store modules that see the database, and the demo corpus reader.
+STORE_DB  = store/db store/rules store/import store/validate store/demo
+STORE	  = $(STORE_DB) store/corpus
 PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
@@ -71,10 +74,11 @@ H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 H_lib/config.h	= lib/config privacy/privacy site/build site/data \
 		     site/feed site/pages site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/privacy site/data site/pages \
-		     site/stats site/tables $(STORE)
-H_store/db.h	= privacy/privacy $(STORE)
+		     site/stats site/tables $(STORE_DB)
+H_store/db.h	= privacy/privacy $(STORE_DB)
 H_store/rules.h	= store/import store/rules store/validate
 H_store/store.h	= main store/demo store/import store/validate
+H_store/corpus.h = store/corpus store/demo
 H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
 		     site/tables $(PRIVACY)
 H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
@@ -92,8 +96,9 @@ H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 		     site/tables
 H_serve.h	= main serve
 HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
-	    store/db.h store/rules.h store/store.h privacy/scrub.h \
-	    privacy/privacy.h render/mustache.h render/catalog.h \
+	    store/db.h store/rules.h store/store.h store/corpus.h \
+	    privacy/scrub.h privacy/privacy.h render/mustache.h \
+	    render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
 	    site/site.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
