@@ -393,7 +393,7 @@ static int
 fmt_check(const struct ctable *t, size_t r, size_t c, const char *allow)
 {
 	const char	*s = CELL(t, r, c), *q, *e, *tl, *nx, *a;
-	size_t		 n, m, forms;
+	size_t		 n, m = 0, forms;
 	int		 empty;
 
 	for (; (q = strpbrk(s, "{}")) != NULL; s = e + 1) {

@@ -1254,6 +1254,25 @@ x_printf(struct xctx *x, const char *fmt, ...)
 	x_puts(x, x->tmp);
 }
 
+/*
+ * A non-negative number in decimal, into b; returns b.  (Cheaper than
+ * snprintf for the values of the words' placeholders.)
+ */
+static const char *
+dec(char b[16], long v)
+{
+	char	 t[16];
+	size_t	 n = 0, i;
+
+	do
+		t[n++] = (char)('0' + v % 10);
+	while ((v /= 10) > 0 && n < sizeof(t) - 1);
+	for (i = 0; i < n; i++)
+		b[i] = t[n - 1 - i];
+	b[n] = '\0';
+	return b;
+}
+
 /* Scratch space for x_word (reused: no allocation per record). */
 static struct buf xw;
 
@@ -1266,7 +1285,7 @@ x_word(struct xctx *x, int word, const struct fvar *v, size_t nv)
 {
 	buf_reset(&xw);
 	fmt_expand(&xw, K->word[word][x->lang], v, nv);
-	x_text(x->out, &x->cap, xw.data, xw.len);
+	x_text(x->out, &x->cap, buf_str(&xw), xw.len);
 }
 
 /* The date of a day as "12 марта 2025 г." or "2025 жылғы 12 наурызда". */
@@ -1278,11 +1297,9 @@ x_date(struct xctx *x, long day)
 	int		 y, m, d;
 
 	civil_from_days(day, &y, &m, &d);
-	snprintf(ds, sizeof(ds), "%d", d);
-	snprintf(ys, sizeof(ys), "%d", y);
-	v[0] = (struct fvar){ "DAY", ds, d };
+	v[0] = (struct fvar){ "DAY", dec(ds, d), d };
 	v[1] = (struct fvar){ "MONTH", K->month[m - 1][x->lang], 0 };
-	v[2] = (struct fvar){ "YEAR", ys, y };
+	v[2] = (struct fvar){ "YEAR", dec(ys, y), y };
 	x_word(x, W_DATE, v, 3);
 }
 
@@ -1302,7 +1319,12 @@ x_time(struct xctx *x, int hh, int mi)
 	struct fvar	 v[2];
 	char		 ts[16];
 
-	snprintf(ts, sizeof(ts), "%02d:%02d", hh, mi);
+	ts[0] = (char)('0' + hh / 10);		/* "%02d:%02d" */
+	ts[1] = (char)('0' + hh % 10);
+	ts[2] = ':';
+	ts[3] = (char)('0' + mi / 10);
+	ts[4] = (char)('0' + mi % 10);
+	ts[5] = '\0';
 	v[0] = (struct fvar){ "TIME", ts, 0 };
 	v[1] = (struct fvar){ "ENDING", kk_loc(mi != 0 ? mi : hh % 60), 0 };
 	x_word(x, W_TIME, v, 2);
@@ -1427,9 +1449,8 @@ x_slot(struct xctx *x, int id)
 			x_word(x, W_AGED_NEWBORN, fv, 1);
 		else {
 			m = r->age == 0 ? r->months : r->age;
-			snprintf(n1, sizeof(n1), "%d", m);
 			fv[1] = (struct fvar){ r->age == 0 ? "MONTHS" : "AGE",
-			    n1, m };
+			    dec(n1, m), m };
 			x_word(x, r->age == 0 ? W_AGED_MONTHS : W_AGED_YEARS,
 			    fv, 2);
 		}
@@ -1508,19 +1529,18 @@ x_slot(struct xctx *x, int id)
 	case S_ADDR:
 		v = r->idseed >> 10;
 		street = K->streets.v[v % K->streets.n][l];
-		snprintf(n1, sizeof(n1), "%d", (int)(v / 17 % 150) + 1);
-		snprintf(n2, sizeof(n2), "%d", (int)(v / 2550 % 120) + 1);
 		fv[0] = (struct fvar){ "STREET", street, 0 };
-		fv[1] = (struct fvar){ "HOUSE", n1, 0 };
-		fv[2] = (struct fvar){ "FLAT", n2, 0 };
+		fv[1] = (struct fvar){ "HOUSE", dec(n1, (long)(v / 17 % 150) +
+		    1), 0 };
+		fv[2] = (struct fvar){ "FLAT", dec(n2, (long)(v / 2550 % 120) +
+		    1), 0 };
 		x_word(x, W_ADDRESS, fv, 3);
 		break;
 	case S_AGEN:
 		x_printf(x, "%d", r->age);
 		break;
 	case S_AGEY:
-		snprintf(n1, sizeof(n1), "%d", r->age);
-		fv[0] = (struct fvar){ "AGE", n1, r->age };
+		fv[0] = (struct fvar){ "AGE", dec(n1, r->age), r->age };
 		x_word(x, W_AGE, fv, 1);
 		break;
 	default:
