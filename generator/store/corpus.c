@@ -50,6 +50,7 @@ struct rd {
 	int	 failed;
 };
 
+/* libcsv's end of a field: keep a copy (the row's first ncols). */
 static void
 rd_field(void *s, size_t len, void *arg)
 {
@@ -78,6 +79,11 @@ cols_list(const struct ctable *t)
 	return buf_detach(&b);
 }
 
+/*
+ * libcsv's end of a row: the first must be the header; the others are
+ * appended to the table with their line, or the read fails (rs_err).
+ * Blank lines are skipped.
+ */
 static void
 rd_row(int c, void *arg)
 {
@@ -572,6 +578,12 @@ valid_icd(const char *s)
 	    (n == 3 || (s[3] == '.' && s[4] >= '0' && s[4] <= '9' &&
 	    (n == 5 || (s[5] >= '0' && s[5] <= '9'))));
 }
+
+/*
+ * The loaders: each turns the rows of one file into the corpus and
+ * checks them, in the order of corpus_load (a file may refer to those
+ * before it); 0, or -1 and rs_err naming the file and line.
+ */
 
 /* Parse state of the word lists of one cell. */
 struct words {
