@@ -44,7 +44,9 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #             feeds, the site on disk
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
-STORE	  = store/db store/rules store/import store/validate store/demo
+# The store modules that see the database, and the demo corpus reader.
+STORE_DB  = store/db store/rules store/import store/validate store/demo
+STORE	  = $(STORE_DB) store/corpus
 PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
@@ -66,65 +68,67 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # Which objects see which header: the layering, stated once
 # (tests/t_boundary.sh checks it against the #include lines).  Only the
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
-H_lib/lib.h	= $(MODULES)
-H_lib/escape.h	= lib/escape lib/json render/mustache render/chart \
-		     site/dl_csv site/stats site/feed
+H_lib/config.h	= lib/config privacy/privacy site/assets site/build \
+		     site/content site/data site/datapages site/dl_csv \
+		     site/dl_json site/feed site/fields site/home \
+		     site/page site/quarter site/root site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/privacy site/fields site/page \
+		     site/stats site/tables $(STORE_DB)
+H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
+		     site/dl_csv site/feed site/stats
+H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
+		     site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables site/url \
+		     store/import store/rules store/validate
 H_lib/json.h	= lib/json site/dl_json site/tables
-H_lib/format.h	= lib/format store/rules store/import store/validate \
-		     privacy/privacy render/chart site/build site/page \
-		     site/url site/content site/data site/fields \
-		     site/root site/home site/stats site/datapages \
-		     site/quarter site/tables site/feed main
-H_lib/config.h	= lib/config privacy/privacy site/build site/page \
-		     site/assets site/content site/data site/fields \
-		     site/dl_csv site/dl_json site/root site/home \
-		     site/stats site/datapages site/quarter site/tables \
-		     site/feed
-H_lib/dict.h	= lib/dict privacy/privacy site/page site/fields \
-		     site/stats site/tables $(STORE)
-H_store/db.h	= privacy/privacy $(STORE)
-H_store/rules.h	= store/rules store/import store/validate
-H_store/store.h	= store/import store/validate store/demo main
-H_privacy/scrub.h = privacy/privacy privacy/scrub site/build site/page \
-		     site/data site/fields site/dl_csv site/dl_json \
-		     site/home site/stats site/datapages site/quarter \
-		     site/tables site/feed
-H_privacy/privacy.h = privacy/privacy site/build site/page site/data \
-		     site/fields site/dl_csv site/dl_json site/home \
-		     site/stats site/datapages site/quarter site/tables \
-		     site/feed
-H_render/mustache.h = render/mustache render/markdown render/catalog \
-		     site/build site/page site/content site/data \
-		     site/root site/home site/stats site/datapages \
-		     site/quarter site/tables
-H_render/catalog.h = render/catalog site/build site/page site/data \
-		     site/fields site/dl_csv site/dl_json site/root \
-		     site/home site/stats site/datapages site/quarter \
-		     site/tables site/feed
-H_render/markdown.h = render/markdown site/page site/content site/feed
+H_lib/lib.h	= $(MODULES)
+H_store/corpus.h = store/corpus store/demo
+H_store/db.h	= privacy/privacy $(STORE_DB)
+H_store/rules.h	= store/import store/rules store/validate
+H_store/store.h	= main store/demo store/import store/validate
+H_privacy/privacy.h = privacy/privacy site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/stats \
+		     site/tables
+H_privacy/scrub.h = site/build site/data site/datapages site/dl_csv \
+		     site/dl_json site/feed site/fields site/home \
+		     site/page site/quarter site/stats site/tables \
+		     $(PRIVACY)
+H_render/catalog.h = render/catalog site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
 H_render/chart.h = render/chart site/stats
-H_site/build.h	= site/build site/page main
-H_site/site.h	= site/build site/page site/assets site/content site/data \
-		     site/fields site/dl_csv site/dl_json site/root \
-		     site/home site/stats site/datapages site/quarter \
-		     site/tables site/feed
-H_site/url.h	= site/page site/url site/assets site/content site/data \
-		     site/dl_json site/root site/home site/stats \
-		     site/datapages site/quarter site/tables site/feed
-H_site/page.h	= site/page site/content site/data site/fields site/root \
-		     site/home site/stats site/datapages site/quarter \
-		     site/tables site/feed
-H_site/download.h = site/data site/fields site/dl_csv site/dl_json \
-		     site/datapages
-H_site/output.h	= site/build site/page site/assets site/data site/stats \
-		     site/tables site/feed site/output
+H_render/markdown.h = render/markdown site/content site/feed site/page
+H_render/mustache.h = render/catalog render/markdown render/mustache \
+		     site/build site/content site/data site/datapages \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
+H_site/build.h	= main site/build site/page
+H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
+		     site/fields
+H_site/output.h	= site/assets site/build site/data site/feed site/output \
+		     site/page site/stats site/tables
+H_site/page.h	= site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/site.h	= site/assets site/build site/content site/data \
+		     site/datapages site/dl_csv site/dl_json site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/url.h	= site/assets site/content site/data site/datapages \
+		     site/dl_json site/feed site/home site/page \
+		     site/quarter site/root site/stats site/tables \
+		     site/url
 H_serve.h	= main serve
-HEADERS	  = lib/lib.h lib/escape.h lib/json.h lib/format.h lib/config.h \
-	    lib/dict.h store/db.h store/rules.h store/store.h \
-	    privacy/scrub.h privacy/privacy.h render/mustache.h \
-	    render/catalog.h render/markdown.h render/chart.h site/build.h \
-	    site/site.h site/url.h site/page.h site/download.h \
-	    site/output.h serve.h
+HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
+	    lib/lib.h store/corpus.h store/db.h store/rules.h \
+	    store/store.h privacy/privacy.h privacy/scrub.h \
+	    render/catalog.h render/chart.h render/markdown.h \
+	    render/mustache.h site/build.h site/download.h site/output.h \
+	    site/page.h site/site.h site/url.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))

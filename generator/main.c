@@ -25,7 +25,7 @@ usage(FILE *f)
 	    "                     [--source DIR] [--quiet]\n"
 	    "       regsite demo --db FILE [--seed N] [--quarters N] "
 	    "[--incidents N]\n"
-	    "                    [--insurance N]\n"
+	    "                    [--insurance N] [--source DIR]\n"
 	    "       regsite import --db FILE --form incidents|insurance "
 	    "--quarter YYYYQn\n"
 	    "                      [--source NAME] [--dry-run] CSV ...\n"
@@ -132,6 +132,7 @@ cmd_demo(int argc, char *argv[])
 		{ "quarters", required_argument, NULL, 'q' },
 		{ "incidents", required_argument, NULL, 'i' },
 		{ "insurance", required_argument, NULL, 'n' },
+		{ "source", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -144,11 +145,14 @@ cmd_demo(int argc, char *argv[])
 	o.quarters = 8;
 	o.incidents = 2000;
 	o.insurance = 300;
-	while ((c = getopt_long(argc, argv, "d:s:q:i:n:h", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "d:s:q:i:n:S:h", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'd':
 			o.db = optarg;
+			break;
+		case 'S':
+			o.srcdir = optarg;
 			break;
 		case 's':
 			if (number("seed", optarg, 0, 2147483647L, &v) == -1)

@@ -13,6 +13,7 @@
 
 struct demo_opts {
 	const char *db;
+	const char *srcdir;	/* has content/demo/; NULL: found as build */
 	unsigned long seed;
 	int	 quarters;	/* from 2024 Q4 */
 	long	 incidents;
