@@ -42,7 +42,8 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   site/     the build: pages, tables, downloads, charts, feeds, output
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
-STORE	  = store/db store/rules store/import store/validate store/demo
+STORE	  = store/db store/msg store/rules store/import store/validate \
+	    store/withdraw store/demo
 PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
@@ -67,14 +68,18 @@ H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
 		     site/feed site/stats site/tables
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
+		     site/tables store/import store/rules store/validate \
+		     store/withdraw
 H_lib/config.h	= lib/config privacy/privacy site/build site/data \
 		     site/feed site/pages site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/privacy site/data site/pages \
 		     site/stats site/tables $(STORE)
 H_store/db.h	= privacy/privacy $(STORE)
-H_store/rules.h	= store/import store/rules store/validate
-H_store/store.h	= main store/demo store/import store/validate
+H_store/msg.h	= main store/demo store/import store/msg store/rules \
+		     store/validate store/withdraw
+H_store/rules.h	= store/import store/rules store/validate store/withdraw
+H_store/store.h	= main store/demo store/import store/validate \
+		     store/withdraw
 H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
 		     site/tables $(PRIVACY)
 H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
@@ -92,7 +97,8 @@ H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 		     site/tables
 H_serve.h	= main serve
 HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
-	    store/db.h store/rules.h store/store.h privacy/scrub.h \
+	    store/db.h store/msg.h store/rules.h store/store.h \
+	    privacy/scrub.h \
 	    privacy/privacy.h render/mustache.h render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
 	    site/site.h serve.h

@@ -59,6 +59,7 @@
 #include "lib/lib.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/store.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
