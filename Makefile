@@ -48,7 +48,7 @@ PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
 	    site/feed site/output
-TOPLEVEL  = main serve
+TOPLEVEL  = main serve publish
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
 SRCS	  = $(MODULES:%=generator/%.c)
 OBJS	  = $(MODULES:%=build/obj/%.o)
@@ -96,12 +96,13 @@ H_site/build.h	= main site/build site/pages
 H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 		     site/tables
 H_serve.h	= main serve
+H_publish.h	= main publish
 HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
 	    store/db.h store/msg.h store/rules.h store/store.h \
 	    privacy/scrub.h \
 	    privacy/privacy.h render/mustache.h render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
-	    site/site.h serve.h
+	    site/site.h serve.h publish.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))

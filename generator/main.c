@@ -16,6 +16,7 @@
 #include "store/msg.h"
 #include "store/store.h"
 #include "site/build.h"
+#include "publish.h"
 #include "serve.h"
 
 static void
@@ -472,6 +473,66 @@ cmd_serve(int argc, char *argv[])
 	return failed(serve_run(dir, bind, (int)port));
 }
 
+static int
+cmd_publish(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "dir", required_argument, NULL, 'd' },
+		{ "to", required_argument, NULL, 't' },
+		{ "keep", required_argument, NULL, 'k' },
+		{ "rollback", no_argument, NULL, 'r' },
+		{ "ssh", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct publish_opts o;
+	long		 v;
+	int		 c;
+
+	memset(&o, 0, sizeof(o));
+	o.keep = PUBLISH_KEEP;
+	o.ssh = "ssh";
+	while ((c = getopt_long(argc, argv, "d:t:k:rs:h", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.dir = optarg;
+			break;
+		case 't':
+			o.to = optarg;
+			break;
+		case 'k':
+			if (number("keep", optarg, 2, 1000, &v) == -1)
+				return 2;
+			o.keep = (int)v;
+			break;
+		case 'r':
+			o.rollback = 1;
+			break;
+		case 's':
+			o.ssh = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("publish: unexpected argument '%s'",
+		    argv[optind]);
+	if (o.to == NULL)
+		return misuse("publish: %s", "--to [USER@HOST:]PATH is "
+		    "required");
+	if (o.rollback && o.dir != NULL)
+		return misuse("publish: %s", "--rollback takes no --dir");
+	if (!o.rollback && o.dir == NULL)
+		return misuse("publish: %s", "--dir DIR is required");
+	return failed(publish_run(&o));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -484,6 +545,7 @@ main(int argc, char *argv[])
 		{ "import", cmd_import },
 		{ "validate", cmd_validate },
 		{ "withdraw", cmd_withdraw },
+		{ "publish", cmd_publish },
 		{ "serve", cmd_serve },
 	};
 	size_t	 i;
