@@ -132,7 +132,7 @@ DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
 		  nettle-dev
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
-DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev
+DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml
 DEB_TEST_TOOLS	= xmllint:libxml2-utils java:default-jre-headless \
 		  node:nodejs npm:npm chromium:chromium clang:clang \
 		  curl:curl openssl:openssl /usr/bin/time:time \

@@ -77,7 +77,7 @@ start_nginx() {
 		port80=$((port + 1))
 		sed -e "s#/etc/ssl/registry/fullchain.pem#$ng/cert.pem#" \
 		    -e "s#/etc/ssl/registry/privkey.pem#$ng/key.pem#" \
-		    -e "s#/srv/registry/public#$www/current#" \
+		    -e "s#/srv/registry/current#$www/current#" \
 		    -e "s#listen 443 ssl;#listen 127.0.0.1:$port ssl;#" \
 		    -e "s#listen 80;#listen 127.0.0.1:$port80;#" \
 		    -e "/listen \[::\]/d" "$TOP/content/nginx.conf" \
