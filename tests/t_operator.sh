@@ -368,3 +368,21 @@ reg.db" "$(cat "$WORK/ro.out")"
 else
 	echo "# skip: read-only file system (needs root and unshare -m)"
 fi
+
+# ---------------------------------------------------------------------
+# Issue 15, stumble 6: a busy port is said once.
+
+mkdir -p "$WORK/site0" && echo x >"$WORK/site0/index.html"
+bport=$((40000 + ($$ * 11) % 20000))
+"$REGSITE" serve --dir "$WORK/site0" --port "$bport" 2>/dev/null &
+spid=$!
+i=0
+while ! curl -sf -o /dev/null "http://127.0.0.1:$bport/" && [ $i -lt 100 ]
+do
+	sleep 0.1; i=$((i + 1))
+done
+expect_err "serve on a busy port: one message" 1 \
+    "regsite: cannot listen on 127.0.0.1:$bport: Address already in use" \
+    "$REGSITE" serve --dir "$WORK/site0" --port "$bport"
+kill $spid 2>/dev/null
+wait $spid 2>/dev/null
