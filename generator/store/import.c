@@ -13,12 +13,23 @@
  *
  * Phase 2 is one write transaction: the staged rows are matched with
  * the records the source submitted before (by source and source_ref);
- * a source_ref the source used in another quarter is a problem too.
- * If there is any problem, they are printed sorted by position and
- * nothing is written.  Otherwise the submission's old records are
+ * a source_ref the source used in another quarter is a problem too,
+ * and so (unless --allow-duplicates) is a record the registry holds
+ * under another submission: the same source_ref and org_code from
+ * another source, or the same values under another reference.  If
+ * there is any problem, they are printed sorted by position and
+ * nothing is written.  An import that would remove more than
+ * --max-removal percent of the submission is refused unless
+ * --allow-removal; one that changes nothing is reported unchanged and
+ * writes nothing.  Otherwise the submission's old records are
  * replaced, removed or added, new records get public numbers, and the
  * submission is recorded.  SQLite's write-ahead log makes the commit
  * atomic even if the process dies half-way.
+ *
+ * Every value loses the spaces and tabs around it, quoted or not (RFC
+ * 4180 keeps them as data; a spreadsheet user does not see them), and
+ * a line ends with LF, CRLF or a lone CR.  What the operator reads is
+ * in the language of --lang (msg.c).
  */
 #include <errno.h>
 #include <stdarg.h>

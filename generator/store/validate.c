@@ -7,13 +7,18 @@
  *   keys       PRAGMA foreign_key_check: every code in its dictionary
  *   records    every row of both forms against the rules of import
  *              (rules.c), so validate accepts what import would load
+ *   repeats    records repeated under another submission (the same
+ *              source_ref and org_code, or the same values), unless
+ *              --allow-duplicates
  *   numbers    every record has a public number, unique in its quarter,
  *              and public_numbers.last_no covers them (so a number is
  *              never given twice)
  *
  * validate_quick, run by regsite build inside its read transaction, is
  * the cheap part: keys and numbers.  Findings go to stderr as
- * "FILE: incidents id 42: field 'age_years': what is wrong (value)".
+ * "FILE: incidents id 42: field 'age_years': what is wrong (value)", in
+ * the operator's language (English for build).  A file it cannot read
+ * is a failure (exit status 1); one it reads and refuses, a finding.
  */
 #include <stdarg.h>
 #include <stdio.h>
