@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 
 #include "lib/lib.h"
@@ -322,6 +323,53 @@ db_close(sqlite3 *db)
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
+}
+
+/*
+ * regsite_content(v, ...): the first 8 bytes of SHA-256 over the types,
+ * lengths and bytes of its arguments, as an integer: equal values give
+ * equal keys, so records with the same content are found by grouping
+ * or joining on a short key instead of on every column.
+ */
+static void
+sql_content(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sha256_ctx sha;
+	uint8_t		 d[SHA256_DIGEST_SIZE], head[5];
+	const uint8_t	*p;
+	sqlite3_int64	 v = 0;
+	int		 i, n, t;
+
+	sha256_init(&sha);
+	for (i = 0; i < argc; i++) {
+		/* The type first, then the bytes, then their length. */
+		t = sqlite3_value_type(argv[i]);
+		p = t == SQLITE_TEXT ? sqlite3_value_text(argv[i]) :
+		    sqlite3_value_blob(argv[i]);
+		n = sqlite3_value_bytes(argv[i]);
+		head[0] = (uint8_t)t;
+		head[1] = (uint8_t)(n >> 24);
+		head[2] = (uint8_t)(n >> 16);
+		head[3] = (uint8_t)(n >> 8);
+		head[4] = (uint8_t)n;
+		sha256_update(&sha, sizeof(head), head);
+		if (n > 0 && p != NULL)
+			sha256_update(&sha, (size_t)n, p);
+	}
+	sha256_digest(&sha, sizeof(d), d);
+	for (i = 0; i < 8; i++)
+		v = (sqlite3_int64)(((uint64_t)v << 8) | d[i]);
+	sqlite3_result_int64(ctx, v);
+}
+
+int
+db_content_fn(sqlite3 *db)
+{
+	if (sqlite3_create_function(db, "regsite_content", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_content, NULL,
+	    NULL) != SQLITE_OK)
+		return db_err(db, "preparing the content keys");
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

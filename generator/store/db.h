@@ -39,6 +39,12 @@ int	 db_exec(sqlite3 *, const char *);
 /* rs_err "FILE: what: sqlite's message" (or a clear lock message). */
 int	 db_err(sqlite3 *, const char *what);
 
+/*
+ * Register regsite_content(v, ...), a 64-bit key of its arguments'
+ * values (equal values, equal keys), for finding repeated records.
+ */
+int	 db_content_fn(sqlite3 *);
+
 /* Load the code lists; dicts_free frees them. */
 int	 dicts_load(sqlite3 *, struct dicts *);
 

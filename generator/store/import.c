@@ -64,7 +64,8 @@
 			"DROP TABLE IF EXISTS temp.numbers;" \
 			"DROP TABLE IF EXISTS temp.rows;" \
 			"DROP TABLE IF EXISTS temp.problems;" \
-			"DROP TABLE IF EXISTS temp.bases;"
+			"DROP TABLE IF EXISTS temp.bases;" \
+			"DROP TABLE IF EXISTS temp.mkeys;"
 
 struct imp {
 	sqlite3		*db;
@@ -670,15 +671,22 @@ out:
 /* ------------------------------------------------------------------ */
 /* The database side.                                                  */
 
+/* Append the form's column names from the first, quoted, with pfx. */
+static void
+put_cols_from(struct buf *b, enum form form, size_t first, const char *pfx)
+{
+	size_t	 i;
+
+	for (i = first; i < rules_ncols(form); i++)
+		buf_printf(b, "%s%s\"%s\"", i > first ? ", " : "", pfx,
+		    rules_colname(form, i));
+}
+
 /* Append the form's column names, quoted, each prefixed by pfx. */
 static void
 put_cols(struct buf *b, enum form form, const char *pfx)
 {
-	size_t	 i;
-
-	for (i = 0; i < rules_ncols(form); i++)
-		buf_printf(b, "%s%s\"%s\"", i ? ", " : "", pfx,
-		    rules_colname(form, i));
+	put_cols_from(b, form, 0, pfx);
 }
 
 /*
@@ -906,13 +914,27 @@ match(struct imp *im)
 		goto out;
 	}
 	if (!im->o->allow_duplicates) {
-		buf_printf(&b, "SELECT r.file, r.line, r.source_ref, "
+		/*
+		 * The other submissions' records by a key of their
+		 * values; a staged row with the same key is compared
+		 * value by value.
+		 */
+		BUF_LIT(&b, "CREATE TEMP TABLE mkeys AS SELECT id, "
+		    "regsite_content(");
+		put_cols_from(&b, im->form, 1, "");
+		buf_printf(&b, ") AS k FROM main.%s WHERE source <> ?1 OR "
+		    "reported_quarter <> ?2", t);
+		if (runb(im, &b, NULL) == -1 || run(im, "CREATE INDEX "
+		    "temp.mkeys_k ON mkeys (k)", NULL) == -1)
+			goto out;
+		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
 		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
 		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq "
-		    "JOIN main.%s AS m ON ", t);
+		    "JOIN temp.mkeys AS h ON h.k = regsite_content(");
+		put_cols_from(&b, im->form, 1, "w.");
+		buf_printf(&b, ") JOIN main.%s AS m ON m.id = h.id AND ", t);
 		same_cols(&b, im->form, 1, "m", "w");
-		BUF_LIT(&b, " WHERE (m.source <> ?1 OR "
-		    "m.reported_quarter <> ?2) GROUP BY r.seq ORDER BY r.seq");
+		BUF_LIT(&b, " GROUP BY r.seq ORDER BY r.seq");
 		rc = report(im, buf_str(&b), M_DUP_CONTENT, 3, 1);
 		buf_reset(&b);
 		if (rc == -1)
@@ -1290,7 +1312,8 @@ import_db(sqlite3 *db, const struct import_opts *o)
 	    import_check_source(o->source) == -1)
 		goto out;
 	im.source = xstrdup(o->source);
-	if ((im.rules = rules_new(db, o->lang)) == NULL || prepare(&im) == -1)
+	if ((im.rules = rules_new(db, o->lang)) == NULL ||
+	    db_content_fn(db) == -1 || prepare(&im) == -1)
 		goto out;
 
 	/* Phase 1: read, check and stage every file. */

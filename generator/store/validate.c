@@ -386,6 +386,8 @@ check_submissions(struct vctx *v)
  * source_ref and org_code (another source), or the same values but
  * the source_ref (another source or quarter) -- what regsite import
  * refuses without --allow-duplicates.  Each later one is a finding.
+ * Same values are found by a key of the values (regsite_content), then
+ * compared value by value.
  */
 static int
 check_repeats(struct vctx *v, enum form form)
@@ -396,14 +398,33 @@ check_repeats(struct vctx *v, enum form form)
 	size_t		 i;
 	int		 rc, pass;
 
+	BUF_LIT(&sql, "DROP TABLE IF EXISTS temp.vkeys; CREATE TEMP TABLE "
+	    "vkeys AS SELECT id, regsite_content(");
+	for (i = 1; i < rules_ncols(form); i++)
+		buf_printf(&sql, "%s\"%s\"", i > 1 ? ", " : "",
+		    rules_colname(form, i));
+	buf_printf(&sql, ") AS k FROM %s; CREATE INDEX temp.vkeys_k ON "
+	    "vkeys (k)", t);
+	if (sqlite3_exec(v->db, buf_str(&sql), NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		v->err = db_err(v->db, "validating");
+		buf_free(&sql);
+		return -1;
+	}
 	for (pass = 0; pass < 2; pass++) {
 		buf_reset(&sql);
-		buf_printf(&sql, "SELECT b.id, min(a.id) FROM %s AS a "
-		    "JOIN %s AS b ON a.id < b.id AND ", t, t);
 		if (pass == 0)
-			BUF_LIT(&sql, "a.source_ref = b.source_ref AND "
-			    "a.org_code = b.org_code AND a.source <> b.source");
+			buf_printf(&sql, "SELECT b.id, min(a.id) FROM %s AS a "
+			    "JOIN %s AS b ON a.id < b.id AND "
+			    "a.source_ref = b.source_ref AND "
+			    "a.org_code = b.org_code AND "
+			    "a.source <> b.source", t, t);
 		else {
+			buf_printf(&sql, "SELECT b.id, min(a.id) FROM "
+			    "temp.vkeys AS ka JOIN temp.vkeys AS kb "
+			    "ON ka.k = kb.k AND ka.id < kb.id "
+			    "JOIN %s AS a ON a.id = ka.id "
+			    "JOIN %s AS b ON b.id = kb.id AND ", t, t);
 			for (i = 1; i < rules_ncols(form); i++) {
 				c = rules_colname(form, i);
 				buf_printf(&sql, "a.\"%s\" IS b.\"%s\" AND ",
@@ -428,6 +449,8 @@ check_repeats(struct vctx *v, enum form form)
 		if (done(v, st, rc) == -1)
 			break;
 	}
+	sqlite3_exec(v->db, "DROP TABLE IF EXISTS temp.vkeys", NULL, NULL,
+	    NULL);
 	buf_free(&sql);
 	buf_free(&what);
 	return v->err;
@@ -455,7 +478,8 @@ validate_run(const struct validate_opts *o)
 	}
 	if (check_integrity(&v) == -1 || check_keys(&v) == -1)
 		goto out;
-	if ((rules = rules_new(v.db, o->lang)) == NULL)
+	if ((rules = rules_new(v.db, o->lang)) == NULL ||
+	    db_content_fn(v.db) == -1)
 		goto out;
 	if (check_records(&v, rules, FORM_INCIDENTS) == -1 ||
 	    check_records(&v, rules, FORM_INSURANCE) == -1 ||
