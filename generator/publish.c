@@ -26,7 +26,8 @@
  * release it leaves aside (releases/.NAME.rolled-back, removed by the
  * next publish).
  *
- * Steps 1 and 3 are small POSIX sh scripts run on the host: through
+ * Steps 1 and 3 are small POSIX sh scripts (in the C locale, so that
+ * names sort by bytes) run on the host: through
  * "ssh [USER@]HOST sh -c SCRIPT ..." for a remote PATH, directly with
  * sh for a local one, so both take the same path.  The host needs a
  * POSIX shell, GNU mv (-T) and rsync.
@@ -57,6 +58,7 @@
  * empty line) and the new release's name.
  */
 static const char prepare_sh[] =
+    "LC_ALL=C; export LC_ALL\n"
     "mkdir -p -- \"$1/releases\" 2>/dev/null && cd -- \"$1\" || exit 10\n"
     "if [ -e current ] || [ -L current ]; then\n"
     "	[ -L current ] || exit 11\n"
@@ -81,6 +83,7 @@ static const char prepare_sh[] =
  * releases there are.
  */
 static const char switch_sh[] =
+    "LC_ALL=C; export LC_ALL\n"
     "set -e\n"
     "cd -- \"$1\"\n"
     "mv -- \"releases/.$2.tmp\" \"releases/$2\"\n"
@@ -94,6 +97,7 @@ static const char switch_sh[] =
 
 /* $1 PATH.  Prints the release left and the release now current. */
 static const char rollback_sh[] =
+    "LC_ALL=C; export LC_ALL\n"
     "cd -- \"$1\" 2>/dev/null || exit 12\n"
     "[ -L current ] || exit 13\n"
     "cur=$(readlink current) && cur=${cur#releases/} || exit 13\n"

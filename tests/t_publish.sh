@@ -280,16 +280,18 @@ eq "remote: published through the remote shell" \
     "0:published $WORK/old to deploy@registry.example:$WORK/remote: release $relr (1 release kept)" \
     "$rc:$(cat "$WORK/out" "$WORK/err")"
 eq "remote: the first command line: ssh -p 2222 -- HOST sh -c SCRIPT sh PATH NAME" \
-    "-p 2222 -- deploy@registry.example sh -c 'mkdir -p -- \"\$1/releases\" 2>/dev/null && cd -- \"\$1\" || exit 10" \
-    "$(head -n 1 "$WORK/ssh.log")"
+    "-p 2222 -- deploy@registry.example sh -c 'LC_ALL=C; export LC_ALL
+mkdir -p -- \"\$1/releases\" 2>/dev/null && cd -- \"\$1\" || exit 10" \
+    "$(head -n 2 "$WORK/ssh.log")"
 eq "remote: ... its arguments, quoted" \
     "' sh '$WORK/remote' '$relr'" \
     "$(sed -n '/^printf/{n;p;}' "$WORK/ssh.log" | head -n 1)"
 check "remote: rsync went through the same remote shell" \
     grep -q "^-p 2222 .*registry.example rsync --server" "$WORK/ssh.log"
 eq "remote: the switch command" \
-    "-p 2222 -- deploy@registry.example sh -c 'set -e" \
-    "$(grep "sh -c 'set -e" "$WORK/ssh.log" | head -n 1)"
+    "-p 2222 -- deploy@registry.example sh -c 'LC_ALL=C; export LC_ALL
+set -e" "$(grep -A1 "sh -c 'LC_ALL=C" "$WORK/ssh.log" | grep -B1 '^set -e$' |
+    head -n 2)"
 eq "remote: current points to the release" "releases/$relr" \
     "$(readlink "$WORK/remote/current")"
 # A path with a space and a quote survives the remote shell.
