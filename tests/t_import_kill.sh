@@ -39,6 +39,11 @@ cp base.db new.db
 new=$(state new.db)
 check "the resubmission changes the registry" [ "$old" != "$new" ]
 
+# (Under ASan, no leak check: LeakSanitizer cannot stop the world of a
+# process that strace already traces.)
+ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
+export ASAN_OPTIONS
+
 # How often the import makes each call (this binary: ASan makes more).
 rm -f t.db t.db-wal t.db-shm
 cp base.db t.db
@@ -48,10 +53,6 @@ calls="pwrite64 write fdatasync fsync ftruncate unlink openat close fcntl"
 
 # run_one INJECT: the import with strace -e inject=INJECT; the state
 # must be old or new, the database intact.  Counts runs and bad ones.
-# (Under ASan, no leak check: LeakSanitizer cannot stop the world of a
-# process that strace already traces.)
-ASAN_OPTIONS="${ASAN_OPTIONS:-}:detect_leaks=0"
-export ASAN_OPTIONS
 runs=0 bad=0
 run_one() {
 	rm -f t.db t.db-wal t.db-shm
