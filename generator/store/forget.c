@@ -9,6 +9,7 @@
 
 #include "lib/lib.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/store.h"
 
 static const char warning[] =
