@@ -95,8 +95,7 @@ H_store/corpus.h = store/corpus store/demo
 H_store/db.h	= privacy/cube privacy/privacy store/db store/demo \
 		     store/forget store/import store/rules store/validate \
 		     store/withdraw
-H_store/msg.h	= main store/demo store/forget store/import store/msg \
-		     store/rules store/validate store/withdraw
+H_store/msg.h	= main $(STORE_DB)
 H_store/rules.h	= store/import store/rules store/validate store/withdraw
 H_store/store.h	= main store/db store/demo store/forget store/import \
 		     store/validate store/withdraw

@@ -16,6 +16,7 @@
 #include "lib/lib.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/store.h"
 
 static const char schema_sql[] =
