@@ -142,7 +142,7 @@ fi
 run releases.mjs $K $L --steps=3 A="$W/A" B="$W/B" C="$W/C" D="$W/D" \
     E="$W/E"
 run tiny.mjs $K "$W/D" "$W/E"
-run order.mjs "$W/D" "$reg"
+run order.mjs "$W/D" "$reg" "$W/A" "$W/B" "$W/C"
 run utility.mjs "$W/A" 60 30
 echo "# attacks ran in $(($(date +%s) - t1)) s"
 exit $status

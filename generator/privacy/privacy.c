@@ -122,6 +122,7 @@ struct privacy {
 	struct textqi		*tq;
 	char			*policy;	/* the policy's fingerprint */
 	int			 has_memory;	/* tables present (v2) */
+	int			 fresh[FORM__MAX];	/* nothing remembered */
 	long			 remembered;	/* rows remembered, policy */
 	unsigned char		 key[32];	/* the number key */
 	int			 key_stored;
@@ -711,8 +712,6 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 	if (c->m != NULL && c->m->stats_col != NULL)
 		sqlite3_bind_text(s, 23, c->m->stats_col, -1,
 		    SQLITE_TRANSIENT);
-	else if (d->fresh)
-		sqlite3_bind_text(s, 23, c->reported, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(s, 23);
 	sqlite3_bind_null(s, 24);
@@ -967,6 +966,7 @@ decide(struct privacy *p, enum form f)
 		p->remembered += n;
 	} else
 		d.fresh = 1;
+	p->fresh[f] = d.fresh;
 	buf_reset(&q);
 	buf_printf(&q, "SELECT id, source, source_ref, quarter, "
 	    "reported_quarter, CAST(substr(occurred_at, 6, 2) AS INTEGER), "
@@ -1064,34 +1064,121 @@ out:
 }
 
 /*
+ * Whether the published, not yet counted records that match cond can
+ * form a column of the regional tables: at least k of them, and no
+ * region holding more than half, so that a column never tells the
+ * region of the records it holds (a late submission comes from one
+ * hospital).
+ */
+static int
+column_ok(struct privacy *p, enum form f, const char *cond, int *ok)
+{
+	struct buf	 b = { 0 };
+	sqlite3_stmt	*st;
+	long		 n = 0, most = 0;
+	int		 step;
+
+	buf_printf(&b, "SELECT region, count(*) FROM temp.dec WHERE form = "
+	    "%d AND status <> %d AND stats_col IS NULL AND %s GROUP BY region",
+	    f, ST_DEFERRED, cond);
+	if (prepare(p, buf_str(&b), &st) == -1) {
+		buf_free(&b);
+		return -1;
+	}
+	buf_free(&b);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		long	 c = (long)sqlite3_column_int64(st, 1);
+
+		n += c;
+		if (c > most)
+			most = c;
+	}
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_err(p->db, "privacy stage: regional columns");
+	*ok = n >= p->cfg->k && n >= p->cfg->small_count && 2 * most <= n;
+	return 0;
+}
+
+/*
  * The column of the regional tables each published record is counted
- * in: remembered; or, in the first release, its reporting quarter; or,
- * for records published later, this release -- once at least
- * small_count records wait, so that no release adds a handful of
- * records whose regions a reader could tell apart.
+ * in, once and for good: remembered; or, in the first release, its
+ * reporting quarter; or, for records published later, the first
+ * release after them whose column has not been published yet.  A
+ * column is made only when column_ok; until then its records wait,
+ * counted nowhere.  So a column, once published, never changes, and
+ * no release adds a handful of records whose regions could be told
+ * apart by comparing releases.
  */
 static int
 stats_columns(struct privacy *p, enum form f)
 {
-	struct buf	 b = { 0 };
-	long		 waiting;
-	int		 rc;
+	struct buf	 b = { 0 }, cond = { 0 };
+	sqlite3_stmt	*st = NULL;
+	char		**rq = NULL;
+	size_t		 n = 0, i;
+	long		 used = 0;
+	int		 step, ok = 0, rc = -1;
 
-	buf_printf(&b, "SELECT count(*) FROM temp.dec WHERE form = %d AND "
-	    "status <> %d AND stats_col IS NULL", f, ST_DEFERRED);
-	if (query_long(p, buf_str(&b), &waiting) == -1) {
-		buf_free(&b);
-		return -1;
+	if (p->fresh[f]) {
+		buf_printf(&b, "SELECT DISTINCT reported FROM temp.dec WHERE "
+		    "form = %d AND status <> %d ORDER BY 1", f, ST_DEFERRED);
+		if (prepare(p, buf_str(&b), &st) == -1)
+			goto out;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			rq = xreallocarray(rq, n + 1, sizeof(*rq));
+			rq[n++] = xstrdup(col_text(st, 0));
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE) {
+			db_err(p->db, "privacy stage: regional columns");
+			goto out;
+		}
+		for (i = 0; i < n; i++) {
+			buf_reset(&cond);
+			buf_printf(&cond, "reported = '%s'", rq[i]);
+			if (column_ok(p, f, buf_str(&cond), &ok) == -1)
+				goto out;
+			if (!ok)
+				continue;
+			buf_reset(&b);
+			buf_printf(&b, "UPDATE temp.dec SET stats_col = '%s', "
+			    "stats_new = 1 WHERE form = %d AND status <> %d AND "
+			    "stats_col IS NULL AND %s", rq[i], f, ST_DEFERRED,
+			    buf_str(&cond));
+			if (exec_sql(p, buf_str(&b)) == -1)
+				goto out;
+		}
+		rc = 0;
+		goto out;
+	}
+	/* This release's column, if it is not published yet. */
+	buf_printf(&b, "SELECT count(*) FROM main.published WHERE policy = "
+	    "'%s' AND form = '%s' AND stats_col = '%s'", p->policy,
+	    form_name[f], p->release);
+	if (query_long(p, buf_str(&b), &used) == -1)
+		goto out;
+	if (used > 0) {
+		rc = 0;		/* published: its records wait for the next */
+		goto out;
+	}
+	if (column_ok(p, f, "1", &ok) == -1)
+		goto out;
+	if (!ok) {
+		rc = 0;
+		goto out;
 	}
 	buf_reset(&b);
-	rc = 0;
-	if (waiting >= p->cfg->small_count) {
-		buf_printf(&b, "UPDATE temp.dec SET stats_col = '%s', "
-		    "stats_new = 1 WHERE form = %d AND status <> %d AND "
-		    "stats_col IS NULL", p->release, f, ST_DEFERRED);
-		rc = exec_sql(p, buf_str(&b));
-	}
+	buf_printf(&b, "UPDATE temp.dec SET stats_col = '%s', stats_new = 1 "
+	    "WHERE form = %d AND status <> %d AND stats_col IS NULL",
+	    p->release, f, ST_DEFERRED);
+	rc = exec_sql(p, buf_str(&b));
+out:
+	for (i = 0; i < n; i++)
+		free(rq[i]);
+	free(rq);
 	buf_free(&b);
+	buf_free(&cond);
 	return rc;
 }
 

@@ -602,7 +602,7 @@ export const NON_QI = new Set(['quarter', 'category', 'consequence', 'harm',
 // name such as "медицинских инцидентов"); dims lists the dimensions,
 // '?' where row labels are not understood.
 // A row for the records whose value is not shown ("скрыто", "other").
-export const REST_LABEL = /^(скрыто|скрыт\p{L}*|жасырылған|жасырын|не указано|не указан|көрсетілмеген|неизвестно|белгісіз|другие|басқа\p{L}*|прочие|hidden|unknown|other|suppressed)$/iu;
+export const REST_LABEL = /^(скрыто|скрыт\p{L}*|жасырылған|жасырын|не указано|не указан|не показано|көрсетілмеген|неизвестно|белгісіз|другие|басқа\p{L}*|прочие|hidden|unknown|other|suppressed)$/iu;
 
 export function tableDims(t, voc) {
 	const rows = t.rows.map((r) => REST_LABEL.test(r[0].trim()) ? { dim: 'rest' } :
