@@ -20,7 +20,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
 
@@ -43,7 +43,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
 STORE	  = store/db store/rules store/import store/validate store/demo
-PRIVACY	  = privacy/privacy privacy/scrub
+PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
 	    site/feed site/output
@@ -77,6 +77,7 @@ H_store/rules.h	= store/import store/rules store/validate
 H_store/store.h	= main store/demo store/import store/validate
 H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
 		     site/tables $(PRIVACY)
+H_privacy/lexicon.h = privacy/lexicon privacy/scrub
 H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
 		     site/pages site/stats site/tables
 H_render/mustache.h = render/catalog render/markdown render/mustache \
@@ -93,7 +94,7 @@ H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 H_serve.h	= main serve
 HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
 	    store/db.h store/rules.h store/store.h privacy/scrub.h \
-	    privacy/privacy.h render/mustache.h render/catalog.h \
+	    privacy/lexicon.h privacy/privacy.h render/mustache.h render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
 	    site/site.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
@@ -112,11 +113,13 @@ all: build/regsite
 # --- dependencies -----------------------------------------------------
 
 # Debian packages: build, demo, tests (vnu needs Java, the browser tests
-# Node.js and Chromium, the fuzz targets clang's libFuzzer).  Libraries
+# Node.js and Chromium, the fuzz targets clang's libFuzzer; the scrubber
+# reads the Russian and Kazakh hunspell dictionaries).  Libraries
 # are checked with dpkg; tools by their command, so that a Java or a
 # Node.js installed some other way is used as it is.
 DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
-	    nettle-dev libjansson-dev libclang-rt-14-dev
+	    nettle-dev libjansson-dev libclang-rt-14-dev libhunspell-dev \
+	    hunspell-ru hunspell-kk
 DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
 	    npm:npm chromium:chromium clang:clang curl:curl \
@@ -204,7 +207,17 @@ build/asan/csvcheck: tests/tools/csvcheck.c
 	    $(SAN_FLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ \
 	    $< -lcsv $$($(PKG_CONFIG) --libs jansson)
 
-asan: build/asan/regsite build/asan/csvcheck $(SAN_UNIT_BINS)
+# The scrubber's scorer and bench (tests/t_scrub.sh, make bench).
+build/scrubscore: tests/tools/scrubscore.c $(LIBOBJS) $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS)
+
+build/asan/scrubscore: tests/tools/scrubscore.c $(SAN_LIBOBJS) \
+    $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< \
+	    $(SAN_LIBOBJS) $(PKG_LIBS)
+
+asan: build/asan/regsite build/asan/csvcheck build/asan/scrubscore \
+    $(SAN_UNIT_BINS)
 
 # libFuzzer targets (clang): one set of instrumented objects for all.
 FUZZ_CFLAGS = -std=c17 $(ALL_CPPFLAGS) -g -O1 $(PKG_CFLAGS)
@@ -232,7 +245,7 @@ site: deps
 
 # --- tests --------------------------------------------------------------
 
-test: build/regsite build/csvcheck $(UNIT_BINS)
+test: build/regsite build/csvcheck build/scrubscore $(UNIT_BINS)
 	sh tests/run.sh build
 
 test-asan: asan

@@ -655,10 +655,22 @@ on_replace(void *arg, const struct scrub_span *sp, const char *text)
 	buf_free(&b);
 }
 
+/* scrub_record callback: field i is text column i / 2, language i % 2. */
+static void
+on_field(void *arg, size_t i, const struct scrub_span *sp, const char *text)
+{
+	struct privacy	*p = arg;
+
+	p->cur_col = text_cols[i / LANG__MAX];
+	p->cur_lang = (enum lang)(i % LANG__MAX);
+	on_replace(p, sp, text);
+}
+
 static int
 publish(struct privacy *p, enum form f)
 {
 	struct buf	 q = { 0 }, out[TEXT__MAX][LANG__MAX];
+	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	int		 i, l, k, step, rc = -1, mask, col;
 	char		 ref[64];
@@ -763,28 +775,35 @@ publish(struct privacy *p, enum form f)
 		p->cur_id = sqlite3_column_int64(sel, 0);
 		p->cur_src = (const char *)sqlite3_column_text(sel, 1);
 		p->cur_repl = 0;
+		/*
+		 * The record's texts, both languages, scrubbed together:
+		 * what one masks, the others mask too.
+		 */
 		for (i = 0; i < TEXT__MAX; i++)
 			for (l = 0; l < LANG__MAX; l++) {
-				const char *s;
-				int	 len;
+				struct scrub_field *fd = &fld[i * LANG__MAX + l];
 
-				k = 15 + i * 2 + l;
-				s = (const char *)sqlite3_column_text(sel,
+				fd->s = (const char *)sqlite3_column_text(sel,
 				    col + i * 2 + l);
-				len = sqlite3_column_bytes(sel,
+				fd->len = (size_t)sqlite3_column_bytes(sel,
 				    col + i * 2 + l);
-				if (p->cfg->free_text == FREE_TEXT_OFF ||
-				    s == NULL || len == 0) {
-					sqlite3_bind_null(ins, k);
-					continue;
-				}
+				if (p->cfg->free_text == FREE_TEXT_OFF)
+					fd->s = NULL;
+				fd->markers = p->markers[l];
 				buf_reset(&out[i][l]);
-				p->cur_col = text_cols[i];
-				p->cur_lang = l;
-				scrub_text(p->scr, s, (size_t)len,
-				    p->markers[l], &out[i][l], on_replace, p);
-				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
-				    (int)out[i][l].len, SQLITE_STATIC);
+				fd->out = &out[i][l];
+			}
+		scrub_record(p->scr, fld, TEXT__MAX * LANG__MAX, on_field, p);
+		for (i = 0; i < TEXT__MAX; i++)
+			for (l = 0; l < LANG__MAX; l++) {
+				k = 15 + i * 2 + l;
+				if (fld[i * LANG__MAX + l].s == NULL ||
+				    fld[i * LANG__MAX + l].len == 0)
+					sqlite3_bind_null(ins, k);
+				else
+					sqlite3_bind_text(ins, k,
+					    buf_str(&out[i][l]),
+					    (int)out[i][l].len, SQLITE_STATIC);
 			}
 		if (p->cur_repl)
 			p->stats.records_scrubbed++;

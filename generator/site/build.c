@@ -2,7 +2,7 @@
  * build.c -- `regsite build`: the pipeline from the registry database
  * to a complete site, in order:
  *
- *   configuration, catalog, templates, allowlist   (srcdir)
+ *   configuration, catalog, templates, scrubber lexicon   (srcdir)
  *   database snapshot, quick validation, dictionaries     (db.c)
  *   privacy stage                                    (privacy.c)
  *   pages, tables, data, charts, feeds     (pages.c and friends)
@@ -357,8 +357,8 @@ build_run(const struct build_opts *o)
 	free(path);
 	if (b.tmpl == NULL)
 		goto out;
-	path = xasprintf("%s/content/allowlist.txt", b.srcdir);
-	b.scr = scrub_new(path);
+	path = xasprintf("%s/content/scrub", b.srcdir);
+	b.scr = scrub_new(path, getenv("REGSITE_HUNSPELL"));
 	free(path);
 	if (b.scr == NULL)
 		goto out;
