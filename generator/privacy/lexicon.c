@@ -472,6 +472,7 @@ fold_cp(uint32_t c)
 	case 0x4bb: return 0x445;	/* һ х */
 	case 0x456: return 0x438;	/* і и */
 	case 0x451: return 0x435;	/* ё е */
+	case 0x44c: return 0;		/* ь: Айгуль, Айгүл */
 	default: return c;
 	}
 }
@@ -481,9 +482,11 @@ static void
 fold_word(struct buf *b, const char *s, size_t len)
 {
 	const char	*p = s, *e = s + len;
+	uint32_t	 c;
 
 	while (p < e)
-		utf8_put(b, fold_cp(uc_tolower(utf8_next(&p, e))));
+		if ((c = fold_cp(uc_tolower(utf8_next(&p, e)))) != 0)
+			utf8_put(b, c);
 }
 
 static void
@@ -565,7 +568,7 @@ add_folded(struct ltab *t, const char *w, size_t len, int stem,
 	c = last_cp(w, len, &at);
 	if (c == 0x430 || c == 0x44f || c == 0x44c || c == 0x439 ||
 	    c == 0x43e || c == 0x44b || c == 0x438)	/* а я ь й о ы и */
-		if (count_letters(w, at) >= 2)
+		if (count_letters(w, at) >= 4)	/* not Дарья: "дари" */
 			tab_add(t, w, at, 0, trcls);
 }
 
@@ -689,6 +692,7 @@ static const struct {
 	{ "ск", "ий ого ому им ом ая ой ую ою ие их ими", 2 },
 	{ "цк", "ий ого ому им ом ая ой ую ою ие их ими", 2 },
 	{ "енко", ".", 2 },
+	{ "ко", ".", 3 },
 	{ "ук", ". а у ом е", 2 },
 	{ "юк", ". а у ом е", 2 },
 	{ "чук", ". а у ом е", 2 },
@@ -872,8 +876,9 @@ morph_surname(const struct lexicon *lx, const char *w, size_t len)
 					    strlen(surnames[i].suf)) == 0 &&
 					    letters >= surnames[i].minstem) {
 						r = strcmp(surnames[i].suf,
-						    "ин") == 0 ? K_SURIN :
-						    K_SURMORPH;
+						    "ин") == 0 || strcmp(
+						    surnames[i].suf, "ко") == 0 ?
+						    K_SURIN : K_SURMORPH;
 						break;
 					}
 			if (r == K_SURMORPH)

@@ -1185,6 +1185,17 @@ iin_valid(const char d[12])
 	return dd >= 1 && dd <= 31 && d[6] <= '6';
 }
 
+/* The date part of an IIN or BIN alone: a typo spoils the check digit. */
+static int
+iin_date(const char d[12])
+{
+	int	 mm = (d[2] - '0') * 10 + (d[3] - '0');
+	int	 dd = (d[4] - '0') * 10 + (d[5] - '0');
+
+	return mm >= 1 && mm <= 12 && ((dd >= 1 && dd <= 31 && d[6] <= '6') ||
+	    (d[4] >= '4' && d[4] <= '6'));
+}
+
 /* The digits of the tokens [a, b) into d (at most 12); their number. */
 static int
 chain_digits(const struct pass *p, size_t a, size_t b, char d[12])
@@ -1228,9 +1239,17 @@ num_iin(struct pass *p, size_t i)
 	chain_scan(p, i, SEP_SPACE | SEP_DASH, &ch);
 	if (ch.n >= 2 && ch.n <= 6 && ch.ndig == 12 && !ch.open &&
 	    !is_wordlike(p, ch.b) && chain_digits(p, ch.a, ch.b, d) == 12 &&
-	    iin_valid(d)) {
-		cand(p, ch.a, ch.b, SCRUB_IIN, 95, "IIN in groups, check digit");
-		return;
+	    !unit_after(p, ch.b - 1)) {
+		if (iin_valid(d)) {
+			cand(p, ch.a, ch.b, SCRUB_IIN, 95,
+			    "IIN in groups, check digit");
+			return;
+		}
+		if (iin_date(d) && ch.g[0] >= 2) {
+			cand(p, ch.a, ch.b, SCRUB_IIN, 60,
+			    "12 digits in groups, a date first");
+			return;
+		}
 	}
 	chain_scan(p, i, tk(p, i)->n == 6 ? SEP_SPACE | SEP_DASH : SEP_DASH,
 	    &ch);
@@ -2194,9 +2213,11 @@ ctx_number(struct pass *p, size_t i)
 			e = k;
 		if (e != NONE) {
 			j = after_label(p, e);
-			if (is_year(tk(p, j)) && !num_cont_right(p, j) &&
-			    !is_wordlike(p, j + 1))
-				cand(p, j, j + 1, SCRUB_DATE, 90, NULL);
+			if ((is_year(tk(p, j)) || (is_num(p, j) &&
+			    tk(p, j)->n == 2)) && !num_cont_right(p, j) &&
+			    !is_wordlike(p, j + 1) && !unit_after(p, j))
+				cand(p, j, j + 1, SCRUB_DATE, 90,
+				    "year of birth");
 		}
 	}
 }
@@ -3297,7 +3318,9 @@ rule_place(struct pass *p, size_t i)
 
 	if (t->kind != TK_WORD)
 		return;
-	if ((t->cls & L_SETTLE) && (j = kw_next(p, i)) != NONE &&
+	/* "с. Каменка", not the initial in "Ұзақбаев З.Д. Мальчик" */
+	if ((t->cls & L_SETTLE) && !(t->n == 1 && (t->flags & TF_CAP)) &&
+	    (j = kw_next(p, i)) != NONE &&
 	    (!is_numlike(p, prevtok(p, i)) || (kn(p, j) & K_PLACE)) &&
 	    place_word(p, j) &&
 	    !(tk(p, j)->flags & TF_ALLCAPS)) {
