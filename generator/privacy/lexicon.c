@@ -52,7 +52,7 @@
  * makes a stem.  A word may appear in several classes.
  */
 static const struct {
-	unsigned	 cls;
+	uint64_t	 cls;
 	const char	*words;
 } builtin[] = {
 	{ L_ROLE,
@@ -178,6 +178,19 @@ static const struct {
 	    "р рожд род рождения туған т" },
 	{ L_DATEW,
 	    "дата даты д күні" },
+	{ L_NUMERAL,
+	    "один одного одному одним одна одной одну два две двух двум "
+	    "двумя три трёх трех трём трем тремя четыре четырёх четырех "
+	    "четырём четырем пять пяти шесть шести семь семи восемь восьми "
+	    "девять девяти десять десяти одиннадцать одиннадцати двенадцать "
+	    "двенадцати тринадцать тринадцати четырнадцать четырнадцати "
+	    "пятнадцать пятнадцати шестнадцать шестнадцати семнадцать "
+	    "семнадцати восемнадцать восемнадцати девятнадцать девятнадцати "
+	    "двадцать двадцати тридцать тридцати сорок сорока пятьдесят "
+	    "пятидесяти шестьдесят шестидесяти семьдесят семидесяти "
+	    "восемьдесят восьмидесяти девяносто девяноста сто ста бір екі "
+	    "үш төрт бес алты жеті сегіз тоғыз он жиырма отыз қырық елу "
+	    "алпыс жетпіс сексен тоқсан жүз" },
 	{ L_PLACEKW,
 	    "району района районе район районом районы районов области "
 	    "область областью облысы облысының облысында облысынан "
@@ -192,7 +205,7 @@ static const struct {
 	    "акад канд отд каб зав мед тыс млн руб тг д-р г-н г-жа дер наб "
 	    "рожд род" },
 	{ L_PARTICLE,
-	    "батыр* би хан*" },
+	    "батыр* би хан* жырау* ақын* акын* ата ана баба сұлтан султан" },
 	{ L_ORD,
 	    "ші шы інші ыншы нші ншы й я ая ой ий ый ое го ому ом е и ые "
 	    "ых ым м х ю" },
@@ -270,8 +283,8 @@ struct lexent {
 	char		*key;	/* NUL-terminated */
 	size_t		 len;
 	uint32_t	 hash;
-	unsigned	 exact;	/* classes of a word equal to key */
-	unsigned	 stem;	/* classes of a word beginning with key */
+	uint64_t	 exact;	/* classes of a word equal to key */
+	uint64_t	 stem;	/* classes of a word beginning with key */
 };
 
 struct ltab {
@@ -363,7 +376,7 @@ tab_grow(struct ltab *t)
 
 /* Add key (a stem if stem) with the classes cls. */
 static void
-tab_add(struct ltab *t, const char *key, size_t len, int stem, unsigned cls)
+tab_add(struct ltab *t, const char *key, size_t len, int stem, uint64_t cls)
 {
 	struct lexent	*e;
 	uint32_t	 h = hash_bytes(key, len);
@@ -386,7 +399,7 @@ tab_add(struct ltab *t, const char *key, size_t len, int stem, unsigned cls)
 }
 
 /* The exact classes of key. */
-static unsigned
+static uint64_t
 tab_exact(const struct ltab *t, const char *key, size_t len)
 {
 	const struct lexent *e;
@@ -403,12 +416,12 @@ tab_exact(const struct ltab *t, const char *key, size_t len)
  * probed at each code point boundary, so the cost is linear in the word
  * (up to the longest key).
  */
-static unsigned
+static uint64_t
 tab_find(const struct ltab *t, const char *w, size_t len)
 {
 	const struct lexent *e;
 	uint32_t	 h = 2166136261u;
-	unsigned	 cls = 0;
+	uint64_t	 cls = 0;
 	size_t		 k;
 
 	for (k = 0; k < len && k < t->maxkey; k++) {
@@ -490,7 +503,7 @@ fold_word(struct buf *b, const char *s, size_t len)
 }
 
 static void
-add_words(struct ltab *t, const char *words, unsigned cls, int fold)
+add_words(struct ltab *t, const char *words, uint64_t cls, int fold)
 {
 	const char	*p, *q;
 	struct buf	 b = { 0 };
@@ -638,9 +651,13 @@ load_list(struct lexicon *lx, const char *path, unsigned cls,
 			tab_add(&lx->words, low.data, low.len, stem, L_KEEP);
 		} else {
 			fold_word(&low, a, n - (size_t)stem);
-			if (stem)
+			if (stem) {
 				tab_add(&lx->fold, low.data, low.len, 1,
 				    stemcls);
+				if (stemcls == M_PLACEADJ)
+					tab_add(&lx->words, low.data, low.len,
+					    1, L_PLACEADJ);
+			}
 			else {
 				add_folded(&lx->fold, low.data, low.len, 0,
 				    cls, trcls);
@@ -688,7 +705,7 @@ static const struct {
 } surnames[] = {
 	{ "ов", ". а у ым е ой ою ы ых ыми ом", 2 },
 	{ "ев", ". а у ым е ой ою ы ых ыми ом", 2 },
-	{ "ин", ". а у ым е ой ою ы ых ыми ом", 3 },
+	{ "ин", ". а у ым е ой ою ы ых ыми ом", 2 },
 	{ "ск", "ий ого ому им ом ая ой ую ою ие их ими", 2 },
 	{ "цк", "ий ого ому им ом ая ой ую ою ие их ими", 2 },
 	{ "енко", ".", 2 },
@@ -739,7 +756,14 @@ add_endings(struct lexicon *lx)
 			    strcmp(kk_case[k], "те") && strcmp(kk_case[k], "ша") &&
 			    strcmp(kk_case[k], "ше"))
 				continue;
-			if (strcmp(kk_case[k], "нан") == 0 ||
+			/* "-лық", "-дік" make adjectives, no case of a name */
+			if (strcmp(kk_case[k], "лык") == 0 ||
+			    strcmp(kk_case[k], "лик") == 0 ||
+			    strcmp(kk_case[k], "дык") == 0 ||
+			    strcmp(kk_case[k], "дик") == 0 ||
+			    strcmp(kk_case[k], "тык") == 0 ||
+			    strcmp(kk_case[k], "тик") == 0 ||
+			    strcmp(kk_case[k], "нан") == 0 ||
 			    strcmp(kk_case[k], "нен") == 0 ||
 			    strcmp(kk_case[k], "нда") == 0 ||
 			    strcmp(kk_case[k], "нде") == 0 ||
@@ -774,6 +798,7 @@ add_endings(struct lexicon *lx)
 	add_words(&lx->fold, "улы кызы", M_SURKKP, 0);
 	add_words(&lx->fold, given_suffixes, M_GIVENSUF, 0);
 	add_words(&lx->fold, facil_abbr, M_FACIL, 0);
+	add_words(&lx->words, facil_abbr, L_FACABBR, 0);
 	buf_free(&b);
 	buf_free(&w);
 }
@@ -893,6 +918,23 @@ next:
 	return best;
 }
 
+/*
+ * The word's last "ин" is written with the Russian и, not the Kazakh і
+ * (the "-ин" of a surname: "Нуртазина", "Нұртазинаға"; not "кейін").
+ */
+static int
+surin_russian(const char *w, size_t len)
+{
+	size_t	 k;
+
+	for (k = len; k >= 4; k--)
+		if (memcmp(w + k - 4, "ін", 4) == 0)
+			return 0;
+		else if (memcmp(w + k - 4, "ин", 4) == 0)
+			return 1;
+	return 1;		/* -ко */
+}
+
 /* Ends like a Kazakh given name (+ a Kazakh ending). */
 static int
 morph_givensuf(const struct lexicon *lx, const char *w, size_t len)
@@ -986,6 +1028,12 @@ know_word(const struct lexicon *lx, const char *w, size_t len)
 		if (morph_stem(lx, f.data, f.len, M_PLACEADJ))
 			k |= K_PLACEADJ;
 		k |= morph_surname(lx, f.data, f.len);
+		/*
+		 * -ин with a Russian и only: the Kazakh -ін (кейін, бөлімін)
+		 * folds to the same letters.
+		 */
+		if ((k & K_SURIN) && !surin_russian(w, len))
+			k &= ~(unsigned)K_SURIN;
 		if (morph_givensuf(lx, f.data, f.len))
 			k |= K_GIVENLIKE;
 		if (tab_exact(&lx->fold, f.data, f.len) & M_FACIL)
@@ -1063,7 +1111,7 @@ lex_know(const struct lexicon *lx, const char *w, size_t len)
 	return k;
 }
 
-unsigned
+uint64_t
 lex_classes(const struct lexicon *lx, const char *w, size_t len)
 {
 	return tab_find(&lx->words, w, len);

@@ -8,39 +8,44 @@
 #ifndef LEXICON_H
 #define LEXICON_H
 
+#include <stdint.h>
+
 /* Built-in classes of a lower-case word (lex_classes). */
-#define L_KEEP		0x00000001u	/* medical vocabulary: never a name */
-#define L_COMMON	0x00000002u	/* a common word: never a name */
-#define L_ROLE		0x00000004u	/* пациент, врач: a name follows */
-#define L_ROLEKK	0x00000008u	/* дәрігер: a name may precede */
-#define L_MONTH		0x00000010u
-#define L_UNIT		0x00000020u	/* мг, мл, раз: a measurement */
-#define L_AGE		0x00000040u	/* года, лет, жаста: after an age */
-#define L_AGECTX	0x00000080u	/* возрасте, жасы: before an age */
-#define L_STREET	0x00000100u	/* ул., проспект: a name follows */
-#define L_MKR		0x00000200u	/* мкр.: its name may be a number */
-#define L_HOUSE		0x00000400u	/* д., кв., үй: a number follows */
-#define L_HOUSEPOST	0x00000800u	/* үй, пәтер: after a number */
-#define L_KSTREET	0x00001000u	/* көшесі: after a street's name */
-#define L_KSTREET2	0x00002000u	/* шағын (ауданы) */
-#define L_SETTLE	0x00004000u	/* с., пос., ауыл: a place follows */
-#define L_SETTLEPOST	0x00008000u	/* ауылы, қаласы: after a place */
-#define L_ADDRLBL	0x00010000u	/* адрес, мекенжайы */
-#define L_PHONE		0x00020000u	/* тел., телефон */
-#define L_IIN		0x00040000u	/* ИИН, ЖСН, БИН */
-#define L_FACIL		0x00080000u	/* больница, ГКБ: a facility */
-#define L_CASE		0x00100000u	/* ИБ, карта, нөмірі */
-#define L_DOC		0x00200000u	/* приказ, пункт: "№ N" is kept */
-#define L_YEAR		0x00400000u	/* г., года, жылы */
-#define L_BIRTH		0x00800000u	/* р., рождения, туған */
-#define L_DATEW		0x01000000u	/* дата, күні */
-#define L_ABBR		0x02000000u	/* its '.' does not end a sentence */
-#define L_PARTICLE	0x04000000u	/* батыр, би: inside a street's name */
-#define L_ORD		0x08000000u	/* -ші, -й, -го: ordinal endings */
-#define L_GIVEN		0x10000000u	/* азамат: also a given name */
-#define L_PERSON	0x20000000u	/* пациентка, бала: an age may follow */
-#define L_AGEADJ	0x40000000u	/* жастағы, -летний: surely an age */
-#define L_PLACEKW	0x80000000u	/* району, облысы: after a place */
+#define L_KEEP		0x00000001ULL	/* medical vocabulary: never a name */
+#define L_COMMON	0x00000002ULL	/* a common word: never a name */
+#define L_ROLE		0x00000004ULL	/* пациент, врач: a name follows */
+#define L_ROLEKK	0x00000008ULL	/* дәрігер: a name may precede */
+#define L_MONTH		0x00000010ULL
+#define L_UNIT		0x00000020ULL	/* мг, мл, раз: a measurement */
+#define L_AGE		0x00000040ULL	/* года, лет, жаста: after an age */
+#define L_AGECTX	0x00000080ULL	/* возрасте, жасы: before an age */
+#define L_STREET	0x00000100ULL	/* ул., проспект: a name follows */
+#define L_MKR		0x00000200ULL	/* мкр.: its name may be a number */
+#define L_HOUSE		0x00000400ULL	/* д., кв., үй: a number follows */
+#define L_HOUSEPOST	0x00000800ULL	/* үй, пәтер: after a number */
+#define L_KSTREET	0x00001000ULL	/* көшесі: after a street's name */
+#define L_KSTREET2	0x00002000ULL	/* шағын (ауданы) */
+#define L_SETTLE	0x00004000ULL	/* с., пос., ауыл: a place follows */
+#define L_SETTLEPOST	0x00008000ULL	/* ауылы, қаласы: after a place */
+#define L_ADDRLBL	0x00010000ULL	/* адрес, мекенжайы */
+#define L_PHONE		0x00020000ULL	/* тел., телефон */
+#define L_IIN		0x00040000ULL	/* ИИН, ЖСН, БИН */
+#define L_FACIL		0x00080000ULL	/* больница, ГКБ: a facility */
+#define L_CASE		0x00100000ULL	/* ИБ, карта, нөмірі */
+#define L_DOC		0x00200000ULL	/* приказ, пункт: "№ N" is kept */
+#define L_YEAR		0x00400000ULL	/* г., года, жылы */
+#define L_BIRTH		0x00800000ULL	/* р., рождения, туған */
+#define L_DATEW		0x01000000ULL	/* дата, күні */
+#define L_ABBR		0x02000000ULL	/* its '.' does not end a sentence */
+#define L_PARTICLE	0x04000000ULL	/* батыр, би: inside a street's name */
+#define L_ORD		0x08000000ULL	/* -ші, -й, -го: ordinal endings */
+#define L_GIVEN		0x10000000ULL	/* азамат: also a given name */
+#define L_PERSON	0x20000000ULL	/* пациентка, бала: an age may follow */
+#define L_AGEADJ	0x40000000ULL	/* жастағы, -летний: surely an age */
+#define L_PLACEKW	0x80000000ULL	/* району, облысы: after a place */
+#define L_PLACEADJ	0x100000000ULL	/* карагандинская: a place's adjective */
+#define L_FACABBR	0x200000000ULL	/* ЦРБ, ГКБ: a facility's abbreviation */
+#define L_NUMERAL	0x400000000ULL	/* шестьдесят, қырық: a number in words */
 
 /* Knowledge of a word from the data files and dictionaries (lex_know). */
 #define K_COMMON	0x0001u	/* a dictionary knows it in lower case */
@@ -70,7 +75,7 @@ struct lexicon;
 struct lexicon *lex_new(const char *dir, const char *hsdir);
 void	 lex_free(struct lexicon *);
 /* The built-in and medical classes (L_*) of the lower-case word. */
-unsigned lex_classes(const struct lexicon *, const char *, size_t);
+uint64_t lex_classes(const struct lexicon *, const char *, size_t);
 /* What the lexicon knows (K_*) of the lower-case word; cached. */
 unsigned lex_know(const struct lexicon *, const char *, size_t);
 /* Lower-case s[0..len) into a new NUL-terminated string (for tests). */

@@ -124,6 +124,8 @@
 #define NONE	SIZE_MAX
 #define MAXPASS	6		/* scrub passes of one text, at most */
 
+static void	 numerals_init(void);
+
 struct scrubber {
 	struct lexicon	*lx;
 	int		 min_age;	/* ages from this one are masked */
@@ -141,6 +143,7 @@ scrub_new(const char *lexdir, const char *hsdir)
 	struct scrubber	*scr;
 	struct lexicon	*lx;
 
+	numerals_init();
 	if ((lx = lex_new(lexdir, hsdir ? hsdir : SCRUB_HUNSPELL_DIR)) == NULL)
 		return NULL;
 	scr = xcalloc(1, sizeof(*scr));
@@ -195,7 +198,7 @@ struct tok {
 	size_t		 off, len;	/* bytes of the text */
 	enum tkind	 kind;
 	unsigned	 flags;
-	unsigned	 cls;		/* WORD: lexicon classes */
+	uint64_t	 cls;		/* WORD: lexicon classes */
 	uint32_t	 cp;		/* PUNCT: the code point */
 	int		 type;		/* MARKER, LINK: the scrub type */
 	int		 n;		/* letters, digits or spaces */
@@ -836,7 +839,7 @@ is_wordlike(const struct pass *p, size_t i)
 
 /* A word of one of the classes cls. */
 static int
-is_w(const struct pass *p, size_t i, unsigned cls)
+is_w(const struct pass *p, size_t i, uint64_t cls)
 {
 	const struct tok *t = tk(p, i);
 
@@ -1500,15 +1503,31 @@ static const struct {
 	{ "сексен", 80, 3 }, { "тоқсан", 90, 3 }, { "жүз", 100, 4 },
 };
 
+#define NNUMERALS	(sizeof(numerals) / sizeof(numerals[0]))
+
+/* The numerals' lengths, set once by scrub_new. */
+static size_t	 numeral_len[NNUMERALS];
+
+static void
+numerals_init(void)
+{
+	size_t	 k;
+
+	for (k = 0; k < NNUMERALS; k++)
+		numeral_len[k] = strlen(numerals[k].w);
+}
+
 /* The numeral w[0..n) (lower case): its index in numerals[], or -1. */
 static int
 numeral_at(const char *w, size_t n)
 {
 	size_t	 k;
 
-	for (k = 0; k < sizeof(numerals) / sizeof(numerals[0]); k++)
-		if (strlen(numerals[k].w) == n &&
-		    memcmp(numerals[k].w, w, n) == 0)
+	/* every numeral is Cyrillic, of 4 to 24 bytes */
+	if (n < 4 || n > 24 || ((unsigned char)w[0] & 0xe0) != 0xc0)
+		return -1;
+	for (k = 0; k < NNUMERALS; k++)
+		if (numeral_len[k] == n && memcmp(numerals[k].w, w, n) == 0)
 			return (int)k;
 	return -1;
 }
@@ -1576,7 +1595,9 @@ age_compound(const struct pass *p, size_t i, int *unit)
 	size_t		 k, s, pos, n;
 	int		 val = 0, parts = 0, found;
 
-	if (t->kind != TK_WORD || t->len < 8 || t->len > 80)
+	/* "двухлетний" and longer; a numeral's first letter */
+	if (t->kind != TK_WORD || t->len < 16 || t->len > 80 ||
+	    (t->flags & TF_MIXED))
 		return 0;
 	if (t->len >= 16 && memcmp(w, "годовал", 14) == 0) {
 		*unit = AU_YEAR;
@@ -1650,19 +1671,37 @@ age_unit(const struct pass *p, size_t j, int *sure, int *adj)
 	return 0;
 }
 
-/* A word that tells a person, just before an age ("пациентка 33 лет"). */
+/*
+ * A person just before an age ("пациентка 33 лет", "Сидорова, 45 лет"),
+ * or earlier in the sentence with a comma before the age ("Пациент
+ * Hakan Demir, гражданин Турции, 44 года").
+ */
 static int
 person_before(struct pass *p, size_t i)
 {
 	size_t	 k = prevtok(p, i);
+	int	 n, comma = 0;
 
-	if (k != NONE && (is_p(p, k, ',') || is_dash(p, k)))
+	if (k != NONE && (is_p(p, k, ',') || is_dash(p, k))) {
+		comma = is_p(p, k, ',');
 		k = prevtok(p, k);
+	}
 	if (k == NONE)
 		return 0;
 	if (tk(p, k)->kind == TK_MARKER)
 		return tk(p, k)->type == SCRUB_NAME;
-	return is_w(p, k, L_PERSON) || name_word(p, k);
+	if (is_w(p, k, L_PERSON) || name_word(p, k))
+		return 1;
+	for (n = 0; comma && n < 12 && k != NONE; n++, k = prevtok(p, k)) {
+		if (is_p(p, k, '.') || is_p(p, k, ';') || is_p(p, k, '!') ||
+		    is_p(p, k, '?') || is_p(p, k, ':'))
+			return 0;
+		if ((tk(p, k)->kind == TK_MARKER && tk(p, k)->type ==
+		    SCRUB_NAME) || (is_w(p, k, L_PERSON) &&
+		    !(tk(p, k)->cls & L_ROLE)) || is_w(p, k, L_ROLE))
+			return 1;
+	}
+	return 0;
 }
 
 /* Words before a number that make it a duration or a pregnancy's term. */
@@ -1812,6 +1851,9 @@ word_age(struct pass *p, size_t i)
 	size_t	 e = i + 1, j;
 	int	 val, unit, sure, adj;
 
+	if (tk(p, i)->n < 2 || (!(tk(p, i)->cls & L_NUMERAL) &&
+	    tk(p, i)->len < 16))
+		return;
 	if ((val = age_compound(p, i, &unit)) > 0) {
 		if (unit == AU_WEEK && !win(p, nexttok(p, i), "ребенок "
 		    "ребёнок младенец новорожденный новорождённый"))
@@ -2352,10 +2394,13 @@ evidence(const struct pass *p, size_t i)
 		    EV_STRONG;
 	if (t->cls & L_NOTNAME)
 		return EV_NONE;
+	if ((k & K_SURIN) && (k & K_COMMON))
+		return t->cls & L_NOTNAME ? EV_NONE : EV_UNKNOWN;
 	if (k & (K_COMMON | K_PLACE | K_PLACEADJ | K_FACIL))
 		return EV_NONE;
 	if (k & (K_PROPER | K_SURIN | K_GIVENLIKE))
 		return EV_MEDIUM;
+
 	return EV_UNKNOWN;
 }
 
@@ -2474,13 +2519,15 @@ drug_before(const struct pass *p, size_t i)
 static int
 verb_like(const struct pass *p, size_t i)
 {
-	static const char *const ends[] = { "л", "ла", "ло", "ли", "лся",
-	    "лась", "лось", "лись", "ет", "ит", "ает", "ует", "яет", "ды",
+	static const char *const ends[] = { "л", "ла", "ли", "лся",
+	    "лась", "лись", "ет", "ит", "ает", "ует", "яет", "ды",
 	    "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ады", "еді",
 	    "йды", "йді", "ан", "ен", "ана", "ена", "ян", "яна" };
 	const struct tok *t = tk(p, i);
 	size_t	 k;
 
+	if (win(p, i, "не емес"))
+		return verb_like(p, nexttok(p, i));
 	if (t->kind != TK_WORD || (t->flags & TF_CAP) || t->n < 3 ||
 	    win(p, i, "было нет есть будет стало может могут надо нужно "
 	    "можно"))
@@ -2881,12 +2928,13 @@ rule_capitals(struct pass *p, size_t i)
 		return;
 	}
 	k = nexttok(p, i);
-	if (ev == EV_STRONG && !(kn(p, i) & K_SURIN))
+	if (ev == EV_STRONG)
 		name_cand(p, i, i + 1, 85, "name at a sentence's start");
 	else if (ev >= EV_MEDIUM && verb_like(p, k) && !(kn(p, i) & K_GIVENLIKE))
 		name_cand(p, i, i + 1, 65, "name before a verb");
 	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
-	    K_SURMORPH | K_KKPATRON | K_PROPER)) && !(kn(p, i) & K_COMMON))
+	    K_SURMORPH | K_KKPATRON | K_PROPER | K_SURIN)) &&
+	    !(kn(p, i) & K_COMMON))
 		name_cand(p, i, i + 1, 70, "name at a sentence's start");
 	else if (ev >= EV_UNKNOWN && namelike(p, k) &&
 	    evidence(p, k) >= EV_UNKNOWN && !(tk(p, k)->flags & TF_ALLCAPS))
@@ -3118,8 +3166,8 @@ addr_bare(const struct pass *p, size_t i)
 {
 	size_t	 e, k, h;
 
-	if (!addr_word(p, i) || evidence(p, i) < EV_UNKNOWN ||
-	    (kn(p, i) & (K_PLACE | K_PLACEADJ)) || !name_shape(p, i))
+	if (!addr_word(p, i) || !name_shape(p, i) || (kn(p, i) & K_PLACEADJ) ||
+	    (evidence(p, i) < EV_UNKNOWN && !(kn(p, i) & K_PLACE)))
 		return NONE;
 	if ((e = street_name(p, i)) == NONE)
 		return NONE;
@@ -3205,7 +3253,7 @@ place_adj(const struct pass *p, size_t i)
 
 	if (tk(p, i)->kind != TK_WORD)
 		return 0;
-	if (kn(p, i) & K_PLACEADJ)
+	if (tk(p, i)->cls & L_PLACEADJ)
 		return 1;
 	if (!place_word(p, i) || (tk(p, i)->cls & L_COMMON))
 		return 0;
@@ -3245,9 +3293,9 @@ rule_facility(struct pass *p, size_t i)
 	size_t	 a = i, e = i + 1, k, j;
 	int	 named = 0, n;
 
-	if (!is_w(p, i, L_FACIL) && !(kn(p, i) & K_FACIL))
+	if (!is_w(p, i, L_FACIL | L_FACABBR))
 		return;
-	if (kn(p, i) & K_FACIL)
+	if (tk(p, i)->cls & L_FACABBR)
 		named = 1;
 	/* leftwards: adjectives, places, "№3", "5-ші" */
 	for (n = 0; n < 5; n++) {
@@ -3258,8 +3306,8 @@ rule_facility(struct pass *p, size_t i)
 			a = k;
 			continue;
 		}
-		if (place_adj(p, k) || ((kn(p, k) & K_PLACE) &&
-		    place_word(p, k))) {
+		if (place_adj(p, k) || (place_word(p, k) &&
+		    (kn(p, k) & K_PLACE))) {
 			a = k;
 			named = 1;
 			continue;
@@ -3355,10 +3403,12 @@ rule_place(struct pass *p, size_t i)
 			cand(p, a, prevtok(p, i) + 1, SCRUB_PLACE, 90,
 			    "before a place's word");
 	}
-	if (place_adj(p, i) && (kn(p, i) & K_PLACEADJ)) {
+	if (t->cls & L_PLACEADJ) {
 		cand(p, i, i + 1, SCRUB_PLACE, 85, "place's adjective");
 		return;
 	}
+	if (!(t->flags & TF_CAP))
+		return;
 	/*
 	 * At a sentence's start a short place that is also a word ("Шет",
 	 * "Есік", "Алға") is the word.
@@ -3426,8 +3476,8 @@ rule_org(struct pass *p, size_t i)
 			cand(p, i, c + 1, SCRUB_ORG, 90, "company");
 		return;
 	}
-	if (t->kind == TK_WORD && legal_form(p, i) && (t->flags &
-	    TF_ALLCAPS) && !is_p(p, nexttok(p, i), 0xab) &&
+	if (t->kind == TK_WORD && (t->flags & TF_ALLCAPS) && t->n <= 4 &&
+	    legal_form(p, i) && !is_p(p, nexttok(p, i), 0xab) &&
 	    !is_p(p, nexttok(p, i), '"')) {
 		/* ТОО Медикер, ИП Сейткали */
 		e = NONE;
@@ -3521,7 +3571,8 @@ rule_spoken_email(struct pass *p, size_t i)
 	size_t	 a, k, e = NONE, n;
 	int	 dots = 0;
 
-	if (!win(p, i, "собака собачка собаки at эт") && !is_p(p, i, '@'))
+	if (!is_p(p, i, '@') && (tk(p, i)->kind != TK_WORD ||
+	    !win(p, i, "собака собачка собаки at эт")))
 		return;
 	/* the local part: ASCII tokens glued together, right before */
 	k = skip_br(p, i, 0);
@@ -4119,6 +4170,11 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 				break;
 			}
 	/* tokens of the input: long numbers, names */
+	for (k = 0; k < fv->n; k++)
+		if (fv->v[k].digits[0] != '\0' || fv->v[k].stemlen > 0)
+			break;
+	if (k == fv->n)
+		return;			/* no such fact */
 	p->keepweak = 0;
 	p->s = s;
 	p->len = len;
