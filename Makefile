@@ -43,7 +43,7 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   main.c, serve.c
 LIB	  = lib/util lib/escape lib/format lib/config lib/dict
 STORE	  = store/db store/rules store/import store/validate store/demo
-PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon
+PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon privacy/report
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/pages site/tables site/data site/stats \
 	    site/feed site/output
@@ -76,8 +76,9 @@ H_store/db.h	= privacy/privacy $(STORE)
 H_store/rules.h	= store/import store/rules store/validate
 H_store/store.h	= main store/demo store/import store/validate
 H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
-		     site/tables $(PRIVACY)
+		     site/tables privacy/privacy privacy/scrub privacy/report
 H_privacy/lexicon.h = privacy/lexicon privacy/scrub
+H_privacy/report.h = privacy/privacy privacy/report site/build
 H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
 		     site/pages site/stats site/tables
 H_render/mustache.h = render/catalog render/markdown render/mustache \
@@ -94,7 +95,8 @@ H_site/site.h	= site/build site/data site/feed site/pages site/stats \
 H_serve.h	= main serve
 HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
 	    store/db.h store/rules.h store/store.h privacy/scrub.h \
-	    privacy/lexicon.h privacy/privacy.h render/mustache.h render/catalog.h \
+	    privacy/lexicon.h privacy/report.h privacy/privacy.h \
+	    render/mustache.h render/catalog.h \
 	    render/markdown.h render/chart.h site/output.h site/build.h \
 	    site/site.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \

@@ -2724,9 +2724,15 @@ name_cand(struct pass *p, size_t a, size_t b, int conf, const char *why)
 	unsigned	 flags = 0;
 	size_t		 k;
 
-	for (k = a; k < b; k++)
+	/*
+	 * Flagged for review: a word a dictionary knows, masked on weak
+	 * grounds (not next to initials, a patronymic, a role word).
+	 */
+	for (k = a; conf < 90 && k < b; k++)
 		if (tk(p, k)->kind == TK_WORD && tk(p, k)->n >= 2 &&
-		    (kn(p, k) & K_COMMON))
+		    ((kn(p, k) & K_RUCOMMON) || ((kn(p, k) & K_COMMON) &&
+		    !(kn(p, k) & (K_GIVEN | K_SURNAME | K_SURMORPH |
+		    K_KKPATRON)))))
 			flags |= SCRUB_F_DICT;
 	candk(p, a, b, SCRUB_NAME, conf, flags, why, -1);
 }
