@@ -3,32 +3,90 @@
  *
  * The registry's free text (circumstances, anamnesis, care, measures;
  * in Kazakh and in Russian) is published, so whatever identifies a
- * patient or a medical worker is replaced by a marker first: names,
- * IINs, phone numbers, e-mail addresses, links, dates, ages of 90 and
- * over, addresses, facility and case numbers.  Medical content is kept:
- * ICD codes, doses, vital signs, times of day, durations, counts, ages
- * under 90, scores, lab values.  The rules of both languages apply to
- * every text (Kazakh texts quote Russian words and vice versa).
+ * patient, a medical worker or a place below the published level is
+ * replaced by a typed marker first.  Medical content is kept: ICD and
+ * procedure codes, medicines and doses, units, vital signs, scales,
+ * lab values, a pregnancy's weeks, durations, counts.  The rules of
+ * both languages apply to every text (Kazakh texts quote Russian words
+ * and vice versa).  What the scrubber knows of words -- built-in
+ * classes, the data files of content/scrub, the hunspell dictionaries,
+ * the morphology of names and places -- is in lexicon.c.
  *
  * One pass over a text:
  *
- *   1. links: e-mail addresses and URLs are found on the bytes (they
- *      are ASCII and ignore word boundaries);
+ *   1. links: e-mail addresses, URLs and @handles are found on the
+ *      bytes (they are ASCII and ignore word boundaries);
  *   2. tokens: words (letters, inner hyphens included: "д-р",
  *      "Нұр-Сұлтан"), digit runs, runs of space, single punctuation
- *      code points, the caller's markers and the links.  Each word is
- *      looked up in lower case in one hash table holding the built-in
- *      word classes of both languages and the allowlist;
- *   3. rules: each rule looks at a few tokens around its trigger (a
- *      digit run, a keyword, "№", an initial, a capitalised word) and
- *      proposes a span of tokens with a type;
+ *      code points, the caller's markers and the links; each word gets
+ *      its built-in classes (lex_classes), and what the lexicon knows
+ *      of it (lex_know) when a rule asks;
+ *   3. rules: one recogniser per kind, each looking at a few tokens
+ *      around its trigger and proposing a span of tokens with a type,
+ *      a confidence and its name (for the report), after a validation
+ *      step where the kind has one;
  *   4. spans: overlapping proposals become one span of the most
- *      specific type (prio[] below: a date inside an address is part of
- *      the address, an IIN or a phone beats a plain number); name spans
- *      separated by one space only become one ("Иванов Иван Иванович").
+ *      specific type (prio[]: a date inside an address is part of the
+ *      address; a name and a place by the surer recogniser); name spans
+ *      one space apart become one ("Иванов Иван Иванович").
  *
- * Every rule looks at a bounded number of tokens around its trigger, so
- * a pass is linear in the length of the text.
+ * Every rule looks at a bounded number of tokens around its trigger and
+ * the lexicon's lookups are bounded per word, so a pass is linear in
+ * the length of the text.
+ *
+ * The recognisers, by kind:
+ *   names        a surname next to initials ("Иванов И.И.", "Ли М.С.");
+ *		  up to three name words after a role word ("врач
+ *		  Оралбаева", "Dr. Mehmet Yilmaz"; in lower case a given
+ *		  name or a surname's ending no dictionary knows:
+ *		  "пациентка сидорова"), or before a Kazakh one
+ *		  ("Құдайбергенова дәрігер"); a patronymic with its
+ *		  neighbours; any capitalised word by what the lexicon
+ *		  knows: in mid-sentence a name unless a dictionary knows
+ *		  it in lower case, the medical vocabulary lists it, it is
+ *		  a place or a medicine (a dose after it); at a sentence's
+ *		  start only with strong evidence -- a given name, a
+ *		  listed surname, a surname's ending in any case of both
+ *		  languages ("Садыкова", "Сейтқалиеваға", "Оралбаеваның")
+ *		  -- or a weaker one and a verb or a name next ("Кузнецов
+ *		  доложил").  In capitals, only words with that evidence
+ *		  ("ИВАНОВА ИРИНА ПЕТРОВНА", not "ОРИТ").
+ *   IIN/BIN      12 digits, any grouping; the check digit and the date
+ *		  part validate ("0403 1250 0772"); after ИИН/ЖСН/БИН any
+ *		  9 to 14 digits.
+ *   phones       +7, 8 and 11 digits, mobile numbers without their 8,
+ *		  "23-45-67", and anything after тел./телефон.
+ *   e-mails      addresses, and said aloud: "собака", "at", "dot",
+ *		  "точка", in brackets or not.
+ *   links        URLs, bare domains, messenger links, @handles.
+ *   dates        day and month in every form, years of birth ("85
+ *		  г.р.", "1985 жылы туған", "родилась в 1985 году").
+ *   ages         a number in digits or words and a unit of years,
+ *		  months or days of life, with a sign it is an age (a
+ *		  person before it, "жастағы", "-летний", "в возрасте",
+ *		  "жизни", "өмірінің"); never a pregnancy's weeks or a
+ *		  duration ("в течение 3 лет", "3 жыл бойы", "на 8-е
+ *		  сутки").  Ages from the scrubber's minimum (every age in
+ *		  the build's default).
+ *   times        "в 14:55", "сағат 09:10-да", "14 ч 55 мин", "около 3
+ *		  часов ночи"; not a ratio ("1:10") nor a duration.
+ *   addresses    runs of street, house and flat components; a street's
+ *		  name and "42-15" without a keyword.
+ *   places       a settlement's word and a name ("г. Сатпаев"), a name
+ *		  and a place's word ("Ұлытау ауданы", "Улытауского
+ *		  района"), the places and adjectives of the lexicon, and
+ *		  facilities named by a place, a number or an abbreviation
+ *		  ("ЦРБ", "ГКБ №7", "№3 қалалық емхана"); a facility named
+ *		  by its kind alone stays ("в областную больницу").
+ *   companies    a quoted name with a legal form («…» АҚ, ТОО «…»).
+ *   numbers      "№ N" (not a document's), case and record numbers,
+ *		  long digit runs, car plates ("315 AKX 02", "907ABD01").
+ *
+ * A record's texts are scrubbed together (scrub_record): the facts one
+ * text masks -- a long number, a name's stem, an age with its unit --
+ * are masked where they appear in the others, even where the rules
+ * alone were unsure (their weak proposals), so that reading both
+ * languages tells no more than reading one.
  *
  * Idempotence.  A marker is one opaque token that stands for what it
  * replaced: no rule starts at, ends in or crosses one, and next to one
@@ -41,21 +99,6 @@
  * practice the second pass finds nothing), mapping every span back onto
  * the input, so scrub(scrub(x)) == scrub(x).
  *
- * Names.  A person's name is masked when it is
- *   - a surname next to initials ("Иванов И.И.", "И. И. Иванов",
- *     "Сейітқали Ә.Ғ."); a single initial needs a surname right after
- *     it ("А. Сейткали") or right before it ("Иванов И.");
- *   - up to three capitalised words after a role word (пациент,
- *     врач, д-р, науқас, дәрігер, ...), after an optional ':' -- one of
- *     them may be on the allowlist ("науқас Абай Сейтқалиев"), not all;
- *     a capitalised word right before a Kazakh role word
- *     ("Құдайбергенова дәрігер");
- *   - a patronymic (-ович, -евна, -ична, -ұлы, -қызы, -улы, -кызы, also
- *     "Сейтқали ұлы") together with the capitalised words next to it;
- *   - any other capitalised word that does not begin a sentence and is
- *     not on the allowlist or a known common word; at a sentence's
- *     start, a word that ends like a surname (-ов, -ева, -ин, -ская,
- *     -енко, ...) and is followed by such a word ("Иванов Петр").
  * A sentence begins at the start of the text or of a line, after
  * . ! ? … : ; after an opening quote, a bullet or "1)" at a line's
  * start, after a code ("O72.1 Кровотечение", "39.65 Экстракорпоральная")
@@ -64,54 +107,15 @@
  * after a unit ("5 г."), a Roman numeral ("I.") or a complete "Surname
  * И.И.".
  *
- * The allowlist (content/allowlist.txt, one word per line, '#' starts a
- * comment) is matched case-insensitively against whole words (a
- * hyphenated word is one word); an entry ending in '*' is a stem that
- * matches every word beginning with it, which is how inflected forms
- * are listed ("Астан*": Астана, Астане, Астанадағы; "Апгар*").  A stem
- * needs three letters before the '*'.  Besides the list:
- *   - all-capital words are abbreviations and survive (КТ, ОАК, ЖҚТБ,
- *     COVID, РНЦЭМП), unless they have six letters or more and end like
- *     a surname (ИВАНОВ, ОМАРОВА);
- *   - words with a capital after a small letter (SpO2, HbA1c) and words
- *     glued to digits (COVID-19, K35) are codes and survive;
- *   - the built-in common words of both languages (prepositions,
- *     pronouns, frequent verbs and adjectives of the reports: "Затем",
- *     "Основной", "Кезекші") are never names.
- * The strong rules (initials, role words, patronymics) mask an adjacent
- * allowlisted word too: a given name that is also a region ("Абай",
- * "Жамбыл") is still a name next to a patronymic.
- *
- * Addresses.  The whole address is one marker, keywords included: "по
- * ул. Абая, д. 12, кв. 5;" becomes "по [АДРЕС];".  A run of address
- * components joined by commas: street keyword + name (+ number),
- * house/flat keyword + number, "12-үй", "5-пәтер", Kazakh street name +
- * көшесі/даңғылы/шағын ауданы/ы.а., settlement keyword + a name that is
- * not on the allowlist ("с. Каменка", but "г. Алматы" survives: cities
- * and regions are not identifying), and after "адрес:"/"мекенжайы:" a
- * name with a house number.
- *
- * Numbers.  "№ N" is masked (the "№" goes into the marker, "ГКБ №5" ->
- * "ГКБ [№]") unless a document's word (приказ, бұйрық, пункт, форма,
- * ...) precedes it; facility words and abbreviations (ГКБ, больница,
- * емхана) followed by a number, ordinals before a facility ("5-ші
- * қалалық аурухана"), case words (ИБ, история болезни, карта, нөмір)
- * followed by three or more digits; any other run of seven or more
- * digits unless a unit follows.
- *
  * Known limits (privacy first: when in doubt, mask).  Kept although
- * identifying: a lone surname at a sentence's start that neither looks
- * like one before another name nor has initials, a role word or a
- * patronymic next to it ("Иванов осмотрел"); names equal to allowlisted
- * words (Абай, Жамбыл, eponyms); surnames in capitals of up to five
- * letters (КИМ); bare years and month-year dates (by policy); numbers
- * of other shapes (a phone in groups without 8/+7 or "тел.", an IIN in
- * groups that do not begin with six digits).  Masked although harmless:
- * capitalised words not on the allowlist in mid-sentence (brand names,
- * devices), a capitalised word after a lower-case abbreviation ("см.
- * Приложение"), ward and room numbers ("палата № 5"), decimals that
- * read as a day and a month ("12.10"), runs of 11 digits beginning with
- * 7 or 8.
+ * identifying: a sentence's first word that no lexicon knows as a name
+ * and that no name follows ("Головач доставлен"); a surname that is a
+ * common word at a sentence's start with neither a verb nor an age
+ * after it ("Морозов в палате"); bare years and month-year dates (by
+ * policy); numbers of other shapes.  Masked although harmless:
+ * capitalised words no lexicon knows in mid-sentence (brand names,
+ * devices: the report lists them for review), ward numbers ("палата №
+ * 5"), decimals that read as a day and a month ("12.10").
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -2899,6 +2903,17 @@ rule_patronymic(struct pass *p, size_t i)
 		name_cand(p, a, e, ext ? 95 : 80, "patronymic");
 }
 
+/* An age follows at i: "45 лет", "45 жаста". */
+static int
+age_follows(const struct pass *p, size_t i)
+{
+	int	 sure, adj;
+
+	return is_num(p, i) && tk(p, i)->n <= 3 &&
+	    age_unit(p, nexttok(p, i), &sure, &adj) == AU_YEAR &&
+	    !not_age_after(p, nexttok(p, i));
+}
+
 /*
  * Capitalised words by what the lexicon knows of them.  In mid-sentence
  * a capital says a proper noun: a name unless a dictionary knows the
@@ -2938,6 +2953,9 @@ rule_capitals(struct pass *p, size_t i)
 		name_cand(p, i, i + 1, 85, "name at a sentence's start");
 	else if (ev >= EV_MEDIUM && verb_like(p, k) && !(kn(p, i) & K_GIVENLIKE))
 		name_cand(p, i, i + 1, 65, "name before a verb");
+	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
+	    K_SURMORPH)) && is_p(p, k, ',') && age_follows(p, nexttok(p, k)))
+		name_cand(p, i, i + 1, 65, "name before an age");
 	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
 	    K_SURMORPH | K_KKPATRON | K_PROPER | K_SURIN)) &&
 	    !(kn(p, i) & K_COMMON))
