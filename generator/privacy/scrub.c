@@ -1332,8 +1332,11 @@ date_tail(const struct pass *p, size_t e)
 {
 	size_t	 j = is_hsp(p, e) ? e + 1 : e;
 
-	if (!is_year(tk(p, j)) || is_wordlike(p, j + 1))
+	if (!is_year(tk(p, j)) || (is_wordlike(p, j + 1) &&
+	    !is_w(p, j + 1, L_YEAR)))
 		return e;
+	if (is_w(p, j + 1, L_YEAR))		/* "2025г." */
+		return tk(p, j + 1)->n <= 2 ? afterdot(p, j + 1) : j + 2;
 	e = j + 1;
 	j = nexttok(p, j);
 	if (is_w(p, j, L_YEAR))
@@ -1834,7 +1837,13 @@ num_age(struct pass *p, size_t i)
 	int	 unit, sure, adj, val = (int)t->val;
 
 	if (t->n > 3 || t->val > 130 || decimal_left(p, i) ||
-	    num_cont_right(p, i) || is_wordlike(p, i - 1))
+	    is_wordlike(p, i - 1))
+		return;
+	/* "1,5 года", "2,5 жаста": a half counts as the whole */
+	if ((is_p(p, j, ',') || is_p(p, j, '.')) && is_num(p, j + 1) &&
+	    tk(p, j + 1)->n == 1 && !num_cont_right(p, j + 1))
+		j += 2;
+	else if (num_cont_right(p, i))
 		return;
 	/* "5-е сутки", "6-тәулігінде", "5-ші күні", "72-летняя", "5 айлық" */
 	if (is_p(p, j, '-')) {
@@ -1924,7 +1933,8 @@ num_time(struct pass *p, size_t i)
 	if ((is_p(p, i + 1, ':') || is_p(p, i + 1, '.')) &&
 	    m->kind == TK_NUM && m->n == 2 && m->val <= 59 &&
 	    !(is_p(p, i + 3, ':') && is_num(p, i + 4) && is_p(p, i + 5, ':')) &&
-	    !is_wordlike(p, i + 3) && !ratio_before(p, i)) {
+	    (!is_wordlike(p, i + 3) || win(p, i + 3, "ч час часов сағ "
+	    "сағатта")) && !ratio_before(p, i)) {
 		e = i + 3;
 		if (is_p(p, e, ':') && tk(p, e + 1)->kind == TK_NUM &&
 		    tk(p, e + 1)->n == 2)
@@ -1957,15 +1967,21 @@ num_time(struct pass *p, size_t i)
 				return;
 			}
 		}
-		/* около 3 часов ночи, в 2 часа ночи, в 14 часов */
+		/* около 3 часов ночи, в 2 часа ночи, в 14 часов, в 23 ч. */
 		k = nexttok(p, j);
 		if (time_before(p, i) && (win(p, k, "ночи утра дня вечера") ||
 		    (win(p, prevtok(p, i), "в во к") &&
-		    win(p, j, "час часа часов")))) {
+		    win(p, j, "ч час часа часов")))) {
 			cand(p, i, win(p, k, "ночи утра дня вечера") ? k + 1 :
 			    j + 1, SCRUB_TIME, 80, "time of day");
 			return;
 		}
+	}
+	/* в 8 утра, около 11 вечера */
+	if (time_before(p, i) && win(p, j, "ночи утра вечера дня") &&
+	    t->val <= 12) {
+		cand(p, i, j + 1, SCRUB_TIME, 80, "time of day");
+		return;
 	}
 	/* сағат 3-те, сағат 14-те */
 	k = prevtok(p, i);
@@ -2957,7 +2973,7 @@ rule_capitals(struct pass *p, size_t i)
 	    K_SURMORPH)) && is_p(p, k, ',') && age_follows(p, nexttok(p, k)))
 		name_cand(p, i, i + 1, 65, "name before an age");
 	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
-	    K_SURMORPH | K_KKPATRON | K_PROPER | K_SURIN)) &&
+	    K_SURMORPH | K_KKPATRON | K_PROPER | K_SURIN | K_GIVENLIKE)) &&
 	    !(kn(p, i) & K_COMMON))
 		name_cand(p, i, i + 1, 70, "name at a sentence's start");
 	else if (ev >= EV_UNKNOWN && namelike(p, k) &&
@@ -3595,6 +3611,19 @@ rule_spoken_email(struct pass *p, size_t i)
 	size_t	 a, k, e = NONE, n;
 	int	 dots = 0;
 
+	/* "ivanova @mail.ru": the handle is the address's domain */
+	if (tk(p, i)->kind == TK_LINK && p->s[tk(p, i)->off] == '@' &&
+	    memchr(p->s + tk(p, i)->off, '.', tk(p, i)->len) != NULL &&
+	    is_hsp(p, i - 1) && tk(p, i - 1)->n == 1 &&
+	    is_ascii_tok(p, i - 2) && tk(p, i - 2)->kind != TK_PUNCT) {
+		for (a = i - 2, n = 0; n < 12 && a > 0 &&
+		    is_ascii_tok(p, a - 1); n++)
+			a--;
+		while (tk(p, a)->kind == TK_PUNCT)
+			a++;
+		cand(p, a, i + 1, SCRUB_EMAIL, 85, "e-mail with spaces");
+		return;
+	}
 	if (!is_p(p, i, '@') && (tk(p, i)->kind != TK_WORD ||
 	    !win(p, i, "собака собачка собаки at эт")))
 		return;
