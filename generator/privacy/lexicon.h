@@ -46,6 +46,8 @@
 #define L_PLACEADJ	0x100000000ULL	/* карагандинская: a place's adjective */
 #define L_FACABBR	0x200000000ULL	/* ЦРБ, ГКБ: a facility's abbreviation */
 #define L_NUMERAL	0x400000000ULL	/* шестьдесят, қырық: a number in words */
+#define L_AT		0x800000000ULL	/* собака, at: "@" said aloud */
+#define L_AGEUNIT	0x1000000000ULL	/* лет, айлық, тәулік: a unit of an age */
 
 /* Knowledge of a word from the data files and dictionaries (lex_know). */
 #define K_COMMON	0x0001u	/* a dictionary knows it in lower case */

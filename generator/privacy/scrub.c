@@ -1651,7 +1651,7 @@ static int
 age_unit(const struct pass *p, size_t j, int *sure, int *adj)
 {
 	*sure = *adj = 0;
-	if (tk(p, j)->kind != TK_WORD)
+	if (!is_w(p, j, L_AGEUNIT))
 		return 0;
 	if (win(p, j, "жаста жастағы жасар жасында жасындағы жастан "
 	    "жасқа летн* годовал*")) {
@@ -3624,8 +3624,7 @@ rule_spoken_email(struct pass *p, size_t i)
 		cand(p, a, i + 1, SCRUB_EMAIL, 85, "e-mail with spaces");
 		return;
 	}
-	if (!is_p(p, i, '@') && (tk(p, i)->kind != TK_WORD ||
-	    !win(p, i, "собака собачка собаки at эт")))
+	if (!is_p(p, i, '@') && !is_w(p, i, L_AT))
 		return;
 	/* the local part: ASCII tokens glued together, right before */
 	k = skip_br(p, i, 0);
@@ -3933,15 +3932,32 @@ compose(struct spanv *fin, const struct scrub_span *nsp, size_t nn,
 	return changed;
 }
 
+static void	 pass_markers(struct pass *, const struct scrubber *,
+		    const char *const [SCRUB__MAX], const char **);
+
 /* Set up a pass with the caller's markers (NULL: none). */
 static void
 pass_init(struct pass *p, const struct scrubber *scr,
     const char *const markers[SCRUB__MAX], const char **mk)
 {
+	memset(p, 0, sizeof(*p));
+	pass_markers(p, scr, markers, mk);
+}
+
+/*
+ * Set the scrubber and markers of a pass, keeping its buffers (one
+ * pass serves every text of a record).
+ */
+static void
+pass_markers(struct pass *p, const struct scrubber *scr,
+    const char *const markers[SCRUB__MAX], const char **mk)
+{
 	int	 t;
 
-	memset(p, 0, sizeof(*p));
 	p->scr = scr;
+	p->keepweak = 0;
+	p->nwk = 0;
+	memset(p->mfirst, 0, sizeof(p->mfirst));
 	for (t = 0; t < SCRUB__MAX; t++) {
 		mk[t] = markers != NULL && markers[t] != NULL ? markers[t] :
 		    "";
@@ -4282,16 +4298,19 @@ scrub_record(const struct scrubber *scr, struct scrub_field *fld, size_t n,
 	fin = xcalloc(n ? n : 1, sizeof(*fin));
 	wk = xcalloc(n ? n : 1, sizeof(*wk));
 	nwk = xcalloc(n ? n : 1, sizeof(*nwk));
+	pass_init(&p, scr, NULL, mk);
 	for (i = 0; i < n; i++) {
 		if (fld[i].s == NULL || fld[i].len == 0)
 			continue;
-		pass_init(&p, scr, fld[i].markers, mk);
+		pass_markers(&p, scr, fld[i].markers, mk);
 		p.keepweak = 1;
 		scrub_spans(&p, fld[i].s, fld[i].len, &fin[i]);
-		wk[i] = p.wk;
+		/* the field's keyed proposals: its own copy */
+		if (p.nwk > 0) {
+			wk[i] = xreallocarray(NULL, p.nwk, sizeof(*wk[i]));
+			memcpy(wk[i], p.wk, p.nwk * sizeof(*wk[i]));
+		}
 		nwk[i] = p.nwk;
-		p.wk = NULL;
-		pass_free(&p);
 		for (k = 0; k < fin[i].n; k++)
 			facts_of(&fv, fld[i].s, &fin[i].v[k]);
 		/* the values of the strong proposals: ages with their units */
@@ -4306,7 +4325,7 @@ scrub_record(const struct scrubber *scr, struct scrub_field *fld, size_t n,
 				buf_put(fld[i].out, "", 0);
 			continue;
 		}
-		pass_init(&p, scr, fld[i].markers, mk);
+		pass_markers(&p, scr, fld[i].markers, mk);
 		if (fv.n > 0)
 			spread(&p, fld[i].s, fld[i].len, wk[i], nwk[i], &fv,
 			    &fin[i]);
@@ -4319,8 +4338,8 @@ scrub_record(const struct scrubber *scr, struct scrub_field *fld, size_t n,
 			buf_put(fld[i].out, "", 0);
 		fld[i].nrepl = fin[i].n;
 		total += fin[i].n;
-		pass_free(&p);
 	}
+	pass_free(&p);
 	for (i = 0; i < n; i++) {
 		free(fin[i].v);
 		free(wk[i]);
