@@ -260,7 +260,7 @@ check: deps
 	$(MAKE) test
 	$(MAKE) test-asan
 
-bench: build/regsite
+bench: build/regsite build/scrubscore
 	sh tests/bench.sh build/regsite
 
 # --- install ------------------------------------------------------------
