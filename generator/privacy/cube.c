@@ -28,6 +28,7 @@
 #include "lib/dict.h"
 #include "store/db.h"
 #include "privacy/scrub.h"
+#include "privacy/report.h"
 #include "privacy/privacy.h"
 #include "privacy/cube.h"
 
@@ -583,19 +584,21 @@ cube_stats(const struct cube *k, long *suppressed, long *hidden,
 }
 
 void
-cube_report(const struct cube *k, FILE *f)
+cube_report(const struct cube *k, struct report *r)
 {
-	size_t	 i, c;
+	struct buf	 b = { 0 };
+	size_t		 i, c;
 
-	fprintf(f, "\nRegional tables, %s (columns: the quarter reported, or "
-	    "the release that first published a late record):",
-	    k->f == FORM_INCIDENTS ? "Form 1" : "Form 2");
 	for (c = 0; c < k->ncols; c++)
-		fprintf(f, " %s", k->cols[c]);
-	fprintf(f, "\n  %zu cells: %ld rounded, %ld suppressed as small, "
-	    "%ld hidden because their breakdown's total is small, %ld "
-	    "hidden to protect suppressed ones (secondary)\n", k->ncells,
-	    k->rounds, k->primary, k->hidden_small, k->secondary);
+		buf_printf(&b, " %s", k->cols[c]);
+	report_section(r, report_tr(r, k->f == FORM_INCIDENTS ?
+	    "regional tables, Form 1" : "regional tables, Form 2"));
+	report_line(r, "  %s:%s", report_tr(r, "columns"), buf_str(&b));
+	report_line(r, "  %zu %s: %ld %s, %ld %s, %ld %s, %ld %s", k->ncells,
+	    report_tr(r, "cells"), k->rounds, report_tr(r, "rounded"),
+	    k->primary, report_tr(r, "suppressed as small"), k->hidden_small,
+	    report_tr(r, "hidden, small total"), k->secondary,
+	    report_tr(r, "hidden, secondary"));
 	for (i = 0; i < k->ncells; i++) {
 		const struct cell *e = &k->cells[i];
 
@@ -603,8 +606,10 @@ cube_report(const struct cube *k, FILE *f)
 			continue;
 		if (e->kind != K_CR && e->kind != K_R)
 			continue;
-		fprintf(f, "  hidden: %s %s (%ld records)\n",
-		    e->kind == K_R ? "all columns" : k->cols[e->c],
-		    k->regs[e->r], e->v);
+		report_decision(r, "regional", "%s %s %s (%ld)",
+		    k->f == FORM_INCIDENTS ? "incidents" : "insurance",
+		    e->kind == K_R ? "all" : k->cols[e->c], k->regs[e->r],
+		    e->v);
 	}
+	buf_free(&b);
 }

@@ -13,6 +13,7 @@
 #define CUBE_H
 
 struct cube;
+struct report;
 
 /*
  * Count the published rows of form f (temp.pub, with their true
@@ -47,6 +48,6 @@ void	 cube_stats(const struct cube *, long *suppressed, long *hidden,
 	    long *rounded);
 
 /* What was suppressed and why, for the operator's report. */
-void	 cube_report(const struct cube *, FILE *);
+void	 cube_report(const struct cube *, struct report *);
 
 #endif /* !CUBE_H */

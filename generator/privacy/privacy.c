@@ -54,6 +54,7 @@
 #include "lib/dict.h"
 #include "store/db.h"
 #include "privacy/scrub.h"
+#include "privacy/report.h"
 #include "privacy/privacy.h"
 #include "privacy/ladder.h"
 #include "privacy/partition.h"
@@ -136,11 +137,7 @@ struct privacy {
 	char			**quarters;
 	size_t			 nquarters;
 	struct cube		*cube[FORM__MAX];
-	FILE			*report;	/* NULL without --report */
-	char			*report_path;
-	char			*report_tmp;
-	FILE			*repl;		/* replacements, then appended */
-	char			*repl_tmp;
+	struct report		*report;	/* NULL without --report */
 	/* During publication: the record being scrubbed. */
 	const char		*cur_ref;
 	long long		 cur_id;
@@ -1227,53 +1224,62 @@ static void
 on_replace(void *arg, const struct scrub_span *sp, const char *text)
 {
 	struct privacy	*p = arg;
-	struct buf	 b = { 0 };
-	size_t		 i;
+	struct report_repl x;
 
 	p->cur_repl++;
 	p->stats.replacements[sp->type]++;
-	if (p->repl == NULL)
+	if (p->report == NULL)
 		return;
-	/* The masked text, on one line. */
-	for (i = 0; i < sp->len; i++) {
-		char	 c = text[sp->off + i];
-
-		if (c == '\n' || c == '\r' || c == '\t')
-			buf_putc(&b, ' ');
-		else
-			buf_putc(&b, c);
-	}
-	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", p->cur_ref,
-	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang],
-	    scrub_type_name(sp->type), buf_str(&b));
-	buf_free(&b);
+	x.ref = p->cur_ref;
+	x.id = p->cur_id;
+	x.source_ref = p->cur_src;
+	x.column = p->cur_col;
+	x.lang = p->cur_lang;
+	x.sp = sp;
+	x.text = text;
+	report_replacement(p->report, &x);
 }
 
-/* textqi callback: the same line for a generalized fact. */
+/* scrub_record callback: field i is text column i / 2, language i % 2. */
+static void
+on_field(void *arg, size_t i, const struct scrub_span *sp, const char *text)
+{
+	struct privacy	*p = arg;
+
+	p->cur_col = text_cols[i / LANG__MAX];
+	p->cur_lang = (enum lang)(i % LANG__MAX);
+	on_replace(p, sp, text);
+}
+
+/* textqi callback: a fact brought to the row's level. */
 static void
 on_textqi(void *arg, const char *kind, const char *was, size_t len)
 {
 	struct privacy	*p = arg;
+	struct buf	 b = { 0 };
 	size_t		 i;
 
 	p->cur_repl++;
 	p->stats.generalized++;
-	if (p->repl == NULL)
+	if (p->report == NULL)
 		return;
-	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t", p->cur_ref,
-	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang], kind);
 	for (i = 0; i < len; i++)
-		fputc(was[i] == '\n' || was[i] == '\t' || was[i] == '\r' ?
-		    ' ' : was[i], p->repl);
-	fputc('\n', p->repl);
+		buf_putc(&b, was[i] == '\n' || was[i] == '\t' ||
+		    was[i] == '\r' ? ' ' : was[i]);
+	report_decision(p->report, "text", "%s\t%lld\t%s\t%s\t%s\t%s\t%s",
+	    p->cur_ref, p->cur_id, p->cur_src, p->cur_col,
+	    lang_codes[p->cur_lang], kind, buf_str(&b));
+	buf_free(&b);
 }
 
 static int
 publish(struct privacy *p, enum form f)
 {
-	struct buf	 q = { 0 }, tmp[LANG__MAX], out[TEXT__MAX][LANG__MAX];
+	struct buf	 q = { 0 }, tmp[TEXT__MAX][LANG__MAX];
+	struct buf	 out[TEXT__MAX][LANG__MAX];
+	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
-	int		 i, l, k, step, rc = -1, col;
+	int		 i, l, k, step, rc = -1, col, withheld;
 	char		 ref[64];
 
 	memset(out, 0, sizeof(out));
@@ -1351,50 +1357,53 @@ publish(struct privacy *p, enum form f)
 		p->cur_id = sqlite3_column_int64(sel, 0);
 		p->cur_src = col_text(sel, 1);
 		p->cur_repl = 0;
+		/*
+		 * The record's texts, both languages, scrubbed together
+		 * (what one masks, the others mask too), then brought to
+		 * the row's level, a department masked in one language
+		 * masked in the other.
+		 */
+		withheld = sqlite3_column_int(sel, 15);
+		for (i = 0; i < TEXT__MAX; i++)
+			for (l = 0; l < LANG__MAX; l++) {
+				struct scrub_field *fd = &fld[i * LANG__MAX + l];
+
+				fd->s = (const char *)sqlite3_column_text(sel,
+				    col + i * 2 + l);
+				fd->len = (size_t)sqlite3_column_bytes(sel,
+				    col + i * 2 + l);
+				if (p->cfg->free_text == FREE_TEXT_OFF ||
+				    withheld)
+					fd->s = NULL;
+				fd->markers = p->markers[l];
+				buf_reset(&tmp[i][l]);
+				fd->out = &tmp[i][l];
+			}
+		scrub_record(p->scr, fld, TEXT__MAX * LANG__MAX, on_field, p);
 		for (i = 0; i < TEXT__MAX; i++) {
 			size_t	 dept[LANG__MAX];
 			int	 has[LANG__MAX];
 
 			for (l = 0; l < LANG__MAX; l++) {
-				const char *s;
-				int	 len;
+				struct scrub_field *fd = &fld[i * LANG__MAX + l];
 
+				has[l] = fd->s != NULL && fd->len > 0;
+				buf_reset(&out[i][l]);
+				dept[l] = has[l] ? textqi_apply(p->tq, &tr, l,
+				    buf_str(&tmp[i][l]), tmp[i][l].len, 0,
+				    &out[i][l], NULL, NULL) : 0;
+			}
+			for (l = 0; l < LANG__MAX; l++) {
 				k = 15 + i * 2 + l;
-				s = (const char *)sqlite3_column_text(sel,
-				    col + i * 2 + l);
-				len = sqlite3_column_bytes(sel,
-				    col + i * 2 + l);
-				has[l] = !(p->cfg->free_text == FREE_TEXT_OFF ||
-				    s == NULL || len == 0 ||
-				    sqlite3_column_int(sel, 15));
-				dept[l] = 0;
-				buf_reset(&tmp[l]);
 				if (!has[l]) {
 					sqlite3_bind_null(ins, k);
 					continue;
 				}
 				p->cur_col = text_cols[i];
 				p->cur_lang = l;
-				scrub_text(p->scr, s, (size_t)len,
-				    p->markers[l], &tmp[l], on_replace, p);
-				/* A dry run: which languages name a
-				 * department the row does not show? */
 				buf_reset(&out[i][l]);
-				dept[l] = textqi_apply(p->tq, &tr, l,
-				    buf_str(&tmp[l]), tmp[l].len, 0,
-				    &out[i][l], NULL, NULL);
-			}
-			/* What is masked in one language is masked in
-			 * the other. */
-			for (l = 0; l < LANG__MAX; l++) {
-				if (!has[l])
-					continue;
-				k = 15 + i * 2 + l;
-				p->cur_col = text_cols[i];
-				p->cur_lang = l;
-				buf_reset(&out[i][l]);
-				textqi_apply(p->tq, &tr, l, buf_str(&tmp[l]),
-				    tmp[l].len, dept[l] == 0 &&
+				textqi_apply(p->tq, &tr, l, buf_str(&tmp[i][l]),
+				    tmp[i][l].len, dept[l] == 0 &&
 				    dept[l == 0 ? 1 : 0] > 0, &out[i][l],
 				    on_textqi, p);
 				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
@@ -1417,43 +1426,25 @@ out:
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
 	buf_free(&q);
-	buf_free(&tmp[LANG_KK]);
-	buf_free(&tmp[LANG_RU]);
 	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++)
+		for (l = 0; l < LANG__MAX; l++) {
 			buf_free(&out[i][l]);
+			buf_free(&tmp[i][l]);
+		}
 	return rc;
 }
 
 /* ------------------------------------------------------------------ */
 /* The report                                                           */
 
-static int
-report_open(struct privacy *p, const char *path)
-{
-	int	 fd;
-
-	p->report_path = xstrdup(path);
-	p->report_tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	p->repl_tmp = xasprintf("%s.repl-%ld", path, (long)getpid());
-	if ((fd = open(p->report_tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->report = fdopen(fd, "w")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	if ((fd = open(p->repl_tmp, O_RDWR | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->repl = fdopen(fd, "w+")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	unlink(p->repl_tmp);
-	return 0;
-}
-
-/* Classes per quarter table, as published (class = identical row). */
+/* Classes per quarter table in the union of releases (withdrawn rows
+ * included): class = identical published row. */
 static int
 report_classes(struct privacy *p, enum form f)
 {
 	static const long edges[] = { 1, 2, 5, 11, 20, 50, 100, 1000 };
-	struct buf	 b = { 0 };
+	struct report	*r = p->report;
+	struct buf	 b = { 0 }, h = { 0 };
 	sqlite3_stmt	*st = NULL;
 	char		 last[8] = "";
 	long		 hist[8], minsz = 0, classes = 0, recs = 0, sz;
@@ -1473,10 +1464,11 @@ report_classes(struct privacy *p, enum form f)
 	    "ORDER BY quarter");
 	if (prepare(p, buf_str(&b), &st) == -1)
 		goto out;
-	fprintf(p->report, "\n  classes in the union of all releases "
-	    "(withdrawn rows included):\n"
-	    "  quarter  records  classes  smallest  class sizes (1 | 2-4 | "
-	    "5-10 | 11-19 | 20-49 | 50-99 | 100-999 | 1000+)\n");
+	report_line(r, "  %s:", report_tr(r, "classes in the union"));
+	report_line(r, "  %s | %s | %s | %s | %s (1 | 2-4 | 5-10 | 11-19 | "
+	    "20-49 | 50-99 | 100-999 | 1000+)", report_tr(r, "quarter"),
+	    report_tr(r, "records"), report_tr(r, "classes"),
+	    report_tr(r, "smallest"), report_tr(r, "class sizes"));
 	memset(hist, 0, sizeof(hist));
 	for (;;) {
 		step = sqlite3_step(st);
@@ -1484,13 +1476,13 @@ report_classes(struct privacy *p, enum form f)
 		    strcmp(last, col_text(st, 0)) == 0)
 			;
 		else if (last[0] != '\0') {
-			fprintf(p->report, "  %-7s  %7ld  %7ld  %8ld  ", last,
-			    recs, classes, minsz);
+			buf_reset(&h);
 			for (i = 0; i < 8; i++)
-				fprintf(p->report, "%s%ld", i ? " | " : "",
+				buf_printf(&h, "%s%ld", i ? " | " : "",
 				    hist[i]);
-			fprintf(p->report, "%s\n", minsz < p->cfg->k ?
-			    "  (BELOW k)" : "");
+			report_line(r, "  %-7s  %7ld  %7ld  %8ld  %s%s", last,
+			    recs, classes, minsz, buf_str(&h),
+			    minsz < p->cfg->k ? "  (BELOW k)" : "");
 			memset(hist, 0, sizeof(hist));
 			minsz = classes = recs = 0;
 		}
@@ -1514,6 +1506,7 @@ report_classes(struct privacy *p, enum form f)
 out:
 	sqlite3_finalize(st);
 	buf_free(&b);
+	buf_free(&h);
 	return rc;
 }
 
@@ -1521,40 +1514,49 @@ out:
 static void
 report_shares(struct privacy *p, enum form f)
 {
-	int	 q;
+	struct report	*r = p->report;
+	struct buf	 b = { 0 };
+	int		 q;
 
-	fprintf(p->report, "  values shown (of %ld published rows):",
-	    p->published[f]);
 	for (q = 0; q < QI__MAX; q++) {
 		if (!form_has_qi[f][q])
 			continue;
-		fprintf(p->report, " %s %.0f%%", qi_names[q],
+		buf_printf(&b, " %s %.0f%%", report_tr(r, qi_names[q]),
 		    p->published[f] ? 100.0 * (double)p->shown[f][q] /
 		    (double)p->published[f] : 0.0);
+		if (p->published[f] > 0 && p->shown[f][q] == 0)
+			report_review(r, RR_HIDDEN, "%s: %s", report_tr(r,
+			    f == FORM_INCIDENTS ? "Form 1" : "Form 2"),
+			    report_tr(r, qi_names[q]));
 	}
-	fprintf(p->report, "; quasi-identifier cells shown: %.1f%% "
-	    "(the region is never in a row)\n",
-	    100.0 * privacy_share(p, f));
+	report_line(r, "  %s (%ld):%s; %s: %.1f%%", report_tr(r,
+	    "values shown"), p->published[f], buf_str(&b),
+	    report_tr(r, "cells shown"), 100.0 * privacy_share(p, f));
+	buf_free(&b);
 }
 
 static int
 report_form(struct privacy *p, enum form f)
 {
+	struct report	*r = p->report;
 	struct buf	 b = { 0 };
 	sqlite3_stmt	*st = NULL;
 	int		 q, l, step;
 
-	fprintf(p->report, "\n%s (%s): %ld records\n",
-	    f == FORM_INCIDENTS ? "Form 1" : "Form 2", form_table[f],
-	    p->records[f]);
-	fprintf(p->report, "  kept as earlier releases published them: %ld; "
-	    "published again after a withdrawal: %ld; published for the "
-	    "first time: %ld; deferred: %ld; withdrawn now: %ld; narratives "
-	    "withheld (the sex hidden): %ld\n", p->status[f][ST_FROZEN],
-	    p->status[f][ST_REJOINED], p->status[f][ST_NEW],
-	    p->status[f][ST_DEFERRED], p->withdrawn[f], p->withheld[f]);
+	report_section(r, report_tr(r, f == FORM_INCIDENTS ? "Form 1" :
+	    "Form 2"));
+	report_line(r, "%s (%s): %ld %s", report_tr(r, f == FORM_INCIDENTS ?
+	    "Form 1" : "Form 2"), form_table[f], p->records[f],
+	    report_tr(r, "records"));
+	report_line(r, "  %s: %ld; %s: %ld; %s: %ld; %s: %ld; %s: %ld; "
+	    "%s: %ld", report_tr(r, "kept as published"),
+	    p->status[f][ST_FROZEN], report_tr(r, "published again"),
+	    p->status[f][ST_REJOINED], report_tr(r, "published first"),
+	    p->status[f][ST_NEW], report_tr(r, "deferred"),
+	    p->status[f][ST_DEFERRED], report_tr(r, "withdrawn now"),
+	    p->withdrawn[f], report_tr(r, "narratives withheld"),
+	    p->withheld[f]);
 	report_shares(p, f);
-	fprintf(p->report, "  levels used (rows):");
 	for (q = 0; q < QI__MAX; q++) {
 		if (!form_has_qi[f][q] || q == QI_REGION)
 			continue;
@@ -1568,12 +1570,12 @@ report_form(struct privacy *p, enum form f)
 			buf_free(&b);
 			return -1;
 		}
-		fprintf(p->report, "\n    %s:", qi_names[q]);
+		buf_reset(&b);
 		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 			l = sqlite3_column_int(st, 0);
-			fprintf(p->report, " %s %lld;", l >= 0 &&
+			buf_printf(&b, " %s %lld;", report_tr(r, l >= 0 &&
 			    l < LADDER_MAX && level_names[q][l] ?
-			    level_names[q][l] : "?",
+			    level_names[q][l] : "?"),
 			    (long long)sqlite3_column_int64(st, 1));
 		}
 		sqlite3_finalize(st);
@@ -1581,8 +1583,11 @@ report_form(struct privacy *p, enum form f)
 			buf_free(&b);
 			return db_err(p->db, "privacy report");
 		}
+		report_line(r, "  %s, %s:%s", report_tr(r, "levels"),
+		    report_tr(r, qi_names[q]), buf_str(&b));
+		report_decision(r, "levels", "%s %s:%s", form_table[f],
+		    qi_names[q], buf_str(&b));
 	}
-	fputc('\n', p->report);
 	buf_reset(&b);
 	buf_printf(&b, "SELECT quarter, source, source_ref FROM temp.dec "
 	    "WHERE form = %d AND status = %d ORDER BY quarter, source, "
@@ -1591,10 +1596,13 @@ report_form(struct privacy *p, enum form f)
 		buf_free(&b);
 		return -1;
 	}
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		fprintf(p->report, "  deferred (too few like it to publish "
-		    "safely yet): %s %s %s\n", col_text(st, 0),
-		    col_text(st, 1), col_text(st, 2));
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		report_decision(r, "deferred", "%s %s %s %s", form_table[f],
+		    col_text(st, 0), col_text(st, 1), col_text(st, 2));
+		report_review(r, RR_SMALL, "%s %s: %s %s", report_tr(r,
+		    "deferred"), col_text(st, 0), col_text(st, 1),
+		    col_text(st, 2));
+	}
 	sqlite3_finalize(st);
 	buf_free(&b);
 	if (step != SQLITE_DONE)
@@ -1607,7 +1615,7 @@ report_form(struct privacy *p, enum form f)
 int
 privacy_run(struct privacy *p, const struct config *cfg,
     const struct scrubber *scr, const char *const *markers[LANG__MAX],
-    const char *const *tq_markers[LANG__MAX], const char *report_path)
+    const char *const *tq_markers[LANG__MAX], struct report *report)
 {
 	enum form	 f;
 	int		 qi;
@@ -1619,8 +1627,7 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->tq_markers[LANG_KK] = tq_markers[LANG_KK];
 	p->tq_markers[LANG_RU] = tq_markers[LANG_RU];
 	make_policy(p);
-	if (report_path != NULL && report_open(p, report_path) == -1)
-		return -1;
+	p->report = report;
 	if (exec_sql(p, "PRAGMA temp_store = FILE") == -1 ||
 	    load_quarters(p) == -1 || make_tables(p) == -1 ||
 	    load_key(p) == -1)
@@ -1630,16 +1637,16 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	if (p->has_memory && policy_changed(p) == -1)
 		return -1;
 	if (p->report) {
-		fprintf(p->report, "regsite privacy report\n\n"
-		    "policy: k = %ld, diversity = %ld distinct outcomes, "
-		    "small counts 1-%ld shown as "
-		    "\"<%ld\", rounding to %ld, free text %s\n"
-		    "release: %s; rows remembered from earlier releases "
-		    "under this policy: %ld\n",
-		    cfg->k, cfg->diversity,
-		    cfg->small_count - 1, cfg->small_count, cfg->rounding,
-		    cfg->free_text == FREE_TEXT_OFF ? "not published" :
-		    "scrubbed", p->release, 0L);
+		report_section(p->report, report_tr(p->report, "policy"));
+		report_line(p->report, "k = %ld, diversity = %ld, small counts "
+		    "1-%ld: \"<%ld\", rounding %ld, %s: %s", cfg->k,
+		    cfg->diversity, cfg->small_count - 1, cfg->small_count,
+		    cfg->rounding, report_tr(p->report, "free text"),
+		    report_tr(p->report, cfg->free_text == FREE_TEXT_OFF ?
+		    "not published" : "scrubbed"));
+		report_line(p->report, "%s: %s; %s: %ld", report_tr(p->report,
+		    "release"), p->release, report_tr(p->report,
+		    "rows remembered"), p->remembered);
 	}
 	for (f = 0; f < FORM__MAX; f++) {
 		if (decide(p, f) == -1)
@@ -1855,46 +1862,27 @@ out:
 int
 privacy_close(struct privacy *p, int ok)
 {
-	char	 line[8192];
-	size_t	 i, n;
-	int	 rc = 0, t, f;
+	struct buf	 b = { 0 };
+	size_t		 i;
+	int		 t, f;
 
 	if (p == NULL)
 		return 0;
 	if (p->report && ok) {
+		struct report	*r = p->report;
+
 		for (f = 0; f < FORM__MAX; f++)
 			if (p->cube[f])
-				cube_report(p->cube[f], p->report);
-		fprintf(p->report, "\nFree text: %ld records with "
-		    "replacements;", p->stats.records_scrubbed);
+				cube_report(p->cube[f], r);
 		for (t = 0; t < SCRUB__MAX; t++)
-			fprintf(p->report, " %s %ld", scrub_type_name(t),
+			buf_printf(&b, " %s %ld", scrub_type_name(t),
 			    p->stats.replacements[t]);
-		fprintf(p->report, "; generalized to the row %ld\n",
+		report_section(r, report_tr(r, "free text"));
+		report_line(r, "  %ld %s;%s; %s %ld", p->stats.records_scrubbed,
+		    report_tr(r, "records with replacements"), buf_str(&b),
+		    report_tr(r, "generalized to the row"),
 		    p->stats.generalized);
-		fprintf(p->report, "\nEvery replacement (reference, id, "
-		    "source_ref, column, language, type, masked text):\n");
-		fflush(p->repl);
-		rewind(p->repl);
-		while ((n = fread(line, 1, sizeof(line), p->repl)) > 0)
-			fwrite(line, 1, n, p->report);
-		if (fflush(p->report) != 0 || ferror(p->report) ||
-		    ferror(p->repl))
-			rc = rs_err("%s: write error: %s", p->report_path,
-			    strerror(errno));
-	}
-	if (p->repl)
-		fclose(p->repl);
-	if (p->report) {
-		if (fclose(p->report) != 0 && rc == 0 && ok)
-			rc = rs_err("%s: write error: %s", p->report_path,
-			    strerror(errno));
-		if (ok && rc == 0 && rename(p->report_tmp, p->report_path)
-		    == -1)
-			rc = rs_err("%s: cannot move the report into place: "
-			    "%s", p->report_path, strerror(errno));
-		if (!ok || rc != 0)
-			unlink(p->report_tmp);
+		buf_free(&b);
 	}
 	for (f = 0; f < FORM__MAX; f++)
 		cube_free(p->cube[f]);
@@ -1902,15 +1890,12 @@ privacy_close(struct privacy *p, int ok)
 	for (i = 0; i < p->nquarters; i++)
 		free(p->quarters[i]);
 	free(p->quarters);
-	free(p->report_path);
-	free(p->report_tmp);
-	free(p->repl_tmp);
 	free(p->policy);
 	free(p->path);
 	dicts_free(&p->dicts);
 	db_close(p->db);
 	free(p);
-	return rc;
+	return 0;
 }
 
 const struct privacy_stats *

@@ -113,12 +113,14 @@ struct privacy *privacy_open(const char *path, int *bad_data);
  * new classes, deferred), scrub and generalize the narratives, publish,
  * protect the regional counts.  markers[lang][type] are the scrubber's
  * markers, tq_markers[lang][TQ_*] textqi's; cfg, scr and the markers
- * must outlive p.  With report_path, the operator's report is prepared
- * (and written by privacy_close).  0, or -1 with rs_err.
+ * must outlive p.  With a report (privacy/report.h, or NULL), every
+ * decision and replacement is told to it, until privacy_close; the
+ * caller closes it.  0, or -1 with rs_err.
  */
+struct report;
 int	 privacy_run(struct privacy *, const struct config *,
 	    const struct scrubber *, const char *const *markers[LANG__MAX],
-	    const char *const *tq_markers[LANG__MAX], const char *report_path);
+	    const char *const *tq_markers[LANG__MAX], struct report *);
 /*
  * Remember this build as a release in the registry (published rows,
  * withdrawals, deferred records, the number key), so that later builds
@@ -131,7 +133,7 @@ double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);
 const char *privacy_release(const struct privacy *);
-/* Finish (ok: write the report), close the database and free. */
+/* Finish (ok: the report's last details), close the database, free. */
 int	 privacy_close(struct privacy *, int ok);
 const struct privacy_stats *privacy_stats(const struct privacy *);
 /* Every quarter from the first to the last with records. */
