@@ -359,8 +359,19 @@ ru_genitive(const char *w)
 	static const char *const end[] = {
 		"ии", "ой", "ых", "их", "ей", "ого", "его", NULL
 	};
+	/* Nouns in -а, -я that name what a department does. */
+	static const char *const noun[] = {
+		"гемодиализ", "диализ", "реанимац", "хирург", "терап",
+		"патолог", "кардиолог", "травматолог", "невролог", "онколог",
+		"уролог", "гинеколог", "акушер", "педиатр", "неонатолог",
+		"токсиколог", "наркол", "психиатр", "ожог", "туберкул",
+		"инсульт", "инфаркт", "профпатолог", "трансплант", NULL
+	};
 	size_t	 i;
 
+	for (i = 0; noun[i]; i++)
+		if (starts(w, noun[i]))
+			return 1;
 	if (starts(w, "пациент") || starts(w, "больн") ||
 	    starts(w, "котор") || strcmp(w, "этой") == 0 ||
 	    starts(w, "организац") || starts(w, "стационар") ||
@@ -399,7 +410,15 @@ kk_modifier(const struct textqi *t, const char *w)
 		"гинеколог", "акушер", "педиатр", "неонатол", "онколог",
 		"кардиол", "невролог", "хирург", "травматол", "ортопед",
 		"уролог", "психиатр", "наркол", "медициналық", "нәрестелер",
-		"шала", NULL
+		"шала", "диагност", "сәулелік", "гемодиализ", "диализ",
+		"химиотерап", "физиотерап", "трансплант", "кәсіптік",
+		"патолог", "генетик", "репродуктив", "технология", "қосалқы",
+		"гипербари", "оксигенац", "жүктілік", "колопроктол",
+		"эндоскоп", "аурулар", "кейінгі", "алдындағы", "ауру",
+		"эндокрин", "гастро", "гематол", "гериатр", "токсикол",
+		"аллергол", "пульмонол", "нефрол", "дерматол", "стоматол",
+		"офтальмол", "оториноларинг", "онкол", "нейрохирург",
+		"кардиохирург", NULL
 	};
 	static const char *const suffix[] = {
 		"лық", "лік", "дық", "дік", "тық", "тік", "ия", "иясы",
@@ -484,6 +503,44 @@ child_word(enum lang l, const char *w)
 			return 1;
 	(void)l;
 	return 0;
+}
+
+/*
+ * Words that tell a newborn, and so neonatology.  They stay only where
+ * the row shows a neonatology specialty.  w[i] is the word; a newborn
+ * may take two ("жаңа туған", "шала туған"): *n is how many.
+ */
+static int
+newborn_words(const struct word *w, size_t nw, size_t i, size_t *n)
+{
+	static const char *const one[] = {
+		"новорожд", "нәресте", "недоношен", "перинатал", NULL
+	};
+	size_t	 k;
+
+	*n = 1;
+	for (k = 0; one[k]; k++)
+		if (starts(w[i].low, one[k]))
+			return 1;
+	if ((strcmp(w[i].low, "жаңа") == 0 || strcmp(w[i].low, "шала") == 0)
+	    && i + 1 < nw && w[i + 1].joined && starts(w[i + 1].low, "туған")) {
+		*n = 2;
+		return 1;
+	}
+	if (strcmp(w[i].low, "шала") == 0 && i + 1 < nw &&
+	    starts(w[i + 1].low, "туу")) {
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+row_neonatal(const struct textqi_row *r)
+{
+	return r->profile_level == 0 && (strcmp(r->profile,
+	    "neonatology") == 0 || strcmp(r->profile,
+	    "obstetric-neonatology") == 0);
 }
 
 /* Whether the row shows that the patient is a child. */
@@ -607,6 +664,19 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 	/* Departments (outside the codes); children. */
 	w = words(s, len, &nw);
 	masked = departments(t, r, l, w, nw, force, &sp, &nsp);
+	for (i = 0; i < nw; i++) {
+		size_t	 n;
+
+		if (row_neonatal(r) || !newborn_words(w, nw, i, &n))
+			continue;
+		sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
+		sp[nsp].off = w[i].off;
+		sp[nsp].len = w[i + n - 1].off + w[i + n - 1].len - w[i].off;
+		sp[nsp].with = t->markers[l][TQ_PATIENT];
+		sp[nsp].kind = "newborn";
+		nsp++;
+		i += n - 1;
+	}
 	if (!row_child(t, r))
 		for (i = 0; i < nw; i++) {
 			if (!child_word(l, w[i].low))

@@ -428,8 +428,10 @@ export function textCols(rec) {
 
 export function extract(rec) {
 	const cols = textCols(rec);
-	const kk = Object.values(cols).map((c) => c.kk).join('\n');
-	const ru = Object.values(cols).map((c) => c.ru).join('\n');
+	// Columns apart: a pattern must not run from one into the next
+	// ("… 2025 г." and "Согревание, …" are no town "г. Согревание").
+	const kk = Object.values(cols).map((c) => c.kk).join('\n¶\n');
+	const ru = Object.values(cols).map((c) => c.ru).join('\n¶\n');
 	const per = {};
 	for (const [lang, s] of [['kk', kk], ['ru', ru]])
 		per[lang] = { codes: codes(s), times: times(s), specs: depts(s, lang),
