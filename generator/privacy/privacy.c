@@ -658,7 +658,7 @@ on_replace(void *arg, const struct scrub_span *sp, const char *text)
 static int
 publish(struct privacy *p, enum form f)
 {
-	struct buf	 q = { 0 }, out[TEXT__MAX][LANG__MAX];
+	struct buf	 q = { 0 }, vis = { 0 }, out[TEXT__MAX][LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	int		 i, l, k, step, rc = -1, mask, col;
 	char		 ref[64];
@@ -781,7 +781,11 @@ publish(struct privacy *p, enum form f)
 				buf_reset(&out[i][l]);
 				p->cur_col = text_cols[i];
 				p->cur_lang = l;
-				scrub_text(p->scr, s, (size_t)len,
+				/* Invisible and bidi controls go first, so
+				 * none hides an identifier (uc_hidden). */
+				buf_reset(&vis);
+				utf8_strip_hidden(&vis, s, (size_t)len);
+				scrub_text(p->scr, buf_str(&vis), vis.len,
 				    p->markers[l], &out[i][l], on_replace, p);
 				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
 				    (int)out[i][l].len, SQLITE_STATIC);
@@ -802,6 +806,7 @@ out:
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
 	buf_free(&q);
+	buf_free(&vis);
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++)
 			buf_free(&out[i][l]);
