@@ -23,7 +23,7 @@ cd "$WORK" || exit 1
     { fail "the registry could not be made"; exit 1; }
 # Two sites that differ on every page: A and B.
 printf '[site]\nname_kk = Сайт A\nname_ru = Сайт A\n' >A.ini
-printf '[site]\nname_kk = Сайт B\nname_ru = Сайт B\nrows_per_page = 10\n' >B.ini
+printf '[site]\nname_kk = Сайт B\nname_ru = Сайт B\n' >B.ini
 
 # tree DIR: one hash of every file's path and content.
 tree() {
