@@ -17,8 +17,10 @@
  * whole under ".NAME.old-PID", which the next build puts back first.
  *
  * The temporary directory is named ".NAME.tmp-PID"; a later build
- * removes those (and ".NAME.old-PID", and the ".NAME.tmp-PID.old" of
- * older regsites) whose process is gone.  An existing output directory
+ * removes those (and the ".NAME.tmp-PID.old" of older regsites, which
+ * may be half removed) whose process is gone.  ".NAME.old-PID" only
+ * ever holds a whole site: the fallback renames it to ".NAME.tmp-PID"
+ * before removing it.  An existing output directory
  * is replaced only if it is empty or carries the marker file ".regsite"
  * that every build writes, so a mistyped --out never deletes someone's
  * files.
@@ -140,8 +142,8 @@ split_path(const char *path, char **dir, char **base)
 
 /*
  * The process id in a name "PID" or "PID.old" (the old tree of a
- * regsite before the atomic exchange); *old set for the latter.  0 or
- * -1.
+ * regsite before the atomic exchange, "*.tmp-PID.old"); *old set for
+ * the latter.  0 or -1.
  */
 static int
 leftover_pid(const char *s, long *pid, int *old)
@@ -160,10 +162,11 @@ leftover_pid(const char *s, long *pid, int *old)
 
 /*
  * Clear what builds that died left beside out (dir/base): ".BASE.tmp-PID"
- * trees (a partial site, or an old one being removed) are removed;
- * ".BASE.old-PID" and ".BASE.tmp-PID.old" (a previous site moved aside
- * by the two-rename swap) are put back as out when out is missing, else
- * removed.  Trees of builds still running are left alone.
+ * trees (a partial site, or an old one being removed) and the
+ * ".BASE.tmp-PID.old" of older regsites are removed; ".BASE.old-PID" (a
+ * whole previous site, moved aside by the two-rename swap) is put back
+ * as out when out is missing, else removed.  Trees of builds still
+ * running are left alone.
  */
 static void
 remove_stale(const char *dir, const char *base, const char *out)
@@ -186,6 +189,7 @@ remove_stale(const char *dir, const char *base, const char *out)
 		if (strncmp(e->d_name, tmp, tlen) == 0) {
 			if (leftover_pid(e->d_name + tlen, &pid, &isold) == -1)
 				continue;
+			isold = 0;	/* never put back: maybe partial */
 		} else if (strncmp(e->d_name, old, olen) == 0) {
 			if (leftover_pid(e->d_name + olen, &pid, &isold) == -1
 			    || isold)
@@ -411,7 +415,11 @@ site_commit(struct site *s)
 		rename(s->old, s->out);
 		return -1;
 	}
-	rm_tree(s->old);
+	/* Under the temporary name, a half-removed tree is never put back. */
+	if (rename(s->old, s->tmp) == 0)
+		rm_tree(s->tmp);
+	else
+		rm_tree(s->old);
 	return 0;
 }
 
