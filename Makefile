@@ -75,7 +75,7 @@ H_lib/config.h	= lib/config privacy/privacy site/assets site/build \
 		     site/dl_json site/feed site/fields site/home \
 		     site/page site/quarter site/root site/stats \
 		     site/tables
-H_lib/dict.h	= lib/dict privacy/privacy site/fields site/page \
+H_lib/dict.h	= lib/dict privacy/privacy site/build site/fields site/page \
 		     site/stats site/tables store/db store/demo \
 		     store/import store/rules store/validate \
 		     store/withdraw

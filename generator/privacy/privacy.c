@@ -661,12 +661,14 @@ static int
 publish(struct privacy *p, enum form f)
 {
 	struct buf	 q = { 0 }, out[TEXT__MAX][LANG__MAX];
+	struct buf	 vis[TEXT__MAX][LANG__MAX];
 	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	int		 i, l, k, step, rc = -1, mask, col;
 	char		 ref[64];
 
 	memset(out, 0, sizeof(out));
+	memset(vis, 0, sizeof(vis));
 	buf_puts(&q, "SELECT t.id, t.source_ref, t.quarter, t.public_no, "
 	    "t.reported_quarter, c.mask");
 	for (i = 0; i < QI__MAX; i++)
@@ -780,6 +782,15 @@ publish(struct privacy *p, enum form f)
 				    col + i * 2 + l);
 				if (p->cfg->free_text == FREE_TEXT_OFF)
 					fd->s = NULL;
+				/* Invisible and bidi controls go first, so
+				 * none hides an identifier (uc_hidden). */
+				if (fd->s != NULL) {
+					buf_reset(&vis[i][l]);
+					utf8_strip_hidden(&vis[i][l], fd->s,
+					    fd->len);
+					fd->s = buf_str(&vis[i][l]);
+					fd->len = vis[i][l].len;
+				}
 				fd->markers = p->markers[l];
 				buf_reset(&out[i][l]);
 				fd->out = &out[i][l];
@@ -813,8 +824,10 @@ out:
 	sqlite3_finalize(ins);
 	buf_free(&q);
 	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++)
+		for (l = 0; l < LANG__MAX; l++) {
 			buf_free(&out[i][l]);
+			buf_free(&vis[i][l]);
+		}
 	return rc;
 }
 

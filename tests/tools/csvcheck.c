@@ -9,7 +9,9 @@
  * machine CSV and the language JSON files (parsed with jansson) hold the
  * same records in the same order, field by field: a language CSV shows
  * the label of the JSON code (from the JSON metadata), the machine CSV
- * the code itself and both languages' texts.  Prints "ok - ..." or
+ * the code itself and both languages' texts.  A value a spreadsheet
+ * would run as a formula shows in a language CSV with a leading
+ * apostrophe, in the machine CSV as it is.  Prints "ok - ..." or
  * "not ok - ..." lines.
  */
 #include <dirent.h>
@@ -162,6 +164,31 @@ label_of(json_t *meta, json_t *col, const char *v, char *tmp, size_t tmplen)
 	return json_string_value(lab);
 }
 
+/*
+ * Whether a spreadsheet would run field v as a formula: it begins with
+ * '=', '+', '-', '@', TAB or CR and is not a plain number (OWASP, CSV
+ * Injection).  A language CSV must show such a value with a leading
+ * apostrophe; the machine CSV exactly as it is.
+ */
+static int
+formula(const char *v)
+{
+	const char	*p = v;
+	int		 digits = 0;
+
+	if (*v == '\0' || strchr("=+-@\t\r", *v) == NULL)
+		return 0;
+	if (*p == '-')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (digits && (*p == '.' || *p == ',')) {
+		for (p++, digits = 0; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	}
+	return !(digits && *p == '\0');
+}
+
 static void
 check_set(const char *dir, const char *form)
 {
@@ -170,7 +197,7 @@ check_set(const char *dir, const char *form)
 	json_t		*js[2], *cols, *recs, *meta;
 	json_error_t	 jerr;
 	char		 path[2048], why[8192] = "", tmp[1024];
-	size_t		 l, i, j;
+	size_t		 l, i, j, formulas = 0;
 	int		 ok = 1;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
@@ -224,7 +251,19 @@ check_set(const char *dir, const char *form)
 				int	 mcol;
 				char	 mname[128];
 
-				if (strcmp(got, want) != 0) {
+				if (formula(want)) {
+					if (got[0] != '\'' || strcmp(got + 1,
+					    want) != 0) {
+						snprintf(why, sizeof(why), "%s "
+						    "row %zu %s: CSV '%s' runs "
+						    "as a formula or differs "
+						    "from JSON '%s'", langs[l],
+						    i + 1, name, got, want);
+						ok = 0;
+						break;
+					}
+					formulas++;
+				} else if (strcmp(got, want) != 0) {
 					snprintf(why, sizeof(why), "%s row %zu "
 					    "%s: CSV '%s', JSON '%s'", langs[l],
 					    i + 1, name, got, want);
@@ -249,6 +288,10 @@ check_set(const char *dir, const char *form)
 	}
 	result(ok, "%s/%s: language CSVs, machine CSV and JSON hold the same "
 	    "records", dir, form, why);
+	if (formulas)
+		printf("# %s/%s: %zu values that would run as formulas, "
+		    "neutralised in the language CSVs\n", dir, form,
+		    formulas);
 }
 
 int
