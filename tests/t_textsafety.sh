@@ -1,6 +1,6 @@
 # t_textsafety.sh -- what reaches a reader's spreadsheet and screen:
 # cells a spreadsheet would run as formulas (=HYPERLINK(...),
-# +cmd|' /C calc'!A0, -2+3, @SUM(...)) are neutralised with a leading
+# +cmd|' /C calc'!A0, -2+3, @(...); "@SUM" alone is masked by the scrubber as a handle) are neutralised with a leading
 # apostrophe in every human-facing CSV -- the languages' downloads and
 # the charts' CSVs -- and kept exactly in the machine CSV, also when the
 # import's normalisation or the removal of invisible characters is what
@@ -34,12 +34,12 @@ shy=$(printf '\302\255')	# U+00AD soft hyphen
 sqlite3 reg.db "
 UPDATE incidents SET circumstances_ru = '=HYPERLINK(\"http://evil.example/x\",\"Подробнее\")',
     care_kk = '+cmd|'' /C calc''!A0', measures_ru = '-2+3',
-    anamnesis_kk = '@SUM(1+1)*cmd|'' /C calc''!A0'
+    anamnesis_kk = '@(1+1)*cmd|'' /C calc''!A0'
     WHERE source_ref = 'INC-2025-002';
 UPDATE incidents SET circumstances_ru = '${zw}=1+1 после${zw}операции',
     care_ru = 'Счёт ${rlo}txt.exe${lri}: ${bom}опла${shy}чен'
     WHERE source_ref = 'INC-2025-003';
-UPDATE insurance_cases SET care_ru = '-10', measures_kk = '@admin'
+UPDATE insurance_cases SET care_ru = '-10', measures_kk = '@ 1+1'
     WHERE source_ref = 'EIP-2025-0101';
 UPDATE regions SET name_ru = '=1+1' WHERE code = 'KZ-75';" ||
     fail "the payloads could not be stored"
@@ -67,23 +67,23 @@ done
 f=site/data/2025-q1/incidents-kk.csv
 check "incidents-kk.csv: +cmd|' /C calc'!A0 is shown as text" \
     has "$f" "\"'+cmd|' /C calc'!A0\""
-check "incidents-kk.csv: @SUM(...) is shown as text" \
-    has "$f" "\"'@SUM(1+1)*cmd|' /C calc'!A0\""
+check "incidents-kk.csv: @(...) is shown as text" \
+    has "$f" "\"'@(1+1)*cmd|' /C calc'!A0\""
 check "incidents-kk.csv: the '=' the import's trimming put first is shown as text" \
     has "$f" "\"'=1+2 "
 check "incidents-ru.csv: the '=' that removing U+200B put first is shown as text" \
     has site/data/2025-q1/incidents-ru.csv "\"'=1+1 послеоперации"
 f=site/data/2025-q1/insurance-ru.csv
 check "insurance-ru.csv: a plain number (-10) stays a number" has "$f" '"-10"'
-check "insurance-kk.csv: @admin is shown as text" \
-    has site/data/2025-q1/insurance-kk.csv "\"'@admin\""
+check "insurance-kk.csv: @ 1+1 is shown as text" \
+    has site/data/2025-q1/insurance-kk.csv "\"'@ 1+1\""
 
 f=site/data/2025-q1/incidents.csv
 check "the machine CSV keeps =HYPERLINK(...) exactly" \
     has "$f" '"=HYPERLINK(""'
 check "the machine CSV keeps +cmd|... exactly" has "$f" "\"+cmd|' /C calc'!A0\""
-check "the machine CSV keeps -2+3 and @SUM(...) exactly" \
-    sh -c "grep -qF '\"-2+3\"' $f && grep -qF '\"@SUM(1+1)' $f"
+check "the machine CSV keeps -2+3 and @(...) exactly" \
+    sh -c "grep -qF '\"-2+3\"' $f && grep -qF '\"@(1+1)' $f"
 check "the JSON keeps the values exactly" \
     has site/data/2025-q1/incidents-ru.json '"=HYPERLINK(\"'
 
