@@ -104,8 +104,8 @@ build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
 
 DEMO_DB	  = build/demo.db
 
-.PHONY: all deps site check test test-asan asan bench fuzz install \
-	uninstall clean
+.PHONY: all deps site check test test-asan asan bench fuzz regress \
+	regress-update install uninstall clean
 
 all: build/regsite
 
@@ -232,8 +232,23 @@ site: deps
 
 # --- tests --------------------------------------------------------------
 
-test: build/regsite build/csvcheck $(UNIT_BINS)
+# The plain pass needs every program its tests run, the fuzz targets
+# included (tests/t_fuzz.sh), so that `make test` works on its own.
+test: build/regsite build/csvcheck $(UNIT_BINS) \
+    $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 	sh tests/run.sh build
+
+# Golden pages (tests/t_regress.sh, also part of the suite): regress
+# compares them, regress-update rewrites tests/regress/expected/ from
+# this build and shows the diff of every file that changed.
+TEST_ENV  = REGSITE=$(CURDIR)/build/regsite BUILD=$(CURDIR)/build \
+	    TOP=$(CURDIR) TZ=UTC LC_ALL=C.UTF-8
+
+regress: build/regsite
+	@$(TEST_ENV) sh tests/t_regress.sh
+
+regress-update: build/regsite
+	@REGEN=1 $(TEST_ENV) sh tests/t_regress.sh
 
 test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
