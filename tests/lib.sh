@@ -1,7 +1,8 @@
 # tests/lib.sh -- sourced by the tests/t_*.sh scripts.
 #
 # ok DESC / fail DESC print a result line; check DESC CMD... runs CMD
-# and prints ok or not ok; WORK is a scratch directory removed at exit.
+# and prints ok or not ok (check_sh: a shell expression); WORK is a
+# scratch directory removed at exit.
 set -u
 : "${REGSITE:?run the tests through tests/run.sh}"
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/regsite-test.XXXXXX")
@@ -13,6 +14,15 @@ fail() { echo "not ok - $*"; }
 check() {
 	desc=$1; shift
 	if "$@"; then ok "$desc"; else fail "$desc"; fi
+}
+
+# check_sh DESC 'EXPR': like check, for a shell expression of several
+# commands ('[ "$a" -eq 1 ] && [ -z "$b" ]'; single-quoted, so that it
+# is read when checked).  "check DESC [ x ] && [ y ]" would leave the
+# second test outside the check.
+check_sh() {
+	desc=$1
+	if eval "$2"; then ok "$desc"; else fail "$desc"; fi
 }
 
 # expect_err DESC STATUS MESSAGE CMD... : CMD fails with exit status

@@ -5,7 +5,8 @@
 # A test is a unit-test program BUILD/test_* or a script tests/t_*.sh.
 # Each prints one line per check: "ok - what" or "not ok - what"
 # (diagnostics on other lines).  A test that exits non-zero without a
-# "not ok" line counts as one failure.
+# "not ok" line counts as one failure; so does a test that checks
+# nothing, unless it says why on a line "# skip: why".
 set -u
 build=${1:-build}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -30,9 +31,14 @@ run_one() {
 		f=1
 	fi
 	pass=$((pass + p)); fail=$((fail + f))
+	why=$(sed -n 's/^# skip: //p' "$log" | head -n 1)
+	if [ "$f" -eq 0 ] && [ "$p" -eq 0 ] && [ -z "$why" ]; then
+		echo "not ok - $name checked nothing" >>"$log"
+		f=1
+		fail=$((fail + 1))
+	fi
 	if [ "$f" -eq 0 ] && [ "$p" -eq 0 ]; then
-		why=$(sed -n 's/^# skip: //p' "$log" | head -n 1)
-		echo "SKIP $name (${why:-no checks ran})"
+		echo "SKIP $name ($why)"
 	elif [ "$f" -gt 0 ]; then
 		echo "FAIL $name ($p passed, $f failed)"
 		sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -n 60
@@ -41,9 +47,16 @@ run_one() {
 	fi
 }
 
-for t in "$build"/test_*; do
-	[ -x "$t" ] || continue
-	run_one "$(basename "$t")" "$t"
+# Every unit test of tests/unit/, built (a missing one is a failure,
+# not a test that silently did not run).
+for c in "$top"/tests/unit/test_*.c; do
+	t=$build/$(basename "$c" .c)
+	if [ -x "$t" ]; then
+		run_one "$(basename "$t")" "$t"
+	else
+		echo "FAIL $(basename "$t") (not built: make $t)"
+		fail=$((fail + 1))
+	fi
 done
 for t in "$top"/tests/t_*.sh; do
 	[ -f "$t" ] || continue

@@ -9,8 +9,10 @@
  * machine CSV and the language JSON files (parsed with jansson) hold the
  * same records in the same order, field by field: a language CSV shows
  * the label of the JSON code (from the JSON metadata), the machine CSV
- * the code itself and both languages' texts.  Prints "ok - ..." or
- * "not ok - ..." lines.
+ * the code itself and both languages' texts; a language CSV's headings
+ * are the titles of the metadata's columns, one for one.  Prints "ok -
+ * ..." or "not ok - ..." lines; a DATADIR without a quarter directory
+ * is a failure, not an empty success.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -200,6 +202,29 @@ check_set(const char *dir, const char *form)
 		meta = json_object_get(js[l], "metadata");
 		cols = json_object_get(meta, "columns");
 		recs = json_object_get(js[l], "records");
+		if (json_array_size(cols) == 0 ||
+		    json_array_size(cols) != lc[l]->nfields[0]) {
+			snprintf(why, sizeof(why), "%s: %zu columns in the JSON "
+			    "metadata, %zu in the CSV", langs[l],
+			    json_array_size(cols), lc[l]->nfields[0]);
+			ok = 0;
+			break;
+		}
+		for (j = 0; j < json_array_size(cols); j++) {
+			const char *title = json_string_value(json_object_get(
+			    json_array_get(cols, j), "title"));
+
+			if (title == NULL || strcmp(title, lc[l]->rows[0][j])) {
+				snprintf(why, sizeof(why), "%s column %zu: "
+				    "heading '%s', metadata title '%s'",
+				    langs[l], j + 1, lc[l]->rows[0][j],
+				    title ? title : "(none)");
+				ok = 0;
+				break;
+			}
+		}
+		if (!ok)
+			break;
 		if (json_array_size(recs) != lc[l]->n - 1 ||
 		    mc->n != lc[l]->n) {
 			snprintf(why, sizeof(why), "%s: %zu JSON records, %zu "
@@ -256,7 +281,7 @@ main(int argc, char *argv[])
 {
 	struct dirent	**names;
 	char		 dir[4096];
-	int		 n, i;
+	int		 n, i, sets = 0;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: csvcheck DATADIR\n");
@@ -273,6 +298,9 @@ main(int argc, char *argv[])
 		snprintf(dir, sizeof(dir), "%s/%s", argv[1], names[i]->d_name);
 		check_set(dir, "incidents");
 		check_set(dir, "insurance");
+		sets++;
 	}
+	result(sets > 1, "%s: the quarters and all/ (%s)", argv[1],
+	    sets > 1 ? "found" : "none found", "");
 	return failures ? 1 : 0;
 }
