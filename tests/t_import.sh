@@ -34,7 +34,13 @@ eq() {
 	fi
 }
 
-q() { sqlite3 "$1" "$2"; }
+# q DB SQL: what the query prints.  A query that fails is a failed
+# check of its own (on stderr, which tests/run.sh counts too), so that
+# two failed queries never compare equal, nor one with "".
+q() {
+	sqlite3 "$1" "$2" ||
+	    echo "not ok - sqlite3 $(basename "$1"): status $?: $2" >&2
+}
 
 # The state of a registry, to show that something did not change.
 state() {
