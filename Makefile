@@ -256,7 +256,6 @@ test-asan: asan
 	    sh tests/run.sh build/asan
 
 check: deps
-	$(MAKE) fuzz
 	$(MAKE) test
 	$(MAKE) test-asan
 
