@@ -60,7 +60,31 @@ on_row(int c, void *arg)
 	t->ncur = 0;
 }
 
-/* Parse a CSV file; NULL (and a message) when it does not parse. */
+static void
+free_table(struct table *t)
+{
+	size_t	 i, j;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		for (j = 0; j < t->nfields[i]; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
+	for (j = 0; j < t->ncur; j++)
+		free(t->cur[j]);
+	free(t->cur);
+	free(t->rows);
+	free(t->nfields);
+	free(t);
+}
+
+/*
+ * Parse a CSV file; NULL (and a message) when it does not parse.  The
+ * caller frees the table with free_table (the suite runs this under
+ * LeakSanitizer too).
+ */
 static struct table *
 read_csv(const char *path, char *why, size_t whylen)
 {
@@ -85,6 +109,8 @@ read_csv(const char *path, char *why, size_t whylen)
 				snprintf(why, whylen, "%s: no byte-order mark",
 				    path);
 				fclose(f);
+				csv_free(&p);
+				free_table(t);
 				return NULL;
 			}
 			s += 3;
@@ -95,6 +121,8 @@ read_csv(const char *path, char *why, size_t whylen)
 			snprintf(why, whylen, "%s: %s", path,
 			    csv_strerror(csv_error(&p)));
 			fclose(f);
+			csv_free(&p);
+			free_table(t);
 			return NULL;
 		}
 	}
@@ -102,6 +130,8 @@ read_csv(const char *path, char *why, size_t whylen)
 	if (csv_fini(&p, on_field, on_row, t) != 0) {
 		snprintf(why, whylen, "%s: %s", path,
 		    csv_strerror(csv_error(&p)));
+		csv_free(&p);
+		free_table(t);
 		return NULL;
 	}
 	csv_free(&p);
@@ -110,6 +140,7 @@ read_csv(const char *path, char *why, size_t whylen)
 			snprintf(why, whylen, "%s: row %zu has %zu fields, the "
 			    "header %zu", path, i + 1, t->nfields[i],
 			    t->nfields[0]);
+			free_table(t);
 			return NULL;
 		}
 	return t;
@@ -168,8 +199,8 @@ static void
 check_set(const char *dir, const char *form)
 {
 	static const char *const langs[] = { "kk", "ru" };
-	struct table	*lc[2], *mc;
-	json_t		*js[2], *cols, *recs, *meta;
+	struct table	*lc[2] = { NULL, NULL }, *mc;
+	json_t		*js[2] = { NULL, NULL }, *cols, *recs, *meta;
 	json_error_t	 jerr;
 	char		 path[2048], why[8192] = "", tmp[1024];
 	size_t		 l, i, j;
@@ -195,7 +226,7 @@ check_set(const char *dir, const char *form)
 		result(js[l] != NULL, "%s/%s parses as JSON", dir,
 		    strrchr(path, '/') + 1, why);
 		if (lc[l] == NULL || js[l] == NULL)
-			return;
+			goto out;
 	}
 	why[0] = '\0';
 	for (l = 0; l < 2 && ok; l++) {
@@ -274,6 +305,12 @@ check_set(const char *dir, const char *form)
 	}
 	result(ok, "%s/%s: language CSVs, machine CSV and JSON hold the same "
 	    "records", dir, form, why);
+out:
+	for (l = 0; l < 2; l++) {
+		free_table(lc[l]);
+		json_decref(js[l]);
+	}
+	free_table(mc);
 }
 
 int
@@ -300,6 +337,9 @@ main(int argc, char *argv[])
 		check_set(dir, "insurance");
 		sets++;
 	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 	result(sets > 1, "%s: the quarters and all/ (%s)", argv[1],
 	    sets > 1 ? "found" : "none found", "");
 	return failures ? 1 : 0;
