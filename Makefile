@@ -4,6 +4,9 @@
 #                generate the demo site into public/
 #   make check   install what the tests need, build, run every test, then
 #                the whole suite again under ASan+UBSan
+#   make test    build what the tests need and run them once (no ASan)
+#   make regress the golden pages alone; make regress-update rewrites
+#                them and shows what changed
 #
 # CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured; library flags come
 # from pkg-config and can be overridden (PKG_CFLAGS, PKG_LIBS).
