@@ -75,10 +75,11 @@ for f in incidents insurance; do
 	    [ "$got" -eq "$want" ]
 done
 
-# The W3C Nu Html Checker.
+# The W3C Nu Html Checker, over every page.  (A JVM that compiles with
+# C1 only and collects on one thread spends a fifth less CPU on it.)
 vnu="$TOP/tests/node_modules/vnu-jar/build/dist/vnu.jar"
-if java -jar "$vnu" --errors-only --skip-non-html --format gnu "$out" \
-    >"$WORK/vnu" 2>&1; then
+if java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -jar "$vnu" --errors-only \
+    --skip-non-html --format gnu "$out" >"$WORK/vnu" 2>&1; then
 	ok "the HTML passes the Nu Html Checker"
 else
 	fail "the HTML passes the Nu Html Checker"
