@@ -16,14 +16,16 @@ export TZ=UTC LC_ALL=C.UTF-8
 export ARTIFACTS="$top/tests/artifacts"
 mkdir -p "$ARTIFACTS"
 
-pass=0 fail=0
+pass=0 fail=0 start=$(date +%s)
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
 run_one() {
 	name=$1; shift
+	t0=$(date +%s)
 	"$@" >"$log" 2>&1
 	rc=$?
+	secs=$(($(date +%s) - t0))
 	p=$(grep -c '^ok ' "$log")
 	f=$(grep -c '^not ok ' "$log")
 	if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -40,10 +42,10 @@ run_one() {
 	if [ "$f" -eq 0 ] && [ "$p" -eq 0 ]; then
 		echo "SKIP $name ($why)"
 	elif [ "$f" -gt 0 ]; then
-		echo "FAIL $name ($p passed, $f failed)"
+		echo "FAIL $name ($p passed, $f failed; $secs s)"
 		sed 's/^/    /' "$log" | grep -v '^    ok ' | tail -n 60
 	else
-		echo "PASS $name ($p)"
+		echo "PASS $name ($p; $secs s)"
 	fi
 }
 
@@ -63,5 +65,5 @@ for t in "$top"/tests/t_*.sh; do
 	run_one "$(basename "$t" .sh)" sh "$t"
 done
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed ($(($(date +%s) - start)) s)"
 [ "$fail" -eq 0 ]
