@@ -1,9 +1,10 @@
 # regsite -- the registry's static site generator.
 #
-#   make site    install what is missing, build, make the demo database,
-#                generate the demo site into public/
-#   make check   install what the tests need, build, run every test, then
-#                the whole suite again under ASan+UBSan
+#   make site    install what building a site needs (deps-build), build
+#                build/regsite, make the demo database, generate the
+#                demo site into public/
+#   make check   install what the tests need too (deps-test), build, run
+#                every test, then the whole suite again under ASan+UBSan
 #   make test    build what the tests need and run them once (no ASan)
 #   make regress the golden pages alone; make regress-update rewrites
 #                them and shows what changed
@@ -42,15 +43,22 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #   privacy/  the privacy stage and the scrubber (the last to hold the
 #             database handle)
 #   render/   templates, Markdown, the catalog, SVG charts
-#   site/     the build: pages, tables, downloads, charts, feeds, output
+#   site/     the build: the page kit and URL scheme, one module per
+#             kind of page, downloads through one writer per format,
+#             feeds, the site on disk
 #   main.c, serve.c
-LIB	  = lib/util lib/escape lib/format lib/config lib/dict
-STORE	  = store/db store/rules store/import store/validate store/demo
+LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
+# The store modules that see the database, and the demo corpus reader.
+STORE_DB  = store/db store/msg store/rules store/import store/validate \
+	    store/withdraw store/demo
+STORE	  = $(STORE_DB) store/corpus
 PRIVACY	  = privacy/privacy privacy/scrub
 RENDER	  = render/mustache render/markdown render/catalog render/chart
-SITE	  = site/build site/pages site/tables site/data site/stats \
+SITE	  = site/build site/page site/url site/assets site/content \
+	    site/data site/fields site/dl_csv site/dl_json site/root \
+	    site/home site/stats site/datapages site/quarter site/tables \
 	    site/feed site/output
-TOPLEVEL  = main serve
+TOPLEVEL  = main serve publish
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
 SRCS	  = $(MODULES:%=generator/%.c)
 OBJS	  = $(MODULES:%=build/obj/%.o)
@@ -65,40 +73,75 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # Which objects see which header: the layering, stated once
 # (tests/t_boundary.sh checks it against the #include lines).  Only the
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
-H_lib/lib.h	= $(MODULES)
-H_lib/escape.h	= lib/escape render/chart render/mustache site/data \
-		     site/feed site/stats site/tables
+H_lib/config.h	= lib/config privacy/privacy site/assets site/build \
+		     site/content site/data site/datapages site/dl_csv \
+		     site/dl_json site/feed site/fields site/home \
+		     site/page site/quarter site/root site/stats \
+		     site/tables
+H_lib/dict.h	= lib/dict privacy/privacy site/fields site/page \
+		     site/stats site/tables store/db store/demo \
+		     store/import store/rules store/validate \
+		     store/withdraw
+H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
+		     site/dl_csv site/feed site/stats
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/data site/feed site/pages site/stats \
-		     site/tables store/import store/rules store/validate
-H_lib/config.h	= lib/config privacy/privacy site/build site/data \
-		     site/feed site/pages site/stats site/tables
-H_lib/dict.h	= lib/dict privacy/privacy site/data site/pages \
-		     site/stats site/tables $(STORE)
-H_store/db.h	= privacy/privacy $(STORE)
-H_store/rules.h	= store/import store/rules store/validate
-H_store/store.h	= main store/demo store/import store/validate
-H_privacy/scrub.h = site/build site/data site/feed site/pages site/stats \
-		     site/tables $(PRIVACY)
-H_privacy/privacy.h = privacy/privacy site/build site/data site/feed \
-		     site/pages site/stats site/tables
-H_render/mustache.h = render/catalog render/markdown render/mustache \
-		     site/build site/data site/pages site/stats \
+		     site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables site/url \
+		     store/import store/rules store/validate \
+		     store/withdraw
+H_lib/json.h	= lib/json site/dl_json site/tables
+H_lib/lib.h	= $(MODULES)
+H_store/corpus.h = store/corpus store/demo
+H_store/db.h	= privacy/privacy store/db store/demo store/import \
+		     store/rules store/validate store/withdraw
+H_store/msg.h	= main store/demo store/import store/msg store/rules \
+		     store/validate store/withdraw
+H_store/rules.h	= store/import store/rules store/validate store/withdraw
+H_store/store.h	= main store/demo store/import store/validate \
+		     store/withdraw
+H_privacy/privacy.h = privacy/privacy site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/stats \
 		     site/tables
-H_render/catalog.h = render/catalog site/build site/data site/feed \
-		     site/pages site/stats site/tables
-H_render/markdown.h = render/markdown site/build site/pages
+H_privacy/scrub.h = site/build site/data site/datapages site/dl_csv \
+		     site/dl_json site/feed site/fields site/home \
+		     site/page site/quarter site/stats site/tables \
+		     $(PRIVACY)
+H_render/catalog.h = render/catalog site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/feed site/fields \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
 H_render/chart.h = render/chart site/stats
-H_site/output.h	= $(SITE)
-H_site/build.h	= main site/build site/pages
-H_site/site.h	= site/build site/data site/feed site/pages site/stats \
-		     site/tables
+H_render/markdown.h = render/markdown site/content site/feed site/page
+H_render/mustache.h = render/catalog render/markdown render/mustache \
+		     site/build site/content site/data site/datapages \
+		     site/home site/page site/quarter site/root \
+		     site/stats site/tables
+H_site/build.h	= main site/build site/page
+H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
+		     site/fields
+H_site/output.h	= site/assets site/build site/data site/feed site/output \
+		     site/page site/stats site/tables
+H_site/page.h	= site/content site/data site/datapages site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/site.h	= site/assets site/build site/content site/data \
+		     site/datapages site/dl_csv site/dl_json site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/root site/stats site/tables
+H_site/url.h	= site/assets site/content site/data site/datapages \
+		     site/dl_json site/feed site/home site/page \
+		     site/quarter site/root site/stats site/tables \
+		     site/url
+H_publish.h	= main publish
 H_serve.h	= main serve
-HEADERS	  = lib/lib.h lib/escape.h lib/format.h lib/config.h lib/dict.h \
-	    store/db.h store/rules.h store/store.h privacy/scrub.h \
-	    privacy/privacy.h render/mustache.h render/catalog.h \
-	    render/markdown.h render/chart.h site/output.h site/build.h \
-	    site/site.h serve.h
+HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
+	    lib/lib.h store/corpus.h store/db.h store/msg.h store/rules.h \
+	    store/store.h privacy/privacy.h privacy/scrub.h \
+	    render/catalog.h render/chart.h render/markdown.h \
+	    render/mustache.h site/build.h site/download.h site/output.h \
+	    site/page.h site/site.h site/url.h publish.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))
@@ -107,31 +150,42 @@ build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
 
 DEMO_DB	  = build/demo.db
 
-.PHONY: all deps site check test test-asan asan bench fuzz regress \
-	regress-update install uninstall clean
+.PHONY: all deps deps-build deps-test site check test test-asan asan bench \
+	fuzz regress regress-update install uninstall clean
 
 all: build/regsite
 
 # --- dependencies -----------------------------------------------------
 
-# Debian packages: build, demo, tests (vnu needs Java, the browser tests
-# Node.js and Chromium, the fuzz targets clang's libFuzzer).  Libraries
-# are checked with dpkg; tools by their command, so that a Java or a
-# Node.js installed some other way is used as it is.
-DEB_LIBS  = libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
-	    nettle-dev libjansson-dev libclang-rt-14-dev
-DEB_TOOLS = gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
-	    xmllint:libxml2-utils java:default-jre-headless node:nodejs \
-	    npm:npm chromium:chromium clang:clang curl:curl \
-	    /usr/bin/time:time /usr/sbin/nginx:nginx-light
+# Debian packages, in two sets.  deps-build: what building, generating
+# and publishing a site need (make site): the compiler, pkg-config, the
+# -dev libraries, sqlite3 (to look into a registry), rsync and ssh
+# (regsite publish).  deps-test: what the tests add (make check): vnu
+# needs Java, the browser tests Node.js (npm ci) and Chromium, the fuzz
+# targets clang's libFuzzer, the publish test nginx, curl and sshd, the
+# fault-injection test strace.  Libraries are checked with dpkg; tools
+# by their command, so that a Java or a Node.js installed some other
+# way is used as it is.
+DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
+		  nettle-dev
+DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
+		  rsync:rsync ssh:openssh-client
+DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml
+DEB_TEST_TOOLS	= xmllint:libxml2-utils java:default-jre-headless \
+		  node:nodejs npm:npm chromium:chromium clang:clang \
+		  curl:curl openssl:openssl /usr/bin/time:time \
+		  /usr/sbin/nginx:nginx-light /usr/sbin/sshd:openssh-server \
+		  strace:strace
 
-deps:
+# $(call apt_missing,LIBS,TOOLS,TARGET): install what is missing (as
+# root), or say what to install.
+define apt_missing
 	@missing=""; \
-	for p in $(DEB_LIBS); do \
+	for p in $(1); do \
 		dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | \
 		    grep -q 'install ok installed' || missing="$$missing $$p"; \
 	done; \
-	for t in $(DEB_TOOLS); do \
+	for t in $(2); do \
 		c=$${t%%:*}; p=$${t#*:}; \
 		command -v $$c >/dev/null 2>&1 || [ -x "$$c" ] || \
 		    missing="$$missing $$p"; \
@@ -139,20 +193,29 @@ deps:
 	case "$$missing" in \
 	"") ;; \
 	*) if [ "$$(id -u)" = 0 ]; then \
-		echo "make deps: installing$$missing"; \
+		echo "make $(3): installing$$missing"; \
 		export DEBIAN_FRONTEND=noninteractive; \
 		apt-get update -q >/dev/null && \
 		apt-get install -y -q --no-install-recommends $$missing \
 		    >/dev/null || exit 1; \
 	   else \
-		echo "make deps: missing Debian packages:$$missing" >&2; \
-		echo "make deps: run as root: apt-get install$$missing" >&2; \
+		echo "make $(3): missing Debian packages:$$missing" >&2; \
+		echo "make $(3): run as root: apt-get install$$missing" >&2; \
 		exit 1; \
 	   fi ;; \
 	esac
+endef
+
+deps: deps-build deps-test
+
+deps-build:
+	$(call apt_missing,$(DEB_BUILD_LIBS),$(DEB_BUILD_TOOLS),deps-build)
+
+deps-test: deps-build
+	$(call apt_missing,$(DEB_TEST_LIBS),$(DEB_TEST_TOOLS),deps-test)
 	@if [ ! -d tests/node_modules ] || \
 	    [ tests/package-lock.json -nt tests/node_modules/.stamp ]; then \
-		echo "make deps: npm ci (tests/package-lock.json)"; \
+		echo "make deps-test: npm ci (tests/package-lock.json)"; \
 		(cd tests && npm ci --no-audit --no-fund --loglevel=error) && \
 		touch tests/node_modules/.stamp; \
 	fi
@@ -226,12 +289,13 @@ fuzz: $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 
 # --- the demo site ------------------------------------------------------
 
-site: deps
+site: deps-build
 	$(MAKE) build/regsite
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	build/regsite demo --db $(DEMO_DB)
 	build/regsite build --db $(DEMO_DB) --out public --config content/site.ini
 	@echo "open public/index.html (or: build/regsite serve --dir public)"
+	@echo "the program is build/regsite (make install puts it on the PATH)"
 
 # --- tests --------------------------------------------------------------
 
@@ -258,7 +322,7 @@ test-asan: asan
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	    sh tests/run.sh build/asan
 
-check: deps
+check: deps-build deps-test
 	$(MAKE) test
 	$(MAKE) test-asan
 

@@ -13,8 +13,10 @@
 
 #include "lib/lib.h"
 #include "lib/format.h"
+#include "store/msg.h"
 #include "store/store.h"
 #include "site/build.h"
+#include "publish.h"
 #include "serve.h"
 
 static void
@@ -25,11 +27,23 @@ usage(FILE *f)
 	    "                     [--source DIR] [--quiet]\n"
 	    "       regsite demo --db FILE [--seed N] [--quarters N] "
 	    "[--incidents N]\n"
-	    "                    [--insurance N]\n"
+	    "                    [--insurance N] [--source DIR]\n"
 	    "       regsite import --db FILE --form incidents|insurance "
 	    "--quarter YYYYQn\n"
-	    "                      [--source NAME] [--dry-run] CSV ...\n"
-	    "       regsite validate --db FILE\n"
+	    "                      --source NAME [--dry-run] "
+	    "[--allow-duplicates]\n"
+	    "                      [--allow-removal] [--max-removal PERCENT] "
+	    "[--lang kk|ru]\n"
+	    "                      CSV ...\n"
+	    "       regsite validate --db FILE [--allow-duplicates] "
+	    "[--lang kk|ru]\n"
+	    "       regsite withdraw --db FILE --form incidents|insurance "
+	    "--source NAME\n"
+	    "                        --quarter YYYYQn [--yes] [--lang kk|ru]\n"
+	    "       regsite publish --dir DIR --to [USER@HOST:]PATH [--keep N] "
+	    "[--ssh CMD]\n"
+	    "       regsite publish --rollback --to [USER@HOST:]PATH "
+	    "[--ssh CMD]\n"
 	    "       regsite serve --dir DIR [--port N] [--bind ADDR]\n"
 	    "       regsite --help | --version\n", f);
 }
@@ -132,6 +146,7 @@ cmd_demo(int argc, char *argv[])
 		{ "quarters", required_argument, NULL, 'q' },
 		{ "incidents", required_argument, NULL, 'i' },
 		{ "insurance", required_argument, NULL, 'n' },
+		{ "source", required_argument, NULL, 'S' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -144,11 +159,14 @@ cmd_demo(int argc, char *argv[])
 	o.quarters = 8;
 	o.incidents = 2000;
 	o.insurance = 300;
-	while ((c = getopt_long(argc, argv, "d:s:q:i:n:h", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "d:s:q:i:n:S:h", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'd':
 			o.db = optarg;
+			break;
+		case 'S':
+			o.srcdir = optarg;
 			break;
 		case 's':
 			if (number("seed", optarg, 0, 2147483647L, &v) == -1)
@@ -187,6 +205,39 @@ cmd_demo(int argc, char *argv[])
 	return failed(demo_run(&o));
 }
 
+/* --form: 0 or misuse's status. */
+static int
+form_opt(const char *cmd, const char *arg, enum form *out)
+{
+	if (strcmp(arg, "incidents") == 0)
+		*out = FORM_INCIDENTS;
+	else if (strcmp(arg, "insurance") == 0)
+		*out = FORM_INSURANCE;
+	else {
+		fprintf(stderr, "regsite: %s: --form: expected 'incidents' or "
+		    "'insurance', not '%s'\n", cmd, arg);
+		usage(stderr);
+		return 2;
+	}
+	return 0;
+}
+
+/* --lang: 0 or misuse's status. */
+static int
+lang_opt(const char *cmd, const char *arg, enum oplang *out)
+{
+	int	 l;
+
+	if ((l = oplang_parse(arg)) == -1) {
+		fprintf(stderr, "regsite: %s: --lang: expected 'kk' or 'ru', "
+		    "not '%s'\n", cmd, arg);
+		usage(stderr);
+		return 2;
+	}
+	*out = (enum oplang)l;
+	return 0;
+}
+
 static int
 cmd_import(int argc, char *argv[])
 {
@@ -196,14 +247,21 @@ cmd_import(int argc, char *argv[])
 		{ "quarter", required_argument, NULL, 'q' },
 		{ "source", required_argument, NULL, 's' },
 		{ "dry-run", no_argument, NULL, 'n' },
+		{ "allow-duplicates", no_argument, NULL, 'D' },
+		{ "allow-removal", no_argument, NULL, 'R' },
+		{ "max-removal", required_argument, NULL, 'm' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct import_opts o;
-	int		 c, y, q;
+	long		 v;
+	int		 c, y, q, rc;
 
 	memset(&o, 0, sizeof(o));
 	o.form = -1;
+	o.max_removal = IMPORT_MAX_REMOVAL;
+	o.lang = OPLANG_KK;
 	while ((c = getopt_long(argc, argv, "d:f:q:s:nh", longopts, NULL))
 	    != -1) {
 		switch (c) {
@@ -211,14 +269,8 @@ cmd_import(int argc, char *argv[])
 			o.db = optarg;
 			break;
 		case 'f':
-			if (strcmp(optarg, "incidents") == 0)
-				o.form = FORM_INCIDENTS;
-			else if (strcmp(optarg, "insurance") == 0)
-				o.form = FORM_INSURANCE;
-			else
-				return misuse("import: --form: expected "
-				    "'incidents' or 'insurance', not '%s'",
-				    optarg);
+			if ((rc = form_opt("import", optarg, &o.form)) != 0)
+				return rc;
 			break;
 		case 'q':
 			if (quarter_parse(optarg, &y, &q) == -1)
@@ -231,6 +283,21 @@ cmd_import(int argc, char *argv[])
 			break;
 		case 'n':
 			o.dry_run = 1;
+			break;
+		case 'D':
+			o.allow_duplicates = 1;
+			break;
+		case 'R':
+			o.allow_removal = 1;
+			break;
+		case 'm':
+			if (number("max-removal", optarg, 0, 100, &v) == -1)
+				return 2;
+			o.max_removal = (int)v;
+			break;
+		case 'l':
+			if ((rc = lang_opt("import", optarg, &o.lang)) != 0)
+				return rc;
 			break;
 		case 'h':
 			usage(stdout);
@@ -247,6 +314,9 @@ cmd_import(int argc, char *argv[])
 		    "required");
 	if (o.quarter == NULL)
 		return misuse("import: %s", "--quarter YYYYQn is required");
+	if (o.source == NULL)
+		return misuse("import: %s", "--source NAME is required (the "
+		    "submitter, so that its quarters are matched)");
 	if (optind == argc)
 		return misuse("import: %s", "no CSV file given");
 	o.files = (const char *const *)argv + optind;
@@ -259,16 +329,27 @@ cmd_validate(int argc, char *argv[])
 {
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
+		{ "allow-duplicates", no_argument, NULL, 'D' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char	*db = NULL;
-	int		 c;
+	struct validate_opts o;
+	int		 c, rc;
 
+	memset(&o, 0, sizeof(o));
+	o.lang = OPLANG_KK;
 	while ((c = getopt_long(argc, argv, "d:h", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'd':
-			db = optarg;
+			o.db = optarg;
+			break;
+		case 'D':
+			o.allow_duplicates = 1;
+			break;
+		case 'l':
+			if ((rc = lang_opt("validate", optarg, &o.lang)) != 0)
+				return rc;
 			break;
 		case 'h':
 			usage(stdout);
@@ -281,9 +362,77 @@ cmd_validate(int argc, char *argv[])
 	if (optind < argc)
 		return misuse("validate: unexpected argument '%s'",
 		    argv[optind]);
-	if (db == NULL)
+	if (o.db == NULL)
 		return misuse("validate: %s", "--db FILE is required");
-	return failed(validate_run(db));
+	return failed(validate_run(&o));
+}
+
+static int
+cmd_withdraw(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "form", required_argument, NULL, 'f' },
+		{ "source", required_argument, NULL, 's' },
+		{ "quarter", required_argument, NULL, 'q' },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "lang", required_argument, NULL, 'l' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct withdraw_opts o;
+	int		 c, y, q, rc;
+
+	memset(&o, 0, sizeof(o));
+	o.form = -1;
+	o.lang = OPLANG_KK;
+	while ((c = getopt_long(argc, argv, "d:f:s:q:yh", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.db = optarg;
+			break;
+		case 'f':
+			if ((rc = form_opt("withdraw", optarg, &o.form)) != 0)
+				return rc;
+			break;
+		case 's':
+			o.source = optarg;
+			break;
+		case 'q':
+			if (quarter_parse(optarg, &y, &q) == -1)
+				return misuse("withdraw: --quarter: expected "
+				    "YYYYQn (e.g. 2025Q1), not '%s'", optarg);
+			o.quarter = optarg;
+			break;
+		case 'y':
+			o.yes = 1;
+			break;
+		case 'l':
+			if ((rc = lang_opt("withdraw", optarg, &o.lang)) != 0)
+				return rc;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("withdraw: unexpected argument '%s'",
+		    argv[optind]);
+	if (o.db == NULL)
+		return misuse("withdraw: %s", "--db FILE is required");
+	if ((int)o.form == -1)
+		return misuse("withdraw: %s", "--form incidents|insurance is "
+		    "required");
+	if (o.source == NULL)
+		return misuse("withdraw: %s", "--source NAME is required");
+	if (o.quarter == NULL)
+		return misuse("withdraw: %s", "--quarter YYYYQn is required");
+	return failed(withdraw_run(&o));
 }
 
 static int
@@ -328,6 +477,66 @@ cmd_serve(int argc, char *argv[])
 	return failed(serve_run(dir, bind, (int)port));
 }
 
+static int
+cmd_publish(int argc, char *argv[])
+{
+	static const struct option longopts[] = {
+		{ "dir", required_argument, NULL, 'd' },
+		{ "to", required_argument, NULL, 't' },
+		{ "keep", required_argument, NULL, 'k' },
+		{ "rollback", no_argument, NULL, 'r' },
+		{ "ssh", required_argument, NULL, 's' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct publish_opts o;
+	long		 v;
+	int		 c;
+
+	memset(&o, 0, sizeof(o));
+	o.keep = PUBLISH_KEEP;
+	o.ssh = "ssh";
+	while ((c = getopt_long(argc, argv, "d:t:k:rs:h", longopts, NULL))
+	    != -1) {
+		switch (c) {
+		case 'd':
+			o.dir = optarg;
+			break;
+		case 't':
+			o.to = optarg;
+			break;
+		case 'k':
+			if (number("keep", optarg, 2, 1000, &v) == -1)
+				return 2;
+			o.keep = (int)v;
+			break;
+		case 'r':
+			o.rollback = 1;
+			break;
+		case 's':
+			o.ssh = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		default:
+			usage(stderr);
+			return 2;
+		}
+	}
+	if (optind < argc)
+		return misuse("publish: unexpected argument '%s'",
+		    argv[optind]);
+	if (o.to == NULL)
+		return misuse("publish: %s", "--to [USER@HOST:]PATH is "
+		    "required");
+	if (o.rollback && o.dir != NULL)
+		return misuse("publish: %s", "--rollback takes no --dir");
+	if (!o.rollback && o.dir == NULL)
+		return misuse("publish: %s", "--dir DIR is required");
+	return failed(publish_run(&o));
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -339,6 +548,8 @@ main(int argc, char *argv[])
 		{ "demo", cmd_demo },
 		{ "import", cmd_import },
 		{ "validate", cmd_validate },
+		{ "withdraw", cmd_withdraw },
+		{ "publish", cmd_publish },
 		{ "serve", cmd_serve },
 	};
 	size_t	 i;

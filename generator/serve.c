@@ -220,8 +220,9 @@ serve_run(const char *dir, const char *bind, int port)
 	sa.sin_port = htons((uint16_t)port);
 	if (inet_pton(AF_INET, bind, &sa.sin_addr) != 1)
 		return rs_err("--bind: '%s' is not an IPv4 address", bind);
-	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD |
-	    MHD_USE_ERROR_LOG, (uint16_t)port, NULL, NULL, handle, root,
+	/* No MHD_USE_ERROR_LOG: a busy port is said once, below. */
+	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD,
+	    (uint16_t)port, NULL, NULL, handle, root,
 	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_END);
 	if (d == NULL)
 		return rs_err("cannot listen on %s:%d: %s", bind, port,

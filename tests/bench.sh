@@ -35,7 +35,7 @@ t0=$(now)
 "$regsite" import --db "$work/bench.db" --form incidents --quarter 2025Q1 \
     --source bench "$work/big.csv" >/dev/null
 t1=$(now)
-printf 'import (resubmission, every record replaced): '; rate "$rows" "$t0" "$t1"
+printf 'import (identical resubmission: every record compared, unchanged): '; rate "$rows" "$t0" "$t1"
 
 t0=$(now)
 "$regsite" validate --db "$work/bench.db" >/dev/null

@@ -65,12 +65,16 @@ tool() {
 	fi
 }
 
-# A shared demo database per build directory (made once, reused).
+# A shared demo database per build directory (made once, reused; made
+# again when regsite or the demo corpus in content/demo/ is newer).
 demo_db() {
 	db="$BUILD/test-demo.db"
-	if [ ! -f "$db" ] || [ "$REGSITE" -nt "$db" ]; then
+	if [ ! -f "$db" ] || [ "$REGSITE" -nt "$db" ] ||
+	    [ -n "$(find "$TOP/content/demo" -newer "$db" 2>/dev/null |
+	    head -n 1)" ]; then
 		rm -f "$db" "$db-wal" "$db-shm"
-		"$REGSITE" demo --db "$db" >/dev/null || return 1
+		"$REGSITE" demo --db "$db" --source "$TOP" >/dev/null ||
+		    return 1
 	fi
 	echo "$db"
 }

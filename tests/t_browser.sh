@@ -109,7 +109,7 @@ s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 	sed -e "s#/etc/ssl/registry/fullchain.pem#$ng/cert.pem#" \
 	    -e "s#/etc/ssl/registry/privkey.pem#$ng/key.pem#" \
-	    -e "s#/srv/registry/public#$site#" \
+	    -e "s#/srv/registry/current#$site#" \
 	    -e "s#listen 443 ssl;#listen 127.0.0.1:$p2 ssl;#" \
 	    -e "s#listen 80;#listen 127.0.0.1:$p3;#" \
 	    -e "/listen \[::\]/d" "$TOP/content/nginx.conf" >"$ng/site.conf"

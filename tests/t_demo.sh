@@ -130,6 +130,91 @@ between "another seed, other organizations (shared BINs)" "$(q "$db2" "ATTACH
     '$db' AS a; SELECT count(*) FROM (SELECT DISTINCT org_code FROM
     incidents) WHERE org_code IN (SELECT org_code FROM a.incidents)")" 0 3
 
+# --- the corpus: content/demo/ -----------------------------------------
+# A copy of the source tree's corpus (with the empty templates/ and
+# static/ that make it a source tree): regsite demo finds it in the
+# current directory, or through --source.
+src=$WORK/src
+mkdir -p "$src/content" "$src/templates" "$src/static"
+cp -R "$TOP/content/demo" "$src/content/demo"
+cp -R "$src/content/demo" "$WORK/pristine"
+"$REGSITE" demo --db "$WORK/src.db" --source "$src"
+sqlite3 "$WORK/src.db" .dump >"$WORK/dump4"
+check "--source DIR: the same corpus gives the same database" \
+    cmp -s "$WORK/dump1" "$WORK/dump4"
+(cd "$src" && "$REGSITE" demo --db "$WORK/cwd.db" --quarters 1 \
+    --incidents 20 --insurance 5) >"$WORK/out" 2>&1
+same "the corpus of the current source tree is found" "$(cat "$WORK/out")" ""
+
+# corpus_err DESC MESSAGE: regsite demo in $src fails with status 1 and
+# "regsite: MESSAGE", creates no database, and the corpus is restored.
+in_src() {
+	(cd "$src" && "$REGSITE" demo --db "$WORK/bad.db" --quarters 1 \
+	    --incidents 20 --insurance 5)
+}
+corpus_err() {
+	expect_err "$1" 1 "regsite: $2" in_src
+	check "$1: no database" test ! -e "$WORK/bad.db"
+	rm -rf "$src/content/demo"
+	cp -R "$WORK/pristine" "$src/content/demo"
+}
+# next FILE: the number of the line a row appended to FILE will have
+next() { echo $(($(wc -l <"$src/content/demo/$1") + 1)); }
+
+rm "$src/content/demo/towns.csv"
+corpus_err "a missing corpus file" \
+    "content/demo/towns.csv: No such file or directory"
+
+n=$(next phrases.csv)
+echo 'lead.new,any,"Бір [сөз|сөйлем].",Одно слово.' \
+    >>"$src/content/demo/phrases.csv"
+corpus_err "a phrase whose languages draw differently" "content/demo/\
+phrases.csv:$n: kk and ru draw differently (the same [ ] groups and < > \
+numbers, in the same order): kk has [2], ru has nothing"
+
+n=$(next phrases.csv)
+echo 'lead.new,any,{PTX} келді.,{PT} пришёл.' >>"$src/content/demo/phrases.csv"
+corpus_err "an unknown slot" "content/demo/phrases.csv:$n: kk: an unknown \
+slot at character 1: '{PTX} келді.'"
+
+n=$(next phrases.csv)
+echo 'lead.new,any,Жаңа сөйлем.' >>"$src/content/demo/phrases.csv"
+corpus_err "a row with a missing field" "content/demo/phrases.csv:$n: \
+expected 4 fields (key,fits,kk,ru), found 3"
+
+n=$(next phrases.csv)
+echo 'lead.new,old,Жаңа сөйлем.,Новое предложение.' \
+    >>"$src/content/demo/phrases.csv"
+corpus_err "an unknown word in fits" "content/demo/phrases.csv:$n: fits: \
+unknown word 'old' (any, adult, child, newborn, not-newborn, AGE-AGE, \
+alive, clinical, not-obstetrics, inpatient)"
+
+n=$(next phrases.csv)
+printf 'lead.new,any,"Жаңа сөйлем.,Новое предложение.\n' \
+    >>"$src/content/demo/phrases.csv"
+corpus_err "an unterminated quoted field" "content/demo/phrases.csv:$n: \
+unterminated quoted field"
+
+n=$(next scenarios.csv)
+tail -n 1 "$src/content/demo/scenarios.csv" |
+    sed 's/^[^,]*,[^,]*,/new.1,surgeon,/' >>"$src/content/demo/scenarios.csv"
+corpus_err "a scenario of an unknown family" "content/demo/scenarios.csv:\
+$n: families: unknown family 'surgeon' (any, or the families named in \
+README.md)"
+
+sed -i '1s/.*/key,kz,ru/' "$src/content/demo/words.csv"
+corpus_err "a wrong header" \
+    "content/demo/words.csv:1: expected the header 'key,kk,ru'"
+
+sed -i 's/^\(date,\)/\1{HOUR} /' "$src/content/demo/words.csv"
+n=$(grep -n '^date,' "$src/content/demo/words.csv" | cut -d: -f1)
+corpus_err "an unknown placeholder" "content/demo/words.csv:$n: kk: unknown \
+placeholder {HOUR} (here: DAY MONTH YEAR)"
+
+expect_err "--source without content/demo/" 1 "regsite: $WORK/none: not a \
+regsite source directory (needs content/demo/)" \
+    "$REGSITE" demo --db "$WORK/bad.db" --source "$WORK/none"
+
 # --- codes and distributions ---------------------------------------------
 same "obstetrics and gynecology: women aged 15-50" "$(q "$db" "SELECT count(*)
     FROM incidents WHERE profile IN ('obstetrics', 'gynecology') AND

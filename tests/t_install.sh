@@ -1,5 +1,6 @@
 # t_install.sh -- make install / uninstall honour DESTDIR and PREFIX, and
-# the installed regsite builds a site from the installed content.
+# the installed regsite builds a site from the installed content and
+# makes the demo database from the installed corpus.
 . "$TOP/tests/lib.sh"
 
 case $BUILD in */asan) echo '# skip: install is tested once, in the plain pass'; exit 0 ;; esac
@@ -24,6 +25,18 @@ done <"$TOP/tests/regress/files"
 check_sh "the installed regsite builds the golden pages from the installed content (status $rc, $n files)" \
     '[ "$rc" -eq 0 ] && [ "$n" -gt 0 ] && [ "$bad" -eq 0 ]'
 [ "$rc" -eq 0 ] || cat "$WORK/build.log"
+db=$(demo_db) || fail "the demo database could not be made"
+# The demo corpus is installed too: the installed regsite makes the
+# same demo database from it, run from a directory without a source tree.
+(cd "$WORK" && "$dest/opt/regsite/bin/regsite" demo --db "$WORK/inst.db" \
+    --source "$dest/opt/regsite/share/regsite") >"$WORK/demo.out" 2>&1
+rc=$?
+check "the installed regsite runs demo from the installed corpus" \
+    sh -c "[ $rc -eq 0 ] && [ ! -s '$WORK/demo.out' ]"
+sqlite3 "$db" .dump >"$WORK/dump.src"
+sqlite3 "$WORK/inst.db" .dump >"$WORK/dump.inst" 2>/dev/null
+check "... and the same database as from the source tree" \
+    cmp -s "$WORK/dump.src" "$WORK/dump.inst"
 make -s -C "$TOP" uninstall DESTDIR="$dest" PREFIX=/opt/regsite >>"$WORK/log" 2>&1
 check "make uninstall removes everything it installed" \
     sh -c "[ -z \"\$(find '$dest' -type f)\" ]"

@@ -26,15 +26,24 @@ golden() {
     --source insurance-pool "$D/insurance-2025Q1.csv" >/dev/null ||
     fail "importing the examples"
 
-"$REGSITE" validate --db good.db >out 2>err
-rc=$?
-if [ $rc -eq 0 ] && [ "$(cat out)" = \
-    "good.db: ok: 12 incidents, 12 insurance cases" ] && [ ! -s err ]; then
-	ok "an imported registry is valid"
-else
-	fail "an imported registry is valid"
-	cat out err
-fi
+# The operator's language: Kazakh by default, Russian, English.
+for l in "kk:good.db: дұрыс: 12 оқыс оқиға, 12 сақтандыру жағдайы" \
+    "ru:good.db: в порядке: 12 инцидентов, 12 страховых случаев" \
+    "en:good.db: ok: 12 incidents, 12 insurance cases"; do
+	lang=${l%%:*}
+	if [ "$lang" = kk ]; then
+		"$REGSITE" validate --db good.db >out 2>err
+	else
+		"$REGSITE" validate --db good.db --lang "$lang" >out 2>err
+	fi
+	rc=$?
+	if [ $rc -eq 0 ] && [ "$(cat out)" = "${l#*:}" ] && [ ! -s err ]; then
+		ok "an imported registry is valid ($lang)"
+	else
+		fail "an imported registry is valid ($lang)"
+		cat out err
+	fi
+done
 
 # Damage a copy the way only another program could: with the
 # constraints off.  Rows by source_ref, ids as imported (file order).
@@ -63,11 +72,16 @@ UPDATE public_numbers SET last_no = 5
 DELETE FROM public_numbers WHERE form = 'insurance';
 UPDATE submissions SET records = 11 WHERE form = 'incidents';
 EOF
-"$REGSITE" validate --db bad.db >out 2>err
+"$REGSITE" validate --db bad.db --lang en >out 2>err
 rc=$?
 if [ $rc -eq 3 ]; then ok "damaged: exit status 3"; else
 	fail "damaged: exit status 3 (got $rc)"; fi
 golden "damaged: every finding" "$D/validate-bad.err" err
+"$REGSITE" validate --db bad.db --lang ru >out 2>err
+golden "damaged: every finding in Russian" "$D/validate-bad.ru.err" err
+"$REGSITE" validate --db bad.db >out 2>err
+golden "damaged: every finding in Kazakh (the default)" \
+    "$D/validate-bad.kk.err" err
 if [ ! -s out ]; then ok "damaged: nothing on stdout"; else
 	fail "damaged: nothing on stdout"; fi
 
@@ -86,4 +100,37 @@ expect_err "a newer schema" 3 "newer.db: schema version 2, but this regsite need
     "$REGSITE" validate --db newer.db
 expect_err "import refuses a newer schema too" 1 "regsite: newer.db: schema version 2, but this regsite needs version 1 (a newer regsite made it)" \
     "$REGSITE" import --db newer.db --form incidents --quarter 2025Q1 \
-    "$D/incidents-2025Q1.csv"
+    --source gkb-4 "$D/incidents-2025Q1.csv"
+
+# Records repeated under another submission: what import refuses without
+# --allow-duplicates is a problem for validate too.
+cp good.db dup.db
+"$REGSITE" import --db dup.db --form incidents --quarter 2025Q2 \
+    --source other --allow-duplicates "$D/incidents-2025Q1.csv" >/dev/null
+sed 's/^INC-2025-/X-/' "$D/incidents-2025Q1.csv" >renamed.csv
+"$REGSITE" import --db dup.db --form incidents --quarter 2025Q2 \
+    --source third --allow-duplicates renamed.csv >/dev/null
+"$REGSITE" validate --db dup.db --lang en >out 2>err
+rc=$?
+check "repeated records: exit status 3" [ $rc -eq 3 ]
+want="dup.db: incidents id 13: a repeat of id 1 (the same source_ref and org_code)
+dup.db: incidents id 25: a repeat of id 1 (the same content)
+dup.db: 24 problems"
+got="$(sed -n '1p;13p;$p' err)"
+if [ "$got" = "$want" ]; then ok "repeated records: the same reference, the same content"
+else fail "repeated records: the same reference, the same content"
+	echo "$got"; fi
+"$REGSITE" validate --db dup.db --lang en --allow-duplicates >out 2>err
+check "repeated records: --allow-duplicates accepts them" \
+    [ $? -eq 0 ] && [ "$(cat out)" = "dup.db: ok: 36 incidents, 12 insurance cases" ]
+
+# Exit status 1 when the database cannot be read (I/O), 3 when it is read
+# and refused (above).
+if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null; then
+	mkdir -p locked && cp good.db locked/ && chmod 0600 locked/good.db &&
+	    chmod 0755 locked . &&
+	expect_err "an unreadable database: exit status 1" 1 \
+	    "regsite: locked/good.db: cannot open the database: unable to open database file" \
+	    setpriv --reuid=nobody --regid=nogroup --clear-groups \
+	    "$REGSITE" validate --db locked/good.db
+fi

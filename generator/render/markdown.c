@@ -30,7 +30,7 @@ md_page_free(struct md_page *p)
 	free(p->slug);
 	free(p->title);
 	free(p->description);
-	free(p->html);
+	mv_free(p->html);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -195,7 +195,7 @@ md_render_file(const char *path, const struct mval *ctx, struct md_page *p)
 	    CMARK_OPT_DEFAULT);
 	clean_tree(doc);
 	html = cmark_render_html(doc, CMARK_OPT_DEFAULT);
-	p->html = xstrdup(html);
+	p->html = mv_html(html);
 	free(html);
 	cmark_node_free(doc);
 	rc = 0;

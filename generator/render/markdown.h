@@ -10,7 +10,7 @@ struct md_page {
 	char	*title;
 	char	*description;
 	long	 order;		/* position in the navigation */
-	char	*html;		/* rendered body */
+	struct mval *html;	/* rendered body: trusted HTML (mv_html) */
 };
 
 /* Render content file path (front matter + Markdown) with ctx. */

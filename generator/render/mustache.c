@@ -17,7 +17,11 @@
  *    the specification's tests require);
  *  - malformed tags are errors: an unclosed tag or section, a stray
  *    closing tag, an empty or blank-containing name, bad delimiters;
- *  - a strict map (mv_strict) makes a missing key an error.
+ *  - a strict map (mv_strict) makes a missing key an error;
+ *  - {{{name}}} and {{&name}} write only trusted HTML (mv_html), which
+ *    code makes and a template cannot: any other value is an error, so
+ *    a template cannot switch escaping off.  {{name}} escapes both
+ *    kinds of string.
  *
  * Partial indentation follows the specification's model: a standalone
  * partial tag's leading whitespace is prepended to every line of the
@@ -54,6 +58,7 @@ enum mtype {
 	MV_NULL,
 	MV_BOOL,
 	MV_STR,
+	MV_HTML,	/* trusted HTML: a string made by mv_html */
 	MV_LIST,
 	MV_MAP,
 	MV_REF		/* a value owned elsewhere (mv_ref) */
@@ -73,7 +78,7 @@ struct mval {
 		struct {
 			char	*s;
 			size_t	 len;
-		} str;
+		} str;		/* MV_STR, MV_HTML */
 		struct {
 			struct mval **v;
 			size_t	 n, cap;
@@ -156,6 +161,23 @@ struct mval *
 mv_str(const char *s)
 {
 	return mv_strn(s, s ? strlen(s) : 0);
+}
+
+/* Trusted HTML: a copy of s[0..len), or null for NULL. */
+struct mval *
+mv_htmln(const char *s, size_t len)
+{
+	struct mval	*v;
+
+	if ((v = mv_strn(s, len))->type == MV_STR)
+		v->type = MV_HTML;
+	return v;
+}
+
+struct mval *
+mv_html(const char *s)
+{
+	return mv_htmln(s, s ? strlen(s) : 0);
 }
 
 struct mval *
@@ -325,7 +347,8 @@ mv_getstr(const struct mval *map, const char *key)
 {
 	const struct mval *v = deref(mv_get(map, key));
 
-	return v != NULL && v->type == MV_STR ? v->u.str.s : "";
+	return v != NULL && (v->type == MV_STR || v->type == MV_HTML) ?
+	    v->u.str.s : "";
 }
 
 struct mval *
@@ -359,6 +382,7 @@ mv_free(struct mval *v)
 		return;
 	switch (v->type) {
 	case MV_STR:
+	case MV_HTML:
 		free(v->u.str.s);
 		break;
 	case MV_LIST:
@@ -392,6 +416,7 @@ mv_truthy(const struct mval *v)
 	case MV_BOOL:
 		return v->u.b;
 	case MV_STR:
+	case MV_HTML:
 		return v->u.str.len > 0;
 	case MV_LIST:
 		return v->u.list.n > 0;
@@ -408,7 +433,7 @@ mv_truthy(const struct mval *v)
 enum ttype {
 	T_TEXT,		/* literal text */
 	T_VAR,		/* {{name}}, HTML-escaped */
-	T_RAW,		/* {{{name}}}, {{& name}} */
+	T_RAW,		/* {{{name}}}, {{& name}}: trusted HTML only */
 	T_SECTION,	/* {{#name}} .. {{/name}} */
 	T_INVERTED,	/* {{^name}} .. {{/name}} */
 	T_PARTIAL	/* {{> name}} */
@@ -425,6 +450,7 @@ struct tmpl;
 struct tok {
 	enum ttype	 type;
 	int		 bol;	/* begins a source line: indent first */
+	int		 sigil;	/* T_RAW: '{' or '&', for messages */
 	size_t		 line;
 	const char	*text;	/* T_TEXT: into the template's source */
 	size_t		 len;
@@ -764,6 +790,7 @@ compile(const char *name, const char *file, char *src, size_t len)
 		default:
 			k = tok_add(t, sigil == 0 ? T_VAR : T_RAW, tline);
 			k->bol = p == 0 || src[p - 1] == '\n';
+			k->sigil = sigil;
 			if (set_name(k, file, src + a, b - a) == -1)
 				goto fail;
 			break;
@@ -985,9 +1012,9 @@ lookup(const struct tmpl *t, const struct tok *k, const struct ctx *c,
 	return 0;
 }
 
-/* Interpolate v: a string (HTML-escaped if esc), a boolean's name. */
+/* {{name}}: a string of either kind HTML-escaped, a boolean's name. */
 static void
-put_value(struct buf *out, const struct mval *v, int esc)
+put_value(struct buf *out, const struct mval *v)
 {
 	v = deref(v);
 	if (v == NULL)
@@ -997,14 +1024,48 @@ put_value(struct buf *out, const struct mval *v, int esc)
 		buf_puts(out, v->u.b ? "true" : "false");
 		break;
 	case MV_STR:
-		if (esc)
-			esc_html(out, v->u.str.s, v->u.str.len);
-		else
-			buf_put(out, v->u.str.s, v->u.str.len);
+	case MV_HTML:
+		esc_html(out, v->u.str.s, v->u.str.len);
 		break;
 	default:
 		break;
 	}
+}
+
+/*
+ * {{{name}}} or {{&name}} (tag k of t): trusted HTML as it is, nothing
+ * for a missing or null value; any other value is an error, since
+ * writing it raw would switch escaping off.
+ */
+static int
+put_raw(struct buf *out, const struct tmpl *t, const struct tok *k,
+    const struct mval *v)
+{
+	const char	*what;
+
+	v = deref(v);
+	if (v == NULL || v->type == MV_NULL)
+		return 0;
+	switch (v->type) {
+	case MV_HTML:
+		buf_put(out, v->u.str.s, v->u.str.len);
+		return 0;
+	case MV_STR:
+		what = "text";
+		break;
+	case MV_BOOL:
+		what = "a boolean";
+		break;
+	case MV_LIST:
+		what = "a list";
+		break;
+	default:
+		what = "a map";
+		break;
+	}
+	return rs_err("%s:%zu: %s%s%s needs trusted HTML, '%s' is %s",
+	    t->file, k->line, k->sigil == '&' ? "{{&" : "{{{", k->name,
+	    k->sigil == '&' ? "}}" : "}}}", k->name, what);
 }
 
 /*
@@ -1031,10 +1092,14 @@ render(struct render *rs, const struct tmpl *t, size_t from, size_t to,
 			buf_put(rs->out, k->text, k->len);
 			break;
 		case T_VAR:
-		case T_RAW:
 			if (lookup(t, k, c, &v) == -1)
 				return -1;
-			put_value(rs->out, v, k->type == T_VAR);
+			put_value(rs->out, v);
+			break;
+		case T_RAW:
+			if (lookup(t, k, c, &v) == -1 ||
+			    put_raw(rs->out, t, k, v) == -1)
+				return -1;
 			break;
 		case T_SECTION:
 			if (lookup(t, k, c, &v) == -1)

@@ -8,6 +8,12 @@
 /*
  * A rendering context is a tree of values.  Strings are copied; a map
  * or list owns its children; mv_free frees a whole tree.
+ *
+ * Two kinds of string: text (mv_str and friends), which {{name}}
+ * escapes, and trusted HTML (mv_html), made only by the code that
+ * produced the markup (charts, Markdown bodies, tables built in C).
+ * {{{name}}} and {{&name}} write trusted HTML as it is and refuse
+ * anything else, so no template can turn escaping off.
  */
 struct mval;
 
@@ -16,6 +22,9 @@ struct mval *mv_bool(int);
 struct mval *mv_str(const char *);
 struct mval *mv_strn(const char *, size_t);
 struct mval *mv_strf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* Trusted HTML (a copy; NULL gives null): for markup regsite made. */
+struct mval *mv_html(const char *);
+struct mval *mv_htmln(const char *, size_t);
 struct mval *mv_list(void);
 struct mval *mv_map(void);
 /* Append v to a list; returns v. */
@@ -25,7 +34,7 @@ struct mval *mv_set(struct mval *map, const char *key, struct mval *v);
 /* Shorthands: mv_set(map, key, mv_str(s)). */
 struct mval *mv_sets(struct mval *map, const char *key, const char *s);
 struct mval *mv_get(const struct mval *map, const char *key);
-/* The string of a map's key, or "" (not a string, absent). */
+/* The string (either kind) of a map's key, or "" (not one, absent). */
 const char *mv_getstr(const struct mval *map, const char *key);
 /* The i-th element of a list, or NULL; the length of a list. */
 struct mval *mv_index(const struct mval *list, size_t i);
@@ -49,7 +58,8 @@ struct tmplset *tmpl_open(const char *dir);
 void	 tmpl_close(struct tmplset *);
 /*
  * Render template name ("page" for DIR/page.html) with ctx, appending
- * to out.  Errors: rs_err("DIR/page.html:12: problem").
+ * to out.  Errors: rs_err("DIR/page.html:12: problem"), among them
+ * "{{{key}}} needs trusted HTML, 'key' is text".
  */
 int	 tmpl_render(struct tmplset *, const char *name,
 	    const struct mval *ctx, struct buf *out);

@@ -2,16 +2,18 @@
  * build.c -- `regsite build`: the pipeline from the registry database
  * to a complete site, in order:
  *
- *   configuration, catalog, templates, allowlist   (srcdir)
- *   database snapshot, quick validation, dictionaries     (db.c)
- *   privacy stage                                    (privacy.c)
- *   pages, tables, data, charts, feeds     (pages.c and friends)
- *   swap the finished tree into place               (output.c)
+ *   configuration, catalog, templates, allowlist, content
+ *                                  (config.c, catalog.c, content.c)
+ *   database snapshot, quick validation, dictionaries    (privacy.c)
+ *   privacy stage                                        (privacy.c)
+ *   the site, in write_site's order: assets, downloads, root and 404,
+ *   per language home, archive, statistics, data and content pages,
+ *   each quarter's page and tables; feeds and sitemap
+ *                                          (the modules of site.h)
+ *   swap the finished tree into place                    (output.c)
  *
  * Any failure leaves the previous site untouched.
  */
-#include <dirent.h>
-#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,7 +29,6 @@
 #include "privacy/privacy.h"
 #include "render/mustache.h"
 #include "render/catalog.h"
-#include "render/markdown.h"
 #include "site/output.h"
 #include "site/build.h"
 #include "site/site.h"
@@ -143,128 +144,6 @@ source_date(struct build *b)
 	return 0;
 }
 
-static int
-content_cmp(const void *a, const void *b)
-{
-	const struct md_page *x = a, *y = b;
-
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
-	return strcmp(x->slug, y->slug);
-}
-
-/*
- * Load and render content/<lang>/<slug>.md for both languages; both
- * languages must have the same pages.
- */
-static int
-load_content(struct build *b)
-{
-	struct dirent **names = NULL;
-	struct mval	*ctx;
-	char		*dir, *path;
-	int		 n, i, l, rc = -1;
-	size_t		 j;
-
-	dir = xasprintf("%s/content/kk", b->srcdir);
-	n = scandir(dir, &names, NULL, alphasort);
-	if (n < 0) {
-		rs_err("%s: %s", dir, strerror(errno));
-		free(dir);
-		return -1;
-	}
-	free(dir);
-	for (l = 0; l < LANG__MAX; l++)
-		b->content[l] = xcalloc((size_t)n + 1, sizeof(struct md_page));
-	for (i = 0; i < n; i++) {
-		size_t	 len = strlen(names[i]->d_name);
-
-		if (len < 4 || strcmp(names[i]->d_name + len - 3, ".md") != 0)
-			continue;
-		for (l = 0; l < LANG__MAX; l++) {
-			path = xasprintf("%s/content/%s/%s", b->srcdir,
-			    lang_codes[l], names[i]->d_name);
-			ctx = mv_map();
-			mv_sets(ctx, "site_name", b->cfg.site_name[l]);
-			{
-				struct mval *pv = mv_set(ctx, "privacy",
-				    mv_map());
-
-				mv_set(pv, "k", mv_strf("%ld", b->cfg.k));
-				mv_set(pv, "diversity",
-				    mv_strf("%ld", b->cfg.diversity));
-				mv_set(pv, "small_count",
-				    mv_strf("%ld", b->cfg.small_count));
-				mv_set(pv, "small_max",
-				    mv_strf("%ld", b->cfg.small_count - 1));
-				mv_set(pv, "rounding",
-				    mv_strf("%ld", b->cfg.rounding));
-				mv_set(pv, "free_text", mv_bool(
-				    b->cfg.free_text == FREE_TEXT_SCRUBBED));
-				mv_set(pv, "all_ages", mv_bool(
-				    b->cfg.text_ages == TEXT_AGES_ALL));
-			}
-			rc = md_render_file(path, ctx,
-			    &b->content[l][b->ncontent]);
-			mv_free(ctx);
-			if (rc == -1) {
-				if (l == LANG_RU && access(path, F_OK) != 0)
-					rs_err("%s: missing (the Kazakh page "
-					    "content/kk/%s exists)", path,
-					    names[i]->d_name);
-				free(path);
-				goto out;
-			}
-			free(path);
-		}
-		b->ncontent++;
-	}
-	/* A Russian page without its Kazakh counterpart. */
-	dir = xasprintf("%s/content/ru", b->srcdir);
-	{
-		struct dirent **ru = NULL;
-		int		 m, k;
-
-		m = scandir(dir, &ru, NULL, alphasort);
-		for (k = 0; k < m; k++) {
-			size_t	 len = strlen(ru[k]->d_name);
-			int	 found = 0;
-
-			if (len >= 4 &&
-			    strcmp(ru[k]->d_name + len - 3, ".md") == 0) {
-				for (j = 0; j < b->ncontent; j++)
-					if (strncmp(b->content[LANG_RU][j].slug,
-					    ru[k]->d_name, len - 3) == 0 &&
-					    strlen(b->content[LANG_RU][j].slug)
-					    == len - 3)
-						found = 1;
-				if (!found && rc != -2) {
-					rs_err("%s/%s: missing its Kazakh "
-					    "page content/kk/%s", dir,
-					    ru[k]->d_name, ru[k]->d_name);
-					rc = -2;
-				}
-			}
-			free(ru[k]);
-		}
-		free(ru);
-	}
-	free(dir);
-	if (rc == -2) {
-		rc = -1;
-		goto out;
-	}
-	for (l = 0; l < LANG__MAX && b->ncontent > 1; l++)
-		qsort(b->content[l], b->ncontent, sizeof(struct md_page),
-		    content_cmp);
-	rc = 0;
-out:
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc;
-}
-
 /* The scrubber's markers per language, from the catalog. */
 static void
 load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX])
@@ -280,30 +159,55 @@ load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX])
 		}
 }
 
+/*
+ * The site's files, each page module in turn.  The downloads come
+ * before the pages that link them; nothing else depends on the order.
+ */
+static int
+write_site(struct build *b)
+{
+	size_t	 i;
+	int	 l;
+
+	if (assets_copy(b) == -1 || downloads_write(b) == -1)
+		return -1;
+	trace("downloads");
+	if (root_page(b) == -1 || notfound_page(b) == -1)
+		return -1;
+	for (l = 0; l < LANG__MAX; l++) {
+		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
+		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
+		    content_pages(b, l) == -1)
+			return -1;
+		trace("%s: home, archive, statistics, data pages",
+		    lang_codes[l]);
+		for (i = 0; i < b->nquarters; i++)
+			if (quarter_page(b, l, i) == -1 ||
+			    tables_build(b, l, b->quarters[i]) == -1)
+				return -1;
+		trace("%s: quarters and tables", lang_codes[l]);
+	}
+	if (feeds_build(b) == -1)
+		return -1;
+	trace("feeds and sitemap");
+	return 0;
+}
+
 static void
 build_free(struct build *b)
 {
-	size_t	 i, j;
 	int	 l;
 
-	for (l = 0; l < LANG__MAX; l++) {
+	for (l = 0; l < LANG__MAX; l++)
 		mv_free(b->tmap[l]);
-		if (b->content[l]) {
-			for (j = 0; j < b->ncontent; j++)
-				md_page_free(&b->content[l][j]);
-			free(b->content[l]);
-		}
-	}
-	for (i = 0; i < b->nsitemap; i++)
-		free(b->sitemap[i]);
-	free(b->sitemap);
+	content_free(b);
+	downloads_free(&b->downloads);
+	aggs_free(&b->aggs);
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);
 	free(b->asset_print);
 	free(b->date_iso);
-	data_free();
-	stats_free();
 	scrub_free(b->scr);
 	tmpl_close(b->tmpl);
 	catalog_free(b->cat);
@@ -375,7 +279,7 @@ build_run(const struct build_opts *o)
 		    catalog_missing(b.cat));
 		goto out;
 	}
-	if (load_content(&b) == -1)
+	if (content_load(&b) == -1)
 		goto out;
 
 	if ((b.priv = privacy_open(o->db, &bad)) == NULL) {
@@ -397,7 +301,7 @@ build_run(const struct build_opts *o)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 
-	if (pages_build(&b) == -1)
+	if (write_site(&b) == -1)
 		goto out;
 	if (catalog_missing(b.cat) != NULL) {
 		rs_err("content/catalog.csv: missing key '%s'",

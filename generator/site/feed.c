@@ -3,6 +3,11 @@
  * the hreflang alternates of every page, robots.txt, and an Atom feed
  * per language with an entry per quarterly release.  All XML through
  * esc_xml; all URLs absolute from the configured base URL.
+ *
+ * The sitemap's pages come from one explicit list (sitemap_pages),
+ * made from the URL scheme and the published records, not from the
+ * pages written so far: these files may be written at any point of
+ * the build.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,8 +20,11 @@
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
 #include "render/catalog.h"
+#include "render/markdown.h"
 #include "site/output.h"
 #include "site/site.h"
+#include "site/url.h"
+#include "site/page.h"
 
 /* The public URL of a site path, escaped for XML. */
 static void
@@ -28,23 +36,113 @@ url(struct buf *out, struct build *b, const char *path)
 	free(u);
 }
 
+/* A list of site paths (each allocated). */
+struct paths {
+	char	**v;
+	size_t	 n;
+};
+
+static void
+add(struct paths *p, char *path)
+{
+	p->v = xreallocarray(p->v, p->n + 1, sizeof(*p->v));
+	p->v[p->n++] = path;
+}
+
+static void
+paths_free(struct paths *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+}
+
+/*
+ * The table and record pages of a quarter's form, in the order
+ * tables.c writes them: a record page once the next record is known,
+ * a table page once its rows are complete -- so a full table page
+ * comes before the page of its last record.
+ */
+static int
+table_pages(struct build *b, const char *quarter, enum form f,
+    struct paths *p)
+{
+	struct pubcur	*cur;
+	const struct pubrec *r;
+	char		 prev[32] = "";
+	long		 rows = 0, rpp = b->cfg.rows_per_page;
+	int		 step;
+
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
+		return -1;
+	while ((step = pub_next(cur, &r)) == 1) {
+		if (rows > 0 && b->cfg.record_pages)
+			add(p, url_record(LANG_KK, quarter, f, prev));
+		snprintf(prev, sizeof(prev), "%s", r->ref);
+		if (++rows % rpp == 0)
+			add(p, url_table(LANG_KK, quarter, f, rows / rpp));
+	}
+	pub_close(cur);
+	if (step == -1)
+		return -1;
+	if (rows > 0 && b->cfg.record_pages)
+		add(p, url_record(LANG_KK, quarter, f, prev));
+	if (rows % rpp != 0 || rows == 0)
+		add(p, url_table(LANG_KK, quarter, f, rows / rpp + 1));
+	return 0;
+}
+
+/*
+ * Every page that has a Kazakh and a Russian version, by its Kazakh
+ * path: the home page, archive, statistics, data pages, content pages,
+ * then each quarter's page, tables and records.  The root chooser and
+ * the 404 page are not among them.
+ */
+static int
+sitemap_pages(struct build *b, struct paths *p)
+{
+	size_t	 i;
+	int	 f;
+
+	add(p, url_home(LANG_KK));
+	add(p, url_archive(LANG_KK));
+	add(p, url_statistics(LANG_KK));
+	add(p, url_data(LANG_KK));
+	add(p, url_dictionary(LANG_KK));
+	for (i = 0; i < b->ncontent; i++)
+		add(p, url_content(LANG_KK, b->content[LANG_KK][i].slug));
+	for (i = 0; i < b->nquarters; i++) {
+		add(p, url_quarter(LANG_KK, b->quarters[i]));
+		for (f = 0; f < FORM__MAX; f++)
+			if (table_pages(b, b->quarters[i], f, p) == -1)
+				return -1;
+	}
+	return 0;
+}
+
 static int
 sitemap(struct build *b)
 {
+	struct paths	 pages = { 0 };
 	struct buf	 x = { 0 };
 	size_t		 i;
-	int		 l, a, rc;
+	int		 l, a, rc = -1;
 	char		*p[LANG__MAX];
+
+	if (sitemap_pages(b, &pages) == -1)
+		goto out;
 
 	BUF_LIT(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
 	    "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n");
 	BUF_LIT(&x, "<url><loc>");
-	url(&x, b, "index.html");
+	url(&x, b, url_root());
 	BUF_LIT(&x, "</loc></url>\n");
-	for (i = 0; i < b->nsitemap; i++) {
-		p[LANG_KK] = xstrdup(b->sitemap[i]);
-		p[LANG_RU] = xasprintf("ru/%s", b->sitemap[i] + 3);
+	for (i = 0; i < pages.n; i++) {
+		for (l = 0; l < LANG__MAX; l++)
+			p[l] = url_other_lang(pages.v[i], l);
 		for (l = 0; l < LANG__MAX; l++) {
 			BUF_LIT(&x, "<url><loc>");
 			url(&x, b, p[l]);
@@ -60,11 +158,13 @@ sitemap(struct build *b)
 			url(&x, b, p[LANG_KK]);
 			BUF_LIT(&x, "\"/></url>\n");
 		}
-		free(p[LANG_KK]);
-		free(p[LANG_RU]);
+		for (l = 0; l < LANG__MAX; l++)
+			free(p[l]);
 	}
 	BUF_LIT(&x, "</urlset>\n");
-	rc = site_write(b->site, "sitemap.xml", x.data, x.len);
+	rc = site_write(b->site, url_sitemap(), x.data, x.len);
+out:
+	paths_free(&pages);
 	buf_free(&x);
 	return rc;
 }
@@ -73,11 +173,13 @@ static int
 robots(struct build *b)
 {
 	struct buf	 x = { 0 };
+	char		*u;
 	int		 rc;
 
-	buf_printf(&x, "User-agent: *\nAllow: /\n\nSitemap: %ssitemap.xml\n",
-	    b->cfg.base_url);
-	rc = site_write(b->site, "robots.txt", x.data, x.len);
+	u = page_url(b, url_sitemap());
+	buf_printf(&x, "User-agent: *\nAllow: /\n\nSitemap: %s\n", u);
+	free(u);
+	rc = site_write(b->site, url_robots(), x.data, x.len);
 	buf_free(&x);
 	return rc;
 }
@@ -99,12 +201,12 @@ static int
 feed(struct build *b, enum lang l)
 {
 	struct buf	 x = { 0 }, s = { 0 };
-	char		 path[32], slug[16], qpath[64], *d;
+	char		*path, *qpath, *d;
 	size_t		 i, j;
 	long		 n[FORM__MAX], any;
 	int		 f, rc;
 
-	snprintf(path, sizeof(path), "%s/feed.xml", lang_codes[l]);
+	path = url_feed(l);
 	BUF_LIT(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	buf_printf(&x, "<feed xmlns=\"http://www.w3.org/2005/Atom\" "
 	    "xml:lang=\"%s\">\n<title>", lang_codes[l]);
@@ -117,8 +219,9 @@ feed(struct build *b, enum lang l)
 	    "href=\"");
 	url(&x, b, path);
 	BUF_LIT(&x, "\"/>\n<link rel=\"alternate\" type=\"text/html\" href=\"");
-	snprintf(qpath, sizeof(qpath), "%s/index.html", lang_codes[l]);
+	qpath = url_home(l);
 	url(&x, b, qpath);
+	free(qpath);
 	BUF_LIT(&x, "\"/>\n<updated>");
 	d = release_date(b->release);
 	esc_xmls(&x, d);
@@ -160,9 +263,7 @@ feed(struct build *b, enum lang l)
 			buf_free(&sum);
 			continue;
 		}
-		quarter_slug(slug, r);
-		snprintf(qpath, sizeof(qpath), "%s/%s/index.html",
-		    lang_codes[l], slug);
+		qpath = url_quarter(l, r);
 		BUF_LIT(&x, "<entry>\n<title>");
 		buf_reset(&s);
 		buf_puts(&s, tr(b->cat, l, "feed_release"));
@@ -182,13 +283,16 @@ feed(struct build *b, enum lang l)
 		esc_xmls(&x, buf_str(&sum));
 		BUF_LIT(&x, "</summary>\n</entry>\n");
 		buf_free(&sum);
+		free(qpath);
 	}
 	BUF_LIT(&x, "</feed>\n");
 	rc = site_write(b->site, path, x.data, x.len);
+	free(path);
 	buf_free(&x);
 	buf_free(&s);
 	return rc;
 fail:
+	free(path);
 	buf_free(&x);
 	buf_free(&s);
 	return -1;

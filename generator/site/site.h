@@ -1,10 +1,24 @@
 /*
- * site.h -- what the site's page modules share while a build runs.
- * They see published records and protected counts (privacy.h) only:
- * no database handle, no <sqlite3.h>.
+ * site.h -- the state of a build and its page modules, in the order
+ * build.c runs them.  The modules see published records and protected
+ * counts (privacy.h) only: no database handle, no <sqlite3.h>.  They
+ * make their pages with the page kit (page.h) and name files with the
+ * URL scheme (url.h).
  */
 #ifndef SITE_H
 #define SITE_H
+
+/* The downloads written (data.c), for the pages that link them. */
+struct downloads {
+	struct download	**v;		/* each allocated alone */
+	size_t		 n;
+};
+
+/* Protected cross-tabs (stats.c), computed once, shared by languages. */
+struct aggs {
+	struct agg	**v;
+	size_t		 n;
+};
 
 struct build {
 	const struct build_opts *opts;
@@ -25,43 +39,36 @@ struct build {
 	size_t		 ncontent;
 	char		*asset_css, *asset_js, *asset_print;	/* site paths */
 	char		*asset_tables_js;	/* table pages only */
-	char		**sitemap;	/* kk paths of every page pair */
-	size_t		 nsitemap;
+	struct downloads downloads;	/* filled by downloads_write */
+	struct aggs	 aggs;		/* filled as charts ask */
 	long		 pages;		/* HTML pages written */
 };
 
-/* pages.c */
-int	 pages_build(struct build *);
-/* "2025Q1" -> "2025-q1" into buf. */
-void	 quarter_slug(char out[16], const char *quarter);
+/* content.c: content/<lang>/<slug>.md, loaded first; their pages */
+int	 content_load(struct build *);
+void	 content_free(struct build *);
+int	 content_pages(struct build *, enum lang);
+
+/* assets.c: static/ copied, CSS and JS fingerprinted (asset_*) */
+int	 assets_copy(struct build *);
+
+/* data.c: the downloads, written before any page links them */
+int	 downloads_write(struct build *);
+void	 downloads_free(struct downloads *);
 /*
- * The context every page starts from: path is the page's site path
- * ("kk/2025-q1/index.html"), title and description its own.  The
- * caller adds its fields, renders with page_write, which frees ctx.
+ * The download links of a quarter's form (NULL: all quarters) for the
+ * page at path, as ctx's "downloads": the page language's files first.
  */
-struct mval *page_ctx(struct build *, enum lang, const char *path,
-	    const char *title, const char *description);
-/* The public URL of a site path: base URL, "index.html" dropped. */
-char	*page_url(struct build *, const char *path);
-/* Relative href from the page at path to site path target. */
-char	*page_href(const char *path, const char *target);
-int	 page_write(struct build *, const char *tmpl, struct mval *ctx,
-	    const char *path);
-/* The label of a code in a language: profiles, regions, chapters... */
-const char *label_profile(struct build *, enum lang, const char *code,
-	    int level);
-const char *label_region(struct build *, enum lang, const char *code);
-const char *label_chapter(struct build *, enum lang, const char *code);
-
-/* tables.c */
-int	 tables_build(struct build *, enum lang, const char *quarter);
-
-/* data.c: downloads (written first), their links, the data pages */
-int	 data_build(struct build *);
-int	 data_links(struct build *, enum lang, const char *path,
+void	 download_links(struct build *, enum lang, const char *path,
 	    const char *quarter, enum form, struct mval *ctx);
-int	 data_pages(struct build *, enum lang);
-void	 data_free(void);
+
+/* root.c: the language chooser and the 404 page */
+int	 root_page(struct build *);
+int	 notfound_page(struct build *);
+
+/* home.c: a language's home page and the archive */
+int	 home_page(struct build *, enum lang);
+int	 archive_page(struct build *, enum lang);
 
 /* stats.c: charts on the home, quarter and statistics pages */
 int	 stats_home(struct build *, enum lang, const char *path,
@@ -69,9 +76,18 @@ int	 stats_home(struct build *, enum lang, const char *path,
 int	 stats_quarter(struct build *, enum lang, const char *path,
 	    const char *quarter, struct mval *ctx);
 int	 stats_page(struct build *, enum lang);
-void	 stats_free(void);
+void	 aggs_free(struct aggs *);
 
-/* feed.c: sitemap.xml, robots.txt, Atom feeds */
+/* datapages.c: the downloads page and the data dictionary */
+int	 data_pages(struct build *, enum lang);
+
+/* quarter.c: the page of a quarter (index qi) */
+int	 quarter_page(struct build *, enum lang, size_t qi);
+
+/* tables.c: record tables, record pages, the table script's index */
+int	 tables_build(struct build *, enum lang, const char *quarter);
+
+/* feed.c: Atom feeds, sitemap.xml (its explicit page list), robots.txt */
 int	 feeds_build(struct build *);
 
 #endif /* !SITE_H */

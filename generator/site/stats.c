@@ -2,10 +2,10 @@
  * stats.c -- the aggregate picture of the registry: the statistics page
  * (trends over all quarters), a dashboard on each quarter page and one
  * chart on the home page.  Every number comes from protected counts
- * (privacy.c agg_count), computed once per build and shared by both
- * languages.  Each chart is drawn by chart.c inline, and also written
- * beside its page as a standalone SVG and as CSV; a data table follows
- * it in the page.
+ * (privacy.c agg_count), computed once per build (b->aggs, which
+ * the build owns) and shared by both languages.  Each chart is drawn
+ * by chart.c inline, and also written beside its page as a standalone
+ * SVG and as CSV; a data table follows it in the page.
  */
 #include <math.h>
 #include <stdio.h>
@@ -24,6 +24,8 @@
 #include "render/chart.h"
 #include "site/output.h"
 #include "site/site.h"
+#include "site/url.h"
+#include "site/page.h"
 
 #define TOP_SPECIALTIES	10
 
@@ -58,9 +60,6 @@ struct agg {
 	size_t		 n;
 };
 
-static struct agg **aggs;
-static size_t naggs;
-
 /* Collects the cells of one agg_count call into per-quarter tables. */
 struct collect {
 	struct build	*b;
@@ -68,8 +67,10 @@ struct collect {
 	enum dim	 d1, d2;
 };
 
+/* A new empty table in the set. */
 static struct agg *
-agg_new(enum form f, const char *quarter, enum dim d1, enum dim d2)
+agg_new(struct aggs *set, enum form f, const char *quarter, enum dim d1,
+    enum dim d2)
 {
 	struct agg	*a;
 
@@ -78,20 +79,22 @@ agg_new(enum form f, const char *quarter, enum dim d1, enum dim d2)
 	a->d1 = d1;
 	a->d2 = d2;
 	snprintf(a->quarter, sizeof(a->quarter), "%s", quarter);
-	aggs = xreallocarray(aggs, naggs + 1, sizeof(*aggs));
-	aggs[naggs++] = a;
+	set->v = xreallocarray(set->v, set->n + 1, sizeof(*set->v));
+	set->v[set->n++] = a;
 	return a;
 }
 
 static struct agg *
-agg_find(enum form f, const char *quarter, enum dim d1, enum dim d2)
+agg_find(const struct aggs *set, enum form f, const char *quarter,
+    enum dim d1, enum dim d2)
 {
 	size_t	 i;
 
-	for (i = 0; i < naggs; i++)
-		if (aggs[i]->f == f && aggs[i]->d1 == d1 &&
-		    aggs[i]->d2 == d2 && strcmp(aggs[i]->quarter, quarter) == 0)
-			return aggs[i];
+	for (i = 0; i < set->n; i++)
+		if (set->v[i]->f == f && set->v[i]->d1 == d1 &&
+		    set->v[i]->d2 == d2 &&
+		    strcmp(set->v[i]->quarter, quarter) == 0)
+			return set->v[i];
 	return NULL;
 }
 
@@ -102,8 +105,8 @@ agg_cb(void *arg, const char *quarter, const char *v1, const char *v2,
 	struct collect	*k = arg;
 	struct agg	*a;
 
-	if ((a = agg_find(k->f, quarter, k->d1, k->d2)) == NULL)
-		a = agg_new(k->f, quarter, k->d1, k->d2);
+	if ((a = agg_find(&k->b->aggs, k->f, quarter, k->d1, k->d2)) == NULL)
+		a = agg_new(&k->b->aggs, k->f, quarter, k->d1, k->d2);
 	a->cells = xreallocarray(a->cells, a->n + 1, sizeof(*a->cells));
 	a->cells[a->n].v1 = xstrdup(v1 ? v1 : "");
 	a->cells[a->n].v2 = xstrdup(v2 ? v2 : "");
@@ -124,7 +127,8 @@ agg(struct build *b, enum form f, const char *quarter, enum dim d1,
 	struct agg	*a;
 	size_t		 i;
 
-	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) != NULL)
+	if ((a = agg_find(&b->aggs, f, quarter ? quarter : "", d1, d2)) !=
+	    NULL)
 		return a;
 	k.b = b;
 	k.f = f;
@@ -138,11 +142,13 @@ agg(struct build *b, enum form f, const char *quarter, enum dim d1,
 			return NULL;
 		/* Quarters without any record: an empty table. */
 		for (i = 0; i < b->nquarters; i++)
-			if (agg_find(f, b->quarters[i], d1, d2) == NULL)
-				agg_new(f, b->quarters[i], d1, d2);
+			if (agg_find(&b->aggs, f, b->quarters[i], d1, d2) ==
+			    NULL)
+				agg_new(&b->aggs, f, b->quarters[i], d1, d2);
 	}
-	if ((a = agg_find(f, quarter ? quarter : "", d1, d2)) == NULL)
-		a = agg_new(f, quarter ? quarter : "", d1, d2);
+	if ((a = agg_find(&b->aggs, f, quarter ? quarter : "", d1, d2)) ==
+	    NULL)
+		a = agg_new(&b->aggs, f, quarter ? quarter : "", d1, d2);
 	return a;
 }
 
@@ -161,21 +167,21 @@ cell(const struct agg *a, const char *v1, const char *v2)
 }
 
 void
-stats_free(void)
+aggs_free(struct aggs *set)
 {
 	size_t	 i, j;
 
-	for (i = 0; i < naggs; i++) {
-		for (j = 0; j < aggs[i]->n; j++) {
-			free(aggs[i]->cells[j].v1);
-			free(aggs[i]->cells[j].v2);
+	for (i = 0; i < set->n; i++) {
+		for (j = 0; j < set->v[i]->n; j++) {
+			free(set->v[i]->cells[j].v1);
+			free(set->v[i]->cells[j].v2);
 		}
-		free(aggs[i]->cells);
-		free(aggs[i]);
+		free(set->v[i]->cells);
+		free(set->v[i]);
 	}
-	free(aggs);
-	aggs = NULL;
-	naggs = 0;
+	free(set->v);
+	set->v = NULL;
+	set->n = 0;
 }
 
 static struct chart_point
@@ -271,6 +277,13 @@ dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
 /* ------------------------------------------------------------------ */
 /* Drawing a chart into a page.                                         */
 
+/* The page a chart goes on, and where its files go (url_chart). */
+struct dest {
+	const char	*path;		/* the page's site path */
+	enum chart_page	 page;
+	const char	*quarter;	/* CHARTS_QUARTER: its quarter */
+};
+
 /* Text of a point in the page's language: "12 345", "<8", "—". */
 static void
 point_text(struct buf *out, struct build *b, const struct chart_point *p,
@@ -357,17 +370,17 @@ data_csv(struct buf *o, struct build *b, const struct chart *c,
 }
 
 /*
- * Draw chart c for the page at path: inline SVG, data table, and the
- * files dir/ID.svg (standalone, with its title and source) and
- * dir/ID.csv.  Appends the template's chart map to list.
+ * Draw chart c for the page to: inline SVG, data table, and the files
+ * ID.svg (standalone, with its title and source) and ID.csv where
+ * url_chart puts them.  Appends the template's chart map to list.
  */
 static int
-emit(struct build *b, enum lang l, const char *path, const char *dir,
+emit(struct build *b, enum lang l, const struct dest *to,
     struct chart *c, const char *cathead, struct mval *list)
 {
 	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 };
 	struct mval	*m;
-	char		*file, *h;
+	char		*file;
 	int		 rc = -1;
 
 	c->lang = l;
@@ -382,21 +395,18 @@ emit(struct build *b, enum lang l, const char *path, const char *dir,
 		goto out;
 	m = mv_push(list, mv_map());
 	mv_sets(m, "id", c->id);
-	mv_sets(m, "svg", buf_str(&svg));
+	mv_set(m, "svg", mv_html(buf_str(&svg)));
 	mv_sets(m, "title", c->title);
 	mv_sets(m, "desc", c->desc);
 	data_table(&html, b, c, cathead);
-	mv_sets(m, "table", buf_str(&html));
+	mv_set(m, "table", mv_html(buf_str(&html)));
 
 	/* The files: CSV, and the SVG to embed elsewhere. */
 	buf_reset(&html);
 	data_csv(&html, b, c, cathead);
-	file = xasprintf("%s/%s.csv", dir, c->id);
-	h = page_href(path, file);
-	mv_sets(m, "csv", h);
-	free(h);
+	file = url_chart(l, to->page, to->quarter, c->id, "csv");
 	rc = site_write(b->site, file, html.data, html.len);
-	free(file);
+	page_link(m, "csv", to->path, file);
 	if (rc == -1)
 		goto out;
 	buf_reset(&svg);
@@ -406,15 +416,12 @@ emit(struct build *b, enum lang l, const char *path, const char *dir,
 	c->show_title = 1;
 	if ((rc = chart_svg(&svg, c)) == -1)
 		goto out;
-	file = xasprintf("%s/%s.svg", dir, c->id);
-	h = page_href(path, file);
-	mv_sets(m, "svgfile", h);
-	free(h);
+	file = url_chart(l, to->page, to->quarter, c->id, "svg");
 	buf_reset(&html);
 	BUF_LIT(&html, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	buf_put(&html, svg.data, svg.len);
 	rc = site_write(b->site, file, html.data, html.len);
-	free(file);
+	page_link(m, "svgfile", to->path, file);
 out:
 	free((char *)c->suppressed_label);
 	c->suppressed_label = NULL;
@@ -475,7 +482,7 @@ free_labels(char **v, size_t n)
  * in the last quarter).
  */
 static int
-trend_chart(struct build *b, enum lang l, const char *path, const char *dir,
+trend_chart(struct build *b, enum lang l, const struct dest *to,
     enum form f, enum dim d, const char *id, const char *title_key,
     const char *desc_key, struct mval *list)
 {
@@ -529,7 +536,7 @@ trend_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	c.ncats = b->nquarters;
 	c.series = sr;
 	c.nseries = dv.n;
-	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"), list);
+	rc = emit(b, l, to, &c, tr(b->cat, l, "col_quarter"), list);
 	free_labels(labels, b->nquarters);
 	free(pts);
 	buf_free(&desc);
@@ -547,8 +554,8 @@ trend_chart(struct build *b, enum lang l, const char *path, const char *dir,
  * the quarter's year where the configuration gives it.
  */
 static int
-payment_charts(struct build *b, enum lang l, const char *path,
-    const char *dir, struct mval *list)
+payment_charts(struct build *b, enum lang l, const struct dest *to,
+    struct mval *list)
 {
 	struct chart	 c;
 	struct chart_series sr[NPAYMENTS], tg;
@@ -603,7 +610,7 @@ payment_charts(struct build *b, enum lang l, const char *path,
 	c.series = sr;
 	c.nseries = NPAYMENTS;
 	c.unit = tr(b->cat, l, "unit_mci");
-	if ((rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"),
+	if ((rc = emit(b, l, to, &c, tr(b->cat, l, "col_quarter"),
 	    list)) == -1)
 		goto labels;
 	buf_reset(&desc);
@@ -617,7 +624,7 @@ payment_charts(struct build *b, enum lang l, const char *path,
 	c.nseries = 1;
 	c.decimals = 1;
 	c.unit = tr(b->cat, l, "unit_mln_tenge");
-	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_quarter"), list);
+	rc = emit(b, l, to, &c, tr(b->cat, l, "col_quarter"), list);
 labels:
 	free_labels(labels, b->nquarters);
 out:
@@ -655,7 +662,7 @@ ranked_cmp(const void *x, const void *y)
  * drop_zero.
  */
 static int
-bars_chart(struct build *b, enum lang l, const char *path, const char *dir,
+bars_chart(struct build *b, enum lang l, const struct dest *to,
     enum form f, const char *quarter, enum dim d, int sorted, size_t top,
     int drop_zero, const char *id, const char *title_key,
     const char *desc_key, const char *cathead, struct mval *list)
@@ -738,7 +745,7 @@ bars_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	c.ncats = n;
 	c.series = &sr;
 	c.nseries = 1;
-	rc = emit(b, l, path, dir, &c, cathead, list);
+	rc = emit(b, l, to, &c, cathead, list);
 	free(cats);
 	free(pts);
 	free(r);
@@ -750,7 +757,7 @@ bars_chart(struct build *b, enum lang l, const char *path, const char *dir,
 
 /* Two-way bars: categories of d1, one series per value of d2. */
 static int
-cross_chart(struct build *b, enum lang l, const char *path, const char *dir,
+cross_chart(struct build *b, enum lang l, const struct dest *to,
     enum form f, const char *quarter, enum dim d1, enum dim d2,
     const char *id, const char *title_key, const char *desc_key,
     const char *cathead, struct mval *list)
@@ -790,7 +797,7 @@ cross_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	c.ncats = v1.n;
 	c.series = sr;
 	c.nseries = v2.n;
-	rc = emit(b, l, path, dir, &c, cathead, list);
+	rc = emit(b, l, to, &c, cathead, list);
 	free(pts);
 	buf_free(&desc);
 	buf_free(&q);
@@ -802,7 +809,7 @@ cross_chart(struct build *b, enum lang l, const char *path, const char *dir,
  * where the configuration gives every population, else counts.
  */
 static int
-map_chart(struct build *b, enum lang l, const char *path, const char *dir,
+map_chart(struct build *b, enum lang l, const struct dest *to,
     enum form f, const char *quarter, const char *id, struct mval *list)
 {
 	struct dimvals	 dv;
@@ -864,7 +871,7 @@ map_chart(struct build *b, enum lang l, const char *path, const char *dir,
 	c.nseries = 1;
 	c.decimals = rates ? 1 : 0;
 	c.unit = rates ? tr(b->cat, l, "unit_per_100k") : NULL;
-	rc = emit(b, l, path, dir, &c, tr(b->cat, l, "col_region"), list);
+	rc = emit(b, l, to, &c, tr(b->cat, l, "col_region"), list);
 	buf_free(&desc);
 	buf_free(&q);
 	buf_free(&val);
@@ -889,71 +896,78 @@ int
 stats_page(struct build *b, enum lang l)
 {
 	struct mval	*c, *secs, *list;
-	char		 path[96], dir[64];
+	struct dest	 dd, *to = &dd;
+	char		*path;
+	int		 rc;
 
-	snprintf(dir, sizeof(dir), "%s/statistics", lang_codes[l]);
-	snprintf(path, sizeof(path), "%s/index.html", dir);
+	path = url_statistics(l);
+	dd.path = path;
+	dd.page = CHARTS_STATISTICS;
+	dd.quarter = NULL;
 	c = page_ctx(b, l, path, tr(b->cat, l, "stats_title"),
 	    tr(b->cat, l, "stats_description"));
 	secs = mv_set(c, "sections", mv_list());
 
 	list = section(secs, "trends", tr(b->cat, l, "stats_sec_trends"));
-	if (trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CATEGORY,
+	if (trend_chart(b, l, to, FORM_INCIDENTS, DIM_CATEGORY,
 	    "incidents-by-category", "chart_inc_category_title",
 	    "chart_inc_category_desc", list) == -1 ||
-	    trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CONSEQUENCE,
+	    trend_chart(b, l, to, FORM_INCIDENTS, DIM_CONSEQUENCE,
 	    "incidents-by-consequence", "chart_inc_consequence_title",
 	    "chart_inc_consequence_desc", list) == -1 ||
-	    trend_chart(b, l, path, dir, FORM_INSURANCE, DIM_HARM,
+	    trend_chart(b, l, to, FORM_INSURANCE, DIM_HARM,
 	    "cases-by-harm", "chart_ins_harm_title", "chart_ins_harm_desc",
 	    list) == -1 ||
-	    trend_chart(b, l, path, dir, FORM_INSURANCE, DIM_INSURED,
+	    trend_chart(b, l, to, FORM_INSURANCE, DIM_INSURED,
 	    "cases-by-insurance", "chart_ins_insured_title",
 	    "chart_ins_insured_desc", list) == -1)
 		goto fail;
 
 	list = section(secs, "profiles", tr(b->cat, l, "stats_sec_profiles"));
-	if (bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_GROUP, 0,
+	if (bars_chart(b, l, to, FORM_INCIDENTS, NULL, DIM_GROUP, 0,
 	    0, 0, "incidents-by-group", "chart_inc_group_title",
 	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_GROUP, 0,
+	    bars_chart(b, l, to, FORM_INSURANCE, NULL, DIM_GROUP, 0,
 	    0, 0, "cases-by-group", "chart_ins_group_title",
 	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_PROFILE, 1,
+	    bars_chart(b, l, to, FORM_INCIDENTS, NULL, DIM_PROFILE, 1,
 	    TOP_SPECIALTIES, 1, "incidents-top-specialties",
 	    "chart_inc_specialty_title", "chart_specialty_desc",
 	    tr(b->cat, l, "col_specialty"), list) == -1)
 		goto fail;
 
 	list = section(secs, "regions", tr(b->cat, l, "stats_sec_regions"));
-	if (map_chart(b, l, path, dir, FORM_INCIDENTS, NULL,
+	if (map_chart(b, l, to, FORM_INCIDENTS, NULL,
 	    "incidents-map", list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_REGION, 1,
+	    bars_chart(b, l, to, FORM_INCIDENTS, NULL, DIM_REGION, 1,
 	    0, 0, "incidents-by-region", "chart_inc_region_title",
 	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_REGION, 1,
+	    bars_chart(b, l, to, FORM_INSURANCE, NULL, DIM_REGION, 1,
 	    0, 0, "cases-by-region", "chart_ins_region_title",
 	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1)
 		goto fail;
 
 	list = section(secs, "patients", tr(b->cat, l, "stats_sec_patients"));
-	if (cross_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_AGE10,
+	if (cross_chart(b, l, to, FORM_INCIDENTS, NULL, DIM_AGE10,
 	    DIM_SEX, "incidents-pyramid", "chart_pyramid_title",
 	    "chart_pyramid_desc", tr(b->cat, l, "col_age"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INCIDENTS, NULL, DIM_CHAPTER, 1,
+	    bars_chart(b, l, to, FORM_INCIDENTS, NULL, DIM_CHAPTER, 1,
 	    0, 1, "incidents-by-chapter", "chart_inc_chapter_title",
 	    "chart_chapter_desc", tr(b->cat, l, "col_chapter"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INSURANCE, NULL, DIM_CHAPTER, 1,
+	    bars_chart(b, l, to, FORM_INSURANCE, NULL, DIM_CHAPTER, 1,
 	    0, 1, "cases-by-chapter", "chart_ins_chapter_title",
 	    "chart_chapter_desc", tr(b->cat, l, "col_chapter"), list) == -1)
 		goto fail;
 
 	list = section(secs, "payments", tr(b->cat, l, "stats_sec_payments"));
-	if (payment_charts(b, l, path, dir, list) == -1)
+	if (payment_charts(b, l, to, list) == -1)
 		goto fail;
-	return page_write(b, "statistics", c, path);
+	rc = page_write(b, "statistics", c, path);
+	free(path);
+	return rc;
 fail:
 	mv_free(c);
+	free(path);
 	return -1;
 }
 
@@ -962,25 +976,26 @@ stats_quarter(struct build *b, enum lang l, const char *path,
     const char *quarter, struct mval *ctx)
 {
 	struct mval	*list;
-	char		 dir[64], slug[16];
+	struct dest	 dd, *to = &dd;
 
-	quarter_slug(slug, quarter);
-	snprintf(dir, sizeof(dir), "%s/%s/charts", lang_codes[l], slug);
+	dd.path = path;
+	dd.page = CHARTS_QUARTER;
+	dd.quarter = quarter;
 	list = mv_set(mv_set(ctx, "charts_quarter", mv_map()), "charts",
 	    mv_list());
-	if (cross_chart(b, l, path, dir, FORM_INCIDENTS, quarter,
+	if (cross_chart(b, l, to, FORM_INCIDENTS, quarter,
 	    DIM_CATEGORY, DIM_CONSEQUENCE, "q-incidents-category",
 	    "chart_q_cat_title", "chart_q_cat_desc",
 	    tr(b->cat, l, "col_category"), list) == -1 ||
-	    bars_chart(b, l, path, dir, FORM_INCIDENTS, quarter, DIM_GROUP, 0,
+	    bars_chart(b, l, to, FORM_INCIDENTS, quarter, DIM_GROUP, 0,
 	    0, 0, "q-incidents-group", "chart_inc_group_title",
 	    "chart_group_desc", tr(b->cat, l, "col_group"), list) == -1 ||
-	    map_chart(b, l, path, dir, FORM_INCIDENTS, quarter,
+	    map_chart(b, l, to, FORM_INCIDENTS, quarter,
 	    "q-incidents-map", list) == -1 ||
-	    cross_chart(b, l, path, dir, FORM_INCIDENTS, quarter, DIM_AGE10,
+	    cross_chart(b, l, to, FORM_INCIDENTS, quarter, DIM_AGE10,
 	    DIM_SEX, "q-incidents-pyramid", "chart_pyramid_title",
 	    "chart_pyramid_desc", tr(b->cat, l, "col_age"), list) == -1 ||
-	    cross_chart(b, l, path, dir, FORM_INSURANCE, quarter, DIM_HARM,
+	    cross_chart(b, l, to, FORM_INSURANCE, quarter, DIM_HARM,
 	    DIM_INSURED, "q-cases-harm", "chart_q_harm_title",
 	    "chart_q_harm_desc", tr(b->cat, l, "col_harm"), list) == -1)
 		return -1;
@@ -990,10 +1005,12 @@ stats_quarter(struct build *b, enum lang l, const char *path,
 int
 stats_home(struct build *b, enum lang l, const char *path, struct mval *ctx)
 {
-	char	 dir[32];
+	struct dest	 d;
 
-	snprintf(dir, sizeof(dir), "%s/charts", lang_codes[l]);
-	return trend_chart(b, l, path, dir, FORM_INCIDENTS, DIM_CATEGORY,
+	d.path = path;
+	d.page = CHARTS_HOME;
+	d.quarter = NULL;
+	return trend_chart(b, l, &d, FORM_INCIDENTS, DIM_CATEGORY,
 	    "home-incidents-by-category", "chart_inc_category_title",
 	    "chart_inc_category_desc", mv_set(ctx, "charts_home",
 	    mv_list()));

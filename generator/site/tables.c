@@ -7,8 +7,8 @@
  *	kk/2025-q1/incidents/page-2/index.html   page 2 ...
  *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   one record
  *
- * Rows stream from the published records (privacy.c); at most one
- * page of rows is held at a time.
+ * (paths from url.c).  Rows stream from the published records
+ * (privacy.c); at most one page of rows is held at a time.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -16,22 +16,22 @@
 #include <string.h>
 
 #include "lib/lib.h"
-#include "lib/escape.h"
 #include "lib/format.h"
 #include "lib/config.h"
 #include "lib/dict.h"
+#include "lib/json.h"
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
 #include "render/mustache.h"
 #include "render/catalog.h"
 #include "site/output.h"
 #include "site/site.h"
+#include "site/url.h"
+#include "site/page.h"
 
 /* Longer free texts are shown folded in the tables. */
 #define FOLD_AT		320
 #define LEAD_LEN	180
-
-static const char *const form_dir[FORM__MAX] = { "incidents", "insurance" };
 
 /* Catalog keys of the official column headings, in the form's order. */
 static const char *const f1_cols[] = {
@@ -58,27 +58,21 @@ struct tctx {
 	enum lang	 l;
 	enum form	 f;
 	const char	*quarter;
-	char		 slug[16];
 	int		 level[QI__MAX];
 	long		 total, npages;
 };
 
 /* Site path of table page n (1-based). */
 static char *
-table_path(const struct tctx *t, enum lang l, long n)
+table_path(const struct tctx *t, long n)
 {
-	if (n <= 1)
-		return xasprintf("%s/%s/%s/index.html", lang_codes[l],
-		    t->slug, form_dir[t->f]);
-	return xasprintf("%s/%s/%s/page-%ld/index.html", lang_codes[l],
-	    t->slug, form_dir[t->f], n);
+	return url_table(t->l, t->quarter, t->f, n);
 }
 
 static char *
-record_path(const struct tctx *t, enum lang l, const char *ref)
+record_path(const struct tctx *t, const char *ref)
 {
-	return xasprintf("%s/%s/%s/%s/index.html", lang_codes[l], t->slug,
-	    form_dir[t->f], ref);
+	return url_record(t->l, t->quarter, t->f, ref);
 }
 
 /* A part of a cell: an optional label and a value or "hidden". */
@@ -405,7 +399,6 @@ static struct mval *
 pagination(struct tctx *t, const char *path, long cur)
 {
 	struct mval	*m, *list, *p;
-	char		*target, *h;
 	long		 i, last = 0;
 
 	m = mv_map();
@@ -417,29 +410,15 @@ pagination(struct tctx *t, const char *path, long cur)
 			mv_set(mv_push(list, mv_map()), "gap", mv_bool(1));
 		p = mv_push(list, mv_map());
 		mv_set(p, "n", mv_strf("%ld", i));
-		target = table_path(t, t->l, i);
-		h = page_href(path, target);
-		mv_sets(p, "href", h);
-		free(h);
-		free(target);
+		page_link(p, "href", path, table_path(t, i));
 		if (i == cur)
 			mv_set(p, "current", mv_bool(1));
 		last = i;
 	}
-	if (cur > 1) {
-		target = table_path(t, t->l, cur - 1);
-		h = page_href(path, target);
-		mv_sets(m, "prev", h);
-		free(h);
-		free(target);
-	}
-	if (cur < t->npages) {
-		target = table_path(t, t->l, cur + 1);
-		h = page_href(path, target);
-		mv_sets(m, "next", h);
-		free(h);
-		free(target);
-	}
+	if (cur > 1)
+		page_link(m, "prev", path, table_path(t, cur - 1));
+	if (cur < t->npages)
+		page_link(m, "next", path, table_path(t, cur + 1));
 	if (t->npages > 1)
 		mv_set(m, "many", mv_bool(1));
 	return m;
@@ -452,10 +431,9 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 {
 	struct mval	*c, *crumbs;
 	struct buf	 s = { 0 };
-	char		 target[64], *h;
 
 	c = page_ctx(t->b, t->l, path, title, desc);
-	mv_sets(c, "form", form_dir[t->f]);
+	mv_sets(c, "form", form_dir(t->f));
 	mv_sets(c, "form_title", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
 	    "form1_title" : "form2_title"));
 	mv_sets(c, "form_annex", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
@@ -466,11 +444,8 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 	mv_sets(c, "quarter", t->quarter);
 	crumbs = mv_set(mv_set(c, "breadcrumbs", mv_map()), "items",
 	    mv_list());
-	snprintf(target, sizeof(target), "%s/%s/index.html",
-	    lang_codes[t->l], t->slug);
-	h = page_href(path, target);
-	mv_sets(mv_push(crumbs, mv_map()), "href", h);
-	free(h);
+	page_link(mv_push(crumbs, mv_map()), "href", path,
+	    url_quarter(t->l, t->quarter));
 	mv_sets(mv_index(crumbs, 0), "label",
 	    mv_getstr(c, "quarter_label"));
 	return c;
@@ -481,10 +456,10 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 {
 	struct mval	*c;
 	struct buf	 title = { 0 }, desc = { 0 }, s = { 0 };
-	char		*path, *h;
+	char		*path;
 	int		 rc;
 
-	path = table_path(t, t->l, n);
+	path = table_path(t, n);
 	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
 	    "form1_title" : "form2_title"));
 	BUF_LIT(&title, ": ");
@@ -500,9 +475,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	fmt_quarter(&desc, t->l, t->quarter, QF_NOM);
 	BUF_LIT(&desc, ".");
 	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
-	h = page_href(path, t->b->asset_tables_js);
-	mv_sets(c, "href_tables_js", h);
-	free(h);
+	page_link(c, "href_tables_js", path, xstrdup(t->b->asset_tables_js));
 	mv_set(c, "headings", headings(t));
 	mv_set(c, "rows", rows);
 	fmt_int(&s, t->total);
@@ -521,27 +494,13 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	mv_set(c, "pagination", pagination(t, path, n));
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	mv_set(c, "ncols", mv_strf("%d", t->f == FORM_INCIDENTS ? 11 : 10));
-	{
-		char	*ix = xasprintf("%s/%s/%s/records.json",
-		    lang_codes[t->l], t->slug, form_dir[t->f]);
-
-		h = page_href(path, ix);
-		mv_sets(c, "href_index", h);
-		free(h);
-		free(ix);
-		ix = xasprintf("%s/%s/%s/filters.json", lang_codes[t->l],
-		    t->slug, form_dir[t->f]);
-		h = page_href(path, ix);
-		mv_sets(c, "href_filters", h);
-		free(h);
-		free(ix);
-	}
+	page_link(c, "href_index", path, url_records_json(t->l, t->quarter,
+	    t->f));
+	page_link(c, "href_filters", path, url_filters_json(t->l, t->quarter,
+	    t->f));
 	mv_set(c, "page_no", mv_strf("%ld", n));
-	if (data_links(t->b, t->l, path, t->quarter, t->f, c) == -1) {
-		mv_free(c);
-		rc = -1;
-	} else
-		rc = page_write(t->b, "table", c, path);
+	download_links(t->b, t->l, path, t->quarter, t->f, c);
+	rc = page_write(t->b, "table", c, path);
 	free(path);
 	buf_free(&title);
 	buf_free(&desc);
@@ -555,10 +514,10 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 {
 	struct mval	*c, *cells;
 	struct buf	 title = { 0 }, desc = { 0 };
-	char		*path, *tp, *h, *target;
+	char		*path, *tp, *h;
 	int		 rc;
 
-	path = record_path(t, t->l, r->ref);
+	path = record_path(t, r->ref);
 	buf_puts(&title, tr(t->b->cat, t->l, "record"));
 	buf_printf(&title, " %s", r->ref);
 	buf_puts(&desc, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
@@ -572,8 +531,8 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 	label_cells(t, cells);
 	mv_set(c, "cells", cells);
 	/* Back to the table page holding the row, at its anchor. */
-	tp = table_path(t, t->l, (row - 1) / t->b->cfg.rows_per_page + 1);
-	h = page_href(path, tp);
+	tp = table_path(t, (row - 1) / t->b->cfg.rows_per_page + 1);
+	h = url_rel(path, tp);
 	mv_set(c, "href_table", mv_strf("%s#%s", h, r->ref));
 	free(h);
 	free(tp);
@@ -586,20 +545,12 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 		mv_sets(cr, "label", mv_getstr(c, "form_title"));
 	}
 	if (prev) {
-		target = record_path(t, t->l, prev);
-		h = page_href(path, target);
-		mv_sets(c, "prev", h);
+		page_link(c, "prev", path, record_path(t, prev));
 		mv_sets(c, "prev_ref", prev);
-		free(h);
-		free(target);
 	}
 	if (next) {
-		target = record_path(t, t->l, next);
-		h = page_href(path, target);
-		mv_sets(c, "next", h);
+		page_link(c, "next", path, record_path(t, next));
 		mv_sets(c, "next_ref", next);
-		free(h);
-		free(target);
 	}
 	{
 		char	*u = page_url(t->b, path);
@@ -730,8 +681,30 @@ struct index {
 	struct filter	 filters[10];
 	size_t		 nfilters;
 	long		 nrec;
-	struct buf	 line;
+	struct jw	 j;		/* records.json, a record at a time */
+	struct buf	 line;		/* what j wrote since the last flush */
 };
+
+/* Write what the index's JSON writer appended to its file. */
+static void
+index_flush(struct index *ix)
+{
+	fwrite(ix->line.data, 1, ix->line.len, ix->f);
+	buf_reset(&ix->line);
+}
+
+/* The index's identity: form, quarter, language (then its count). */
+static void
+index_head(struct tctx *t, struct jw *j)
+{
+	jw_obj_begin(j);
+	jw_key(j, "form");
+	jw_str(j, form_dir(t->f));
+	jw_key(j, "quarter");
+	jw_str(j, t->quarter);
+	jw_key(j, "lang");
+	jw_str(j, lang_codes[t->l]);
+}
 
 static void
 filter_add(struct filter *fl, const char *code, const char *label)
@@ -778,13 +751,17 @@ index_open(struct tctx *t, struct index *ix)
 			ix->filters[ix->nfilters].label_key = fl[i].label;
 			ix->nfilters++;
 		}
-	ix->path = xasprintf("%s/%s/%s/records.json", lang_codes[t->l],
-	    t->slug, form_dir[t->f]);
+	ix->path = url_records_json(t->l, t->quarter, t->f);
 	if ((ix->f = site_fopen(t->b->site, ix->path)) == NULL)
 		return -1;
-	fprintf(ix->f, "{\"form\": \"%s\", \"quarter\": \"%s\", \"lang\": "
-	    "\"%s\", \"pages\": %ld,\n\"records\": [", form_dir[t->f],
-	    t->quarter, lang_codes[t->l], t->npages);
+	jw_init(&ix->j, &ix->line);
+	index_head(t, &ix->j);
+	jw_key(&ix->j, "pages");
+	jw_int(&ix->j, t->npages);
+	jw_break(&ix->j, "\n");
+	jw_key(&ix->j, "records");
+	jw_arr_begin(&ix->j);
+	index_flush(ix);
 	return 0;
 }
 
@@ -889,76 +866,88 @@ static void
 index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
     long rowno, long page, const struct mval *cells)
 {
-	struct buf	*b = &ix->line;
+	struct jw	*j = &ix->j;
 	struct buf	 txt = { 0 };
 	const struct mval *c;
 	const char	*code, *label;
-	char		 tmp[128];
+	char		 tmp[128], *rp, *h;
 	size_t		 i;
 
-	buf_reset(b);
-	buf_puts(b, ix->nrec ? ",\n{\"ref\": " : "\n{\"ref\": ");
-	esc_jsonq(b, r->ref);
-	buf_printf(b, ", \"no\": %ld, \"page\": %ld", rowno, page);
+	jw_break(j, "\n");
+	jw_obj_begin(j);
+	jw_key(j, "ref");
+	jw_str(j, r->ref);
+	jw_key(j, "no");
+	jw_int(j, rowno);
+	jw_key(j, "page");
+	jw_int(j, page);
 	if (t->b->cfg.record_pages) {
-		BUF_LIT(b, ", \"href\": ");
-		buf_reset(&txt);
-		buf_printf(&txt, "%s/index.html", r->ref);
-		esc_jsonq(b, buf_str(&txt));
+		/* Relative to the index's folder. */
+		rp = record_path(t, r->ref);
+		h = url_rel_below(ix->path, rp);
+		jw_key(j, "href");
+		jw_str(j, h);
+		free(h);
+		free(rp);
 	}
-	BUF_LIT(b, ", \"cells\": [");
+	jw_key(j, "cells");
+	jw_arr_begin(j);
 	for (i = 0; (c = mv_index(cells, i)) != NULL; i++) {
 		buf_reset(&txt);
 		cell_text(&txt, t, c);
-		if (i)
-			BUF_LIT(b, ", ");
-		esc_jsonq(b, buf_str(&txt));
+		jw_strn(j, buf_str(&txt), txt.len);
 	}
-	BUF_LIT(b, "], \"codes\": {");
+	jw_arr_end(j);
+	jw_key(j, "codes");
+	jw_obj_begin(j);
 	for (i = 0; i < ix->nfilters; i++) {
 		record_code(t, r, ix->filters[i].key, &code, &label, tmp,
 		    sizeof(tmp));
-		if (i)
-			BUF_LIT(b, ", ");
-		esc_jsonq(b, ix->filters[i].key);
-		BUF_LIT(b, ": ");
-		esc_jsonq(b, code);
+		jw_key(j, ix->filters[i].key);
+		jw_str(j, code);
 		if (*code)
 			filter_add(&ix->filters[i], code, label);
 	}
-	BUF_LIT(b, "}}");
-	fwrite(b->data, 1, b->len, ix->f);
+	jw_obj_end(j);
+	jw_obj_end(j);
+	index_flush(ix);
 	ix->nrec++;
 	buf_free(&txt);
 }
 
-/* The filters of the index as JSON: [{ "key", "label", "values" }]. */
+/* The filters of the index: [{ "key", "label", "values" }]. */
 static void
-filters_json(struct tctx *t, struct index *ix, struct buf *b)
+filters_json(struct tctx *t, struct index *ix, struct jw *j)
 {
-	size_t		 i, j;
+	struct filter	*fl;
+	size_t		 i, k;
 
-	BUF_LIT(b, "[");
+	jw_arr_begin(j);
 	for (i = 0; i < ix->nfilters; i++) {
-		struct filter *fl = &ix->filters[i];
-
+		fl = &ix->filters[i];
 		if (fl->n > 1)
 			qsort(fl->v, fl->n, sizeof(*fl->v), fvalue_cmp);
-		buf_puts(b, i ? ",\n{\"key\": " : "\n{\"key\": ");
-		esc_jsonq(b, fl->key);
-		BUF_LIT(b, ", \"label\": ");
-		esc_jsonq(b, tr(t->b->cat, t->l, fl->label_key));
-		BUF_LIT(b, ", \"values\": [");
-		for (j = 0; j < fl->n; j++) {
-			buf_puts(b, j ? ", {\"code\": " : "{\"code\": ");
-			esc_jsonq(b, fl->v[j].code);
-			BUF_LIT(b, ", \"label\": ");
-			esc_jsonq(b, fl->v[j].label);
-			buf_putc(b, '}');
+		jw_break(j, "\n");
+		jw_obj_begin(j);
+		jw_key(j, "key");
+		jw_str(j, fl->key);
+		jw_key(j, "label");
+		jw_str(j, tr(t->b->cat, t->l, fl->label_key));
+		jw_key(j, "values");
+		jw_arr_begin(j);
+		for (k = 0; k < fl->n; k++) {
+			jw_obj_begin(j);
+			jw_key(j, "code");
+			jw_str(j, fl->v[k].code);
+			jw_key(j, "label");
+			jw_str(j, fl->v[k].label);
+			jw_obj_end(j);
 		}
-		BUF_LIT(b, "]}");
+		jw_arr_end(j);
+		jw_obj_end(j);
 	}
-	BUF_LIT(b, "\n]");
+	jw_break(j, "\n");
+	jw_arr_end(j);
 }
 
 /*
@@ -968,37 +957,43 @@ filters_json(struct tctx *t, struct index *ix, struct buf *b)
 static int
 index_close(struct tctx *t, struct index *ix, int ok)
 {
-	struct buf	*b = &ix->line, fj = { 0 };
-	size_t		 i, j;
+	struct buf	 fj = { 0 };
+	struct jw	 j;
+	size_t		 i, k;
 	int		 rc = 0;
 	char		*path;
 
 	if (ix->f) {
-		buf_reset(b);
-		BUF_LIT(b, "\n],\n\"filters\": ");
-		filters_json(t, ix, b);
-		BUF_LIT(b, "}\n");
-		fwrite(b->data, 1, b->len, ix->f);
+		jw_break(&ix->j, "\n");
+		jw_arr_end(&ix->j);
+		jw_break(&ix->j, "\n");
+		jw_key(&ix->j, "filters");
+		filters_json(t, ix, &ix->j);
+		jw_obj_end(&ix->j);
+		BUF_LIT(&ix->line, "\n");
+		index_flush(ix);
 		rc = site_fclose(t->b->site, ix->f, ix->path);
 		ix->f = NULL;
 		if (rc == 0 && ok) {
-			buf_printf(&fj, "{\"form\": \"%s\", \"quarter\": "
-			    "\"%s\", \"lang\": \"%s\", \"records\": %ld,\n"
-			    "\"filters\": ", form_dir[t->f], t->quarter,
-			    lang_codes[t->l], ix->nrec);
-			filters_json(t, ix, &fj);
-			BUF_LIT(&fj, "}\n");
-			path = xasprintf("%s/%s/%s/filters.json",
-			    lang_codes[t->l], t->slug, form_dir[t->f]);
+			jw_init(&j, &fj);
+			index_head(t, &j);
+			jw_key(&j, "records");
+			jw_int(&j, ix->nrec);
+			jw_break(&j, "\n");
+			jw_key(&j, "filters");
+			filters_json(t, ix, &j);
+			jw_obj_end(&j);
+			BUF_LIT(&fj, "\n");
+			path = url_filters_json(t->l, t->quarter, t->f);
 			rc = site_write(t->b->site, path, fj.data, fj.len);
 			free(path);
 			buf_free(&fj);
 		}
 	}
 	for (i = 0; i < ix->nfilters; i++) {
-		for (j = 0; j < ix->filters[i].n; j++) {
-			free(ix->filters[i].v[j].code);
-			free(ix->filters[i].v[j].label);
+		for (k = 0; k < ix->filters[i].n; k++) {
+			free(ix->filters[i].v[k].code);
+			free(ix->filters[i].v[k].label);
 		}
 		free(ix->filters[i].v);
 	}
@@ -1016,7 +1011,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	struct mval	*rows = NULL, *row;
 	struct ahead	 prev, held;
 	struct index	 ix;
-	char		*rp, *h, prevref[32] = "";
+	char		*tp, prevref[32] = "";
 	long		 rowno = 0, page = 1, first = 1;
 	int		 step, rc = -1, q;
 
@@ -1027,7 +1022,6 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	t.l = l;
 	t.f = f;
 	t.quarter = quarter;
-	quarter_slug(t.slug, quarter);
 	for (q = 0; q < QI__MAX; q++)
 		t.level[q] = privacy_level(b->priv, f, q);
 	if (pub_count(b->priv, f, quarter, NULL, &t.total) == -1)
@@ -1063,16 +1057,9 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		mv_set(row, "no", mv_strf("%ld", rowno));
 		mv_sets(row, "ref", r->ref);
 		if (b->cfg.record_pages) {
-			rp = record_path(&t, l, r->ref);
-			{
-				char	*tp = table_path(&t, l, page);
-
-				h = page_href(tp, rp);
-				free(tp);
-			}
-			mv_sets(row, "href", h);
-			free(h);
-			free(rp);
+			tp = table_path(&t, page);
+			page_link(row, "href", tp, record_path(&t, r->ref));
+			free(tp);
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));

@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <nettle/sha2.h>
 #include <sqlite3.h>
 
 #include "lib/lib.h"
@@ -116,17 +118,83 @@ check_version(sqlite3 *db, const char *path)
 	    " (regsite import upgrades it)" : " (a newer regsite made it)");
 }
 
+/*
+ * Whether nobody can be writing the database at path: its directory
+ * is not writable (a read-only file system, a read-only mount, a
+ * directory of another user) and it has no write-ahead log with
+ * content.  SQLite then cannot create the -shm file a WAL database
+ * needs even for reading, so such a database is opened immutable.
+ */
+static int
+frozen(const char *path)
+{
+	struct stat	 st;
+	char		*dir, *wal, *slash;
+	int		 rc;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL) {
+		free(dir);
+		dir = xstrdup(".");
+	} else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	rc = access(dir, W_OK) == -1;
+	free(dir);
+	if (rc) {
+		wal = xasprintf("%s-wal", path);
+		if (stat(wal, &st) == 0 && st.st_size > 0)
+			rc = 0;		/* committed pages may be there */
+		free(wal);
+	}
+	return rc;
+}
+
+/* URI-escape path into a "file:" URI (sqlite3_open_v2, SQLITE_OPEN_URI). */
+static char *
+file_uri(const char *path, const char *query)
+{
+	struct buf	 b = { 0 };
+	const unsigned char *p;
+
+	BUF_LIT(&b, "file:");
+	for (p = (const unsigned char *)path; *p != '\0'; p++)
+		if (*p == '%' || *p == '?' || *p == '#' || *p <= 0x20 ||
+		    *p >= 0x7f)
+			buf_printf(&b, "%%%02X", *p);
+		else
+			buf_putc(&b, *p);
+	buf_printf(&b, "?%s", query);
+	return buf_detach(&b);
+}
+
 int
 db_open_read(sqlite3 **dbp, const char *path)
 {
+	return db_open_check(dbp, path, NULL);
+}
+
+int
+db_open_check(sqlite3 **dbp, const char *path, int *refused)
+{
 	sqlite3		*db = NULL;
 	struct stat	 st;
+	char		*uri = NULL;
+	int		 rc, flags = SQLITE_OPEN_READONLY;
 
 	*dbp = NULL;
+	if (refused)
+		*refused = 0;
 	if (stat(path, &st) == -1 || !S_ISREG(st.st_mode))
 		return rs_err("%s: no such database file", path);
-	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL)
-	    != SQLITE_OK) {
+	if (frozen(path)) {
+		uri = file_uri(path, "mode=ro&immutable=1");
+		flags |= SQLITE_OPEN_URI;
+	}
+	rc = sqlite3_open_v2(uri ? uri : path, &db, flags, NULL);
+	free(uri);
+	if (rc != SQLITE_OK) {
 		rs_err("%s: cannot open the database: %s", path,
 		    db ? sqlite3_errmsg(db) : "out of memory");
 		sqlite3_close(db);
@@ -141,6 +209,12 @@ db_open_read(sqlite3 **dbp, const char *path)
 	 */
 	if (db_exec(db, "BEGIN") == -1 ||
 	    check_version(db, path) == -1) {
+		/* Not a registry this regsite reads, or not a database. */
+		rc = sqlite3_errcode(db) & 0xff;
+		if (refused && rc != SQLITE_IOERR && rc != SQLITE_CANTOPEN &&
+		    rc != SQLITE_BUSY && rc != SQLITE_NOMEM &&
+		    rc != SQLITE_PERM && rc != SQLITE_READONLY)
+			*refused = 1;
 		sqlite3_close(db);
 		return -1;
 	}
@@ -203,9 +277,12 @@ db_open_write(sqlite3 **dbp, const char *path, int create)
 	}
 	sqlite3_busy_timeout(db, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db, 1);
-	if (db_exec(db, "PRAGMA journal_mode = WAL") == -1 ||
-	    db_exec(db, "PRAGMA foreign_keys = ON") == -1)
+	if (db_exec(db, "PRAGMA foreign_keys = ON") == -1)
 		goto fail;
+	/*
+	 * Look before switching to WAL: a file that is refused must be
+	 * left exactly as it was.
+	 */
 	if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL)
 	    != SQLITE_OK) {
 		db_err(db, "opening for writing");	/* says if locked */
@@ -227,7 +304,8 @@ db_open_write(sqlite3 **dbp, const char *path, int create)
 		check_version(db, path);
 		goto fail;
 	}
-	if (db_exec(db, "COMMIT") == -1)
+	if (db_exec(db, "COMMIT") == -1 ||
+	    db_exec(db, "PRAGMA journal_mode = WAL") == -1)
 		goto fail;
 	*dbp = db;
 	return 0;
@@ -245,6 +323,53 @@ db_close(sqlite3 *db)
 	if (!sqlite3_get_autocommit(db))
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
 	sqlite3_close(db);
+}
+
+/*
+ * regsite_content(v, ...): the first 8 bytes of SHA-256 over the types,
+ * lengths and bytes of its arguments, as an integer: equal values give
+ * equal keys, so records with the same content are found by grouping
+ * or joining on a short key instead of on every column.
+ */
+static void
+sql_content(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	struct sha256_ctx sha;
+	uint8_t		 d[SHA256_DIGEST_SIZE], head[5];
+	const uint8_t	*p;
+	sqlite3_int64	 v = 0;
+	int		 i, n, t;
+
+	sha256_init(&sha);
+	for (i = 0; i < argc; i++) {
+		/* The type first, then the bytes, then their length. */
+		t = sqlite3_value_type(argv[i]);
+		p = t == SQLITE_TEXT ? sqlite3_value_text(argv[i]) :
+		    sqlite3_value_blob(argv[i]);
+		n = sqlite3_value_bytes(argv[i]);
+		head[0] = (uint8_t)t;
+		head[1] = (uint8_t)(n >> 24);
+		head[2] = (uint8_t)(n >> 16);
+		head[3] = (uint8_t)(n >> 8);
+		head[4] = (uint8_t)n;
+		sha256_update(&sha, sizeof(head), head);
+		if (n > 0 && p != NULL)
+			sha256_update(&sha, (size_t)n, p);
+	}
+	sha256_digest(&sha, sizeof(d), d);
+	for (i = 0; i < 8; i++)
+		v = (sqlite3_int64)(((uint64_t)v << 8) | d[i]);
+	sqlite3_result_int64(ctx, v);
+}
+
+int
+db_content_fn(sqlite3 *db)
+{
+	if (sqlite3_create_function(db, "regsite_content", -1,
+	    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL, sql_content, NULL,
+	    NULL) != SQLITE_OK)
+		return db_err(db, "preparing the content keys");
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */

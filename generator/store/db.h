@@ -14,13 +14,22 @@ struct import_opts;
 const char *db_schema_sql(void);
 /*
  * Open for a build: read-only, inside one read transaction (a
- * consistent snapshot), refusing another schema version.
+ * consistent snapshot), refusing another schema version.  A database
+ * in a directory nobody can write is opened immutable (read-only file
+ * systems).
  */
 int	 db_open_read(sqlite3 **, const char *path);
 /*
- * Open for writing (WAL, foreign keys, a busy timeout); with create, a
+ * db_open_read that also says, when it fails, whether the file was
+ * refused (*refused = 1: not a database, not a registry, another schema
+ * version) rather than unreadable (I/O).
+ */
+int	 db_open_check(sqlite3 **, const char *path, int *refused);
+/*
+ * Open for writing (foreign keys, a busy timeout); with create, a
  * missing or empty file gets the current schema; an older schema is
- * upgraded in one transaction.
+ * upgraded in one transaction; then (only then) the database is
+ * switched to WAL.
  */
 int	 db_open_write(sqlite3 **, const char *path, int create);
 /* Roll back what is open and close; NULL is fine. */
@@ -29,6 +38,12 @@ void	 db_close(sqlite3 *);
 int	 db_exec(sqlite3 *, const char *);
 /* rs_err "FILE: what: sqlite's message" (or a clear lock message). */
 int	 db_err(sqlite3 *, const char *what);
+
+/*
+ * Register regsite_content(v, ...), a 64-bit key of its arguments'
+ * values (equal values, equal keys), for finding repeated records.
+ */
+int	 db_content_fn(sqlite3 *);
 
 /* Load the code lists; dicts_free frees them. */
 int	 dicts_load(sqlite3 *, struct dicts *);

@@ -13,12 +13,23 @@
  *
  * Phase 2 is one write transaction: the staged rows are matched with
  * the records the source submitted before (by source and source_ref);
- * a source_ref the source used in another quarter is a problem too.
- * If there is any problem, they are printed sorted by position and
- * nothing is written.  Otherwise the submission's old records are
+ * a source_ref the source used in another quarter is a problem too,
+ * and so (unless --allow-duplicates) is a record the registry holds
+ * under another submission: the same source_ref and org_code from
+ * another source, or the same values under another reference.  If
+ * there is any problem, they are printed sorted by position and
+ * nothing is written.  An import that would remove more than
+ * --max-removal percent of the submission is refused unless
+ * --allow-removal; one that changes nothing is reported unchanged and
+ * writes nothing.  Otherwise the submission's old records are
  * replaced, removed or added, new records get public numbers, and the
  * submission is recorded.  SQLite's write-ahead log makes the commit
  * atomic even if the process dies half-way.
+ *
+ * Every value loses the spaces and tabs around it, quoted or not (RFC
+ * 4180 keeps them as data; a spreadsheet user does not see them), and
+ * a line ends with LF, CRLF or a lone CR.  What the operator reads is
+ * in the language of --lang (msg.c).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -37,6 +48,7 @@
 #include "lib/format.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/rules.h"
 #include "store/store.h"
 
@@ -52,11 +64,13 @@
 			"DROP TABLE IF EXISTS temp.numbers;" \
 			"DROP TABLE IF EXISTS temp.rows;" \
 			"DROP TABLE IF EXISTS temp.problems;" \
-			"DROP TABLE IF EXISTS temp.bases;"
+			"DROP TABLE IF EXISTS temp.bases;" \
+			"DROP TABLE IF EXISTS temp.mkeys;"
 
 struct imp {
 	sqlite3		*db;
 	const struct import_opts *o;
+	enum oplang	 lang;
 	enum form	 form;
 	struct rules	*rules;
 	char		*source;
@@ -81,18 +95,22 @@ struct imp {
 	long		 line;		/* the line being parsed */
 	long		 fstart;	/* where the current field began; 0: not
 					   yet (between rows) */
+	int		 cr;		/* the last byte fed was a CR */
 
 	/* The current row. */
 	struct buf	 row;		/* the fields' bytes */
 	size_t		 off[MAXF], len[MAXF];
 	long		 fline[MAXF];	/* line where each field began */
 	size_t		 nf;		/* fields so far (may exceed MAXF) */
+	int		 nonempty;	/* a field of the row is not empty */
 	int		 bad[MAXCOLS];	/* form columns with a problem */
 
 	struct sha256_ctx sha;		/* all files' bytes, in order */
 	uint8_t		 digest[SHA256_DIGEST_SIZE];
 	struct hmac_sha256_ctx order;	/* keyed with digest */
 	long		 nproblems;
+	long		 ndups;		/* of them: records already in the
+					   registry */
 	sqlite3_stmt	*st_problem, *st_ref, *st_row, *st_first;
 	int		 err;		/* -1: failed (rs_err set) */
 };
@@ -154,8 +172,11 @@ print_problems(struct imp *im)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(im->db, "reading the problems");
-	fprintf(stderr, "%ld problem%s; nothing imported\n", im->nproblems,
-	    im->nproblems == 1 ? "" : "s");
+	if (im->ndups > 0)
+		fprintf(stderr, "%s\n", msg(im->lang, M_DUP_HINT));
+	fprintf(stderr, msg(im->lang, M_NPROBLEMS), im->nproblems,
+	    noun(im->lang, N_PROBLEM, im->nproblems));
+	fputc('\n', stderr);
 	return 0;
 }
 
@@ -179,7 +200,8 @@ on_problem(void *arg, size_t col, const char *what, const char *v,
 	size_t		 fc = im->inv[col];
 
 	im->bad[col] = 1;
-	rules_describe(&b, rules_colname(im->form, col), what, v, vlen);
+	rules_describe(&b, im->lang, rules_colname(im->form, col), what, v,
+	    vlen);
 	problem(im, im->fi, im->fline[fc], fc + 1, "%s", buf_str(&b));
 	buf_free(&b);
 }
@@ -189,8 +211,8 @@ on_problem(void *arg, size_t col, const char *what, const char *v,
  * form, or differs from a column only in case.  "" if none.
  */
 static const char *
-column_hint(enum form form, const char *name, size_t len, char *hint,
-    size_t sz)
+column_hint(enum oplang l, enum form form, const char *name, size_t len,
+    char *hint, size_t sz)
 {
 	enum form	 other;
 	const char	*c;
@@ -198,15 +220,14 @@ column_hint(enum form form, const char *name, size_t len, char *hint,
 
 	other = form == FORM_INCIDENTS ? FORM_INSURANCE : FORM_INCIDENTS;
 	if (rules_colfind(other, name, len) >= 0) {
-		snprintf(hint, sz, " (a column of the %s form; is --form "
-		    "right?)", rules_formname(other));
+		snprintf(hint, sz, msg(l, M_HINT_FORM),
+		    rules_formname(other));
 		return hint;
 	}
 	for (i = 0; i < rules_ncols(form); i++) {
 		c = rules_colname(form, i);
 		if (strlen(c) == len && strncasecmp(c, name, len) == 0) {
-			snprintf(hint, sz, " (column names are lower case: "
-			    "'%s')", c);
+			snprintf(hint, sz, msg(l, M_HINT_CASE), c);
 			return hint;
 		}
 	}
@@ -223,7 +244,7 @@ header(struct imp *im)
 {
 	struct buf	 b = { 0 };
 	const char	*name;
-	char		 hint[96];
+	char		 hint[160];
 	size_t		 i, j, len, n;
 	long		 before = im->nproblems;
 	int		 c, seen[MAXCOLS + 1];
@@ -234,8 +255,8 @@ header(struct imp *im)
 		seen[i] = 0;
 	seen[n] = 0;		/* reported_quarter */
 	if (im->nf > MAXF) {
-		problem(im, im->fi, im->fline[0], 0, "the header has %zu "
-		    "columns, more than %d", im->nf, MAXF);
+		problem(im, im->fi, im->fline[0], 0, msg(im->lang,
+		    M_HDR_TOO_MANY), im->nf, MAXF);
 		im->skip = 1;
 		return;
 	}
@@ -252,15 +273,15 @@ header(struct imp *im)
 			buf_reset(&b);
 			rules_show(&b, name, len);
 			problem(im, im->fi, im->fline[i], i + 1,
-			    "unknown column '%s'%s", buf_str(&b),
-			    column_hint(im->form, name, len, hint,
+			    msg(im->lang, M_UNKNOWN_COL), buf_str(&b),
+			    column_hint(im->lang, im->form, name, len, hint,
 			    sizeof(hint)));
 			continue;
 		}
 		j = c == COL_RQ ? n : (size_t)c;
 		if (seen[j]) {
 			problem(im, im->fi, im->fline[i], i + 1,
-			    "duplicate column '%s' (also column %d)",
+			    msg(im->lang, M_DUP_COL),
 			    c == COL_RQ ? "reported_quarter" :
 			    rules_colname(im->form, j), seen[j]);
 			im->map[i] = COL_UNKNOWN;
@@ -273,7 +294,8 @@ header(struct imp *im)
 	for (j = 0; j < n; j++)
 		if (!seen[j])
 			problem(im, im->fi, im->fline[0], 0,
-			    "missing column '%s'", rules_colname(im->form, j));
+			    msg(im->lang, M_MISSING_COL),
+			    rules_colname(im->form, j));
 	buf_free(&b);
 	if (im->nproblems > before)
 		im->skip = 1;
@@ -290,15 +312,15 @@ record_class(const struct imp *im, const struct rfield *f, struct buf *b)
 {
 	buf_put(b, f[im->c_class].s, f[im->c_class].len);
 	if (im->c_disab >= 0 && f[im->c_disab].len > 0) {
-		BUF_LIT(b, ", disability ");
+		BUF_LIT(b, ", ");
 		buf_put(b, f[im->c_disab].s, f[im->c_disab].len);
 	}
 }
 
 /*
  * Stage a checked row: its reference in temp.refs and, unless there is
- * a problem or this is a dry run (nothing will be written), its values
- * in temp.rows.
+ * a problem already (nothing will be written), its values in temp.rows
+ * (a dry run too: they are compared with the registry's).
  * A source_ref seen before in this submission is a problem.
  */
 static void
@@ -325,6 +347,7 @@ stage(struct imp *im, struct rfield *f)
 	record_class(im, f, &b);
 	sqlite3_bind_text(st, 6, b.data ? b.data : "", (int)b.len,
 	    SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, f[1].s, (int)f[1].len, SQLITE_STATIC);
 	buf_reset(&b);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		im->err = db_err(im->db, "staging a row");
@@ -333,7 +356,7 @@ stage(struct imp *im, struct rfield *f)
 	}
 	sqlite3_reset(st);
 	if (sqlite3_changes(im->db) > 0) {
-		if (im->nproblems > 0 || im->o->dry_run)
+		if (im->nproblems > 0)
 			goto out;
 		seq = sqlite3_last_insert_rowid(im->db);
 		st = im->st_row;
@@ -362,10 +385,10 @@ stage(struct imp *im, struct rfield *f)
 		goto out;
 	}
 	if ((size_t)sqlite3_column_int64(st, 0) == im->fi)
-		buf_printf(&b, "duplicate of line %lld",
+		buf_printf(&b, msg(im->lang, M_DUP_LINE),
 		    sqlite3_column_int64(st, 1));
 	else
-		buf_printf(&b, "duplicate of %s:%lld",
+		buf_printf(&b, msg(im->lang, M_DUP_FILE),
 		    im->o->files[sqlite3_column_int64(st, 0)],
 		    sqlite3_column_int64(st, 1));
 	sqlite3_reset(st);
@@ -380,13 +403,13 @@ record(struct imp *im)
 {
 	struct rfield	 f[MAXCOLS];
 	struct buf	 b = { 0 };
-	char		 what[64];
+	char		 what[128];
 	size_t		 i;
 
 	if (im->nf != im->nmap) {
-		problem(im, im->fi, im->fline[0], 0, "%zu field%s, but the "
-		    "header has %zu columns", im->nf, im->nf == 1 ? "" : "s",
-		    im->nmap);
+		problem(im, im->fi, im->fline[0], 0, msg(im->lang, M_NFIELDS),
+		    im->nf, noun(im->lang, N_FIELD, (long long)im->nf),
+		    im->nmap, noun(im->lang, N_COLUMN, (long long)im->nmap));
 		return;
 	}
 	for (i = 0; i < im->ncols; i++) {
@@ -401,10 +424,11 @@ record(struct imp *im)
 		if (im->len[i] == 6 && memcmp(fld(im, i), im->o->quarter, 6)
 		    == 0)
 			continue;
-		snprintf(what, sizeof(what), "differs from --quarter %s",
+		snprintf(what, sizeof(what), msg(im->lang, M_RQ_DIFFERS),
 		    im->o->quarter);
-		rules_describe(&b, "reported_quarter", im->len[i] == 0 ?
-		    "missing" : what, fld(im, i), im->len[i]);
+		rules_describe(&b, im->lang, "reported_quarter",
+		    im->len[i] == 0 ? msg(im->lang, M_MISSING) : what,
+		    fld(im, i), im->len[i]);
 		problem(im, im->fi, im->fline[i], i + 1, "%s", buf_str(&b));
 		buf_free(&b);
 	}
@@ -419,12 +443,27 @@ static void
 on_field(void *s, size_t len, void *arg)
 {
 	struct imp	*im = arg;
+	const char	*p = s ? s : "";
 
+	if (s == NULL)
+		len = 0;
+	/*
+	 * Spaces and tabs around a value are dropped, quoted or not
+	 * (libcsv drops them around an unquoted one): " QS1" is QS1.
+	 */
+	while (len > 0 && (p[0] == ' ' || p[0] == '\t')) {
+		p++;
+		len--;
+	}
+	while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\t'))
+		len--;
+	if (len > 0)
+		im->nonempty = 1;
 	if (im->nf < MAXF) {
 		im->off[im->nf] = im->row.len;
 		im->len[im->nf] = len;
 		im->fline[im->nf] = im->fstart ? im->fstart : im->line;
-		buf_put(&im->row, s ? s : "", s ? len : 0);
+		buf_put(&im->row, p, len);
 		buf_putc(&im->row, '\0');
 	}
 	im->nf++;
@@ -437,14 +476,10 @@ static void
 on_row(int c, void *arg)
 {
 	struct imp	*im = arg;
-	size_t		 i;
 
 	(void)c;
 	if (!im->stop && !im->err) {
-		for (i = 0; i < im->nf && i < MAXF; i++)
-			if (im->len[i] > 0)
-				break;
-		if (i == im->nf || i == MAXF)
+		if (!im->nonempty)
 			;	/* a row of empty fields: skipped */
 		else if (!im->have_header)
 			header(im);
@@ -452,6 +487,7 @@ on_row(int c, void *arg)
 			record(im);
 	}
 	im->nf = 0;
+	im->nonempty = 0;
 	buf_reset(&im->row);
 	im->fstart = 0;
 }
@@ -497,26 +533,51 @@ detect_delim(const char *s, size_t len)
 }
 
 /*
+ * The length of the physical line at s[0..len): up to and including
+ * its end (LF, CRLF or a lone CR), or all of s.
+ */
+static size_t
+line_len(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n')
+			return i + 1;
+		if (s[i] == '\r')
+			return i + 1 < len && s[i + 1] == '\n' ? i + 2 : i + 1;
+	}
+	return len;
+}
+
+/*
  * Feed s[0..len) to the parser one physical line at a time, so that
- * im->line is the line being parsed when libcsv calls back.
+ * im->line is the line being parsed when libcsv calls back.  A line
+ * ends with LF, CRLF or a lone CR (old Mac spreadsheets); a CRLF split
+ * between two chunks is one line end.
  */
 static void
 feed(struct imp *im, struct csv_parser *p, const char *s, size_t len)
 {
-	const char	*nl;
 	size_t		 seg;
+	int		 end;
 
 	while (len > 0 && !im->stop && !im->err) {
-		nl = memchr(s, '\n', len);
-		seg = nl ? (size_t)(nl - s) + 1 : len;
+		if (im->cr && s[0] == '\n') {
+			/* The LF of a CRLF whose CR ended the last chunk. */
+			seg = 1;
+			end = 0;
+		} else {
+			seg = line_len(s, len);
+			end = s[seg - 1] == '\n' || s[seg - 1] == '\r';
+		}
+		im->cr = s[seg - 1] == '\r';
 		if (im->fstart == 0 && !blank(s, seg))
 			im->fstart = im->line;
 		if (csv_parse(p, s, seg, on_field, on_row, im) != seg) {
 			if (csv_error(p) == CSV_EPARSE) {
-				problem(im, im->fi, im->line, im->nf + 1,
-				    "malformed CSV: a quote inside an "
-				    "unquoted field or after a closing quote; "
-				    "the rest of the file was not read");
+				problem(im, im->fi, im->line, im->nf + 1, "%s",
+				    msg(im->lang, M_BAD_QUOTE));
 				im->stop = 1;
 			} else
 				im->err = rs_err("%s:%ld: %s", im->path,
@@ -525,13 +586,11 @@ feed(struct imp *im, struct csv_parser *p, const char *s, size_t len)
 		}
 		if (csv_get_buffer_size(p) > FIELD_MAX) {
 			problem(im, im->fi, im->fstart ? im->fstart : im->line,
-			    im->nf + 1, "a field longer than %d bytes (a "
-			    "quote left open?); the rest of the file was not "
-			    "read", FIELD_MAX);
+			    im->nf + 1, msg(im->lang, M_LONG_FIELD), FIELD_MAX);
 			im->stop = 1;
 			return;
 		}
-		if (nl)
+		if (end)
 			im->line++;
 		s += seg;
 		len -= seg;
@@ -554,7 +613,9 @@ read_file(struct imp *im, size_t fi)
 	im->have_header = im->skip = im->stop = 0;
 	im->line = 1;
 	im->fstart = 0;
+	im->cr = 0;
 	im->nf = 0;
+	im->nonempty = 0;
 	buf_reset(&im->row);
 	if ((f = fopen(im->path, "rb")) == NULL)
 		return rs_err("%s: %s", im->path, strerror(errno));
@@ -577,8 +638,8 @@ read_file(struct imp *im, size_t fi)
 				n -= 3;
 			} else if (n >= 2 && (memcmp(s, "\xff\xfe", 2) == 0 ||
 			    memcmp(s, "\xfe\xff", 2) == 0)) {
-				problem(im, fi, 0, 0, "UTF-16 text; save the "
-				    "file as CSV UTF-8");
+				problem(im, fi, 0, 0, "%s",
+				    msg(im->lang, M_UTF16));
 				im->stop = 1;
 				break;
 			}
@@ -594,11 +655,10 @@ read_file(struct imp *im, size_t fi)
 		if (csv_fini(&p, on_field, on_row, im) != 0) {
 			/* The only error csv_fini reports: an open quote. */
 			problem(im, fi, im->fstart ? im->fstart : im->line,
-			    im->nf + 1, "malformed CSV: a quoted field "
-			    "without its closing quote");
+			    im->nf + 1, "%s", msg(im->lang, M_OPEN_QUOTE));
 		} else if (!im->have_header)
-			problem(im, fi, 0, 0, "no header row (the file is "
-			    "empty)");
+			problem(im, fi, 0, 0, "%s", msg(im->lang,
+			    M_NO_HEADER));
 	}
 	rc = im->err ? -1 : 0;
 out:
@@ -611,15 +671,22 @@ out:
 /* ------------------------------------------------------------------ */
 /* The database side.                                                  */
 
+/* Append the form's column names from the first, quoted, with pfx. */
+static void
+put_cols_from(struct buf *b, enum form form, size_t first, const char *pfx)
+{
+	size_t	 i;
+
+	for (i = first; i < rules_ncols(form); i++)
+		buf_printf(b, "%s%s\"%s\"", i > first ? ", " : "", pfx,
+		    rules_colname(form, i));
+}
+
 /* Append the form's column names, quoted, each prefixed by pfx. */
 static void
 put_cols(struct buf *b, enum form form, const char *pfx)
 {
-	size_t	 i;
-
-	for (i = 0; i < rules_ncols(form); i++)
-		buf_printf(b, "%s%s\"%s\"", i ? ", " : "", pfx,
-		    rules_colname(form, i));
+	put_cols_from(b, form, 0, pfx);
 }
 
 /*
@@ -708,7 +775,8 @@ prepare(struct imp *im)
 	    "CREATE TEMP TABLE refs (seq INTEGER PRIMARY KEY, "
 	    "file INTEGER NOT NULL, line INTEGER NOT NULL, "
 	    "source_ref TEXT NOT NULL UNIQUE, quarter TEXT, region TEXT, "
-	    "class TEXT, id INTEGER, old_rq TEXT, public_no INTEGER)") == -1)
+	    "class TEXT, org_code TEXT, id INTEGER, old_rq TEXT, "
+	    "public_no INTEGER, same INTEGER NOT NULL DEFAULT 0)") == -1)
 		return -1;
 	BUF_LIT(&b, "CREATE TEMP TABLE rows (seq INTEGER PRIMARY KEY");
 	for (i = 0; i < im->ncols; i++)
@@ -726,8 +794,9 @@ prepare(struct imp *im)
 	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_row, NULL)
 	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.refs (file, line, "
-	    "source_ref, quarter, region, class) VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6) ON CONFLICT (source_ref) DO NOTHING", -1, &im->st_ref, NULL)
+	    "source_ref, quarter, region, class, org_code) VALUES (?1, ?2, "
+	    "?3, ?4, ?5, ?6, ?7) ON CONFLICT (source_ref) DO NOTHING", -1,
+	    &im->st_ref, NULL)
 	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "SELECT file, line FROM temp.refs "
 	    "WHERE source_ref = ?1", -1, &im->st_first, NULL) != SQLITE_OK ||
@@ -744,42 +813,40 @@ out:
 }
 
 /*
- * Match the staged rows with the source's records: a replaced record
- * keeps its public number unless its event quarter changed.  A
- * source_ref the source used in another quarter is a problem.
+ * Run sql (?1 source, ?2 quarter) whose rows are (file, line,
+ * source_ref, a, b, c) and record a problem in the source_ref column of
+ * each: the message m of the catalog with the arguments a, b, c (as
+ * many as it takes).  With dup, each is counted as a record already in
+ * the registry.
  */
 static int
-match(struct imp *im)
+report(struct imp *im, const char *sql, enum msg m, int nargs, int dup)
 {
 	struct buf	 b = { 0 }, what = { 0 };
 	sqlite3_stmt	*st;
+	const char	*v[3];
 	size_t		 fi;
-	int		 rc;
+	int		 rc, i;
 
-	buf_printf(&b, "UPDATE temp.refs AS s SET id = m.id, "
-	    "old_rq = m.reported_quarter, public_no = CASE WHEN m.quarter = "
-	    "s.quarter THEN m.public_no END FROM main.%s AS m "
-	    "WHERE m.source = ?1 AND m.source_ref = s.source_ref",
-	    rules_table(im->form));
-	if (runb(im, &b, NULL) == -1)
-		return -1;
-	buf_free(&b);
-	if (sqlite3_prepare_v2(im->db, "SELECT file, line, source_ref, "
-	    "old_rq FROM temp.refs WHERE old_rq <> ?1", -1, &st, NULL)
-	    != SQLITE_OK)
+	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(im->db, "importing");
-	sqlite3_bind_text(st, 1, im->o->quarter, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, im->o->quarter, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fi = (size_t)sqlite3_column_int64(st, 0);
+		for (i = 0; i < 3; i++)
+			v[i] = i < nargs && sqlite3_column_text(st, 3 + i) ?
+			    (const char *)sqlite3_column_text(st, 3 + i) : "";
 		buf_reset(&what);
-		buf_printf(&what, "this source already submitted it for %s",
-		    sqlite3_column_text(st, 3));
+		buf_printf(&what, msg(im->lang, m), v[0], v[1], v[2]);
 		buf_reset(&b);
-		rules_describe(&b, "source_ref", buf_str(&what),
+		rules_describe(&b, im->lang, "source_ref", buf_str(&what),
 		    (const char *)sqlite3_column_text(st, 2),
 		    (size_t)sqlite3_column_bytes(st, 2));
 		problem(im, fi, (long)sqlite3_column_int64(st, 1),
 		    im->refcol[fi], "%s", buf_str(&b));
+		if (dup)
+			im->ndups++;
 	}
 	sqlite3_finalize(st);
 	buf_free(&b);
@@ -787,6 +854,102 @@ match(struct imp *im)
 	if (rc != SQLITE_DONE)
 		return db_err(im->db, "importing");
 	return im->err;
+}
+
+/* Append "a.c IS b.c AND ..." for the form's columns from the first. */
+static void
+same_cols(struct buf *b, enum form form, size_t first, const char *x,
+    const char *y)
+{
+	size_t	 i;
+
+	for (i = first; i < rules_ncols(form); i++)
+		buf_printf(b, "%s%s.\"%s\" IS %s.\"%s\"", i > first ?
+		    " AND " : "", x, rules_colname(form, i), y,
+		    rules_colname(form, i));
+}
+
+/*
+ * Match the staged rows with the source's records: a replaced record
+ * keeps its public number unless its event quarter changed, and is
+ * marked the same when no value changed.  Problems: a source_ref the
+ * source used in another quarter; and, unless --allow-duplicates, a
+ * record already in the registry under another source (the same
+ * source_ref and org_code) or another submission (the same values but
+ * the source_ref).
+ */
+static int
+match(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	const char	*t = rules_table(im->form);
+	int		 rc = -1;
+
+	buf_printf(&b, "UPDATE temp.refs AS s SET id = m.id, "
+	    "old_rq = m.reported_quarter, public_no = CASE WHEN m.quarter = "
+	    "s.quarter THEN m.public_no END FROM main.%s AS m "
+	    "WHERE m.source = ?1 AND m.source_ref = s.source_ref", t);
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	if (report(im, "SELECT file, line, source_ref, old_rq "
+	    "FROM temp.refs WHERE old_rq <> ?2 ORDER BY seq",
+	    M_OTHER_QUARTER, 1, 0) == -1)
+		goto out;
+	if (!im->o->allow_duplicates) {
+		buf_printf(&b, "SELECT r.file, r.line, r.source_ref, "
+		    "m.source, m.reported_quarter, min(m.id) "
+		    "FROM temp.refs AS r JOIN main.%s AS m "
+		    "ON m.source_ref = r.source_ref AND "
+		    "m.org_code = r.org_code WHERE m.source <> ?1 "
+		    "GROUP BY r.seq ORDER BY r.seq", t);
+		rc = report(im, buf_str(&b), M_DUP_REF, 2, 1);
+		buf_reset(&b);
+		if (rc == -1)
+			goto out;
+		rc = -1;
+	}
+	/* The values are staged only while there is no problem. */
+	if (im->nproblems > 0) {
+		rc = 0;
+		goto out;
+	}
+	if (!im->o->allow_duplicates) {
+		/*
+		 * The other submissions' records by a key of their
+		 * values; a staged row with the same key is compared
+		 * value by value.
+		 */
+		BUF_LIT(&b, "CREATE TEMP TABLE mkeys AS SELECT id, "
+		    "regsite_content(");
+		put_cols_from(&b, im->form, 1, "");
+		buf_printf(&b, ") AS k FROM main.%s WHERE source <> ?1 OR "
+		    "reported_quarter <> ?2", t);
+		if (runb(im, &b, NULL) == -1 || run(im, "CREATE INDEX "
+		    "temp.mkeys_k ON mkeys (k)", NULL) == -1)
+			goto out;
+		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
+		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
+		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq "
+		    "JOIN temp.mkeys AS h ON h.k = regsite_content(");
+		put_cols_from(&b, im->form, 1, "w.");
+		buf_printf(&b, ") JOIN main.%s AS m ON m.id = h.id AND ", t);
+		same_cols(&b, im->form, 1, "m", "w");
+		BUF_LIT(&b, " GROUP BY r.seq ORDER BY r.seq");
+		rc = report(im, buf_str(&b), M_DUP_CONTENT, 3, 1);
+		buf_reset(&b);
+		if (rc == -1)
+			goto out;
+		rc = -1;
+	}
+	buf_printf(&b, "UPDATE temp.refs AS r SET same = 1 FROM temp.rows "
+	    "AS w, main.%s AS m WHERE w.seq = r.seq AND m.id = r.id AND ", t);
+	same_cols(&b, im->form, 0, "m", "w");
+	if (runb(im, &b, NULL) == -1)
+		goto out;
+	rc = im->err;
+out:
+	buf_free(&b);
+	return rc;
 }
 
 /*
@@ -903,14 +1066,14 @@ out:
 
 /* Print "  COUNT  KEY  LABEL" lines of a two- or three-column query. */
 static int
-print_counts(struct imp *im, const char *title, const char *sql)
+print_counts(struct imp *im, enum msg title, const char *sql)
 {
 	sqlite3_stmt	*st;
 	int		 rc;
 
 	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(im->db, "summarizing");
-	printf("by %s:\n", title);
+	printf("%s\n", msg(im->lang, title));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		printf("  %7lld  %s", sqlite3_column_int64(st, 0),
 		    sqlite3_column_text(st, 1));
@@ -925,48 +1088,85 @@ print_counts(struct imp *im, const char *title, const char *sql)
 	return 0;
 }
 
-/* The summary on stdout: the submission, by region and category/harm. */
-static int
-summary(struct imp *im, long records, long added, long replaced,
-    long renumbered, long removed)
-{
-	sqlite3_int64	 ninc = 0, nins = 0;
+/* What an import does, counted before it is done. */
+struct counts {
+	sqlite3_int64	 records;	/* in the files */
+	sqlite3_int64	 added, changed, unchanged, renumbered, removed;
+	sqlite3_int64	 before;	/* the submission's records before */
+	sqlite3_int64	 known;		/* it was imported before */
+	sqlite3_int64	 late;		/* events before the quarter */
+	sqlite3_int64	 ninc, nins;	/* in the registry before */
+};
 
-	printf("%s%s %s from '%s': %ld record%s: %ld added, %ld replaced",
-	    im->o->dry_run ? "dry run, nothing written: " : "",
-	    rules_formname(im->form), im->o->quarter, im->source, records,
-	    records == 1 ? "" : "s", added, replaced);
-	if (renumbered > 0)
-		printf(" (%ld renumbered: event quarter changed)", renumbered);
-	printf(", %ld removed\n", removed);
-	if (print_counts(im, "region", "SELECT count(*), s.region, "
-	    "r.name_kk FROM temp.refs AS s LEFT JOIN main.regions AS r "
-	    "ON r.code = s.region GROUP BY s.region ORDER BY r.sort") == -1)
+/*
+ * The summary on stdout, in the operator's language: the submission and
+ * what happens to it, then its records by region and by category
+ * (Form 1) or harm and disability (Form 2), and the registry's totals
+ * as they are after the import (for a dry run, as they would be).
+ */
+static int
+summary(struct imp *im, const struct counts *c)
+{
+	enum oplang	 l = im->lang;
+	sqlite3_int64	 ninc = c->ninc, nins = c->nins, *mine;
+
+	if (im->o->dry_run)
+		fputs(msg(l, M_DRY_RUN), stdout);
+	printf(msg(l, M_SUM_HEAD), msg(l, im->form == FORM_INCIDENTS ?
+	    M_FORM_INCIDENTS : M_FORM_INSURANCE), im->o->quarter, im->source,
+	    (long)c->records, noun(l, N_RECORD, c->records));
+	printf(msg(l, M_SUM_COUNTS), (long)c->added, (long)c->changed,
+	    (long)c->unchanged);
+	if (c->renumbered > 0)
+		printf(msg(l, M_SUM_RENUM), (long)c->renumbered);
+	printf(msg(l, M_SUM_REMOVED), (long)c->removed);
+	putchar('\n');
+	if (c->known && c->added + c->changed + c->removed == 0)
+		printf("%s\n", msg(l, M_UNCHANGED));
+	else if (c->records > 0 && c->late == c->records) {
+		printf(msg(l, M_LATE), im->o->quarter);
+		putchar('\n');
+	}
+	if (print_counts(im, M_BY_REGION, l == OPLANG_EN ?
+	    "SELECT count(*), s.region FROM temp.refs AS s "
+	    "LEFT JOIN main.regions AS r ON r.code = s.region "
+	    "GROUP BY s.region ORDER BY r.sort" : l == OPLANG_KK ?
+	    "SELECT count(*), s.region, r.name_kk FROM temp.refs AS s "
+	    "LEFT JOIN main.regions AS r ON r.code = s.region "
+	    "GROUP BY s.region ORDER BY r.sort" :
+	    "SELECT count(*), s.region, r.name_ru FROM temp.refs AS s "
+	    "LEFT JOIN main.regions AS r ON r.code = s.region "
+	    "GROUP BY s.region ORDER BY r.sort") == -1)
 		return -1;
-	if (print_counts(im, im->form == FORM_INCIDENTS ? "category" : "harm",
-	    "SELECT count(*), class FROM temp.refs GROUP BY class "
+	if (print_counts(im, im->form == FORM_INCIDENTS ? M_BY_CATEGORY :
+	    M_BY_HARM, "SELECT count(*), class FROM temp.refs GROUP BY class "
 	    "ORDER BY count(*) DESC, class") == -1)
 		return -1;
-	if (run(im, "SELECT count(*) FROM main.incidents", &ninc) == -1 ||
-	    run(im, "SELECT count(*) FROM main.insurance_cases", &nins) == -1)
-		return -1;
-	printf("in the database: %lld incident%s, %lld insurance case%s\n",
-	    ninc, ninc == 1 ? "" : "s", nins, nins == 1 ? "" : "s");
+	mine = im->form == FORM_INCIDENTS ? &ninc : &nins;
+	*mine += c->added - c->removed;
+	printf(msg(l, M_IN_DB_IMPORT), (long long)ninc,
+	    noun(l, N_INCIDENT, ninc), (long long)nins,
+	    noun(l, N_INSURANCE, nins));
+	putchar('\n');
 	return 0;
 }
 
 /*
- * Phase 2: match, check across quarters, then (unless there is a
- * problem or a dry run) replace the submission, in one transaction.
+ * Phase 2: match, check across quarters and submissions, then (unless
+ * there is a problem, a dry run or nothing changes) replace the
+ * submission, in one transaction.  Returns 0, 1 (refused: problems
+ * printed) or -1.
  */
 static int
 merge(struct imp *im)
 {
 	struct buf	 b = { 0 };
-	sqlite3_int64	 records = 0, added = 0, replaced = 0, renum = 0;
-	sqlite3_int64	 removed = 0;
+	struct counts	 c;
+	const char	*t = rules_table(im->form);
 	int		 write = !im->o->dry_run && im->nproblems == 0;
+	long		 max = im->o->max_removal;
 
+	memset(&c, 0, sizeof(c));
 	if (db_exec(im->db, write ? "BEGIN IMMEDIATE" : "BEGIN") == -1) {
 		if ((sqlite3_errcode(im->db) & 0xff) == SQLITE_BUSY)
 			db_err(im->db, "starting the import");
@@ -980,25 +1180,46 @@ merge(struct imp *im)
 		db_exec(im->db, "ROLLBACK");
 		return 1;
 	}
-	if (run(im, "SELECT count(*) FROM temp.refs", &records) == -1 ||
+	if (run(im, "SELECT count(*) FROM temp.refs", &c.records) == -1 ||
 	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NULL",
-	    &added) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL",
-	    &replaced) == -1 ||
+	    &c.added) == -1 ||
 	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
-	    "AND public_no IS NULL", &renum) == -1)
+	    "AND NOT same", &c.changed) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE same",
+	    &c.unchanged) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
+	    "AND public_no IS NULL", &c.renumbered) == -1 ||
+	    run(im, "SELECT count(*) FROM temp.refs WHERE quarter < ?2",
+	    &c.late) == -1 ||
+	    run(im, "SELECT count(*) FROM main.incidents", &c.ninc) == -1 ||
+	    run(im, "SELECT count(*) FROM main.insurance_cases",
+	    &c.nins) == -1 ||
+	    run(im, "SELECT count(*) FROM main.submissions WHERE form = ?3 "
+	    "AND source = ?1 AND reported_quarter = ?2", &c.known) == -1)
 		goto fail;
 	buf_printf(&b, "SELECT count(*) FROM main.%s WHERE source = ?1 AND "
-	    "reported_quarter = ?2 AND id NOT IN (SELECT id FROM "
-	    "temp.refs WHERE id IS NOT NULL)", rules_table(im->form));
-	if (runb(im, &b, &removed) == -1)
+	    "reported_quarter = ?2", t);
+	if (runb(im, &b, &c.before) == -1)
 		goto fail;
+	c.removed = c.before - c.changed - c.unchanged;
+
+	/* A truncated export must not wipe a submission. */
+	if (c.removed > 0 && !im->o->allow_removal &&
+	    c.removed * 100 > (sqlite3_int64)max * c.before) {
+		fprintf(stderr, msg(im->lang, M_REMOVAL), (long)c.removed,
+		    (long)c.before, max);
+		fprintf(stderr, "\n%s\n", msg(im->lang, M_NOTHING_IMPORTED));
+		db_exec(im->db, "ROLLBACK");
+		buf_free(&b);
+		return 1;
+	}
+	if (c.known && c.added + c.changed + c.removed == 0)
+		write = 0;	/* unchanged: nothing to write */
 	if (number(im) == -1)
 		goto fail;
-	if (write && apply(im, (long)records) == -1)
+	if (write && apply(im, (long)c.records) == -1)
 		goto fail;
-	if (summary(im, (long)records, (long)added, (long)replaced,
-	    (long)renum, (long)removed) == -1)
+	if (summary(im, &c) == -1)
 		goto fail;
 	if (db_exec(im->db, write ? "COMMIT" : "ROLLBACK") == -1) {
 		if ((sqlite3_errcode(im->db) & 0xff) == SQLITE_BUSY)
@@ -1011,19 +1232,6 @@ fail:
 	buf_free(&b);
 	sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
 	return -1;
-}
-
-/* The default source: the first file's base name without extension. */
-static char *
-default_source(const char *path)
-{
-	const char	*base, *dot;
-
-	base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
-	dot = strrchr(base, '.');
-	if (dot == NULL || dot == base)
-		return xstrdup(base);
-	return xstrndup(base, (size_t)(dot - base));
 }
 
 /* Refuse a quarter before the registry began or not yet begun. */
@@ -1050,6 +1258,30 @@ check_quarter(const char *quarter)
 	return 0;
 }
 
+/*
+ * Check --source: 1 to RULES_REF_MAX bytes of UTF-8 without control
+ * characters and without white space around it.
+ */
+int
+import_check_source(const char *src)
+{
+	size_t	 i, n;
+
+	if (src == NULL)
+		return rs_err("--source NAME is required: the submitter, "
+		    "so that its quarters are matched");
+	for (i = 0; src[i] != '\0'; i++)
+		if ((unsigned char)src[i] < 0x20 || src[i] == 0x7f)
+			break;
+	n = i;
+	if (n == 0 || n > RULES_REF_MAX || src[n] != '\0' ||
+	    !utf8_valid(src, n) || src[0] == ' ' || src[n - 1] == ' ')
+		return rs_err("--source: expected a name of 1 to %d bytes of "
+		    "UTF-8 without control characters or surrounding "
+		    "spaces", RULES_REF_MAX);
+	return 0;
+}
+
 int
 import_db(sqlite3 *db, const struct import_opts *o)
 {
@@ -1061,6 +1293,7 @@ import_db(sqlite3 *db, const struct import_opts *o)
 	memset(&im, 0, sizeof(im));
 	im.db = db;
 	im.o = o;
+	im.lang = o->lang;
 	im.form = o->form;
 	im.ncols = rules_ncols(o->form);
 	im.c_when = rules_colfind(o->form, "occurred_at", 11);
@@ -1072,24 +1305,15 @@ import_db(sqlite3 *db, const struct import_opts *o)
 		im.c_class = rules_colfind(o->form, "harm", 4);
 		im.c_disab = rules_colfind(o->form, "disability", 10);
 	}
-	im.source = o->source ? xstrdup(o->source) :
-	    default_source(o->files[0]);
 	im.refcol = xcalloc((size_t)o->nfiles, sizeof(*im.refcol));
 	sha256_init(&im.sha);
 
-	if (check_quarter(o->quarter) == -1)
+	if (check_quarter(o->quarter) == -1 ||
+	    import_check_source(o->source) == -1)
 		goto out;
-	for (i = 0; im.source[i] != '\0'; i++)
-		if ((unsigned char)im.source[i] < 0x20 ||
-		    im.source[i] == 0x7f)
-			break;
-	if (i == 0 || i > RULES_REF_MAX || im.source[i] != '\0' ||
-	    !utf8_valid(im.source, i)) {
-		rs_err("--source: expected a name of 1 to %d bytes of UTF-8 "
-		    "without control characters", RULES_REF_MAX);
-		goto out;
-	}
-	if ((im.rules = rules_new(db)) == NULL || prepare(&im) == -1)
+	im.source = xstrdup(o->source);
+	if ((im.rules = rules_new(db, o->lang)) == NULL ||
+	    db_content_fn(db) == -1 || prepare(&im) == -1)
 		goto out;
 
 	/* Phase 1: read, check and stage every file. */

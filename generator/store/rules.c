@@ -25,6 +25,7 @@
 #include "lib/format.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/rules.h"
 
 /* The first day of the registry (Order No. 32 in force). */
@@ -51,8 +52,7 @@ enum kind {
 struct col {
 	const char	*name;
 	enum kind	 kind;
-	const char *const *vals;	/* K_ENUM, K_DISABILITY: allowed */
-	const char	*expect;	/* K_ENUM: "expected a or b" */
+	const char *const *vals;	/* K_ENUM (two), K_DISABILITY */
 };
 
 static const char *const v_category[] = { "clinical", "corporate", NULL };
@@ -63,55 +63,53 @@ static const char *const v_harm[] = { "iatrogenic", "death", NULL };
 static const char *const v_disability[] =
     { "none", "I", "II", "III", "child", NULL };
 
-#define E_YESNO "expected yes or no"
-
 /* Form 1, Annex 1: medical incidents. */
 static const struct col cols_incidents[] = {
-	{ "source_ref", K_REF, NULL, NULL },
-	{ "org_code", K_REF, NULL, NULL },
-	{ "region", K_REGION, NULL, NULL },
-	{ "occurred_at", K_DATETIME, NULL, NULL },
-	{ "category", K_ENUM, v_category, "expected clinical or corporate" },
-	{ "consequence", K_ENUM, v_consequence, "expected with or without" },
-	{ "circumstances_kk", K_TEXT, NULL, NULL },
-	{ "circumstances_ru", K_TEXT, NULL, NULL },
-	{ "profile", K_PROFILE, NULL, NULL },
-	{ "anamnesis_kk", K_TEXT, NULL, NULL },
-	{ "anamnesis_ru", K_TEXT, NULL, NULL },
-	{ "trigger", K_ENUM, v_yesno, E_YESNO },
-	{ "sex", K_ENUM, v_sex, "expected M or F" },
-	{ "age_years", K_AGE, NULL, NULL },
-	{ "diagnosis_icd10", K_ICD10, NULL, NULL },
-	{ "care_kk", K_TEXT, NULL, NULL },
-	{ "care_ru", K_TEXT, NULL, NULL },
-	{ "measures_kk", K_TEXT, NULL, NULL },
-	{ "measures_ru", K_TEXT, NULL, NULL },
-	{ "corrective_plan", K_ENUM, v_yesno, E_YESNO },
+	{ "source_ref", K_REF, NULL },
+	{ "org_code", K_REF, NULL },
+	{ "region", K_REGION, NULL },
+	{ "occurred_at", K_DATETIME, NULL },
+	{ "category", K_ENUM, v_category },
+	{ "consequence", K_ENUM, v_consequence },
+	{ "circumstances_kk", K_TEXT, NULL },
+	{ "circumstances_ru", K_TEXT, NULL },
+	{ "profile", K_PROFILE, NULL },
+	{ "anamnesis_kk", K_TEXT, NULL },
+	{ "anamnesis_ru", K_TEXT, NULL },
+	{ "trigger", K_ENUM, v_yesno },
+	{ "sex", K_ENUM, v_sex },
+	{ "age_years", K_AGE, NULL },
+	{ "diagnosis_icd10", K_ICD10, NULL },
+	{ "care_kk", K_TEXT, NULL },
+	{ "care_ru", K_TEXT, NULL },
+	{ "measures_kk", K_TEXT, NULL },
+	{ "measures_ru", K_TEXT, NULL },
+	{ "corrective_plan", K_ENUM, v_yesno },
 };
 
 /* Form 2, Annex 2: insurance cases.  HARM_COL is the harm column. */
 #define HARM_COL 12
 static const struct col cols_insurance[] = {
-	{ "source_ref", K_REF, NULL, NULL },
-	{ "org_code", K_REF, NULL, NULL },
-	{ "region", K_REGION, NULL, NULL },
-	{ "occurred_at", K_DATETIME, NULL, NULL },
-	{ "place_kk", K_TEXT, NULL, NULL },
-	{ "place_ru", K_TEXT, NULL, NULL },
-	{ "profile", K_PROFILE, NULL, NULL },
-	{ "sex", K_ENUM, v_sex, "expected M or F" },
-	{ "diagnosis_icd10", K_ICD10, NULL, NULL },
-	{ "insured", K_ENUM, v_yesno, E_YESNO },
-	{ "anamnesis_kk", K_TEXT, NULL, NULL },
-	{ "anamnesis_ru", K_TEXT, NULL, NULL },
-	{ "harm", K_ENUM, v_harm, "expected iatrogenic or death" },
-	{ "disability", K_DISABILITY, v_disability, NULL },
-	{ "circumstances_kk", K_TEXT, NULL, NULL },
-	{ "circumstances_ru", K_TEXT, NULL, NULL },
-	{ "care_kk", K_TEXT, NULL, NULL },
-	{ "care_ru", K_TEXT, NULL, NULL },
-	{ "measures_kk", K_TEXT, NULL, NULL },
-	{ "measures_ru", K_TEXT, NULL, NULL },
+	{ "source_ref", K_REF, NULL },
+	{ "org_code", K_REF, NULL },
+	{ "region", K_REGION, NULL },
+	{ "occurred_at", K_DATETIME, NULL },
+	{ "place_kk", K_TEXT, NULL },
+	{ "place_ru", K_TEXT, NULL },
+	{ "profile", K_PROFILE, NULL },
+	{ "sex", K_ENUM, v_sex },
+	{ "diagnosis_icd10", K_ICD10, NULL },
+	{ "insured", K_ENUM, v_yesno },
+	{ "anamnesis_kk", K_TEXT, NULL },
+	{ "anamnesis_ru", K_TEXT, NULL },
+	{ "harm", K_ENUM, v_harm },
+	{ "disability", K_DISABILITY, v_disability },
+	{ "circumstances_kk", K_TEXT, NULL },
+	{ "circumstances_ru", K_TEXT, NULL },
+	{ "care_kk", K_TEXT, NULL },
+	{ "care_ru", K_TEXT, NULL },
+	{ "measures_kk", K_TEXT, NULL },
+	{ "measures_ru", K_TEXT, NULL },
 };
 
 static const struct {
@@ -133,6 +131,7 @@ struct rules {
 	size_t	  nprofiles;
 	unsigned char icd[26 * 100];	/* 1: category A00..Z99 exists */
 	char	  now[17];		/* local time, YYYY-MM-DDTHH:MM */
+	enum oplang lang;		/* of the messages */
 };
 
 size_t
@@ -214,7 +213,7 @@ load_codes(sqlite3 *db, const char *sql, char ***out, size_t *np)
  * The caller frees the result with rules_free.
  */
 struct rules *
-rules_new(sqlite3 *db)
+rules_new(sqlite3 *db, enum oplang lang)
 {
 	struct rules	*r;
 	sqlite3_stmt	*st;
@@ -224,6 +223,7 @@ rules_new(sqlite3 *db)
 	int		 rc;
 
 	r = xcalloc(1, sizeof(*r));
+	r->lang = lang;
 	if (load_codes(db, "SELECT code FROM regions ORDER BY code",
 	    &r->regions, &r->nregions) == -1 ||
 	    load_codes(db, "SELECT code FROM profiles ORDER BY code",
@@ -405,66 +405,104 @@ normalize_text(struct rfield *f)
 }
 
 /*
- * Whether valid UTF-8 s[0..len) holds a control character (C0, DEL,
- * C1; LF and TAB are allowed in text); the first one goes to *cp.
- * C1 controls are the two-byte sequences C2 80 .. C2 9F.
+ * Whether a code point is invisible or may reorder what is shown: the
+ * no-break and other format spaces, zero-width characters, the
+ * bidirectional controls, the byte-order mark.  A message shows them
+ * escaped, and a reference must not hold them (" QS1" with a
+ * zero-width space would be another reference than "QS1").
  */
 static int
-find_control(const char *s, size_t len, int text, uint32_t *cp)
+invisible(uint32_t cp)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	size_t		 i;
+	return cp == 0xa0 || cp == 0xad || cp == 0x34f || cp == 0x61c ||
+	    cp == 0x180e || (cp >= 0x2000 && cp <= 0x200f) ||
+	    (cp >= 0x2028 && cp <= 0x202f) || cp == 0x205f ||
+	    (cp >= 0x2060 && cp <= 0x206f) || cp == 0x3000 ||
+	    cp == 0xfeff || (cp >= 0xfff9 && cp <= 0xfffb);
+}
 
-	for (i = 0; i < len; i++) {
-		if (p[i] >= 0x20 && p[i] != 0x7f && p[i] != 0xc2)
-			continue;
-		if (p[i] == 0xc2) {
-			if (i + 1 < len && p[i + 1] <= 0x9f) {
-				*cp = p[i + 1];
-				return 1;
-			}
-			continue;
+/*
+ * Whether valid UTF-8 s[0..len) holds a control character (C0, DEL,
+ * C1; LF and TAB are allowed in text) or, with refs, an invisible one;
+ * the first goes to *cp and *inv says which kind.
+ */
+static int
+find_control(const char *s, size_t len, int text, int refs, uint32_t *cp,
+    int *inv)
+{
+	const char	*p = s, *e = s + len;
+	uint32_t	 c;
+
+	while (p < e) {
+		c = utf8_next(&p, e);
+		if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
+			if (text && (c == '\n' || c == '\t'))
+				continue;
+			*cp = c;
+			*inv = 0;
+			return 1;
 		}
-		if (text && (p[i] == '\n' || p[i] == '\t'))
-			continue;
-		*cp = p[i];
-		return 1;
+		if (refs && invisible(c)) {
+			*cp = c;
+			*inv = 1;
+			return 1;
+		}
 	}
 	return 0;
 }
 
+/* Whether s[0..len) begins or ends with white space. */
+static int
+surrounding_space(const char *s, size_t len, int text)
+{
+	const char	*ws = text ? " \t\n" : " \t";
+
+	return len > 0 && (strchr(ws, s[0]) != NULL ||
+	    strchr(ws, s[len - 1]) != NULL);
+}
+
 /*
  * Check the value of one column; NULL if it is fine, else what is wrong
- * (a literal or msg).  May normalize f[col] in place.
+ * (a message of the catalog or msg).  May normalize f[col] in place.
  */
 static const char *
 check_one(const struct rules *r, enum form form, size_t col,
-    struct rfield *f, const char *rq, int flags, char *msg, size_t msgsz)
+    struct rfield *f, const char *rq, int flags, char *m, size_t msz)
 {
 	const struct col *c = &forms[form].cols[col];
 	struct rfield	*v = &f[col];
 	const char	*s = v->s;
+	enum oplang	 l = r->lang;
 	char		 dt[17], q[7], tmp[16];
 	long		 age;
 	uint32_t	 cp;
-	int		 rc, n, ry, rqn;
+	int		 rc, n, ry, rqn, inv;
 
 	if (c->kind == K_TEXT && (flags & RULES_NORMALIZE)) {
 		normalize_text(v);
 		s = v->s;
 	}
 	if (!utf8_valid(s, v->len))
-		return "not valid UTF-8 (save the file as CSV UTF-8)";
+		return msg(l, M_BAD_UTF8);
+	/* Every field: no control characters (a NUL would end it). */
+	if (find_control(s, v->len, c->kind == K_TEXT, c->kind == K_REF,
+	    &cp, &inv)) {
+		snprintf(m, msz, msg(l, inv ? M_INVISIBLE : M_CONTROL),
+		    (unsigned)cp);
+		return m;
+	}
+	/* Import trims every field; a stored value must be trimmed. */
+	if (surrounding_space(s, v->len, c->kind == K_TEXT))
+		return msg(l, M_SPACE);
 	if (v->len == 0) {
 		if (c->kind != K_DISABILITY)
-			return "missing";
+			return msg(l, M_MISSING);
 		if (f[HARM_COL].len == 5 && memcmp(f[HARM_COL].s, "death",
 		    5) == 0)
 			return NULL;
 		if (f[HARM_COL].len == 10 && memcmp(f[HARM_COL].s,
 		    "iatrogenic", 10) == 0)
-			return "missing; expected none, I, II, III or "
-			    "child when harm is iatrogenic";
+			return msg(l, M_DISAB_NEEDED);
 		return NULL;	/* harm itself is wrong */
 	}
 
@@ -473,75 +511,67 @@ check_one(const struct rules *r, enum form form, size_t col,
 	case K_TEXT:
 		n = c->kind == K_REF ? RULES_REF_MAX : RULES_TEXT_MAX;
 		if (v->len > (size_t)n) {
-			snprintf(msg, msgsz, "too long: %zu bytes, at most %d",
-			    v->len, n);
-			return msg;
-		}
-		if (find_control(s, v->len, c->kind == K_TEXT, &cp)) {
-			snprintf(msg, msgsz, "contains the control character "
-			    "U+%04X", (unsigned)cp);
-			return msg;
+			snprintf(m, msz, msg(l, M_TOO_LONG), v->len, n);
+			return m;
 		}
 		return NULL;
 	case K_REGION:
 		if (!in_sorted(r->regions, r->nregions, s, v->len))
-			return "not an ISO 3166-2:KZ region code like "
-			    "KZ-71";
+			return msg(l, M_REGION);
 		return NULL;
 	case K_PROFILE:
 		if (!in_sorted(r->profiles, r->nprofiles, s, v->len))
-			return "not a code of the profiles table";
+			return msg(l, M_PROFILE);
 		return NULL;
 	case K_ENUM:
-		if (!in_list(c->vals, s, v->len))
-			return c->expect;
+		if (!in_list(c->vals, s, v->len)) {
+			snprintf(m, msz, msg(l, M_EXPECT2), c->vals[0],
+			    c->vals[1]);
+			return m;
+		}
 		return NULL;
 	case K_DISABILITY:
 		if (!in_list(c->vals, s, v->len))
-			return "expected none, I, II, III or child";
+			return msg(l, M_EXPECT_DISAB);
 		if (f[HARM_COL].len == 5 && memcmp(f[HARM_COL].s, "death",
 		    5) == 0)
-			return "must be empty when harm is death";
+			return msg(l, M_DISAB_DEATH);
 		return NULL;
 	case K_AGE:
 		if (v->len >= sizeof(tmp))
-			return "not a whole number of years from 0 to 120";
+			return msg(l, M_AGE);
 		memcpy(tmp, s, v->len);
 		tmp[v->len] = '\0';
 		if (parse_long(tmp, 0, 120, &age) == -1)
-			return "not a whole number of years from 0 to 120";
+			return msg(l, M_AGE);
 		return NULL;
 	case K_ICD10:
 		if ((v->len != 3 && v->len != 5 && v->len != 6) ||
 		    s[0] < 'A' || s[0] > 'Z' || !isdig(s[1]) ||
 		    !isdig(s[2]) || (v->len > 3 && (s[3] != '.' ||
 		    !isdig(s[4]) || (v->len == 6 && !isdig(s[5])))))
-			return "not an ICD-10 code like K35, K35.8 or "
-			    "K35.81";
+			return msg(l, M_ICD);
 		if (!r->icd[(s[0] - 'A') * 100 + (s[1] - '0') * 10 +
 		    (s[2] - '0')]) {
-			snprintf(msg, msgsz, "no such ICD-10 category %.3s",
-			    s);
-			return msg;
+			snprintf(m, msz, msg(l, M_ICD_CAT), s);
+			return m;
 		}
 		return NULL;
 	case K_DATETIME:
 		rc = parse_datetime(s, v->len, flags & RULES_NORMALIZE, dt);
 		if (rc == -1)
-			return "not a local date and time like "
-			    "2025-02-14T10:30";
+			return msg(l, M_DATETIME);
 		if (rc == -2)
-			return "no such date or time";
+			return msg(l, M_NO_DATE);
 		if (strcmp(dt, REGISTRY_START) < 0)
-			return "before 2024-10-23, when the registry began";
+			return msg(l, M_BEFORE_START);
 		rules_quarter(dt, q);
 		if (quarter_parse(rq, &ry, &rqn) == 0 && strcmp(q, rq) > 0) {
-			snprintf(msg, msgsz, "after the end of the reporting "
-			    "quarter %s", rq);
-			return msg;
+			snprintf(m, msz, msg(l, M_AFTER_Q), rq);
+			return m;
 		}
 		if (strcmp(dt, r->now) > 0)
-			return "in the future";
+			return msg(l, M_FUTURE);
 		if (flags & RULES_NORMALIZE) {
 			memcpy(v->s, dt, 16);
 			v->len = 16;
@@ -557,12 +587,12 @@ rules_check(const struct rules *r, enum form form, const char *rq,
     void (*cb)(void *, size_t, const char *, const char *, size_t),
     void *arg)
 {
-	char		 msg[160];
+	char		 m[320];
 	const char	*what;
 	size_t		 i, n = 0;
 
 	for (i = 0; i < forms[form].ncols; i++) {
-		what = check_one(r, form, i, f, rq, flags, msg, sizeof(msg));
+		what = check_one(r, form, i, f, rq, flags, m, sizeof(m));
 		if (what != NULL) {
 			cb(arg, i, what, f[i].s, f[i].len);
 			n++;
@@ -571,11 +601,17 @@ rules_check(const struct rules *r, enum form form, const char *rq,
 	return n;
 }
 
+enum oplang
+rules_lang(const struct rules *r)
+{
+	return r->lang;
+}
+
 /*
  * Show a value in a message: at most SHOW_MAX code points then an
  * ellipsis; line breaks and tabs as \n \r \t, other controls and the
- * bidirectional formatting characters as \uXXXX, malformed bytes as
- * \xHH, so a message stays on one line and shows what is there.
+ * invisible characters as <U+XXXX>, malformed bytes as \xHH, so a
+ * message stays on one line and shows what is there.
  */
 void
 rules_show(struct buf *b, const char *v, size_t vlen)
@@ -603,20 +639,18 @@ rules_show(struct buf *b, const char *v, size_t vlen)
 		else if (cp == '\t')
 			BUF_LIT(b, "\\t");
 		else if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) ||
-		    (cp >= 0x200e && cp <= 0x200f) ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069))
-			buf_printf(b, "\\u%04X", cp);
+		    invisible(cp))
+			buf_printf(b, "<U+%04X>", cp);
 		else
 			buf_put(b, q, (size_t)(p - q));
 	}
 }
 
 void
-rules_describe(struct buf *b, const char *name, const char *what,
-    const char *v, size_t vlen)
+rules_describe(struct buf *b, enum oplang l, const char *name,
+    const char *what, const char *v, size_t vlen)
 {
-	buf_printf(b, "field '%s': %s", name, what);
+	buf_printf(b, msg(l, M_FIELD), name, what);
 	if (vlen == 0)
 		return;
 	BUF_LIT(b, " (");

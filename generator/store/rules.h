@@ -12,8 +12,8 @@
 /* Check flags. */
 #define RULES_NORMALIZE	0x01	/* import: accept and rewrite the lenient
 				   forms (date-time with a space or
-				   seconds, CRLF and surrounding white
-				   space in free text) */
+				   seconds, CRLF and surrounding line
+				   breaks in free text) */
 
 /* One value: not NUL-terminated; RULES_NORMALIZE may shorten it. */
 struct rfield {
@@ -34,8 +34,12 @@ int	 rules_colint(enum form, size_t col);
 const char *rules_formname(enum form);
 const char *rules_table(enum form);
 
-/* Load the code lists from the database; NULL and rs_err. */
-struct rules *rules_new(sqlite3 *);
+/*
+ * Load the code lists from the database; what rules_check reports is
+ * in lang.  NULL and rs_err.
+ */
+struct rules *rules_new(sqlite3 *, enum oplang lang);
+enum oplang rules_lang(const struct rules *);
 void	 rules_free(struct rules *);
 /*
  * Check the values f[0..rules_ncols(form)) of one record reported in
@@ -49,12 +53,16 @@ size_t	 rules_check(const struct rules *, enum form, const char *rq,
 	    void (*cb)(void *, size_t col, const char *what, const char *v,
 	    size_t vlen), void *arg);
 /*
- * Append "field 'name': what (value)" with the value shortened and its
- * control characters and malformed bytes escaped (omitted when empty).
+ * Append "field 'name': what (value)" in lang, with the value shortened
+ * and its control and invisible characters and malformed bytes escaped
+ * (omitted when empty).
  */
-void	 rules_describe(struct buf *, const char *name, const char *what,
-	    const char *v, size_t vlen);
-/* Append v shortened, controls and malformed bytes escaped (\n, \xC3). */
+void	 rules_describe(struct buf *, enum oplang, const char *name,
+	    const char *what, const char *v, size_t vlen);
+/*
+ * Append v shortened, controls and invisible characters and malformed
+ * bytes escaped (\n, <U+FEFF>, \xC3).
+ */
 void	 rules_show(struct buf *, const char *v, size_t vlen);
 /* The quarter "YYYYQn" of a valid occurred_at into out[7]. */
 void	 rules_quarter(const char *occurred_at, char out[7]);

@@ -7,13 +7,18 @@
  *   keys       PRAGMA foreign_key_check: every code in its dictionary
  *   records    every row of both forms against the rules of import
  *              (rules.c), so validate accepts what import would load
+ *   repeats    records repeated under another submission (the same
+ *              source_ref and org_code, or the same values), unless
+ *              --allow-duplicates
  *   numbers    every record has a public number, unique in its quarter,
  *              and public_numbers.last_no covers them (so a number is
  *              never given twice)
  *
  * validate_quick, run by regsite build inside its read transaction, is
  * the cheap part: keys and numbers.  Findings go to stderr as
- * "FILE: incidents id 42: field 'age_years': what is wrong (value)".
+ * "FILE: incidents id 42: field 'age_years': what is wrong (value)", in
+ * the operator's language (English for build).  A file it cannot read
+ * is a failure (exit status 1); one it reads and refuses, a finding.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -27,12 +32,14 @@
 #include "lib/format.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/rules.h"
 #include "store/store.h"
 
 struct vctx {
 	sqlite3		*db;
 	const char	*path;
+	enum oplang	 lang;		/* of the findings */
 	long		 n;		/* findings so far */
 	int		 err;		/* -1: a query failed (rs_err set) */
 };
@@ -88,13 +95,14 @@ text(sqlite3_stmt *st, int col)
 
 /* How a finding names a row: "incidents id 42" or "profiles row 7". */
 static void
-row_name(struct buf *b, const char *table, sqlite3_int64 rowid)
+row_name(struct buf *b, enum oplang l, const char *table,
+    sqlite3_int64 rowid)
 {
 	if (strcmp(table, "incidents") == 0 ||
 	    strcmp(table, "insurance_cases") == 0)
 		buf_printf(b, "%s id %lld", table, rowid);
 	else
-		buf_printf(b, "%s row %lld", table, rowid);
+		buf_printf(b, msg(l, M_V_ROW), table, rowid);
 }
 
 /*
@@ -119,12 +127,12 @@ check_keys(struct vctx *v)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		table = text(st, 0);
 		buf_reset(&b);
-		row_name(&b, table, sqlite3_column_int64(st, 1));
+		row_name(&b, v->lang, table, sqlite3_column_int64(st, 1));
 		sqlite3_bind_text(col, 1, table, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_int64(col, 2, sqlite3_column_int64(st, 3));
 		from = sqlite3_step(col) == SQLITE_ROW ? text(col, 0) : "?";
 		buf_reset(&what);
-		buf_printf(&what, "not in %s", text(st, 2));
+		buf_printf(&what, msg(v->lang, M_V_NOT_IN), text(st, 2));
 		/* The offending value, read by rowid. */
 		buf_reset(&sql);
 		buf_printf(&sql, "SELECT \"%s\" FROM \"%s\" WHERE rowid = ?1",
@@ -134,7 +142,8 @@ check_keys(struct vctx *v)
 			sqlite3_bind_int64(val, 1, sqlite3_column_int64(st, 1));
 			if (sqlite3_step(val) == SQLITE_ROW) {
 				BUF_LIT(&b, ": ");
-				rules_describe(&b, from, buf_str(&what),
+				rules_describe(&b, v->lang, from,
+				    buf_str(&what),
 				    text(val, 0),
 				    (size_t)sqlite3_column_bytes(val, 0));
 			}
@@ -169,9 +178,14 @@ check_numbers(struct vctx *v, enum form form)
 	buf_reset(&sql);
 	if (st == NULL)
 		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		finding(v, "%s id %lld: field 'public_no': missing", t,
-		    sqlite3_column_int64(st, 0));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		buf_reset(&sql);
+		rules_describe(&sql, v->lang, "public_no",
+		    msg(v->lang, M_MISSING), "", 0);
+		finding(v, "%s id %lld: %s", t, sqlite3_column_int64(st, 0),
+		    buf_str(&sql));
+	}
+	buf_reset(&sql);
 	if (done(v, st, rc) == -1)
 		goto out;
 
@@ -183,8 +197,8 @@ check_numbers(struct vctx *v, enum form form)
 	if (st == NULL)
 		goto out;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		finding(v, "%s %s: public number %lld is used by ids %s", t,
-		    text(st, 0), sqlite3_column_int64(st, 1), text(st, 2));
+		finding(v, msg(v->lang, M_V_PUBNO_DUP), t, text(st, 0),
+		    sqlite3_column_int64(st, 1), text(st, 2));
 	if (done(v, st, rc) == -1)
 		goto out;
 
@@ -200,13 +214,11 @@ check_numbers(struct vctx *v, enum form form)
 	sqlite3_bind_text(st, 1, rules_formname(form), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (sqlite3_column_type(st, 2) == SQLITE_NULL)
-			finding(v, "public_numbers: no row for %s %s (its "
-			    "highest public number is %lld)",
+			finding(v, msg(v->lang, M_V_PN_NOROW),
 			    rules_formname(form), text(st, 0),
 			    sqlite3_column_int64(st, 1));
 		else
-			finding(v, "public_numbers: %s %s: last_no %lld is "
-			    "below the highest public number %lld",
+			finding(v, msg(v->lang, M_V_PN_LOW),
 			    rules_formname(form), text(st, 0),
 			    sqlite3_column_int64(st, 2),
 			    sqlite3_column_int64(st, 1));
@@ -231,7 +243,8 @@ quick(struct vctx *v)
 int
 validate_quick(sqlite3 *db, const char *path)
 {
-	struct vctx	 v = { db, path, 0, 0 };
+	/* In English, like the rest of what regsite build says. */
+	struct vctx	 v = { db, path, OPLANG_EN, 0, 0 };
 
 	if (quick(&v) == -1)
 		return -1;
@@ -272,7 +285,8 @@ on_problem(void *arg, size_t col, const char *what, const char *s,
 	struct rowctx	*r = arg;
 	struct buf	 b = { 0 };
 
-	rules_describe(&b, rules_colname(r->form, col), what, s, len);
+	rules_describe(&b, r->v->lang, rules_colname(r->form, col), what, s,
+	    len);
 	finding(r->v, "%s id %lld: %s", rules_table(r->form), r->id,
 	    buf_str(&b));
 	buf_free(&b);
@@ -305,14 +319,18 @@ check_records(struct vctx *v, const struct rules *rules, enum form form)
 		r.id = sqlite3_column_int64(st, 0);
 		src = text(st, 1);
 		rq = text(st, 2);
-		if (*src == '\0')
-			finding(v, "%s id %lld: field 'source': missing",
-			    rules_table(form), r.id);
+		if (*src == '\0') {
+			buf_reset(&b);
+			rules_describe(&b, v->lang, "source",
+			    msg(v->lang, M_MISSING), "", 0);
+			finding(v, "%s id %lld: %s", rules_table(form), r.id,
+			    buf_str(&b));
+		}
 		if (quarter_parse(rq, &y, &q) == -1) {
 			buf_reset(&b);
-			rules_describe(&b, "reported_quarter", *rq ?
-			    "not a quarter like 2025Q1" : "missing", rq,
-			    strlen(rq));
+			rules_describe(&b, v->lang, "reported_quarter", *rq ?
+			    msg(v->lang, M_V_QUARTER) :
+			    msg(v->lang, M_MISSING), rq, strlen(rq));
 			finding(v, "%s id %lld: %s", rules_table(form), r.id,
 			    buf_str(&b));
 		}
@@ -352,44 +370,132 @@ check_submissions(struct vctx *v)
 	    "FROM submissions AS s WHERE n <> s.records "
 	    "ORDER BY s.form, s.source, s.reported_quarter")) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		rs_warn("%s: submissions: %s %s from '%s' recorded %lld "
-		    "records, the table has %lld", v->path, text(st, 0),
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		/* A warning: not counted. */
+		fprintf(stderr, "%s: ", v->path);
+		fprintf(stderr, msg(v->lang, M_V_SUBMISSIONS), text(st, 0),
 		    text(st, 2), text(st, 1), sqlite3_column_int64(st, 3),
 		    sqlite3_column_int64(st, 4));
+		fputc('\n', stderr);
+	}
 	return done(v, st, rc);
 }
 
-int
-validate_run(const char *path)
+/*
+ * Records that repeat another under another submission: the same
+ * source_ref and org_code (another source), or the same values but
+ * the source_ref (another source or quarter) -- what regsite import
+ * refuses without --allow-duplicates.  Each later one is a finding.
+ * Same values are found by a key of the values (regsite_content), then
+ * compared value by value.
+ */
+static int
+check_repeats(struct vctx *v, enum form form)
 {
-	struct vctx	 v = { NULL, path, 0, 0 };
+	sqlite3_stmt	*st;
+	struct buf	 sql = { 0 }, what = { 0 };
+	const char	*t = rules_table(form), *c;
+	size_t		 i;
+	int		 rc, pass;
+
+	BUF_LIT(&sql, "DROP TABLE IF EXISTS temp.vkeys; CREATE TEMP TABLE "
+	    "vkeys AS SELECT id, regsite_content(");
+	for (i = 1; i < rules_ncols(form); i++)
+		buf_printf(&sql, "%s\"%s\"", i > 1 ? ", " : "",
+		    rules_colname(form, i));
+	buf_printf(&sql, ") AS k FROM %s; CREATE INDEX temp.vkeys_k ON "
+	    "vkeys (k)", t);
+	if (sqlite3_exec(v->db, buf_str(&sql), NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		v->err = db_err(v->db, "validating");
+		buf_free(&sql);
+		return -1;
+	}
+	for (pass = 0; pass < 2; pass++) {
+		buf_reset(&sql);
+		if (pass == 0)
+			buf_printf(&sql, "SELECT b.id, min(a.id) FROM %s AS a "
+			    "JOIN %s AS b ON a.id < b.id AND "
+			    "a.source_ref = b.source_ref AND "
+			    "a.org_code = b.org_code AND "
+			    "a.source <> b.source", t, t);
+		else {
+			buf_printf(&sql, "SELECT b.id, min(a.id) FROM "
+			    "temp.vkeys AS ka JOIN temp.vkeys AS kb "
+			    "ON ka.k = kb.k AND ka.id < kb.id "
+			    "JOIN %s AS a ON a.id = ka.id "
+			    "JOIN %s AS b ON b.id = kb.id AND ", t, t);
+			for (i = 1; i < rules_ncols(form); i++) {
+				c = rules_colname(form, i);
+				buf_printf(&sql, "a.\"%s\" IS b.\"%s\" AND ",
+				    c, c);
+			}
+			BUF_LIT(&sql, "(a.source <> b.source OR "
+			    "a.reported_quarter <> b.reported_quarter) AND "
+			    "NOT (a.source_ref = b.source_ref AND "
+			    "a.org_code = b.org_code)");
+		}
+		BUF_LIT(&sql, " GROUP BY b.id ORDER BY b.id");
+		if ((st = prep(v, buf_str(&sql))) == NULL)
+			break;
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+			buf_reset(&what);
+			buf_printf(&what, msg(v->lang, M_V_REPEAT),
+			    sqlite3_column_int64(st, 1), msg(v->lang,
+			    pass == 0 ? M_V_SAME_REF : M_V_SAME_CONTENT));
+			finding(v, "%s id %lld: %s", t,
+			    sqlite3_column_int64(st, 0), buf_str(&what));
+		}
+		if (done(v, st, rc) == -1)
+			break;
+	}
+	sqlite3_exec(v->db, "DROP TABLE IF EXISTS temp.vkeys", NULL, NULL,
+	    NULL);
+	buf_free(&sql);
+	buf_free(&what);
+	return v->err;
+}
+
+int
+validate_run(const struct validate_opts *o)
+{
+	struct vctx	 v = { NULL, o->db, o->lang, 0, 0 };
+	const char	*path = o->db;
 	struct stat	 sb;
 	struct rules	*rules = NULL;
 	sqlite3_int64	 ninc = 0, nins = 0;
 	sqlite3_stmt	*st;
-	int		 rc = -1;
+	int		 rc = -1, refused;
 
 	if (stat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
 		return rs_err("%s: no such database file", path);
-	if (db_open_read(&v.db, path) == -1) {
-		/* A database this regsite cannot read is a finding. */
+	if (db_open_check(&v.db, path, &refused) == -1) {
+		if (!refused)
+			return -1;	/* cannot read it: exit status 1 */
+		/* A database this regsite refuses is a finding. */
 		fprintf(stderr, "%s\n", rs_errmsg());
 		return 1;
 	}
 	if (check_integrity(&v) == -1 || check_keys(&v) == -1)
 		goto out;
-	if ((rules = rules_new(v.db)) == NULL)
+	if ((rules = rules_new(v.db, o->lang)) == NULL ||
+	    db_content_fn(v.db) == -1)
 		goto out;
 	if (check_records(&v, rules, FORM_INCIDENTS) == -1 ||
 	    check_records(&v, rules, FORM_INSURANCE) == -1 ||
 	    check_numbers(&v, FORM_INCIDENTS) == -1 ||
-	    check_numbers(&v, FORM_INSURANCE) == -1 ||
-	    check_submissions(&v) == -1)
+	    check_numbers(&v, FORM_INSURANCE) == -1)
+		goto out;
+	if (!o->allow_duplicates &&
+	    (check_repeats(&v, FORM_INCIDENTS) == -1 ||
+	    check_repeats(&v, FORM_INSURANCE) == -1))
+		goto out;
+	if (check_submissions(&v) == -1)
 		goto out;
 	if (v.n > 0) {
-		fprintf(stderr, "%s: %ld problem%s\n", path, v.n,
-		    v.n == 1 ? "" : "s");
+		fprintf(stderr, msg(o->lang, M_V_NPROBLEMS), path, v.n,
+		    noun(o->lang, N_PROBLEM, v.n));
+		fputc('\n', stderr);
 		rc = 1;
 		goto out;
 	}
@@ -401,8 +507,10 @@ validate_run(const char *path)
 		nins = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_finalize(st);
-	printf("%s: ok: %lld incident%s, %lld insurance case%s\n", path,
-	    ninc, ninc == 1 ? "" : "s", nins, nins == 1 ? "" : "s");
+	printf(msg(o->lang, M_V_OK), path, (long long)ninc,
+	    noun(o->lang, N_INCIDENT, ninc), (long long)nins,
+	    noun(o->lang, N_INSURANCE, nins));
+	putchar('\n');
 	rc = 0;
 out:
 	rules_free(rules);

@@ -14,6 +14,7 @@
 #include "lib/lib.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/store.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -59,6 +60,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.form = (enum form)form;
 		o.quarter = "2025Q1";
 		o.source = "fuzz";
+		o.allow_removal = 1;
 		o.files = files;
 		o.nfiles = 1;
 		/* Real imports: each replaces the last submission. */

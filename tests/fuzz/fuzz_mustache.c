@@ -3,7 +3,8 @@
  *
  * The input up to its first NUL is the template (also the partial
  * "self"); what follows is the partial "rest", NUL bytes included.  The
- * context is small and fixed.  Its lists' items hide every list name
+ * context is small and fixed: text, trusted HTML (which raw tags
+ * write; on anything else they fail), booleans, null, lists, maps.  Its lists' items hide every list name
  * ("l", "w") so that nested sections and self-recursion end after a few
  * levels instead of multiplying: the fuzzer looks for memory errors,
  * not for templates that are merely expensive.
@@ -30,6 +31,7 @@ setup(void)
 
 	ctx = mv_map();
 	mv_sets(ctx, "s", "a<b&\"c'd");
+	mv_set(ctx, "h", mv_html("<b>x</b>&amp;"));
 	mv_sets(ctx, "n", "42");
 	mv_sets(ctx, "e", "");
 	mv_set(ctx, "t", mv_bool(1));
@@ -38,6 +40,7 @@ setup(void)
 	mv_set(ctx, "el", mv_list());
 	m = mv_set(ctx, "m", mv_map());
 	mv_sets(m, "x", "1");
+	mv_set(m, "h", mv_html("<i>y</i>"));
 	mv_sets(mv_set(m, "y", mv_map()), "z", "deep");
 	l = mv_set(ctx, "l", mv_list());
 	for (i = 0; i < 2; i++) {

@@ -1,8 +1,14 @@
 /*
  * test_mustache.c -- the template engine against the Mustache
  * specification's tests (tests/mustache-spec/, read from $TOP or
- * argv[1]), then its error messages, strict maps, template sets and
- * the value tree.
+ * argv[1]), then its error messages, strict maps, trusted HTML,
+ * template sets and the value tree.
+ *
+ * The specification's triple mustaches and ampersands write strings
+ * raw; here they write only trusted HTML (mv_html).  A test using them
+ * runs with its strings made trusted, and again with plain text, which
+ * must fail with "needs trusted HTML" wherever a string reaches such a
+ * tag.
  */
 #include <sys/stat.h>
 
@@ -35,32 +41,40 @@ fmt_real(double d)
 	return s;
 }
 
-/* The mval tree of a JSON value; the caller frees it with mv_free. */
+/*
+ * The mval tree of a JSON value, its strings text or (trusted) trusted
+ * HTML; the caller frees it with mv_free.
+ */
 static struct mval *
-from_json(json_t *j)
+from_json(json_t *j, int trusted)
 {
 	struct mval	*v;
 	const char	*key;
 	json_t		*x;
 	size_t		 i;
+	char		 num[32];
 
 	switch (json_typeof(j)) {
 	case JSON_OBJECT:
 		v = mv_map();
 		json_object_foreach(j, key, x)
-			mv_set(v, key, from_json(x));
+			mv_set(v, key, from_json(x, trusted));
 		return v;
 	case JSON_ARRAY:
 		v = mv_list();
 		json_array_foreach(j, i, x)
-			mv_push(v, from_json(x));
+			mv_push(v, from_json(x, trusted));
 		return v;
 	case JSON_STRING:
-		return mv_strn(json_string_value(j), json_string_length(j));
+		return (trusted ? mv_htmln : mv_strn)(json_string_value(j),
+		    json_string_length(j));
 	case JSON_INTEGER:
-		return mv_strf("%" JSON_INTEGER_FORMAT, json_integer_value(j));
+		snprintf(num, sizeof(num), "%" JSON_INTEGER_FORMAT,
+		    json_integer_value(j));
+		return (trusted ? mv_html : mv_str)(num);
 	case JSON_REAL:
-		return mv_str(fmt_real(json_real_value(j)));
+		return (trusted ? mv_html : mv_str)(fmt_real(
+		    json_real_value(j)));
 	case JSON_TRUE:
 		return mv_bool(1);
 	case JSON_FALSE:
@@ -88,6 +102,24 @@ dump(const char *label, const char *s)
 	printf("]\n");
 }
 
+/* Whether a test's template or partials have a raw tag. */
+static int
+uses_raw(json_t *t)
+{
+	const char	*key, *s;
+	json_t		*p;
+
+	s = json_string_value(json_object_get(t, "template"));
+	if (strstr(s, "{{{") || strstr(s, "{{&"))
+		return 1;
+	json_object_foreach(json_object_get(t, "partials"), key, p) {
+		s = json_string_value(p);
+		if (strstr(s, "{{{") || strstr(s, "{{&"))
+			return 1;
+	}
+	return 0;
+}
+
 /* Run every test of TOP/tests/mustache-spec/FILE.json. */
 static void
 run_spec(const char *top, const char *file)
@@ -99,7 +131,7 @@ run_spec(const char *top, const char *file)
 	char		*path;
 	const char	*name, *tmpl, *want;
 	size_t		 i;
-	int		 rc, same;
+	int		 rc, same, raw;
 
 	path = xasprintf("%s/tests/mustache-spec/%s.json", top, file);
 	root = json_load_file(path, 0, &jerr);
@@ -115,9 +147,10 @@ run_spec(const char *top, const char *file)
 		name = json_string_value(json_object_get(t, "name"));
 		tmpl = json_string_value(json_object_get(t, "template"));
 		want = json_string_value(json_object_get(t, "expected"));
-		ctx = from_json(json_object_get(t, "data"));
+		raw = uses_raw(t);
+		ctx = from_json(json_object_get(t, "data"), raw);
 		jp = json_object_get(t, "partials");
-		partials = jp ? from_json(jp) : NULL;
+		partials = jp ? from_json(jp, 0) : NULL;
 		buf_reset(&out);
 		rc = tmpl_render_str(name, tmpl, ctx, partials, &out);
 		same = rc == 0 && strcmp(buf_str(&out), want) == 0;
@@ -131,6 +164,21 @@ run_spec(const char *top, const char *file)
 				dump("error:", rs_errmsg());
 		}
 		mv_free(ctx);
+		if (raw) {
+			/* Plain text must not pass through a raw tag. */
+			ctx = from_json(json_object_get(t, "data"), 0);
+			buf_reset(&out);
+			rc = tmpl_render_str(name, tmpl, ctx, partials, &out);
+			same = rc == 0 ? strcmp(buf_str(&out), want) == 0 :
+			    strstr(rs_errmsg(), " needs trusted HTML, '") != NULL;
+			CHECK(same, "%s: %s, with text: %s", file, name,
+			    rc == 0 ? "no text reaches a raw tag" :
+			    "refused");
+			if (!same)
+				dump(rc == 0 ? "got:" : "error:", rc == 0 ?
+				    buf_str(&out) : rs_errmsg());
+			mv_free(ctx);
+		}
 		mv_free(partials);
 	}
 	buf_free(&out);
@@ -285,8 +333,10 @@ test_values(void)
 
 	EQ_STR(render("{{s}}", ctx, NULL),
 	    "&lt;a href=&quot;x&quot;&gt;&#39;&amp;", "escaped interpolation");
-	EQ_STR(render("{{{s}}}{{&s}}", ctx, NULL),
-	    "<a href=\"x\">'&<a href=\"x\">'&", "raw interpolation");
+	mv_set(ctx, "h", mv_html("<a href=\"x\">'&"));
+	EQ_STR(render("{{{h}}}{{&h}}", ctx, NULL),
+	    "<a href=\"x\">'&<a href=\"x\">'&",
+	    "raw interpolation of trusted HTML");
 	EQ_STR(render("[{{#e}}y{{/e}}{{^e}}n{{/e}}]", ctx, NULL), "[n]",
 	    "empty string is falsey");
 	EQ_STR(render("[{{n}}{{#n}}y{{/n}}{{^n}}n{{/n}}]", ctx, NULL), "[n]",
@@ -327,6 +377,74 @@ test_values(void)
 	snprintf(want, sizeof(want), "v1w7v999");
 	EQ_STR(render("{{big.k1}}{{big.k7}}{{#big}}{{k999}}{{/big}}", ctx,
 	    NULL), want, "big map: lookups and replaced values");
+	mv_free(ctx);
+}
+
+/* Only trusted HTML passes a raw tag; {{x}} escapes both kinds. */
+static void
+test_trusted(void)
+{
+	struct mval	*ctx, *h, *partials;
+	struct buf	 b = { 0 };
+
+	ctx = mv_map();
+	mv_sets(ctx, "s", "<b>text</b>");
+	h = mv_set(ctx, "h", mv_html("<b>html</b>"));
+	mv_set(ctx, "e", mv_html(""));
+	mv_set(ctx, "n", mv_html(NULL));
+	mv_set(ctx, "yes", mv_bool(1));
+	mv_set(ctx, "l", mv_list());
+	mv_set(mv_set(ctx, "m", mv_map()), "h", mv_ref(h));
+	mv_set(ctx, "r", mv_ref(h));
+
+	EQ_STR(render("{{{h}}} {{&h}} {{{r}}} {{{m.h}}}", ctx, NULL),
+	    "<b>html</b> <b>html</b> <b>html</b> <b>html</b>",
+	    "trusted: raw tags write trusted HTML (also by reference)");
+	EQ_STR(render("{{h}} {{s}}", ctx, NULL),
+	    "&lt;b&gt;html&lt;/b&gt; &lt;b&gt;text&lt;/b&gt;",
+	    "trusted: {{x}} escapes trusted HTML and text alike");
+	EQ_STR(render("[{{{missing}}}{{&n}}{{{e}}}]", ctx, NULL), "[]",
+	    "trusted: missing, null and empty write nothing");
+	EQ_STR(render("{{#h}}1{{/h}}{{^e}}2{{/e}}", ctx, NULL), "12",
+	    "trusted: truthy unless empty");
+	EQ_STR(mv_getstr(ctx, "h"), "<b>html</b>", "trusted: mv_getstr");
+
+	EQ_STR(render("{{{h}}}\n\n{{{s}}}", ctx, NULL),
+	    "ERROR: templates/page.html:3: {{{s}}} needs trusted HTML, "
+	    "'s' is text", "trusted: {{{x}}} on text fails");
+	EQ_STR(render("{{& s }}", ctx, NULL),
+	    "ERROR: templates/page.html:1: {{&s}} needs trusted HTML, "
+	    "'s' is text", "trusted: {{&x}} on text fails");
+	EQ_STR(render("{{=<% %>=}}\n<%{s}%>", ctx, NULL),
+	    "ERROR: templates/page.html:2: {{{s}}} needs trusted HTML, "
+	    "'s' is text", "trusted: other delimiters do not help");
+	EQ_STR(render("{{#m}}{{{yes}}}{{/m}}", ctx, NULL),
+	    "ERROR: templates/page.html:1: {{{yes}}} needs trusted HTML, "
+	    "'yes' is a boolean", "trusted: a boolean fails");
+	EQ_STR(render("{{{l}}}", ctx, NULL),
+	    "ERROR: templates/page.html:1: {{{l}}} needs trusted HTML, "
+	    "'l' is a list", "trusted: a list fails");
+	EQ_STR(render("{{&m}}", ctx, NULL),
+	    "ERROR: templates/page.html:1: {{&m}} needs trusted HTML, "
+	    "'m' is a map", "trusted: a map fails");
+	EQ_STR(render("{{#l}}{{/l}}{{#s}}{{{.}}}{{/s}}", ctx, NULL),
+	    "ERROR: templates/page.html:1: {{{.}}} needs trusted HTML, "
+	    "'.' is text", "trusted: the implicit iterator on text fails");
+
+	/* In a partial: the partial's name and line. */
+	partials = mv_map();
+	mv_sets(partials, "part", "a\n{{{s}}}");
+	EQ_STR(render("{{>part}}", ctx, partials),
+	    "ERROR: part:2: {{{s}}} needs trusted HTML, 's' is text",
+	    "trusted: a partial's raw tag fails with its own line");
+	mv_free(partials);
+
+	/* A refused raw tag appends nothing. */
+	BUF_LIT(&b, "keep");
+	CHECK(tmpl_render_str("t", "x{{{h}}}{{{s}}}", ctx, NULL, &b) == -1 &&
+	    strcmp(buf_str(&b), "keep") == 0,
+	    "trusted: a refused render appends nothing");
+	buf_free(&b);
 	mv_free(ctx);
 }
 
@@ -426,6 +544,23 @@ test_sets(void)
 	tmpl_close(set);
 
 	write_file("templates/page.html",
+	    "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n<h1>{{{title}}}</h1>\n");
+	set = tmpl_open("templates");
+	buf_reset(&out);
+	CHECK(set != NULL && tmpl_render(set, "page", ctx, &out) == -1 &&
+	    out.len == 0, "tmpl_render: {{{title}}} on text fails");
+	EQ_STR(rs_errmsg(), "templates/page.html:12: {{{title}}} needs "
+	    "trusted HTML, 'title' is text",
+	    "tmpl_render: {{{title}}} on text message");
+	mv_set(ctx, "title", mv_html("A <i>&amp;</i> B"));
+	CHECK(set != NULL && tmpl_render(set, "page", ctx, &out) == 0 &&
+	    strstr(buf_str(&out), "<h1>A <i>&amp;</i> B</h1>") != NULL,
+	    "tmpl_render: {{{title}}} on trusted HTML");
+	buf_reset(&out);
+	mv_sets(ctx, "title", "A & B");
+	tmpl_close(set);
+
+	write_file("templates/page.html",
 	    "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n{{#rows}}\n<tr>\n");
 	set = tmpl_open("templates");
 	CHECK(set == NULL, "tmpl_open: unclosed section fails");
@@ -475,6 +610,7 @@ main(int argc, char *argv[])
 	test_errors();
 	test_strict();
 	test_values();
+	test_trusted();
 	test_indent();
 	test_sets();
 	return unit_failed;

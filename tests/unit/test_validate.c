@@ -10,6 +10,7 @@
 #include "lib/lib.h"
 #include "lib/dict.h"
 #include "store/db.h"
+#include "store/msg.h"
 #include "store/store.h"
 #include "unit.h"
 

@@ -1,0 +1,253 @@
+/*
+ * page.c -- the page kit (page.h): what every page shares -- its
+ * languages, canonical and alternate URLs, assets, the navigation with
+ * every quarter -- and the writing of a rendered page.  Page modules
+ * call it; it calls none of them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/lib.h"
+#include "lib/format.h"
+#include "lib/config.h"
+#include "lib/dict.h"
+#include "privacy/scrub.h"
+#include "privacy/privacy.h"
+#include "render/mustache.h"
+#include "render/catalog.h"
+#include "render/markdown.h"
+#include "site/output.h"
+#include "site/build.h"
+#include "site/site.h"
+#include "site/url.h"
+#include "site/page.h"
+
+static const char *const lang_names[LANG__MAX] = { "Қазақша", "Русский" };
+
+void
+page_link(struct mval *m, const char *key, const char *path, char *target)
+{
+	char	*h;
+
+	h = url_rel(path, target);
+	mv_sets(m, key, h);
+	free(h);
+	free(target);
+}
+
+char *
+page_url(const struct build *b, const char *path)
+{
+	return url_abs(b->cfg.base_url, path);
+}
+
+const char *
+label_profile(const struct build *b, enum lang l, const char *code,
+    int level)
+{
+	const struct dict_entry *e;
+
+	if (level == 0) {
+		e = dict_find(b->dicts->profiles, b->dicts->nprofiles, code);
+		if (e)
+			return e->name[l];
+	}
+	e = dict_find(b->dicts->groups, b->dicts->ngroups, code);
+	return e ? e->name[l] : code;
+}
+
+const char *
+label_region(const struct build *b, enum lang l, const char *code)
+{
+	const struct dict_entry *e;
+
+	e = dict_find(b->dicts->regions, b->dicts->nregions, code);
+	return e ? e->name[l] : code;
+}
+
+const char *
+label_chapter(const struct build *b, enum lang l, const char *code)
+{
+	const struct dict_entry *e;
+
+	e = dict_find(b->dicts->chapters, b->dicts->nchapters, code);
+	return e ? e->name[l] : code;
+}
+
+struct mval *
+num_val(long long n)
+{
+	struct buf	 b = { 0 };
+	struct mval	*v;
+
+	fmt_int(&b, n);
+	v = mv_str(buf_str(&b));
+	buf_free(&b);
+	return v;
+}
+
+struct mval *
+quarter_val(enum lang l, const char *quarter, enum qform f)
+{
+	struct buf	 b = { 0 };
+	struct mval	*v;
+
+	fmt_quarter(&b, l, quarter, f);
+	v = mv_str(buf_str(&b));
+	buf_free(&b);
+	return v;
+}
+
+long
+records_of(struct build *b, enum form f, const char *quarter)
+{
+	long	 n = 0;
+
+	if (pub_count(b->priv, f, quarter, NULL, &n) == -1)
+		return -1;
+	return n;
+}
+
+/* A navigation link from the page at path to target (freed). */
+static struct mval *
+link(const char *path, char *target, const char *label, int current)
+{
+	struct mval	*m;
+
+	m = mv_map();
+	page_link(m, "href", path, target);
+	mv_sets(m, "label", label);
+	if (current)
+		mv_set(m, "current", mv_bool(1));
+	return m;
+}
+
+/* A section of the main navigation, current when path is in it. */
+static void
+nav_section(struct mval *nav, const char *path, char *target,
+    const char *label)
+{
+	int	 cur = url_in_section(path, target);
+
+	mv_push(nav, link(path, target, label, cur));
+}
+
+/* The main navigation, and every quarter grouped by year. */
+static void
+navigation(struct build *b, enum lang l, const char *path, struct mval *c)
+{
+	struct mval	*nav, *years, *yq = NULL, *y, *a;
+	struct buf	 lbl = { 0 };
+	char		*target;
+	size_t		 i;
+	int		 yr, q, lastyr = 0, cur;
+
+	nav = mv_set(c, "nav", mv_list());
+	target = url_home(l);
+	cur = strcmp(path, target) == 0;
+	mv_push(nav, link(path, target, tr(b->cat, l, "nav_home"), cur));
+	nav_section(nav, path, url_statistics(l),
+	    tr(b->cat, l, "nav_statistics"));
+	nav_section(nav, path, url_archive(l), tr(b->cat, l, "nav_archive"));
+	nav_section(nav, path, url_data(l), tr(b->cat, l, "nav_data"));
+	for (i = 0; i < b->ncontent; i++) {
+		target = url_content(l, b->content[l][i].slug);
+		cur = strcmp(path, target) == 0;
+		mv_push(nav, link(path, target, b->content[l][i].title, cur));
+	}
+
+	/* Newest year first. */
+	years = mv_set(c, "nav_years", mv_list());
+	for (i = b->nquarters; i-- > 0; ) {
+		quarter_parse(b->quarters[i], &yr, &q);
+		if (yr != lastyr) {
+			y = mv_push(years, mv_map());
+			mv_set(y, "year", mv_strf("%d", yr));
+			yq = mv_set(y, "quarters", mv_list());
+			lastyr = yr;
+		}
+		buf_reset(&lbl);
+		fmt_quarter(&lbl, l, b->quarters[i], QF_NOM);
+		target = url_quarter(l, b->quarters[i]);
+		cur = url_in_section(path, target);
+		a = mv_push(yq, link(path, target, buf_str(&lbl), cur));
+		mv_set(a, "numeral", mv_strf("%s", q == 1 ? "I" : q == 2 ?
+		    "II" : q == 3 ? "III" : "IV"));
+	}
+	buf_free(&lbl);
+}
+
+struct mval *
+page_ctx(struct build *b, enum lang l, const char *path, const char *title,
+    const char *description)
+{
+	struct mval	*c, *alts, *a;
+	enum lang	 o = l == LANG_KK ? LANG_RU : LANG_KK;
+	struct buf	 lbl = { 0 };
+	char		*s, *op;
+	int		 i, dy, dm, dd;
+
+	c = mv_map();
+	mv_sets(c, "lang", lang_codes[l]);
+	mv_sets(c, "other_lang", lang_codes[o]);
+	mv_sets(c, "other_lang_name", lang_names[o]);
+	mv_sets(c, "title", title);
+	mv_sets(c, "description", description);
+	mv_sets(c, "site_name", b->cfg.site_name[l]);
+	mv_sets(c, "org_name", b->cfg.org_name[l]);
+	/* The catalog map is shared by every page: borrowed, not owned. */
+	mv_set(c, "t", mv_ref(b->tmap[l]));
+	s = page_url(b, path);
+	mv_sets(c, "canonical", s);
+	free(s);
+	page_link(c, "root", path, xstrdup(""));
+	page_link(c, "href_home", path, url_home(l));
+	op = url_other_lang(path, o);
+	page_link(c, "href_other", path, xstrdup(op));
+	alts = mv_set(c, "alternates", mv_list());
+	for (i = 0; i < LANG__MAX; i++) {
+		a = mv_push(alts, mv_map());
+		mv_sets(a, "hreflang", lang_codes[i]);
+		s = page_url(b, i == (int)l ? path : op);
+		mv_sets(a, "href", s);
+		free(s);
+	}
+	a = mv_push(alts, mv_map());
+	mv_sets(a, "hreflang", "x-default");
+	s = page_url(b, l == LANG_KK ? path : op);
+	mv_sets(a, "href", s);
+	free(s);
+	free(op);
+	page_link(c, "href_css", path, xstrdup(b->asset_css));
+	page_link(c, "href_print", path, xstrdup(b->asset_print));
+	page_link(c, "href_js", path, xstrdup(b->asset_js));
+	page_link(c, "href_favicon", path, url_static("favicon.svg"));
+	navigation(b, l, path, c);
+	mv_sets(c, "date", b->date_iso);
+	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
+		fmt_date(&lbl, l, dy, dm, dd);
+	mv_sets(c, "date_text", buf_str(&lbl));
+	buf_free(&lbl);
+	return c;
+}
+
+int
+page_write(struct build *b, const char *tmpl, struct mval *ctx,
+    const char *path)
+{
+	struct buf	 out = { 0 };
+	int		 rc;
+
+	rc = tmpl_render(b->tmpl, tmpl, ctx, &out);
+	mv_free(ctx);
+	if (rc == 0)
+		rc = site_write(b->site, path, out.data, out.len);
+	buf_free(&out);
+	if (rc == 0) {
+		b->pages++;
+		if (b->opts->progress && b->pages % 100 == 0)
+			fprintf(stderr, "\rregsite: %ld pages", b->pages);
+	}
+	return rc;
+}
