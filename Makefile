@@ -24,7 +24,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lm
 
@@ -52,7 +52,7 @@ LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
 STORE_DB  = store/db store/msg store/rules store/import store/validate \
 	    store/withdraw store/demo
 STORE	  = $(STORE_DB) store/corpus
-PRIVACY	  = privacy/privacy privacy/scrub
+PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon privacy/report
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
 	    site/data site/fields site/dl_csv site/dl_json site/root \
@@ -100,14 +100,16 @@ H_store/msg.h	= main store/demo store/import store/msg store/rules \
 H_store/rules.h	= store/import store/rules store/validate store/withdraw
 H_store/store.h	= main store/demo store/import store/validate \
 		     store/withdraw
+H_privacy/lexicon.h = privacy/lexicon privacy/scrub
 H_privacy/privacy.h = privacy/privacy site/build site/data site/datapages \
 		     site/dl_csv site/dl_json site/feed site/fields \
 		     site/home site/page site/quarter site/stats \
 		     site/tables
-H_privacy/scrub.h = site/build site/data site/datapages site/dl_csv \
+H_privacy/report.h = privacy/privacy privacy/report site/build
+H_privacy/scrub.h = privacy/privacy privacy/report privacy/scrub \
+		     site/build site/data site/datapages site/dl_csv \
 		     site/dl_json site/feed site/fields site/home \
-		     site/page site/quarter site/stats site/tables \
-		     $(PRIVACY)
+		     site/page site/quarter site/stats site/tables
 H_render/catalog.h = render/catalog site/build site/data site/datapages \
 		     site/dl_csv site/dl_json site/feed site/fields \
 		     site/home site/page site/quarter site/root \
@@ -138,10 +140,11 @@ H_publish.h	= main publish
 H_serve.h	= main serve
 HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
 	    lib/lib.h store/corpus.h store/db.h store/msg.h store/rules.h \
-	    store/store.h privacy/privacy.h privacy/scrub.h \
-	    render/catalog.h render/chart.h render/markdown.h \
-	    render/mustache.h site/build.h site/download.h site/output.h \
-	    site/page.h site/site.h site/url.h publish.h serve.h
+	    store/store.h privacy/lexicon.h privacy/privacy.h \
+	    privacy/report.h privacy/scrub.h render/catalog.h \
+	    render/chart.h render/markdown.h render/mustache.h \
+	    site/build.h site/download.h site/output.h site/page.h \
+	    site/site.h site/url.h publish.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))
@@ -163,11 +166,12 @@ all: build/regsite
 # (regsite publish).  deps-test: what the tests add (make check): vnu
 # needs Java, the browser tests Node.js (npm ci) and Chromium, the fuzz
 # targets clang's libFuzzer, the publish test nginx, curl and sshd, the
-# fault-injection test strace.  Libraries are checked with dpkg; tools
+# fault-injection test strace.  The scrubber reads the Russian and
+# Kazakh hunspell dictionaries at run time.  Libraries are checked with dpkg; tools
 # by their command, so that a Java or a Node.js installed some other
 # way is used as it is.
 DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
-		  nettle-dev
+		  nettle-dev libhunspell-dev hunspell-ru hunspell-kk
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
 DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml
@@ -270,7 +274,17 @@ build/asan/csvcheck: tests/tools/csvcheck.c
 	    $(SAN_FLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ \
 	    $< -lcsv $$($(PKG_CONFIG) --libs jansson)
 
-asan: build/asan/regsite build/asan/csvcheck $(SAN_UNIT_BINS)
+# The scrubber's scorer and bench (tests/t_scrub.sh, make bench).
+build/scrubscore: tests/tools/scrubscore.c $(LIBOBJS) $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIBOBJS) $(PKG_LIBS)
+
+build/asan/scrubscore: tests/tools/scrubscore.c $(SAN_LIBOBJS) \
+    $(HEADERS:%=generator/%)
+	$(Q_LD)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $< \
+	    $(SAN_LIBOBJS) $(PKG_LIBS)
+
+asan: build/asan/regsite build/asan/csvcheck build/asan/scrubscore \
+    $(SAN_UNIT_BINS)
 
 # libFuzzer targets (clang): one set of instrumented objects for all.
 FUZZ_CFLAGS = -std=c17 $(ALL_CPPFLAGS) -g -O1 $(PKG_CFLAGS)
@@ -301,7 +315,7 @@ site: deps-build
 
 # The plain pass needs every program its tests run, the fuzz targets
 # included (tests/t_fuzz.sh), so that `make test` works on its own.
-test: build/regsite build/csvcheck $(UNIT_BINS) \
+test: build/regsite build/csvcheck build/scrubscore $(UNIT_BINS) \
     $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 	sh tests/run.sh build
 
@@ -326,7 +340,7 @@ check: deps-build deps-test
 	$(MAKE) test
 	$(MAKE) test-asan
 
-bench: build/regsite
+bench: build/regsite build/scrubscore
 	sh tests/bench.sh build/regsite
 
 # --- install ------------------------------------------------------------

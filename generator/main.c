@@ -24,7 +24,7 @@ usage(FILE *f)
 {
 	fputs("usage: regsite build --db FILE --out DIR [--config FILE] "
 	    "[--report FILE]\n"
-	    "                     [--source DIR] [--quiet]\n"
+	    "                     [--lang kk|ru] [--source DIR] [--quiet]\n"
 	    "       regsite demo --db FILE [--seed N] [--quarters N] "
 	    "[--incidents N]\n"
 	    "                    [--insurance N] [--source DIR]\n"
@@ -88,6 +88,7 @@ cmd_build(int argc, char *argv[])
 		{ "out", required_argument, NULL, 'o' },
 		{ "config", required_argument, NULL, 'c' },
 		{ "report", required_argument, NULL, 'r' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "source", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -98,7 +99,8 @@ cmd_build(int argc, char *argv[])
 
 	memset(&o, 0, sizeof(o));
 	o.progress = isatty(STDERR_FILENO);
-	while ((c = getopt_long(argc, argv, "d:o:c:r:s:qh", longopts, NULL))
+	o.report_lang = LANG_KK;
+	while ((c = getopt_long(argc, argv, "d:o:c:r:l:s:qh", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'd':
@@ -112,6 +114,15 @@ cmd_build(int argc, char *argv[])
 			break;
 		case 'r':
 			o.report = optarg;
+			break;
+		case 'l':
+			if (strcmp(optarg, "kk") == 0)
+				o.report_lang = LANG_KK;
+			else if (strcmp(optarg, "ru") == 0)
+				o.report_lang = LANG_RU;
+			else
+				return misuse("build: --lang: expected kk or "
+				    "ru, not '%s'", optarg);
 			break;
 		case 's':
 			o.srcdir = optarg;

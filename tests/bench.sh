@@ -73,3 +73,23 @@ printf 'build: '; rate "$build_n" "$t0" "$t1"
 [ -f "$work/rss" ] && echo "build: peak memory $(($(cat "$work/rss") / 1024)) MB"
 REGSITE_TRACE=1 "$regsite" build --db "$work/build.db" --out "$work/site" \
     --config "$work/bench.ini" --quiet 2>&1 | grep -v ': levels ' || true
+
+# --- the scrubber --------------------------------------------------------
+#
+#   scrub    every free text of the build's registry, each record's
+#            Kazakh and Russian texts together (tests/tools/scrubscore.c)
+scrubscore=$(dirname "$regsite")/scrubscore
+if [ -x "$scrubscore" ] && command -v sqlite3 >/dev/null; then
+	for c in circumstances anamnesis care measures; do
+		sqlite3 -separator '	' "$work/build.db" "SELECT \
+		    replace(replace(${c}_kk, char(10), ' '), char(9), ' '), \
+		    replace(replace(${c}_ru, char(10), ' '), char(9), ' ') \
+		    FROM incidents UNION ALL SELECT \
+		    replace(replace(${c}_kk, char(10), ' '), char(9), ' '), \
+		    replace(replace(${c}_ru, char(10), ' '), char(9), ' ') \
+		    FROM insurance_cases"
+	done >"$work/texts.tsv"
+	printf 'scrub: '
+	(cd "$(dirname "$0")/.." && TOP=$(pwd) "$scrubscore" -b \
+	    "$work/texts.tsv" 1) | sed 's/^# //'
+fi

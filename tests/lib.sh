@@ -82,7 +82,7 @@ demo_db() {
 # The demo site, built once per build directory from demo_db with
 # content/site.ini and shared by the tests that only read it; rebuilt
 # when regsite, the database or anything in content/, templates/ or
-# static/ is newer.  Beside it: test-site.report (--report),
+# static/ is newer.  Beside it: test-site.report (--report, in Russian),
 # test-site.summary and test-site.stderr (what the build printed),
 # test-site.status (its exit status).  Prints the site's directory.
 # Tests must not change it: copy it, or build their own.
@@ -98,7 +98,7 @@ demo_site() {
 		rm -f "$_stamp" "$_site.report"
 		"$REGSITE" build --db "$_db" --out "$_site" \
 		    --config "$TOP/content/site.ini" --source "$TOP" \
-		    --report "$_site.report" >"$_site.summary" \
+		    --report "$_site.report" --lang ru >"$_site.summary" \
 		    2>"$_site.stderr"
 		echo $? >"$_stamp"
 	fi

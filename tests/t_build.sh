@@ -25,18 +25,19 @@ check "static assets are fingerprinted" \
 
 tool check-site.mjs node "$TOP/tests/tools/check-site.mjs" "$out" "$base"
 
-# The report marks a column whose every value was suppressed, and only
-# such a column (the demo's Form 2 has two: ~40 records a quarter).
+# The report (in Russian: --lang ru) marks a column whose every value was
+# suppressed, and only such a column (the demo's Form 2 has two: ~40
+# records a quarter).
 awk '
-/ records$/ { n = $(NF - 1) }
-/^  levels:/ { lv = $0 }
-/^  values suppressed:/ {
-	sub(/^  values suppressed: /, "")
+/ записей$/ { n = $(NF - 1) }
+/^  уровни:/ { lv = $0 }
+/^  скрытые значения:/ {
+	sub(/^  скрытые значения: /, "")
 	k = split($0, cols, /, /)
 	for (i = 1; i <= k; i++) {
 		split(cols[i], f, " ")
 		all = (f[2] == n)
-		marked = match(lv, " " f[1] " = [^,]* \\(every value hidden\\)")
+		marked = match(lv, " " f[1] " = [^,]* \\(скрыты все значения\\)")
 		if (all != (marked > 0)) { print "mismatch: " f[1] " " f[2] "/" n; bad = 1 }
 		seen += all
 	}

@@ -14,7 +14,7 @@ sqlite3 "$WORK/canary.db" <"$TOP/tests/data/canaries.sql" ||
 canaries="$TOP/tests/data/canaries.txt"
 out="$WORK/site"
 "$REGSITE" build --db "$WORK/canary.db" --out "$out" \
-    --config "$TOP/content/site.ini" --report "$WORK/report.txt" \
+    --config "$TOP/content/site.ini" --report "$WORK/report.txt" --lang ru \
     >"$WORK/summary" 2>&1
 rc=$?
 check "the canary registry builds" [ $rc -eq 0 ]
@@ -45,8 +45,10 @@ check "its Russian text carries Russian markers" \
     sh -c "grep -q '\[ФИО\]' '$rec' && grep -q '\[ИИН\]' '$rec' && grep -q '\[ТЕЛ\]' '$rec'"
 check "its Kazakh page carries Kazakh markers" \
     sh -c "grep -q '\[АТЫ-ЖӨНІ\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html' && grep -q '\[ЖСН\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html'"
-check "medical content survives (times, doses, codes)" \
-    sh -c "grep -q '14:30' '$rec'"
+check "times of day are masked: the row never shows them" \
+    sh -c "! grep -q '14:30' '$rec' && grep -q '\[ВРЕМЯ\]' '$rec'"
+check "places below the published level are masked (the facility)" \
+    sh -c "! grep -q 'ГКБ №7' '$rec' && grep -q '\[МЕСТО\]' '$rec'"
 
 # A text missing in one language is shown in the other, marked.
 lang_rec="$out/kk/2025-q2/incidents/2025Q2-I-0240/index.html"
@@ -56,8 +58,12 @@ check "a text missing in Kazakh is shown in Russian, marked lang=ru, with a note
 # The operator's report.
 check "the report is private (mode 0600)" \
     [ "$(stat -c %a "$WORK/report.txt")" = 600 ]
+check "the report says at its top that it must never be published" \
+    sh -c "sed -n 3p '$WORK/report.txt' | grep -q '^НЕ ПУБЛИКОВАТЬ.' && sed -n 4p '$WORK/report.txt' | grep -q 'source_ref'"
+check "the report begins with what needs review, in the operator's language" \
+    sh -c "sed -n 7p '$WORK/report.txt' | grep -qx '== Требует проверки =='"
 check "the report lists levels and class sizes per quarter" \
-    sh -c "grep -q '^  levels: ' '$WORK/report.txt' && grep -q '^  2025Q2 ' '$WORK/report.txt'"
+    sh -c "grep -q '^  уровни: ' '$WORK/report.txt' && grep -q '^  2025Q2 ' '$WORK/report.txt'"
 check "the report lists the canaries' replacements (record, column, language, type, text)" \
     grep -q "2025Q2-I-0238	9000001	CANARY-SRC-41f9	circumstances	ru	iin	560312400123" "$WORK/report.txt"
 check "the summary counts the replacements" \

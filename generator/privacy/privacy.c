@@ -52,6 +52,7 @@
 #include "lib/dict.h"
 #include "store/db.h"
 #include "privacy/scrub.h"
+#include "privacy/report.h"
 #include "privacy/privacy.h"
 
 /* Levels per quasi-identifier (index 0 is the finest). */
@@ -105,11 +106,7 @@ struct privacy {
 	struct privacy_stats	 stats;
 	char			**quarters;
 	size_t			 nquarters;
-	FILE			*report;	/* NULL without --report */
-	char			*report_path;
-	char			*report_tmp;
-	FILE			*repl;		/* replacements, then appended */
-	char			*repl_tmp;
+	struct report		*report;	/* NULL without --report */
 	/* During publication: the record being scrubbed. */
 	const char		*cur_ref;
 	long long		 cur_id;
@@ -633,32 +630,38 @@ static void
 on_replace(void *arg, const struct scrub_span *sp, const char *text)
 {
 	struct privacy	*p = arg;
-	struct buf	 b = { 0 };
-	size_t		 i;
+	struct report_repl x;
 
 	p->cur_repl++;
 	p->stats.replacements[sp->type]++;
-	if (p->repl == NULL)
+	if (p->report == NULL)
 		return;
-	/* The masked text, on one line. */
-	for (i = 0; i < sp->len; i++) {
-		char	 c = text[sp->off + i];
+	x.ref = p->cur_ref;
+	x.id = p->cur_id;
+	x.source_ref = p->cur_src;
+	x.column = p->cur_col;
+	x.lang = p->cur_lang;
+	x.sp = sp;
+	x.text = text;
+	report_replacement(p->report, &x);
+}
 
-		if (c == '\n' || c == '\r' || c == '\t')
-			buf_putc(&b, ' ');
-		else
-			buf_putc(&b, c);
-	}
-	fprintf(p->repl, "%s\t%lld\t%s\t%s\t%s\t%s\t%s\n", p->cur_ref,
-	    p->cur_id, p->cur_src, p->cur_col, lang_codes[p->cur_lang],
-	    scrub_type_name(sp->type), buf_str(&b));
-	buf_free(&b);
+/* scrub_record callback: field i is text column i / 2, language i % 2. */
+static void
+on_field(void *arg, size_t i, const struct scrub_span *sp, const char *text)
+{
+	struct privacy	*p = arg;
+
+	p->cur_col = text_cols[i / LANG__MAX];
+	p->cur_lang = (enum lang)(i % LANG__MAX);
+	on_replace(p, sp, text);
 }
 
 static int
 publish(struct privacy *p, enum form f)
 {
 	struct buf	 q = { 0 }, out[TEXT__MAX][LANG__MAX];
+	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	int		 i, l, k, step, rc = -1, mask, col;
 	char		 ref[64];
@@ -763,28 +766,35 @@ publish(struct privacy *p, enum form f)
 		p->cur_id = sqlite3_column_int64(sel, 0);
 		p->cur_src = (const char *)sqlite3_column_text(sel, 1);
 		p->cur_repl = 0;
+		/*
+		 * The record's texts, both languages, scrubbed together:
+		 * what one masks, the others mask too.
+		 */
 		for (i = 0; i < TEXT__MAX; i++)
 			for (l = 0; l < LANG__MAX; l++) {
-				const char *s;
-				int	 len;
+				struct scrub_field *fd = &fld[i * LANG__MAX + l];
 
-				k = 15 + i * 2 + l;
-				s = (const char *)sqlite3_column_text(sel,
+				fd->s = (const char *)sqlite3_column_text(sel,
 				    col + i * 2 + l);
-				len = sqlite3_column_bytes(sel,
+				fd->len = (size_t)sqlite3_column_bytes(sel,
 				    col + i * 2 + l);
-				if (p->cfg->free_text == FREE_TEXT_OFF ||
-				    s == NULL || len == 0) {
-					sqlite3_bind_null(ins, k);
-					continue;
-				}
+				if (p->cfg->free_text == FREE_TEXT_OFF)
+					fd->s = NULL;
+				fd->markers = p->markers[l];
 				buf_reset(&out[i][l]);
-				p->cur_col = text_cols[i];
-				p->cur_lang = l;
-				scrub_text(p->scr, s, (size_t)len,
-				    p->markers[l], &out[i][l], on_replace, p);
-				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
-				    (int)out[i][l].len, SQLITE_STATIC);
+				fd->out = &out[i][l];
+			}
+		scrub_record(p->scr, fld, TEXT__MAX * LANG__MAX, on_field, p);
+		for (i = 0; i < TEXT__MAX; i++)
+			for (l = 0; l < LANG__MAX; l++) {
+				k = 15 + i * 2 + l;
+				if (fld[i * LANG__MAX + l].s == NULL ||
+				    fld[i * LANG__MAX + l].len == 0)
+					sqlite3_bind_null(ins, k);
+				else
+					sqlite3_bind_text(ins, k,
+					    buf_str(&out[i][l]),
+					    (int)out[i][l].len, SQLITE_STATIC);
 			}
 		if (p->cur_repl)
 			p->stats.records_scrubbed++;
@@ -811,26 +821,6 @@ out:
 /* ------------------------------------------------------------------ */
 /* The report                                                           */
 
-static int
-report_open(struct privacy *p, const char *path)
-{
-	int	 fd;
-
-	p->report_path = xstrdup(path);
-	p->report_tmp = xasprintf("%s.tmp-%ld", path, (long)getpid());
-	p->repl_tmp = xasprintf("%s.repl-%ld", path, (long)getpid());
-	if ((fd = open(p->report_tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->report = fdopen(fd, "w")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	if ((fd = open(p->repl_tmp, O_RDWR | O_CREAT | O_TRUNC, 0600))
-	    == -1 || (p->repl = fdopen(fd, "w+")) == NULL)
-		return rs_err("%s: cannot create the report: %s", path,
-		    strerror(errno));
-	unlink(p->repl_tmp);
-	return 0;
-}
-
 /* Class-size distribution and k reached, per quarter table. */
 static int
 report_classes(struct privacy *p, enum form f)
@@ -850,9 +840,11 @@ report_classes(struct privacy *p, enum form f)
 		db_err(p->db, "privacy report");
 		goto out;
 	}
-	fprintf(p->report, "\n  quarter  records  classes  smallest  "
-	    "class sizes (1 | 2-4 | 5-10 | 11-19 | 20-49 | 50-99 | "
-	    "100-999 | 1000+)\n");
+	report_line(p->report, "\n  %s | %s | %s | %s | %s (1 | 2-4 | 5-10 | "
+	    "11-19 | 20-49 | 50-99 | 100-999 | 1000+)",
+	    report_tr(p->report, "quarter"), report_tr(p->report, "records"),
+	    report_tr(p->report, "classes"), report_tr(p->report,
+	    "smallest"), report_tr(p->report, "class sizes"));
 	memset(hist, 0, sizeof(hist));
 	for (;;) {
 		step = sqlite3_step(st);
@@ -860,13 +852,24 @@ report_classes(struct privacy *p, enum form f)
 		    strcmp(last, (const char *)sqlite3_column_text(st, 0)) == 0)
 			;
 		else if (last[0] != '\0') {
-			fprintf(p->report, "  %-7s  %7ld  %7ld  %8ld  ", last,
-			    recs, classes, minsz);
+			struct buf	 h = { 0 };
+
 			for (i = 0; i < 8; i++)
-				fprintf(p->report, "%s%ld", i ? " | " : "",
+				buf_printf(&h, "%s%ld", i ? " | " : "",
 				    hist[i]);
-			fprintf(p->report, "%s\n", minsz < p->cfg->k ?
-			    "  (k not reached: too few records)" : "");
+			report_line(p->report, "  %-7s  %7ld  %7ld  %8ld  %s%s%s%s",
+			    last, recs, classes, minsz, buf_str(&h),
+			    minsz < p->cfg->k ? "  (" : "", minsz < p->cfg->k ?
+			    report_tr(p->report, "k not reached") : "",
+			    minsz < p->cfg->k ? ")" : "");
+			if (minsz < p->cfg->k)
+				report_review(p->report, RR_SMALL, "%s %s: "
+				    "%ld %s, %s %ld < k = %ld", report_tr(
+				    p->report, f == FORM_INCIDENTS ? "Form 1" :
+				    "Form 2"), last, recs, report_tr(p->report,
+				    "records"), report_tr(p->report,
+				    "smallest"), minsz, p->cfg->k);
+			buf_free(&h);
 			memset(hist, 0, sizeof(hist));
 			minsz = classes = recs = 0;
 		}
@@ -897,46 +900,60 @@ out:
 static int
 report_form(struct privacy *p, enum form f)
 {
-	int	 q, first = 1;
+	struct report	*r = p->report;
+	struct buf	 b = { 0 };
+	int		 q, first = 1;
+	double		 w = 0;
 
-	fprintf(p->report, "\n%s (%s): %ld records\n",
-	    f == FORM_INCIDENTS ? "Form 1" : "Form 2", form_table[f],
-	    p->records[f]);
-	fprintf(p->report, "  levels:");
+	report_section(r, report_tr(r, f == FORM_INCIDENTS ? "Form 1" :
+	    "Form 2"));
+	report_line(r, "%s (%s): %ld %s", report_tr(r, f == FORM_INCIDENTS ?
+	    "Form 1" : "Form 2"), form_table[f], p->records[f],
+	    report_tr(r, "records"));
 	for (q = 0; q < QI__MAX; q++) {
 		if (!form_has_qi[f][q])
 			continue;
-		fprintf(p->report, "%s %s = %s", first ? "" : ",", qi_names[q],
-		    level_names[q][p->level[f][q]]);
+		buf_printf(&b, "%s %s = %s", first ? "" : ",",
+		    report_tr(r, qi_names[q]),
+		    report_tr(r, level_names[q][p->level[f][q]]));
 		/* The level says little when suppression took every value. */
 		if (p->records[f] > 0 &&
-		    p->suppressed[f][q] == p->records[f])
-			fprintf(p->report, " (every value hidden)");
+		    p->suppressed[f][q] == p->records[f]) {
+			buf_printf(&b, " (%s)", report_tr(r,
+			    "every value hidden"));
+			report_review(r, RR_HIDDEN, "%s: %s", report_tr(r,
+			    f == FORM_INCIDENTS ? "Form 1" : "Form 2"),
+			    report_tr(r, qi_names[q]));
+		}
 		first = 0;
 	}
-	{
-		double	 w = 0;
-
-		for (q = 0; q < QI__MAX; q++)
-			if (form_has_qi[f][q])
-				w += qi_weight[q];
-		fprintf(p->report, "\n  information lost (weighted): %.1f%%\n",
-		    p->records[f] ? 100.0 * p->loss[f] /
-		    ((double)p->records[f] * w) : 0.0);
-	}
-	fprintf(p->report, "  values suppressed:");
+	report_line(r, "  %s:%s", report_tr(r, "levels"), buf_str(&b));
+	report_decision(r, "levels", "%s:%s", form_table[f], buf_str(&b));
+	for (q = 0; q < QI__MAX; q++)
+		if (form_has_qi[f][q])
+			w += qi_weight[q];
+	report_line(r, "  %s: %.1f%%", report_tr(r, "information lost"),
+	    p->records[f] ? 100.0 * p->loss[f] / ((double)p->records[f] * w) :
+	    0.0);
+	buf_reset(&b);
 	first = 1;
 	for (q = 0; q < QI__MAX; q++) {
 		if (!form_has_qi[f][q])
 			continue;
-		fprintf(p->report, "%s %s %ld", first ? "" : ",", qi_names[q],
-		    p->suppressed[f][q]);
+		buf_printf(&b, "%s %s %ld", first ? "" : ",",
+		    report_tr(r, qi_names[q]), p->suppressed[f][q]);
 		first = 0;
 	}
-	fputc('\n', p->report);
-	if (p->unreachable[f])
-		fprintf(p->report, "  quarters where k or diversity cannot be "
-		    "reached (all values hidden): %ld\n", p->unreachable[f]);
+	report_line(r, "  %s:%s", report_tr(r, "values suppressed"),
+	    buf_str(&b));
+	buf_free(&b);
+	if (p->unreachable[f]) {
+		report_line(r, "  %s: %ld", report_tr(r, "unreachable"),
+		    p->unreachable[f]);
+		report_review(r, RR_SMALL, "%s: %s: %ld", report_tr(r,
+		    f == FORM_INCIDENTS ? "Form 1" : "Form 2"),
+		    report_tr(r, "unreachable"), p->unreachable[f]);
+	}
 	return report_classes(p, f);
 }
 
@@ -1046,7 +1063,7 @@ privacy_release(const struct privacy *p)
 int
 privacy_run(struct privacy *p, const struct config *cfg,
     const struct scrubber *scr, const char *const *markers[LANG__MAX],
-    const char *report_path)
+    struct report *report)
 {
 	enum form	 f;
 
@@ -1054,20 +1071,18 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->scr = scr;
 	p->markers[LANG_KK] = markers[LANG_KK];
 	p->markers[LANG_RU] = markers[LANG_RU];
-	if (report_path != NULL && report_open(p, report_path) == -1)
-		return -1;
+	p->report = report;
 	if (exec_sql(p, "PRAGMA temp_store = FILE") == -1 ||
 	    load_quarters(p) == -1 || make_pub(p) == -1)
 		return -1;
 	if (p->report) {
-		fprintf(p->report, "regsite privacy report\n\n"
-		    "policy: k = %ld, diversity = %ld distinct outcomes, "
-		    "small counts 1-%ld shown as "
-		    "\"<%ld\", rounding to %ld, free text %s\n",
-		    cfg->k, cfg->diversity,
-		    cfg->small_count - 1, cfg->small_count, cfg->rounding,
-		    cfg->free_text == FREE_TEXT_OFF ? "not published" :
-		    "scrubbed");
+		report_section(p->report, report_tr(p->report, "policy"));
+		report_line(p->report, "k = %ld, diversity = %ld, small counts "
+		    "1-%ld: \"<%ld\", rounding %ld, %s: %s", cfg->k,
+		    cfg->diversity, cfg->small_count - 1, cfg->small_count,
+		    cfg->rounding, report_tr(p->report, "free text"),
+		    report_tr(p->report, cfg->free_text == FREE_TEXT_OFF ?
+		    "not published" : "scrubbed"));
 	}
 	for (f = 0; f < FORM__MAX; f++) {
 		if (make_base(p, f) == -1)
@@ -1086,65 +1101,43 @@ privacy_run(struct privacy *p, const struct config *cfg,
 }
 
 /*
- * Finish the report (the counts protected while the pages were made,
- * then every replacement) and move it into place; or, with ok == 0,
- * throw it away.  Frees p.
+ * Finish the report's details (the counts protected while the pages
+ * were made, the free text); the caller closes the report.  Frees p.
  */
 int
 privacy_close(struct privacy *p, int ok)
 {
-	char	 line[8192];
-	size_t	 i, n;
-	int	 rc = 0, t;
+	struct buf	 b = { 0 };
+	size_t		 i;
+	int		 t;
 
 	if (p == NULL)
 		return 0;
 	if (p->report && ok) {
-		fprintf(p->report, "\nCounts in tables, charts and downloads: "
-		    "%ld exact, %ld rounded to %ld, %ld suppressed (1-%ld), "
-		    "%ld zero\n", p->stats.counts_exact,
-		    p->stats.counts_rounded, p->cfg->rounding,
-		    p->stats.counts_suppressed, p->cfg->small_count - 1,
-		    p->stats.counts_zero);
-		fprintf(p->report, "\nFree text: %ld records with "
-		    "replacements;", p->stats.records_scrubbed);
+		struct report	*r = p->report;
+
+		report_section(r, report_tr(r, "counts"));
+		report_line(r, "  %ld %s, %ld %s %ld, %ld %s (1-%ld), %ld %s",
+		    p->stats.counts_exact, report_tr(r, "exact"),
+		    p->stats.counts_rounded, report_tr(r, "rounded to"),
+		    p->cfg->rounding, p->stats.counts_suppressed,
+		    report_tr(r, "suppressed"), p->cfg->small_count - 1,
+		    p->stats.counts_zero, report_tr(r, "zero"));
 		for (t = 0; t < SCRUB__MAX; t++)
-			fprintf(p->report, " %s %ld", scrub_type_name(t),
+			buf_printf(&b, " %s %ld", scrub_type_name(t),
 			    p->stats.replacements[t]);
-		fprintf(p->report, "\n\nEvery replacement (reference, id, "
-		    "source_ref, column, language, type, masked text):\n");
-		fflush(p->repl);
-		rewind(p->repl);
-		while ((n = fread(line, 1, sizeof(line), p->repl)) > 0)
-			fwrite(line, 1, n, p->report);
-		if (fflush(p->report) != 0 || ferror(p->report) ||
-		    ferror(p->repl))
-			rc = rs_err("%s: write error: %s", p->report_path,
-			    strerror(errno));
-	}
-	if (p->repl)
-		fclose(p->repl);
-	if (p->report) {
-		if (fclose(p->report) != 0 && rc == 0 && ok)
-			rc = rs_err("%s: write error: %s", p->report_path,
-			    strerror(errno));
-		if (ok && rc == 0 && rename(p->report_tmp, p->report_path)
-		    == -1)
-			rc = rs_err("%s: cannot move the report into place: "
-			    "%s", p->report_path, strerror(errno));
-		if (!ok || rc != 0)
-			unlink(p->report_tmp);
+		report_section(r, report_tr(r, "free text"));
+		report_line(r, "  %ld %s;%s", p->stats.records_scrubbed,
+		    report_tr(r, "records with replacements"), buf_str(&b));
+		buf_free(&b);
 	}
 	for (i = 0; i < p->nquarters; i++)
 		free(p->quarters[i]);
 	free(p->quarters);
-	free(p->report_path);
-	free(p->report_tmp);
-	free(p->repl_tmp);
 	dicts_free(&p->dicts);
 	db_close(p->db);
 	free(p);
-	return rc;
+	return 0;
 }
 
 const struct privacy_stats *

@@ -88,16 +88,18 @@ struct privacy *privacy_open(const char *path, int *bad_data);
  * Run the privacy stage: choose levels, make every quarter table
  * k-anonymous and diverse, scrub texts, publish.  markers[lang][type]
  * are the scrubber's markers; cfg, scr and markers must outlive p.
- * With report_path, the operator's report is prepared (and written by
- * privacy_close).  0, or -1 with rs_err.
+ * With a report (privacy/report.h, or NULL), every decision and
+ * replacement is told to it, until privacy_close; the caller closes
+ * it.  0, or -1 with rs_err.
  */
+struct report;
 int	 privacy_run(struct privacy *, const struct config *,
 	    const struct scrubber *, const char *const *markers[LANG__MAX],
-	    const char *report_path);
+	    struct report *);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);
 const char *privacy_release(const struct privacy *);
-/* Finish (ok: write the report), close the database and free. */
+/* Finish (ok: the report's last details), close the database, free. */
 int	 privacy_close(struct privacy *, int ok);
 const struct privacy_stats *privacy_stats(const struct privacy *);
 /* The level chosen for a quasi-identifier of a form. */

@@ -3,32 +3,90 @@
  *
  * The registry's free text (circumstances, anamnesis, care, measures;
  * in Kazakh and in Russian) is published, so whatever identifies a
- * patient or a medical worker is replaced by a marker first: names,
- * IINs, phone numbers, e-mail addresses, links, dates, ages of 90 and
- * over, addresses, facility and case numbers.  Medical content is kept:
- * ICD codes, doses, vital signs, times of day, durations, counts, ages
- * under 90, scores, lab values.  The rules of both languages apply to
- * every text (Kazakh texts quote Russian words and vice versa).
+ * patient, a medical worker or a place below the published level is
+ * replaced by a typed marker first.  Medical content is kept: ICD and
+ * procedure codes, medicines and doses, units, vital signs, scales,
+ * lab values, a pregnancy's weeks, durations, counts.  The rules of
+ * both languages apply to every text (Kazakh texts quote Russian words
+ * and vice versa).  What the scrubber knows of words -- built-in
+ * classes, the data files of content/scrub, the hunspell dictionaries,
+ * the morphology of names and places -- is in lexicon.c.
  *
  * One pass over a text:
  *
- *   1. links: e-mail addresses and URLs are found on the bytes (they
- *      are ASCII and ignore word boundaries);
+ *   1. links: e-mail addresses, URLs and @handles are found on the
+ *      bytes (they are ASCII and ignore word boundaries);
  *   2. tokens: words (letters, inner hyphens included: "д-р",
  *      "Нұр-Сұлтан"), digit runs, runs of space, single punctuation
- *      code points, the caller's markers and the links.  Each word is
- *      looked up in lower case in one hash table holding the built-in
- *      word classes of both languages and the allowlist;
- *   3. rules: each rule looks at a few tokens around its trigger (a
- *      digit run, a keyword, "№", an initial, a capitalised word) and
- *      proposes a span of tokens with a type;
+ *      code points, the caller's markers and the links; each word gets
+ *      its built-in classes (lex_classes), and what the lexicon knows
+ *      of it (lex_know) when a rule asks;
+ *   3. rules: one recogniser per kind, each looking at a few tokens
+ *      around its trigger and proposing a span of tokens with a type,
+ *      a confidence and its name (for the report), after a validation
+ *      step where the kind has one;
  *   4. spans: overlapping proposals become one span of the most
- *      specific type (prio[] below: a date inside an address is part of
- *      the address, an IIN or a phone beats a plain number); name spans
- *      separated by one space only become one ("Иванов Иван Иванович").
+ *      specific type (prio[]: a date inside an address is part of the
+ *      address; a name and a place by the surer recogniser); name spans
+ *      one space apart become one ("Иванов Иван Иванович").
  *
- * Every rule looks at a bounded number of tokens around its trigger, so
- * a pass is linear in the length of the text.
+ * Every rule looks at a bounded number of tokens around its trigger and
+ * the lexicon's lookups are bounded per word, so a pass is linear in
+ * the length of the text.
+ *
+ * The recognisers, by kind:
+ *   names        a surname next to initials ("Иванов И.И.", "Ли М.С.");
+ *		  up to three name words after a role word ("врач
+ *		  Оралбаева", "Dr. Mehmet Yilmaz"; in lower case a given
+ *		  name or a surname's ending no dictionary knows:
+ *		  "пациентка сидорова"), or before a Kazakh one
+ *		  ("Құдайбергенова дәрігер"); a patronymic with its
+ *		  neighbours; any capitalised word by what the lexicon
+ *		  knows: in mid-sentence a name unless a dictionary knows
+ *		  it in lower case, the medical vocabulary lists it, it is
+ *		  a place or a medicine (a dose after it); at a sentence's
+ *		  start only with strong evidence -- a given name, a
+ *		  listed surname, a surname's ending in any case of both
+ *		  languages ("Садыкова", "Сейтқалиеваға", "Оралбаеваның")
+ *		  -- or a weaker one and a verb or a name next ("Кузнецов
+ *		  доложил").  In capitals, only words with that evidence
+ *		  ("ИВАНОВА ИРИНА ПЕТРОВНА", not "ОРИТ").
+ *   IIN/BIN      12 digits, any grouping; the check digit and the date
+ *		  part validate ("0403 1250 0772"); after ИИН/ЖСН/БИН any
+ *		  9 to 14 digits.
+ *   phones       +7, 8 and 11 digits, mobile numbers without their 8,
+ *		  "23-45-67", and anything after тел./телефон.
+ *   e-mails      addresses, and said aloud: "собака", "at", "dot",
+ *		  "точка", in brackets or not.
+ *   links        URLs, bare domains, messenger links, @handles.
+ *   dates        day and month in every form, years of birth ("85
+ *		  г.р.", "1985 жылы туған", "родилась в 1985 году").
+ *   ages         a number in digits or words and a unit of years,
+ *		  months or days of life, with a sign it is an age (a
+ *		  person before it, "жастағы", "-летний", "в возрасте",
+ *		  "жизни", "өмірінің"); never a pregnancy's weeks or a
+ *		  duration ("в течение 3 лет", "3 жыл бойы", "на 8-е
+ *		  сутки").  Ages from the scrubber's minimum (every age in
+ *		  the build's default).
+ *   times        "в 14:55", "сағат 09:10-да", "14 ч 55 мин", "около 3
+ *		  часов ночи"; not a ratio ("1:10") nor a duration.
+ *   addresses    runs of street, house and flat components; a street's
+ *		  name and "42-15" without a keyword.
+ *   places       a settlement's word and a name ("г. Сатпаев"), a name
+ *		  and a place's word ("Ұлытау ауданы", "Улытауского
+ *		  района"), the places and adjectives of the lexicon, and
+ *		  facilities named by a place, a number or an abbreviation
+ *		  ("ЦРБ", "ГКБ №7", "№3 қалалық емхана"); a facility named
+ *		  by its kind alone stays ("в областную больницу").
+ *   companies    a quoted name with a legal form («…» АҚ, ТОО «…»).
+ *   numbers      "№ N" (not a document's), case and record numbers,
+ *		  long digit runs, car plates ("315 AKX 02", "907ABD01").
+ *
+ * A record's texts are scrubbed together (scrub_record): the facts one
+ * text masks -- a long number, a name's stem, an age with its unit --
+ * are masked where they appear in the others, even where the rules
+ * alone were unsure (their weak proposals), so that reading both
+ * languages tells no more than reading one.
  *
  * Idempotence.  A marker is one opaque token that stands for what it
  * replaced: no rule starts at, ends in or crosses one, and next to one
@@ -41,21 +99,6 @@
  * practice the second pass finds nothing), mapping every span back onto
  * the input, so scrub(scrub(x)) == scrub(x).
  *
- * Names.  A person's name is masked when it is
- *   - a surname next to initials ("Иванов И.И.", "И. И. Иванов",
- *     "Сейітқали Ә.Ғ."); a single initial needs a surname right after
- *     it ("А. Сейткали") or right before it ("Иванов И.");
- *   - up to three capitalised words after a role word (пациент,
- *     врач, д-р, науқас, дәрігер, ...), after an optional ':' -- one of
- *     them may be on the allowlist ("науқас Абай Сейтқалиев"), not all;
- *     a capitalised word right before a Kazakh role word
- *     ("Құдайбергенова дәрігер");
- *   - a patronymic (-ович, -евна, -ична, -ұлы, -қызы, -улы, -кызы, also
- *     "Сейтқали ұлы") together with the capitalised words next to it;
- *   - any other capitalised word that does not begin a sentence and is
- *     not on the allowlist or a known common word; at a sentence's
- *     start, a word that ends like a surname (-ов, -ева, -ин, -ская,
- *     -енко, ...) and is followed by such a word ("Иванов Петр").
  * A sentence begins at the start of the text or of a line, after
  * . ! ? … : ; after an opening quote, a bullet or "1)" at a line's
  * start, after a code ("O72.1 Кровотечение", "39.65 Экстракорпоральная")
@@ -64,54 +107,15 @@
  * after a unit ("5 г."), a Roman numeral ("I.") or a complete "Surname
  * И.И.".
  *
- * The allowlist (content/allowlist.txt, one word per line, '#' starts a
- * comment) is matched case-insensitively against whole words (a
- * hyphenated word is one word); an entry ending in '*' is a stem that
- * matches every word beginning with it, which is how inflected forms
- * are listed ("Астан*": Астана, Астане, Астанадағы; "Апгар*").  A stem
- * needs three letters before the '*'.  Besides the list:
- *   - all-capital words are abbreviations and survive (КТ, ОАК, ЖҚТБ,
- *     COVID, РНЦЭМП), unless they have six letters or more and end like
- *     a surname (ИВАНОВ, ОМАРОВА);
- *   - words with a capital after a small letter (SpO2, HbA1c) and words
- *     glued to digits (COVID-19, K35) are codes and survive;
- *   - the built-in common words of both languages (prepositions,
- *     pronouns, frequent verbs and adjectives of the reports: "Затем",
- *     "Основной", "Кезекші") are never names.
- * The strong rules (initials, role words, patronymics) mask an adjacent
- * allowlisted word too: a given name that is also a region ("Абай",
- * "Жамбыл") is still a name next to a patronymic.
- *
- * Addresses.  The whole address is one marker, keywords included: "по
- * ул. Абая, д. 12, кв. 5;" becomes "по [АДРЕС];".  A run of address
- * components joined by commas: street keyword + name (+ number),
- * house/flat keyword + number, "12-үй", "5-пәтер", Kazakh street name +
- * көшесі/даңғылы/шағын ауданы/ы.а., settlement keyword + a name that is
- * not on the allowlist ("с. Каменка", but "г. Алматы" survives: cities
- * and regions are not identifying), and after "адрес:"/"мекенжайы:" a
- * name with a house number.
- *
- * Numbers.  "№ N" is masked (the "№" goes into the marker, "ГКБ №5" ->
- * "ГКБ [№]") unless a document's word (приказ, бұйрық, пункт, форма,
- * ...) precedes it; facility words and abbreviations (ГКБ, больница,
- * емхана) followed by a number, ordinals before a facility ("5-ші
- * қалалық аурухана"), case words (ИБ, история болезни, карта, нөмір)
- * followed by three or more digits; any other run of seven or more
- * digits unless a unit follows.
- *
  * Known limits (privacy first: when in doubt, mask).  Kept although
- * identifying: a lone surname at a sentence's start that neither looks
- * like one before another name nor has initials, a role word or a
- * patronymic next to it ("Иванов осмотрел"); names equal to allowlisted
- * words (Абай, Жамбыл, eponyms); surnames in capitals of up to five
- * letters (КИМ); bare years and month-year dates (by policy); numbers
- * of other shapes (a phone in groups without 8/+7 or "тел.", an IIN in
- * groups that do not begin with six digits).  Masked although harmless:
- * capitalised words not on the allowlist in mid-sentence (brand names,
- * devices), a capitalised word after a lower-case abbreviation ("см.
- * Приложение"), ward and room numbers ("палата № 5"), decimals that
- * read as a day and a month ("12.10"), runs of 11 digits beginning with
- * 7 or 8.
+ * identifying: a sentence's first word that no lexicon knows as a name
+ * and that no name follows ("Головач доставлен"); a surname that is a
+ * common word at a sentence's start with neither a verb nor an age
+ * after it ("Морозов в палате"); bare years and month-year dates (by
+ * policy); numbers of other shapes.  Masked although harmless:
+ * capitalised words no lexicon knows in mid-sentence (brand names,
+ * devices: the report lists them for review), ward numbers ("палата №
+ * 5"), decimals that read as a day and a month ("12.10").
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -119,461 +123,17 @@
 
 #include "lib/lib.h"
 #include "privacy/scrub.h"
+#include "privacy/lexicon.h"
 
 #define NONE	SIZE_MAX
 #define MAXPASS	6		/* scrub passes of one text, at most */
 
-/* ------------------------------------------------------------------ */
-/* The lexicon: built-in word classes and the allowlist                */
-
-#define L_ALLOW		0x00000001u	/* content/allowlist.txt */
-#define L_COMMON	0x00000002u	/* a common word: never a name */
-#define L_ROLE		0x00000004u	/* пациент, врач: a name follows */
-#define L_ROLEKK	0x00000008u	/* дәрігер: a name may precede */
-#define L_MONTH		0x00000010u
-#define L_UNIT		0x00000020u	/* мг, мл, раз: a measurement */
-#define L_AGE		0x00000040u	/* года, лет, жаста: after an age */
-#define L_AGECTX	0x00000080u	/* возрасте, жасы: before an age */
-#define L_STREET	0x00000100u	/* ул., проспект: a name follows */
-#define L_MKR		0x00000200u	/* мкр.: its name may be a number */
-#define L_HOUSE		0x00000400u	/* д., кв., үй: a number follows */
-#define L_HOUSEPOST	0x00000800u	/* үй, пәтер: after a number */
-#define L_KSTREET	0x00001000u	/* көшесі: after a street's name */
-#define L_KSTREET2	0x00002000u	/* шағын (ауданы) */
-#define L_SETTLE	0x00004000u	/* с., пос., ауыл: a place follows */
-#define L_SETTLEPOST	0x00008000u	/* ауылы, қаласы: after a place */
-#define L_ADDRLBL	0x00010000u	/* адрес, мекенжайы */
-#define L_PHONE		0x00020000u	/* тел., телефон */
-#define L_IIN		0x00040000u	/* ИИН, ЖСН, БИН */
-#define L_FACIL		0x00080000u	/* больница, ГКБ: a number follows */
-#define L_CASE		0x00100000u	/* ИБ, карта, нөмірі */
-#define L_DOC		0x00200000u	/* приказ, пункт: "№ N" is kept */
-#define L_YEAR		0x00400000u	/* г., года, жылы */
-#define L_BIRTH		0x00800000u	/* р., рождения, туған */
-#define L_DATEW		0x01000000u	/* дата, күні */
-#define L_ABBR		0x02000000u	/* its '.' does not end a sentence */
-#define L_PARTICLE	0x04000000u	/* батыр, би: inside a street's name */
-#define L_ORD		0x08000000u	/* -ші, -й, -го: ordinal endings */
-
-#define L_GIVEN		0x10000000u	/* азамат: also a given name */
-#define L_PERSON	0x20000000u	/* пациентка, бала: an age may follow */
-#define L_AGEADJ	0x40000000u	/* жастағы, -летний: surely an age */
-
-/* Classes that make a capitalised word not a name. */
-#define L_NOTNAME	(~(L_ALLOW | L_ROLE | L_ROLEKK | L_GIVEN))
-
-/*
- * The built-in words, lower case, separated by spaces; a trailing '*'
- * makes a stem.  A word may appear in several classes.
- */
-static const struct {
-	unsigned	 cls;
-	const char	*words;
-} builtin[] = {
-	{ L_ROLE,
-	    "пациент* больной больная больного больному больным больном "
-	    "больную больные больных врач* д-р доктор* медсестр* медбрат* "
-	    "фельдшер* акушер* гр гражданин* гражданк* г-н г-жа заведующ* "
-	    "зав санитар* ординатор* интерн* резидент* хирург* "
-	    "анестезиолог* реаниматолог* терапевт* педиатр* неонатолог* "
-	    "гинеколог* кардиолог* невролог* нейрохирург* травматолог* "
-	    "уролог* онколог* эндокринолог* окулист* офтальмолог* "
-	    "стоматолог* лаборант* провизор* фармацевт* рентгенолог* "
-	    "инфекционист* пульмонолог* гастроэнтеролог* нефролог* "
-	    "психиатр* нарколог* дерматолог* оториноларинголог* "
-	    "эндоскопист* патологоанатом* эксперт* специалист* сотрудник* "
-	    "работник* студент* водитель* проф профессор* доц доцент* "
-	    "мать матери матерью отец отца отцу сын сына сыну дочь дочери "
-	    "муж мужа мужу жена жены жене супруг* родственник* ребенок "
-	    "ребёнок ребенка ребёнка ребенку ребёнку новорожденн* "
-	    "новорождённ* рожениц* родильниц* беременн* умерш* фио "
-	    "фамилия фамилии имя отчество "
-	    "науқас* дәрігер* мейірбике* медбике* фельдшер акушер азамат "
-	    "азаматша "
-	    "азаматқа азаматтың азаматты азаматшаға азаматшаның азаматшаны "
-	    "меңгеруші* маман* қызметкер* анасы анасының анасына әкесі "
-	    "әкесінің әкесіне баласы баласының жұбайы күйеуі әйелі туысы "
-	    "нәресте* сәби* босанушы* әйел аты тегі аты-жөні" },
-	/*
-	 * The nouns only, not stems: "акушерский", "дәрігерлік",
-	 * "санитарная" are no roles, and the word before them no name.
-	 */
-	{ L_ROLEKK,
-	    "дәрігер дәрігері дәрігердің дәрігерге дәрігерді дәрігермен "
-	    "дәрігерлер дәрігерлері мейірбике мейірбикесі мейірбикенің "
-	    "мейірбикеге мейірбикені мейірбикемен медбике медбикесі "
-	    "медбикенің медбикеге медбикені фельдшер фельдшері фельдшердің "
-	    "фельдшерге акушер акушері акушердің акушерге санитар санитары "
-	    "санитардың меңгеруші меңгерушісі меңгерушінің" },
-	{ L_GIVEN,
-	    "азамат*" },
-	{ L_MONTH,
-	    "январ* феврал* март* апрел* май мая мае маю маем июн* июл* "
-	    "август* сентябр* октябр* ноябр* декабр* янв февр фев апр авг "
-	    "сент окт нояб дек қаңтар* ақпан* наурыз* сәуір* мамыр* "
-	    "маусым* шілде* тамыз* қыркүйек* қазан* қараша* желтоқсан*" },
-	{ L_UNIT,
-	    "мг мл г кг л мкг нг ед ме ммоль* мкмоль* моль мэкв мм см м км "
-	    "мкл дл гр мин* сек* с ч час* сут* дн* день недел* нед мес* "
-	    "месяц* раз* рет балл* бал ұпай* тенге теңге тг тыс млн млрд "
-	    "доз* таб* амп* капс* кап капел* шт уд тәулік* сағ* минут* "
-	    "секунд* апта* ай айы күн* градус* литр* кило* мм рт" },
-	{ L_AGE,
-	    "год года лет летн* жас жаста жастағы жасар жасында жасқа "
-	    "жастан жасындағы" },
-	{ L_AGECTX,
-	    "возраст* жасы жасында жасындағы" },
-	{ L_AGEADJ,
-	    "летн* жас жаста жастағы жасар жасында жасқа жастан "
-	    "жасындағы" },
-	{ L_PERSON,
-	    "пациент пациентка пациенту пациентке пациента пациентки "
-	    "больной больная больного больную мужчина женщина ребёнок "
-	    "ребенок девочка мальчик девушка юноша подросток роженица "
-	    "родильница беременная новорождённый новорожденный науқас "
-	    "бала әйел ер қыз ұл нәресте босанушы жүкті жасөспірім" },
-	{ L_STREET,
-	    "ул улица улицы улице улицу улицей пр пр-т пр-кт проспект* мкр "
-	    "мкрн микрорайон* пер переулок* переулке б-р бульвар* шоссе "
-	    "тупик* пл площадь трасса трассы наб набережн*" },
-	{ L_MKR,
-	    "мкр мкрн микрорайон*" },
-	{ L_HOUSE,
-	    "д дом доме кв квартира квартиры квартире корп корпус строение "
-	    "участок подъезд офис үй үйі пәтер пәтері" },
-	{ L_HOUSEPOST,
-	    "үй үйі үйде үйдің пәтер пәтері пәтерде" },
-	{ L_KSTREET,
-	    "көше* даңғыл* к-сі тұйық* тұйығы мөлтекаудан* ықшамаудан* "
-	    "шағын мөлтек ықшам" },
-	{ L_KSTREET2,
-	    "шағын мөлтек ықшам" },
-	{ L_SETTLE,
-	    "с село села селе селу пос поселок* посёлок* п г город города "
-	    "городе д деревня деревне дер аул аула ауле ауыл ауылы" },
-	{ L_SETTLEPOST,
-	    "ауылы ауылында ауылынан ауылына ауылының ауылдағы кенті "
-	    "кентінде қаласы қаласында қаласынан қаласына қаласының "
-	    "қаласындағы" },
-	{ L_ADDRLBL,
-	    "адрес адреса адресу адресом мекенжай*" },
-	{ L_PHONE,
-	    "тел телефон* моб мобильный сот сотовый ұялы" },
-	{ L_IIN,
-	    "иин жсн бин бсн инн" },
-	{ L_FACIL,
-	    "больниц* поликлиник* емхан* аурухан* госпитал* клиник* "
-	    "перзентхан* роддом* диспансер* центр* орталы* стационар* "
-	    "амбулатори* фап вп сва гкб гб гп цгб црб окб дгкб гдб дп одб "
-	    "опц рпц пц пмсп цсм гккп кгп гкп мц цап тмо" },
-	{ L_CASE,
-	    "иб болезни тарихы карта карты карте картасы картасының "
-	    "медкарт* номер номера номеру нөмір нөмірі дело дела іс ісі" },
-	{ L_DOC,
-	    "приказ* бұйрық* пункт* тармақ* стать* бап* закон* заң* "
-	    "постановлени* қаулы* приложени* қосымша* форм* нысан* "
-	    "таблиц* кесте* рисун* сурет* мкб" },
-	{ L_YEAR,
-	    "г год года году гг ж жыл жылы жылғы" },
-	{ L_BIRTH,
-	    "р рожд род рождения туған т" },
-	{ L_DATEW,
-	    "дата даты д күні" },
-	{ L_ABBR,
-	    "ул пр кв пос мкр мкрн им см стр гр тел обл корп пер проф доц "
-	    "акад канд отд каб зав мед тыс млн руб тг д-р г-н г-жа дер наб "
-	    "рожд род" },
-	{ L_PARTICLE,
-	    "батыр* би хан*" },
-	{ L_ORD,
-	    "ші шы інші ыншы нші ншы й я ая ой ий ый ое го ому ом" },
-	{ L_COMMON,
-	    /* Russian */
-	    "и в во на с со по при после перед затем далее также тоже "
-	    "однако но а или либо для от до из за к ко у о об обо без через "
-	    "под над между среди около не ни нет да был была было были "
-	    "будет есть это этот эта эти этого этой того тот та те так как "
-	    "что чтобы где когда если то же ли уже еще ещё лишь только "
-	    "всего все всё весь вся его ее её их ему ей им она он они оно "
-	    "мы вы я котор* свой своей сам сама ввиду вследствие согласно "
-	    "учитывая несмотря итого итог итоги вывод* заключени* "
-	    "результат* причин* связи связ* случа* диагноз* жалоб* анамнез* "
-	    "объективно состояни* лечени* рекомендован* рекомендуется "
-	    "назначен* проведен* проведён* выполнен* поступил* поступает "
-	    "доставлен* госпитализирован* осмотрен* переведен* переведён* "
-	    "выписан* умер умерла скончал* констатирован* выявлен* "
-	    "установлен* отмечен* обнаружен* произош* отсутств* имеется "
-	    "имел* экстренн* планов* основн* сопутствующ* осложнени* "
-	    "верховн* кровн* головн* условн* ровн* духовн* любовн* "
-	    "медицинск* клиническ* приемн* приёмн* отделени* палат* "
-	    "операци* послеоперационн* дежурн* лечащ* бригад* скор* "
-	    "неотложн* первичн* повторн* данн* информаци* меры мероприят* "
-	    "комисси* служб* руководств* администраци* персонал* "
-	    "внутренн* внешн* городск* областн* районн* республиканск* "
-	    "центральн* многопрофильн* детск* взросл* женск* мужск* "
-	    "родильн* перинатальн* хирургическ* терапевтическ* "
-	    "реанимаци* анестези* интенсивн* акушерск* гинекологическ* "
-	    "педиатрическ* неврологическ* кардиологическ* "
-	    "травматологическ* инфекционн* туберкулезн* онкологическ* "
-	    "психиатрическ* наркологическ* стоматологическ* "
-	    "предварительн* окончательн* клинический патологоанатомическ* "
-	    "оперативн* консервативн* своевременн* несвоевременн* "
-	    "недостаточн* неадекватн* адекватн* отсутствие наличие "
-	    "проведение выполнение нарушени* несоблюдени* соблюдени* "
-	    "дефект* ошибк* недооценк* позднее поздн* ранн* утром вечером "
-	    "ночью днем днём сегодня вчера накануне затем впоследствии "
-	    "возможно вероятно видимо смерть летальн* исход* ребенок "
-	    "введен* введён* перелит* начат* продолжен* прекращен* "
-	    "отменен* отменён* взят* поставлен* выставлен* вызван* "
-	    "приглашен* транспортирован* направлен* оказан* оформлен* "
-	    "родител* слов со по-видимому впоследствии дальнейш* "
-	    "подготовлен* диагностирован* оперирован* прооперирован* "
-	    "зарегистрирован* выписан* выписана переведена поступила "
-	    "осмотрена доставлена проведена выполнена назначена "
-	    "нет-нет пациентом "
-	    "ребёнок дети детей мать отец новорожденн* плод* "
-	    "беременность роды родов кесарев* "
-	    /* Kazakh */
-	    "және мен бен пен да де та те бұл осы сол ол оның оған оны олар "
-	    "олардың мұнда онда содан сосын кейін соң бұрын алдында бірақ "
-	    "алайда дегенмен сондай-ақ сонымен сондықтан себебі себепті "
-	    "нәтижесінде кезінде барысында бойынша үшін арқылы туралы жоқ "
-	    "бар емес иә болды болған болып болса жасалды жүргізілді "
-	    "тағайындалды қабылданды түсті түскен жеткізілді ауыстырылды "
-	    "шығарылды қайтыс шағым* емдеу* ем жағдай* ауыр орташа жеңіл "
-	    "жедел шұғыл жоспарлы кезекші бас аға емдеуші учаскелік "
-	    "отбасылық балалар қалалық облыстық аудандық ауылдық "
-	    "республикалық көпбейінді перинаталдық жалпы клиникалық "
-	    "медициналық бөлім* қабылдау* операция* ота* палата* тексеру* "
-	    "қорытынды* себеп* шара* комиссия* қызмет* жәрдем* көмек* "
-	    "реанимация* қарқынды хирургиялық терапиялық акушерлік "
-	    "гинекологиялық педиатриялық неврологиялық жүктілік* босану* "
-	    "нәтиже* өлім* уақыт* түнде таңертең кешке бүгін кеше" },
-};
-
-struct lexent {
-	char		*key;	/* lower case UTF-8, NUL-terminated */
-	size_t		 len;
-	uint32_t	 hash;
-	unsigned	 exact;	/* classes of a word equal to key */
-	unsigned	 stem;	/* classes of a word beginning with key */
-};
+static void	 numerals_init(void);
 
 struct scrubber {
-	struct lexent	*tab;	/* open addressing, linear probing */
-	size_t		 size;	/* a power of two */
-	size_t		 n;
-	size_t		 maxkey;	/* the longest key, bytes */
+	struct lexicon	*lx;
 	int		 min_age;	/* ages from this one are masked */
 };
-
-static uint32_t
-hash_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * 16777619u;
-}
-
-static uint32_t
-hash_bytes(const char *s, size_t len)
-{
-	uint32_t	 h = 2166136261u;
-	size_t		 i;
-
-	for (i = 0; i < len; i++)
-		h = hash_step(h, (unsigned char)s[i]);
-	return h;
-}
-
-/* The slot of key, or the empty slot where it belongs. */
-static struct lexent *
-lex_slot(const struct scrubber *scr, const char *key, size_t len,
-    uint32_t h)
-{
-	size_t		 i = h & (scr->size - 1);
-	struct lexent	*e;
-
-	for (;; i = (i + 1) & (scr->size - 1)) {
-		e = &scr->tab[i];
-		if (e->key == NULL || (e->hash == h && e->len == len &&
-		    memcmp(e->key, key, len) == 0))
-			return e;
-	}
-}
-
-static void
-lex_grow(struct scrubber *scr)
-{
-	struct lexent	*old = scr->tab, *e;
-	size_t		 oldsize = scr->size, i;
-
-	scr->size = oldsize ? oldsize * 2 : 1024;
-	scr->tab = xcalloc(scr->size, sizeof(*scr->tab));
-	for (i = 0; i < oldsize; i++)
-		if (old[i].key != NULL) {
-			e = lex_slot(scr, old[i].key, old[i].len, old[i].hash);
-			*e = old[i];
-		}
-	free(old);
-}
-
-/* Add the lower-case key (a stem if stem) with the classes cls. */
-static void
-lex_add(struct scrubber *scr, const char *key, size_t len, int stem,
-    unsigned cls)
-{
-	struct lexent	*e;
-	uint32_t	 h = hash_bytes(key, len);
-
-	if ((scr->n + 1) * 2 > scr->size)
-		lex_grow(scr);
-	e = lex_slot(scr, key, len, h);
-	if (e->key == NULL) {
-		e->key = xstrndup(key, len);
-		e->len = len;
-		e->hash = h;
-		scr->n++;
-		if (len > scr->maxkey)
-			scr->maxkey = len;
-	}
-	if (stem)
-		e->stem |= cls;
-	else
-		e->exact |= cls;
-}
-
-/*
- * The classes of the lower-case word w[0..len): those of the entry
- * equal to it and of every stem it begins with.  One hash is extended
- * byte by byte and probed at each code point boundary, so the cost is
- * linear in the word (up to the longest key).
- */
-static unsigned
-lex_find(const struct scrubber *scr, const char *w, size_t len)
-{
-	const struct lexent *e;
-	uint32_t	 h = 2166136261u;
-	unsigned	 cls = 0;
-	size_t		 k;
-
-	for (k = 0; k < len && k < scr->maxkey; k++) {
-		h = hash_step(h, (unsigned char)w[k]);
-		if (k + 1 < len && ((unsigned char)w[k + 1] & 0xc0) == 0x80)
-			continue;
-		e = lex_slot(scr, w, k + 1, h);
-		if (e->key == NULL)
-			continue;
-		cls |= e->stem;
-		if (k + 1 == len)
-			cls |= e->exact;
-	}
-	return cls;
-}
-
-/* Lower-case the UTF-8 word s[0..len) into b. */
-static void
-lower_word(struct buf *b, const char *s, size_t len)
-{
-	const char	*p = s, *e = s + len;
-
-	while (p < e)
-		utf8_put(b, uc_tolower(utf8_next(&p, e)));
-}
-
-static void
-add_builtin(struct scrubber *scr)
-{
-	const char	*p, *q;
-	size_t		 i, n;
-
-	for (i = 0; i < sizeof(builtin) / sizeof(builtin[0]); i++)
-		for (p = builtin[i].words; *p != '\0'; p = q) {
-			while (*p == ' ')
-				p++;
-			for (q = p; *q != '\0' && *q != ' '; q++)
-				continue;
-			n = (size_t)(q - p);
-			if (n == 0)
-				continue;
-			if (p[n - 1] == '*')
-				lex_add(scr, p, n - 1, 1, builtin[i].cls);
-			else
-				lex_add(scr, p, n, 0, builtin[i].cls);
-		}
-}
-
-/* Letters (code points) in s[0..len). */
-static size_t
-count_letters(const char *s, size_t len)
-{
-	const char	*p = s, *e = s + len;
-	size_t		 n = 0;
-
-	while (p < e)
-		if (uc_isalpha(utf8_next(&p, e)))
-			n++;
-	return n;
-}
-
-/* Parse the allowlist text into scr; -1 and rs_err on a bad line. */
-static int
-load_allowlist(struct scrubber *scr, const char *path, const char *text,
-    size_t textlen)
-{
-	const char	*p = text, *end = text + textlen, *nl, *a, *z;
-	struct buf	 low = { 0 };
-	int		 line = 0, stem, rc = -1;
-	size_t		 n;
-
-	if (!utf8_valid(text, textlen)) {
-		rs_err("%s: not valid UTF-8", path);
-		goto out;
-	}
-	for (; p < end; p = nl + 1) {
-		line++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		for (a = p; a < nl && *a != '#'; a++)
-			continue;
-		z = a;
-		for (a = p; a < z && (*a == ' ' || *a == '\t' ||
-		    *a == '\r'); a++)
-			continue;
-		while (z > a && (z[-1] == ' ' || z[-1] == '\t' ||
-		    z[-1] == '\r'))
-			z--;
-		if (a == z)
-			continue;
-		n = (size_t)(z - a);
-		if (memchr(a, ' ', n) != NULL || memchr(a, '\t', n) != NULL) {
-			rs_err("%s:%d: '%.*s': one word per line", path, line,
-			    (int)n, a);
-			goto out;
-		}
-		stem = a[n - 1] == '*';
-		if (memchr(a, '*', n - (size_t)stem) != NULL) {
-			rs_err("%s:%d: '%.*s': '*' only at the end", path,
-			    line, (int)n, a);
-			goto out;
-		}
-		if (stem && count_letters(a, n - 1) < 3) {
-			rs_err("%s:%d: '%.*s': a stem needs three letters "
-			    "before '*'", path, line, (int)n, a);
-			goto out;
-		}
-		if (!stem && count_letters(a, n) == 0) {
-			rs_err("%s:%d: '%.*s': not a word", path, line,
-			    (int)n, a);
-			goto out;
-		}
-		buf_reset(&low);
-		lower_word(&low, a, n - (size_t)stem);
-		lex_add(scr, low.data, low.len, stem, L_ALLOW);
-	}
-	rc = 0;
-out:
-	buf_free(&low);
-	return rc;
-}
 
 void
 scrub_set_min_age(struct scrubber *scr, int age)
@@ -582,37 +142,26 @@ scrub_set_min_age(struct scrubber *scr, int age)
 }
 
 struct scrubber *
-scrub_new(const char *allowlist_path)
+scrub_new(const char *lexdir, const char *hsdir)
 {
 	struct scrubber	*scr;
-	char		*text;
-	size_t		 len;
+	struct lexicon	*lx;
 
-	if ((text = file_read(allowlist_path, &len)) == NULL)
+	numerals_init();
+	if ((lx = lex_new(lexdir, hsdir ? hsdir : SCRUB_HUNSPELL_DIR)) == NULL)
 		return NULL;
 	scr = xcalloc(1, sizeof(*scr));
+	scr->lx = lx;
 	scr->min_age = 90;
-	lex_grow(scr);
-	add_builtin(scr);
-	if (load_allowlist(scr, allowlist_path, text, len) == -1) {
-		free(text);
-		scrub_free(scr);
-		return NULL;
-	}
-	free(text);
 	return scr;
 }
 
 void
 scrub_free(struct scrubber *scr)
 {
-	size_t	 i;
-
 	if (scr == NULL)
 		return;
-	for (i = 0; i < scr->size; i++)
-		free(scr->tab[i].key);
-	free(scr->tab);
+	lex_free(scr->lx);
 	free(scr);
 }
 
@@ -620,7 +169,8 @@ const char *
 scrub_type_name(enum scrub_type t)
 {
 	static const char *const names[SCRUB__MAX] = { "name", "iin",
-	    "phone", "email", "url", "date", "age", "address", "number" };
+	    "phone", "email", "url", "date", "age", "address", "number",
+	    "time", "place", "org" };
 
 	if ((unsigned)t >= SCRUB__MAX)
 		return "?";
@@ -652,18 +202,31 @@ struct tok {
 	size_t		 off, len;	/* bytes of the text */
 	enum tkind	 kind;
 	unsigned	 flags;
-	unsigned	 cls;		/* WORD: lexicon classes */
+	uint64_t	 cls;		/* WORD: lexicon classes */
 	uint32_t	 cp;		/* PUNCT: the code point */
 	int		 type;		/* MARKER, LINK: the scrub type */
 	int		 n;		/* letters, digits or spaces */
 	long		 val;		/* NUM: the value; -1 past 9 digits */
+	unsigned	 know;		/* WORD: lex_know, once asked */
+	int		 known;		/* know is set */
 };
 
-/* A proposal of the rules: tokens [a, b) are of type. */
+/*
+ * A proposal of the rules: tokens [a, b) are of type, with a
+ * confidence.  A weak proposal (conf below WEAK) is masked only where
+ * the record's other texts mask the same fact (scrub_record); key is
+ * then the fact: a number's value or a numeral's.
+ */
 struct cand {
 	size_t		 a, b;
 	int		 type;
+	int		 conf;
+	unsigned	 flags;
+	const char	*why;
+	long		 key;
 };
+
+#define WEAK	20		/* proposals below are weak */
 
 struct link {
 	size_t		 off, len;
@@ -687,13 +250,17 @@ struct pass {
 	size_t		 nc, ccap;
 	struct scrub_span *sp;		/* the result: byte spans */
 	size_t		 nsp, spcap;
+	struct cand	*wk;		/* weak and keyed proposals, bytes */
+	size_t		 nwk, wkcap;
+	int		 keepweak;	/* collect them (first pass) */
 };
 
 /* The marker of the most specific type wins an overlap. */
 static const int prio[SCRUB__MAX] = {
-	[SCRUB_EMAIL] = 9, [SCRUB_URL] = 8, [SCRUB_IIN] = 7,
-	[SCRUB_PHONE] = 6, [SCRUB_ADDRESS] = 5, [SCRUB_DATE] = 4,
-	[SCRUB_AGE] = 3, [SCRUB_NUMBER] = 2, [SCRUB_NAME] = 1
+	[SCRUB_EMAIL] = 12, [SCRUB_URL] = 11, [SCRUB_IIN] = 10,
+	[SCRUB_PHONE] = 9, [SCRUB_ADDRESS] = 8, [SCRUB_DATE] = 7,
+	[SCRUB_TIME] = 6, [SCRUB_AGE] = 5, [SCRUB_ORG] = 4,
+	[SCRUB_PLACE] = 3, [SCRUB_NUMBER] = 2, [SCRUB_NAME] = 1
 };
 
 /* The length of the marker starting at s[off], or 0. */
@@ -773,7 +340,8 @@ is_tld(const unsigned char *s, size_t n)
 {
 	static const char *const tlds[] = { "kz", "ru", "com", "org",
 	    "net", "gov", "edu", "info", "io", "uz", "su", "biz", "online",
-	    "site", "pro" };
+	    "site", "pro", "me", "ly", "tv", "app", "ua", "by", "kg", "gl",
+	    "link", "page", "club", "live", "news", "shop", "store" };
 	size_t	 i, k;
 
 	for (i = 0; i < sizeof(tlds) / sizeof(tlds[0]); i++) {
@@ -892,6 +460,33 @@ bare_domain(const struct pass *p, const unsigned char *s, size_t n,
 	return e;
 }
 
+/*
+ * A messenger or social handle at the '@' at i ("@almaty_medwatch",
+ * "@aigerim.nurse"): three or more letters, digits, '_' or '.', a
+ * letter among them, not glued to a word before.  Its end, or i.
+ */
+static size_t
+handle_at(const struct pass *p, const unsigned char *s, size_t n, size_t i)
+{
+	size_t	 e = i + 1;
+	int	 letter = 0;
+
+	if (i > 0 && (a_alnum(s[i - 1]) || s[i - 1] >= 0x80))
+		return i;
+	while (e < n && (a_alnum(s[e]) || s[e] == '_' || s[e] == '.') &&
+	    marker_at(p, (const char *)s, n, e) == 0) {
+		if (a_alpha(s[e]))
+			letter = 1;
+		e++;
+	}
+	while (e > i + 1 && s[e - 1] == '.')
+		e--;
+	if (e - i - 1 < 3 || !letter || (e < n && (s[e] == '@' ||
+	    s[e] >= 0x80)))
+		return i;
+	return e;
+}
+
 static void
 link_add(struct pass *p, size_t off, size_t end, int type)
 {
@@ -939,6 +534,13 @@ links_scan(struct pass *p)
 				dfirst = NONE;
 				continue;
 			}
+		} else if (c == '@' && (lrun == i || s[i - 1] == ' ') &&
+		    (e = handle_at(p, s, n, i)) > i) {
+			/* @almaty_medwatch */
+			link_add(p, i, e, SCRUB_URL);
+			i = lrun = drun = e;
+			dfirst = NONE;
+			continue;
 		} else if (c == '@' && lrun < i && lrun != mend) {
 			for (a = lrun; a < i && (s[a] == '.' || s[a] == '-');
 			    a++)
@@ -1098,7 +700,7 @@ scan_word(struct pass *p, size_t pos, size_t lim)
 	t = tok_push(p, TK_WORD, start, pos - start);
 	t->n = n > 100000 ? 100000 : (int)n;
 	t->flags = flags;
-	t->cls = lex_find(p->scr, p->low + start, pos - start);
+	t->cls = lex_classes(p->scr->lx, p->low + start, pos - start);
 	return pos;
 }
 
@@ -1241,7 +843,7 @@ is_wordlike(const struct pass *p, size_t i)
 
 /* A word of one of the classes cls. */
 static int
-is_w(const struct pass *p, size_t i, unsigned cls)
+is_w(const struct pass *p, size_t i, uint64_t cls)
 {
 	const struct tok *t = tk(p, i);
 
@@ -1385,19 +987,57 @@ is_day(const struct tok *t)
 	return t->kind == TK_NUM && t->n <= 2 && t->val >= 1 && t->val <= 31;
 }
 
+/*
+ * Propose tokens [a, b) as type with confidence conf (1-100) by the
+ * recogniser why; key is the fact (a number's value, -1 if none).  A
+ * weak proposal (conf < WEAK) is only remembered, in bytes, for
+ * scrub_record, and only in the first pass.
+ */
 static void
-cand(struct pass *p, size_t a, size_t b, int type)
+candk(struct pass *p, size_t a, size_t b, int type, int conf,
+    unsigned flags, const char *why, long key)
 {
+	struct cand	*c;
+
 	if (a >= b || b > p->nt)
 		return;
-	if (p->nc == p->ccap) {
-		p->ccap = p->ccap ? p->ccap * 2 : 16;
-		p->c = xreallocarray(p->c, p->ccap, sizeof(*p->c));
+	/* keyed proposals are the facts of scrub_record, weak or not */
+	if (p->keepweak && key >= 0) {
+		if (p->nwk == p->wkcap) {
+			p->wkcap = p->wkcap ? p->wkcap * 2 : 16;
+			p->wk = xreallocarray(p->wk, p->wkcap, sizeof(*p->wk));
+		}
+		c = &p->wk[p->nwk++];
+		c->a = tk(p, a)->off;
+		c->b = tk(p, b - 1)->off + tk(p, b - 1)->len;
+		c->type = type;
+		c->conf = conf;
+		c->flags = flags;
+		c->why = why;
+		c->key = key;
 	}
-	p->c[p->nc].a = a;
-	p->c[p->nc].b = b;
-	p->c[p->nc].type = type;
-	p->nc++;
+	if (conf < WEAK)
+		return;
+	{
+		if (p->nc == p->ccap) {
+			p->ccap = p->ccap ? p->ccap * 2 : 16;
+			p->c = xreallocarray(p->c, p->ccap, sizeof(*p->c));
+		}
+		c = &p->c[p->nc++];
+		c->a = a;
+		c->b = b;
+	}
+	c->type = type;
+	c->conf = conf;
+	c->flags = flags;
+	c->why = why;
+	c->key = key;
+}
+
+static void
+cand(struct pass *p, size_t a, size_t b, int type, int conf, const char *why)
+{
+	candk(p, a, b, type, conf, 0, why, -1);
 }
 
 /* --- numbers -------------------------------------------------------- */
@@ -1522,25 +1162,106 @@ digits_in(const struct pass *p, size_t a, size_t b)
 }
 
 /*
- * IIN/BIN: any run of 12 digits; 12 digits in groups when the first
- * group is the six-digit birth date ("880101 300 123") or the groups
- * are joined by dashes.
+ * The validation step of IIN/BIN: the check digit (weights 1..11, then
+ * 3..11,1,2 when the first sum gives 10) and the date part -- an IIN
+ * begins with the birth date YYMMDD and a century-and-sex digit 0-6, a
+ * BIN with the registration year and month and a type digit 4-6.
+ */
+static int
+iin_valid(const char d[12])
+{
+	static const int w2[11] = { 3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2 };
+	int	 k, sum = 0, mm, dd;
+
+	for (k = 0; k < 11; k++)
+		sum += (d[k] - '0') * (k + 1);
+	if (sum % 11 == 10) {
+		for (sum = 0, k = 0; k < 11; k++)
+			sum += (d[k] - '0') * w2[k];
+		if (sum % 11 == 10)
+			return 0;
+	}
+	if (sum % 11 != d[11] - '0')
+		return 0;
+	mm = (d[2] - '0') * 10 + (d[3] - '0');
+	dd = (d[4] - '0') * 10 + (d[5] - '0');
+	if (mm < 1 || mm > 12)
+		return 0;
+	if (d[4] >= '4' && d[4] <= '6')
+		return 1;		/* a BIN */
+	return dd >= 1 && dd <= 31 && d[6] <= '6';
+}
+
+/* The date part of an IIN or BIN alone: a typo spoils the check digit. */
+static int
+iin_date(const char d[12])
+{
+	int	 mm = (d[2] - '0') * 10 + (d[3] - '0');
+	int	 dd = (d[4] - '0') * 10 + (d[5] - '0');
+
+	return mm >= 1 && mm <= 12 && ((dd >= 1 && dd <= 31 && d[6] <= '6') ||
+	    (d[4] >= '4' && d[4] <= '6'));
+}
+
+/* The digits of the tokens [a, b) into d (at most 12); their number. */
+static int
+chain_digits(const struct pass *p, size_t a, size_t b, char d[12])
+{
+	int	 n = 0;
+	size_t	 k;
+
+	for (; a < b; a++)
+		if (is_num(p, a))
+			for (k = 0; k < tk(p, a)->len; k++) {
+				if (n == 12)
+					return 13;
+				d[n++] = p->s[tk(p, a)->off + k];
+			}
+	return n;
+}
+
+/*
+ * IIN/BIN: any run of 12 digits (valid or not: a typo is still one);
+ * 12 digits in two to six groups joined by spaces or dashes when they
+ * pass the validation step ("0403 1250 0772", "85 03 07 40 01 20"), or
+ * when the first group is the six-digit birth date ("880101 300 123")
+ * or the groups are joined by dashes.
  */
 static void
 num_iin(struct pass *p, size_t i)
 {
 	struct chain	 ch;
+	char		 d[12];
 
 	if (tk(p, i)->n == 12) {
-		cand(p, i, i + 1, SCRUB_IIN);
+		if (chain_digits(p, i, i + 1, d) == 12 && iin_valid(d))
+			cand(p, i, i + 1, SCRUB_IIN, 98, "IIN, check digit");
+		else
+			cand(p, i, i + 1, SCRUB_IIN, 75, "12 digits");
 		return;
 	}
-	if (num_cont_left(p, i) || tk(p, i)->n > 12)
+	if (num_cont_left(p, i) || tk(p, i)->n > 12 || tk(p, i)->n < 2 ||
+	    is_wordlike(p, i - 1))
 		return;
+	chain_scan(p, i, SEP_SPACE | SEP_DASH, &ch);
+	if (ch.n >= 2 && ch.n <= 6 && ch.ndig == 12 && !ch.open &&
+	    !is_wordlike(p, ch.b) && chain_digits(p, ch.a, ch.b, d) == 12 &&
+	    !unit_after(p, ch.b - 1)) {
+		if (iin_valid(d)) {
+			cand(p, ch.a, ch.b, SCRUB_IIN, 95,
+			    "IIN in groups, check digit");
+			return;
+		}
+		if (iin_date(d) && ch.g[0] >= 2) {
+			cand(p, ch.a, ch.b, SCRUB_IIN, 60,
+			    "12 digits in groups, a date first");
+			return;
+		}
+	}
 	chain_scan(p, i, tk(p, i)->n == 6 ? SEP_SPACE | SEP_DASH : SEP_DASH,
 	    &ch);
 	if (ch.n >= 2 && ch.n <= 4 && ch.ndig == 12 && !ch.open)
-		cand(p, ch.a, ch.b, SCRUB_IIN);
+		cand(p, ch.a, ch.b, SCRUB_IIN, 70, "12 digits in groups");
 }
 
 /*
@@ -1561,25 +1282,25 @@ num_phone(struct pass *p, size_t i)
 	if (!is_wordlike(p, ch.b) && !ch.open) {
 		if (is_p(p, i - 1, '+')) {
 			if (ch.ndig >= 10 && ch.ndig <= 13)
-				cand(p, i - 1, ch.b, SCRUB_PHONE);
+				cand(p, i - 1, ch.b, SCRUB_PHONE, 90, NULL);
 			return;
 		}
 		if ((d0 == '7' || d0 == '8') && ch.ndig == 11 &&
 		    (ch.n == 1 || ch.g[0] <= 4)) {
-			cand(p, i, ch.b, SCRUB_PHONE);
+			cand(p, i, ch.b, SCRUB_PHONE, 90, NULL);
 			return;
 		}
 		/* A mobile number without its 8: "701 234 56 78" */
 		if (d0 == '7' && ch.g[0] == 3 && ch.n >= 3 && ch.ndig == 10) {
 			cand(p, i - (is_p(p, i - 1, '(') ? 1 : 0), ch.b,
-			    SCRUB_PHONE);
+			    SCRUB_PHONE, 90, NULL);
 			return;
 		}
 	}
 	chain_scan(p, i, SEP_DASH, &ch);
 	if (ch.n == 3 && (ch.g[0] == 2 || ch.g[0] == 3) && ch.g[1] == 2 &&
 	    ch.g[2] == 2 && !is_wordlike(p, ch.b) && !ch.open)
-		cand(p, ch.a, ch.b, SCRUB_PHONE);
+		cand(p, ch.a, ch.b, SCRUB_PHONE, 90, NULL);
 }
 
 /*
@@ -1611,8 +1332,11 @@ date_tail(const struct pass *p, size_t e)
 {
 	size_t	 j = is_hsp(p, e) ? e + 1 : e;
 
-	if (!is_year(tk(p, j)) || is_wordlike(p, j + 1))
+	if (!is_year(tk(p, j)) || (is_wordlike(p, j + 1) &&
+	    !is_w(p, j + 1, L_YEAR)))
 		return e;
+	if (is_w(p, j + 1, L_YEAR))		/* "2025г." */
+		return tk(p, j + 1)->n <= 2 ? afterdot(p, j + 1) : j + 2;
 	e = j + 1;
 	j = nexttok(p, j);
 	if (is_w(p, j, L_YEAR))
@@ -1661,23 +1385,23 @@ num_date(struct pass *p, size_t i)
 				/* 12.03.2025, 2025-03-12 */
 				if (t->n <= 2 && (b->n == 2 || b->n == 4) &&
 				    valid_dm(t->val, a->val))
-					cand(p, i, i + 5, SCRUB_DATE);
+					cand(p, i, i + 5, SCRUB_DATE, 90, NULL);
 				else if (t->n == 4 && b->n <= 2 &&
 				    valid_dm(b->val, a->val))
-					cand(p, i, i + 5, SCRUB_DATE);
+					cand(p, i, i + 5, SCRUB_DATE, 90, NULL);
 			} else if (sep == '.' && t->n <= 2 && a->n == 2 &&
 			    valid_dm(t->val, a->val) &&
 			    !num_cont_right(p, i + 2) &&
 			    !is_wordlike(p, i + 3) &&
 			    !unit_after(p, i + 2)) {
 				/* 12.03 */
-				cand(p, i, i + 3, SCRUB_DATE);
+				cand(p, i, i + 3, SCRUB_DATE, 90, NULL);
 			}
 		}
 	}
 	/* 12 марта 2025 г., 3 наурызда */
 	if ((e = day_month(p, i)) != NONE) {
-		cand(p, i, date_tail(p, e), SCRUB_DATE);
+		cand(p, i, date_tail(p, e), SCRUB_DATE, 90, NULL);
 		return;
 	}
 	if (!is_year(t) || num_cont_left(p, i))
@@ -1690,46 +1414,715 @@ num_date(struct pass *p, size_t i)
 		k++;
 	/* 2025 жылғы 12 наурыз */
 	if ((e = day_month(p, k)) != NONE) {
-		cand(p, i, e, SCRUB_DATE);
+		cand(p, i, e, SCRUB_DATE, 90, NULL);
 		return;
 	}
 	/* 1956 г.р., 1956 года рождения, 1956 ж.т. */
 	if (is_w(p, k, L_BIRTH))
 		cand(p, i, tk(p, k)->n <= 4 ? afterdot(p, k) : k + 1,
-		    SCRUB_DATE);
+		    SCRUB_DATE, 90, NULL);
+}
+
+/* --- ages, times, car plates ------------------------------------------ */
+
+/* Letters (code points) in s[0..len). */
+static size_t
+count_letters(const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len;
+	size_t		 n = 0;
+
+	while (p < e)
+		if (uc_isalpha(utf8_next(&p, e)))
+			n++;
+	return n;
+}
+
+static int	 name_word(const struct pass *, size_t);
+static int	 sentence_start(const struct pass *, size_t);
+static int	 is_patronymic(const struct pass *, size_t);
+
+/* The lower-case word i is one of the space-separated words of list. */
+static int
+win(const struct pass *p, size_t i, const char *list)
+{
+	const struct tok *t = tk(p, i);
+	const char	*w, *q;
+	size_t		 n;
+
+	if (t->kind != TK_WORD)
+		return 0;
+	w = p->low + t->off;
+	for (; *list != '\0'; list = q) {
+		while (*list == ' ')
+			list++;
+		for (q = list; *q != '\0' && *q != ' '; q++)
+			continue;
+		n = (size_t)(q - list);
+		if (n == 0)
+			continue;
+		if (list[n - 1] == '*' ? (t->len >= n - 1 &&
+		    memcmp(w, list, n - 1) == 0) : (t->len == n &&
+		    memcmp(w, list, n) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/* Numerals in words, any case: value and rank (1 unit, 2 teen, 3 ten, 4 hundred). */
+static const struct {
+	const char	*w;
+	int		 val, rank;
+} numerals[] = {
+	{ "один", 1, 1 }, { "одного", 1, 1 }, { "одному", 1, 1 },
+	{ "одним", 1, 1 }, { "одна", 1, 1 }, { "одной", 1, 1 },
+	{ "одну", 1, 1 }, { "два", 2, 1 }, { "две", 2, 1 }, { "двух", 2, 1 },
+	{ "двум", 2, 1 }, { "двумя", 2, 1 }, { "три", 3, 1 }, { "трёх", 3, 1 },
+	{ "трех", 3, 1 }, { "трём", 3, 1 }, { "трем", 3, 1 },
+	{ "тремя", 3, 1 }, { "четыре", 4, 1 }, { "четырёх", 4, 1 },
+	{ "четырех", 4, 1 }, { "четырём", 4, 1 }, { "четырем", 4, 1 },
+	{ "пять", 5, 1 }, { "пяти", 5, 1 }, { "шесть", 6, 1 },
+	{ "шести", 6, 1 }, { "семь", 7, 1 }, { "семи", 7, 1 },
+	{ "восемь", 8, 1 }, { "восьми", 8, 1 }, { "девять", 9, 1 },
+	{ "девяти", 9, 1 }, { "десять", 10, 2 }, { "десяти", 10, 2 },
+	{ "одиннадцать", 11, 2 }, { "одиннадцати", 11, 2 },
+	{ "двенадцать", 12, 2 }, { "двенадцати", 12, 2 },
+	{ "тринадцать", 13, 2 }, { "тринадцати", 13, 2 },
+	{ "четырнадцать", 14, 2 }, { "четырнадцати", 14, 2 },
+	{ "пятнадцать", 15, 2 }, { "пятнадцати", 15, 2 },
+	{ "шестнадцать", 16, 2 }, { "шестнадцати", 16, 2 },
+	{ "семнадцать", 17, 2 }, { "семнадцати", 17, 2 },
+	{ "восемнадцать", 18, 2 }, { "восемнадцати", 18, 2 },
+	{ "девятнадцать", 19, 2 }, { "девятнадцати", 19, 2 },
+	{ "двадцать", 20, 3 }, { "двадцати", 20, 3 }, { "тридцать", 30, 3 },
+	{ "тридцати", 30, 3 }, { "сорок", 40, 3 }, { "сорока", 40, 3 },
+	{ "пятьдесят", 50, 3 }, { "пятидесяти", 50, 3 },
+	{ "шестьдесят", 60, 3 }, { "шестидесяти", 60, 3 },
+	{ "семьдесят", 70, 3 }, { "семидесяти", 70, 3 },
+	{ "восемьдесят", 80, 3 }, { "восьмидесяти", 80, 3 },
+	{ "девяносто", 90, 3 }, { "девяноста", 90, 3 }, { "сто", 100, 4 },
+	{ "ста", 100, 4 },
+	{ "бір", 1, 1 }, { "екі", 2, 1 }, { "үш", 3, 1 }, { "төрт", 4, 1 },
+	{ "бес", 5, 1 }, { "алты", 6, 1 }, { "жеті", 7, 1 },
+	{ "сегіз", 8, 1 }, { "тоғыз", 9, 1 }, { "он", 10, 3 },
+	{ "жиырма", 20, 3 }, { "отыз", 30, 3 }, { "қырық", 40, 3 },
+	{ "елу", 50, 3 }, { "алпыс", 60, 3 }, { "жетпіс", 70, 3 },
+	{ "сексен", 80, 3 }, { "тоқсан", 90, 3 }, { "жүз", 100, 4 },
+};
+
+#define NNUMERALS	(sizeof(numerals) / sizeof(numerals[0]))
+
+/* The numerals' lengths, set once by scrub_new. */
+static size_t	 numeral_len[NNUMERALS];
+
+static void
+numerals_init(void)
+{
+	size_t	 k;
+
+	for (k = 0; k < NNUMERALS; k++)
+		numeral_len[k] = strlen(numerals[k].w);
+}
+
+/* The numeral w[0..n) (lower case): its index in numerals[], or -1. */
+static int
+numeral_at(const char *w, size_t n)
+{
+	size_t	 k;
+
+	/* every numeral is Cyrillic, of 4 to 24 bytes */
+	if (n < 4 || n > 24 || ((unsigned char)w[0] & 0xe0) != 0xc0)
+		return -1;
+	for (k = 0; k < NNUMERALS; k++)
+		if (numeral_len[k] == n && memcmp(numerals[k].w, w, n) == 0)
+			return (int)k;
+	return -1;
 }
 
 /*
- * Ages from the scrubber's minimum (90 by default, every age when the
- * policy says so): "92 года", "95 лет", "93 жаста", "92-летняя".
+ * A number in words at i ("шестьдесят семь", "сорока пяти", "алпыс
+ * жеті"): its value (1-199), *end set past its last word; 0 if none.
  */
+static int
+num_words(const struct pass *p, size_t i, size_t *end)
+{
+	const struct tok *t;
+	int	 val = 0, rank = 5, k, n = 0;
+	size_t	 j = i;
+
+	for (;;) {
+		t = tk(p, j);
+		if (t->kind != TK_WORD ||
+		    (k = numeral_at(p->low + t->off, t->len)) < 0 ||
+		    numerals[k].rank >= rank || n == 3)
+			break;
+		/* "он бес": the Kazakh ten takes a unit, no teen */
+		val += numerals[k].val;
+		rank = numerals[k].rank == 2 ? 1 : numerals[k].rank;
+		n++;
+		*end = j + 1;
+		if (!is_hsp(p, j + 1))
+			break;
+		j += 2;
+	}
+	return n > 0 && val <= 199 ? val : 0;
+}
+
+#define AU_YEAR		1
+#define AU_MONTH	2
+#define AU_DAY		3
+#define AU_WEEK		4
+
+/*
+ * Compound adjectives of age: "двухмесячный", "семидесятилетний",
+ * "сорокалетняя", "пятидневный", "годовалый".  The value, *unit set;
+ * 0 if the word is none.
+ */
+static int
+age_compound(const struct pass *p, size_t i, int *unit)
+{
+	static const struct {
+		const char	*stem;
+		int		 unit;
+	} stems[] = { { "летн", AU_YEAR }, { "месячн", AU_MONTH },
+	    { "дневн", AU_DAY }, { "суточн", AU_DAY },
+	    { "недельн", AU_WEEK } };
+	static const char *const gen[] = { "двадцати", "тридцати", "сорока",
+	    "пятидесяти", "шестидесяти", "семидесяти", "восьмидесяти",
+	    "девяноста", "ста", "одиннадцати", "двенадцати", "тринадцати",
+	    "четырнадцати", "пятнадцати", "шестнадцати", "семнадцати",
+	    "восемнадцати", "девятнадцати", "десяти", "одно", "двух",
+	    "трёх", "трех", "четырёх", "четырех", "пяти", "шести", "семи",
+	    "восьми", "девяти", "сто" };
+	static const int genval[] = { 20, 30, 40, 50, 60, 70, 80, 90, 100,
+	    11, 12, 13, 14, 15, 16, 17, 18, 19, 10, 1, 2, 3, 3, 4, 4, 5, 6, 7,
+	    8, 9, 100 };
+	const struct tok *t = tk(p, i);
+	const char	*w = p->low + t->off, *at;
+	size_t		 k, s, pos, n;
+	int		 val = 0, parts = 0, found;
+
+	/* "двухлетний" and longer; a numeral's first letter */
+	if (t->kind != TK_WORD || t->len < 16 || t->len > 80 ||
+	    (t->flags & TF_MIXED))
+		return 0;
+	if (t->len >= 16 && memcmp(w, "годовал", 14) == 0) {
+		*unit = AU_YEAR;
+		return 1;
+	}
+	for (s = 0; s < sizeof(stems) / sizeof(stems[0]); s++) {
+		n = strlen(stems[s].stem);
+		for (at = w + 1; at + n <= w + t->len; at++)
+			if (memcmp(at, stems[s].stem, n) == 0)
+				break;
+		if (at + n > w + t->len)
+			continue;
+		for (pos = 0; pos < (size_t)(at - w); ) {
+			found = 0;
+			for (k = 0; k < sizeof(gen) / sizeof(gen[0]); k++) {
+				n = strlen(gen[k]);
+				if (pos + n <= (size_t)(at - w) &&
+				    memcmp(w + pos, gen[k], n) == 0) {
+					val += genval[k];
+					pos += n;
+					found = 1;
+					parts++;
+					break;
+				}
+			}
+			if (!found)
+				return 0;
+		}
+		if (parts == 0 || val > 130)
+			return 0;
+		*unit = stems[s].unit;
+		return val;
+	}
+	return 0;
+}
+
+/*
+ * The unit of an age at j: AU_* or 0; *sure set when the word is only
+ * said of an age ("жастағы", "жасар", "-летний"), *adj when it is an
+ * adjective that needs a person next to it to be one ("айлық",
+ * "күндік": "5 айлық бала", but "3 айлық ем").
+ */
+static int
+age_unit(const struct pass *p, size_t j, int *sure, int *adj)
+{
+	*sure = *adj = 0;
+	if (!is_w(p, j, L_AGEUNIT))
+		return 0;
+	if (win(p, j, "жаста жастағы жасар жасында жасындағы жастан "
+	    "жасқа летн* годовал*")) {
+		*sure = 1;
+		return AU_YEAR;
+	}
+	if (win(p, j, "год года году лет годик* жас жасы"))
+		return AU_YEAR;
+	if (win(p, j, "айлық* месячн*")) {
+		*adj = 1;
+		return AU_MONTH;
+	}
+	if (win(p, j, "месяц месяца месяцев мес ай"))
+		return AU_MONTH;
+	if (win(p, j, "күндік* тәуліктік* дневн* суточн*")) {
+		*adj = 1;
+		return AU_DAY;
+	}
+	if (win(p, j, "день дня дней дн сутки суток сут күн күндік "
+	    "тәулік тәулігінде тәулікте күні"))
+		return AU_DAY;
+	if (win(p, j, "недел* нед апта* недельн*"))
+		return AU_WEEK;
+	return 0;
+}
+
+/*
+ * A person just before an age ("пациентка 33 лет", "Сидорова, 45 лет"),
+ * or earlier in the sentence with a comma before the age ("Пациент
+ * Hakan Demir, гражданин Турции, 44 года").
+ */
+static int
+person_before(struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i);
+	int	 n, comma = 0;
+
+	if (k != NONE && (is_p(p, k, ',') || is_dash(p, k))) {
+		comma = is_p(p, k, ',');
+		k = prevtok(p, k);
+	}
+	if (k == NONE)
+		return 0;
+	if (tk(p, k)->kind == TK_MARKER)
+		return tk(p, k)->type == SCRUB_NAME;
+	if (is_w(p, k, L_PERSON) || name_word(p, k))
+		return 1;
+	for (n = 0; comma && n < 12 && k != NONE; n++, k = prevtok(p, k)) {
+		if (is_p(p, k, '.') || is_p(p, k, ';') || is_p(p, k, '!') ||
+		    is_p(p, k, '?') || is_p(p, k, ':'))
+			return 0;
+		if ((tk(p, k)->kind == TK_MARKER && tk(p, k)->type ==
+		    SCRUB_NAME) || (is_w(p, k, L_PERSON) &&
+		    !(tk(p, k)->cls & L_ROLE)) || is_w(p, k, L_ROLE))
+			return 1;
+	}
+	return 0;
+}
+
+/* Words before a number that make it a duration or a pregnancy's term. */
+static int
+not_age_before(const struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i);
+
+	return k != NONE && win(p, k, "течение протяжении последние "
+	    "более менее свыше через спустя за стаж стажем болеет курит "
+	    "страдает срок сроке сроком гестации гестационный "
+	    "гестационного беременность беременности жүктілігі "
+	    "жүктіліктің жүктілік шамамен соңғы");
+}
+
+/* Words after an age's unit that make it a duration. */
+static int
+not_age_after(const struct pass *p, size_t j)
+{
+	size_t	 k = nexttok(p, j);
+
+	return win(p, k, "назад бұрын бойы ішінде после кейін подряд "
+	    "стаж стажа опыт тәжірибе ем емі емдеу курс курса курсом "
+	    "демалыс жоспар мерзім перерыв");
+}
+
+/*
+ * An age at i (a number in digits or words, or a compound adjective),
+ * its unit at j: years, months or days of life, but not a pregnancy's
+ * weeks nor a duration ("курит 20 лет", "3 жыл бұрын", "в течение 3
+ * лет").  Sure: "жастағы", "-летний"; "айлық"/"күндік" with a person
+ * next to it; a person just before; a day of life ("на 5-е сутки
+ * жизни", "өмірінің 6-тәулігінде").  Else a weak proposal, for the
+ * record's other language to confirm.
+ */
+static void
+age_at(struct pass *p, size_t i, size_t num_end, int val, size_t j,
+    int unit, int sure, int adj)
+{
+	size_t	 e = j + 1, k;
+	int	 conf = 0;
+	const char *why = NULL;
+
+	if (unit == 0 || val <= 0 || val > 130)
+		return;
+	if (unit == AU_YEAR && val < p->scr->min_age)
+		return;
+	if (unit != AU_YEAR && p->scr->min_age > 0)
+		return;
+	/* "2 мес., вес": an abbreviated unit's dot inside the sentence */
+	if (tk(p, j)->n <= 3 && is_p(p, e, '.') && (is_p(p, e + 1, ',') ||
+	    (is_hsp(p, e + 1) && tk(p, e + 2)->kind == TK_WORD &&
+	    !(tk(p, e + 2)->flags & TF_CAP))))
+		e++;
+	/* A day of life: "5-е сутки жизни", "өмірінің 6-тәулігінде" */
+	k = nexttok(p, j);
+	if ((unit == AU_DAY || unit == AU_WEEK) && (win(p, k, "жизни") ||
+	    (win(p, k, "от") && win(p, nexttok(p, k), "роду")))) {
+		conf = 90;
+		why = "day of life";
+		e = win(p, k, "жизни") ? k + 1 : nexttok(p, k) + 1;
+	} else if ((unit == AU_DAY || unit == AU_WEEK) &&
+	    (k = prevtok(p, i)) != NONE && win(p, k, "өмірінің өмірдің "
+	    "туғанына туылғанына")) {
+		conf = 90;
+		why = "day of life";
+	} else if (unit == AU_WEEK) {
+		return;			/* a pregnancy's weeks */
+	} else if (unit == AU_DAY && is_p(p, num_end, '-')) {
+		/* "на 8-е сутки", "8-тәулікте": a day of the stay */
+		if (not_age_before(p, i) || not_age_after(p, j))
+			return;
+		conf = 10;
+		why = "day of a stay";
+	} else if (sure && !not_age_after(p, j)) {
+		conf = 90;
+		why = "age";
+	} else if (adj && (is_w(p, nexttok(p, j), L_PERSON) ||
+	    person_before(p, i) || tk(p, nexttok(p, j))->kind == TK_PUNCT ||
+	    tk(p, nexttok(p, j))->kind == TK_END) && !not_age_after(p, j)) {
+		conf = 85;
+		why = "age of a child";
+	} else if (!adj && person_before(p, i) && !not_age_after(p, j)) {
+		conf = 85;
+		why = "age after a person";
+	} else if (unit == AU_YEAR && val >= 90 && !not_age_before(p, i) &&
+	    !not_age_after(p, j)) {
+		conf = 70;
+		why = "age of 90 or more";
+	} else if (!not_age_before(p, i) && !not_age_after(p, j)) {
+		conf = 10;		/* weak: a number of years or days */
+		why = "number of years, months or days";
+	} else
+		return;
+	(void)num_end;
+	candk(p, i, e, SCRUB_AGE, conf, 0, why, val * 4L + unit);
+}
+
+/* The second part of "1 года 2 месяцев", "1 жас 2 айлық" is an age too. */
+static void
+age_chain(struct pass *p)
+{
+	size_t	 k, j, c;
+	int	 sure, adj, unit, n = (int)p->nc;
+
+	for (c = 0; c < (size_t)n; c++) {
+		if (p->c[c].type != SCRUB_AGE || p->c[c].conf < 80)
+			continue;
+		k = nexttok(p, p->c[c].b - 1);
+		if (!is_num(p, k) || tk(p, k)->n > 2)
+			continue;
+		j = nexttok(p, k);
+		unit = age_unit(p, j, &sure, &adj);
+		if (unit == AU_MONTH || unit == AU_DAY)
+			candk(p, k, j + 1, SCRUB_AGE, 85, 0, "age",
+			    tk(p, k)->val * 4L + unit);
+	}
+}
+
+/* A number in digits at i and its unit: an age? */
 static void
 num_age(struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 	size_t	 j = i + 1;
+	int	 unit, sure, adj, val = (int)t->val;
 
-	if (t->n > 3 || t->val < p->scr->min_age || t->val > 130 ||
-	    decimal_left(p, i) || is_wordlike(p, i - 1))
+	if (t->n > 3 || t->val > 130 || decimal_left(p, i) ||
+	    is_wordlike(p, i - 1))
 		return;
-	if (is_hsp(p, j) || is_p(p, j, '-'))
+	/* "1,5 года", "2,5 жаста": a half counts as the whole */
+	if ((is_p(p, j, ',') || is_p(p, j, '.')) && is_num(p, j + 1) &&
+	    tk(p, j + 1)->n == 1 && !num_cont_right(p, j + 1))
+		j += 2;
+	else if (num_cont_right(p, i))
+		return;
+	/* "5-е сутки", "6-тәулігінде", "5-ші күні", "72-летняя", "5 айлық" */
+	if (is_p(p, j, '-')) {
 		j++;
-	if (!is_w(p, j, L_AGE))
-		return;
-	/*
-	 * Under 90, "лет"/"года" also measure time ("курит 20 лет"): an
-	 * age needs a word that only ages take ("жастағы", "-летний") or
-	 * a person just before ("пациентка 33 лет", "бала, 5 жаста").
-	 */
-	if (t->val < 90 && !is_w(p, j, L_AGEADJ)) {
-		size_t	 k = prevtok(p, i);
+		if (tk(p, j)->kind == TK_WORD && (tk(p, j)->cls & L_ORD) &&
+		    is_hsp(p, j + 1))
+			j += 2;
+	} else if (is_hsp(p, j))
+		j++;
+	unit = age_unit(p, j, &sure, &adj);
+	age_at(p, i, i + 1, val, j, unit, sure, adj);
+}
 
-		if (k != NONE && is_p(p, k, ','))
-			k = prevtok(p, k);
-		if (k == NONE || !is_w(p, k, L_PERSON))
+/* A number in words and its unit, or a compound adjective, at i. */
+static void
+word_age(struct pass *p, size_t i)
+{
+	size_t	 e = i + 1, j;
+	int	 val, unit, sure, adj;
+
+	if (tk(p, i)->n < 2 || (!(tk(p, i)->cls & L_NUMERAL) &&
+	    tk(p, i)->len < 16))
+		return;
+	if ((val = age_compound(p, i, &unit)) > 0) {
+		if (unit == AU_WEEK && !win(p, nexttok(p, i), "ребенок "
+		    "ребёнок младенец новорожденный новорождённый"))
+			return;
+		if ((unit == AU_YEAR && val >= p->scr->min_age) ||
+		    p->scr->min_age == 0)
+			candk(p, i, i + 1, SCRUB_AGE, 85, 0, "age in words",
+			    val * 4L + unit);
+		return;
+	}
+	if (i > 0 && tk(p, i - 1)->kind == TK_SPACE &&
+	    numeral_at(p->low + tk(p, i - 2)->off, tk(p, i - 2)->len) >= 0 &&
+	    tk(p, i - 2)->kind == TK_WORD)
+		return;			/* inside a number already seen */
+	if ((val = num_words(p, i, &e)) == 0)
+		return;
+	j = is_hsp(p, e) ? e + 1 : e;
+	unit = age_unit(p, j, &sure, &adj);
+	age_at(p, i, e, val, j, unit, sure, adj);
+}
+
+/* Words before a time of day ("в 14:55", "сағат 09:10-да"). */
+static int
+time_before(const struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i);
+
+	return k != NONE && win(p, k, "в во около к примерно ориентировочно "
+	    "сағат сағ шамамен часов с до после между и");
+}
+
+/* Words before a ratio ("в разведении 1:10"). */
+static int
+ratio_before(const struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i), m;
+
+	if (k == NONE)
+		return 0;
+	m = k != NONE ? prevtok(p, k) : NONE;
+	return win(p, k, "разведени* соотношени* титр* сұйылт* пропорци* "
+	    "разбавлени* катушк*") || (m != NONE &&
+	    win(p, m, "разведени* соотношени* титр* сұйылт* пропорци*"));
+}
+
+/*
+ * Times of day, always masked (the tables never show the time): "в
+ * 14:55", "сағат 09:10-да", "22:30-да", "в 23.40", "14 ч 55 мин", "в 14
+ * часов 20 минут", "14 сағат 20 минутта", "около 3 часов ночи",
+ * "сағат 3-те"; not a ratio ("в разведении 1:10") nor a duration ("в
+ * течение 2 ч 15 мин").
+ */
+static void
+num_time(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i), *m;
+	size_t	 j, k, e;
+
+	if (t->n > 2 || t->val > 24 || num_cont_left(p, i) ||
+	    is_wordlike(p, i - 1))
+		return;
+	m = tk(p, i + 2);
+	/* 14:55, 14.55 */
+	if ((is_p(p, i + 1, ':') || is_p(p, i + 1, '.')) &&
+	    m->kind == TK_NUM && m->n == 2 && m->val <= 59 &&
+	    !(is_p(p, i + 3, ':') && is_num(p, i + 4) && is_p(p, i + 5, ':')) &&
+	    (!is_wordlike(p, i + 3) || win(p, i + 3, "ч час часов сағ "
+	    "сағатта")) && !ratio_before(p, i)) {
+		e = i + 3;
+		if (is_p(p, e, ':') && tk(p, e + 1)->kind == TK_NUM &&
+		    tk(p, e + 1)->n == 2)
+			e += 2;		/* seconds */
+		if (is_p(p, i + 1, ':'))
+			cand(p, i, e, SCRUB_TIME, 95, "time of day");
+		else if (time_before(p, i) || (is_p(p, e, '-') &&
+		    win(p, e + 1, "да де та те дан ден тан тен ға ге қа ке")))
+			cand(p, i, e, SCRUB_TIME, 80, "time of day");
+		return;
+	}
+	/* 14 ч 55 мин, 14 часов 20 минут, 14 сағат 20 минутта */
+	j = is_hsp(p, i + 1) ? i + 2 : i + 1;
+	if (win(p, j, "ч час часа часов сағат сағ")) {
+		k = is_p(p, j + 1, '.') ? j + 2 : j + 1;
+		if (is_hsp(p, k))
+			k++;
+		if (is_num(p, k) && tk(p, k)->n <= 2 && tk(p, k)->val <= 59) {
+			size_t	 u = is_hsp(p, k + 1) ? k + 2 : k + 1;
+
+			if (win(p, u, "мин минут минуты минута минутта "
+			    "минутте минутында") && (time_before(p, i) ||
+			    win(p, u, "минутта минутте минутында"))) {
+				e = u + 1;
+				if (is_p(p, e, '.') && !(tk(p, e + 1)->kind ==
+				    TK_END || (is_hsp(p, e + 1) &&
+				    (tk(p, e + 2)->flags & TF_CAP))))
+					e++;
+				cand(p, i, e, SCRUB_TIME, 85, "time of day");
+				return;
+			}
+		}
+		/* около 3 часов ночи, в 2 часа ночи, в 14 часов, в 23 ч. */
+		k = nexttok(p, j);
+		if (time_before(p, i) && (win(p, k, "ночи утра дня вечера") ||
+		    (win(p, prevtok(p, i), "в во к") &&
+		    win(p, j, "ч час часа часов")))) {
+			cand(p, i, win(p, k, "ночи утра дня вечера") ? k + 1 :
+			    j + 1, SCRUB_TIME, 80, "time of day");
+			return;
+		}
+	}
+	/* в 8 утра, около 11 вечера */
+	if (time_before(p, i) && win(p, j, "ночи утра вечера дня") &&
+	    t->val <= 12) {
+		cand(p, i, j + 1, SCRUB_TIME, 80, "time of day");
+		return;
+	}
+	/* сағат 3-те, сағат 14-те */
+	k = prevtok(p, i);
+	if (k != NONE && win(p, k, "сағат сағ") && is_p(p, i + 1, '-') &&
+	    win(p, i + 2, "да де та те дан ден тан тен ға ге қа ке"))
+		cand(p, i, i + 1, SCRUB_TIME, 85, "time of day");
+}
+
+/* A letter of Kazakhstan's car plates; *latin set for Latin. */
+static int
+plate_letters(const struct pass *p, size_t i, int *latin)
+{
+	const struct tok *t = tk(p, i);
+	const char	*s = p->s + t->off, *e = s + t->len;
+	uint32_t	 c;
+
+	if (t->kind != TK_WORD || t->n < 1 || t->n > 3 ||
+	    !(t->flags & TF_CAP) || (t->n > 1 && !(t->flags & TF_ALLCAPS)))
+		return 0;
+	*latin = 1;
+	while (s < e) {
+		c = utf8_next(&s, e);
+		if (c >= 'A' && c <= 'Z')
+			continue;
+		*latin = 0;
+		/* А В Е К М Н О Р С Т У Х */
+		if (c != 0x410 && c != 0x412 && c != 0x415 && c != 0x41a &&
+		    c != 0x41c && c != 0x41d && c != 0x41e && c != 0x420 &&
+		    c != 0x421 && c != 0x422 && c != 0x423 && c != 0x425)
+			return 0;
+	}
+	return 1;
+}
+
+/* A word before a plate that says it is one: "госномер", "көлік". */
+static int
+plate_context(const struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i);
+	int	 n;
+
+	for (n = 0; n < 3 && k != NONE; n++, k = prevtok(p, k))
+		if (win(p, k, "номер* госномер* гос г/н автомобил* машин* "
+		    "авто* көлік* нөмір* транспорт*"))
+			return 1;
+	return 0;
+}
+
+/*
+ * Car plates: "315 AKX 02", "907ABD01", "123 AB 17" (three digits,
+ * two or three letters, the region 01-20) and the older "A 123 BCD";
+ * Latin letters, or Cyrillic ones that look alike after a word that
+ * announces a plate.
+ */
+static void
+num_plate(struct pass *p, size_t i)
+{
+	size_t	 j, k;
+	int	 lat1, lat2;
+
+	if (tk(p, i)->n != 3 || num_cont_left(p, i) || decimal_left(p, i))
+		return;
+	j = is_hsp(p, i + 1) && tk(p, i + 1)->n == 1 ? i + 2 : i + 1;
+	if (plate_letters(p, j, &lat1) && tk(p, j)->n >= 2) {
+		k = is_hsp(p, j + 1) && tk(p, j + 1)->n == 1 ? j + 2 : j + 1;
+		if (is_num(p, k) && tk(p, k)->n == 2 && tk(p, k)->val >= 1 &&
+		    tk(p, k)->val <= 20 && !num_cont_right(p, k) &&
+		    !is_wordlike(p, k + 1) && (lat1 || plate_context(p, i))) {
+			cand(p, i, k + 1, SCRUB_NUMBER, 90, "car plate");
+			return;
+		}
+	}
+	/* A 123 BCD */
+	k = i - 1;
+	if (is_hsp(p, k) && tk(p, k)->n == 1)
+		k--;
+	if (k < p->nt && plate_letters(p, k, &lat1) && tk(p, k)->n == 1 &&
+	    !is_p(p, k - 1, '.') && plate_letters(p, j, &lat2) &&
+	    tk(p, j)->n >= 2 && !is_wordlike(p, j + 1) &&
+	    ((lat1 && lat2) || plate_context(p, k)))
+		cand(p, k, j + 1, SCRUB_NUMBER, 85, "car plate");
+}
+
+/*
+ * A year of birth written short or with a verb: "85 г.р.", "85 ж.т.",
+ * "85 жылы туған", "родилась в 1985 году", "родился в 79-м году",
+ * "Рожд. 1966".
+ */
+static void
+num_birthyear(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	size_t	 j, k, e;
+	int	 n;
+
+	if ((t->n != 2 && t->n != 4) || (t->n == 4 && !is_year(t)) ||
+	    num_cont_left(p, i) || num_cont_right(p, i) ||
+	    is_wordlike(p, i - 1))
+		return;
+	/* 85 г.р., 85 ж.т., 85 жылы туған, 85 года рождения */
+	j = is_hsp(p, i + 1) ? i + 2 : i + 1;
+	if (t->n == 2 && is_w(p, j, L_YEAR)) {
+		k = afterdot(p, j);
+		if (is_hsp(p, k))
+			k++;
+		if (is_w(p, k, L_BIRTH)) {
+			cand(p, i, tk(p, k)->n <= 4 ? afterdot(p, k) : k + 1,
+			    SCRUB_DATE, 90, "year of birth");
+			return;
+		}
+	}
+	/* 85гр, 85 гр */
+	if (t->n == 2 && win(p, j, "гр") && !is_w(p, nexttok(p, j), L_UNIT)) {
+		cand(p, i, j + 1, SCRUB_DATE, 80, "year of birth");
+		return;
+	}
+	/* родилась в 1985 году, 1985 жылы дүниеге келген */
+	for (k = prevtok(p, i), n = 0; k != NONE && n < 3;
+	    k = prevtok(p, k), n++)
+		if (win(p, k, "родил* рожд* туған туды туылған дүниеге "
+		    "рождения"))
+			break;
+	if (k == NONE || n == 3) {
+		k = nexttok(p, i);
+		if (is_p(p, k, '-'))
+			k = k + 2;
+		if (is_w(p, k, L_YEAR))
+			k = nexttok(p, afterdot(p, k) - 1);
+		if (!win(p, k, "туған туды туылған дүниеге"))
 			return;
 	}
-	cand(p, i, j + 1, SCRUB_AGE);
+	e = i + 1;
+	if (is_p(p, e, '-') && tk(p, e + 1)->kind == TK_WORD &&
+	    tk(p, e + 1)->n <= 2)
+		e += 2;			/* 79-м */
+	j = is_hsp(p, e) ? e + 1 : e;
+	if (is_w(p, j, L_YEAR))
+		e = tk(p, j)->n <= 2 ? afterdot(p, j) : j + 1;
+	else if (t->n == 2 && e == i + 1)
+		return;			/* "в 85" alone is no year */
+	cand(p, i, e, SCRUB_DATE, 85, "year of birth");
 }
 
 /* A long run of digits (7 or more) that is no measurement. */
@@ -1742,33 +2135,14 @@ num_long(struct pass *p, size_t i)
 		return;
 	if (tk(p, i)->n >= 7 && tk(p, i)->n != 12) {
 		if (!unit_after(p, i))
-			cand(p, i, i + 1, SCRUB_NUMBER);
+			cand(p, i, i + 1, SCRUB_NUMBER, 90, NULL);
 		return;
 	}
 	if (num_cont_left(p, i))
 		return;
 	chain_scan(p, i, SEP_DASH | SEP_SLASH, &ch);
 	if (ch.n >= 2 && ch.ndig >= 7 && !ch.open && !unit_after(p, ch.b - 1))
-		cand(p, ch.a, ch.b, SCRUB_NUMBER);
-}
-
-/* An ordinal before a facility: "5-ші қалалық аурухана", "3-я больница". */
-static void
-num_ordinal(struct pass *p, size_t i)
-{
-	size_t	 j;
-	int	 n;
-
-	if (tk(p, i)->n > 3 || !is_p(p, i + 1, '-') || !is_w(p, i + 2, L_ORD))
-		return;
-	for (j = nexttok(p, i + 2), n = 0; n < 3; n++, j = nexttok(p, j)) {
-		if (is_w(p, j, L_FACIL)) {
-			cand(p, i, i + 3, SCRUB_NUMBER);
-			return;
-		}
-		if (tk(p, j)->kind != TK_WORD)
-			return;
-	}
+		cand(p, ch.a, ch.b, SCRUB_NUMBER, 90, NULL);
 }
 
 /* "№ 5", "№123/45", "№ 2025-123", unless a document's number. */
@@ -1780,6 +2154,9 @@ rule_numsign(struct pass *p, size_t i)
 
 	if (!is_num(p, j))
 		return;
+	/* "№ 32 бұйрығына": the document's word after the number */
+	if (is_w(p, nexttok(p, num_end(p, j) - 1), L_DOC))
+		return;
 	/* "приказ № 32", "приказом МЗ РК № 32", "пункт 3 приложения № 2" */
 	for (b = prevtok(p, i), n = 0; b != NONE && n < 3; n++) {
 		if (is_w(p, b, L_DOC))
@@ -1788,7 +2165,7 @@ rule_numsign(struct pass *p, size_t i)
 			break;
 		b = prevtok(p, b);
 	}
-	cand(p, i, num_end(p, j), SCRUB_NUMBER);
+	cand(p, i, num_end(p, j), SCRUB_NUMBER, 90, NULL);
 }
 
 /* A context word and a number: ИИН, тел., возраст, ГКБ, ИБ. */
@@ -1804,7 +2181,7 @@ ctx_number(struct pass *p, size_t i)
 		if (is_num(p, j)) {
 			chain_scan(p, j, SEP_SPACE | SEP_DASH, &ch);
 			if (ch.ndig >= 9 && ch.ndig <= 14 && !ch.open)
-				cand(p, j, ch.b, SCRUB_IIN);
+				cand(p, j, ch.b, SCRUB_IIN, 90, NULL);
 		}
 	}
 	if (t->cls & L_PHONE) {
@@ -1819,7 +2196,7 @@ ctx_number(struct pass *p, size_t i)
 			chain_scan(p, k, SEP_SPACE | SEP_DASH | SEP_PAREN, &ch);
 			if (ch.ndig < 5 || ch.ndig > 13 || ch.open)
 				break;
-			cand(p, j, ch.b, SCRUB_PHONE);
+			cand(p, j, ch.b, SCRUB_PHONE, 90, NULL);
 			j = nexttok(p, ch.b - 1);
 			if (is_p(p, j, ',') || is_p(p, j, ';'))
 				j = nexttok(p, j);
@@ -1830,21 +2207,30 @@ ctx_number(struct pass *p, size_t i)
 				break;
 		}
 	}
-	if (t->cls & L_AGECTX) {
-		/* в возрасте 91 года, жасы 92-де */
+	if ((t->cls & L_AGECTX) && !win(p, prevtok(p, i), "гестационный "
+	    "гестационного гестационном гестациялық постконцептуальный "
+	    "скорректированный")) {
+		/* в возрасте 91 года, жасы 92-де; not a pregnancy's weeks */
+		const struct tok *v;
+		int	 unit = AU_YEAR, u, sure, adj;
+
 		j = after_label(p, i);
-		t = tk(p, j);
-		if (t->kind == TK_NUM && t->n <= 3 &&
-		    t->val >= p->scr->min_age && t->val <= 130) {
+		v = tk(p, j);
+		if (v->kind == TK_NUM && v->n <= 3 &&
+		    v->val >= p->scr->min_age && v->val <= 130) {
 			e = j + 1;
 			k = is_hsp(p, e) || is_p(p, e, '-') ? e + 1 : e;
-			if (is_w(p, k, L_AGE))
+			if ((u = age_unit(p, k, &sure, &adj)) != 0) {
+				unit = u;
 				e = k + 1;
-			else if (is_p(p, e, '-') &&
+			} else if (is_p(p, e, '-') &&
 			    tk(p, e + 1)->kind == TK_WORD &&
 			    tk(p, e + 1)->n <= 4)
 				e += 2;
-			cand(p, j, e, SCRUB_AGE);
+			if (unit != AU_WEEK && (unit == AU_YEAR ||
+			    p->scr->min_age == 0))
+				candk(p, j, e, SCRUB_AGE, 90, 0, "age",
+				    v->val * 4L + unit);
 		}
 	}
 	if (t->cls & L_FACIL) {
@@ -1852,7 +2238,7 @@ ctx_number(struct pass *p, size_t i)
 		j = nexttok(p, i);
 		if (is_num(p, j) && tk(p, j)->n <= 4 && !unit_after(p, j) &&
 		    !num_cont_right(p, j))
-			cand(p, j, num_end(p, j), SCRUB_NUMBER);
+			cand(p, j, num_end(p, j), SCRUB_NUMBER, 90, NULL);
 	}
 	if (t->cls & L_CASE) {
 		/* история болезни 12345, ИБ 123/45, ауру тарихы: 456 */
@@ -1860,7 +2246,7 @@ ctx_number(struct pass *p, size_t i)
 		if (is_num(p, j)) {
 			e = num_end(p, j);
 			if (digits_in(p, j, e) >= 3 && !unit_after(p, e - 1))
-				cand(p, j, e, SCRUB_NUMBER);
+				cand(p, j, e, SCRUB_NUMBER, 90, NULL);
 		}
 	}
 	if ((t->cls & L_MONTH) && (wsuffix(p, i, "ның") ||
@@ -1874,7 +2260,7 @@ ctx_number(struct pass *p, size_t i)
 			if (is_p(p, e, '-') && tk(p, e + 1)->kind == TK_WORD &&
 			    tk(p, e + 1)->n <= 5)
 				e += 2;
-			cand(p, i, e, SCRUB_DATE);
+			cand(p, i, e, SCRUB_DATE, 90, NULL);
 		}
 	}
 	if (t->cls & L_BIRTH) {
@@ -1889,9 +2275,11 @@ ctx_number(struct pass *p, size_t i)
 			e = k;
 		if (e != NONE) {
 			j = after_label(p, e);
-			if (is_year(tk(p, j)) && !num_cont_right(p, j) &&
-			    !is_wordlike(p, j + 1))
-				cand(p, j, j + 1, SCRUB_DATE);
+			if ((is_year(tk(p, j)) || (is_num(p, j) &&
+			    tk(p, j)->n == 2)) && !num_cont_right(p, j) &&
+			    !is_wordlike(p, j + 1) && !unit_after(p, j))
+				cand(p, j, j + 1, SCRUB_DATE, 90,
+				    "year of birth");
 		}
 	}
 }
@@ -1907,12 +2295,15 @@ rule_numbers(struct pass *p)
 			num_iin(p, i);
 			num_phone(p, i);
 			num_date(p, i);
+			num_birthyear(p, i);
 			num_age(p, i);
+			num_time(p, i);
+			num_plate(p, i);
 			num_long(p, i);
-			num_ordinal(p, i);
 			break;
 		case TK_WORD:
 			ctx_number(p, i);
+			word_age(p, i);
 			break;
 		case TK_PUNCT:
 			if (tk(p, i)->cp == 0x2116)
@@ -1921,6 +2312,7 @@ rule_numbers(struct pass *p)
 		default:
 			break;
 		}
+	age_chain(p);
 }
 
 /* --- names ---------------------------------------------------------- */
@@ -1936,22 +2328,23 @@ digit_glued(const struct pass *p, size_t i)
 }
 
 /*
- * Word i ends like a Russian or Kazakh surname ("Иванов", "Исаева",
- * "Ким" does not): a sentence's first word is masked when it does and
- * a name follows.
+ * What the lexicon knows of word i (K_*), asked once per token.  The
+ * answer is remembered in the token: a memo in the pass's own array,
+ * hence the cast.
  */
-static int
-surname_like(const struct pass *p, size_t i)
+static unsigned
+kn(const struct pass *p, size_t i)
 {
-	static const char *const suf[] = { "ов", "ев", "ёв", "ова", "ева",
-	    "ёва", "ин", "ина", "ын", "ына", "ский", "ская", "цкий", "цкая",
-	    "енко", "ук", "юк", "ян", "бай", "бек", "ұлы", "қызы" };
-	size_t	 k;
+	struct tok	*t;
 
-	for (k = 0; k < sizeof(suf) / sizeof(suf[0]); k++)
-		if (wsuffix(p, i, suf[k]))
-			return 1;
-	return 0;
+	if (i >= p->nt || p->t[i].kind != TK_WORD)
+		return 0;
+	t = (struct tok *)&p->t[i];
+	if (!t->known) {
+		t->know = lex_know(p->scr->lx, p->low + t->off, t->len);
+		t->known = 1;
+	}
+	return t->know;
 }
 
 /* A Roman numeral, perhaps with a letter: "II", "IIIb", "IVa". */
@@ -1972,38 +2365,197 @@ is_roman(const struct pass *p, size_t i)
 	return 1;
 }
 
+#define EV_NONE		0	/* a common or medical word */
+#define EV_UNKNOWN	1	/* no lexicon knows it */
+#define EV_MEDIUM	2	/* a proper noun, or a name that is a word */
+#define EV_STRONG	3	/* a given name, a surname */
+
+/* Classes of the built-in lexicon that make a word no name. */
+#define L_NOTNAME	(~(L_KEEP | L_ROLE | L_ROLEKK | L_GIVEN | L_PERSON))
+
 /*
- * Word i may be part of a name: capitalised, two letters or more, not
- * a common word, a role word (unless also a given name: "Азамат" is a
- * name, "азамат" a citizen), an abbreviation or a code.  A word in
- * capitals counts when it has six letters or more and ends like a
- * surname ("ИВАНОВ", not "РНЦЭМП").
+ * How much word i looks like a name by itself: EV_*.  A given name, a
+ * listed surname or a surname's ending (-ов, -ева, -ского, -ұлы) is
+ * strong unless a dictionary knows the word in lower case ("Козлов",
+ * "Роза", "Бұрын"): then medium, as is a proper noun the dictionaries
+ * know (not a place).  A word nobody knows is unknown; a common word,
+ * a medical word or a place is none.
+ */
+static int
+evidence(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	unsigned	 k;
+
+	if (t->kind != TK_WORD)
+		return EV_NONE;
+	k = kn(p, i);
+	if (k & K_MEDICAL)
+		return EV_NONE;
+	/*
+	 * The Kazakh dictionary lists many given names in lower case
+	 * (ерболат, нұрлан) and takes "иванова" for a word: for a name,
+	 * only the Russian one says it is a common word.
+	 */
+	/* a place's adjective is none; "Сатпаев" may be either */
+	if ((k & K_PLACEADJ) && !(k & (K_GIVEN | K_SURNAME)))
+		return EV_NONE;
+	if ((k & K_PLACE) && !(k & (K_GIVEN | K_SURNAME)))
+		return k & (K_SURMORPH | K_KKPATRON) ? EV_MEDIUM : EV_NONE;
+	/* "Маркировка" is no "Маркиров" with a Kazakh ending */
+	if ((k & K_RUCOMMON) && (k & K_SURKK) &&
+	    !(k & (K_GIVEN | K_SURNAME | K_KKPATRON)))
+		return EV_NONE;
+	if (k & (K_GIVEN | K_SURMORPH | K_KKPATRON))
+		return (k & K_RUCOMMON) || (t->cls & L_NOTNAME) ? EV_MEDIUM :
+		    EV_STRONG;
+	if (k & K_SURNAME)	/* "Ким", "Пак"; "Қан" is blood */
+		return (k & K_COMMON) || (t->cls & L_NOTNAME) ? EV_MEDIUM :
+		    EV_STRONG;
+	if (t->cls & L_NOTNAME)
+		return EV_NONE;
+	if ((k & K_SURIN) && (k & K_COMMON))
+		return t->cls & L_NOTNAME ? EV_NONE : EV_UNKNOWN;
+	if (k & (K_COMMON | K_PLACE | K_PLACEADJ | K_FACIL))
+		return EV_NONE;
+	if (k & (K_PROPER | K_SURIN | K_GIVENLIKE))
+		return EV_MEDIUM;
+
+	return EV_UNKNOWN;
+}
+
+/*
+ * Word i has the shape of a name: capitalised, two letters or more, no
+ * capital after a small letter (SpO2), no Roman numeral, not glued to
+ * digits, every part of a compound capitalised and none an
+ * abbreviation (ВГС-инфекция).  In capitals only with the evidence of
+ * a name ("ИВАНОВА", "ИРИНА"; not "ОРИТ", "РНЦЭМП").
+ */
+static int
+name_shape(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	if (t->kind != TK_WORD || !(t->flags & TF_CAP) || t->n < 2)
+		return 0;
+	if ((t->flags & TF_MIXED) || is_roman(p, i))
+		return 0;
+	if ((t->flags & TF_COMPOUND) && (!(t->flags & TF_PARTSCAP) ||
+	    (!(t->flags & TF_ALLCAPS) && (t->flags & TF_ABBRPART))))
+		return 0;
+	if ((t->flags & TF_ALLCAPS) && (t->n < 3 ||
+	    !(kn(p, i) & (K_GIVEN | K_SURNAME | K_SURMORPH | K_KKPATRON))) &&
+	    !(t->n >= 6 && is_patronymic(p, i)))
+		return 0;
+	return !digit_glued(p, i);
+}
+
+/*
+ * Word i may be part of a name next to a sure sign of one (a role word,
+ * initials, a patronymic): the shape of a name and some evidence, or a
+ * listed name even if it is a common word too ("Ли М.С.", "Роза").
+ * Role words are no names, unless also given names ("Азамат").
  */
 static int
 name_word(const struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 
-	if (t->kind != TK_WORD || !(t->flags & TF_CAP) || t->n < 2)
+	if (!name_shape(p, i))
 		return 0;
-	if ((t->cls & L_NOTNAME) || ((t->cls & (L_ROLE | L_ROLEKK)) &&
-	    !(t->cls & L_GIVEN)))
+	if ((t->cls & (L_ROLE | L_ROLEKK)) && !(t->cls & L_GIVEN))
 		return 0;
-	if ((t->flags & TF_MIXED) || is_roman(p, i))
+	if (kn(p, i) & K_MEDICAL)
 		return 0;
-	if ((t->flags & TF_ALLCAPS) && (t->n <= 5 || !surname_like(p, i)))
-		return 0;
-	if ((t->flags & TF_COMPOUND) && (!(t->flags & TF_PARTSCAP) ||
-	    (t->flags & TF_ABBRPART)))
-		return 0;
-	return !digit_glued(p, i);
+	if (kn(p, i) & (K_GIVEN | K_SURNAME))
+		return 1;
+	return evidence(p, i) >= EV_UNKNOWN;
 }
 
-/* A name word not on the allowlist. */
+/* A name word that is no place ("Абай" alone is the district). */
 static int
 namelike(const struct pass *p, size_t i)
 {
-	return name_word(p, i) && !(tk(p, i)->cls & L_ALLOW);
+	return name_word(p, i) && (!(kn(p, i) & (K_PLACE | K_PLACEADJ)) ||
+	    (kn(p, i) & (K_SURMORPH | K_KKPATRON)));
+}
+
+/*
+ * A name in lower case after a role word ("пациентка сидорова", "врач
+ * оралбаева"): a given name or a surname's ending, and no dictionary
+ * knows it.
+ */
+static int
+lname_word(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_WORD && !(t->flags & TF_CAP) && t->n >= 3 &&
+	    !(t->cls & (L_NOTNAME | L_KEEP | L_ROLE | L_ROLEKK)) &&
+	    ((kn(p, i) & (K_SURNAME | K_SURMORPH | K_KKPATRON)) ||
+	    ((kn(p, i) & K_GIVEN) && !(kn(p, i) & K_COMMON))) &&
+	    !(kn(p, i) & (K_RUCOMMON | K_MEDICAL)) && !digit_glued(p, i);
+}
+
+/*
+ * A dose follows word i ("Ванкомицин 1 г", "Урапидил 25 мг"): a medicine,
+ * no name.
+ */
+static int
+dose_after(const struct pass *p, size_t i)
+{
+	size_t	 j = i + 1, k;
+
+	if (is_hsp(p, j))
+		j++;
+	if (!is_num(p, j))
+		return 0;
+	k = j + 1;
+	if ((is_p(p, k, ',') || is_p(p, k, '.')) && is_num(p, k + 1))
+		k += 2;
+	if (is_hsp(p, k))
+		k++;
+	return win(p, k, "мг мкг г гр мл л ед ме хб тб таб табл амп капс "
+	    "мг/кг мкг/кг мл/ч mg ml iu нг ммоль") || is_p(p, k, '%');
+}
+
+/* A word before a medicine: "введен", "назначен", "енгізілді". */
+static int
+drug_before(const struct pass *p, size_t i)
+{
+	size_t	 k = prevtok(p, i);
+
+	return k != NONE && win(p, k, "введен* введён* назначен* получал* "
+	    "получает принимал* принимает препарат* раствор* инфузи* "
+	    "енгізілді тағайындалды қабылдады қабылдайды қабылдаған "
+	    "таблетк* ампул* капсул*");
+}
+
+/*
+ * Word i looks like a verb in the past or present ("доложил",
+ * "жаловалась", "келді", "қарады"): after a sentence's first word it
+ * tells that word is the subject, a person.
+ */
+static int
+verb_like(const struct pass *p, size_t i)
+{
+	static const char *const ends[] = { "л", "ла", "ли", "лся",
+	    "лась", "лись", "ет", "ит", "ает", "ует", "яет", "ды",
+	    "ді", "ты", "ті", "ған", "ген", "қан", "кен", "ады", "еді",
+	    "йды", "йді", "ан", "ен", "ана", "ена", "ян", "яна" };
+	const struct tok *t = tk(p, i);
+	size_t	 k;
+
+	if (win(p, i, "не емес"))
+		return verb_like(p, nexttok(p, i));
+	if (t->kind != TK_WORD || (t->flags & TF_CAP) || t->n < 3 ||
+	    win(p, i, "было нет есть будет стало может могут надо нужно "
+	    "можно"))
+		return 0;
+	for (k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (wsuffix(p, i, ends[k]))
+			return 1;
+	return 0;
 }
 
 /* An initial: one capital letter ("И", "Ә", "I"). */
@@ -2185,6 +2737,26 @@ sentence_start(const struct pass *p, size_t i)
 	return 0;
 }
 
+/* Propose a name [a, b), flagged when a dictionary knows one of its words. */
+static void
+name_cand(struct pass *p, size_t a, size_t b, int conf, const char *why)
+{
+	unsigned	 flags = 0;
+	size_t		 k;
+
+	/*
+	 * Flagged for review: a word a dictionary knows, masked on weak
+	 * grounds (not next to initials, a patronymic, a role word).
+	 */
+	for (k = a; conf < 90 && k < b; k++)
+		if (tk(p, k)->kind == TK_WORD && tk(p, k)->n >= 2 &&
+		    ((kn(p, k) & K_RUCOMMON) || ((kn(p, k) & K_COMMON) &&
+		    !(kn(p, k) & (K_GIVEN | K_SURNAME | K_SURMORPH |
+		    K_KKPATRON)))))
+			flags |= SCRUB_F_DICT;
+	candk(p, a, b, SCRUB_NAME, conf, flags, why, -1);
+}
+
 /* Surnames next to initials: "Иванов И.И.", "И.И. Иванов", "А. Сейткали". */
 static size_t
 rule_initials(struct pass *p, size_t i)
@@ -2199,20 +2771,24 @@ rule_initials(struct pass *p, size_t i)
 	a = is_hsp(p, end) ? end + 1 : end;
 	if (n >= 2) {
 		if (b != NONE && name_word(p, b))
-			cand(p, b, end, SCRUB_NAME);
+			name_cand(p, b, end, 95, "surname and initials");
 		else if (name_word(p, a))
-			cand(p, i, a + 1, SCRUB_NAME);
+			name_cand(p, i, a + 1, 95, "initials and surname");
 		else
-			cand(p, i, end, SCRUB_NAME);
-	} else if (name_word(p, a) && !(tk(p, a)->cls & L_ALLOW))
-		cand(p, i, a + 1, SCRUB_NAME);
-	else if (b != NONE && namelike(p, b) && tk(p, a)->kind != TK_MARKER &&
+			name_cand(p, i, end, 90, "initials");
+	} else if (name_word(p, a) && evidence(p, a) >= EV_UNKNOWN)
+		name_cand(p, i, a + 1, 85, "initial and surname");
+	else if (b != NONE && name_word(p, b) && tk(p, a)->kind != TK_MARKER &&
 	    !(tk(p, a)->kind == TK_WORD && (tk(p, a)->flags & TF_CAP)))
-		cand(p, b, end, SCRUB_NAME);
+		name_cand(p, b, end, 85, "surname and initial");
 	return end;
 }
 
-/* Names after a role word: "пациентка Иванова", "ФИО: Иванов Иван". */
+/*
+ * Names after a role word: "пациентка Иванова", "ФИО: Иванов Иван",
+ * "Dr. Mehmet Yilmaz", "пациентка сидорова" (in lower case: a given
+ * name or a surname's ending no dictionary knows).
+ */
 static void
 rule_role(struct pass *p, size_t i)
 {
@@ -2232,13 +2808,23 @@ rule_role(struct pass *p, size_t i)
 			j++;
 	}
 	for (k = j, n = 0; n < 3 && name_word(p, k); n++) {
-		if (!(tk(p, k)->cls & L_ALLOW))
+		/* "врач Абай ауданы": a place, not a name */
+		if (evidence(p, k) >= EV_UNKNOWN && !(kn(p, k) & K_PLACE) &&
+		    !dose_after(p, k))
 			strong = 1;
 		last = k;
 		k = nexttok(p, k);
 	}
-	if (strong)
-		cand(p, j, last + 1, SCRUB_NAME);
+	if (strong) {
+		name_cand(p, j, last + 1, 90, "after a role word");
+		return;
+	}
+	for (k = j, n = 0; n < 3 && lname_word(p, k); n++) {
+		last = k;
+		k = nexttok(p, k);
+	}
+	if (n > 0)
+		name_cand(p, j, last + 1, 75, "lower case after a role word");
 }
 
 /* A name right before a Kazakh role word: "Құдайбергенова дәрігер". */
@@ -2247,12 +2833,15 @@ rule_role_after(struct pass *p, size_t i)
 {
 	size_t	 b = prevtok(p, i), a;
 
-	if (b == NONE || !namelike(p, b) || (tk(p, b)->cls & L_ROLE))
+	if (b == NONE || !name_word(p, b) || evidence(p, b) < EV_UNKNOWN ||
+	    (tk(p, b)->cls & L_ROLE) || (kn(p, b) & (K_PLACE | K_PLACEADJ)))
+		return;
+	if (sentence_start(p, b) && evidence(p, b) < EV_MEDIUM)
 		return;
 	a = prevtok(p, b);
 	if (a == NONE || !name_word(p, a))
 		a = b;
-	cand(p, a, b + 1, SCRUB_NAME);
+	name_cand(p, a, b + 1, 85, "before a role word");
 }
 
 /*
@@ -2302,14 +2891,13 @@ rule_patronymic(struct pass *p, size_t i)
 	int	 n, ext = 0;
 
 	if (weq(p, i, "ұлы") || weq(p, i, "қызы") || weq(p, i, "улы") ||
-	    weq(p, i, "кызы")) {
+	    weq(p, i, "кызы") || weq(p, i, "оглы") || weq(p, i, "кизи")) {
 		/* "Сейтқали ұлы": the separate word needs its name */
 		if ((a = prevtok(p, i)) == NONE || !name_word(p, a))
 			return;
 		ext = 1;
-	} else if ((tk(p, i)->flags & TF_CAP) && !(tk(p, i)->cls &
-	    (L_NOTNAME | L_ALLOW)) && !digit_glued(p, i) &&
-	    is_patronymic(p, i))
+	} else if (name_shape(p, i) && !(tk(p, i)->cls &
+	    (L_NOTNAME | L_KEEP)) && is_patronymic(p, i))
 		a = i;
 	else
 		return;
@@ -2327,8 +2915,70 @@ rule_patronymic(struct pass *p, size_t i)
 		ext = 1;
 	}
 	/* "Основной диагноз": a patronymic-like word alone is not one. */
-	if (ext)
-		cand(p, a, e, SCRUB_NAME);
+	if (ext || (tk(p, i)->flags & TF_CAP))
+		name_cand(p, a, e, ext ? 95 : 80, "patronymic");
+}
+
+/* An age follows at i: "45 лет", "45 жаста". */
+static int
+age_follows(const struct pass *p, size_t i)
+{
+	int	 sure, adj;
+
+	return is_num(p, i) && tk(p, i)->n <= 3 &&
+	    age_unit(p, nexttok(p, i), &sure, &adj) == AU_YEAR &&
+	    !not_age_after(p, nexttok(p, i));
+}
+
+/*
+ * Capitalised words by what the lexicon knows of them.  In mid-sentence
+ * a capital says a proper noun: a name unless a dictionary knows the
+ * word in lower case, the medical vocabulary lists it, or it is a
+ * place (rule_place).  At a sentence's start the capital says nothing:
+ * a name needs strong evidence (a given name, a surname of the list or
+ * a surname's ending, "Садыкова жаловалась", "Сейтқалиеваға"), or a
+ * medium one and a verb next ("Кузнецов доложил"), or a name next.
+ */
+static void
+rule_capitals(struct pass *p, size_t i)
+{
+	int	 ev;
+	size_t	 k;
+
+	if (!name_shape(p, i) || !namelike(p, i))
+		return;
+	ev = evidence(p, i);
+	if (ev == EV_NONE)
+		return;
+	if ((ev <= EV_UNKNOWN || (kn(p, i) & K_SURIN)) &&
+	    !(kn(p, i) & (K_GIVEN | K_SURNAME)) &&
+	    (dose_after(p, i) || drug_before(p, i)))
+		return;			/* a medicine */
+	if (!sentence_start(p, i)) {
+		if (ev == EV_STRONG)
+			name_cand(p, i, i + 1, 90, "name");
+		else if (ev == EV_MEDIUM)
+			name_cand(p, i, i + 1, 75, "proper noun");
+		else
+			name_cand(p, i, i + 1, 50,
+			    "capitalised word no lexicon knows");
+		return;
+	}
+	k = nexttok(p, i);
+	if (ev == EV_STRONG)
+		name_cand(p, i, i + 1, 85, "name at a sentence's start");
+	else if (ev >= EV_MEDIUM && verb_like(p, k) && !(kn(p, i) & K_GIVENLIKE))
+		name_cand(p, i, i + 1, 65, "name before a verb");
+	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
+	    K_SURMORPH)) && is_p(p, k, ',') && age_follows(p, nexttok(p, k)))
+		name_cand(p, i, i + 1, 65, "name before an age");
+	else if (ev >= EV_MEDIUM && (kn(p, i) & (K_GIVEN | K_SURNAME |
+	    K_SURMORPH | K_KKPATRON | K_PROPER | K_SURIN | K_GIVENLIKE)) &&
+	    !(kn(p, i) & K_COMMON))
+		name_cand(p, i, i + 1, 70, "name at a sentence's start");
+	else if (ev >= EV_UNKNOWN && namelike(p, k) &&
+	    evidence(p, k) >= EV_UNKNOWN && !(tk(p, k)->flags & TF_ALLCAPS))
+		name_cand(p, i, i + 1, 60, "name before a name");
 }
 
 static void
@@ -2346,12 +2996,8 @@ rule_names(struct pass *p)
 		if (tk(p, i)->cls & L_ROLEKK)
 			rule_role_after(p, i);
 		rule_patronymic(p, i);
-		if (!namelike(p, i))
-			continue;
-		if (!sentence_start(p, i))
-			cand(p, i, i + 1, SCRUB_NAME);
-		else if (surname_like(p, i) && namelike(p, nexttok(p, i)))
-			cand(p, i, i + 1, SCRUB_NAME);	/* "Иванов Петр" */
+		if (tk(p, i)->flags & TF_CAP)
+			rule_capitals(p, i);
 	}
 }
 
@@ -2366,8 +3012,12 @@ addr_word(const struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
 
+	/* "Мамыр-4", "Самал-2": a microdistrict may be named by a month */
+	if (t->kind == TK_WORD && (t->cls & L_MONTH) && (t->flags & TF_CAP) &&
+	    is_p(p, i + 1, '-') && is_num(p, i + 2))
+		return 1;
 	return t->kind == TK_WORD && (t->flags & TF_CAP) && t->n >= 2 &&
-	    !(t->cls & (L_NOTNAME | L_ROLE | L_ROLEKK)) &&
+	    !(t->cls & (L_NOTNAME | L_ROLE | L_ROLEKK | L_KEEP)) &&
 	    !(t->flags & TF_MIXED) && !is_numlike(p, i - 1) &&
 	    !is_numlike(p, i + 1);
 }
@@ -2512,12 +3162,6 @@ addr_comp(const struct pass *p, size_t i, int *street)
 		if ((e = house_num(p, j)) != NONE && !unit_after(p, e - 1))
 			return e;
 	}
-	if ((t->cls & L_SETTLE) && (j = kw_next(p, i)) != NONE &&
-	    !is_numlike(p, prevtok(p, i))) {
-		/* с. Каменка, пос. Отеген батыр, д. Иваново (not г. Алматы) */
-		if (addr_word(p, j) && !(tk(p, j)->cls & L_ALLOW))
-			return street_name(p, j);
-	}
 	if (addr_word(p, i)) {
 		/* Абай көшесі, Қабанбай батыр даңғылы, Самал ы.а. */
 		e = street_name(p, i);
@@ -2530,9 +3174,6 @@ addr_comp(const struct pass *p, size_t i, int *street)
 			*street = 1;
 			return h;
 		}
-		/* Ақсай ауылы (not Алматы қаласы) */
-		if (is_w(p, k, L_SETTLEPOST) && !(t->cls & L_ALLOW))
-			return k + 1;
 	}
 	return NONE;
 }
@@ -2554,6 +3195,39 @@ addr_label(const struct pass *p, size_t i, size_t *start)
 	return e;
 }
 
+/*
+ * A street's name and a house and flat number without a keyword:
+ * "Тимирязева 42-15", "Гагарина 12/3", "Ленина, 5-2", "Абылай хана
+ * 12-45".  The name must be no common, medical or place word ("Апгар
+ * 8-9" is a score).
+ */
+static size_t
+addr_bare(const struct pass *p, size_t i)
+{
+	size_t	 e, k, h;
+
+	if (!addr_word(p, i) || !name_shape(p, i) || (kn(p, i) & K_PLACEADJ) ||
+	    (evidence(p, i) < EV_UNKNOWN && !(kn(p, i) & K_PLACE)))
+		return NONE;
+	if ((e = street_name(p, i)) == NONE)
+		return NONE;
+	k = nexttok(p, e - 1);
+	if (is_p(p, k, ','))
+		k = nexttok(p, k);
+	if ((h = house_num(p, k)) == NONE || unit_after(p, h - 1) ||
+	    tk(p, k)->n > 3)
+		return NONE;
+	if (h - k >= 3 && (is_p(p, k + 1, '-') || is_p(p, k + 1, '/')))
+		return h;		/* 42-15 */
+	/* "Жандосова 58, кв. 7": a flat's keyword follows */
+	k = nexttok(p, h - 1);
+	if (is_p(p, k, ','))
+		k = nexttok(p, k);
+	if (win(p, k, "кв квартира пәтер"))
+		return h;
+	return NONE;
+}
+
 /* Runs of address components joined by commas. */
 static void
 rule_address(struct pass *p)
@@ -2564,8 +3238,9 @@ rule_address(struct pass *p)
 	for (i = 0; i < p->nt; i++) {
 		start = i;
 		if ((e = addr_comp(p, i, &street)) == NONE) {
-			if (!is_w(p, i, L_ADDRLBL) ||
-			    (e = addr_label(p, i, &start)) == NONE)
+			if ((!is_w(p, i, L_ADDRLBL) ||
+			    (e = addr_label(p, i, &start)) == NONE) &&
+			    (e = addr_bare(p, i)) == NONE)
 				continue;
 			street = 1;
 		}
@@ -2584,9 +3259,419 @@ rule_address(struct pass *p)
 			}
 			break;
 		}
-		cand(p, start, last, SCRUB_ADDRESS);
+		cand(p, start, last, SCRUB_ADDRESS, 85, "address");
 		i = last - 1;
 	}
+}
+
+/* --- places, facilities, organisations -------------------------------- */
+
+/*
+ * A word of a place's name: capitalised, no role, no medicine, no
+ * common word of the built-in lexicon ("г. Алматы", "с. Каменка",
+ * "Ұлытау ауданы", "пос. Отеген батыр").
+ */
+static int
+place_word(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_WORD && (t->flags & TF_CAP) && t->n >= 2 &&
+	    !(t->cls & (L_ROLE | L_ROLEKK | L_KEEP | L_UNIT | L_MONTH |
+	    L_COMMON)) &&
+	    !(t->flags & TF_MIXED) && !digit_glued(p, i);
+}
+
+/* A place's Russian adjective: "Улытауского", "Карагандинской". */
+static int
+place_adj(const struct pass *p, size_t i)
+{
+	static const char *const ends[] = { "ский", "ская", "ское", "ского",
+	    "скому", "ским", "ском", "ской", "скую", "ские", "ских", "цкий",
+	    "цкая", "цкого", "цкой", "цком", "цкому", "цкую" };
+	size_t	 k;
+
+	if (tk(p, i)->kind != TK_WORD)
+		return 0;
+	if (tk(p, i)->cls & L_PLACEADJ)
+		return 1;
+	if (!place_word(p, i) || (tk(p, i)->cls & L_COMMON))
+		return 0;
+	for (k = 0; k < sizeof(ends) / sizeof(ends[0]); k++)
+		if (wsuffix(p, i, ends[k]))
+			return 1;
+	return 0;
+}
+
+/* The facility adjectives: "городская", "облыстық", "№3", "5-ші". */
+static int
+facil_adj(const struct pass *p, size_t i)
+{
+	return win(p, i, "городск* областн* районн* центральн* "
+	    "республиканск* многопрофильн* детск* клиническ* региональн* "
+	    "перинатальн* инфекционн* туберкулезн* туберкулёзн* "
+	    "онкологическ* психиатрическ* наркологическ* кардиологическ* "
+	    "травматологическ* родильн* межрайонн* сельск* участков* "
+	    "консультативно-диагностическ* стоматологическ* "
+	    "қалалық облыстық аудандық орталық көпбейінді балалар "
+	    "клиникалық перинаталдық жұқпалы аурулар онкологиялық "
+	    "ауылдық республикалық өңірлік аймақтық стоматологиялық "
+	    "туберкулезге қарсы ауданаралық");
+}
+
+/*
+ * Facilities: a hospital, clinic or centre named by a place, a number or
+ * an abbreviation -- "Карагандинская областная больница", "Шетская
+ * ЦРБ", "ЦРБ", "ГКБ №7", "поликлиника №3", "№3 қалалық емхана", "5-ші
+ * қалалық аурухана", "Жезқазған қалалық ауруханасы".  A facility named
+ * by its kind alone ("в областную больницу") says nothing of the place
+ * and stays.
+ */
+static void
+rule_facility(struct pass *p, size_t i)
+{
+	size_t	 a = i, e = i + 1, k, j;
+	int	 named = 0, n;
+
+	if (!is_w(p, i, L_FACIL | L_FACABBR))
+		return;
+	if (tk(p, i)->cls & L_FACABBR)
+		named = 1;
+	/* leftwards: adjectives, places, "№3", "5-ші" */
+	for (n = 0; n < 5; n++) {
+		k = prevtok(p, a);
+		if (k == NONE)
+			break;
+		if (facil_adj(p, k)) {
+			a = k;
+			continue;
+		}
+		if (place_adj(p, k) || (place_word(p, k) &&
+		    (kn(p, k) & K_PLACE))) {
+			a = k;
+			named = 1;
+			continue;
+		}
+		if (tk(p, k)->kind == TK_WORD && (tk(p, k)->cls & L_ORD) &&
+		    is_p(p, k - 1, '-') && is_num(p, k - 2)) {
+			a = k - 2;	/* 5-ші */
+			named = 1;
+			continue;
+		}
+		if (is_num(p, k) && is_p(p, k - 1, 0x2116)) {
+			a = k - 1;	/* №3 */
+			named = 1;
+			continue;
+		}
+		if (is_num(p, k) && is_hsp(p, k - 1) &&
+		    is_p(p, k - 2, 0x2116)) {
+			a = k - 2;	/* № 3 */
+			named = 1;
+			continue;
+		}
+		break;
+	}
+	/* rightwards: "№ 7", "7", "№3" (not "3 раза") */
+	j = e;
+	if (is_hsp(p, j))
+		j++;
+	if (is_p(p, j, 0x2116)) {
+		j = is_hsp(p, j + 1) ? j + 2 : j + 1;
+		if (is_num(p, j)) {
+			e = num_end(p, j);
+			named = 1;
+		}
+	} else if (is_num(p, j) && tk(p, j)->n <= 3 && !unit_after(p, j) &&
+	    !num_cont_right(p, j)) {
+		e = num_end(p, j);
+		named = 1;
+	}
+	if (named)
+		cand(p, a, e, SCRUB_PLACE, 85, "facility");
+}
+
+/*
+ * Places: a settlement's word and a name ("г. Сатпаев", "с. Каменка",
+ * "аул Аксу"); a name and a place's word after it ("Ұлытау ауданы",
+ * "Улытауского района", "Жезқазған қаласына"); a place of the lexicon
+ * or its adjective anywhere ("в Шымкенте", "Ақтөбеде", "карагандинская").
+ * The words "г.", "ауданы" stay: they say no more than the row.
+ */
+static void
+rule_place(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	size_t	 j, e, k, a;
+	int	 n;
+
+	if (t->kind != TK_WORD)
+		return;
+	/* "с. Каменка", not the initial in "Ұзақбаев З.Д. Мальчик" */
+	if ((t->cls & L_SETTLE) && !(t->n == 1 && (t->flags & TF_CAP)) &&
+	    (j = kw_next(p, i)) != NONE &&
+	    (!is_numlike(p, prevtok(p, i)) || (kn(p, j) & K_PLACE)) &&
+	    place_word(p, j) &&
+	    !(tk(p, j)->flags & TF_ALLCAPS)) {
+		/* с. Каменка, пос. Отеген батыр, г. Нур-Султан */
+		for (e = j + 1, n = 0; n < 2; n++) {
+			k = e;
+			if (!is_hsp(p, k) || !(place_word(p, k + 1) ||
+			    is_w(p, k + 1, L_PARTICLE)))
+				break;
+			if (is_w(p, k + 2, L_PLACEKW) || (tk(p, k + 1)->cls &
+			    L_COMMON))
+				break;
+			e = k + 2;
+		}
+		cand(p, j, e, SCRUB_PLACE, 90, "after a settlement's word");
+	}
+	if (t->cls & L_PLACEKW) {
+		/* Ұлытау ауданы, Бұқар жырау ауданы, Улытауского района */
+		a = NONE;
+		for (k = prevtok(p, i), n = 0; k != NONE && n < 3;
+		    k = prevtok(p, k), n++) {
+			if (place_adj(p, k) || (place_word(p, k) &&
+			    !(tk(p, k)->cls & L_COMMON)) ||
+			    (n > 0 && is_w(p, k, L_PARTICLE)))
+				a = k;
+			else
+				break;
+			if (n == 0 && place_adj(p, k))
+				break;
+		}
+		if (a != NONE)
+			cand(p, a, prevtok(p, i) + 1, SCRUB_PLACE, 90,
+			    "before a place's word");
+	}
+	if (t->cls & L_PLACEADJ) {
+		cand(p, i, i + 1, SCRUB_PLACE, 85, "place's adjective");
+		return;
+	}
+	if (!(t->flags & TF_CAP))
+		return;
+	/*
+	 * At a sentence's start a short place that is also a word ("Шет",
+	 * "Есік", "Алға") is the word.
+	 */
+	if ((kn(p, i) & K_PLACE) && place_word(p, i) &&
+	    !(t->flags & TF_ALLCAPS) && (!(kn(p, i) & K_COMMON) ||
+	    (kn(p, i) & K_PLACELONG) || !sentence_start(p, i)))
+		cand(p, i, i + 1, SCRUB_PLACE, 85, "place");
+}
+
+/* A legal form before or after a company's name: ТОО, АО, ЖШС, АҚ. */
+static int
+legal_form(const struct pass *p, size_t i)
+{
+	return win(p, i, "тоо ао оао зао ооо нао ип жшс ақ аақ жақ жк кгп "
+	    "гкп ргп ркп гу кмм мкк пк кеақ шжқ мкп рмк рмқк llp llc jsc "
+	    "ltd inc компания компании компанией компаниясы компаниясының "
+	    "фирма фирмы фирмой банк банка банке сақтандыру страховая "
+	    "страховой корпорация корпорациясы холдинг холдингі");
+}
+
+/* The closing quote for the opening one at i, on its line; NONE. */
+static size_t
+close_quote(const struct pass *p, size_t i)
+{
+	uint32_t	 o = tk(p, i)->cp, c;
+	size_t		 k;
+	int		 n;
+
+	c = o == 0xab ? 0xbb : o == 0x201e ? 0x201c : o == 0x201c ?
+	    0x201d : o;
+	for (k = i + 1, n = 0; k < p->nt && n < 16; k++, n++) {
+		if (tk(p, k)->kind == TK_SPACE && (tk(p, k)->flags & TF_NL))
+			return NONE;
+		if (tk(p, k)->kind == TK_PUNCT && (tk(p, k)->cp == c ||
+		    (o == 0x201c && tk(p, k)->cp == 0x201c)))
+			return k > i + 1 ? k : NONE;
+	}
+	return NONE;
+}
+
+/*
+ * Companies: a name in quotes with its legal form before or after it
+ * («Қазақтелеком» АҚ, ТОО «Медикер», АО "Казахмыс", «Евразия»
+ * сақтандыру компаниясы), or a legal form and capitalised words (ТОО
+ * Медикер).  The quoted name is masked, the legal form stays.
+ */
+static void
+rule_org(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	size_t	 c, k, e;
+	int	 n;
+
+	if (t->kind == TK_PUNCT && (t->cp == 0xab || t->cp == 0x201e ||
+	    t->cp == 0x201c || t->cp == '"')) {
+		if ((c = close_quote(p, i)) == NONE)
+			return;
+		if (tk(p, i + 1)->kind != TK_WORD && tk(p, i + 1)->kind !=
+		    TK_NUM)
+			return;
+		k = prevtok(p, i);
+		if ((k != NONE && legal_form(p, k)) ||
+		    legal_form(p, nexttok(p, c)))
+			cand(p, i, c + 1, SCRUB_ORG, 90, "company");
+		return;
+	}
+	if (t->kind == TK_WORD && (t->flags & TF_ALLCAPS) && t->n <= 4 &&
+	    legal_form(p, i) && !is_p(p, nexttok(p, i), 0xab) &&
+	    !is_p(p, nexttok(p, i), '"')) {
+		/* ТОО Медикер, ИП Сейткали */
+		e = NONE;
+		for (k = nexttok(p, i), n = 0; n < 3 && place_word(p, k) &&
+		    !(tk(p, k)->flags & TF_ALLCAPS) && evidence(p, k) >=
+		    EV_UNKNOWN; n++) {
+			e = k + 1;
+			k = nexttok(p, k);
+		}
+		if (e != NONE)
+			cand(p, nexttok(p, i), e, SCRUB_ORG, 80, "company");
+	}
+}
+
+static void
+rule_places(struct pass *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nt; i++) {
+		rule_place(p, i);
+		rule_facility(p, i);
+		rule_org(p, i);
+	}
+}
+
+/* --- e-mails said aloud ------------------------------------------------ */
+
+/* An ASCII word or number, or '.', '_', '-' between them. */
+static int
+is_ascii_tok(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	size_t	 k;
+
+	if (t->kind == TK_PUNCT)
+		return t->cp == '.' || t->cp == '_' || t->cp == '-';
+	if (t->kind != TK_WORD && t->kind != TK_NUM)
+		return 0;
+	for (k = 0; k < t->len; k++)
+		if ((unsigned char)p->s[t->off + k] >= 0x80)
+			return 0;
+	return 1;
+}
+
+/* A bracket around a spoken "at" or "dot": ( ) [ ] < >. */
+static int
+is_bracket(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_PUNCT && (t->cp == '(' || t->cp == ')' ||
+	    t->cp == '[' || t->cp == ']' || t->cp == '<' || t->cp == '>' ||
+	    t->cp == '{' || t->cp == '}');
+}
+
+/* Past an optional space, bracket, space after i; the next token. */
+static size_t
+skip_br(const struct pass *p, size_t i, int fwd)
+{
+	size_t	 k = i;
+	int	 n;
+
+	for (n = 0; n < 3; n++) {
+		size_t	 m = fwd ? k + 1 : k - 1;
+
+		if ((is_hsp(p, m) && tk(p, m)->n <= 2) || is_bracket(p, m))
+			k = m;
+		else
+			break;
+	}
+	return fwd ? k + 1 : k - 1;
+}
+
+/* A top-level domain said or written: "ru", "kz", "com". */
+static int
+tld_word(const struct pass *p, size_t i)
+{
+	return win(p, i, "ru kz com org net info io uz su kg by ua me biz "
+	    "ру кз ком");
+}
+
+/*
+ * E-mail addresses said aloud or disguised: "gulnaz_sadyk (собака)
+ * mail.ru", "ivanova at mail dot ru", "a.sadykova[at]gmail[dot]com",
+ * "marat.k собака yandex точка kz", "aigerim_89 @ mail.ru".
+ */
+static void
+rule_spoken_email(struct pass *p, size_t i)
+{
+	size_t	 a, k, e = NONE, n;
+	int	 dots = 0;
+
+	/* "ivanova @mail.ru": the handle is the address's domain */
+	if (tk(p, i)->kind == TK_LINK && p->s[tk(p, i)->off] == '@' &&
+	    memchr(p->s + tk(p, i)->off, '.', tk(p, i)->len) != NULL &&
+	    is_hsp(p, i - 1) && tk(p, i - 1)->n == 1 &&
+	    is_ascii_tok(p, i - 2) && tk(p, i - 2)->kind != TK_PUNCT) {
+		for (a = i - 2, n = 0; n < 12 && a > 0 &&
+		    is_ascii_tok(p, a - 1); n++)
+			a--;
+		while (tk(p, a)->kind == TK_PUNCT)
+			a++;
+		cand(p, a, i + 1, SCRUB_EMAIL, 85, "e-mail with spaces");
+		return;
+	}
+	if (!is_p(p, i, '@') && !is_w(p, i, L_AT))
+		return;
+	/* the local part: ASCII tokens glued together, right before */
+	k = skip_br(p, i, 0);
+	if (k >= p->nt || !is_ascii_tok(p, k) || tk(p, k)->kind == TK_PUNCT)
+		return;
+	if (is_p(p, i, '@') && is_hsp(p, i - 1) == 0 && is_hsp(p, i + 1) == 0)
+		return;			/* a plain address: links_scan */
+	a = k;
+	for (n = 0; n < 12 && a > 0 && is_ascii_tok(p, a - 1); n++)
+		a--;
+	while (tk(p, a)->kind == TK_PUNCT)
+		a++;
+	/* the domain: words joined by '.', "dot", "точка", "нүкте" */
+	k = skip_br(p, i, 1);
+	if (tk(p, k)->kind == TK_LINK && tk(p, k)->type == SCRUB_URL)
+		e = k + 1;		/* "mail.ru" found as a link */
+	for (n = 0; n < 8 && e == NONE; n++) {
+		if (tk(p, k)->kind != TK_WORD || !is_ascii_tok(p, k))
+			break;
+		if (dots > 0 && tld_word(p, k))
+			e = k + 1;
+		if (is_p(p, k + 1, '.') && is_ascii_tok(p, k + 2) &&
+		    tk(p, k + 2)->kind == TK_WORD) {
+			k += 2;
+			dots++;
+			continue;
+		}
+		{
+			size_t	 d = skip_br(p, k, 1);
+
+			if (win(p, d, "dot точка нүкте дот") ||
+			    is_p(p, d, '.')) {
+				k = skip_br(p, d, 1);
+				dots++;
+				continue;
+			}
+		}
+		break;
+	}
+	if (e == NONE && tk(p, k)->kind == TK_WORD && dots > 0 &&
+	    tld_word(p, k))
+		e = k + 1;
+	if (e == NONE)
+		return;
+	if (is_bracket(p, e) && (tk(p, e)->cp == ')' || tk(p, e)->cp == ']'))
+		e++;
+	cand(p, a, e, SCRUB_EMAIL, 90, "e-mail said aloud");
 }
 
 /* --- spans ---------------------------------------------------------- */
@@ -2601,6 +3686,21 @@ cand_cmp(const void *va, const void *vb)
 	if (a->b != b->b)
 		return a->b > b->b ? -1 : 1;
 	return 0;
+}
+
+/*
+ * Which of two overlapping proposals names the span: the more specific
+ * type (prio[]), except that a name and a place are told apart by the
+ * surer recogniser ("врач Абай Құнанбайұлы" a name, "г. Сатпаев" a
+ * place).
+ */
+static int
+cand_wins(const struct cand *c, const struct cand *m)
+{
+	if ((c->type == SCRUB_NAME && m->type == SCRUB_PLACE) ||
+	    (c->type == SCRUB_PLACE && m->type == SCRUB_NAME))
+		return c->conf > m->conf;
+	return prio[c->type] > prio[m->type];
 }
 
 /*
@@ -2620,13 +3720,22 @@ spans_make(struct pass *p)
 		if (n > 0 && c->a < m[n - 1].b) {
 			if (c->b > m[n - 1].b)
 				m[n - 1].b = c->b;
-			if (prio[c->type] > prio[m[n - 1].type])
+			if (cand_wins(c, &m[n - 1])) {
 				m[n - 1].type = c->type;
+				m[n - 1].why = c->why;
+			}
+			if (c->conf > m[n - 1].conf &&
+			    c->type == m[n - 1].type)
+				m[n - 1].conf = c->conf;
+			m[n - 1].flags |= c->flags;
 		} else if (n > 0 && c->type == SCRUB_NAME &&
 		    m[n - 1].type == SCRUB_NAME && c->a == m[n - 1].b + 1 &&
-		    is_hsp(p, m[n - 1].b))
+		    is_hsp(p, m[n - 1].b)) {
 			m[n - 1].b = c->b;
-		else
+			if (c->conf > m[n - 1].conf)
+				m[n - 1].conf = c->conf;
+			m[n - 1].flags |= c->flags;
+		} else
 			m[n++] = *c;
 	}
 	/*
@@ -2638,7 +3747,7 @@ spans_make(struct pass *p)
 		size_t	 b = m[i].b;
 
 		if (b - m[i].a >= 2 && is_p(p, b - 1, '.') &&
-		    tk(p, b - 2)->kind == TK_WORD && tk(p, b - 2)->n == 1 &&
+		    tk(p, b - 2)->kind == TK_WORD && tk(p, b - 2)->n <= 3 &&
 		    (tk(p, b)->kind == TK_END ||
 		    (tk(p, b)->kind == TK_SPACE && (tk(p, b)->flags & TF_NL)) ||
 		    (is_hsp(p, b) && tk(p, b + 1)->kind == TK_WORD &&
@@ -2654,6 +3763,9 @@ spans_make(struct pass *p)
 		p->sp[i].off = tk(p, m[i].a)->off;
 		p->sp[i].len = tk(p, m[i].b - 1)->off + tk(p, m[i].b - 1)->len -
 		    p->sp[i].off;
+		p->sp[i].conf = m[i].conf;
+		p->sp[i].flags = m[i].flags;
+		p->sp[i].why = m[i].why ? m[i].why : scrub_type_name(m[i].type);
 	}
 	p->nsp = n;
 }
@@ -2671,9 +3783,13 @@ pass_run(struct pass *p, const char *s, size_t len)
 	tokenize(p);
 	for (i = 0; i < p->nt; i++)
 		if (tk(p, i)->kind == TK_LINK)
-			cand(p, i, i + 1, tk(p, i)->type);
+			cand(p, i, i + 1, tk(p, i)->type, 95,
+			    tk(p, i)->type == SCRUB_EMAIL ? "e-mail" : "link");
 	rule_numbers(p);
 	rule_address(p);
+	rule_places(p);
+	for (i = 0; i < p->nt; i++)
+		rule_spoken_email(p, i);
 	rule_names(p);
 	spans_make(p);
 }
@@ -2733,15 +3849,16 @@ struct spanv {
 };
 
 static void
-spanv_push(struct spanv *sv, size_t off, size_t len, int type)
+spanv_push(struct spanv *sv, const struct scrub_span *sp, size_t off,
+    size_t len)
 {
 	if (sv->n == sv->cap) {
 		sv->cap = sv->cap ? sv->cap * 2 : 16;
 		sv->v = xreallocarray(sv->v, sv->cap, sizeof(*sv->v));
 	}
+	sv->v[sv->n] = *sp;
 	sv->v[sv->n].off = off;
 	sv->v[sv->n].len = len;
-	sv->v[sv->n].type = type;
 	sv->n++;
 }
 
@@ -2774,7 +3891,7 @@ compose(struct spanv *fin, const struct scrub_span *nsp, size_t nn,
 			ts = (size_t)((long long)o->off + shift);
 			if (ts + mlen[o->type] > sa)
 				break;
-			spanv_push(&res, o->off, o->len, o->type);
+			spanv_push(&res, o, o->off, o->len);
 			shift += (long long)mlen[o->type] - (long long)o->len;
 		}
 		/* Old markers that begin before sb are swallowed. */
@@ -2801,18 +3918,94 @@ compose(struct spanv *fin, const struct scrub_span *nsp, size_t nn,
 		else
 			b = (size_t)((long long)sb - shift);
 		if (b - a > covered) {
-			spanv_push(&res, a, b - a, nsp[i].type);
+			spanv_push(&res, &nsp[i], a, b - a);
 			changed = 1;
 		} else
 			for (; first < k; first++)
-				spanv_push(&res, fin->v[first].off,
-				    fin->v[first].len, fin->v[first].type);
+				spanv_push(&res, &fin->v[first],
+				    fin->v[first].off, fin->v[first].len);
 	}
 	for (; k < fin->n; k++)
-		spanv_push(&res, fin->v[k].off, fin->v[k].len, fin->v[k].type);
+		spanv_push(&res, &fin->v[k], fin->v[k].off, fin->v[k].len);
 	free(fin->v);
 	*fin = res;
 	return changed;
+}
+
+static void	 pass_markers(struct pass *, const struct scrubber *,
+		    const char *const [SCRUB__MAX], const char **);
+
+/* Set up a pass with the caller's markers (NULL: none). */
+static void
+pass_init(struct pass *p, const struct scrubber *scr,
+    const char *const markers[SCRUB__MAX], const char **mk)
+{
+	memset(p, 0, sizeof(*p));
+	pass_markers(p, scr, markers, mk);
+}
+
+/*
+ * Set the scrubber and markers of a pass, keeping its buffers (one
+ * pass serves every text of a record).
+ */
+static void
+pass_markers(struct pass *p, const struct scrubber *scr,
+    const char *const markers[SCRUB__MAX], const char **mk)
+{
+	int	 t;
+
+	p->scr = scr;
+	p->keepweak = 0;
+	p->nwk = 0;
+	memset(p->mfirst, 0, sizeof(p->mfirst));
+	for (t = 0; t < SCRUB__MAX; t++) {
+		mk[t] = markers != NULL && markers[t] != NULL ? markers[t] :
+		    "";
+		p->mlen[t] = strlen(mk[t]);
+		if (p->mlen[t] > 0)
+			p->mfirst[(unsigned char)mk[t][0]] = 1;
+	}
+	p->markers = mk;
+}
+
+static void
+pass_free(struct pass *p)
+{
+	free(p->low);
+	free(p->t);
+	free(p->lk);
+	free(p->c);
+	free(p->sp);
+	free(p->wk);
+}
+
+/*
+ * The spans of s[0..len) (in the input) into fin: one pass, then the
+ * result scrubbed again until it stays as it is (at most MAXPASS
+ * passes; in practice the second finds nothing).  The weak proposals
+ * of the first pass are left in p->wk when p->keepweak.
+ */
+static void
+scrub_spans(struct pass *p, const char *s, size_t len, struct spanv *fin)
+{
+	struct buf	 cur = { 0 };
+	size_t		 i;
+	int		 round;
+
+	fin->n = 0;
+	p->nwk = 0;
+	pass_run(p, s, len);
+	for (i = 0; i < p->nsp; i++)
+		spanv_push(fin, &p->sp[i], p->sp[i].off, p->sp[i].len);
+	p->keepweak = 0;
+	for (round = 1; fin->n > 0 && round < MAXPASS; round++) {
+		buf_reset(&cur);
+		render(&cur, s, len, fin->v, fin->n, p->markers, 0);
+		pass_run(p, buf_str(&cur), cur.len);
+		if (p->nsp == 0 || !compose(fin, p->sp, p->nsp, p->mlen))
+			break;
+	}
+	buf_free(&cur);
 }
 
 size_t
@@ -2821,37 +4014,13 @@ scrub_text(const struct scrubber *scr, const char *s, size_t len,
     void (*cb)(void *, const struct scrub_span *, const char *),
     void *arg)
 {
-	static const char *const none[SCRUB__MAX];
 	const char	*mk[SCRUB__MAX];
 	struct pass	 p;
 	struct spanv	 fin = { 0 };
-	struct buf	 cur = { 0 };
 	size_t		 i, n;
-	int		 t, round;
 
-	if (markers == NULL)
-		markers = none;
-	memset(&p, 0, sizeof(p));
-	p.scr = scr;
-	for (t = 0; t < SCRUB__MAX; t++) {
-		mk[t] = markers[t] != NULL ? markers[t] : "";
-		p.mlen[t] = strlen(mk[t]);
-		if (p.mlen[t] > 0)
-			p.mfirst[(unsigned char)mk[t][0]] = 1;
-	}
-	p.markers = mk;
-
-	pass_run(&p, s, len);
-	for (i = 0; i < p.nsp; i++)
-		spanv_push(&fin, p.sp[i].off, p.sp[i].len, p.sp[i].type);
-	/* Scrub the result again until it stays as it is. */
-	for (round = 1; fin.n > 0 && round < MAXPASS; round++) {
-		buf_reset(&cur);
-		render(&cur, s, len, fin.v, fin.n, mk, 0);
-		pass_run(&p, buf_str(&cur), cur.len);
-		if (p.nsp == 0 || !compose(&fin, p.sp, p.nsp, p.mlen))
-			break;
-	}
+	pass_init(&p, scr, markers, mk);
+	scrub_spans(&p, s, len, &fin);
 	if (cb != NULL)
 		for (i = 0; i < fin.n; i++)
 			cb(arg, &fin.v[i], s);
@@ -2860,11 +4029,324 @@ scrub_text(const struct scrubber *scr, const char *s, size_t len,
 		buf_put(out, "", 0);
 	n = fin.n;
 	free(fin.v);
-	buf_free(&cur);
-	free(p.low);
-	free(p.t);
-	free(p.lk);
-	free(p.c);
-	free(p.sp);
+	pass_free(&p);
 	return n;
+}
+
+/* --- records: the same facts masked in every text -------------------- */
+
+/* A fact one text masked: a number, or a name's stem (folded). */
+struct fact {
+	int		 type;
+	long		 num;		/* >= 0: a number's value */
+	char		 digits[24];	/* a long number's digits */
+	char		 stem[24];	/* a name's first letters, folded */
+	size_t		 stemlen;
+};
+
+struct factv {
+	struct fact	*v;
+	size_t		 n, cap;
+};
+
+static struct fact *
+fact_new(struct factv *fv, int type)
+{
+	struct fact	*f;
+
+	if (fv->n == fv->cap) {
+		fv->cap = fv->cap ? fv->cap * 2 : 16;
+		fv->v = xreallocarray(fv->v, fv->cap, sizeof(*fv->v));
+	}
+	f = &fv->v[fv->n++];
+	memset(f, 0, sizeof(*f));
+	f->type = type;
+	f->num = -1;
+	return f;
+}
+
+/* Kazakh letters folded onto Russian ones, lower case, in a few bytes. */
+static size_t
+stem_of(const char *w, size_t len, char *out, size_t cap)
+{
+	const char	*p = w, *e = w + len;
+	uint32_t	 c;
+	size_t		 n = 0, letters = 0;
+	char		 enc[4];
+	size_t		 k;
+
+	while (p < e && letters < 5) {
+		c = uc_tolower(utf8_next(&p, e));
+		switch (c) {
+		case 0x4d9: c = 0x430; break;
+		case 0x493: c = 0x433; break;
+		case 0x49b: c = 0x43a; break;
+		case 0x4a3: c = 0x43d; break;
+		case 0x4e9: c = 0x43e; break;
+		case 0x4b1: case 0x4af: c = 0x443; break;
+		case 0x4bb: c = 0x445; break;
+		case 0x456: c = 0x438; break;
+		case 0x451: c = 0x435; break;
+		}
+		k = enc_utf8(c, enc);
+		if (n + k >= cap)
+			break;
+		memcpy(out + n, enc, k);
+		n += k;
+		letters++;
+	}
+	out[n] = '\0';
+	return letters;
+}
+
+/* Code points in s[0..len). */
+static size_t
+count_cp(const char *s, size_t len)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * A word (its first five letters folded, n letters in all) bears the
+ * name of fact f: the same five letters ("Сейтқалиеваға", "Сейткалиевой");
+ * a short name ("Ким", "Омар") and its case endings, up to four letters.
+ */
+static int
+stem_match(const struct fact *f, const char *stem, int n)
+{
+	size_t	 sl = strlen(f->stem);
+
+	if (f->stemlen == 5)
+		return strcmp(f->stem, stem) == 0;
+	return strncmp(f->stem, stem, sl) == 0 &&
+	    (size_t)n <= f->stemlen + 4;
+}
+
+/* The facts of one span of text s: its numbers and its names' stems. */
+static void
+facts_of(struct factv *fv, const char *s, const struct scrub_span *sp)
+{
+	const char	*p = s + sp->off, *e = p + sp->len, *q, *w;
+	struct fact	*f;
+	size_t		 nd;
+	uint32_t	 c;
+
+	while (p < e) {
+		if (*p >= '0' && *p <= '9') {
+			for (q = p; q < e && *q >= '0' && *q <= '9'; q++)
+				continue;
+			nd = (size_t)(q - p);
+			if (nd >= 3 && nd < sizeof(f->digits)) {
+				f = fact_new(fv, sp->type);
+				memcpy(f->digits, p, nd);
+				f->digits[nd] = '\0';
+			}
+			p = q;
+			continue;
+		}
+		q = p;
+		c = utf8_next(&q, e);
+		if (sp->type == SCRUB_NAME && uc_isupper(c)) {
+			w = p;
+			while (q < e) {
+				const char *r = q;
+
+				if (!uc_isalpha(utf8_next(&r, e)))
+					break;
+				q = r;
+			}
+			f = fact_new(fv, SCRUB_NAME);
+			if ((f->stemlen = stem_of(w, (size_t)(q - w), f->stem,
+			    sizeof(f->stem))) < 3)
+				fv->n--;	/* an initial, "Ли" */
+			else if (count_cp(w, (size_t)(q - w)) > 5)
+				f->stemlen = 5;	/* "Сейтқ": a long name */
+		}
+		p = q;
+	}
+}
+
+/* Merge span sp into the sorted, disjoint spans of sv. */
+static void
+spanv_merge(struct spanv *sv, const struct scrub_span *sp)
+{
+	size_t	 i, j, a = sp->off, b = sp->off + sp->len;
+	struct scrub_span m = *sp;
+
+	for (i = 0; i < sv->n && sv->v[i].off + sv->v[i].len <= a; i++)
+		continue;
+	/* spans [i, j) overlap the new one */
+	for (j = i; j < sv->n && sv->v[j].off < b; j++) {
+		if (sv->v[j].off < a)
+			a = sv->v[j].off;
+		if (sv->v[j].off + sv->v[j].len > b)
+			b = sv->v[j].off + sv->v[j].len;
+		m.type = sv->v[j].type;
+		m.conf = sv->v[j].conf;
+		m.why = sv->v[j].why;
+		m.flags = sv->v[j].flags;
+	}
+	m.off = a;
+	m.len = b - a;
+	if (i == j) {
+		spanv_push(sv, &m, m.off, m.len);	/* grows by one */
+		memmove(&sv->v[i + 1], &sv->v[i],
+		    (sv->n - 1 - i) * sizeof(*sv->v));
+		sv->v[i] = m;
+		return;
+	}
+	sv->v[i] = m;
+	memmove(&sv->v[i + 1], &sv->v[j], (sv->n - j) * sizeof(*sv->v));
+	sv->n -= j - i - 1;
+}
+
+/* A weak proposal of type t and key states fact f. */
+static int
+fact_matches(const struct fact *f, int t, long key)
+{
+	return f->num >= 0 && key >= 0 && f->num == key && f->type == t;
+}
+
+/*
+ * Spread the facts over field s: weak proposals of the same value,
+ * long numbers with the same digits, words with a masked name's stem.
+ */
+static void
+spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
+    size_t nwk, const struct factv *fv, struct spanv *fin)
+{
+	struct scrub_span sp;
+	char		 stem[24];
+	size_t		 i, k;
+	const struct tok *t;
+
+	memset(&sp, 0, sizeof(sp));
+	sp.flags = SCRUB_F_SHARED;
+	for (i = 0; i < nwk; i++)
+		for (k = 0; k < fv->n && wk[i].conf < WEAK; k++)
+			if (fact_matches(&fv->v[k], wk[i].type, wk[i].key)) {
+				sp.type = wk[i].type;
+				sp.off = wk[i].a;
+				sp.len = wk[i].b - wk[i].a;
+				sp.conf = 60;
+				sp.why = "masked in the other text";
+				spanv_merge(fin, &sp);
+				break;
+			}
+	/* tokens of the input: long numbers, names */
+	for (k = 0; k < fv->n; k++)
+		if (fv->v[k].digits[0] != '\0' || fv->v[k].stemlen > 0)
+			break;
+	if (k == fv->n)
+		return;			/* no such fact */
+	p->keepweak = 0;
+	p->s = s;
+	p->len = len;
+	links_scan(p);
+	tokenize(p);
+	for (i = 0; i < p->nt; i++) {
+		t = tk(p, i);
+		if (t->kind == TK_NUM && t->n >= 3) {
+			for (k = 0; k < fv->n; k++)
+				if (fv->v[k].digits[0] != '\0' &&
+				    strlen(fv->v[k].digits) == t->len &&
+				    memcmp(fv->v[k].digits, s + t->off,
+				    t->len) == 0)
+					break;
+			if (k == fv->n)
+				continue;
+			sp.type = fv->v[k].type;
+		} else if (t->kind == TK_WORD && (t->flags & TF_CAP) &&
+		    t->n >= 3 && !(t->cls & (L_KEEP | L_COMMON | L_ROLE |
+		    L_ROLEKK | L_UNIT | L_MONTH)) && !(t->flags & TF_MIXED)) {
+			if (stem_of(s + t->off, t->len, stem, sizeof(stem)) < 3)
+				continue;
+			for (k = 0; k < fv->n; k++)
+				if (fv->v[k].stemlen > 0 && stem_match(&fv->v[k],
+				    stem, t->n))
+					break;
+			if (k == fv->n)
+				continue;
+			sp.type = SCRUB_NAME;
+		} else
+			continue;
+		sp.off = t->off;
+		sp.len = t->len;
+		sp.conf = 60;
+		sp.why = "masked in the other text";
+		spanv_merge(fin, &sp);
+	}
+}
+
+size_t
+scrub_record(const struct scrubber *scr, struct scrub_field *fld, size_t n,
+    void (*cb)(void *, size_t, const struct scrub_span *, const char *),
+    void *arg)
+{
+	const char	*mk[SCRUB__MAX];
+	struct pass	 p;
+	struct spanv	*fin;
+	struct cand	**wk;
+	size_t		*nwk, i, k, total = 0;
+	struct factv	 fv = { 0 };
+
+	fin = xcalloc(n ? n : 1, sizeof(*fin));
+	wk = xcalloc(n ? n : 1, sizeof(*wk));
+	nwk = xcalloc(n ? n : 1, sizeof(*nwk));
+	pass_init(&p, scr, NULL, mk);
+	for (i = 0; i < n; i++) {
+		if (fld[i].s == NULL || fld[i].len == 0)
+			continue;
+		pass_markers(&p, scr, fld[i].markers, mk);
+		p.keepweak = 1;
+		scrub_spans(&p, fld[i].s, fld[i].len, &fin[i]);
+		/* the field's keyed proposals: its own copy */
+		if (p.nwk > 0) {
+			wk[i] = xreallocarray(NULL, p.nwk, sizeof(*wk[i]));
+			memcpy(wk[i], p.wk, p.nwk * sizeof(*wk[i]));
+		}
+		nwk[i] = p.nwk;
+		for (k = 0; k < fin[i].n; k++)
+			facts_of(&fv, fld[i].s, &fin[i].v[k]);
+		/* the values of the strong proposals: ages with their units */
+		for (k = 0; k < nwk[i]; k++)
+			if (wk[i][k].conf >= WEAK)
+				fact_new(&fv, wk[i][k].type)->num = wk[i][k].key;
+	}
+	for (i = 0; i < n; i++) {
+		if (fld[i].s == NULL || fld[i].len == 0) {
+			fld[i].nrepl = 0;
+			if (fld[i].out != NULL && fld[i].out->data == NULL)
+				buf_put(fld[i].out, "", 0);
+			continue;
+		}
+		pass_markers(&p, scr, fld[i].markers, mk);
+		if (fv.n > 0)
+			spread(&p, fld[i].s, fld[i].len, wk[i], nwk[i], &fv,
+			    &fin[i]);
+		if (cb != NULL)
+			for (k = 0; k < fin[i].n; k++)
+				cb(arg, i, &fin[i].v[k], fld[i].s);
+		render(fld[i].out, fld[i].s, fld[i].len, fin[i].v, fin[i].n,
+		    mk, 1);
+		if (fld[i].out->data == NULL)
+			buf_put(fld[i].out, "", 0);
+		fld[i].nrepl = fin[i].n;
+		total += fin[i].n;
+	}
+	pass_free(&p);
+	for (i = 0; i < n; i++) {
+		free(fin[i].v);
+		free(wk[i]);
+	}
+	free(fin);
+	free(wk);
+	free(nwk);
+	free(fv.v);
+	return total;
 }

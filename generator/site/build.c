@@ -2,7 +2,7 @@
  * build.c -- `regsite build`: the pipeline from the registry database
  * to a complete site, in order:
  *
- *   configuration, catalog, templates, allowlist, content
+ *   configuration, catalog, templates, scrubber lexicons, content
  *                                  (config.c, catalog.c, content.c)
  *   database snapshot, quick validation, dictionaries    (privacy.c)
  *   privacy stage                                        (privacy.c)
@@ -26,6 +26,7 @@
 #include "lib/format.h"
 #include "lib/config.h"
 #include "privacy/scrub.h"
+#include "privacy/report.h"
 #include "privacy/privacy.h"
 #include "render/mustache.h"
 #include "render/catalog.h"
@@ -49,64 +50,6 @@ is_srcdir(const char *dir)
 		free(p);
 	}
 	return ok;
-}
-
-/*
- * An absolute, normalized form of path (which need not exist): the
- * longest existing prefix is resolved with realpath, the rest appended.
- */
-static char *
-abspath(const char *path)
-{
-	char	 buf[PATH_MAX], *copy, *slash, *res;
-
-	copy = xstrdup(path);
-	while (*copy && copy[strlen(copy) - 1] == '/' && strlen(copy) > 1)
-		copy[strlen(copy) - 1] = '\0';
-	if (realpath(copy, buf) != NULL) {
-		free(copy);
-		return xstrdup(buf);
-	}
-	if ((slash = strrchr(copy, '/')) == NULL) {
-		if (getcwd(buf, sizeof(buf)) == NULL) {
-			free(copy);
-			return xstrdup(path);
-		}
-		res = xasprintf("%s/%s", buf, copy);
-	} else if (slash == copy) {
-		res = xstrdup(copy);
-	} else {
-		char	*parent;
-
-		*slash = '\0';
-		parent = abspath(copy);
-		res = xasprintf("%s/%s", parent, slash + 1);
-		free(parent);
-	}
-	free(copy);
-	return res;
-}
-
-/* The report must not be published: refuse a path inside the site. */
-static int
-check_report_path(const char *report, const char *out)
-{
-	char	*r, *o;
-	size_t	 olen;
-	int	 inside;
-
-	r = abspath(report);
-	o = abspath(out);
-	olen = strlen(o);
-	inside = strcmp(o, "/") == 0 ||
-	    (strncmp(r, o, olen) == 0 && (r[olen] == '/' || r[olen] == '\0'));
-	free(r);
-	free(o);
-	if (inside)
-		return rs_err("--report '%s' is inside the output directory "
-		    "'%s': the report lists what was masked and must not be "
-		    "published", report, out);
-	return 0;
 }
 
 /*
@@ -222,6 +165,8 @@ build_run(const struct build_opts *o)
 	const char	*markers[LANG__MAX][SCRUB__MAX];
 	const char *const *mk[LANG__MAX];
 	const struct privacy_stats *ps;
+	struct report_guard guard;
+	struct report	*rep = NULL;
 	struct timespec	 t0, t1;
 	char		*path;
 	long		 repl = 0;
@@ -247,7 +192,14 @@ build_run(const struct build_opts *o)
 		    "make install", DATADIR);
 		goto out;
 	}
-	if (o->report != NULL && check_report_path(o->report, o->out) == -1)
+	/*
+	 * The report holds what the site hides: never over the registry,
+	 * its configuration, or where the site is built or published.
+	 */
+	guard.db = o->db;
+	guard.out = o->out;
+	guard.config = o->config;
+	if (o->report != NULL && report_check(o->report, &guard) == -1)
 		goto out;
 	if (config_load(&b.cfg, o->config) == -1)
 		goto out;
@@ -261,8 +213,8 @@ build_run(const struct build_opts *o)
 	free(path);
 	if (b.tmpl == NULL)
 		goto out;
-	path = xasprintf("%s/content/allowlist.txt", b.srcdir);
-	b.scr = scrub_new(path);
+	path = xasprintf("%s/content/scrub", b.srcdir);
+	b.scr = scrub_new(path, getenv("REGSITE_HUNSPELL"));
 	free(path);
 	if (b.scr == NULL)
 		goto out;
@@ -297,7 +249,10 @@ build_run(const struct build_opts *o)
 		goto out;
 	for (l = 0; l < LANG__MAX; l++)
 		mk[l] = markers[l];
-	if (privacy_run(b.priv, &b.cfg, b.scr, mk, o->report) == -1)
+	if (o->report != NULL && (rep = report_open(o->report,
+	    (enum lang)o->report_lang, &guard)) == NULL)
+		goto out;
+	if (privacy_run(b.priv, &b.cfg, b.scr, mk, rep) == -1)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 
@@ -320,6 +275,11 @@ build_run(const struct build_opts *o)
 			goto out;
 		}
 		b.priv = NULL;
+		if (report_close(rep, 1) == -1) {
+			rep = NULL;
+			goto out;
+		}
+		rep = NULL;
 		if (site_commit(b.site) == -1)
 			goto out;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
@@ -343,6 +303,7 @@ build_run(const struct build_opts *o)
 out:
 	if (b.priv)
 		privacy_close(b.priv, 0);
+	report_close(rep, 0);
 	if (b.site)
 		site_abort(b.site);
 	if (rc != 0 && o->progress)

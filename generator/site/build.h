@@ -10,6 +10,7 @@ struct build_opts {
 	const char *out;	/* the site directory, replaced when complete */
 	const char *config;	/* INI file, or NULL for the defaults */
 	const char *report;	/* the privacy report, or NULL */
+	int	 report_lang;	/* its language: LANG_KK (default), LANG_RU */
 	const char *srcdir;	/* content/, templates/, static/; NULL: auto */
 	int	 progress;	/* a progress line on stderr (a terminal) */
 	int	 quiet;		/* no summary line */

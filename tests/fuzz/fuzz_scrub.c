@@ -1,8 +1,9 @@
 /*
  * fuzz_scrub.c -- scrub arbitrary bytes.
  *
- * The allowlist is content/allowlist.txt under $TOP (or the current
- * directory).  The first byte picks the markers: Kazakh, Russian, or
+ * The lexicon is content/scrub under $TOP (or the current directory),
+ * the dictionaries where scrub_new looks.  The first byte picks the
+ * markers: Kazakh, Russian, or
  * empty ones -- deleting what is masked joins its neighbours, so later
  * passes find more and the fix-point loop in scrub_text has to map
  * their spans back onto the input.  Properties:
@@ -15,6 +16,9 @@
  *     again is the same and has no replacements.  (Empty markers are no
  *     real use: each deletion may join a new "ИБ" and number, one pass
  *     at a time, past any bound on the passes.)
+ *   - the input cut in two at its second byte's place and scrubbed as
+ *     one record (scrub_record): valid UTF-8 out, every span within
+ *     its field, in order, not overlapping.
  * Run with the dictionary:
  *   build/fuzz/fuzz_scrub -dict=tests/fuzz/fuzz_scrub.dict \
  *       tests/fuzz/corpus_scrub
@@ -33,11 +37,12 @@ int	 LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static const char *const kk[SCRUB__MAX] = { "[АТЫ-ЖӨНІ]", "[ЖСН]",
     "[ТЕЛ]", "[E-MAIL]", "[СІЛТЕМЕ]", "[КҮНІ]", "[ЖАСЫ]", "[МЕКЕНЖАЙ]",
-    "[№]" };
+    "[№]", "[УАҚЫТ]", "[ЖЕР]", "[ҰЙЫМ]" };
 static const char *const ru[SCRUB__MAX] = { "[ФИО]", "[ИИН]", "[ТЕЛ]",
-    "[E-MAIL]", "[ССЫЛКА]", "[ДАТА]", "[ВОЗРАСТ]", "[АДРЕС]", "[№]" };
+    "[E-MAIL]", "[ССЫЛКА]", "[ДАТА]", "[ВОЗРАСТ]", "[АДРЕС]", "[№]",
+    "[ВРЕМЯ]", "[МЕСТО]", "[ОРГАНИЗАЦИЯ]" };
 static const char *const empty[SCRUB__MAX] = { "", "", "", "", "", "", "",
-    "", "" };
+    "", "", "", "", "" };
 
 struct seen {
 	size_t		 size;
@@ -61,6 +66,56 @@ on_span(void *arg, const struct scrub_span *sp, const char *text)
 	s->n++;
 }
 
+/* scrub_record: each field's spans in order, within the field. */
+struct rseen {
+	const struct scrub_field *f;
+	size_t		 field, end;
+};
+
+static void
+on_rspan(void *arg, size_t field, const struct scrub_span *sp,
+    const char *text)
+{
+	struct rseen	*r = arg;
+
+	if (field != r->field) {
+		if (field < r->field)
+			abort();
+		r->field = field;
+		r->end = 0;
+	}
+	if (text != r->f[field].s || sp->len == 0 || sp->off < r->end ||
+	    sp->off + sp->len > r->f[field].len ||
+	    (unsigned)sp->type >= SCRUB__MAX)
+		abort();
+	r->end = sp->off + sp->len;
+}
+
+static void
+record(const struct scrubber *scr, const char *in, size_t size)
+{
+	struct scrub_field f[2];
+	struct rseen	 r = { f, 0, 0 };
+	struct buf	 o[2] = { { 0 }, { 0 } };
+	size_t		 cut = size > 1 ? (unsigned char)in[1] % size : 0;
+
+	memset(f, 0, sizeof(f));
+	f[0].s = in;
+	f[0].len = cut;
+	f[0].markers = kk;
+	f[0].out = &o[0];
+	f[1].s = in + cut;
+	f[1].len = size - cut;
+	f[1].markers = ru;
+	f[1].out = &o[1];
+	scrub_record(scr, f, 2, on_rspan, &r);
+	if (!utf8_valid(o[0].data, o[0].len) ||
+	    !utf8_valid(o[1].data, o[1].len))
+		abort();
+	buf_free(&o[0]);
+	buf_free(&o[1]);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -76,8 +131,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const char	*top = getenv("TOP");
 		char		*path;
 
-		path = xasprintf("%s/content/allowlist.txt", top ? top : ".");
-		if ((scr = scrub_new(path)) == NULL) {
+		path = xasprintf("%s/content/scrub", top ? top : ".");
+		if ((scr = scrub_new(path, getenv("REGSITE_HUNSPELL"))) ==
+		    NULL) {
 			fprintf(stderr, "fuzz_scrub: %s\n", rs_errmsg());
 			abort();
 		}
@@ -105,6 +161,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 	}
 	buf_free(&want);
+	record(scr, in, size);
 	if (mk == empty)
 		goto out;
 	if (scrub_text(scr, a.data, a.len, mk, &b, NULL, NULL) != 0 ||
