@@ -89,8 +89,8 @@ for sc in $calls; do
 		killed=$((killed + 1))
 	done
 done
-check "killed at each of $killed system calls: old or new state, intact ($bad bad)" \
-    [ "$bad" -eq 0 -a "$killed" -gt 50 ]
+check_sh "killed at each of $killed system calls: old or new state, intact ($bad bad)" \
+    '[ "$bad" -eq 0 ] && [ "$killed" -gt 50 ]'
 # (strace injects only into calls it traces: -e trace=none would make
 # every injection a no-op and this test vacuous.)
 check "the injected SIGKILL did kill ($sigkilled of $killed runs)" \
@@ -109,8 +109,8 @@ for sc in pwrite64 fdatasync ftruncate; do
 		failed=$((failed + 2))
 	done
 done
-check "ENOSPC or EIO at each of $failed writes and syncs: old or new, status 1 when old ($bad bad)" \
-    [ "$bad" -eq 0 -a "$failed" -gt 10 ]
+check_sh "ENOSPC or EIO at each of $failed writes and syncs: old or new, status 1 when old ($bad bad)" \
+    '[ "$bad" -eq 0 ] && [ "$failed" -gt 10 ]'
 
 # After a kill in the middle, the next import completes.
 rm -f t.db t.db-wal t.db-shm

@@ -14,11 +14,15 @@
 
 const char *const lang_codes[LANG__MAX] = { "kk", "ru" };
 
+/*
+ * Allocation failure is fatal: say so and exit with status 1, a failure
+ * like any other (regsite(1), EXIT STATUS; 2 is kept for usage errors).
+ */
 static void
 oom(void)
 {
 	fputs("regsite: out of memory\n", stderr);
-	exit(2);
+	exit(1);
 }
 
 void *
