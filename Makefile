@@ -5,6 +5,9 @@
 #                demo site into public/
 #   make check   install what the tests need too (deps-test), build, run
 #                every test, then the whole suite again under ASan+UBSan
+#   make test    build what the tests need and run them once (no ASan)
+#   make regress the golden pages alone; make regress-update rewrites
+#                them and shows what changed
 #
 # CFLAGS, LDFLAGS, PREFIX and DESTDIR are honoured; library flags come
 # from pkg-config and can be overridden (PKG_CFLAGS, PKG_LIBS).
@@ -78,9 +81,10 @@ H_lib/config.h	= lib/config privacy/cube privacy/ladder \
 		     site/fields site/home site/page site/quarter \
 		     site/root site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/fields site/page site/stats \
-		     site/tables store/db store/demo store/import \
-		     store/rules store/validate store/withdraw
+		     privacy/textqi site/build site/fields site/page \
+		     site/stats site/tables store/db store/demo \
+		     store/import store/rules store/validate \
+		     store/withdraw
 H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
 		     site/dl_csv site/feed site/stats
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
@@ -160,8 +164,8 @@ build/obj/store/db.o build/asan/obj/store/db.o build/fuzz/obj/store/db.o: \
 
 DEMO_DB	  = build/demo.db
 
-.PHONY: all deps deps-build deps-test site check test test-asan asan bench fuzz install \
-	uninstall clean attack-big
+.PHONY: all deps deps-build deps-test site check test test-asan asan bench \
+	fuzz regress regress-update install uninstall clean attack-big
 
 all: build/regsite
 
@@ -320,8 +324,23 @@ site: deps-build
 
 # --- tests --------------------------------------------------------------
 
-test: build/regsite build/csvcheck build/scrubscore $(UNIT_BINS)
+# The plain pass needs every program its tests run, the fuzz targets
+# included (tests/t_fuzz.sh), so that `make test` works on its own.
+test: build/regsite build/csvcheck build/scrubscore $(UNIT_BINS) \
+    $(FUZZERS:tests/fuzz/%.c=build/fuzz/%)
 	sh tests/run.sh build
+
+# Golden pages (tests/t_regress.sh, also part of the suite): regress
+# compares them, regress-update rewrites tests/regress/expected/ from
+# this build and shows the diff of every file that changed.
+TEST_ENV  = REGSITE=$(CURDIR)/build/regsite BUILD=$(CURDIR)/build \
+	    TOP=$(CURDIR) TZ=UTC LC_ALL=C.UTF-8
+
+regress: build/regsite
+	@$(TEST_ENV) sh tests/t_regress.sh
+
+regress-update: build/regsite
+	@REGEN=1 $(TEST_ENV) sh tests/t_regress.sh
 
 test-asan: asan
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
@@ -329,7 +348,6 @@ test-asan: asan
 	    sh tests/run.sh build/asan
 
 check: deps-build deps-test
-	$(MAKE) fuzz
 	$(MAKE) test
 	$(MAKE) test-asan
 

@@ -46,7 +46,8 @@ usage(FILE *f)
 	    "       regsite publish --rollback --to [USER@HOST:]PATH "
 	    "[--ssh CMD]\n"
 	    "       regsite reanonymize --db FILE [--yes]\n"
-	    "       regsite serve --dir DIR [--port N] [--bind ADDR]\n"
+	    "       regsite serve --dir DIR [--port N] [--bind ADDR] "
+	    "[--timeout SECONDS]\n"
 	    "       regsite --help | --version\n", f);
 }
 
@@ -495,14 +496,15 @@ cmd_serve(int argc, char *argv[])
 		{ "dir", required_argument, NULL, 'd' },
 		{ "port", required_argument, NULL, 'p' },
 		{ "bind", required_argument, NULL, 'b' },
+		{ "timeout", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*dir = NULL, *bind = "127.0.0.1";
-	long		 port = 8000;
+	long		 port = 8000, timeout = SERVE_TIMEOUT;
 	int		 c;
 
-	while ((c = getopt_long(argc, argv, "d:p:b:h", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "d:p:b:t:h", longopts, NULL))
 	    != -1) {
 		switch (c) {
 		case 'd':
@@ -514,6 +516,10 @@ cmd_serve(int argc, char *argv[])
 			break;
 		case 'b':
 			bind = optarg;
+			break;
+		case 't':
+			if (number("timeout", optarg, 1, 3600, &timeout) == -1)
+				return 2;
 			break;
 		case 'h':
 			usage(stdout);
@@ -527,7 +533,7 @@ cmd_serve(int argc, char *argv[])
 		return misuse("serve: unexpected argument '%s'", argv[optind]);
 	if (dir == NULL)
 		return misuse("serve: %s", "--dir DIR is required");
-	return failed(serve_run(dir, bind, (int)port));
+	return failed(serve_run(dir, bind, (int)port, (int)timeout));
 }
 
 static int

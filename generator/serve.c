@@ -1,8 +1,13 @@
 /*
  * serve.c -- `regsite serve`: preview a built site over HTTP before
  * publishing it, with the same security headers as the shipped nginx
- * configuration (a strict Content-Security-Policy among them), so what
- * works here works on the web host.  Static files only, GET and HEAD.
+ * configuration (a strict Content-Security-Policy among them) on every
+ * response it makes -- files, the 404 page, the plain "not found", the
+ * 405 -- so what works here works on the web host.  Static files only,
+ * GET and HEAD; nothing outside the served directory, symbolic links
+ * that lead out of it included; a connection idle for --timeout
+ * seconds (15 by default) is closed, so idle or garbage connections do
+ * not pile up.
  */
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -11,6 +16,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,8 +134,9 @@ bad:
 	return NULL;
 }
 
+/* The security headers, which every response carries. */
 static void
-add_headers(struct MHD_Response *r, const char *path)
+add_security(struct MHD_Response *r)
 {
 	size_t	 i;
 
@@ -137,6 +144,37 @@ add_headers(struct MHD_Response *r, const char *path)
 	    sizeof(security_headers[0]); i++)
 		MHD_add_response_header(r, security_headers[i].name,
 		    security_headers[i].value);
+}
+
+/*
+ * Open the regular file at path for reading if it lies inside root
+ * once every symbolic link is resolved (root is itself resolved); the
+ * descriptor with *st, or -1.
+ */
+static int
+open_inside(const char *root, const char *path, struct stat *st)
+{
+	char	 real[PATH_MAX];
+	size_t	 rlen = strlen(root);
+	int	 fd;
+
+	if (path == NULL || realpath(path, real) == NULL)
+		return -1;
+	if (strncmp(real, root, rlen) != 0 || real[rlen] != '/')
+		return -1;
+	if ((fd = open(real, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)) == -1)
+		return -1;
+	if (fstat(fd, st) == -1 || !S_ISREG(st->st_mode)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+static void
+add_headers(struct MHD_Response *r, const char *path)
+{
+	add_security(r);
 	MHD_add_response_header(r, "Content-Type", content_type(path));
 	/* Fingerprinted assets never change; everything else may. */
 	MHD_add_response_header(r, "Cache-Control",
@@ -165,32 +203,27 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 		r = MHD_create_response_from_buffer(0, NULL,
 		    MHD_RESPMEM_PERSISTENT);
+		add_security(r);
 		MHD_add_response_header(r, "Allow", "GET, HEAD");
 		ret = MHD_queue_response(conn, MHD_HTTP_METHOD_NOT_ALLOWED, r);
 		MHD_destroy_response(r);
 		return ret;
 	}
 	path = resolve(root, url);
-	if (path != NULL && (fd = open(path, O_RDONLY)) != -1 &&
-	    (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode))) {
-		close(fd);
-		fd = -1;
-	}
+	fd = open_inside(root, path, &st);
 	if (fd == -1) {
 		/* The site's own 404 page. */
 		status = MHD_HTTP_NOT_FOUND;
 		free(path);
 		path = nf = xasprintf("%s/404.html", root);
-		if ((fd = open(nf, O_RDONLY)) != -1 && fstat(fd, &st) == -1) {
-			close(fd);
-			fd = -1;
-		}
+		fd = open_inside(root, nf, &st);
 	}
 	if (fd == -1) {
 		static const char msg[] = "not found\n";
 
 		r = MHD_create_response_from_buffer(sizeof(msg) - 1,
 		    (void *)msg, MHD_RESPMEM_PERSISTENT);
+		add_security(r);
 		MHD_add_response_header(r, "Content-Type",
 		    "text/plain; charset=utf-8");
 	} else {
@@ -205,12 +238,12 @@ handle(void *cls, struct MHD_Connection *conn, const char *url,
 }
 
 int
-serve_run(const char *dir, const char *bind, int port)
+serve_run(const char *dir, const char *bind, int port, int timeout)
 {
 	struct MHD_Daemon	*d;
 	struct sockaddr_in	 sa;
 	struct stat		 st;
-	char			 root[4096];
+	char			 root[PATH_MAX];
 
 	if (realpath(dir, root) == NULL || stat(root, &st) == -1 ||
 	    !S_ISDIR(st.st_mode))
@@ -223,7 +256,9 @@ serve_run(const char *dir, const char *bind, int port)
 	/* No MHD_USE_ERROR_LOG: a busy port is said once, below. */
 	d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD,
 	    (uint16_t)port, NULL, NULL, handle, root,
-	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa, MHD_OPTION_END);
+	    MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+	    MHD_OPTION_CONNECTION_TIMEOUT, (unsigned int)timeout,
+	    MHD_OPTION_END);
 	if (d == NULL)
 		return rs_err("cannot listen on %s:%d: %s", bind, port,
 		    errno ? strerror(errno) : "address in use?");

@@ -3,16 +3,20 @@
 # no label crosses a bar or tile it is not inside, every label stays in
 # its chart's viewBox; the same for the random charts of random.html.
 # Leaves screenshots of the gallery, 1280 and 375 pixels wide, in
-# $ARTIFACTS/chart/ to look at.
+# $ARTIFACTS/chart/ to look at.  Missing Node modules or Chromium are a
+# failure, not a skip (make deps installs them, as for t_browser); the
+# gallery comes from test_chart, which tests/run.sh runs first.
 . "$TOP/tests/lib.sh"
 
 gallery="$ARTIFACTS/chart/gallery.html"
 pw="$TOP/tests/node_modules/playwright-core"
 browser=$(command -v chromium || command -v chromium-browser || true)
-if [ ! -f "$gallery" ] || [ ! -d "$pw" ] || [ -z "$browser" ] ||
-    ! command -v node >/dev/null; then
-	echo "# skipped: needs test_chart's gallery, node, playwright-core" \
-	    "and chromium (make deps)"
+if [ ! -d "$pw" ] || [ -z "$browser" ] || ! command -v node >/dev/null; then
+	fail "node, playwright-core and chromium are installed (make deps)"
+	exit 1
+fi
+if [ ! -f "$gallery" ]; then
+	echo "# skip: no $gallery: run build/test_chart first (tests/run.sh does)"
 	exit 0
 fi
 
@@ -70,6 +74,8 @@ function check() {
 }
 
 function report(res, width) {
+	if (res.length === 0)
+		console.log(`not ok - the page has charts at ${width} px`);
 	for (const r of res) {
 		const ok = r.problems.length === 0 && r.n > 0;
 		console.log(`${ok ? 'ok' : 'not ok'} - ${r.name} ` +

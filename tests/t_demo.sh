@@ -1,8 +1,13 @@
 # t_demo.sh -- regsite demo: the synthetic registry database.
 . "$TOP/tests/lib.sh"
 
-# q DB SQL: one value from the database.
-q() { sqlite3 "$1" "$2"; }
+# q DB SQL: what the query prints.  A query that fails is a failed
+# check of its own (on stderr, which tests/run.sh counts too), so that
+# two failed queries never compare equal, nor one with "".
+q() {
+	sqlite3 "$1" "$2" ||
+	    echo "not ok - sqlite3 $(basename "$1"): status $?: $2" >&2
+}
 
 # between DESC VALUE LOW HIGH: LOW <= VALUE <= HIGH (integers).
 between() {

@@ -9,10 +9,23 @@ make -s -C "$TOP" install DESTDIR="$dest" PREFIX=/opt/regsite >"$WORK/log" 2>&1
 check "make install succeeds" [ $? -eq 0 ]
 check "the program, the man page and the data are installed under DESTDIR/PREFIX" \
     sh -c "[ -x '$dest/opt/regsite/bin/regsite' ] && [ -f '$dest/opt/regsite/share/man/man1/regsite.1' ] && [ -f '$dest/opt/regsite/share/regsite/content/catalog.csv' ] && [ -d '$dest/opt/regsite/share/regsite/templates' ] && [ -d '$dest/opt/regsite/share/regsite/static' ]"
-db=$(demo_db)
-check "the installed regsite builds from the installed content" \
-    "$dest/opt/regsite/bin/regsite" build --db "$db" --out "$WORK/site" \
-    --source "$dest/opt/regsite/share/regsite" --quiet
+# The installed regsite builds the golden registry from the installed
+# content, templates and static files: the same pages as t_regress.
+prefix="$dest/opt/regsite"
+regress_site "$prefix/bin/regsite" "$WORK/site" "$prefix/share/regsite" \
+    >"$WORK/build.log" 2>&1
+rc=$?
+bad=0 n=0
+while read -r f; do
+	case $f in ''|'#'*) continue ;; esac
+	n=$((n + 1))
+	regress_normalise "$WORK/site/$f" 2>/dev/null |
+	    cmp -s - "$TOP/tests/regress/expected/$f" || { bad=1; echo "  differs: $f"; }
+done <"$TOP/tests/regress/files"
+check_sh "the installed regsite builds the golden pages from the installed content (status $rc, $n files)" \
+    '[ "$rc" -eq 0 ] && [ "$n" -gt 0 ] && [ "$bad" -eq 0 ]'
+[ "$rc" -eq 0 ] || cat "$WORK/build.log"
+db=$(demo_db) || fail "the demo database could not be made"
 # The demo corpus is installed too: the installed regsite makes the
 # same demo database from it, run from a directory without a source tree.
 (cd "$WORK" && "$dest/opt/regsite/bin/regsite" demo --db "$WORK/inst.db" \

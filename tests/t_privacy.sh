@@ -16,23 +16,27 @@ out="$WORK/site"
 "$REGSITE" build --db "$WORK/canary.db" --out "$out" \
     --config "$TOP/content/site.ini" --report "$WORK/report.txt" --lang ru \
     >"$WORK/summary" 2>&1
-check "the canary registry builds" [ $? -eq 0 ]
+rc=$?
+check "the canary registry builds" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || { cat "$WORK/summary"; exit 1; }
 
 check "the canary list has every kind of identifier" \
     [ "$(grep -c . "$canaries")" -ge 60 ]
-if grep -rlF -f "$canaries" "$out" >"$WORK/leaks"; then
-	fail "no output byte contains a canary"
+# (grep: 0 found, 1 not found, 2 could not read; only 1 passes.)
+files=$(find "$out" -type f | wc -l)
+grep -rlF -f "$canaries" "$out" >"$WORK/leaks"
+rc=$?
+if [ "$rc" -eq 1 ] && [ "$files" -gt 1000 ]; then
+	ok "no output byte contains a canary ($files files)"
+else
+	fail "no output byte contains a canary ($files files, grep status $rc)"
 	while read -r f; do
 		echo "  $f: $(grep -oF -f "$canaries" "$f" | sort -u | head -3 | tr '\n' ' ')"
 	done <"$WORK/leaks" | head -10
-else
-	ok "no output byte contains a canary ($(find "$out" -type f | wc -l) files)"
 fi
-if (cd "$out" && find . | grep -F -f "$canaries"); then
-	fail "no file name contains a canary"
-else
-	ok "no file name contains a canary"
-fi
+(cd "$out" && find .) >"$WORK/names" &&
+    grep -F -f "$canaries" "$WORK/names" >"$WORK/leaks"
+check "no file name contains a canary" [ $? -eq 1 ]
 
 # The planted records are published, readable, with typed markers.
 rec="$out/ru/2025-q2/incidents/2025Q2-I-0238/index.html"
@@ -66,13 +70,25 @@ check "the summary counts the replacements" \
     sh -c "grep -Eq ' [1-9][0-9]* text replacements' '$WORK/summary'"
 
 # k-anonymity and diversity, recomputed from what was published.
-node "$TOP/tests/tools/privacy-check.mjs" "$out" 11 2 8 5
+tool privacy-check.mjs node "$TOP/tests/tools/privacy-check.mjs" "$out" 11 2 8 5
 
-# Other policies: a smaller k, and free text switched off.
+# Other policies: a smaller k, and free text switched off.  Phrases of
+# the canary records that the scrubber keeps (above) appear nowhere.
 sed -e 's/^k = 11/k = 5/' -e 's/^free_text = scrubbed/free_text = off/' \
     "$TOP/content/site.ini" >"$WORK/k5.ini"
+check "the k = 5 configuration differs from the demo's" \
+    sh -c "grep -qx 'k = 5' '$WORK/k5.ini' && grep -qx 'free_text = off' '$WORK/k5.ini'"
 "$REGSITE" build --db "$WORK/canary.db" --out "$WORK/k5" --config "$WORK/k5.ini" \
     --quiet
-check "with free_text = off no free text is published" sh -c \
-    "! grep -rq 'Анамнез\|анамнез' '$WORK/k5/data/2025-q2/incidents-ru.csv' || true; ! grep -q '14:30' '$WORK/k5/ru/2025-q2/incidents/2025Q2-I-0238/index.html'"
-node "$TOP/tests/tools/privacy-check.mjs" "$WORK/k5" 5 2 8 5
+rc=$?
+check "the k = 5 registry builds" [ $rc -eq 0 ]
+[ $rc -eq 0 ] || exit 1
+k5rec="$WORK/k5/ru/2025-q2/incidents/2025Q2-I-0238/index.html"
+check "with free_text = off the record page says the text is not published" \
+    grep -q 'Текст не публикуется' "$k5rec"
+grep -rlF -e '14:30' -e 'Пропущена плановая доза' "$WORK/k5" >"$WORK/texts"
+rc=$?
+check "with free_text = off no free text is published (grep status $rc)" \
+    [ $rc -eq 1 ]
+head -5 "$WORK/texts"
+tool privacy-check.mjs node "$TOP/tests/tools/privacy-check.mjs" "$WORK/k5" 5 2 8 5

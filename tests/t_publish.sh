@@ -236,8 +236,8 @@ echo x >"$WORK/notsite/index.html"
 expect_err "a live directory called current: refused" 1 \
     "regsite: $WORK/plain: 'current' is there and is not a symbolic link: regsite publish keeps releases in PATH/releases and points the symbolic link PATH/current at one (move the old site away, point the web server at PATH/current)" \
     "$REGSITE" publish --dir "$WORK/old" --to "$WORK/plain"
-check "... and left alone" [ -d "$WORK/plain/current" ] &&
-    [ ! -e "$WORK/plain/releases/.regsite" ]
+check_sh "... and left alone" '[ -d "$WORK/plain/current" ] &&
+    [ ! -e "$WORK/plain/releases/.regsite" ]'
 expect_err "a directory regsite did not build: refused" 1 \
     "regsite: $WORK/notsite: not a site regsite built (no .regsite marker): refusing to publish it" \
     "$REGSITE" publish --dir "$WORK/notsite" --to "$WORK/w2"
@@ -348,9 +348,9 @@ EOF
 		"$REGSITE" publish --rollback --ssh "$SSH" \
 		    --to "root@127.0.0.1:$WORK/sshwww" >>"$WORK/out" 2>&1
 		first=$(ls "$WORK/sshwww/releases" | head -n 1)
-		check "over ssh to 127.0.0.1: publish, publish, rollback" \
-		    [ "$(readlink "$WORK/sshwww/current")" = \
-		    "releases/$first" ] && [ "$(grep -c . "$WORK/out")" = 3 ]
+		check_sh "over ssh to 127.0.0.1: publish, publish, rollback" \
+		    '[ "$(readlink "$WORK/sshwww/current")" = \
+		    "releases/$first" ] && [ "$(grep -c . "$WORK/out")" = 3 ]'
 		grep -v '^published\|^rolled back' "$WORK/out" | head -n 5
 	else
 		echo "# skip: sshd did not start: $(tail -n 1 "$sd/log")"

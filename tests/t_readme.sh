@@ -62,9 +62,9 @@ done <"$WORK/steps"
 # third is current and serves the corrected data.
 rels=$(ls "$srv/releases" | wc -l)
 cur=$(readlink "$srv/current")
-check "the end: two releases kept, the newest current ($rels, $cur)" \
-    [ "$rels" -eq 2 ] && [ "$cur" = "releases/$(ls "$srv/releases" |
-    tail -n 1)" ]
+check_sh "the end: two releases kept, the newest current ($rels, $cur)" \
+    '[ "$rels" -eq 2 ] && [ "$cur" = "releases/$(ls "$srv/releases" |
+    tail -n 1)" ]'
 check "the end: the current site has the insurance cases again" \
     grep -q . "$srv/current/data/2025-q1/insurance.csv"
 check "the end: the registry is valid" \

@@ -8,7 +8,7 @@
 score=$BUILD/scrubscore
 [ -x "$score" ] || { fail "the scorer is built (make $score)"; exit 1; }
 for part in dev heldout heldout2; do
-	"$score" "$TOP/tests/scrub/$part.txt"
+	tool "scrubscore $part.txt" "$score" "$TOP/tests/scrub/$part.txt"
 done
 # The same texts scrubbed as records of two languages, for the speed
 # (informational: the machine is shared).

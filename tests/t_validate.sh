@@ -121,8 +121,9 @@ if [ "$got" = "$want" ]; then ok "repeated records: the same reference, the same
 else fail "repeated records: the same reference, the same content"
 	echo "$got"; fi
 "$REGSITE" validate --db dup.db --lang en --allow-duplicates >out 2>err
-check "repeated records: --allow-duplicates accepts them" \
-    [ $? -eq 0 ] && [ "$(cat out)" = "dup.db: ok: 36 incidents, 12 insurance cases" ]
+rc=$?
+check_sh "repeated records: --allow-duplicates accepts them" \
+    '[ $rc -eq 0 ] && [ "$(cat out)" = "dup.db: ok: 36 incidents, 12 insurance cases" ]'
 
 # Exit status 1 when the database cannot be read (I/O), 3 when it is read
 # and refused (above).

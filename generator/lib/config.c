@@ -6,7 +6,11 @@
  *
  * The format: "[section]" lines, "key = value" lines (the value is the
  * rest of the line, spaces trimmed), and comment lines starting with
- * '#' or ';'.  No inline comments (values may contain ';').
+ * '#' or ';'.  No inline comments (values may contain ';').  The file
+ * is UTF-8 text: a NUL byte or a control character anywhere is an
+ * error (text_check), never the silent end of the file.  Names are
+ * published on every page, so they hold no invisible or bidirectional
+ * character and at most NAME_MAX_CHARS characters.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -14,6 +18,11 @@
 
 #include "lib/lib.h"
 #include "lib/config.h"
+
+/* The longest site or organization name, in characters. */
+#define NAME_MAX_CHARS	300
+/* The longest base URL, in bytes. */
+#define URL_MAX		512
 
 enum ktype {
 	K_TEXT,		/* any non-empty UTF-8 text */
@@ -73,6 +82,12 @@ static const struct key keys[] = {
 	  place_choices },
 };
 
+/* The placeholders: the defaults, and the demo's names begin with them. */
+static const char *const placeholder_org[LANG__MAX] = {
+	"Тізілімді жүргізетін ұйым", "Организация, ведущая реестр"
+};
+#define DEFAULT_BASE_URL "http://localhost:8000/"
+
 void
 config_defaults(struct config *c)
 {
@@ -81,9 +96,9 @@ config_defaults(struct config *c)
 	    "сақтандыру жағдайларының бірыңғай тізілімі");
 	c->site_name[LANG_RU] = xstrdup("Единый реестр медицинских "
 	    "инцидентов и страховых случаев");
-	c->org_name[LANG_KK] = xstrdup("Тізілімді жүргізетін ұйым");
-	c->org_name[LANG_RU] = xstrdup("Организация, ведущая реестр");
-	c->base_url = xstrdup("http://localhost:8000/");
+	c->org_name[LANG_KK] = xstrdup(placeholder_org[LANG_KK]);
+	c->org_name[LANG_RU] = xstrdup(placeholder_org[LANG_RU]);
+	c->base_url = xstrdup(DEFAULT_BASE_URL);
 	c->rows_per_page = 50;
 	c->record_pages = 1;
 	c->k = 11;
@@ -122,6 +137,106 @@ trim(char *s)
 	return s;
 }
 
+/*
+ * A name shown on every page: no control, invisible or bidirectional
+ * character, at most NAME_MAX_CHARS characters.  0, or -1 and rs_err.
+ */
+static int
+check_name(const char *v, const char *key, const char *file, size_t line)
+{
+	const char	*p = v, *e = v + strlen(v);
+	size_t		 n = 0;
+	uint32_t	 cp;
+
+	while (p < e) {
+		cp = utf8_next(&p, e);
+		n++;
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return rs_err("%s:%zu: bad value for '%s': the control "
+			    "character U+%04X", file, line, key,
+			    (unsigned)cp);
+		if (uc_hidden(cp))
+			return rs_err("%s:%zu: bad value for '%s': the "
+			    "invisible character U+%04X", file, line, key,
+			    (unsigned)cp);
+	}
+	if (n > NAME_MAX_CHARS)
+		return rs_err("%s:%zu: bad value for '%s': %zu characters, "
+		    "at most %d", file, line, key, n, NAME_MAX_CHARS);
+	return 0;
+}
+
+/*
+ * An absolute http(s) URL: a scheme, a host of letters, digits, '-'
+ * and '.' (or an IPv6 address in brackets), an optional port, an
+ * optional path; printable ASCII only, no query or fragment.  0, or
+ * -1 and rs_err.
+ */
+static int
+check_url(const char *v, const char *key, const char *file, size_t line)
+{
+	const char	*h, *p;
+	size_t		 hlen;
+	long		 port;
+	char		 num[8];
+
+	if (strncmp(v, "https://", 8) == 0)
+		h = v + 8;
+	else if (strncmp(v, "http://", 7) == 0)
+		h = v + 7;
+	else
+		goto bad;
+	for (p = v; *p; p++)
+		if ((unsigned char)*p <= 0x20 || (unsigned char)*p >= 0x7f ||
+		    strchr("\"'<>\\?#`{}|^", *p) != NULL)
+			goto bad;
+	if (strlen(v) > URL_MAX)
+		return rs_err("%s:%zu: bad value for '%s': %zu bytes, at most "
+		    "%d", file, line, key, strlen(v), URL_MAX);
+	if (*h == '[') {
+		for (p = h + 1; *p && (isxdigit((unsigned char)*p) ||
+		    *p == ':' || *p == '.'); p++)
+			continue;
+		if (*p != ']' || p == h + 1)
+			goto nohost;
+		p++;
+	} else {
+		/* Labels of letters, digits and '-', between dots. */
+		for (p = h, hlen = 0; isalnum((unsigned char)*p) ||
+		    *p == '-' || *p == '.'; p++) {
+			if (*p != '.') {
+				hlen++;
+				continue;
+			}
+			if (hlen == 0)
+				goto nohost;
+			hlen = 0;
+		}
+		if (p == h)
+			goto nohost;
+	}
+	if (*p == ':') {
+		hlen = strcspn(p + 1, "/");
+		if (hlen == 0 || hlen >= sizeof(num))
+			goto bad;
+		memcpy(num, p + 1, hlen);
+		num[hlen] = '\0';
+		if (parse_long(num, 1, 65535, &port) == -1)
+			goto bad;
+		p += 1 + hlen;
+	}
+	if (*p != '\0' && *p != '/')
+		goto bad;
+	return 0;
+nohost:
+	return rs_err("%s:%zu: bad value for '%s': no host name in '%s'",
+	    file, line, key, v);
+bad:
+	return rs_err("%s:%zu: bad value for '%s': expected an absolute "
+	    "http:// or https:// URL without query or fragment (got '%s')",
+	    file, line, key, v);
+}
+
 static int
 set_value(struct config *c, const struct key *k, const char *v,
     const char *file, size_t line)
@@ -135,19 +250,15 @@ set_value(struct config *c, const struct key *k, const char *v,
 		if (*v == '\0')
 			return rs_err("%s:%zu: '%s' must not be empty", file,
 			    line, k->name);
+		if (check_name(v, k->name, file, line) == -1)
+			return -1;
 		sp = (char **)((char *)c + k->off);
 		free(*sp);
 		*sp = xstrdup(v);
 		return 0;
 	case K_URL:
-		if ((strncmp(v, "https://", 8) != 0 &&
-		    strncmp(v, "http://", 7) != 0) ||
-		    strchr(strstr(v, "//") + 2, '/') == strstr(v, "//") + 2 ||
-		    strpbrk(v, " \t\"'<>\\?#") != NULL)
-			return rs_err("%s:%zu: bad value for '%s': expected "
-			    "an absolute http:// or https:// URL without "
-			    "query or fragment (got '%s')", file, line,
-			    k->name, v);
+		if (check_url(v, k->name, file, line) == -1)
+			return -1;
 		sp = (char **)((char *)c + k->off);
 		free(*sp);
 		len = strlen(v);
@@ -244,6 +355,7 @@ set_pop(struct config *c, const char *key, const char *v, const char *file,
 	c->pop = xreallocarray(c->pop, c->npop + 1, sizeof(*c->pop));
 	memcpy(c->pop[c->npop].code, key, 6);
 	c->pop[c->npop].people = n;
+	c->pop[c->npop].line = line;
 	c->npop++;
 	return 0;
 }
@@ -262,8 +374,8 @@ config_parse(struct config *c, const char *text, const char *file)
 	int		 rc = -1;
 
 	memset(seen, 0, sizeof(seen));
-	if (!utf8_valid(text, strlen(text)))
-		return rs_err("%s: not valid UTF-8", file);
+	if (text_check(file, text, strlen(text)) == -1)
+		return -1;
 	copy = p = xstrdup(text);
 	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
 		p += 3;
@@ -345,14 +457,20 @@ int
 config_load(struct config *c, const char *path)
 {
 	char	*text;
+	size_t	 len;
 	int	 rc;
 
 	config_defaults(c);
 	if (path == NULL)
 		return 0;
-	if ((text = file_read(path, NULL)) == NULL)
+	if ((text = file_read(path, &len)) == NULL)
 		return rs_err("cannot read the configuration: %s",
 		    rs_errmsg());
+	/* A NUL byte would end the text early: the rest unread. */
+	if (text_check(path, text, len) == -1) {
+		free(text);
+		return -1;
+	}
 	rc = config_parse(c, text, path);
 	free(text);
 	if (rc == -1)
@@ -382,4 +500,52 @@ config_population(const struct config *c, const char *region)
 		if (strcmp(c->pop[i].code, region) == 0)
 			return c->pop[i].people;
 	return 0;
+}
+
+/* Whether the URL's host is this machine (a preview, not the web). */
+static int
+local_host(const char *url)
+{
+	static const char *const local[] = { "localhost", "127.", "[::1]",
+	    "0.0.0.0" };
+	const char	*h = strstr(url, "//") + 2;
+	size_t		 i, n;
+
+	for (i = 0; i < sizeof(local) / sizeof(local[0]); i++) {
+		n = strlen(local[i]);
+		if (strncmp(h, local[i], n) == 0 && (local[i][n - 1] == '.' ||
+		    h[n] == ':' || h[n] == '/' || h[n] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
+int
+config_warn(const struct config *c, const char *file)
+{
+	const char	*f = file ? file : "the built-in defaults";
+	int		 l, n = 0;
+
+	if (local_host(c->base_url)) {
+		rs_warn("%s: base_url is %s%s, a local preview address: the "
+		    "canonical URLs, sitemap and feeds point there; set "
+		    "[site] base_url to the address the site is published "
+		    "at", f, c->base_url, strcmp(c->base_url,
+		    DEFAULT_BASE_URL) == 0 ? " (the default)" : "");
+		n++;
+	} else if (strncmp(c->base_url, "https://", 8) != 0) {
+		rs_warn("%s: base_url %s is not HTTPS: browsers mark the site "
+		    "not secure and the canonical URLs, sitemap and feeds "
+		    "say http://; publish it over https://", f, c->base_url);
+		n++;
+	}
+	for (l = 0; l < LANG__MAX; l++)
+		if (strncmp(c->org_name[l], placeholder_org[l],
+		    strlen(placeholder_org[l])) == 0) {
+			rs_warn("%s: organization_%s is a placeholder ('%s'): "
+			    "name the organization that keeps the registry",
+			    f, lang_codes[l], c->org_name[l]);
+			n++;
+		}
+	return n;
 }

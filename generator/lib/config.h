@@ -39,8 +39,8 @@ struct config {
 	/* [mci] */
 	struct { int year; long tenge; } *mci;
 	size_t	 nmci;
-	/* [population] */
-	struct { char code[6]; long people; } *pop;
+	/* [population]; line: where the file gives it */
+	struct { char code[6]; long people; size_t line; } *pop;
 	size_t	 npop;
 };
 
@@ -50,6 +50,13 @@ int	 config_parse(struct config *, const char *text, const char *file);
 /* Defaults, then the file at path if not NULL. */
 int	 config_load(struct config *, const char *path);
 void	 config_free(struct config *);
+/*
+ * Warn (rs_warn) about settings a published site should not keep: the
+ * default base URL (a local preview), a base URL without HTTPS, a
+ * placeholder organization name.  file: the configuration, or NULL
+ * for the defaults.  Returns the number of warnings.
+ */
+int	 config_warn(const struct config *, const char *file);
 long	 config_mci(const struct config *, int year);
 long	 config_population(const struct config *, const char *region);
 

@@ -185,7 +185,7 @@ esc_url(struct buf *b, const char *s)
  * doubles embedded quotes.  Line breaks inside a field are kept.
  */
 void
-esc_csv(struct buf *b, const char *s, size_t len)
+esc_csv_raw(struct buf *b, const char *s, size_t len)
 {
 	size_t	 need;
 
@@ -198,6 +198,54 @@ esc_csv(struct buf *b, const char *s, size_t len)
 	}
 	b->len += csv_write(b->data + b->len, need, s, len);
 	b->data[b->len] = '\0';
+}
+
+/* Whether s[0..len) is a plain decimal number: -12, 3.5, -0,25. */
+static int
+csv_number(const char *s, size_t len)
+{
+	size_t	 i = 0, digits = 0;
+
+	if (i < len && s[i] == '-')
+		i++;
+	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		digits++;
+	if (digits && i < len && (s[i] == '.' || s[i] == ',')) {
+		for (i++, digits = 0; i < len && s[i] >= '0' && s[i] <= '9';
+		    i++)
+			digits++;
+	}
+	return digits > 0 && i == len;
+}
+
+int
+csv_formula(const char *s, size_t len)
+{
+	return len > 0 && strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0' &&
+	    !csv_number(s, len);
+}
+
+/*
+ * A spreadsheet runs a cell that begins with '=', '+', '-' or '@' (and
+ * some read past a leading TAB or CR) as a formula: =HYPERLINK(...)
+ * or +cmd|' /C calc'!A0 in a narrative would run on the reader's
+ * machine.  As OWASP recommends (CSV Injection), such a field gets a
+ * leading apostrophe, which spreadsheets show as text and hide; a
+ * plain number (-5, -2.5) is left alone, being no formula.
+ */
+void
+esc_csv(struct buf *b, const char *s, size_t len)
+{
+	struct buf	 t = { 0 };
+
+	if (!csv_formula(s, len)) {
+		esc_csv_raw(b, s, len);
+		return;
+	}
+	buf_putc(&t, '\'');
+	buf_put(&t, s, len);
+	esc_csv_raw(b, t.data, t.len);
+	buf_free(&t);
 }
 
 void

@@ -19,8 +19,17 @@ void	 esc_jsons(struct buf *, const char *);
 void	 esc_jsonq(struct buf *, const char *);
 /* One URL path segment or query value, percent-encoded (RFC 3986). */
 void	 esc_url(struct buf *, const char *);
-/* One CSV field, quoted per RFC 4180 by libcsv. */
+/*
+ * One CSV field for people (a spreadsheet): quoted per RFC 4180 by
+ * libcsv, and a field a spreadsheet would run as a formula (it begins
+ * with '=', '+', '-', '@', TAB or CR and is not a plain number) gets
+ * a leading apostrophe (csv_formula).
+ */
 void	 esc_csv(struct buf *, const char *, size_t);
 void	 esc_csvs(struct buf *, const char *);
+/* Whether a spreadsheet would read s[0..len) as a formula. */
+int	 csv_formula(const char *, size_t);
+/* One CSV field for programs: quoted, its value exactly as it is. */
+void	 esc_csv_raw(struct buf *, const char *, size_t);
 
 #endif /* !ESCAPE_H */

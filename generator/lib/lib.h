@@ -12,8 +12,6 @@
 
 #define REGSITE_VERSION "0.1.0"
 
-#define REGSITE_VERSION "0.1.0"
-
 
 enum lang {
 	LANG_KK = 0,	/* Kazakh: the state language, the default, first */
@@ -85,6 +83,30 @@ int	 utf8_valid(const char *, size_t);
 uint32_t utf8_next(const char **, const char *);
 /* Append the UTF-8 encoding of a code point. */
 void	 utf8_put(struct buf *, uint32_t);
+
+/*
+ * Whether a code point is an invisible format character that published
+ * text drops: the bidirectional controls (U+061C, U+200E, U+200F,
+ * U+202A-U+202E, U+2066-U+2069), which can make a text display in
+ * another order than it reads; the zero-width characters (U+200B-U+200D,
+ * U+2060, U+FEFF) and invisible operators (U+2061-U+2064), which hide
+ * inside words; and the soft hyphen U+00AD, which splits a word as
+ * search and the scrubber see it without showing anything.
+ */
+int	 uc_hidden(uint32_t);
+/*
+ * Append s[0..len) to out without its uc_hidden code points; malformed
+ * bytes are copied as they are.  Returns the number of code points
+ * dropped.
+ */
+size_t	 utf8_strip_hidden(struct buf *out, const char *s, size_t len);
+/*
+ * Check that an input file's text s[0..len) is text: well-formed UTF-8
+ * with no NUL byte and no control character but TAB, LF and the CR of
+ * a CRLF line end.  0, or -1 and rs_err("PATH:LINE:COL: what"), the
+ * column counted in characters from 1.
+ */
+int	 text_check(const char *path, const char *s, size_t len);
 
 /* Letters of the Latin and Cyrillic scripts, Kazakh letters included. */
 int	 uc_isupper(uint32_t);

@@ -14,11 +14,15 @@
 
 const char *const lang_codes[LANG__MAX] = { "kk", "ru" };
 
+/*
+ * Allocation failure is fatal: say so and exit with status 1, a failure
+ * like any other (regsite(1), EXIT STATUS; 2 is kept for usage errors).
+ */
 static void
 oom(void)
 {
 	fputs("regsite: out of memory\n", stderr);
-	exit(2);
+	exit(1);
 }
 
 void *
@@ -325,6 +329,78 @@ utf8_put(struct buf *b, uint32_t cp)
 		s[3] = (char)(0x80 | (cp & 0x3f));
 		buf_put(b, s, 4);
 	}
+}
+
+int
+uc_hidden(uint32_t cp)
+{
+	return cp == 0xad || cp == 0x61c || (cp >= 0x200b && cp <= 0x200f) ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2060 && cp <= 0x2064) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0xfeff;
+}
+
+size_t
+utf8_strip_hidden(struct buf *out, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *run = s, *at;
+	size_t		 n = 0;
+	uint32_t	 cp;
+
+	while (p < e) {
+		at = p;
+		if ((unsigned char)*p < 0x80) {
+			p++;
+			continue;
+		}
+		cp = utf8_next(&p, e);
+		if (!uc_hidden(cp))
+			continue;
+		buf_put(out, run, (size_t)(at - run));
+		run = p;
+		n++;
+	}
+	buf_put(out, run, (size_t)(e - run));
+	return n;
+}
+
+/*
+ * One pass over the text: lines by LF, columns by character.  A CR is
+ * allowed only right before an LF.
+ */
+int
+text_check(const char *path, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *at;
+	size_t		 line = 1, col = 1;
+	uint32_t	 cp;
+
+	for (; p < e; col++) {
+		at = p;
+		cp = utf8_next(&p, e);
+		if (cp == 0xfffd && !utf8_valid(at, (size_t)(p - at)))
+			return rs_err("%s:%zu:%zu: not valid UTF-8 (byte "
+			    "0x%02X)", path, line, col, (unsigned char)*at);
+		if (cp == '\n') {
+			line++;
+			col = 0;
+			continue;
+		}
+		if (cp == '\t')
+			continue;
+		if (cp == 0)
+			return rs_err("%s:%zu:%zu: a NUL byte", path, line, col);
+		if (cp == '\r') {
+			if (p < e && *p == '\n')
+				continue;
+			return rs_err("%s:%zu:%zu: a carriage return (CR) not "
+			    "followed by a line feed: use LF or CRLF line "
+			    "ends", path, line, col);
+		}
+		if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f))
+			return rs_err("%s:%zu:%zu: the control character "
+			    "U+%04X", path, line, col, (unsigned)cp);
+	}
+	return 0;
 }
 
 /*

@@ -1277,12 +1277,14 @@ publish(struct privacy *p, enum form f)
 {
 	struct buf	 q = { 0 }, tmp[TEXT__MAX][LANG__MAX];
 	struct buf	 out[TEXT__MAX][LANG__MAX];
+	struct buf	 vis[TEXT__MAX][LANG__MAX];
 	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	int		 i, l, k, step, rc = -1, col, withheld;
 	char		 ref[64];
 
 	memset(out, 0, sizeof(out));
+	memset(vis, 0, sizeof(vis));
 	memset(tmp, 0, sizeof(tmp));
 	buf_printf(&q, "SELECT t.id, d.source, d.quarter, d.no, d.reported, "
 	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
@@ -1375,6 +1377,15 @@ publish(struct privacy *p, enum form f)
 				if (p->cfg->free_text == FREE_TEXT_OFF ||
 				    withheld)
 					fd->s = NULL;
+				/* Invisible and bidi controls go first, so
+				 * none hides an identifier (uc_hidden). */
+				if (fd->s != NULL) {
+					buf_reset(&vis[i][l]);
+					utf8_strip_hidden(&vis[i][l], fd->s,
+					    fd->len);
+					fd->s = buf_str(&vis[i][l]);
+					fd->len = vis[i][l].len;
+				}
 				fd->markers = p->markers[l];
 				buf_reset(&tmp[i][l]);
 				fd->out = &tmp[i][l];
@@ -1430,6 +1441,7 @@ out:
 		for (l = 0; l < LANG__MAX; l++) {
 			buf_free(&out[i][l]);
 			buf_free(&tmp[i][l]);
+			buf_free(&vis[i][l]);
 		}
 	return rc;
 }

@@ -152,10 +152,9 @@ catalog_parse(const char *text, size_t len, const char *path)
 	const char	*s = text, *e = text + len, *nl;
 	size_t		 i;
 
-	if (!utf8_valid(text, len)) {
-		rs_err("%s: not valid UTF-8", path);
+	/* Text first: a NUL byte would cut a field short unseen. */
+	if (text_check(path, text, len) == -1)
 		return NULL;
-	}
 	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
 		s += 3;
 	cat = xcalloc(1, sizeof(*cat));

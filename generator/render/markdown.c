@@ -9,8 +9,10 @@
  *	---
  *	Markdown text...
  *
- * The text is first expanded as a template ({{privacy.k}} and the like,
- * so the methodology states the policy actually applied), then parsed.
+ * The file is UTF-8 text (text_check), with LF or CRLF line ends.  The
+ * text is first expanded as a template ({{privacy.k}} and the like, so
+ * the methodology states the policy actually applied; a partial such
+ * as {{>head}} is an error, a content page having none), then parsed.
  * Raw HTML is dropped (both blocks and inline), cmark's safe mode
  * removes dangerous link schemes, and headings start at level 2 (the
  * page template owns the one h1).
@@ -169,9 +171,17 @@ md_render_file(const char *path, const struct mval *ctx, struct md_page *p)
 	p->slug = base;
 	if ((text = file_read(path, &len)) == NULL)
 		goto out;
-	if (!utf8_valid(text, len) || strlen(text) != len) {
-		rs_err("%s: not valid UTF-8 text", path);
+	if (text_check(path, text, len) == -1)
 		goto out;
+	/* CRLF line ends (a file saved on Windows) read as LF. */
+	{
+		size_t	 i, j;
+
+		for (i = j = 0; i < len; i++)
+			if (text[i] != '\r')
+				text[j++] = text[i];
+		text[j] = '\0';
+		len = j;
 	}
 	if ((body = front_matter(text, path, p, &bodyline)) == NULL)
 		goto out;

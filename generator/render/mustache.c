@@ -14,7 +14,11 @@
  *  - an empty string is falsey (like null, false and the empty list);
  *  - a template set opened from a directory refuses a partial it does
  *    not contain (tmpl_render_str renders a missing one as nothing, as
- *    the specification's tests require);
+ *    the specification's tests require, but refuses every partial tag
+ *    when given no partials at all);
+ *  - template files are UTF-8 text without NUL or control bytes;
+ *  - one rendering has a budget of output and of tags rendered, so
+ *    partials that include each other many times fail at once;
  *  - malformed tags are errors: an unclosed tag or section, a stray
  *    closing tag, an empty or blank-containing name, bad delimiters;
  *  - a strict map (mv_strict) makes a missing key an error;
@@ -44,6 +48,14 @@
 
 /* How deeply partials may nest while rendering (recursion ends here). */
 #define PARTIAL_DEPTH	64
+/*
+ * The budget of one rendering: its output and the tags it renders.
+ * Partials that each include the next one twice, 27 deep, would write
+ * gigabytes over minutes; they fail here in a fraction of a second.
+ * The largest page regsite writes is well under a megabyte.
+ */
+#define OUTPUT_MAX	(64u << 20)
+#define STEPS_MAX	10000000UL
 /* How deeply sections may nest inside one template. */
 #define SECTION_DEPTH	100
 /* Maps up to this size are searched linearly, bigger ones hashed. */
@@ -907,6 +919,11 @@ tmpl_open(const char *dir)
 		path = xasprintf("%s%s%s.html", dir, *dir != '\0' &&
 		    dir[strlen(dir) - 1] == '/' ? "" : "/", names[i]);
 		src = file_read(path, &len);
+		/* Text only: a stray byte would reach every page. */
+		if (src != NULL && text_check(path, src, len) == -1) {
+			free(src);
+			src = NULL;
+		}
 		t = src ? compile(names[i], path, src, len) : NULL;
 		free(path);
 		if (t == NULL)
@@ -951,6 +968,8 @@ struct ctx {
 
 struct render {
 	struct buf	*out;
+	size_t		 olen;		/* out's length before this rendering */
+	unsigned long	 steps;		/* tags rendered (STEPS_MAX) */
 	struct buf	 indent;	/* of the enclosing standalone partials */
 	size_t		 ibase;		/* in force: indent[ibase..len) */
 	int		 depth;		/* partials open */
@@ -1084,6 +1103,15 @@ render(struct render *rs, const struct tmpl *t, size_t from, size_t to,
 
 	for (i = from; i < to; i++) {
 		k = &t->toks[i];
+		/* The budget, checked at tags (they have a line). */
+		if (++rs->steps > STEPS_MAX && k->type != T_TEXT)
+			return rs_err("%s:%zu: more than %lu tags rendered for "
+			    "one page: partials or sections that repeat "
+			    "without end?", t->file, k->line, STEPS_MAX);
+		if (rs->out->len - rs->olen > OUTPUT_MAX && k->type != T_TEXT)
+			return rs_err("%s:%zu: the page grows beyond %u MB: "
+			    "partials or sections that repeat without end?",
+			    t->file, k->line, OUTPUT_MAX >> 20);
 		if (k->bol && rs->indent.len > rs->ibase)
 			buf_put(rs->out, rs->indent.data + rs->ibase,
 			    rs->indent.len - rs->ibase);
@@ -1168,6 +1196,7 @@ render_top(const struct tmpl *t, const struct mval *ctx, struct buf *out)
 
 	memset(&rs, 0, sizeof(rs));
 	rs.out = out;
+	rs.olen = olen;
 	c.v = ctx;
 	c.up = NULL;
 	rc = render(&rs, t, 0, t->ntoks, &c);
@@ -1223,6 +1252,13 @@ tmpl_render_str(const char *name, const char *src, const struct mval *ctx,
 	len = strlen(src);
 	if ((t = compile(name, name, xstrndup(src, len), len)) == NULL)
 		goto out;
+	/* Without a partials map, a partial tag is a mistake: say so. */
+	for (i = 0; partials == NULL && i < t->ntoks; i++)
+		if (t->toks[i].type == T_PARTIAL) {
+			rs_err("%s:%zu: {{>%s}}: no partials can be used here",
+			    name, t->toks[i].line, t->toks[i].name);
+			goto out;
+		}
 	tmpl_link(&set, t, 0);
 	for (i = 0; i < set.n; i++)
 		tmpl_link(&set, set.v[i], 0);

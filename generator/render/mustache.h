@@ -65,7 +65,13 @@ int	 tmpl_render(struct tmplset *, const char *name,
 	    const struct mval *ctx, struct buf *out);
 /*
  * Render source text (named name in errors) with partials taken from
- * the map partials (name -> string value; may be NULL).
+ * the map partials (name -> string value): a partial missing from the
+ * map renders as nothing (as the specification requires); with no map
+ * (NULL), any partial tag is an error.
+ *
+ * Either kind of rendering fails, with the tag's file and line, when
+ * one rendering writes more than 64 MB or renders ten million tags
+ * (partials including each other many times over).
  */
 int	 tmpl_render_str(const char *name, const char *src,
 	    const struct mval *ctx, const struct mval *partials,

@@ -25,6 +25,7 @@
 #include "lib/lib.h"
 #include "lib/format.h"
 #include "lib/config.h"
+#include "lib/dict.h"
 #include "privacy/scrub.h"
 #include "privacy/report.h"
 #include "privacy/privacy.h"
@@ -33,6 +34,9 @@
 #include "site/output.h"
 #include "site/build.h"
 #include "site/site.h"
+
+/* The last second of 9999-12-31, UTC: dates have four-digit years. */
+#define EPOCH_MAX	253402300799L
 
 /* Is dir a source tree (content/, templates/, static/)? */
 static int
@@ -67,9 +71,10 @@ source_date(struct build *b)
 	int		 y, q;
 
 	if ((env = getenv("SOURCE_DATE_EPOCH")) != NULL && *env) {
-		if (parse_long(env, 0, LONG_MAX, &epoch) == -1)
+		if (parse_long(env, 0, EPOCH_MAX, &epoch) == -1)
 			return rs_err("SOURCE_DATE_EPOCH: expected seconds "
-			    "since 1970, not '%s'", env);
+			    "since 1970 from 0 to %ld (the end of the year "
+			    "9999), not '%s'", EPOCH_MAX, env);
 		t = (time_t)epoch;
 		gmtime_r(&t, &tm);
 		b->date_iso = xasprintf("%04d-%02d-%02dT%02d:%02d:%02dZ",
@@ -105,6 +110,80 @@ load_markers(struct build *b, const char *m[LANG__MAX][SCRUB__MAX],
 		tq[l][TQ_DEPARTMENT] = tr(b->cat, l, "marker_department");
 		tq[l][TQ_PATIENT] = tr(b->cat, l, "marker_patient");
 	}
+}
+
+/*
+ * Every region of [population] must be one of the registry's regions
+ * (a typo would otherwise give a region no rate, silently).  0, or -1
+ * and rs_err with the configuration's file and line.
+ */
+static int
+check_population(const struct build *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->cfg.npop; i++)
+		if (dict_find(b->dicts->regions, b->dicts->nregions,
+		    b->cfg.pop[i].code) == NULL)
+			return rs_err("%s:%zu: unknown region '%s' in "
+			    "[population] (not in the registry's list of "
+			    "regions)", b->opts->config, b->cfg.pop[i].line,
+			    b->cfg.pop[i].code);
+	return 0;
+}
+
+/*
+ * How many pages write_site will write: the root and 404 pages; per
+ * language the home, archive, statistics, downloads and dictionary
+ * pages and the content pages; per language and quarter its page and,
+ * per form, its table pages (one at least) and record pages.  For the
+ * progress line only.
+ */
+static long
+expected_pages(struct build *b)
+{
+	long	 n, total, per_lang = 5 + (long)b->ncontent;
+	size_t	 i;
+	int	 f;
+
+	for (i = 0; i < b->nquarters; i++) {
+		per_lang++;
+		for (f = 0; f < FORM__MAX; f++) {
+			if (pub_count(b->priv, f, b->quarters[i], NULL, &n)
+			    == -1)
+				n = 0;
+			per_lang += n > 0 ? (n + b->cfg.rows_per_page - 1) /
+			    b->cfg.rows_per_page : 1;
+			if (b->cfg.record_pages)
+				per_lang += n;
+		}
+	}
+	total = 2 + LANG__MAX * per_lang;
+	return total;
+}
+
+void
+build_progress(struct build *b)
+{
+	struct timespec	 now;
+	double		 el, left;
+	long		 step, pct;
+
+	if (!b->opts->progress || b->total_pages <= 0)
+		return;
+	step = b->total_pages / 100 > 0 ? b->total_pages / 100 : 1;
+	if (b->pages % step != 0 && b->pages != b->total_pages)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	el = (double)now.tv_sec + (double)now.tv_nsec / 1e9 - b->started;
+	pct = b->pages >= b->total_pages ? 100 :
+	    b->pages * 100 / b->total_pages;
+	left = b->pages > 0 && b->pages < b->total_pages ?
+	    el * (double)(b->total_pages - b->pages) / (double)b->pages : 0;
+	fprintf(stderr, "\rregsite: %ld of %ld pages (%ld%%), %ld:%02ld "
+	    "left\033[K", b->pages, b->total_pages, pct,
+	    (long)left / 60, (long)left % 60);
+	fflush(stderr);
 }
 
 /*
@@ -239,6 +318,9 @@ build_run(const struct build_opts *o)
 	}
 	if (content_load(&b) == -1)
 		goto out;
+	/* The output before the database: a bad --out fails at once. */
+	if ((b.site = site_open(o->out)) == NULL)
+		goto out;
 
 	if ((b.priv = privacy_open(o->db, &bad)) == NULL) {
 		if (bad)
@@ -248,11 +330,9 @@ build_run(const struct build_opts *o)
 	b.dicts = privacy_dicts(b.priv);
 	snprintf(b.release, sizeof(b.release), "%s",
 	    privacy_release(b.priv));
-	if (source_date(&b) == -1)
+	if (source_date(&b) == -1 || check_population(&b) == -1)
 		goto out;
 
-	if ((b.site = site_open(o->out)) == NULL)
-		goto out;
 	for (l = 0; l < LANG__MAX; l++) {
 		mk[l] = markers[l];
 		tk[l] = tqm[l];
@@ -263,6 +343,11 @@ build_run(const struct build_opts *o)
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
+	if (o->progress) {
+		b.total_pages = expected_pages(&b);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		b.started = (double)t1.tv_sec + (double)t1.tv_nsec / 1e9;
+	}
 
 	if (write_site(&b) == -1)
 		goto out;
@@ -324,9 +409,10 @@ build_run(const struct build_opts *o)
 			goto out;
 		}
 		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (o->progress)
+			fputs("\r\033[K", stderr);
+		config_warn(&b.cfg, o->config);
 		if (!o->quiet) {
-			if (o->progress)
-				fputs("\r\033[K", stderr);
 			printf("regsite: built %s: %ld pages, %zu files, "
 			    "%.1f MB in %.1f s; privacy: %s; %ld text "
 			    "replacements; regional counts: %ld suppressed, "

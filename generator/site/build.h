@@ -23,4 +23,11 @@ struct build_opts {
  */
 int	 build_run(const struct build_opts *);
 
+struct build;
+/*
+ * A page was written (page.c): on a terminal, the progress line "N of
+ * TOTAL pages (P%), M:SS left" on stderr, at most once per percent.
+ */
+void	 build_progress(struct build *);
+
 #endif /* !BUILD_H */

@@ -90,6 +90,9 @@ content_load(struct build *b)
 					rs_err("%s: missing (the Kazakh page "
 					    "content/kk/%s exists)", path,
 					    names[i]->d_name);
+				/* The other language's page of this slot,
+				 * not yet counted in ncontent. */
+				md_page_free(&b->content[LANG_KK][b->ncontent]);
 				free(path);
 				goto out;
 			}

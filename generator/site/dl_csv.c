@@ -1,6 +1,7 @@
 /*
  * dl_csv.c -- the CSV downloads: UTF-8 with a byte-order mark, CRLF
- * line ends, every field through libcsv's RFC 4180 quoting (esc_csv).
+ * line ends, every field through libcsv's RFC 4180 quoting (esc_csv,
+ * which also defuses formulas in the languages' files).
  * The machine file has the machine names and codes, with each free
  * text twice (name_kk, name_ru); a language's file has its headings,
  * labels and texts.
@@ -36,14 +37,22 @@ csv_open(const struct dl_target *t, struct buf *out)
 	return w;
 }
 
-/* One field of the current line. */
+/*
+ * One field of the current line.  A language's file is read in
+ * spreadsheets: a field that would run as a formula is neutralised
+ * (esc_csv).  The machine file keeps every value exactly (esc_csv_raw);
+ * the data dictionary says so.
+ */
 static void
 field(struct csvw *w, const char *s, size_t len)
 {
 	if (!w->first)
 		buf_putc(w->out, ',');
 	w->first = 0;
-	esc_csv(w->out, s, len);
+	if (w->t.lang < 0)
+		esc_csv_raw(w->out, s, len);
+	else
+		esc_csv(w->out, s, len);
 }
 
 static void

@@ -4,11 +4,31 @@
  * place only when the build is complete, so a failed or killed build
  * leaves the previous site exactly as it was.
  *
+ * The swap is one system call: renameat2(RENAME_EXCHANGE) exchanges
+ * the finished tree and the published one atomically, so a visitor
+ * finds either the whole old site or the whole new one, never no site
+ * and never a mix.  The old tree, now under the temporary name, is
+ * then removed.  Only where the file system refuses the exchange
+ * (EINVAL: some network and FUSE file systems; ENOSYS: a kernel before
+ * Linux 3.15) does the swap take two renames -- the published
+ * directory to ".NAME.old-PID", the new tree into place -- and the
+ * site is missing between the two: a visitor may then see a 404 for
+ * that instant, and a build killed right there leaves the previous site
+ * whole under ".NAME.old-PID", which the next build puts back first.
+ *
  * The temporary directory is named ".NAME.tmp-PID"; a later build
- * removes those whose process is gone.  An existing output directory
+ * removes those (and the ".NAME.tmp-PID.old" of older regsites, which
+ * may be half removed) whose process is gone.  ".NAME.old-PID" only
+ * ever holds a whole site: the fallback renames it to ".NAME.tmp-PID"
+ * before removing it.  An existing output directory
  * is replaced only if it is empty or carries the marker file ".regsite"
  * that every build writes, so a mistyped --out never deletes someone's
  * files.
+ *
+ * An output that is a symbolic link stays one: the site is built
+ * beside the directory it points to and exchanged with that directory,
+ * so the link leads to the new site.  A link to nothing is refused
+ * before anything is built.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -30,9 +50,14 @@
 
 #define MARKER ".regsite"
 
+#ifndef RENAME_EXCHANGE
+#define RENAME_EXCHANGE	(1 << 1)	/* <linux/fs.h> */
+#endif
+
 struct site {
 	char		*out;		/* the output directory */
 	char		*tmp;		/* the tree being built */
+	char		*old;		/* the old tree, in the fallback swap */
 	size_t		 files;
 	unsigned long long bytes;
 };
@@ -115,32 +140,106 @@ split_path(const char *path, char **dir, char **base)
 	}
 }
 
-/* Remove ".BASE.tmp-PID" directories left by builds that died. */
+/*
+ * The process id in a name "PID" or "PID.old" (the old tree of a
+ * regsite before the atomic exchange, "*.tmp-PID.old"); *old set for
+ * the latter.  0 or -1.
+ */
+static int
+leftover_pid(const char *s, long *pid, int *old)
+{
+	char	 num[24];
+	size_t	 n = strspn(s, "0123456789");
+
+	if (n == 0 || n >= sizeof(num) ||
+	    (s[n] != '\0' && strcmp(s + n, ".old") != 0))
+		return -1;
+	memcpy(num, s, n);
+	num[n] = '\0';
+	*old = s[n] != '\0';
+	return parse_long(num, 1, LONG_MAX, pid);
+}
+
+/*
+ * Clear what builds that died left beside out (dir/base): ".BASE.tmp-PID"
+ * trees (a partial site, or an old one being removed) and the
+ * ".BASE.tmp-PID.old" of older regsites are removed; ".BASE.old-PID" (a
+ * whole previous site, moved aside by the two-rename swap) is put back
+ * as out when out is missing, else removed.  Trees of builds still
+ * running are left alone.
+ */
 static void
-remove_stale(const char *dir, const char *base)
+remove_stale(const char *dir, const char *base, const char *out)
 {
 	DIR		*d;
 	struct dirent	*e;
-	char		*prefix, *path;
-	size_t		 plen;
+	struct stat	 st;
+	char		*tmp, *old, *path;
+	size_t		 tlen, olen;
 	long		 pid;
+	int		 isold;
 
 	if ((d = opendir(dir)) == NULL)
 		return;
-	prefix = xasprintf(".%s.tmp-", base);
-	plen = strlen(prefix);
+	tmp = xasprintf(".%s.tmp-", base);
+	old = xasprintf(".%s.old-", base);
+	tlen = strlen(tmp);
+	olen = strlen(old);
 	while ((e = readdir(d)) != NULL) {
-		if (strncmp(e->d_name, prefix, plen) != 0 ||
-		    parse_long(e->d_name + plen, 1, LONG_MAX, &pid) == -1)
+		if (strncmp(e->d_name, tmp, tlen) == 0) {
+			if (leftover_pid(e->d_name + tlen, &pid, &isold) == -1)
+				continue;
+			isold = 0;	/* never put back: maybe partial */
+		} else if (strncmp(e->d_name, old, olen) == 0) {
+			if (leftover_pid(e->d_name + olen, &pid, &isold) == -1
+			    || isold)
+				continue;
+			isold = 1;
+		} else
 			continue;
 		if (kill((pid_t)pid, 0) == 0 || errno == EPERM)
 			continue;	/* that build is still running */
 		path = xasprintf("%s/%s", dir, e->d_name);
-		rm_tree(path);
+		if (isold && lstat(out, &st) == -1 && errno == ENOENT &&
+		    rename(path, out) == 0)
+			rs_warn("%s: put back the previous site, which a "
+			    "build killed while swapping had left in %s", out,
+			    path);
+		else
+			rm_tree(path);
 		free(path);
 	}
 	closedir(d);
-	free(prefix);
+	free(tmp);
+	free(old);
+}
+
+/*
+ * The directory a build replaces: out itself, or the directory a
+ * symbolic link out leads to (a new string, or NULL and rs_err).
+ */
+static char *
+out_target(const char *out)
+{
+	struct stat	 st;
+	char		 buf[PATH_MAX], *link;
+	ssize_t		 n;
+
+	if (lstat(out, &st) == -1 || !S_ISLNK(st.st_mode))
+		return xstrdup(out);
+	if (realpath(out, buf) != NULL)
+		return xstrdup(buf);
+	if (errno != ENOENT) {
+		rs_err("%s: %s", out, strerror(errno));
+		return NULL;
+	}
+	if ((n = readlink(out, buf, sizeof(buf) - 1)) == -1)
+		n = 0;
+	buf[n] = '\0';
+	link = buf;
+	rs_err("%s: a symbolic link to '%s', which does not exist: create "
+	    "that directory or point the link at one", out, link);
+	return NULL;
 }
 
 /* Whether out may be replaced: absent, empty, or a regsite site. */
@@ -178,35 +277,39 @@ replaceable(const char *out)
 	return 0;
 }
 
+/*
+ * Start a site that will replace out: resolve a symbolic link, clear
+ * the leftovers of dead builds, refuse a directory that is not a site,
+ * and create the temporary tree with its marker file.
+ */
 struct site *
 site_open(const char *out)
 {
 	struct site	*s;
-	char		*dir, *base;
+	char		*target, *dir, *base;
 
-	if (replaceable(out) == -1)
+	if ((target = out_target(out)) == NULL)
 		return NULL;
-	split_path(out, &dir, &base);
+	split_path(target, &dir, &base);
 	if (*base == '\0' || strcmp(base, ".") == 0 ||
 	    strcmp(base, "..") == 0 || strcmp(base, "/") == 0) {
 		rs_err("%s: not a usable output directory name", out);
-		free(dir);
-		free(base);
-		return NULL;
+		goto fail;
 	}
-	remove_stale(dir, base);
+	remove_stale(dir, base, target);
+	if (replaceable(target) == -1)
+		goto fail;
 	s = xcalloc(1, sizeof(*s));
-	s->out = xstrdup(out);
+	s->out = target;
 	s->tmp = xasprintf("%s/.%s.tmp-%ld", dir, base, (long)getpid());
+	s->old = xasprintf("%s/.%s.old-%ld", dir, base, (long)getpid());
 	free(dir);
 	free(base);
 	rm_tree(s->tmp);
 	if (mkdir(s->tmp, 0755) == -1) {
 		rs_err("%s: cannot create the temporary directory: %s",
 		    s->tmp, strerror(errno));
-		free(s->out);
-		free(s->tmp);
-		free(s);
+		site_free(s);
 		return NULL;
 	}
 	if (site_write(s, MARKER, "regsite site\n", 13) == -1) {
@@ -214,6 +317,11 @@ site_open(const char *out)
 		return NULL;
 	}
 	return s;
+fail:
+	free(target);
+	free(dir);
+	free(base);
+	return NULL;
 }
 
 const char *
@@ -269,17 +377,17 @@ site_write(struct site *s, const char *rel, const void *data, size_t len)
 }
 
 /*
- * Move the finished tree into place.  With an existing site, the two
- * directories are exchanged in one atomic step (renameat2), so a
- * visitor never finds the directory missing; the old tree is then
- * removed.
+ * Move the finished tree into place: renamed there when nothing is
+ * published yet, else exchanged with the published tree in one atomic
+ * step, the old tree then removed.  The two-rename fallback (see the
+ * top of this file) only where the file system refuses the exchange.
  */
 int
 site_commit(struct site *s)
 {
 	struct stat	 st;
 
-	if (stat(s->out, &st) == -1) {
+	if (lstat(s->out, &st) == -1) {
 		if (rename(s->tmp, s->out) == -1)
 			return rs_err("%s: cannot move the site into place: "
 			    "%s", s->out, strerror(errno));
@@ -287,32 +395,31 @@ site_commit(struct site *s)
 	}
 #ifdef SYS_renameat2
 	if (syscall(SYS_renameat2, AT_FDCWD, s->tmp, AT_FDCWD, s->out,
-	    1 /* RENAME_EXCHANGE */) == 0) {
+	    RENAME_EXCHANGE) == 0) {
+		/* s->tmp now holds the previous site. */
 		if (rm_tree(s->tmp) == -1)
 			rs_warn("%s: cannot remove the previous site: %s",
 			    s->tmp, strerror(errno));
 		return 0;
 	}
+	if (errno != EINVAL && errno != ENOSYS)
+		return rs_err("%s: cannot swap the new site into place: %s",
+		    s->out, strerror(errno));
 #endif
-	{
-		char	*old = xasprintf("%s.old", s->tmp);
-
-		if (rename(s->out, old) == -1) {
-			rs_err("%s: cannot move the old site away: %s",
-			    s->out, strerror(errno));
-			free(old);
-			return -1;
-		}
-		if (rename(s->tmp, s->out) == -1) {
-			rs_err("%s: cannot move the site into place: %s",
-			    s->out, strerror(errno));
-			rename(old, s->out);
-			free(old);
-			return -1;
-		}
-		rm_tree(old);
-		free(old);
+	if (rename(s->out, s->old) == -1)
+		return rs_err("%s: cannot move the old site away: %s", s->out,
+		    strerror(errno));
+	if (rename(s->tmp, s->out) == -1) {
+		rs_err("%s: cannot move the site into place: %s", s->out,
+		    strerror(errno));
+		rename(s->old, s->out);
+		return -1;
 	}
+	/* Under the temporary name, a half-removed tree is never put back. */
+	if (rename(s->old, s->tmp) == 0)
+		rm_tree(s->tmp);
+	else
+		rm_tree(s->old);
 	return 0;
 }
 
@@ -332,6 +439,7 @@ site_free(struct site *s)
 		return;
 	free(s->out);
 	free(s->tmp);
+	free(s->old);
 	free(s);
 }
 

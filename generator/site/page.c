@@ -254,8 +254,7 @@ page_write(struct build *b, const char *tmpl, struct mval *ctx,
 	buf_free(&out);
 	if (rc == 0) {
 		b->pages++;
-		if (b->opts->progress && b->pages % 100 == 0)
-			fprintf(stderr, "\rregsite: %ld pages", b->pages);
+		build_progress(b);
 	}
 	return rc;
 }

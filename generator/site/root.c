@@ -41,22 +41,27 @@ root_page(struct build *b)
 	return page_write(b, "root", c, path);
 }
 
-/* Set key of m to the public URL of site path target (freed). */
+/*
+ * Set key of m to the root-relative URL of site path target (freed):
+ * the path of the base URL and the site path, without the host, so the
+ * page works under any host name (and on a preview with the default
+ * base URL).
+ */
 static void
 abs_link(const struct build *b, struct mval *m, const char *key,
     char *target)
 {
 	char	*u;
 
-	u = page_url(b, target);
+	u = url_rootrel(b->cfg.base_url, target);
 	mv_sets(m, key, u);
 	free(u);
 	free(target);
 }
 
 /*
- * Served for any missing URL, so its links are absolute URLs from the
- * base URL.
+ * Served for any missing URL, at any depth, so its links are
+ * root-relative (abs_link).
  */
 int
 notfound_page(struct build *b)

@@ -42,6 +42,8 @@ struct build {
 	struct downloads downloads;	/* filled by downloads_write */
 	struct aggs	 aggs;		/* filled as charts ask */
 	long		 pages;		/* HTML pages written */
+	long		 total_pages;	/* expected, for the progress line */
+	double		 started;	/* when the pages began (s, monotonic) */
 };
 
 /* content.c: content/<lang>/<slug>.md, loaded first; their pages */

@@ -267,6 +267,15 @@ url_abs(const char *base, const char *path)
 	return xasprintf("%s%s", base, path);
 }
 
+char *
+url_rootrel(const char *base, const char *path)
+{
+	const char	*p = strstr(base, "//");
+
+	p = p ? strchr(p + 2, '/') : NULL;
+	return url_abs(p ? p : "/", path);
+}
+
 int
 url_in_section(const char *path, const char *section)
 {

@@ -88,6 +88,12 @@ char	*url_rel(const char *path, const char *target);
 char	*url_rel_below(const char *path, const char *target);
 /* The public URL of a site path: base (ends in '/'), no index.html. */
 char	*url_abs(const char *base, const char *path);
+/*
+ * The root-relative URL of a site path ("/static/x.css", or
+ * "/registry/static/x.css" below base https://host/registry/): the
+ * same on any host, for the 404 page, which is served at any depth.
+ */
+char	*url_rootrel(const char *base, const char *path);
 /* Whether the page at path is the page section (an index.html) or
  * below it: the navigation marks its current section. */
 int	 url_in_section(const char *path, const char *section);

@@ -117,7 +117,7 @@ for (const [good, msg, details] of passes.flat()) {
 		await Promise.all(seen);
 		page.removeAllListeners('response');
 		report.push(`${p}: ${(bytes / 1024).toFixed(1)} KB`);
-		if (bytes >= 100 * 1024)
+		if (bytes === 0 || bytes >= 100 * 1024)
 			problems.push(`${p}: ${bytes} bytes`);
 	}
 	check(`a typical page with its CSS and JS is under 100 KB ` +

@@ -50,6 +50,12 @@ function oneWay(file, table, expr, labelToCode) {
 	const raw = Object.fromEntries(sql(`SELECT ${expr} AS k, count(*) AS n FROM ${table} t JOIN profiles pf ON pf.code = t.profile GROUP BY 1`).map((r) => [r.k, r.n]));
 	const { rows } = csv(path.join(site, lang, 'statistics', `${file}.csv`));
 	const drawn = [];
+	const shown = new Set(rows.map((r) => labelToCode[r[0]]));
+	for (const code of Object.keys(raw))
+		if (!shown.has(code))
+			probs.push(`${file}: ${code} (${raw[code]} records) is missing`);
+	if (rows.length === 0)
+		probs.push(`${file}: no rows`);
 	for (const r of rows) {
 		const code = labelToCode[r[0]];
 		if (code === undefined) {
@@ -79,7 +85,7 @@ function trend(file, table, col, codes) {
 	for (const r of sql(`SELECT quarter AS q, ${col} AS k, count(*) AS n FROM ${table} GROUP BY 1, 2`))
 		raw[`${r.q}|${r.k}`] = r.n;
 	const { rows } = csv(path.join(site, lang, 'statistics', `${file}.csv`));
-	if (rows.length !== quarters.length)
+	if (rows.length !== quarters.length || quarters.length === 0)
 		probs.push(`${file}: ${rows.length} rows for ${quarters.length} quarters`);
 	rows.forEach((r, i) => codes.forEach((c, j) => {
 		const want = String(raw[`${quarters[i]}|${c}`] || 0);
@@ -119,6 +125,8 @@ trend('cases-by-insurance', 'insurance_cases', 'insured', ['yes', 'no']);
 	for (const r of sql("SELECT quarter AS q, CASE WHEN harm = 'death' THEN 'death' ELSE disability END AS h, count(*) AS n FROM insurance_cases GROUP BY 1, 2"))
 		raw[r.q] = (raw[r.q] || 0) + mci[r.h] * r.n;
 	const { rows } = csv(path.join(site, lang, 'statistics', 'payments-mci.csv'));
+	if (rows.length !== quarters.length || quarters.length === 0)
+		probs.push(`${rows.length} rows for ${quarters.length} quarters`);
 	rows.forEach((r, i) => {
 		const sum = r.slice(1).reduce((a, v) => a + (+v || 0), 0);
 		if (sum !== (raw[quarters[i]] || 0))

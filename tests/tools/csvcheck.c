@@ -9,8 +9,12 @@
  * machine CSV and the language JSON files (parsed with jansson) hold the
  * same records in the same order, field by field: a language CSV shows
  * the label of the JSON code (from the JSON metadata), the machine CSV
- * the code itself and both languages' texts.  Prints "ok - ..." or
- * "not ok - ..." lines.
+ * the code itself and both languages' texts; a language CSV's headings
+ * are the titles of the metadata's columns, one for one.  A value a
+ * spreadsheet would run as a formula shows in a language CSV with a
+ * leading apostrophe, in the machine CSV as it is.  Prints "ok - ..." or
+ * "not ok - ..." lines; a DATADIR without a quarter directory is a
+ * failure, not an empty success.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -58,7 +62,31 @@ on_row(int c, void *arg)
 	t->ncur = 0;
 }
 
-/* Parse a CSV file; NULL (and a message) when it does not parse. */
+static void
+free_table(struct table *t)
+{
+	size_t	 i, j;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->n; i++) {
+		for (j = 0; j < t->nfields[i]; j++)
+			free(t->rows[i][j]);
+		free(t->rows[i]);
+	}
+	for (j = 0; j < t->ncur; j++)
+		free(t->cur[j]);
+	free(t->cur);
+	free(t->rows);
+	free(t->nfields);
+	free(t);
+}
+
+/*
+ * Parse a CSV file; NULL (and a message) when it does not parse.  The
+ * caller frees the table with free_table (the suite runs this under
+ * LeakSanitizer too).
+ */
 static struct table *
 read_csv(const char *path, char *why, size_t whylen)
 {
@@ -83,6 +111,8 @@ read_csv(const char *path, char *why, size_t whylen)
 				snprintf(why, whylen, "%s: no byte-order mark",
 				    path);
 				fclose(f);
+				csv_free(&p);
+				free_table(t);
 				return NULL;
 			}
 			s += 3;
@@ -93,6 +123,8 @@ read_csv(const char *path, char *why, size_t whylen)
 			snprintf(why, whylen, "%s: %s", path,
 			    csv_strerror(csv_error(&p)));
 			fclose(f);
+			csv_free(&p);
+			free_table(t);
 			return NULL;
 		}
 	}
@@ -100,6 +132,8 @@ read_csv(const char *path, char *why, size_t whylen)
 	if (csv_fini(&p, on_field, on_row, t) != 0) {
 		snprintf(why, whylen, "%s: %s", path,
 		    csv_strerror(csv_error(&p)));
+		csv_free(&p);
+		free_table(t);
 		return NULL;
 	}
 	csv_free(&p);
@@ -108,6 +142,7 @@ read_csv(const char *path, char *why, size_t whylen)
 			snprintf(why, whylen, "%s: row %zu has %zu fields, the "
 			    "header %zu", path, i + 1, t->nfields[i],
 			    t->nfields[0]);
+			free_table(t);
 			return NULL;
 		}
 	return t;
@@ -163,15 +198,40 @@ label_of(json_t *meta, json_t *col, const char *v, char *tmp, size_t tmplen)
 	return json_string_value(lab);
 }
 
+/*
+ * Whether a spreadsheet would run field v as a formula: it begins with
+ * '=', '+', '-', '@', TAB or CR and is not a plain number (OWASP, CSV
+ * Injection).  A language CSV must show such a value with a leading
+ * apostrophe; the machine CSV exactly as it is.
+ */
+static int
+formula(const char *v)
+{
+	const char	*p = v;
+	int		 digits = 0;
+
+	if (*v == '\0' || strchr("=+-@\t\r", *v) == NULL)
+		return 0;
+	if (*p == '-')
+		p++;
+	for (; *p >= '0' && *p <= '9'; p++)
+		digits++;
+	if (digits && (*p == '.' || *p == ',')) {
+		for (p++, digits = 0; *p >= '0' && *p <= '9'; p++)
+			digits++;
+	}
+	return !(digits && *p == '\0');
+}
+
 static void
 check_set(const char *dir, const char *form)
 {
 	static const char *const langs[] = { "kk", "ru" };
-	struct table	*lc[2], *mc;
-	json_t		*js[2], *cols, *recs, *meta;
+	struct table	*lc[2] = { NULL, NULL }, *mc;
+	json_t		*js[2] = { NULL, NULL }, *cols, *recs, *meta;
 	json_error_t	 jerr;
 	char		 path[2048], why[8192] = "", tmp[1024];
-	size_t		 l, i, j;
+	size_t		 l, i, j, formulas = 0;
 	int		 ok = 1;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
@@ -194,13 +254,36 @@ check_set(const char *dir, const char *form)
 		result(js[l] != NULL, "%s/%s parses as JSON", dir,
 		    strrchr(path, '/') + 1, why);
 		if (lc[l] == NULL || js[l] == NULL)
-			return;
+			goto out;
 	}
 	why[0] = '\0';
 	for (l = 0; l < 2 && ok; l++) {
 		meta = json_object_get(js[l], "metadata");
 		cols = json_object_get(meta, "columns");
 		recs = json_object_get(js[l], "records");
+		if (json_array_size(cols) == 0 ||
+		    json_array_size(cols) != lc[l]->nfields[0]) {
+			snprintf(why, sizeof(why), "%s: %zu columns in the JSON "
+			    "metadata, %zu in the CSV", langs[l],
+			    json_array_size(cols), lc[l]->nfields[0]);
+			ok = 0;
+			break;
+		}
+		for (j = 0; j < json_array_size(cols); j++) {
+			const char *title = json_string_value(json_object_get(
+			    json_array_get(cols, j), "title"));
+
+			if (title == NULL || strcmp(title, lc[l]->rows[0][j])) {
+				snprintf(why, sizeof(why), "%s column %zu: "
+				    "heading '%s', metadata title '%s'",
+				    langs[l], j + 1, lc[l]->rows[0][j],
+				    title ? title : "(none)");
+				ok = 0;
+				break;
+			}
+		}
+		if (!ok)
+			break;
 		if (json_array_size(recs) != lc[l]->n - 1 ||
 		    mc->n != lc[l]->n) {
 			snprintf(why, sizeof(why), "%s: %zu JSON records, %zu "
@@ -225,7 +308,19 @@ check_set(const char *dir, const char *form)
 				int	 mcol;
 				char	 mname[128];
 
-				if (strcmp(got, want) != 0) {
+				if (formula(want)) {
+					if (got[0] != '\'' || strcmp(got + 1,
+					    want) != 0) {
+						snprintf(why, sizeof(why), "%s "
+						    "row %zu %s: CSV '%s' runs "
+						    "as a formula or differs "
+						    "from JSON '%s'", langs[l],
+						    i + 1, name, got, want);
+						ok = 0;
+						break;
+					}
+					formulas++;
+				} else if (strcmp(got, want) != 0) {
 					snprintf(why, sizeof(why), "%s row %zu "
 					    "%s: CSV '%s', JSON '%s'", langs[l],
 					    i + 1, name, got, want);
@@ -250,6 +345,16 @@ check_set(const char *dir, const char *form)
 	}
 	result(ok, "%s/%s: language CSVs, machine CSV and JSON hold the same "
 	    "records", dir, form, why);
+	if (formulas)
+		printf("# %s/%s: %zu values that would run as formulas, "
+		    "neutralised in the language CSVs\n", dir, form,
+		    formulas);
+out:
+	for (l = 0; l < 2; l++) {
+		free_table(lc[l]);
+		json_decref(js[l]);
+	}
+	free_table(mc);
 }
 
 int
@@ -257,7 +362,7 @@ main(int argc, char *argv[])
 {
 	struct dirent	**names;
 	char		 dir[4096];
-	int		 n, i;
+	int		 n, i, sets = 0;
 
 	if (argc != 2) {
 		fprintf(stderr, "usage: csvcheck DATADIR\n");
@@ -274,6 +379,12 @@ main(int argc, char *argv[])
 		snprintf(dir, sizeof(dir), "%s/%s", argv[1], names[i]->d_name);
 		check_set(dir, "incidents");
 		check_set(dir, "insurance");
+		sets++;
 	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	result(sets > 1, "%s: the quarters and all/ (%s)", argv[1],
+	    sets > 1 ? "found" : "none found", "");
 	return failures ? 1 : 0;
 }

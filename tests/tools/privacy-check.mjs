@@ -46,6 +46,15 @@ for (const q of quarters) {
 		const head = rows.shift();
 		const idx = (n) => head.indexOf(n);
 		const recs = rows.filter((r) => r.length === head.length);
+		// A row of another length is not read as a record: say so.
+		for (const r of rows)
+			if (r.length !== head.length && !(r.length === 1 &&
+			    r[0] === ''))
+				kprobs.push(`${q} ${form}: a row of ${r.length} ` +
+				    `fields, the header has ${head.length}`);
+		for (const n of [...qi[form], outcome[form], 'ref'])
+			if (idx(n) < 0)
+				kprobs.push(`${q} ${form}: no column ${n}`);
 		tables++;
 		records += recs.length;
 		const groups = new Map();
@@ -102,6 +111,8 @@ for (const q of quarters) {
 		}
 	}
 }
+if (tables === 0 || records === 0)
+	kprobs.push(`no quarter tables with records under ${dataDir}`);
 report(`${tables} quarter tables (${records} records, ${classes} classes) ` +
     `are ${k}-anonymous with ${l} outcomes per class` +
     (allHidden ? ` (${allHidden} quarter(s) too small: all hidden)` : ''),
@@ -149,6 +160,8 @@ function charts(dir) {
 	}
 }
 charts(site);
+if (ncharts === 0)
+	cprobs.push('no chart data found');
 report(`chart data (${ncharts} files) shows only whole counts or "<${small}", ` +
     'and no suppressed mark carries a number', cprobs);
 process.exit(failures ? 1 : 0);

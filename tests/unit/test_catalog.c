@@ -10,6 +10,18 @@
 #include "unit.h"
 
 static void
+badn(const char *text, size_t len, const char *want, const char *what)
+{
+	struct catalog	*c;
+
+	c = catalog_parse(text, len, "cat.csv");
+	CHECK(c == NULL, "%s: rejected", what);
+	if (c == NULL)
+		EQ_STR(rs_errmsg(), want, "%s: message", what);
+	catalog_free(c);
+}
+
+static void
 bad(const char *text, const char *want, const char *what)
 {
 	struct catalog	*c;
@@ -87,7 +99,12 @@ main(void)
 	bad("key,kk,ru\na,b\"c,d\n", "cat.csv:2: malformed quoting (a quote "
 	    "inside an unquoted field, or text after a closing quote)",
 	    "stray quote");
-	bad("key,kk,ru\na,\xff,c\n", "cat.csv: not valid UTF-8", "bad UTF-8");
+	bad("key,kk,ru\na,\xff,c\n", "cat.csv:2:3: not valid UTF-8 (byte "
+	    "0xFF)", "bad UTF-8");
+	badn("key,kk,ru\na,b\0x,c\nz,y,x\n", 22, "cat.csv:2:4: a NUL byte",
+	    "a NUL byte (issue 16.8)");
+	bad("key,kk,ru\na,b\x07,c\n", "cat.csv:2:4: the control character "
+	    "U+0007", "a control character");
 
 	/* The shipped catalog. */
 	top = getenv("TOP");

@@ -3,6 +3,7 @@
  * and the exact error (with its line) for each kind of mistake.
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/lib.h"
 #include "lib/config.h"
@@ -100,6 +101,68 @@ main(void)
 	    "[population] (expected a region code such as KZ-71)",
 	    "bad region code");
 	bad("[site\n", "site.ini:1: expected '[section]'", "broken section");
+
+	/* Issue 16.7: hosts, control and invisible characters, lengths. */
+	bad("[site]\nbase_url = http://\n", "site.ini:2: bad value for "
+	    "'base_url': no host name in 'http://'", "a URL without a host");
+	bad("[site]\nbase_url = https://:8000/x/\n", "site.ini:2: bad value "
+	    "for 'base_url': no host name in 'https://:8000/x/'",
+	    "a URL with a port but no host");
+	bad("[site]\nbase_url = https://a..kz/\n", "site.ini:2: bad value "
+	    "for 'base_url': no host name in 'https://a..kz/'",
+	    "an empty label in the host");
+	bad("[site]\nbase_url = https://ex.kz:99999/\n", "site.ini:2: bad "
+	    "value for 'base_url': expected an absolute http:// or https:// "
+	    "URL without query or fragment (got 'https://ex.kz:99999/')",
+	    "a port out of range");
+	bad("[site]\nbase_url = https://ex.kz/\x01/\n", "site.ini:2:26: the "
+	    "control character U+0001", "a control character in base_url");
+	bad("[site]\nbase_url = https://ex.kz/\t/\n", "site.ini:2: bad value "
+	    "for 'base_url': expected an absolute http:// or https:// URL "
+	    "without query or fragment (got 'https://ex.kz/\t/')",
+	    "a TAB in base_url");
+	bad("[site]\nname_kk = Тізілім\x1b[31m\n", "site.ini:2:18: the "
+	    "control character U+001B", "an escape sequence in a name");
+	bad("[site]\nname_kk = a\tb\n", "site.ini:2: bad value for "
+	    "'name_kk': the control character U+0009", "a TAB in a name");
+	bad("[site]\norganization_ru = Мин\xe2\x80\xaeздрав\n", "site.ini:2: "
+	    "bad value for 'organization_ru': the invisible character U+202E",
+	    "a bidi override in a name");
+	bad("[site]\nname_ru = a\xc2\x80" "b\n", "site.ini:2:12: the control "
+	    "character U+0080", "a C1 control in a name");
+	bad("[site]\nname_ru = \xff\n", "site.ini:2:11: not valid UTF-8 "
+	    "(byte 0xFF)", "invalid UTF-8, with its line and column");
+	bad("[site]\rname_ru = x\n", "site.ini:1:7: a carriage return (CR) "
+	    "not followed by a line feed: use LF or CRLF line ends",
+	    "CR line ends");
+	{
+		struct buf	 t = { 0 };
+		int		 i;
+
+		BUF_LIT(&t, "[site]\nname_ru = ");
+		for (i = 0; i < 301; i++)
+			BUF_LIT(&t, "я");
+		BUF_LIT(&t, "\n");
+		bad(buf_str(&t), "site.ini:2: bad value for 'name_ru': 301 "
+		    "characters, at most 300", "a name of 301 characters");
+		buf_reset(&t);
+		BUF_LIT(&t, "[site]\nname_ru = ");
+		for (i = 0; i < 300; i++)
+			BUF_LIT(&t, "я");
+		BUF_LIT(&t, "\n");
+		config_defaults(&c);
+		CHECK(config_parse(&c, buf_str(&t), "site.ini") == 0,
+		    "a name of 300 characters is accepted");
+		config_free(&c);
+		buf_free(&t);
+	}
+	config_defaults(&c);
+	CHECK(config_parse(&c, "[site]\r\nname_ru = Реестр\r\nbase_url = "
+	    "https://[2001:db8::1]:8443/r\r\n", "site.ini") == 0 &&
+	    strcmp(c.site_name[LANG_RU], "Реестр") == 0 &&
+	    strcmp(c.base_url, "https://[2001:db8::1]:8443/r/") == 0,
+	    "CRLF line ends, an IPv6 host and a port");
+	config_free(&c);
 
 	/* The shipped example configuration. */
 	top = getenv("TOP");

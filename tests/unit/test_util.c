@@ -1,0 +1,118 @@
+/*
+ * test_util.c -- memory and buffers (generator/lib/util.c): an
+ * allocation that cannot succeed ends the program with exit status 1
+ * and "regsite: out of memory" (regsite(1), EXIT STATUS), whichever
+ * wrapper meets it.
+ */
+#include <sys/wait.h>
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "lib/lib.h"
+#include "unit.h"
+
+/*
+ * Run fn in a child with its standard error on a pipe; store what it
+ * wrote in err (NUL-terminated) and return its wait status, or -1.
+ */
+static int
+in_child(void (*fn)(void), char *err, size_t errlen)
+{
+	int	 fd[2], status;
+	pid_t	 pid;
+	ssize_t	 n;
+	size_t	 got = 0;
+
+	err[0] = '\0';
+	fflush(stdout);
+	if (pipe(fd) == -1 || (pid = fork()) == -1)
+		return -1;
+	if (pid == 0) {
+		close(fd[0]);
+		dup2(fd[1], STDERR_FILENO);
+		fn();
+		_exit(99);	/* fn returned: the wrapper did not stop */
+	}
+	close(fd[1]);
+	while (got + 1 < errlen &&
+	    (n = read(fd[0], err + got, errlen - 1 - got)) > 0)
+		got += (size_t)n;
+	err[got] = '\0';
+	close(fd[0]);
+	if (waitpid(pid, &status, 0) == -1)
+		return -1;
+	return status;
+}
+
+static void
+array_overflow(void)
+{
+	/* SIZE_MAX elements of 2 bytes: no malloc is even tried. */
+	free(xreallocarray(NULL, SIZE_MAX, 2));
+}
+
+static void
+buffer_overflow(void)
+{
+	struct buf	 b = { 0 };
+
+	BUF_LIT(&b, "x");
+	buf_put(&b, "", SIZE_MAX);
+	buf_free(&b);
+}
+
+#if !defined(__SANITIZE_ADDRESS__)
+static void
+huge_malloc(void)
+{
+	/* Refused by malloc itself (ASan would report it instead). */
+	free(xmalloc(SIZE_MAX - 4096));
+}
+#endif
+
+/* fn must exit with status 1 and say exactly "regsite: out of memory". */
+static void
+expect_oom(void (*fn)(void), const char *what)
+{
+	char	 err[256];
+	int	 st;
+
+	st = in_child(fn, err, sizeof(err));
+	CHECK(st != -1 && WIFEXITED(st) && WEXITSTATUS(st) == 1,
+	    "%s: exit status 1", what);
+	if (st != -1 && !(WIFEXITED(st) && WEXITSTATUS(st) == 1))
+		printf("  got wait status %#x\n", (unsigned)st);
+	EQ_STR(err, "regsite: out of memory\n", "%s: the message", what);
+}
+
+int
+main(void)
+{
+	struct buf	 b = { 0 };
+	char		*s;
+
+	expect_oom(array_overflow, "xreallocarray overflowing size_t");
+	expect_oom(buffer_overflow, "a buffer growing past size_t");
+#if !defined(__SANITIZE_ADDRESS__)
+	expect_oom(huge_malloc, "xmalloc refused by malloc");
+#endif
+
+	/* The buffer's contract: always a C string, detach empties it. */
+	EQ_STR(buf_str(&b), "", "an empty buffer reads as \"\"");
+	buf_printf(&b, "%s-%d", "q", 4);
+	BUF_LIT(&b, "\xc3\xa9");
+	buf_putc(&b, '!');
+	EQ_STR(buf_str(&b), "q-4\xc3\xa9!", "put, printf, literal, putc");
+	CHECK(b.len == 6, "len counts bytes, not the NUL (%zu)", b.len);
+	s = buf_detach(&b);
+	EQ_STR(s, "q-4\xc3\xa9!", "detach hands over the contents");
+	EQ_STR(buf_str(&b), "", "and leaves the buffer empty");
+	free(s);
+	s = xasprintf("%s %03d", "x", 7);
+	EQ_STR(s, "x 007", "xasprintf");
+	free(s);
+	return unit_failed;
+}
