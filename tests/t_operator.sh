@@ -338,7 +338,7 @@ sqlite3 "$WORK/other.db" 'CREATE TABLE notes (t TEXT); INSERT INTO notes
     VALUES (1)'
 sum0=$(sha256sum "$WORK/other.db" | cut -c1-64)
 expect_err "a non-registry SQLite file: refused" 1 \
-    "regsite: $WORK/other.db: not a registry database (schema version 0, unknown tables; regsite needs version 1)" \
+    "regsite: $WORK/other.db: not a registry database (schema version 0, unknown tables; regsite needs version 2)" \
     imp --db "$WORK/other.db" --form incidents --quarter 2025Q1 \
     --source t "$INC"
 eq "... not switched to WAL, not changed" "delete:$sum0:" \

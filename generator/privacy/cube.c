@@ -32,8 +32,13 @@
 #include "privacy/privacy.h"
 #include "privacy/cube.h"
 
-/* A suppressed count must stay uncertain by at least this much. */
+/*
+ * A suppressed count must stay uncertain by at least this much (less
+ * where "<small_count" itself leaves less: small_count = 2 says 1).
+ */
 #define PROTECT	3
+#define NEED(k)	((k)->cfg->small_count - 2 < PROTECT ? \
+	(double)((k)->cfg->small_count - 2) : (double)PROTECT)
 
 enum kind {
 	K_CRO,		/* x[c][r][o] */
@@ -118,7 +123,7 @@ interval(const struct cube *k, const struct cell *e, double *lo, double *hi,
 	} else if (e->pc.flags & PC_SUPPRESSED) {
 		*lo = 1;
 		*hi = (double)k->cfg->small_count - 1;
-		*type = GLP_DB;
+		*type = *lo < *hi ? GLP_DB : GLP_FX;
 	} else if (e->pc.flags & PC_ROUNDED) {
 		*lo = (double)(e->pc.n - (base - 1) / 2);
 		if (*lo < (double)k->cfg->small_count)
@@ -341,6 +346,8 @@ audit(struct cube *k)
 	double		 lo = 0, hi = 0;
 	int		 rc = -1;
 
+	if (k->primary == 0 || k->ncols == 0)
+		return 0;	/* nothing to protect */
 	glp_term_out(GLP_OFF);
 	lp = model(k);
 	for (i = 0; i < k->ncells; i++) {
@@ -349,7 +356,7 @@ audit(struct cube *k)
 		while (e->primary) {
 			if (range(k, lp, e, &lo, &hi) == -1)
 				goto out;
-			if (hi - lo >= PROTECT - 1e-6)
+			if (hi - lo >= NEED(k) - 1e-6)
 				break;
 			/* Hide the smallest published cell that binds it. */
 			best = NULL;
@@ -383,6 +390,8 @@ cube_verify(struct cube *k)
 	double		 lo = 0, hi = 0;
 	int		 rc = 0;
 
+	if (k->primary == 0 || k->ncols == 0)
+		return 0;
 	glp_term_out(GLP_OFF);
 	lp = model(k);
 	for (i = 0; i < k->ncells && rc == 0; i++) {
@@ -392,7 +401,7 @@ cube_verify(struct cube *k)
 			continue;
 		if (range(k, lp, e, &lo, &hi) == -1)
 			rc = -1;
-		else if (hi - lo < PROTECT - 1e-6)
+		else if (hi - lo < NEED(k) - 1e-6)
 			rc = rs_err("%s %s: a suppressed count lies between "
 			    "%.0f and %.0f", e->kind == K_R || e->kind ==
 			    K_RO ? "all" : k->cols[e->c], k->regs[e->r], lo,
