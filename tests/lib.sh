@@ -96,7 +96,7 @@ demo_site() {
 	    "$TOP/templates" "$TOP/static" -newer "$_stamp" 2>/dev/null |
 	    head -n 1)" ]; then
 		rm -f "$_stamp" "$_site.report"
-		"$REGSITE" build --db "$_db" --out "$_site" \
+		"$REGSITE" build --db "$_db" --out "$_site" --no-record \
 		    --config "$TOP/content/site.ini" --source "$TOP" \
 		    --report "$_site.report" --lang ru >"$_site.summary" \
 		    2>"$_site.stderr"

@@ -115,7 +115,8 @@ fi
 prev="$WORK/public"
 regress_site "$REGSITE" "$prev" || fail "the small site builds"
 cp -r "$prev" "$WORK/before"
-"$REGSITE" build --db "$db" --out "$prev" --config "$cfg" --quiet &
+"$REGSITE" build --db "$db" --out "$prev" --config "$cfg" --no-record \
+    --quiet &
 pid=$!
 i=0 partial=0
 while [ $i -lt 400 ]; do
@@ -135,7 +136,7 @@ check_sh "the build was killed midway (a partial tree of 300 files; status $rc)"
     '[ "$partial" -eq 1 ] && [ "$killed" -eq 0 ] && [ "$rc" -eq 137 ]'
 check "a killed build leaves the previous site intact" \
     diff -r "$WORK/before" "$prev"
-"$REGSITE" build --db "$db" --out "$prev" --config "$cfg" --quiet
+"$REGSITE" build --db "$db" --out "$prev" --config "$cfg" --no-record --quiet
 rc=$?
 check_sh "the next build succeeds (status $rc) and clears the dead build's tree" \
     '[ "$rc" -eq 0 ] && [ -z "$(ls -d "$WORK"/.public.tmp-* 2>/dev/null)" ]'

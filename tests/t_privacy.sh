@@ -38,20 +38,24 @@ fi
     grep -F -f "$canaries" "$WORK/names" >"$WORK/leaks"
 check "no file name contains a canary" [ $? -eq 1 ]
 
-# The planted records are published, readable, with typed markers.
-rec="$out/ru/2025-q2/incidents/2025Q2-I-0238/index.html"
+# The planted records are published, readable, with typed markers.  Their
+# public numbers are given in a keyed order: the report maps them.
+ref=$(awk -F '\t' '$2 == "9000001" { print $1; exit }' "$WORK/report.txt")
+check "the report names the canary record's reference" \
+    sh -c "echo '$ref' | grep -Eq '^2025Q2-I-[0-9]{4}$'"
+rec="$out/ru/2025-q2/incidents/$ref/index.html"
 check "a canary record is published" [ -f "$rec" ]
 check "its Russian text carries Russian markers" \
     sh -c "grep -q '\[ФИО\]' '$rec' && grep -q '\[ИИН\]' '$rec' && grep -q '\[ТЕЛ\]' '$rec'"
 check "its Kazakh page carries Kazakh markers" \
-    sh -c "grep -q '\[АТЫ-ЖӨНІ\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html' && grep -q '\[ЖСН\]' '${rec%/ru/*}/kk/2025-q2/incidents/2025Q2-I-0238/index.html'"
+    sh -c "grep -q '\[АТЫ-ЖӨНІ\]' '${rec%/ru/*}/kk/2025-q2/incidents/$ref/index.html' && grep -q '\[ЖСН\]' '${rec%/ru/*}/kk/2025-q2/incidents/$ref/index.html'"
 check "times of day are masked: the row never shows them" \
     sh -c "! grep -q '14:30' '$rec' && grep -q '\[ВРЕМЯ\]' '$rec'"
 check "places below the published level are masked (the facility)" \
     sh -c "! grep -q 'ГКБ №7' '$rec' && grep -q '\[МЕСТО\]' '$rec'"
 
 # A text missing in one language is shown in the other, marked.
-lang_rec="$out/kk/2025-q2/incidents/2025Q2-I-0240/index.html"
+lang_rec=$(grep -l 'Пропущена плановая доза' "$out"/kk/2025-q2/incidents/2025Q2-I-*/index.html | head -n 1)
 check "a text missing in Kazakh is shown in Russian, marked lang=ru, with a note" \
     sh -c "grep -q '<div class=\"full\" lang=\"ru\">Пропущена плановая доза\|<span class=\"value\" lang=\"ru\">Пропущена плановая доза' '$lang_rec' && grep -q 'fallback-note' '$lang_rec'"
 
@@ -63,9 +67,9 @@ check "the report says at its top that it must never be published" \
 check "the report begins with what needs review, in the operator's language" \
     sh -c "sed -n 7p '$WORK/report.txt' | grep -qx '== Требует проверки =='"
 check "the report lists levels and class sizes per quarter" \
-    sh -c "grep -q '^  уровни: ' '$WORK/report.txt' && grep -q '^  2025Q2 ' '$WORK/report.txt'"
+    sh -c "grep -q '^  уровни, возраст: ' '$WORK/report.txt' && grep -q '^  2025Q2 ' '$WORK/report.txt'"
 check "the report lists the canaries' replacements (record, column, language, type, text)" \
-    grep -q "2025Q2-I-0238	9000001	CANARY-SRC-41f9	circumstances	ru	iin	560312400123" "$WORK/report.txt"
+    grep -q "$ref	9000001	CANARY-SRC-41f9	circumstances	ru	iin	560312400123" "$WORK/report.txt"
 check "the summary counts the replacements" \
     sh -c "grep -Eq ' [1-9][0-9]* text replacements' '$WORK/summary'"
 

@@ -7,7 +7,7 @@
 db=$(demo_db) || { fail "the demo database could not be made"; exit 1; }
 out=$(demo_site) || { fail "the demo site builds"; exit 1; }
 
-tool chart-check.mjs node "$TOP/tests/tools/chart-check.mjs" "$out" "$db" 8 5
+tool chart-check.mjs node "$TOP/tests/tools/chart-check.mjs" "$out" "$db" 8 5 11
 
 # Well-formed XML.
 find "$out" \( -name '*.svg' -o -name '*.xml' \) >"$WORK/xml"

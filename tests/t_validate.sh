@@ -95,7 +95,7 @@ echo "source_ref,org_code" >text.db
 expect_err "not a database" 3 "$(pwd -P)/text.db: reading the schema version: file is not a database" \
     "$REGSITE" validate --db text.db
 cp good.db newer.db
-sqlite3 newer.db 'PRAGMA user_version = 2'
+sqlite3 newer.db 'PRAGMA user_version = 3'
 expect_err "a newer schema" 3 "newer.db: schema version 3, but this regsite needs version 2 (a newer regsite made it)" \
     "$REGSITE" validate --db newer.db
 expect_err "import refuses a newer schema too" 1 "regsite: newer.db: schema version 3, but this regsite needs version 2 (a newer regsite made it)" \

@@ -1286,7 +1286,7 @@ publish(struct privacy *p, enum form f)
 	memset(out, 0, sizeof(out));
 	memset(vis, 0, sizeof(vis));
 	memset(tmp, 0, sizeof(tmp));
-	buf_printf(&q, "SELECT t.id, d.source, d.quarter, d.no, d.reported, "
+	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
 	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
 	    "d.lv_age, d.lv_dx, d.lv_profile, d.withheld, d.stats_col, "
 	    "t.region, d.outcome");

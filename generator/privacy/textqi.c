@@ -543,6 +543,38 @@ row_neonatal(const struct textqi_row *r)
 	    "obstetric-neonatology") == 0);
 }
 
+/* The row's profile group, or NULL where it shows none. */
+static const char *
+row_group(const struct textqi *t, const struct textqi_row *r)
+{
+	const struct dict_entry *e;
+
+	if (r->profile_level == 1)
+		return r->profile;
+	if (r->profile_level == 0 && (e = dict_find(t->d->profiles,
+	    t->d->nprofiles, r->profile)) != NULL)
+		return e->group;
+	return NULL;
+}
+
+/*
+ * A delivery room ("родильный зал", "родзал", "босану залы") tells the
+ * obstetric profile: *n words, or 0.
+ */
+static int
+delivery_room(const struct word *w, size_t nw, size_t i, size_t *n)
+{
+	*n = 1;
+	if (starts(w[i].low, "родзал"))
+		return 1;
+	if ((starts(w[i].low, "родильн") || strcmp(w[i].low, "босану") == 0)
+	    && i + 1 < nw && w[i + 1].joined && starts(w[i + 1].low, "зал")) {
+		*n = 2;
+		return 1;
+	}
+	return 0;
+}
+
 /* Whether the row shows that the patient is a child. */
 static int
 row_child(const struct textqi *t, const struct textqi_row *r)
@@ -664,6 +696,21 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 	/* Departments (outside the codes); children. */
 	w = words(s, len, &nw);
 	masked = departments(t, r, l, w, nw, force, &sp, &nsp);
+	for (i = 0; i < nw; i++) {
+		const char *g = row_group(t, r);
+		size_t	 n;
+
+		if ((g != NULL && strcmp(g, "obstetric") == 0) ||
+		    !delivery_room(w, nw, i, &n))
+			continue;
+		sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
+		sp[nsp].off = w[i].off;
+		sp[nsp].len = w[i + n - 1].off + w[i + n - 1].len - w[i].off;
+		sp[nsp].with = t->markers[l][TQ_DEPARTMENT];
+		sp[nsp].kind = "department";
+		nsp++;
+		i += n - 1;
+	}
 	for (i = 0; i < nw; i++) {
 		size_t	 n;
 

@@ -1,17 +1,22 @@
 // chart-check.mjs SITE DB SMALL ROUNDING -- the numbers drawn in the
-// charts equal the protected aggregates computed here independently
-// from the raw database (sqlite3 -json) with the published rule:
-// exact for a quarter's total and its one-way split by a
-// non-identifying column; otherwise 0 stays 0, 1..SMALL-1 is "<SMALL",
-// the rest is rounded to the nearest multiple of ROUNDING.  Both the
-// chart's CSV and the marks of its SVG (data-value) are compared.
+// charts equal the aggregates computed here independently:
+//  - breakdowns by a quasi-identifier (profile group, the age-sex
+//    pyramid) count the published rows (the machine CSVs) by what they
+//    show, exactly, with "Көрсетілмеген" (not shown) for the rows that
+//    do not show the dimension at the chart's level;
+//  - the regions, which no row shows, count the true regions in the raw
+//    database (sqlite3 -json) with the published rule: 0 stays 0,
+//    1..SMALL-1 is "<SMALL", the rest is rounded to the nearest multiple
+//    of ROUNDING, or the cell is hidden (secondary suppression);
+//  - quarterly splits by a non-identifying column are exact.
+// Both the chart's CSV and the marks of its SVG (data-value) are compared.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseCSV } from './csv.mjs';
 import { execFileSync } from 'node:child_process';
 
-const [site, db, SMALL, ROUND] = process.argv.slice(2);
-const small = +SMALL, rounding = +ROUND;
+const [site, db, SMALL, ROUND, KK] = process.argv.slice(2);
+const small = +SMALL, rounding = +ROUND, K = +(KK || 11);
 let failures = 0;
 const report = (msg, probs) => {
 	if (probs.length) {
@@ -44,39 +49,110 @@ const groups = Object.fromEntries(sql('SELECT code, name_kk AS n FROM profile_gr
     .map((r) => [r.n, r.code]));
 const quarters = sql("SELECT DISTINCT quarter AS q FROM (SELECT quarter FROM incidents UNION SELECT quarter FROM insurance_cases) ORDER BY 1").map((r) => r.q);
 
-// 1. A one-way table of all quarters by a protected dimension.
-function oneWay(file, table, expr, labelToCode) {
+// The published rows of a form, from the machine CSVs.
+function published(form) {
+	const rows = [];
+	for (const q of fs.readdirSync(path.join(site, 'data'))) {
+		if (!/^\d{4}-q\d$/.test(q))
+			continue;
+		const f = path.join(site, 'data', q, `${form}.csv`);
+		if (!fs.existsSync(f))
+			continue;
+		const t = csv(f);
+		for (const r of t.rows)
+			rows.push(Object.fromEntries(t.head.map((h, i) => [h.replace(/^\uFEFF/, ''), r[i]])));
+	}
+	return rows;
+}
+const NOT_SHOWN = 'Көрсетілмеген';
+const profileGroup = Object.fromEntries(sql('SELECT code, grp FROM profiles')
+    .map((r) => [r.code, r.grp]));
+const groupOf = (r) => profileGroup[r.profile_specialty] ||
+    (Object.values(groups).includes(r.profile_group) ? r.profile_group : '*');
+
+// 1a. Regions: the protected cube, from the raw registry.
+function regionsOneWay(file, table) {
 	const probs = [];
-	const raw = Object.fromEntries(sql(`SELECT ${expr} AS k, count(*) AS n FROM ${table} t JOIN profiles pf ON pf.code = t.profile GROUP BY 1`).map((r) => [r.k, r.n]));
+	// A first release counts each reporting quarter as a column, when
+	// it holds at least k records and no region holds half of them.
+	const raw = {};
+	const cols = {};
+	for (const r of sql(`SELECT reported_quarter AS c, region AS k, count(*) AS n FROM ${table} GROUP BY 1, 2`))
+		(cols[r.c] ??= []).push(r);
+	for (const list of Object.values(cols)) {
+		const n = list.reduce((a, r) => a + r.n, 0);
+		const most = Math.max(...list.map((r) => r.n));
+		if (n < K || n < small || 2 * most > n)
+			continue;
+		for (const r of list)
+			raw[r.k] = (raw[r.k] || 0) + r.n;
+	}
 	const { rows } = csv(path.join(site, lang, 'statistics', `${file}.csv`));
 	const drawn = [];
-	const shown = new Set(rows.map((r) => labelToCode[r[0]]));
-	for (const code of Object.keys(raw))
-		if (!shown.has(code))
-			probs.push(`${file}: ${code} (${raw[code]} records) is missing`);
+	let hidden = 0;
 	if (rows.length === 0)
 		probs.push(`${file}: no rows`);
 	for (const r of rows) {
-		const code = labelToCode[r[0]];
+		const code = regions[r[0]];
 		if (code === undefined) {
 			probs.push(`${file}: unknown category '${r[0]}'`);
 			continue;
 		}
 		const want = protect(raw[code] || 0);
+		if (r[1] === '' || r[1] === '—') {
+			hidden++;
+			continue;
+		}
 		if (r[1] !== want)
 			probs.push(`${file}: ${code} shows ${r[1]}, expected ${want}`);
 		if (!r[1].startsWith('<') && +r[1] > 0)
 			drawn.push(+r[1]);
 	}
+	if (hidden * 2 > rows.length)
+		probs.push(`${file}: ${hidden} of ${rows.length} regions hidden`);
 	const svg = marks(path.join(site, lang, 'statistics', `${file}.svg`));
 	if (JSON.stringify(svg) !== JSON.stringify(drawn.sort((a, b) => a - b)))
 		probs.push(`${file}: SVG marks ${svg} differ from ${drawn}`);
-	report(`${file}: drawn numbers equal the protected aggregates`, probs);
+	report(`${file}: drawn numbers equal the protected regional counts (${hidden} hidden)`, probs);
 }
-oneWay('incidents-by-region', 'incidents', 't.region', regions);
-oneWay('cases-by-region', 'insurance_cases', 't.region', regions);
-oneWay('incidents-by-group', 'incidents', 'pf.grp', groups);
-oneWay('cases-by-group', 'insurance_cases', 'pf.grp', groups);
+regionsOneWay('incidents-by-region', 'incidents');
+regionsOneWay('cases-by-region', 'insurance_cases');
+
+// 1b. Profile groups: the published rows, exactly.
+function groupsOneWay(file, form) {
+	const probs = [];
+	const want = {};
+	for (const r of published(form)) {
+		const g = groupOf(r);
+		want[g] = (want[g] || 0) + 1;
+	}
+	const { rows } = csv(path.join(site, lang, 'statistics', `${file}.csv`));
+	const drawn = [];
+	if (rows.length === 0)
+		probs.push(`${file}: no rows`);
+	const seen = new Set();
+	for (const r of rows) {
+		const code = r[0] === NOT_SHOWN ? '*' : groups[r[0]];
+		if (code === undefined) {
+			probs.push(`${file}: unknown category '${r[0]}'`);
+			continue;
+		}
+		seen.add(code);
+		if (r[1] !== String(want[code] || 0))
+			probs.push(`${file}: ${code} shows ${r[1]}, expected ${want[code] || 0}`);
+		if (+r[1] > 0)
+			drawn.push(+r[1]);
+	}
+	for (const c of Object.keys(want))
+		if (!seen.has(c))
+			probs.push(`${file}: ${c} (${want[c]} rows) is missing`);
+	const svg = marks(path.join(site, lang, 'statistics', `${file}.svg`));
+	if (JSON.stringify(svg) !== JSON.stringify(drawn.sort((a, b) => a - b)))
+		probs.push(`${file}: SVG marks ${svg} differ from ${drawn}`);
+	report(`${file}: drawn numbers count the published rows by their group`, probs);
+}
+groupsOneWay('incidents-by-group', 'incidents');
+groupsOneWay('cases-by-group', 'insurance');
 
 // 2. Per-quarter trends by an exact dimension.
 function trend(file, table, col, codes) {
@@ -99,22 +175,40 @@ trend('incidents-by-consequence', 'incidents', 'consequence', ['with', 'without'
 trend('cases-by-harm', 'insurance_cases', 'harm', ['iatrogenic', 'death']);
 trend('cases-by-insurance', 'insurance_cases', 'insured', ['yes', 'no']);
 
-// 3. The age-sex pyramid (a two-way, protected breakdown).
+// 3. The age-sex pyramid: the published rows by 10-year band and sex
+// (5-year bands fold into 10-year ones; coarser or hidden: not shown).
 {
 	const probs = [];
-	const raw = {};
-	for (const r of sql("SELECT CASE WHEN age_years >= 90 THEN '90+' ELSE (age_years / 10 * 10) || '-' || (age_years / 10 * 10 + 9) END AS a, sex AS s, count(*) AS n FROM incidents GROUP BY 1, 2"))
-		raw[`${r.a}|${r.s}`] = r.n;
+	const want = {};
+	const band10 = (a) => {
+		if (a === '0' || a === '1-4' || a === '5-9')
+			return '0-9';
+		if (a === '90+')
+			return '90+';
+		const m = a.match(/^(\d+)-(\d+)$/);
+		if (!m)
+			return NOT_SHOWN;
+		const lo = +m[1], w = +m[2] - lo;
+		if (w === 4 || w === 9)
+			return `${Math.floor(lo / 10) * 10}-${Math.floor(lo / 10) * 10 + 9}`;
+		return NOT_SHOWN;
+	};
+	for (const r of published('incidents')) {
+		if (r.sex !== 'M' && r.sex !== 'F')
+			continue;
+		const k = `${band10(r.age_band)}|${r.sex}`;
+		want[k] = (want[k] || 0) + 1;
+	}
 	const { rows } = csv(path.join(site, lang, 'statistics', 'incidents-pyramid.csv'));
 	for (const r of rows)
 		['M', 'F'].forEach((s, j) => {
-			const want = protect(raw[`${r[0]}|${s}`] || 0);
-			if (r[j + 1] !== want)
-				probs.push(`pyramid ${r[0]} ${s}: ${r[j + 1]}, expected ${want}`);
+			const w = String(want[`${r[0]}|${s}`] || 0);
+			if (r[j + 1] !== w)
+				probs.push(`pyramid ${r[0]} ${s}: ${r[j + 1]}, expected ${w}`);
 		});
-	if (rows.length !== 10)
-		probs.push(`pyramid has ${rows.length} age bands`);
-	report('incidents-pyramid: drawn numbers equal the protected aggregates', probs);
+	if (rows.length !== 11)
+		probs.push(`pyramid has ${rows.length} age bands (10 and "not shown")`);
+	report('incidents-pyramid: drawn numbers count the published rows by band and sex', probs);
 }
 
 // 4. Statutory minimum payments, in MCI, per quarter.
