@@ -3024,18 +3024,35 @@ addr_word(const struct pass *p, size_t i)
 }
 
 /*
+ * Next to a street's keyword ("көшесі", "ул.", "проспект") any
+ * capitalised word is a name, common or not: "Желтоқсан көшесі" (a
+ * month), "Достық даңғылы", "ул. Мира".
+ */
+static int
+addr_word_kw(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_WORD && (t->flags & TF_CAP) && t->n >= 2 &&
+	    !(t->cls & (L_ROLE | L_ROLEKK)) && !(t->flags & TF_MIXED) &&
+	    !is_numlike(p, i - 1) && !is_numlike(p, i + 1);
+}
+
+/*
  * The name of a street or a place at i: up to four capitalised words
- * and particles ("Қабанбай батыр", "Абая", "Самал-2").  Returns its end
- * or NONE.
+ * and particles ("Қабанбай батыр", "Абая", "Самал-2"); with kw, next
+ * to a street's keyword, any capitalised words.  Returns its end or
+ * NONE.
  */
 static size_t
-street_name(const struct pass *p, size_t i)
+street_name_at(const struct pass *p, size_t i, int kw)
 {
 	size_t	 k = i, end = NONE;
 	int	 n;
 
 	for (n = 0; n < 4; n++) {
-		if (!addr_word(p, k) && !(n > 0 && is_w(p, k, L_PARTICLE)))
+		if (!(kw ? addr_word_kw(p, k) : addr_word(p, k)) &&
+		    !(n > 0 && is_w(p, k, L_PARTICLE)))
 			break;
 		end = k + 1;
 		if (is_p(p, end, '-') && is_num(p, end + 1))
@@ -3045,6 +3062,12 @@ street_name(const struct pass *p, size_t i)
 		k = end + 1;
 	}
 	return end;
+}
+
+static size_t
+street_name(const struct pass *p, size_t i)
+{
+	return street_name_at(p, i, 0);
 }
 
 /* A house number at i: "12", "12А", "12/1", "12-а", "5-2"; end or NONE. */
@@ -3141,7 +3164,7 @@ addr_comp(const struct pass *p, size_t i, int *street)
 		return NONE;
 	if ((t->cls & L_STREET) && (j = kw_next(p, i)) != NONE) {
 		/* ул. Абая 12, ул.Абая, 12; мкр. Самал-2; мкр. 5 */
-		e = street_name(p, j);
+		e = street_name_at(p, j, 1);
 		if (e == NONE && (t->cls & L_MKR))
 			e = house_num(p, j);
 		if (e != NONE) {
@@ -3163,14 +3186,17 @@ addr_comp(const struct pass *p, size_t i, int *street)
 		if ((e = house_num(p, j)) != NONE && !unit_after(p, e - 1))
 			return e;
 	}
+	if (addr_word_kw(p, i) && (e = street_name_at(p, i, 1)) != NONE &&
+	    is_w(p, (k = nexttok(p, e - 1)), L_KSTREET) &&
+	    (h = kstreet_end(p, k)) != NONE) {
+		/* Желтоқсан көшесі: a keyword after any capitalised name */
+		*street = 1;
+		return h;
+	}
 	if (addr_word(p, i)) {
 		/* Абай көшесі, Қабанбай батыр даңғылы, Самал ы.а. */
 		e = street_name(p, i);
 		k = nexttok(p, e - 1);
-		if (is_w(p, k, L_KSTREET) && (h = kstreet_end(p, k)) != NONE) {
-			*street = 1;
-			return h;
-		}
 		if ((h = ya_at(p, k)) != NONE) {
 			*street = 1;
 			return h;
@@ -4206,6 +4232,36 @@ spanv_merge(struct spanv *sv, const struct scrub_span *sp)
 	sv->n -= j - i - 1;
 }
 
+/*
+ * Word j says a span of time, in any case of either language ("суток",
+ * "тәулікте", "айға", "недели"): a number before it that the other
+ * text masked as an age is masked here too, whether this text says an
+ * age or a duration ("за 4 суток", "4 тәулікте").
+ */
+static int
+time_word(const struct pass *p, size_t j)
+{
+	if (j >= p->nt)
+		return 0;
+	return is_w(p, j, L_AGEUNIT) || win(p, j, "ай ай* апта* тәулі* "
+	    "күн* жыл* сут* мес* нед* год* лет* дн* сағат* час*");
+}
+
+/* An age of value v, in any unit (its key is v * 4 + AU_*), is in fv. */
+static int
+age_fact(const struct factv *fv, long v)
+{
+	size_t	 k;
+	long	 u;
+
+	for (k = 0; k < fv->n; k++)
+		for (u = 1; u <= AU_WEEK; u++)
+			if (fv->v[k].type == SCRUB_AGE &&
+			    fv->v[k].num == v * 4 + u)
+				return 1;
+	return 0;
+}
+
 /* A weak proposal of type t and key states fact f. */
 static int
 fact_matches(const struct fact *f, int t, long key)
@@ -4241,7 +4297,8 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 			}
 	/* tokens of the input: long numbers, names */
 	for (k = 0; k < fv->n; k++)
-		if (fv->v[k].digits[0] != '\0' || fv->v[k].stemlen > 0)
+		if (fv->v[k].digits[0] != '\0' || fv->v[k].stemlen > 0 ||
+		    (fv->v[k].type == SCRUB_AGE && fv->v[k].num >= 0))
 			break;
 	if (k == fv->n)
 		return;			/* no such fact */
@@ -4252,6 +4309,27 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 	tokenize(p);
 	for (i = 0; i < p->nt; i++) {
 		t = tk(p, i);
+		if (t->kind == TK_NUM && t->val >= 0 && age_fact(fv, t->val)) {
+			/* "4 суток", "13-тәулікте", "13-е сутки" */
+			size_t j = nexttok(p, i), e;
+
+			if (j < p->nt && is_dash(p, j))
+				j = nexttok(p, j);
+			if (j < p->nt && tk(p, j)->kind == TK_WORD &&
+			    tk(p, j)->n <= 3 && !time_word(p, j))
+				j = nexttok(p, j);	/* "-е", "-го" */
+			if (!time_word(p, j))
+				goto longnum;
+			e = tk(p, j)->off + tk(p, j)->len;
+			sp.type = SCRUB_AGE;
+			sp.off = t->off;
+			sp.len = e - t->off;
+			sp.conf = 60;
+			sp.why = "masked in the other text";
+			spanv_merge(fin, &sp);
+			continue;
+		}
+longnum:
 		if (t->kind == TK_NUM && t->n >= 3) {
 			for (k = 0; k < fv->n; k++)
 				if (fv->v[k].digits[0] != '\0' &&
