@@ -4233,32 +4233,41 @@ spanv_merge(struct spanv *sv, const struct scrub_span *sp)
 }
 
 /*
- * Word j says a span of time, in any case of either language ("суток",
- * "тәулікте", "айға", "недели"): a number before it that the other
- * text masked as an age is masked here too, whether this text says an
- * age or a duration ("за 4 суток", "4 тәулікте").
+ * The unit of a span of time at word j, in any case of either language
+ * ("суток", "тәулікте", "айға", "недели"): AU_*, or 0.  A number before
+ * it that the other text masked as an age in that unit is masked here
+ * too, whether this text says an age or a duration ("за 4 суток", "4
+ * тәулікте"); "29-күніне" (a date) is not "29 жаста".
  */
 static int
-time_word(const struct pass *p, size_t j)
+time_unit(const struct pass *p, size_t j)
 {
+	int	 sure, adj, u;
+
 	if (j >= p->nt)
 		return 0;
-	return is_w(p, j, L_AGEUNIT) || win(p, j, "ай ай* апта* тәулі* "
-	    "күн* жыл* сут* мес* нед* год* лет* дн* сағат* час*");
+	if ((u = age_unit(p, j, &sure, &adj)) != 0)
+		return u;
+	if (win(p, j, "ай ай* месяц* мес*"))
+		return AU_MONTH;
+	if (win(p, j, "апта* нед*"))
+		return AU_WEEK;
+	if (win(p, j, "тәулі* күн* сут* дн* день"))
+		return AU_DAY;
+	if (win(p, j, "жыл* год* лет*"))
+		return AU_YEAR;
+	return 0;
 }
 
-/* An age of value v, in any unit (its key is v * 4 + AU_*), is in fv. */
+/* An age of value v in unit u (its key is v * 4 + u) is in fv. */
 static int
-age_fact(const struct factv *fv, long v)
+age_fact(const struct factv *fv, long v, int u)
 {
 	size_t	 k;
-	long	 u;
 
 	for (k = 0; k < fv->n; k++)
-		for (u = 1; u <= AU_WEEK; u++)
-			if (fv->v[k].type == SCRUB_AGE &&
-			    fv->v[k].num == v * 4 + u)
-				return 1;
+		if (fv->v[k].type == SCRUB_AGE && fv->v[k].num == v * 4 + u)
+			return 1;
 	return 0;
 }
 
@@ -4309,16 +4318,18 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 	tokenize(p);
 	for (i = 0; i < p->nt; i++) {
 		t = tk(p, i);
-		if (t->kind == TK_NUM && t->val >= 0 && age_fact(fv, t->val)) {
+		if (t->kind == TK_NUM && t->val >= 0) {
 			/* "4 суток", "13-тәулікте", "13-е сутки" */
 			size_t j = nexttok(p, i), e;
+			int u;
 
 			if (j < p->nt && is_dash(p, j))
 				j = nexttok(p, j);
 			if (j < p->nt && tk(p, j)->kind == TK_WORD &&
-			    tk(p, j)->n <= 3 && !time_word(p, j))
+			    tk(p, j)->n <= 3 && !time_unit(p, j))
 				j = nexttok(p, j);	/* "-е", "-го" */
-			if (!time_word(p, j))
+			if ((u = time_unit(p, j)) == 0 ||
+			    !age_fact(fv, t->val, u))
 				goto longnum;
 			e = tk(p, j)->off + tk(p, j)->len;
 			sp.type = SCRUB_AGE;
