@@ -204,7 +204,7 @@ write_site(struct build *b)
 	for (l = 0; l < LANG__MAX; l++) {
 		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
 		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
-		    content_pages(b, l) == -1)
+		    content_pages(b, l) == -1 || releases_pages(b, l) == -1)
 			return -1;
 		trace("%s: home, archive, statistics, data pages",
 		    lang_codes[l]);
@@ -343,6 +343,8 @@ build_run(const struct build_opts *o)
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
+	if (privacy_releases(b.priv, !o->no_record, &b.rels) == -1)
+		goto out;
 	if (o->progress) {
 		b.total_pages = expected_pages(&b);
 		clock_gettime(CLOCK_MONOTONIC, &t1);

@@ -40,6 +40,7 @@ struct build {
 	char		*asset_css, *asset_js, *asset_print;	/* site paths */
 	char		*asset_tables_js;	/* table pages only */
 	struct downloads downloads;	/* filled by downloads_write */
+	const struct release_list *rels;	/* privacy_releases */
 	struct aggs	 aggs;		/* filled as charts ask */
 	long		 pages;		/* HTML pages written */
 	long		 total_pages;	/* expected, for the progress line */
@@ -88,6 +89,20 @@ int	 quarter_page(struct build *, enum lang, size_t qi);
 
 /* tables.c: record tables, record pages, the table script's index */
 int	 tables_build(struct build *, enum lang, const char *quarter);
+
+/*
+ * releases.c: a page per release (key figures, what changed, its rows
+ * as published then, a citation) and the list of releases; the rows'
+ * files (written by downloads_write, listed in b->downloads).
+ */
+int	 releases_downloads(struct build *);
+int	 releases_pages(struct build *, enum lang);
+const struct release *release_current(const struct build *);
+/* What release r changed, into ctx ("changes", "release", ...). */
+void	 release_changes(struct build *, enum lang, const char *path,
+	    const struct release *r, struct mval *ctx);
+/* When a release was published (ISO 8601): the day after its quarter. */
+char	*release_date(const char *release);
 
 /* feed.c: Atom feeds, sitemap.xml (its explicit page list), robots.txt */
 int	 feeds_build(struct build *);

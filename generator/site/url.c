@@ -80,6 +80,36 @@ url_content(enum lang l, const char *slug)
 }
 
 char *
+url_releases(enum lang l)
+{
+	return xasprintf("%s/releases/" INDEX, lang_codes[l]);
+}
+
+char *
+url_release(enum lang l, const char *release)
+{
+	char	 slug[16];
+
+	url_slug(slug, release);
+	return xasprintf("%s/releases/%s/" INDEX, lang_codes[l], slug);
+}
+
+char *
+url_release_download(const char *release, enum form f)
+{
+	char	 slug[16];
+
+	url_slug(slug, release);
+	return xasprintf("data/releases/%s/%s.csv", slug, form_dirs[f]);
+}
+
+char *
+url_explore(enum lang l, enum form f)
+{
+	return xasprintf("%s/explore/%s/" INDEX, lang_codes[l], form_dirs[f]);
+}
+
+char *
 url_quarter(enum lang l, const char *quarter)
 {
 	char	 slug[16];

@@ -21,6 +21,10 @@
  *	kk/statistics/ID.svg, .csv       the statistics page's charts
  *	kk/2025-q1/charts/ID.svg, .csv   a quarter's charts
  *	kk/feed.xml                      the Atom feed
+ *	kk/releases/index.html           every release
+ *	kk/releases/2025-q2/index.html   a release, as it was published
+ *	data/releases/2025-q2/incidents.csv  its rows as published then
+ *	kk/explore/incidents/index.html  the explorer over all quarters
  *	data/2025-q1/incidents.csv       downloads: the machine file,
  *	data/2025-q1/incidents-kk.csv    and per language (CSV, JSON);
  *	data/all/...                     all quarters
@@ -67,6 +71,12 @@ char	*url_chart(enum lang, enum chart_page, const char *quarter,
 	    const char *id, const char *ext);
 
 char	*url_feed(enum lang);
+/* Every release; a release (its id "2025Q2"); its rows of a form. */
+char	*url_releases(enum lang);
+char	*url_release(enum lang, const char *release);
+char	*url_release_download(const char *release, enum form);
+/* The explorer of a form over all quarters. */
+char	*url_explore(enum lang, enum form);
 const char *url_sitemap(void);
 const char *url_robots(void);
 /*
