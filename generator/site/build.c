@@ -212,7 +212,9 @@ write_site(struct build *b)
 			if (quarter_page(b, l, i) == -1 ||
 			    tables_build(b, l, b->quarters[i]) == -1)
 				return -1;
-		trace("%s: quarters and tables", lang_codes[l]);
+		if (explore_pages(b, l) == -1)
+			return -1;
+		trace("%s: quarters and tables, explorer", lang_codes[l]);
 	}
 	if (feeds_build(b) == -1)
 		return -1;
@@ -233,6 +235,8 @@ build_free(struct build *b)
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);
+	free(b->asset_explore_js);
+	grouplinks_free(&b->glinks);
 	free(b->asset_print);
 	free(b->date_iso);
 	scrub_free(b->scr);

@@ -111,6 +111,8 @@ sitemap_pages(struct build *b, struct paths *p)
 	add(p, url_statistics(LANG_KK));
 	add(p, url_data(LANG_KK));
 	add(p, url_dictionary(LANG_KK));
+	add(p, url_explore(LANG_KK, FORM_INCIDENTS));
+	add(p, url_explore(LANG_KK, FORM_INSURANCE));
 	add(p, url_releases(LANG_KK));
 	for (i = 0; i < b->rels->n; i++)
 		add(p, url_release(LANG_KK, b->rels->v[i].id));

@@ -357,10 +357,24 @@ headings(struct tctx *t)
 	for (i = 0; i < n; i++) {
 		h = mv_push(list, mv_map());
 		mv_set(h, "no", mv_strf("%zu", i + 1));
+		if (i == 0)
+			mv_set(h, "first", mv_bool(1));
 		mv_sets(h, "cls", (t->f == FORM_INCIDENTS ? f1_cls : f2_cls)[i]);
 		mv_sets(h, "text", tr(t->b->cat, t->l, keys[i]));
 	}
 	return list;
+}
+
+struct mval *
+table_headings(struct build *b, enum lang l, enum form f)
+{
+	struct tctx	 t;
+
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.l = l;
+	t.f = f;
+	return headings(&t);
 }
 
 /* Attach each heading's text to the cells (labels on narrow screens). */
@@ -502,6 +516,16 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	page_link(c, "href_filters", path, url_filters_json(t->l, t->quarter,
 	    t->f));
 	mv_set(c, "page_no", mv_strf("%ld", n));
+	{
+		char	*e = url_explore(t->l, t->f), *h;
+
+		/* The explorer's list of this quarter's group pages. */
+		h = url_rel(path, e);
+		mv_set(c, "href_explore_nojs", mv_strf("%s#nojs-%s", h,
+		    t->quarter));
+		free(h);
+		free(e);
+	}
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
 	free(path);
@@ -1006,9 +1030,142 @@ index_close(struct tctx *t, struct index *ix, int ok)
 	return ok ? rc : -1;
 }
 
+/*
+ * The rows of each profile group (the filter "group"), held until the
+ * quarter's form is done: a page per group, so that the common filter
+ * works as a plain link without JavaScript (listed by the explorer).
+ */
+struct grp {
+	char		*code, *label, *path;
+	struct mval	*rows;
+};
+
+struct grps {
+	struct grp	*v;
+	size_t		 n;
+};
+
+static void
+group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
+    long rowno)
+{
+	const char	*code, *label;
+	char		 tmp[128];
+	struct grp	*x = NULL;
+	struct mval	*row;
+	size_t		 i;
+
+	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
+	if (*code == '\0')
+		return;
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->v[i].code, code) == 0)
+			x = &g->v[i];
+	if (x == NULL) {
+		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		x = &g->v[g->n++];
+		x->code = xstrdup(code);
+		x->label = xstrdup(label);
+		x->path = url_table_group(t->l, t->quarter, t->f, code);
+		x->rows = mv_list();
+	}
+	row = mv_push(x->rows, mv_map());
+	mv_set(row, "no", mv_strf("%ld", rowno));
+	mv_sets(row, "ref", r->ref);
+	if (t->b->cfg.record_pages)
+		page_link(row, "href", x->path, record_path(t, r->ref));
+	mv_set(row, "cells", record_cells(t, r, 1));
+}
+
+static int
+group_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct grp *)a)->code,
+	    ((const struct grp *)b)->code);
+}
+
+/* Write each group's page; hand the links to the explorer. */
+static int
+groups_write(struct tctx *t, struct grps *g)
+{
+	struct grouplinks *gl = &t->b->glinks;
+	struct grouplink *k;
+	struct mval	*c;
+	struct buf	 title = { 0 }, s = { 0 };
+	size_t		 i;
+	long		 n;
+	int		 rc = 0;
+
+	if (g->n > 1)
+		qsort(g->v, g->n, sizeof(*g->v), group_cmp);
+	for (i = 0; i < g->n; i++) {
+		struct grp *x = &g->v[i];
+
+		n = (long)mv_len(x->rows);
+		gl->v = xreallocarray(gl->v, gl->n + 1, sizeof(*gl->v));
+		k = &gl->v[gl->n++];
+		snprintf(k->quarter, sizeof(k->quarter), "%s", t->quarter);
+		k->form = t->f;
+		k->label = xstrdup(x->label);
+		k->path = xstrdup(x->path);
+		k->n = n;
+		if (rc == -1) {
+			mv_free(x->rows);
+			continue;
+		}
+		buf_reset(&title);
+		buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+		    "form1_title" : "form2_title"));
+		BUF_LIT(&title, ": ");
+		fmt_quarter(&title, t->l, t->quarter, QF_NOM);
+		BUF_LIT(&title, ", ");
+		buf_puts(&title, x->label);
+		c = form_ctx(t, x->path, buf_str(&title), buf_str(&title));
+		mv_sets(c, "group_label", x->label);
+		page_link(c, "href_all_rows", x->path, table_path(t, 1));
+		page_link(c, "href_explore", x->path, url_explore(t->l, t->f));
+		mv_set(c, "headings", headings(t));
+		mv_set(c, "rows", x->rows);
+		buf_reset(&s);
+		fmt_int(&s, n);
+		mv_sets(c, "total", buf_str(&s));
+		buf_reset(&s);
+		trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+		    "n_incidents" : "n_cases", n);
+		mv_sets(c, "total_noun", buf_str(&s));
+		mv_set(c, "privacy_notes", privacy_notes(t));
+		download_links(t->b, t->l, x->path, t->quarter, t->f, c);
+		rc = page_write(t->b, "table", c, x->path);
+	}
+	for (i = 0; i < g->n; i++) {
+		free(g->v[i].code);
+		free(g->v[i].label);
+		free(g->v[i].path);
+	}
+	free(g->v);
+	buf_free(&title);
+	buf_free(&s);
+	return rc;
+}
+
+void
+grouplinks_free(struct grouplinks *gl)
+{
+	size_t	 i;
+
+	for (i = 0; i < gl->n; i++) {
+		free(gl->v[i].label);
+		free(gl->v[i].path);
+	}
+	free(gl->v);
+	gl->v = NULL;
+	gl->n = 0;
+}
+
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
+	struct grps	 groups = { NULL, 0 };
 	struct tctx	 t;
 	struct pubcur	*cur;
 	const struct pubrec *r;
@@ -1065,6 +1222,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
+		group_add(&t, &groups, r, rowno);
 		if (b->cfg.record_pages)
 			keep(&held, r);
 		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
@@ -1089,6 +1247,19 @@ out:
 	ahead_free(&held);
 	ahead_free(&prev);
 	pub_close(cur);
+	if (rc == 0)
+		rc = groups_write(&t, &groups);
+	else {
+		size_t	 i;
+
+		for (i = 0; i < groups.n; i++) {
+			mv_free(groups.v[i].rows);
+			free(groups.v[i].code);
+			free(groups.v[i].label);
+			free(groups.v[i].path);
+		}
+		free(groups.v);
+	}
 	return index_close(&t, &ix, rc == 0);
 }
 

@@ -143,6 +143,33 @@ url_table(enum lang l, const char *quarter, enum form f, long n)
 }
 
 char *
+url_table_group(enum lang l, const char *quarter, enum form f,
+    const char *group)
+{
+	struct buf	 s = { 0 };
+	char		*dir, *p;
+	const char	*c;
+
+	/* "*": not shown; "+" joins groups: a path segment of [a-z-]. */
+	if (strcmp(group, "*") == 0)
+		buf_puts(&s, "not-shown");
+	for (c = group; *c && strcmp(group, "*") != 0; c++) {
+		if (*c == '+')
+			buf_puts(&s, "-and-");
+		else if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-')
+			buf_putc(&s, *c);
+		else
+			buf_putc(&s, '-');
+	}
+	dir = form_folder(l, quarter, f);
+	p = xasprintf("%s/group/%s/" INDEX, dir, buf_str(&s));
+	free(dir);
+	buf_free(&s);
+	return p;
+}
+
+char *
 url_record(enum lang l, const char *quarter, enum form f, const char *ref)
 {
 	char	*dir, *p;
