@@ -1052,7 +1052,7 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	const char	*code, *label;
 	char		 tmp[128];
 	struct grp	*x = NULL;
-	struct mval	*row;
+	struct mval	*row, *all, *cells, *c;
 	size_t		 i;
 
 	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
@@ -1074,7 +1074,37 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	mv_sets(row, "ref", r->ref);
 	if (t->b->cfg.record_pages)
 		page_link(row, "href", x->path, record_path(t, r->ref));
-	mv_set(row, "cells", record_cells(t, r, 1));
+	/* The coded columns only (the texts are on the record pages and
+	 * in the quarter's table): "all" owns, "cells" refers. */
+	all = mv_set(row, "all", record_cells(t, r, 1));
+	cells = mv_set(row, "cells", mv_list());
+	for (i = 0; (c = mv_index(all, i)) != NULL; i++)
+		if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
+			mv_push(cells, mv_ref(c));
+}
+
+/* The headings of the coded columns (a group page's). */
+static struct mval *
+headings_coded(struct tctx *t)
+{
+	struct mval	*all, *list, *h;
+	size_t		 i;
+
+	all = headings(t);
+	list = mv_list();
+	for (i = 0; (h = mv_index(all, i)) != NULL; i++) {
+		if (strcmp(mv_getstr(h, "cls"), "c-text") == 0)
+			continue;
+		mv_push(list, mv_map());
+		mv_sets(mv_index(list, mv_len(list) - 1), "no",
+		    mv_getstr(h, "no"));
+		mv_sets(mv_index(list, mv_len(list) - 1), "cls",
+		    mv_getstr(h, "cls"));
+		mv_sets(mv_index(list, mv_len(list) - 1), "text",
+		    mv_getstr(h, "text"));
+	}
+	mv_free(all);
+	return list;
 }
 
 static int
@@ -1124,7 +1154,7 @@ groups_write(struct tctx *t, struct grps *g)
 		mv_sets(c, "group_label", x->label);
 		page_link(c, "href_all_rows", x->path, table_path(t, 1));
 		page_link(c, "href_explore", x->path, url_explore(t->l, t->f));
-		mv_set(c, "headings", headings(t));
+		mv_set(c, "headings", headings_coded(t));
 		mv_set(c, "rows", x->rows);
 		buf_reset(&s);
 		fmt_int(&s, n);
