@@ -97,7 +97,8 @@ int	 stats_quarter(struct build *, enum lang, const char *path,
 int	 stats_page(struct build *, enum lang);
 /* The protected counts of a form by region and quarter (the quarter
  * its records were reported in), with the form's outcome, into ctx
- * "regions": [{code, label, rows: [{quarter, total, outcome}]}]. */
+ * "regions": [{code, label, rows: [{first, span, quarter, total,
+ * outcome}]}], newest quarter first. */
 int	 stats_regions(struct build *, enum lang, enum form,
 	    struct mval *ctx);
 void	 aggs_free(struct aggs *);

@@ -1070,9 +1070,12 @@ stats_regions(struct build *b, enum lang l, enum form f, struct mval *ctx)
 			    b->quarters[q], DIM_REGION, od)) == NULL)
 				return -1;
 			m = mv_push(rows, mv_map());
+			if (q == b->nquarters - 1) {
+				mv_set(m, "first", mv_bool(1));
+				mv_set(m, "span", mv_strf("%zu", b->nquarters));
+			}
 			mv_set(m, "quarter", quarter_val(l, b->quarters[q],
-			    QF_NOM));
-			mv_sets(m, "code", b->quarters[q]);
+			    QF_SHORT));
 			mv_set(m, "total", pcount_val(b, cell(tot, dv.code[i],
 			    NULL)));
 			mv_set(m, "outcome", pcount_val(b, cell(out,

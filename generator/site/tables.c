@@ -1036,8 +1036,9 @@ index_close(struct tctx *t, struct index *ix, int ok)
  * works as a plain link without JavaScript (listed by the explorer).
  */
 struct grp {
-	char		*code, *label, *path;
-	struct mval	*rows;
+	char		*code, *label, *path;	/* path: its page 1 */
+	struct mval	*pages;		/* of rows_per_page rows each */
+	long		 n;
 };
 
 struct grps {
@@ -1053,6 +1054,7 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	char		 tmp[128];
 	struct grp	*x = NULL;
 	struct mval	*row, *all, *cells, *c;
+	char		*page;
 	size_t		 i;
 
 	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
@@ -1066,14 +1068,21 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 		x = &g->v[g->n++];
 		x->code = xstrdup(code);
 		x->label = xstrdup(label);
-		x->path = url_table_group(t->l, t->quarter, t->f, code);
-		x->rows = mv_list();
+		x->path = url_table_group(t->l, t->quarter, t->f, code, 1);
+		x->pages = mv_list();
+		x->n = 0;
 	}
-	row = mv_push(x->rows, mv_map());
+	if (x->n % t->b->cfg.rows_per_page == 0)
+		mv_push(x->pages, mv_list());
+	page = url_table_group(t->l, t->quarter, t->f, code,
+	    x->n / t->b->cfg.rows_per_page + 1);
+	x->n++;
+	row = mv_push(mv_index(x->pages, mv_len(x->pages) - 1), mv_map());
 	mv_set(row, "no", mv_strf("%ld", rowno));
 	mv_sets(row, "ref", r->ref);
 	if (t->b->cfg.record_pages)
-		page_link(row, "href", x->path, record_path(t, r->ref));
+		page_link(row, "href", page, record_path(t, r->ref));
+	free(page);
 	/* The coded columns only (the texts are on the record pages and
 	 * in the quarter's table): "all" owns, "cells" refers. */
 	all = mv_set(row, "all", record_cells(t, r, 1));
@@ -1114,16 +1123,77 @@ group_cmp(const void *a, const void *b)
 	    ((const struct grp *)b)->code);
 }
 
-/* Write each group's page; hand the links to the explorer. */
+/* Page n of a group's rows: its pager; the rows (taken from pages). */
+static int
+group_page(struct tctx *t, struct grp *x, long n, long npages,
+    struct mval *rows)
+{
+	struct mval	*c, *m, *list, *p;
+	struct buf	 title = { 0 }, s = { 0 };
+	char		*path;
+	long		 i;
+	int		 rc;
+
+	path = url_table_group(t->l, t->quarter, t->f, x->code, n);
+	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_title" : "form2_title"));
+	BUF_LIT(&title, ": ");
+	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
+	BUF_LIT(&title, ", ");
+	buf_puts(&title, x->label);
+	if (npages > 1) {
+		BUF_LIT(&title, ", ");
+		buf_puts(&title, tr(t->b->cat, t->l, "page"));
+		buf_printf(&title, " %ld", n);
+	}
+	c = form_ctx(t, path, buf_str(&title), buf_str(&title));
+	mv_sets(c, "group_label", x->label);
+	page_link(c, "href_all_rows", path, table_path(t, 1));
+	page_link(c, "href_explore", path, url_explore(t->l, t->f));
+	mv_set(c, "headings", headings_coded(t));
+	mv_set(c, "rows", rows);
+	fmt_int(&s, x->n);
+	mv_sets(c, "total", buf_str(&s));
+	buf_reset(&s);
+	trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "n_incidents" :
+	    "n_cases", x->n);
+	mv_sets(c, "total_noun", buf_str(&s));
+	/* The pager: every page (a group has few). */
+	m = mv_set(c, "pagination", mv_map());
+	list = mv_set(m, "pages", mv_list());
+	for (i = 1; i <= npages; i++) {
+		p = mv_push(list, mv_map());
+		mv_set(p, "n", mv_strf("%ld", i));
+		page_link(p, "href", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, i));
+		if (i == n)
+			mv_set(p, "current", mv_bool(1));
+	}
+	if (n > 1)
+		page_link(m, "prev", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, n - 1));
+	if (n < npages)
+		page_link(m, "next", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, n + 1));
+	if (npages > 1)
+		mv_set(m, "many", mv_bool(1));
+	mv_set(c, "privacy_notes", privacy_notes(t));
+	download_links(t->b, t->l, path, t->quarter, t->f, c);
+	rc = page_write(t->b, "table", c, path);
+	free(path);
+	buf_free(&title);
+	buf_free(&s);
+	return rc;
+}
+
+/* Write each group's pages; hand the links to the explorer. */
 static int
 groups_write(struct tctx *t, struct grps *g)
 {
 	struct grouplinks *gl = &t->b->glinks;
 	struct grouplink *k;
-	struct mval	*c;
-	struct buf	 title = { 0 }, s = { 0 };
-	size_t		 i;
-	long		 n;
+	struct mval	*pg;
+	size_t		 i, j, np;
 	int		 rc = 0;
 
 	if (g->n > 1)
@@ -1131,41 +1201,20 @@ groups_write(struct tctx *t, struct grps *g)
 	for (i = 0; i < g->n; i++) {
 		struct grp *x = &g->v[i];
 
-		n = (long)mv_len(x->rows);
 		gl->v = xreallocarray(gl->v, gl->n + 1, sizeof(*gl->v));
 		k = &gl->v[gl->n++];
 		snprintf(k->quarter, sizeof(k->quarter), "%s", t->quarter);
 		k->form = t->f;
 		k->label = xstrdup(x->label);
 		k->path = xstrdup(x->path);
-		k->n = n;
-		if (rc == -1) {
-			mv_free(x->rows);
-			continue;
+		k->n = x->n;
+		np = mv_len(x->pages);
+		for (j = 0; j < np && rc == 0; j++) {
+			/* The page's rows: a copy-free reference. */
+			pg = mv_ref(mv_index(x->pages, j));
+			rc = group_page(t, x, (long)j + 1, (long)np, pg);
 		}
-		buf_reset(&title);
-		buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
-		    "form1_title" : "form2_title"));
-		BUF_LIT(&title, ": ");
-		fmt_quarter(&title, t->l, t->quarter, QF_NOM);
-		BUF_LIT(&title, ", ");
-		buf_puts(&title, x->label);
-		c = form_ctx(t, x->path, buf_str(&title), buf_str(&title));
-		mv_sets(c, "group_label", x->label);
-		page_link(c, "href_all_rows", x->path, table_path(t, 1));
-		page_link(c, "href_explore", x->path, url_explore(t->l, t->f));
-		mv_set(c, "headings", headings_coded(t));
-		mv_set(c, "rows", x->rows);
-		buf_reset(&s);
-		fmt_int(&s, n);
-		mv_sets(c, "total", buf_str(&s));
-		buf_reset(&s);
-		trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ?
-		    "n_incidents" : "n_cases", n);
-		mv_sets(c, "total_noun", buf_str(&s));
-		mv_set(c, "privacy_notes", privacy_notes(t));
-		download_links(t->b, t->l, x->path, t->quarter, t->f, c);
-		rc = page_write(t->b, "table", c, x->path);
+		mv_free(x->pages);
 	}
 	for (i = 0; i < g->n; i++) {
 		free(g->v[i].code);
@@ -1173,8 +1222,6 @@ groups_write(struct tctx *t, struct grps *g)
 		free(g->v[i].path);
 	}
 	free(g->v);
-	buf_free(&title);
-	buf_free(&s);
 	return rc;
 }
 
@@ -1283,7 +1330,7 @@ out:
 		size_t	 i;
 
 		for (i = 0; i < groups.n; i++) {
-			mv_free(groups.v[i].rows);
+			mv_free(groups.v[i].pages);
 			free(groups.v[i].code);
 			free(groups.v[i].label);
 			free(groups.v[i].path);

@@ -144,7 +144,7 @@ url_table(enum lang l, const char *quarter, enum form f, long n)
 
 char *
 url_table_group(enum lang l, const char *quarter, enum form f,
-    const char *group)
+    const char *group, long n)
 {
 	struct buf	 s = { 0 };
 	char		*dir, *p;
@@ -163,7 +163,11 @@ url_table_group(enum lang l, const char *quarter, enum form f,
 			buf_putc(&s, '-');
 	}
 	dir = form_folder(l, quarter, f);
-	p = xasprintf("%s/group/%s/" INDEX, dir, buf_str(&s));
+	if (n <= 1)
+		p = xasprintf("%s/group/%s/" INDEX, dir, buf_str(&s));
+	else
+		p = xasprintf("%s/group/%s/page-%ld/" INDEX, dir, buf_str(&s),
+		    n);
 	free(dir);
 	buf_free(&s);
 	return p;

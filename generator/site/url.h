@@ -18,6 +18,7 @@
  *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   a record
  *	kk/2025-q1/incidents/records.json, filters.json  for the table script
  *	kk/2025-q1/incidents/group/surgical/index.html  a profile group's rows
+ *	kk/2025-q1/incidents/group/surgical/page-2/index.html
  *	kk/charts/ID.svg, .csv           the home page's chart
  *	kk/statistics/ID.svg, .csv       the statistics page's charts
  *	kk/2025-q1/charts/ID.svg, .csv   a quarter's charts
@@ -60,7 +61,7 @@ char	*url_record(enum lang, const char *quarter, enum form,
 /* The rows of a quarter's form in one profile group (code "surgical",
  * "therapeutic+surgical", "*"), for readers without JavaScript. */
 char	*url_table_group(enum lang, const char *quarter, enum form,
-	    const char *group);
+	    const char *group, long n);
 /* The table script's record index and filters of a quarter's form. */
 char	*url_records_json(enum lang, const char *quarter, enum form);
 char	*url_filters_json(enum lang, const char *quarter, enum form);

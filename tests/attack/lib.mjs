@@ -184,6 +184,9 @@ export function countTables(dir, { html = true } = {}) {
 }
 
 function scopeOf(rel) {
+	// A release's page (kk/releases/2025-q2/) covers every quarter.
+	if (/^(kk|ru)\/releases\//.test(rel))
+		return 'all';
 	const m = rel.match(/(?:^|\/)(\d{4}-q[1-4])(?:\/|$)/);
 	return m ? qOfDir(m[1]) : 'all';
 }
