@@ -152,8 +152,18 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	if (link) {
 		await link.click();
 		await np.waitForLoadState();
-		const n = await np.$$eval('#records tbody tr', (t) => t.length);
-		expect(`${where}, no JavaScript: that page has exactly the quarter's ${code} rows (${per[q][code]})`,
+		// Its pages, by the pager's "next" links.
+		let n = 0, pages = 0;
+		for (;;) {
+			n += await np.$$eval('#records tbody tr', (t) => t.length);
+			pages++;
+			const next = await np.$('.pager a[rel="next"]');
+			if (!next || pages > 50)
+				break;
+			await next.click();
+			await np.waitForLoadState();
+		}
+		expect(`${where}, no JavaScript: its ${pages} page(s) have exactly the quarter's ${code} rows (${per[q][code]})`,
 		    n === per[q][code], n);
 	}
 	await np.goto(`${BASE}${lang}/${q}/incidents/index.html`);
