@@ -136,8 +136,9 @@ check_population(const struct build *b)
  * How many pages write_site will write: the root and 404 pages; per
  * language the home, archive, statistics, downloads and dictionary
  * pages and the content pages; per language and quarter its page and,
- * per form, its table pages (one at least) and record pages.  For the
- * progress line only.
+ * per form, its table pages (one at least), record pages and group
+ * pages; per language the explorers, the releases and each release.
+ * For the progress line only.
  */
 static long
 expected_pages(struct build *b)
@@ -156,8 +157,11 @@ expected_pages(struct build *b)
 			    b->cfg.rows_per_page : 1;
 			if (b->cfg.record_pages)
 				per_lang += n;
+			per_lang += group_pages(b, b->quarters[i], f);
 		}
 	}
+	/* The explorers, the releases and each release. */
+	per_lang += FORM__MAX + 1 + (long)b->rels->n;
 	total = 2 + LANG__MAX * per_lang;
 	return total;
 }

@@ -113,6 +113,8 @@ int	 quarter_page(struct build *, enum lang, size_t qi);
  * a page per profile group (into b->glinks) */
 int	 tables_build(struct build *, enum lang, const char *quarter);
 void	 grouplinks_free(struct grouplinks *);
+/* How many group pages a quarter's form has (for the progress line). */
+long	 group_pages(struct build *, const char *quarter, enum form);
 /* The headings of a form's table: [{no, cls, text}]. */
 struct mval *table_headings(struct build *, enum lang, enum form);
 

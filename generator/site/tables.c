@@ -1225,6 +1225,51 @@ groups_write(struct tctx *t, struct grps *g)
 	return rc;
 }
 
+long
+group_pages(struct build *b, const char *quarter, enum form f)
+{
+	struct tctx	 t;
+	struct pubcur	*cur;
+	const struct pubrec *r;
+	const char	*code, *label;
+	char		 tmp[128];
+	char		**codes = NULL;
+	long		*n = NULL, pages = 0;
+	size_t		 nc = 0, i;
+	int		 step;
+
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.l = LANG_KK;
+	t.f = f;
+	t.quarter = quarter;
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
+		return 0;
+	while ((step = pub_next(cur, &r)) == 1) {
+		record_code(&t, r, "group", &code, &label, tmp, sizeof(tmp));
+		if (*code == '\0')
+			continue;
+		for (i = 0; i < nc && strcmp(codes[i], code) != 0; i++)
+			;
+		if (i == nc) {
+			codes = xreallocarray(codes, nc + 1, sizeof(*codes));
+			n = xreallocarray(n, nc + 1, sizeof(*n));
+			codes[nc] = xstrdup(code);
+			n[nc++] = 0;
+		}
+		n[i]++;
+	}
+	pub_close(cur);
+	for (i = 0; i < nc; i++) {
+		pages += (n[i] + b->cfg.rows_per_page - 1) /
+		    b->cfg.rows_per_page;
+		free(codes[i]);
+	}
+	free(codes);
+	free(n);
+	return pages;
+}
+
 void
 grouplinks_free(struct grouplinks *gl)
 {
