@@ -83,17 +83,11 @@ static int
 relfile_row(void *arg, const struct relrow *r)
 {
 	struct relfile	*x = arg;
-	char		 n[8];
 
 	field(&x->out, r->ref, 0);
 	field(&x->out, r->quarter, 0);
 	field(&x->out, r->first, 0);
-	if (strcmp(r->month, "*") == 0 || *r->month == '\0')
-		field(&x->out, "*", 0);
-	else {
-		snprintf(n, sizeof(n), "%s", r->month);
-		field(&x->out, n, 0);
-	}
+	field(&x->out, *r->month ? r->month : "*", 0);
 	field(&x->out, r->sex, 0);
 	if (x->f == FORM_INCIDENTS)
 		field(&x->out, r->age, 0);
@@ -186,7 +180,6 @@ release_changes(struct build *b, enum lang l, const char *path,
     const struct release *r, struct mval *c)
 {
 	struct mval	*list, *m;
-	struct buf	 s = { 0 };
 	size_t		 i;
 
 	mv_sets(c, "release_code", r->id);
@@ -216,7 +209,6 @@ release_changes(struct build *b, enum lang l, const char *path,
 	}
 	if (r->nchg > 0)
 		mv_set(c, "has_changes", mv_bool(1));
-	buf_free(&s);
 }
 
 /* Key figures: per quarter, rows and outcomes per form; totals. */
