@@ -139,6 +139,14 @@ got=$(row "$WORK/s4/ru/releases/2025-q2/index.html" 'I квартал 2025 го�
 check "a single revision is shown as not shown, never as 1 ($got)" \
     [ "$got" = "2 Не показано 1" ]
 
+# Each release's figures are counts of its own rows (its file): rows
+# and outcomes per quarter and form, and the totals -- nothing the rows
+# do not show.
+for r in 2025-q1 2025-q2 2025-q3; do
+	check "release $r's figures are the counts of its own rows" \
+	    node "$TOP/tests/tools/release-figures.mjs" "$WORK/s3" "$r"
+done
+
 # The feed: an entry per release, newest first, each linking its page.
 check "the feed has an entry per release, newest first" \
     [ "$(grep -o '<id>https://registry.example.kz/kk/releases/[^<]*</id>' "$WORK/s3/kk/feed.xml" | tr '\n' ' ')" = \
