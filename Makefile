@@ -53,12 +53,13 @@ STORE_DB  = store/db store/msg store/rules store/import store/validate \
 	    store/withdraw store/forget store/demo
 STORE	  = $(STORE_DB) store/corpus
 PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon privacy/report \
-	    privacy/ladder privacy/partition privacy/textqi privacy/cube
+	    privacy/ladder privacy/partition privacy/textqi privacy/cube \
+	    privacy/release
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
 	    site/data site/fields site/dl_csv site/dl_json site/root \
 	    site/home site/stats site/datapages site/quarter site/tables \
-	    site/feed site/output
+	    site/feed site/output site/releases site/explore
 TOPLEVEL  = main serve publish
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
 SRCS	  = $(MODULES:%=generator/%.c)
@@ -75,30 +76,31 @@ FUZZERS	  = $(wildcard tests/fuzz/fuzz_*.c)
 # (tests/t_boundary.sh checks it against the #include lines).  Only the
 # store and the privacy stage see store/db.h, that is <sqlite3.h>.
 H_lib/config.h	= lib/config privacy/cube privacy/ladder \
-		     privacy/partition privacy/privacy privacy/textqi \
-		     site/assets site/build site/content site/data \
-		     site/datapages site/dl_csv site/dl_json site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/root site/stats site/tables
+		     privacy/partition privacy/privacy privacy/release \
+		     privacy/textqi site/assets site/build site/content \
+		     site/data site/datapages site/dl_csv site/dl_json \
+		     site/explore site/feed site/fields site/home \
+		     site/page site/quarter site/releases site/root \
+		     site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
-		     privacy/textqi site/build site/fields site/page \
-		     site/stats site/tables store/db store/demo \
-		     store/import store/rules store/validate \
-		     store/withdraw
+		     privacy/release privacy/textqi site/build \
+		     site/fields site/page site/stats site/tables \
+		     store/db store/demo store/import store/rules \
+		     store/validate store/withdraw
 H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
-		     site/dl_csv site/feed site/stats
+		     site/dl_csv site/feed site/releases site/stats
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
-		     site/content site/data site/datapages site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/root site/stats site/tables site/url \
-		     store/import store/rules store/validate \
-		     store/withdraw
+		     site/content site/data site/datapages site/explore \
+		     site/feed site/fields site/home site/page \
+		     site/quarter site/releases site/root site/stats \
+		     site/tables site/url store/import store/rules \
+		     store/validate store/withdraw
 H_lib/json.h	= lib/json site/dl_json site/tables
 H_lib/lib.h	= $(MODULES)
 H_store/corpus.h = store/corpus store/demo
-H_store/db.h	= privacy/cube privacy/privacy store/db store/demo \
-		     store/forget store/import store/rules store/validate \
-		     store/withdraw
+H_store/db.h	= privacy/cube privacy/privacy privacy/release store/db \
+		     store/demo store/forget store/import store/rules \
+		     store/validate store/withdraw
 H_store/msg.h	= main $(STORE_DB)
 H_store/rules.h	= store/import store/rules store/validate store/withdraw
 H_store/store.h	= main store/db store/demo store/forget store/import \
@@ -108,54 +110,60 @@ H_privacy/ladder.h = privacy/ladder privacy/partition privacy/privacy \
 		     privacy/textqi
 H_privacy/lexicon.h = privacy/lexicon privacy/scrub
 H_privacy/partition.h = privacy/partition privacy/privacy
-H_privacy/privacy.h = privacy/cube privacy/privacy privacy/textqi \
-		     site/build site/data site/datapages site/dl_csv \
-		     site/dl_json site/feed site/fields site/home \
-		     site/page site/quarter site/stats site/tables
+H_privacy/privacy.h = privacy/cube privacy/privacy privacy/release \
+		     privacy/textqi site/build site/data site/datapages \
+		     site/dl_csv site/dl_json site/explore site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/releases site/stats site/tables
+H_privacy/release.h = privacy/privacy privacy/release
 H_privacy/report.h = privacy/cube privacy/privacy privacy/report \
 		     site/build
-H_privacy/scrub.h = privacy/cube privacy/privacy privacy/report \
-		     privacy/scrub privacy/textqi site/build site/data \
-		     site/datapages site/dl_csv site/dl_json site/feed \
-		     site/fields site/home site/page site/quarter \
+H_privacy/scrub.h = privacy/cube privacy/privacy privacy/release \
+		     privacy/report privacy/scrub privacy/textqi \
+		     site/build site/data site/datapages site/dl_csv \
+		     site/dl_json site/explore site/feed site/fields \
+		     site/home site/page site/quarter site/releases \
 		     site/stats site/tables
 H_privacy/textqi.h = privacy/privacy privacy/textqi
 H_render/catalog.h = render/catalog site/build site/data site/datapages \
-		     site/dl_csv site/dl_json site/feed site/fields \
-		     site/home site/page site/quarter site/root \
-		     site/stats site/tables
+		     site/dl_csv site/dl_json site/explore site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/releases site/root site/stats site/tables
 H_render/chart.h = render/chart site/stats
 H_render/markdown.h = render/markdown site/content site/feed site/page
 H_render/mustache.h = render/catalog render/markdown render/mustache \
 		     site/build site/content site/data site/datapages \
-		     site/home site/page site/quarter site/root \
-		     site/stats site/tables
+		     site/explore site/home site/page site/quarter \
+		     site/releases site/root site/stats site/tables
 H_site/build.h	= main site/build site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
-		     site/fields
+		     site/fields site/releases
 H_site/output.h	= site/assets site/build site/data site/feed site/output \
-		     site/page site/stats site/tables
-H_site/page.h	= site/content site/data site/datapages site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/root site/stats site/tables
+		     site/page site/releases site/stats site/tables
+H_site/page.h	= site/content site/data site/datapages site/explore \
+		     site/feed site/fields site/home site/page \
+		     site/quarter site/releases site/root site/stats \
+		     site/tables
 H_site/site.h	= site/assets site/build site/content site/data \
-		     site/datapages site/dl_csv site/dl_json site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/root site/stats site/tables
+		     site/datapages site/dl_csv site/dl_json site/explore \
+		     site/feed site/fields site/home site/page \
+		     site/quarter site/releases site/root site/stats \
+		     site/tables
 H_site/url.h	= site/assets site/content site/data site/datapages \
-		     site/dl_json site/feed site/home site/page \
-		     site/quarter site/root site/stats site/tables \
-		     site/url
+		     site/dl_json site/explore site/feed site/home \
+		     site/page site/quarter site/releases site/root \
+		     site/stats site/tables site/url
 H_publish.h	= main publish
 H_serve.h	= main serve
 HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
 	    lib/lib.h store/corpus.h store/db.h store/msg.h store/rules.h \
 	    store/store.h privacy/cube.h privacy/ladder.h \
 	    privacy/lexicon.h privacy/partition.h privacy/privacy.h \
-	    privacy/report.h privacy/scrub.h privacy/textqi.h \
-	    render/catalog.h render/chart.h render/markdown.h \
-	    render/mustache.h site/build.h site/download.h site/output.h \
-	    site/page.h site/site.h site/url.h publish.h serve.h
+	    privacy/release.h privacy/report.h privacy/scrub.h \
+	    privacy/textqi.h render/catalog.h render/chart.h \
+	    render/markdown.h render/mustache.h site/build.h \
+	    site/download.h site/output.h site/page.h site/site.h \
+	    site/url.h publish.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))

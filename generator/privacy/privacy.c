@@ -60,6 +60,7 @@
 #include "privacy/partition.h"
 #include "privacy/textqi.h"
 #include "privacy/cube.h"
+#include "privacy/release.h"
 
 static const char *const qi_names[QI__MAX] = {
 	"date", "place", "sex", "age", "diagnosis", "profile"
@@ -138,6 +139,8 @@ struct privacy {
 	size_t			 nquarters;
 	struct cube		*cube[FORM__MAX];
 	struct report		*report;	/* NULL without --report */
+	struct release_list	 rels;		/* privacy_releases */
+	int			 rels_done;
 	/* During publication: the record being scrubbed. */
 	const char		*cur_ref;
 	long long		 cur_id;
@@ -1898,6 +1901,7 @@ privacy_close(struct privacy *p, int ok)
 	}
 	for (f = 0; f < FORM__MAX; f++)
 		cube_free(p->cube[f]);
+	release_list_free(&p->rels);
 	textqi_free(p->tq);
 	for (i = 0; i < p->nquarters; i++)
 		free(p->quarters[i]);
@@ -2155,4 +2159,30 @@ pc_percent(const struct privacy *p, struct pcount num, struct pcount den,
 		return -1;
 	*pct = 100.0 * (double)num.n / (double)den.n;
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Releases (release.c)                                                 */
+
+int
+privacy_releases(struct privacy *p, int recorded,
+    const struct release_list **out)
+{
+	if (!p->rels_done) {
+		if (p->policy == NULL)
+			return rs_err("releases: the privacy stage has not run");
+		if (release_load(p->db, p->policy, p->has_memory, p->release,
+		    recorded, p->cfg->k, &p->rels) == -1)
+			return -1;
+		p->rels_done = 1;
+	}
+	*out = &p->rels;
+	return 0;
+}
+
+int
+release_rows(struct privacy *p, const char *release, enum form f,
+    int (*cb)(void *, const struct relrow *), void *arg)
+{
+	return release_scan(p->db, release, f, cb, arg);
 }

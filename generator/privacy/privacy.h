@@ -163,5 +163,69 @@ int	 agg_count(struct privacy *, enum form, const char *quarter,
 int	 pc_percent(const struct privacy *, struct pcount, struct pcount,
 	    double *);
 
+/*
+ * Releases (privacy/release.c).  A release is named by its latest
+ * reporting quarter ("2025Q2"); the registry remembers what each one
+ * published (privacy_record), so any of them can be shown again as it
+ * was: its rows are those first published in it or before and not yet
+ * withdrawn then.  This build is the current release (a preview when
+ * it is not remembered: --no-record).
+ */
+/* What a release changed in a quarter's table, against the release
+ * before it: rows new in it, rows gone from it, and of these the pairs
+ * that are one record's row replaced (revised; -1: not shown, 1 to
+ * k - 1 would link two rows of one record). */
+struct rel_change {
+	char		 quarter[8];
+	enum form	 form;
+	long		 added, withdrawn, revised;
+};
+
+/* A release's key figures for a quarter: rows and rows with the
+ * form's outcome (Form 1: with consequences; Form 2: deaths). */
+struct rel_figures {
+	char		 quarter[8];
+	long		 rows[FORM__MAX];
+	long		 outcome[FORM__MAX];
+};
+
+struct release {
+	char		 id[8];		/* "2025Q2" */
+	char		 prev[8];	/* the release before it, "" none */
+	int		 current;	/* this build */
+	int		 preview;	/* this build, not remembered */
+	struct rel_figures *fig;	/* by quarter */
+	size_t		 nfig;
+	struct rel_change *chg;		/* by quarter, then form */
+	size_t		 nchg;
+};
+
+struct release_list {
+	struct release	*v;		/* oldest first; the last is current */
+	size_t		 n;
+};
+
+/* A row of a release, as it was published then (its quasi-identifiers
+ * at their levels and its outcome; "*": hidden). */
+struct relrow {
+	char		 quarter[8];
+	long		 no;
+	char		 ref[32];
+	const char	*first;		/* the release that first published it */
+	const char	*month, *sex, *age, *diagnosis, *profile;
+	int		 outcome;	/* 1: with consequences / death */
+};
+
+/*
+ * Every release of this policy up to this build's (recorded: this
+ * build will be remembered).  Computed once, after privacy_run; valid
+ * until privacy_close.  0, or -1 with rs_err.
+ */
+int	 privacy_releases(struct privacy *, int recorded,
+	    const struct release_list **);
+/* The rows of a form in a release (from privacy_releases), by quarter
+ * and number: cb(arg, row) for each, stopping at a nonzero return. */
+int	 release_rows(struct privacy *, const char *release, enum form,
+	    int (*cb)(void *, const struct relrow *), void *);
 
 #endif /* !PRIVACY_H */

@@ -61,6 +61,8 @@ assets_copy(struct build *b)
 				b->asset_js = xstrdup(dst);
 			else if (strcmp(name, "tables.js") == 0)
 				b->asset_tables_js = xstrdup(dst);
+			else if (strcmp(name, "explore.js") == 0)
+				b->asset_explore_js = xstrdup(dst);
 		} else
 			dst = url_static(name);
 		rc = site_write(b->site, dst, data, len);

@@ -136,8 +136,9 @@ check_population(const struct build *b)
  * How many pages write_site will write: the root and 404 pages; per
  * language the home, archive, statistics, downloads and dictionary
  * pages and the content pages; per language and quarter its page and,
- * per form, its table pages (one at least) and record pages.  For the
- * progress line only.
+ * per form, its table pages (one at least), record pages and group
+ * pages; per language the explorers, the releases and each release.
+ * For the progress line only.
  */
 static long
 expected_pages(struct build *b)
@@ -156,8 +157,11 @@ expected_pages(struct build *b)
 			    b->cfg.rows_per_page : 1;
 			if (b->cfg.record_pages)
 				per_lang += n;
+			per_lang += group_pages(b, b->quarters[i], f);
 		}
 	}
+	/* The explorers, the releases and each release. */
+	per_lang += FORM__MAX + 1 + (long)b->rels->n;
 	total = 2 + LANG__MAX * per_lang;
 	return total;
 }
@@ -204,7 +208,7 @@ write_site(struct build *b)
 	for (l = 0; l < LANG__MAX; l++) {
 		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
 		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
-		    content_pages(b, l) == -1)
+		    content_pages(b, l) == -1 || releases_pages(b, l) == -1)
 			return -1;
 		trace("%s: home, archive, statistics, data pages",
 		    lang_codes[l]);
@@ -212,7 +216,9 @@ write_site(struct build *b)
 			if (quarter_page(b, l, i) == -1 ||
 			    tables_build(b, l, b->quarters[i]) == -1)
 				return -1;
-		trace("%s: quarters and tables", lang_codes[l]);
+		if (explore_pages(b, l) == -1)
+			return -1;
+		trace("%s: quarters and tables, explorer", lang_codes[l]);
 	}
 	if (feeds_build(b) == -1)
 		return -1;
@@ -233,6 +239,8 @@ build_free(struct build *b)
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);
+	free(b->asset_explore_js);
+	grouplinks_free(&b->glinks);
 	free(b->asset_print);
 	free(b->date_iso);
 	scrub_free(b->scr);
@@ -343,6 +351,8 @@ build_run(const struct build_opts *o)
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
+	if (privacy_releases(b.priv, !o->no_record, &b.rels) == -1)
+		goto out;
 	if (o->progress) {
 		b.total_pages = expected_pages(&b);
 		clock_gettime(CLOCK_MONOTONIC, &t1);

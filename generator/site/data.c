@@ -175,6 +175,8 @@ downloads_write(struct build *b)
 		if (write_set(b, f, NULL) == -1)
 			return -1;
 	}
+	if (releases_downloads(b) == -1)
+		return -1;
 	/* "sha256  path" relative to data/, as sha256sum -c reads it. */
 	for (i = 0; i < dl->n; i++) {
 		rel = url_rel_below(url_sums(), dl->v[i]->path);
@@ -256,7 +258,8 @@ download_links(struct build *b, enum lang l, const char *path,
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < dl->n; i++) {
 			d = dl->v[i];
-			if (d->form != f || strcmp(d->quarter, quarter ?
+			if (d->form != f || d->release[0] ||
+			    strcmp(d->quarter, quarter ?
 			    quarter : "") != 0)
 				continue;
 			if ((pass == 0 && d->lang != (int)l) ||

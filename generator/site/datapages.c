@@ -124,10 +124,38 @@ downloads_page(struct build *b, enum lang l)
 			for (i = 0; i < dl->n; i++) {
 				const struct download *d = dl->v[i];
 
-				if (d->form != (enum form)f ||
+				if (d->form != (enum form)f || d->release[0] ||
 				    strcmp(d->quarter, q ? q : "") != 0)
 					continue;
 				mv_push(files, download_entry(b, l, path, d));
+			}
+		}
+	}
+	/* Each release's rows as published then, newest first. */
+	for (qi = b->rels->n; qi-- > 0; ) {
+		const char *r = b->rels->v[qi].id;
+
+		g = mv_push(groups, mv_map());
+		buf_reset(&s);
+		buf_puts(&s, tr(b->cat, l, "release_title"));
+		BUF_LIT(&s, ": ");
+		fmt_quarter(&s, l, r, QF_NOM);
+		mv_sets(g, "label", buf_str(&s));
+		mv_set(g, "id", mv_strf("d-release-%s", r));
+		page_link(g, "href_release", path, url_release(l, r));
+		forms = mv_set(g, "forms", mv_list());
+		for (f = 0; f < FORM__MAX; f++) {
+			fm = mv_push(forms, mv_map());
+			mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
+			    "form1_title" : "form2_title"));
+			files = mv_set(fm, "files", mv_list());
+			for (i = 0; i < dl->n; i++) {
+				const struct download *d = dl->v[i];
+
+				if (d->form == (enum form)f &&
+				    strcmp(d->release, r) == 0)
+					mv_push(files, download_entry(b, l,
+					    path, d));
 			}
 		}
 	}

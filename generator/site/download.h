@@ -71,6 +71,7 @@ extern const struct dl_format dl_json;	/* dl_json.c */
 struct download {
 	char		*path;		/* site path */
 	char		 quarter[8];	/* "" for all quarters */
+	char		 release[8];	/* a release's rows (releases.c) */
 	enum form	 form;
 	int		 lang;		/* -1: the machine file */
 	const struct dl_format *fmt;

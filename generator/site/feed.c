@@ -1,7 +1,7 @@
 /*
  * feed.c -- what search engines and feed readers read: sitemap.xml with
  * the hreflang alternates of every page, robots.txt, and an Atom feed
- * per language with an entry per quarterly release.  All XML through
+ * per language with an entry per release (its page, what it changed).  All XML through
  * esc_xml; all URLs absolute from the configured base URL.
  *
  * The sitemap's pages come from one explicit list (sitemap_pages),
@@ -111,6 +111,11 @@ sitemap_pages(struct build *b, struct paths *p)
 	add(p, url_statistics(LANG_KK));
 	add(p, url_data(LANG_KK));
 	add(p, url_dictionary(LANG_KK));
+	add(p, url_explore(LANG_KK, FORM_INCIDENTS));
+	add(p, url_explore(LANG_KK, FORM_INSURANCE));
+	add(p, url_releases(LANG_KK));
+	for (i = 0; i < b->rels->n; i++)
+		add(p, url_release(LANG_KK, b->rels->v[i].id));
 	for (i = 0; i < b->ncontent; i++)
 		add(p, url_content(LANG_KK, b->content[LANG_KK][i].slug));
 	for (i = 0; i < b->nquarters; i++) {
@@ -184,27 +189,13 @@ robots(struct build *b)
 	return rc;
 }
 
-/* The moment a release was published: the day after its quarter. */
-static char *
-release_date(const char *quarter)
-{
-	int	 y, q;
-
-	if (quarter_parse(quarter, &y, &q) == -1)
-		return xstrdup("1970-01-01T00:00:00Z");
-	if (q == 4)
-		return xasprintf("%04d-01-01T00:00:00+05:00", y + 1);
-	return xasprintf("%04d-%02d-01T00:00:00+05:00", y, q * 3 + 1);
-}
-
 static int
 feed(struct build *b, enum lang l)
 {
 	struct buf	 x = { 0 }, s = { 0 };
 	char		*path, *qpath, *d;
 	size_t		 i, j;
-	long		 n[FORM__MAX], any;
-	int		 f, rc;
+	int		 rc;
 
 	path = url_feed(l);
 	BUF_LIT(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -229,46 +220,47 @@ feed(struct build *b, enum lang l)
 	BUF_LIT(&x, "</updated>\n<author><name>");
 	esc_xmls(&x, b->cfg.org_name[l]);
 	BUF_LIT(&x, "</name></author>\n");
-	/* An entry per release (reporting quarter), newest first. */
-	for (i = b->nquarters; i-- > 0; ) {
-		const char *r = b->quarters[i];
+	/*
+	 * An entry per release (privacy_releases), newest first, linking
+	 * its page; the summary says what it changed.
+	 */
+	for (i = b->rels->n; i-- > 0; ) {
+		const struct release *r = &b->rels->v[i];
 		struct buf	 sum = { 0 };
 
-		if (strcmp(r, b->release) > 0)
-			continue;
-		any = 0;
-		for (j = 0; j < b->nquarters; j++) {
-			for (f = 0; f < FORM__MAX; f++)
-				if (pub_count(b->priv, f, b->quarters[j], r,
-				    &n[f]) == -1) {
-					buf_free(&sum);
-					goto fail;
-				}
-			if (n[0] + n[1] == 0)
-				continue;
-			any += n[0] + n[1];
+		for (j = 0; j < r->nchg; j++) {
+			const struct rel_change *c = &r->chg[j];
+
 			if (sum.len)
 				BUF_LIT(&sum, "; ");
-			fmt_quarter(&sum, l, b->quarters[j], QF_NOM);
-			BUF_LIT(&sum, ": ");
-			fmt_int(&sum, n[0]);
-			buf_putc(&sum, ' ');
-			trn(&sum, b->cat, l, "n_incidents", n[0]);
-			BUF_LIT(&sum, ", ");
-			fmt_int(&sum, n[1]);
-			buf_putc(&sum, ' ');
-			trn(&sum, b->cat, l, "n_cases", n[1]);
+			fmt_quarter(&sum, l, c->quarter, QF_NOM);
+			buf_printf(&sum, ", %s: %s ", tr(b->cat, l,
+			    c->form == FORM_INCIDENTS ? "form1_title" :
+			    "form2_title"), tr(b->cat, l, "col_added"));
+			fmt_int(&sum, c->added);
+			buf_printf(&sum, ", %s ", tr(b->cat, l, "col_revised"));
+			if (c->revised < 0)
+				buf_puts(&sum, tr(b->cat, l,
+				    "value_not_shown"));
+			else
+				fmt_int(&sum, c->revised);
+			buf_printf(&sum, ", %s ", tr(b->cat, l,
+			    "col_withdrawn"));
+			fmt_int(&sum, c->withdrawn);
 		}
-		if (any == 0) {
-			buf_free(&sum);
-			continue;
-		}
-		qpath = url_quarter(l, r);
+		if (sum.len == 0)
+			buf_puts(&sum, tr(b->cat, l, "changes_none"));
+		qpath = url_release(l, r->id);
 		BUF_LIT(&x, "<entry>\n<title>");
 		buf_reset(&s);
 		buf_puts(&s, tr(b->cat, l, "feed_release"));
 		buf_putc(&s, ' ');
-		fmt_quarter(&s, l, r, QF_NOM);
+		fmt_quarter(&s, l, r->id, QF_NOM);
+		if (r->preview) {
+			BUF_LIT(&s, " (");
+			buf_puts(&s, tr(b->cat, l, "release_preview_short"));
+			buf_putc(&s, ')');
+		}
 		esc_xmls(&x, buf_str(&s));
 		BUF_LIT(&x, "</title>\n<id>");
 		url(&x, b, qpath);
@@ -276,7 +268,7 @@ feed(struct build *b, enum lang l)
 		    "href=\"");
 		url(&x, b, qpath);
 		BUF_LIT(&x, "\"/>\n<updated>");
-		d = release_date(r);
+		d = release_date(r->id);
 		esc_xmls(&x, d);
 		free(d);
 		BUF_LIT(&x, "</updated>\n<summary>");
@@ -291,11 +283,6 @@ feed(struct build *b, enum lang l)
 	buf_free(&x);
 	buf_free(&s);
 	return rc;
-fail:
-	free(path);
-	buf_free(&x);
-	buf_free(&s);
-	return -1;
 }
 
 int

@@ -1,6 +1,6 @@
 /*
  * home.c -- a language's home page (the latest quarter, what changed
- * in this release, every quarter, one chart) and the archive (every
+ * in this release (releases.c), every quarter, one chart) and the archive (every
  * quarter with its counts).
  */
 #include <stdio.h>
@@ -51,48 +51,6 @@ quarter_rows(struct build *b, enum lang l, const char *path,
 	return 0;
 }
 
-/* "What changed in this release": new quarter and late additions. */
-static int
-release_notes(struct build *b, enum lang l, const char *path,
-    struct mval *c)
-{
-	struct mval	*list, *r;
-	struct buf	 s = { 0 };
-	size_t		 i;
-	long		 ni, ns;
-
-	mv_set(c, "release", quarter_val(l, b->release, QF_NOM));
-	list = mv_set(c, "changes", mv_list());
-	for (i = b->nquarters; i-- > 0; ) {
-		const char *q = b->quarters[i];
-
-		if (pub_count(b->priv, FORM_INCIDENTS, q, b->release, &ni)
-		    == -1 || pub_count(b->priv, FORM_INSURANCE, q,
-		    b->release, &ns) == -1) {
-			buf_free(&s);
-			return -1;
-		}
-		if (ni + ns == 0)
-			continue;
-		r = mv_push(list, mv_map());
-		mv_set(r, "quarter", quarter_val(l, q, QF_NOM));
-		page_link(r, "href", path, url_quarter(l, q));
-		mv_set(r, strcmp(q, b->release) == 0 ? "new" : "revised",
-		    mv_bool(1));
-		buf_reset(&s);
-		fmt_int(&s, ni);
-		buf_putc(&s, ' ');
-		trn(&s, b->cat, l, "n_incidents", ni);
-		BUF_LIT(&s, ", ");
-		fmt_int(&s, ns);
-		buf_putc(&s, ' ');
-		trn(&s, b->cat, l, "n_cases", ns);
-		mv_sets(r, "counts", buf_str(&s));
-	}
-	buf_free(&s);
-	return 0;
-}
-
 int
 home_page(struct build *b, enum lang l)
 {
@@ -127,8 +85,8 @@ home_page(struct build *b, enum lang l)
 		goto out;
 	mv_set(c, "total_incidents", num_val(ni));
 	mv_set(c, "total_insurance", num_val(ns));
-	if (release_notes(b, l, path, c) == -1 ||
-	    quarter_rows(b, l, path, mv_set(c, "quarters", mv_list())) == -1 ||
+	release_changes(b, l, path, release_current(b), c);
+	if (quarter_rows(b, l, path, mv_set(c, "quarters", mv_list())) == -1 ||
 	    stats_home(b, l, path, c) == -1)
 		goto out;
 	rc = page_write(b, "home", c, path);

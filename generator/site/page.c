@@ -159,6 +159,10 @@ navigation(struct build *b, enum lang l, const char *path, struct mval *c)
 	    tr(b->cat, l, "nav_statistics"));
 	nav_section(nav, path, url_archive(l), tr(b->cat, l, "nav_archive"));
 	nav_section(nav, path, url_data(l), tr(b->cat, l, "nav_data"));
+	nav_section(nav, path, url_explore(l, FORM_INCIDENTS), tr(b->cat, l,
+	    "nav_explore"));
+	nav_section(nav, path, url_releases(l), tr(b->cat, l,
+	    "nav_releases"));
 	for (i = 0; i < b->ncontent; i++) {
 		target = url_content(l, b->content[l][i].slug);
 		cur = strcmp(path, target) == 0;

@@ -20,6 +20,19 @@ struct aggs {
 	size_t		 n;
 };
 
+/* A page of one profile group's rows in a quarter's form (tables.c). */
+struct grouplink {
+	char		 quarter[8];
+	enum form	 form;
+	char		*label, *path;
+	long		 n;
+};
+
+struct grouplinks {
+	struct grouplink *v;
+	size_t		 n;
+};
+
 struct build {
 	const struct build_opts *opts;
 	struct config	 cfg;
@@ -39,7 +52,11 @@ struct build {
 	size_t		 ncontent;
 	char		*asset_css, *asset_js, *asset_print;	/* site paths */
 	char		*asset_tables_js;	/* table pages only */
+	char		*asset_explore_js;	/* the explorer (or NULL) */
 	struct downloads downloads;	/* filled by downloads_write */
+	struct grouplinks glinks;	/* a language's group pages (tables.c),
+					   listed by its explorer */
+	const struct release_list *rels;	/* privacy_releases */
 	struct aggs	 aggs;		/* filled as charts ask */
 	long		 pages;		/* HTML pages written */
 	long		 total_pages;	/* expected, for the progress line */
@@ -78,6 +95,12 @@ int	 stats_home(struct build *, enum lang, const char *path,
 int	 stats_quarter(struct build *, enum lang, const char *path,
 	    const char *quarter, struct mval *ctx);
 int	 stats_page(struct build *, enum lang);
+/* The protected counts of a form by region and quarter (the quarter
+ * its records were reported in), with the form's outcome, into ctx
+ * "regions": [{code, label, rows: [{first, span, quarter, total,
+ * outcome}]}], newest quarter first. */
+int	 stats_regions(struct build *, enum lang, enum form,
+	    struct mval *ctx);
 void	 aggs_free(struct aggs *);
 
 /* datapages.c: the downloads page and the data dictionary */
@@ -86,8 +109,32 @@ int	 data_pages(struct build *, enum lang);
 /* quarter.c: the page of a quarter (index qi) */
 int	 quarter_page(struct build *, enum lang, size_t qi);
 
-/* tables.c: record tables, record pages, the table script's index */
+/* tables.c: record tables, record pages, the table script's index,
+ * a page per profile group (into b->glinks) */
 int	 tables_build(struct build *, enum lang, const char *quarter);
+void	 grouplinks_free(struct grouplinks *);
+/* How many group pages a quarter's form has (for the progress line). */
+long	 group_pages(struct build *, const char *quarter, enum form);
+/* The headings of a form's table: [{no, cls, text}]. */
+struct mval *table_headings(struct build *, enum lang, enum form);
+
+/* explore.c: the explorer of each form over all quarters (then frees
+ * b->glinks) */
+int	 explore_pages(struct build *, enum lang);
+
+/*
+ * releases.c: a page per release (key figures, what changed, its rows
+ * as published then, a citation) and the list of releases; the rows'
+ * files (written by downloads_write, listed in b->downloads).
+ */
+int	 releases_downloads(struct build *);
+int	 releases_pages(struct build *, enum lang);
+const struct release *release_current(const struct build *);
+/* What release r changed, into ctx ("changes", "release", ...). */
+void	 release_changes(struct build *, enum lang, const char *path,
+	    const struct release *r, struct mval *ctx);
+/* When a release was published (ISO 8601): the day after its quarter. */
+char	*release_date(const char *release);
 
 /* feed.c: Atom feeds, sitemap.xml (its explicit page list), robots.txt */
 int	 feeds_build(struct build *);

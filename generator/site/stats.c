@@ -1030,3 +1030,57 @@ stats_home(struct build *b, enum lang l, const char *path, struct mval *ctx)
 	    "chart_inc_category_desc", mv_set(ctx, "charts_home",
 	    mv_list()));
 }
+
+/* ------------------------------------------------------------------ */
+/* The regional counts by quarter (the explorer).                      */
+
+static struct mval *
+pcount_val(struct build *b, struct pcount c)
+{
+	struct chart_point p = point(c);
+	struct buf	 s = { 0 };
+	struct mval	*v;
+
+	point_text(&s, b, &p, 0);
+	v = mv_str(buf_str(&s));
+	buf_free(&s);
+	return v;
+}
+
+int
+stats_regions(struct build *b, enum lang l, enum form f, struct mval *ctx)
+{
+	struct dimvals	 dv;
+	struct mval	*list, *reg, *rows, *m;
+	const struct agg *tot, *out;
+	enum dim	 od = f == FORM_INCIDENTS ? DIM_CONSEQUENCE : DIM_HARM;
+	const char	*ov = f == FORM_INCIDENTS ? "with" : "death";
+	size_t		 i, q;
+
+	dim_values(b, l, DIM_REGION, &dv);
+	list = mv_set(ctx, "regions", mv_list());
+	for (i = 0; i < dv.n; i++) {
+		reg = mv_push(list, mv_map());
+		mv_sets(reg, "code", dv.code[i]);
+		mv_sets(reg, "label", dv.label[i]);
+		rows = mv_set(reg, "rows", mv_list());
+		for (q = b->nquarters; q-- > 0; ) {
+			if ((tot = agg(b, f, b->quarters[q], DIM_REGION,
+			    DIM_NONE)) == NULL || (out = agg(b, f,
+			    b->quarters[q], DIM_REGION, od)) == NULL)
+				return -1;
+			m = mv_push(rows, mv_map());
+			if (q == b->nquarters - 1) {
+				mv_set(m, "first", mv_bool(1));
+				mv_set(m, "span", mv_strf("%zu", b->nquarters));
+			}
+			mv_set(m, "quarter", quarter_val(l, b->quarters[q],
+			    QF_SHORT));
+			mv_set(m, "total", pcount_val(b, cell(tot, dv.code[i],
+			    NULL)));
+			mv_set(m, "outcome", pcount_val(b, cell(out,
+			    dv.code[i], ov)));
+		}
+	}
+	return 0;
+}

@@ -357,10 +357,24 @@ headings(struct tctx *t)
 	for (i = 0; i < n; i++) {
 		h = mv_push(list, mv_map());
 		mv_set(h, "no", mv_strf("%zu", i + 1));
+		if (i == 0)
+			mv_set(h, "first", mv_bool(1));
 		mv_sets(h, "cls", (t->f == FORM_INCIDENTS ? f1_cls : f2_cls)[i]);
 		mv_sets(h, "text", tr(t->b->cat, t->l, keys[i]));
 	}
 	return list;
+}
+
+struct mval *
+table_headings(struct build *b, enum lang l, enum form f)
+{
+	struct tctx	 t;
+
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.l = l;
+	t.f = f;
+	return headings(&t);
 }
 
 /* Attach each heading's text to the cells (labels on narrow screens). */
@@ -502,6 +516,16 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	page_link(c, "href_filters", path, url_filters_json(t->l, t->quarter,
 	    t->f));
 	mv_set(c, "page_no", mv_strf("%ld", n));
+	{
+		char	*e = url_explore(t->l, t->f), *h;
+
+		/* The explorer's list of this quarter's group pages. */
+		h = url_rel(path, e);
+		mv_set(c, "href_explore_nojs", mv_strf("%s#nojs-%s", h,
+		    t->quarter));
+		free(h);
+		free(e);
+	}
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
 	free(path);
@@ -1006,9 +1030,264 @@ index_close(struct tctx *t, struct index *ix, int ok)
 	return ok ? rc : -1;
 }
 
+/*
+ * The rows of each profile group (the filter "group"), held until the
+ * quarter's form is done: a page per group, so that the common filter
+ * works as a plain link without JavaScript (listed by the explorer).
+ */
+struct grp {
+	char		*code, *label, *path;	/* path: its page 1 */
+	struct mval	*pages;		/* of rows_per_page rows each */
+	long		 n;
+};
+
+struct grps {
+	struct grp	*v;
+	size_t		 n;
+};
+
+static void
+group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
+    long rowno)
+{
+	const char	*code, *label;
+	char		 tmp[128];
+	struct grp	*x = NULL;
+	struct mval	*row, *all, *cells, *c;
+	char		*page;
+	size_t		 i;
+
+	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
+	if (*code == '\0')
+		return;
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->v[i].code, code) == 0)
+			x = &g->v[i];
+	if (x == NULL) {
+		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		x = &g->v[g->n++];
+		x->code = xstrdup(code);
+		x->label = xstrdup(label);
+		x->path = url_table_group(t->l, t->quarter, t->f, code, 1);
+		x->pages = mv_list();
+		x->n = 0;
+	}
+	if (x->n % t->b->cfg.rows_per_page == 0)
+		mv_push(x->pages, mv_list());
+	page = url_table_group(t->l, t->quarter, t->f, code,
+	    x->n / t->b->cfg.rows_per_page + 1);
+	x->n++;
+	row = mv_push(mv_index(x->pages, mv_len(x->pages) - 1), mv_map());
+	mv_set(row, "no", mv_strf("%ld", rowno));
+	mv_sets(row, "ref", r->ref);
+	if (t->b->cfg.record_pages)
+		page_link(row, "href", page, record_path(t, r->ref));
+	free(page);
+	/* The coded columns only (the texts are on the record pages and
+	 * in the quarter's table): "all" owns, "cells" refers. */
+	all = mv_set(row, "all", record_cells(t, r, 1));
+	cells = mv_set(row, "cells", mv_list());
+	for (i = 0; (c = mv_index(all, i)) != NULL; i++)
+		if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
+			mv_push(cells, mv_ref(c));
+}
+
+/* The headings of the coded columns (a group page's). */
+static struct mval *
+headings_coded(struct tctx *t)
+{
+	struct mval	*all, *list, *h;
+	size_t		 i;
+
+	all = headings(t);
+	list = mv_list();
+	for (i = 0; (h = mv_index(all, i)) != NULL; i++) {
+		if (strcmp(mv_getstr(h, "cls"), "c-text") == 0)
+			continue;
+		mv_push(list, mv_map());
+		mv_sets(mv_index(list, mv_len(list) - 1), "no",
+		    mv_getstr(h, "no"));
+		mv_sets(mv_index(list, mv_len(list) - 1), "cls",
+		    mv_getstr(h, "cls"));
+		mv_sets(mv_index(list, mv_len(list) - 1), "text",
+		    mv_getstr(h, "text"));
+	}
+	mv_free(all);
+	return list;
+}
+
+static int
+group_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct grp *)a)->code,
+	    ((const struct grp *)b)->code);
+}
+
+/* Page n of a group's rows: its pager; the rows (taken from pages). */
+static int
+group_page(struct tctx *t, struct grp *x, long n, long npages,
+    struct mval *rows)
+{
+	struct mval	*c, *m, *list, *p;
+	struct buf	 title = { 0 }, s = { 0 };
+	char		*path;
+	long		 i;
+	int		 rc;
+
+	path = url_table_group(t->l, t->quarter, t->f, x->code, n);
+	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
+	    "form1_title" : "form2_title"));
+	BUF_LIT(&title, ": ");
+	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
+	BUF_LIT(&title, ", ");
+	buf_puts(&title, x->label);
+	if (npages > 1) {
+		BUF_LIT(&title, ", ");
+		buf_puts(&title, tr(t->b->cat, t->l, "page"));
+		buf_printf(&title, " %ld", n);
+	}
+	c = form_ctx(t, path, buf_str(&title), buf_str(&title));
+	mv_sets(c, "group_label", x->label);
+	page_link(c, "href_all_rows", path, table_path(t, 1));
+	page_link(c, "href_explore", path, url_explore(t->l, t->f));
+	mv_set(c, "headings", headings_coded(t));
+	mv_set(c, "rows", rows);
+	fmt_int(&s, x->n);
+	mv_sets(c, "total", buf_str(&s));
+	buf_reset(&s);
+	trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "n_incidents" :
+	    "n_cases", x->n);
+	mv_sets(c, "total_noun", buf_str(&s));
+	/* The pager: every page (a group has few). */
+	m = mv_set(c, "pagination", mv_map());
+	list = mv_set(m, "pages", mv_list());
+	for (i = 1; i <= npages; i++) {
+		p = mv_push(list, mv_map());
+		mv_set(p, "n", mv_strf("%ld", i));
+		page_link(p, "href", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, i));
+		if (i == n)
+			mv_set(p, "current", mv_bool(1));
+	}
+	if (n > 1)
+		page_link(m, "prev", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, n - 1));
+	if (n < npages)
+		page_link(m, "next", path, url_table_group(t->l, t->quarter,
+		    t->f, x->code, n + 1));
+	if (npages > 1)
+		mv_set(m, "many", mv_bool(1));
+	mv_set(c, "privacy_notes", privacy_notes(t));
+	download_links(t->b, t->l, path, t->quarter, t->f, c);
+	rc = page_write(t->b, "table", c, path);
+	free(path);
+	buf_free(&title);
+	buf_free(&s);
+	return rc;
+}
+
+/* Write each group's pages; hand the links to the explorer. */
+static int
+groups_write(struct tctx *t, struct grps *g)
+{
+	struct grouplinks *gl = &t->b->glinks;
+	struct grouplink *k;
+	struct mval	*pg;
+	size_t		 i, j, np;
+	int		 rc = 0;
+
+	if (g->n > 1)
+		qsort(g->v, g->n, sizeof(*g->v), group_cmp);
+	for (i = 0; i < g->n; i++) {
+		struct grp *x = &g->v[i];
+
+		gl->v = xreallocarray(gl->v, gl->n + 1, sizeof(*gl->v));
+		k = &gl->v[gl->n++];
+		snprintf(k->quarter, sizeof(k->quarter), "%s", t->quarter);
+		k->form = t->f;
+		k->label = xstrdup(x->label);
+		k->path = xstrdup(x->path);
+		k->n = x->n;
+		np = mv_len(x->pages);
+		for (j = 0; j < np && rc == 0; j++) {
+			/* The page's rows: a copy-free reference. */
+			pg = mv_ref(mv_index(x->pages, j));
+			rc = group_page(t, x, (long)j + 1, (long)np, pg);
+		}
+		mv_free(x->pages);
+	}
+	for (i = 0; i < g->n; i++) {
+		free(g->v[i].code);
+		free(g->v[i].label);
+		free(g->v[i].path);
+	}
+	free(g->v);
+	return rc;
+}
+
+long
+group_pages(struct build *b, const char *quarter, enum form f)
+{
+	struct tctx	 t;
+	struct pubcur	*cur;
+	const struct pubrec *r;
+	const char	*code, *label;
+	char		 tmp[128];
+	char		**codes = NULL;
+	long		*n = NULL, pages = 0;
+	size_t		 nc = 0, i;
+	int		 step;
+
+	memset(&t, 0, sizeof(t));
+	t.b = b;
+	t.l = LANG_KK;
+	t.f = f;
+	t.quarter = quarter;
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
+		return 0;
+	while ((step = pub_next(cur, &r)) == 1) {
+		record_code(&t, r, "group", &code, &label, tmp, sizeof(tmp));
+		if (*code == '\0')
+			continue;
+		for (i = 0; i < nc && strcmp(codes[i], code) != 0; i++)
+			;
+		if (i == nc) {
+			codes = xreallocarray(codes, nc + 1, sizeof(*codes));
+			n = xreallocarray(n, nc + 1, sizeof(*n));
+			codes[nc] = xstrdup(code);
+			n[nc++] = 0;
+		}
+		n[i]++;
+	}
+	pub_close(cur);
+	for (i = 0; i < nc; i++) {
+		pages += (n[i] + b->cfg.rows_per_page - 1) /
+		    b->cfg.rows_per_page;
+		free(codes[i]);
+	}
+	free(codes);
+	free(n);
+	return pages;
+}
+
+void
+grouplinks_free(struct grouplinks *gl)
+{
+	size_t	 i;
+
+	for (i = 0; i < gl->n; i++) {
+		free(gl->v[i].label);
+		free(gl->v[i].path);
+	}
+	free(gl->v);
+	gl->v = NULL;
+	gl->n = 0;
+}
+
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
+	struct grps	 groups = { NULL, 0 };
 	struct tctx	 t;
 	struct pubcur	*cur;
 	const struct pubrec *r;
@@ -1065,6 +1344,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
+		group_add(&t, &groups, r, rowno);
 		if (b->cfg.record_pages)
 			keep(&held, r);
 		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
@@ -1089,6 +1369,19 @@ out:
 	ahead_free(&held);
 	ahead_free(&prev);
 	pub_close(cur);
+	if (rc == 0)
+		rc = groups_write(&t, &groups);
+	else {
+		size_t	 i;
+
+		for (i = 0; i < groups.n; i++) {
+			mv_free(groups.v[i].pages);
+			free(groups.v[i].code);
+			free(groups.v[i].label);
+			free(groups.v[i].path);
+		}
+		free(groups.v);
+	}
 	return index_close(&t, &ix, rc == 0);
 }
 

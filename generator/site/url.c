@@ -80,6 +80,36 @@ url_content(enum lang l, const char *slug)
 }
 
 char *
+url_releases(enum lang l)
+{
+	return xasprintf("%s/releases/" INDEX, lang_codes[l]);
+}
+
+char *
+url_release(enum lang l, const char *release)
+{
+	char	 slug[16];
+
+	url_slug(slug, release);
+	return xasprintf("%s/releases/%s/" INDEX, lang_codes[l], slug);
+}
+
+char *
+url_release_download(const char *release, enum form f)
+{
+	char	 slug[16];
+
+	url_slug(slug, release);
+	return xasprintf("data/releases/%s/%s.csv", slug, form_dirs[f]);
+}
+
+char *
+url_explore(enum lang l, enum form f)
+{
+	return xasprintf("%s/explore/%s/" INDEX, lang_codes[l], form_dirs[f]);
+}
+
+char *
 url_quarter(enum lang l, const char *quarter)
 {
 	char	 slug[16];
@@ -109,6 +139,37 @@ url_table(enum lang l, const char *quarter, enum form f, long n)
 	else
 		p = xasprintf("%s/page-%ld/" INDEX, dir, n);
 	free(dir);
+	return p;
+}
+
+char *
+url_table_group(enum lang l, const char *quarter, enum form f,
+    const char *group, long n)
+{
+	struct buf	 s = { 0 };
+	char		*dir, *p;
+	const char	*c;
+
+	/* "*": not shown; "+" joins groups: a path segment of [a-z-]. */
+	if (strcmp(group, "*") == 0)
+		buf_puts(&s, "not-shown");
+	for (c = group; *c && strcmp(group, "*") != 0; c++) {
+		if (*c == '+')
+			buf_puts(&s, "-and-");
+		else if ((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') ||
+		    *c == '-')
+			buf_putc(&s, *c);
+		else
+			buf_putc(&s, '-');
+	}
+	dir = form_folder(l, quarter, f);
+	if (n <= 1)
+		p = xasprintf("%s/group/%s/" INDEX, dir, buf_str(&s));
+	else
+		p = xasprintf("%s/group/%s/page-%ld/" INDEX, dir, buf_str(&s),
+		    n);
+	free(dir);
+	buf_free(&s);
 	return p;
 }
 

@@ -17,10 +17,16 @@
  *	kk/2025-q1/incidents/page-2/index.html
  *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   a record
  *	kk/2025-q1/incidents/records.json, filters.json  for the table script
+ *	kk/2025-q1/incidents/group/surgical/index.html  a profile group's rows
+ *	kk/2025-q1/incidents/group/surgical/page-2/index.html
  *	kk/charts/ID.svg, .csv           the home page's chart
  *	kk/statistics/ID.svg, .csv       the statistics page's charts
  *	kk/2025-q1/charts/ID.svg, .csv   a quarter's charts
  *	kk/feed.xml                      the Atom feed
+ *	kk/releases/index.html           every release
+ *	kk/releases/2025-q2/index.html   a release, as it was published
+ *	data/releases/2025-q2/incidents.csv  its rows as published then
+ *	kk/explore/incidents/index.html  the explorer over all quarters
  *	data/2025-q1/incidents.csv       downloads: the machine file,
  *	data/2025-q1/incidents-kk.csv    and per language (CSV, JSON);
  *	data/all/...                     all quarters
@@ -52,6 +58,10 @@ char	*url_quarter(enum lang, const char *quarter);
 char	*url_table(enum lang, const char *quarter, enum form, long n);
 char	*url_record(enum lang, const char *quarter, enum form,
 	    const char *ref);
+/* The rows of a quarter's form in one profile group (code "surgical",
+ * "therapeutic+surgical", "*"), for readers without JavaScript. */
+char	*url_table_group(enum lang, const char *quarter, enum form,
+	    const char *group, long n);
 /* The table script's record index and filters of a quarter's form. */
 char	*url_records_json(enum lang, const char *quarter, enum form);
 char	*url_filters_json(enum lang, const char *quarter, enum form);
@@ -67,6 +77,12 @@ char	*url_chart(enum lang, enum chart_page, const char *quarter,
 	    const char *id, const char *ext);
 
 char	*url_feed(enum lang);
+/* Every release; a release (its id "2025Q2"); its rows of a form. */
+char	*url_releases(enum lang);
+char	*url_release(enum lang, const char *release);
+char	*url_release_download(const char *release, enum form);
+/* The explorer of a form over all quarters. */
+char	*url_explore(enum lang, enum form);
 const char *url_sitemap(void);
 const char *url_robots(void);
 /*

@@ -114,7 +114,7 @@ for (const f of html) {
 	if (!/class="lang-switch" href="[^"]+"/.test(text))
 		structure.push(`${f}: no language switch`);
 	// Record tables.
-	const tm = f.match(/\/(incidents|insurance)\/(page-\d+\/)?index\.html$/);
+	const tm = f.match(/\/\d{4}-q\d\/(incidents|insurance)\/(page-\d+\/)?index\.html$/);
 	if (tm) {
 		tables++;
 		const want = tm[1] === 'incidents' ? 11 : 10;

@@ -357,6 +357,35 @@ out:
 	free_table(mc);
 }
 
+/*
+ * A release's rows as published then (data/releases/<slug>/): each
+ * form's machine CSV parses, with a rectangular table and a row per
+ * reference of the release's own form.
+ */
+static void
+check_release(const char *dir, const char *form)
+{
+	struct table	*t;
+	char		 path[2048], why[8192] = "";
+	size_t		 i;
+	int		 ok = 1;
+
+	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
+	t = read_csv(path, why, sizeof(why));
+	result(t != NULL, "%s/%s.csv parses with libcsv (strict)", dir, form,
+	    why);
+	if (t == NULL)
+		return;
+	for (i = 1; i < t->n; i++)
+		if (t->nfields[i] != t->nfields[0] || strstr(t->rows[i][0],
+		    strcmp(form, "incidents") == 0 ? "-I-" : "-S-") == NULL)
+			ok = 0;
+	result(t->n >= 1 && strcmp(t->rows[0][0], "ref") == 0 && ok,
+	    "%s/%s.csv: a header, and a row of the form per reference", dir,
+	    form, "");
+	free_table(t);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -377,6 +406,27 @@ main(int argc, char *argv[])
 		    strcmp(names[i]->d_name, "SHA256SUMS") == 0)
 			continue;
 		snprintf(dir, sizeof(dir), "%s/%s", argv[1], names[i]->d_name);
+		if (strcmp(names[i]->d_name, "releases") == 0) {
+			struct dirent	**rs;
+			char		 rd[4352];
+			int		 nr, k;
+
+			if ((nr = scandir(dir, &rs, NULL, alphasort)) < 0) {
+				perror(dir);
+				return 1;
+			}
+			for (k = 0; k < nr; k++) {
+				if (rs[k]->d_name[0] != '.') {
+					snprintf(rd, sizeof(rd), "%s/%s", dir,
+					    rs[k]->d_name);
+					check_release(rd, "incidents");
+					check_release(rd, "insurance");
+				}
+				free(rs[k]);
+			}
+			free(rs);
+			continue;
+		}
 		check_set(dir, "incidents");
 		check_set(dir, "insurance");
 		sets++;

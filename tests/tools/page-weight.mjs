@@ -6,7 +6,8 @@
 // Typical pages are every page but the two kinds that are data by
 // nature, which get budgets of their own, held near today's sizes so
 // that growth is noticed:
-//  - record table pages: rows_per_page records with their full texts;
+//  - record table pages: rows_per_page records with their full texts
+//    (and the profile-group pages: as many, their coded columns);
 //  - the statistics pages: every chart of every quarter, inline SVG.
 // Prints the heaviest page of each kind, also gzipped, for the record.
 import fs from 'node:fs';
@@ -17,7 +18,7 @@ const [site, base] = process.argv.slice(2);
 const KB = 1000;
 const kinds = [
 	// [name, test on the page's path, budget in bytes]
-	['record table page', (p) => /^(kk|ru)\/\d{4}-q\d\/(incidents|insurance)\/(page-\d+\/)?index\.html$/.test(p), 320 * KB],
+	['record table page', (p) => /^(kk|ru)\/\d{4}-q\d\/(incidents|insurance)\/(group\/[a-z0-9-]+\/)?(page-\d+\/)?index\.html$/.test(p), 320 * KB],
 	['statistics page', (p) => /^(kk|ru)\/statistics\/index\.html$/.test(p), 220 * KB],
 	['typical page', () => true, 100 * KB],
 ];

@@ -77,7 +77,8 @@ function dirs(rel) {
 }
 
 export const QUARTERS = dirs('kk').filter((d) => /^\d{4}-q[1-4]$/.test(d));
-const SPECIAL = new Set(['archive', 'charts', 'data', 'statistics']);
+const SPECIAL = new Set(['archive', 'charts', 'data', 'statistics',
+    'explore', 'releases']);
 export const CONTENT = dirs('kk').filter((d) => !SPECIAL.has(d) &&
     !QUARTERS.includes(d) &&
     fs.existsSync(path.join(SITE, 'kk', d, 'index.html')));
@@ -101,6 +102,15 @@ export function firstRecord(lang, q = TABLE_QUARTER, form = 'incidents') {
 	return `${lang}/${q}/${form}/${ix.records[0].href}`;
 }
 
+// The current release's folder (the newest of kk/releases/).
+export const RELEASE = dirs('kk/releases').sort().pop();
+
+// The page of the table quarter's first profile group (incidents).
+export function groupPath(lang, q = TABLE_QUARTER, form = 'incidents') {
+	const g = dirs(`${lang}/${q}/${form}/group`)[0];
+	return `${lang}/${q}/${form}/group/${g}/index.html`;
+}
+
 // Every page type: [name, path].  Root and 404 are bilingual pages.
 export function pageTypes(langs = ['kk', 'ru']) {
 	const list = [['root', 'index.html']];
@@ -118,7 +128,13 @@ export function pageTypes(langs = ['kk', 'ru']) {
 		    [`${l} statistics`, `${l}/statistics/index.html`],
 		    [`${l} archive`, `${l}/archive/index.html`],
 		    [`${l} data`, `${l}/data/index.html`],
-		    [`${l} dictionary`, `${l}/data/dictionary/index.html`]);
+		    [`${l} dictionary`, `${l}/data/dictionary/index.html`],
+		    [`${l} explorer`, `${l}/explore/incidents/index.html`],
+		    [`${l} insurance explorer`,
+			`${l}/explore/insurance/index.html`],
+		    [`${l} group page`, groupPath(l)],
+		    [`${l} releases`, `${l}/releases/index.html`],
+		    [`${l} release`, `${l}/releases/${RELEASE}/index.html`]);
 		for (const c of CONTENT)
 			list.push([`${l} ${c}`, `${l}/${c}/index.html`]);
 	}

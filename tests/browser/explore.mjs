@@ -1,0 +1,180 @@
+// explore.mjs -- the journalist's tasks, on a phone (375 px) and a
+// desktop (1280 px), with and without JavaScript:
+//   deaths by region and quarter where published (the explorer's region
+//     filter over the protected regional table; plain anchors without
+//     JavaScript);
+//   one profile group across all quarters, downloaded as rows (the
+//     explorer's filter: its count is the records with that code in
+//     every quarter's records.json, the CSV has exactly those rows; a
+//     shared link shows them again; without JavaScript, a notice and
+//     per-quarter group pages with exactly that quarter's rows);
+//   a citation (the release page's, and the explorer's naming the
+//     filtered view);
+//   what changed since the last release (home page -> release page).
+import fs from 'node:fs';
+import path from 'node:path';
+import { BASE, SITE, QUARTERS, RELEASE, launch, ok, fail, expect, finish,
+    readJSON } from './lib/harness.mjs';
+
+const browser = await launch();
+
+// The most frequent real profile group over all quarters.
+function groupCounts(lang) {
+	const n = {}, per = {};
+	for (const q of QUARTERS) {
+		const ix = readJSON(`${lang}/${q}/incidents/records.json`);
+		per[q] = {};
+		for (const r of ix.records) {
+			n[r.codes.group] = (n[r.codes.group] || 0) + 1;
+			per[q][r.codes.group] = (per[q][r.codes.group] || 0) +
+			    1;
+		}
+	}
+	const [code, total] = Object.entries(n).filter(([c]) =>
+	    /^[a-z]+$/.test(c)).sort((a, b) => b[1] - a[1])[0];
+	return { code, total, per };
+}
+
+for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
+	const lang = width < 500 ? 'ru' : 'kk';
+	const ctx = await browser.newContext({ viewport: { width,
+	    height: 800 }, acceptDownloads: true });
+	const page = await ctx.newPage();
+	const errors = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	const where = `${label} (${width} px, ${lang})`;
+	const { code, total, per } = groupCounts(lang);
+
+	// 1. One group across all quarters, downloaded as rows.
+	await page.goto(`${BASE}${lang}/index.html`);
+	if (await page.isVisible('button.menu-toggle'))
+		await page.click('button.menu-toggle');
+	await page.click(`.nav-list a[href$="explore/incidents/index.html"]`);
+	await page.waitForSelector('#ex-f-group');
+	ok(`${where}: the explorer is in the home page's menu`);
+	await page.selectOption('#ex-f-group', code);
+	await page.waitForFunction(() => /\d/.test(
+	    document.querySelector('#ex-status').textContent));
+	const st = await page.textContent('#ex-status');
+	expect(`${where}: group=${code} over all quarters: the live region counts ${total}`,
+	    st.replace(/\D+/g, ' ').trim().split(' ')[0] ===
+	    String(total), st);
+	expect(`${where}: the address carries the filter`,
+	    new URL(page.url()).searchParams.get('group') === code,
+	    page.url());
+	const cite = await page.textContent('#citation');
+	expect(`${where}: the explorer's citation names the filtered view`,
+	    cite.includes(`group=${code}`), cite);
+	const [dl] = await Promise.all([page.waitForEvent('download'),
+	    page.click('#ex-download')]);
+	const file = await dl.path();
+	const csv = fs.readFileSync(file, 'utf8');
+	const lines = csv.split('\r\n').filter(Boolean);
+	expect(`${where}: the CSV starts with a byte-order mark and the headings`,
+	    csv.charCodeAt(0) === 0xfeff && lines[0].split('","').length >
+	    8, lines[0]);
+	expect(`${where}: the CSV has a row per matching record (${total})`,
+	    lines.length - 1 === total, lines.length - 1);
+	const quarters = new Set(lines.slice(1).map((l) =>
+	    l.split('","')[1]));
+	const want = QUARTERS.filter((q) => per[q][code]).length;
+	expect(`${where}: the rows come from every quarter with the group (${want})`,
+	    quarters.size === want, [...quarters].join(' '));
+	// A shared link shows the same rows.
+	const shared = page.url();
+	const p2 = await ctx.newPage();
+	await p2.goto(shared);
+	await p2.waitForFunction(() => /\d/.test(
+	    document.querySelector('#ex-status').textContent));
+	const n2 = await p2.$$eval('#ex-results tbody tr', (t) => t.length);
+	expect(`${where}: the shared link shows the filtered rows again`,
+	    n2 === Math.min(total, 200), n2);
+	await p2.close();
+
+	// 2. Deaths by region and quarter (Form 2's regional counts).
+	await page.click('.lede a[href$="explore/insurance/index.html"]');
+	await page.waitForSelector('#ex-region');
+	const region = await page.$eval('#ex-regions tbody',
+	    (tb) => tb.getAttribute('data-region'));
+	await page.selectOption('#ex-region', region);
+	const vis = await page.$$eval('#ex-regions tbody', (tbs) =>
+	    tbs.filter((tb) => !tb.hidden).map((tb) =>
+	    tb.getAttribute('data-region')));
+	expect(`${where}: the region filter leaves that region's quarters`,
+	    vis.length === 1 && vis[0] === region, vis.join(' '));
+	const rows = await page.$$eval(`#r-${region} tr`, (trs) =>
+	    trs.map((tr) => tr.cells.length));
+	expect(`${where}: a row per quarter, with deaths`,
+	    rows.length === QUARTERS.length && rows[0] === 4 &&
+	    rows.slice(1).every((n) => n === 3), rows.join(' '));
+	expect(`${where}: the region is in the address`,
+	    new URL(page.url()).searchParams.get('region') === region);
+	const regNote = await page.textContent('.explore-regions p');
+	expect(`${where}: the explorer says regions are not in rows`,
+	    regNote.length > 40);
+
+	// 3. What changed since the last release, and its citation.
+	await page.goto(`${BASE}${lang}/index.html`);
+	await page.click('.release-notes a[href*="releases/"]');
+	await page.waitForSelector('#citation');
+	expect(`${where}: the home page's what-changed links the release page`,
+	    page.url().includes(`/${lang}/releases/${RELEASE}/`),
+	    page.url());
+	const rc = await page.textContent('#citation');
+	expect(`${where}: the release page gives a citation with its address`,
+	    rc.includes(`/${lang}/releases/${RELEASE}/`), rc);
+	expect(`${where}: the release page lists what changed`,
+	    await page.$$eval('table.changes tbody tr', (t) => t.length) >
+	    0);
+	const [rdl] = await Promise.all([page.waitForEvent('download'),
+	    page.click('.file-list a')]);
+	const rcsv = fs.readFileSync(await rdl.path(), 'utf8');
+	expect(`${where}: the release's rows download`,
+	    /^\ufeff"ref","quarter","first_release"/.test(rcsv));
+
+	expect(`${where}: no script error`, errors.length === 0,
+	    errors.join('; '));
+	await ctx.close();
+
+	// 4. Without JavaScript.
+	const nctx = await browser.newContext({ viewport: { width,
+	    height: 800 }, javaScriptEnabled: false });
+	const np = await nctx.newPage();
+	await np.goto(`${BASE}${lang}/explore/incidents/index.html`);
+	expect(`${where}, no JavaScript: the explorer says so`,
+	    await np.isVisible('.noscript-note'));
+	expect(`${where}, no JavaScript: the script's panel stays hidden`,
+	    !(await np.isVisible('#explorer')));
+	const q = QUARTERS.filter((x) => per[x][code]).pop();
+	const link = await np.$(`#nojs-${q.replace('-q', 'Q')} a[href*="/group/${code}/"]`);
+	expect(`${where}, no JavaScript: a plain link to ${q}'s ${code} rows`,
+	    link !== null);
+	if (link) {
+		await link.click();
+		await np.waitForLoadState();
+		// Its pages, by the pager's "next" links.
+		let n = 0, pages = 0;
+		for (;;) {
+			n += await np.$$eval('#records tbody tr', (t) => t.length);
+			pages++;
+			const next = await np.$('.pager a[rel="next"]');
+			if (!next || pages > 50)
+				break;
+			await next.click();
+			await np.waitForLoadState();
+		}
+		expect(`${where}, no JavaScript: its ${pages} page(s) have exactly the quarter's ${code} rows (${per[q][code]})`,
+		    n === per[q][code], n);
+	}
+	await np.goto(`${BASE}${lang}/${q}/incidents/index.html`);
+	expect(`${where}, no JavaScript: a table page says the filters need JavaScript and links the group pages`,
+	    await np.isVisible('.noscript-note a[href*="explore/incidents"]'));
+	await np.goto(`${BASE}${lang}/explore/insurance/index.html`);
+	expect(`${where}, no JavaScript: every region's rows are shown`,
+	    await np.$$eval('#ex-regions tbody', (tbs) =>
+	    tbs.every((tb) => !tb.hidden)) && await np.isVisible(
+	    '.region-links a'));
+	await nctx.close();
+}
+
+await finish(browser);
