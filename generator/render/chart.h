@@ -25,6 +25,7 @@ struct chart_point {
 	double	 v;
 	int	 suppressed;
 	int	 nodata;
+	int	 rounded;	/* v is rounded (labelled with rounded_label) */
 };
 
 struct chart_series {
@@ -56,6 +57,11 @@ struct chart {
 	const char *unit;		/* axis or legend caption, or NULL */
 	const char *suppressed_label;	/* "<8": required if any suppressed */
 	const char *suppressed_legend;	/* "fewer than 8, hidden": idem */
+	const char *rounded_label;	/* "≈": prefix of rounded values and
+					   of stacks with a rounded part, or
+					   NULL to mark nothing */
+	const char *rounded_legend;	/* its legend line: required if
+					   rounded_label and any rounded */
 	const char *nodata_label;	/* legend text: required if any
 					   nodata (and on a tile map with
 					   regions missing) */

@@ -28,6 +28,8 @@
 #include "site/page.h"
 
 #define TOP_SPECIALTIES	10
+/* Marks a rounded count, as a footnote symbol (legend: chart_rounded). */
+#define ROUNDED_MARK	"\xe2\x89\x88"	/* ≈ */
 
 /* Statutory minimum insurance payments in MCI (Code art. 270-4). */
 static const struct {
@@ -194,8 +196,10 @@ point(struct pcount c)
 		p.suppressed = 1;
 	else if (c.flags & PC_HIDDEN)
 		p.nodata = 1;
-	else
+	else {
 		p.v = (double)c.n;
+		p.rounded = (c.flags & PC_ROUNDED) != 0;
+	}
 	return p;
 }
 
@@ -299,10 +303,14 @@ point_text(struct buf *out, struct build *b, const struct chart_point *p,
 		buf_printf(out, "<%ld", b->cfg.small_count);
 	else if (p->nodata)
 		buf_puts(out, "—");
-	else if (decimals > 0)
-		fmt_dec(out, p->v, decimals);
-	else
-		fmt_int(out, (long long)llround(p->v));
+	else {
+		if (p->rounded)
+			buf_puts(out, ROUNDED_MARK);
+		if (decimals > 0)
+			fmt_dec(out, p->v, decimals);
+		else
+			fmt_int(out, (long long)llround(p->v));
+	}
 }
 
 /* The data table shown beside a chart. */
@@ -384,17 +392,23 @@ static int
 emit(struct build *b, enum lang l, const struct dest *to,
     struct chart *c, const char *cathead, struct mval *list)
 {
-	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 };
+	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 },
+			 rlegend = { 0 };
 	struct mval	*m;
-	char		*file;
+	char		*file, rbase[24];
 	int		 rc = -1;
 
 	c->lang = l;
+	snprintf(rbase, sizeof(rbase), "%ld", b->cfg.rounding);
 	if (c->suppressed_label == NULL) {
 		c->suppressed_label = xasprintf("<%ld", b->cfg.small_count);
 		c->suppressed_legend = tr(b->cat, l, "chart_suppressed");
 	}
-	c->nodata_label = tr(b->cat, l, "chart_nodata");
+	if (c->nodata_label == NULL)
+		c->nodata_label = tr(b->cat, l, "chart_nodata");
+	c->rounded_label = ROUNDED_MARK;
+	trf(&rlegend, b->cat, l, "chart_rounded", "base", rbase, (char *)NULL);
+	c->rounded_legend = buf_str(&rlegend);
 	c->show_title = 0;
 	c->note = NULL;
 	if (chart_svg(&svg, c) == -1)
@@ -434,6 +448,7 @@ out:
 	buf_free(&svg);
 	buf_free(&html);
 	buf_free(&note);
+	buf_free(&rlegend);
 	return rc;
 }
 
@@ -526,7 +541,7 @@ trend_chart(struct build *b, enum lang l, const struct dest *to,
 		sr[s].v = pts + s * b->nquarters;
 	}
 	labels = quarter_labels(b, l);
-	fmt_quarter(&a, l, b->quarters[0], QF_NOM);
+	fmt_quarter(&a, l, b->quarters[0], QF_GEN);
 	fmt_quarter(&z, l, b->quarters[b->nquarters - 1], QF_NOM);
 	fmt_quarter(&li, l, b->quarters[b->nquarters - 1], QF_IN);
 	fmt_int(&tot, total);
@@ -642,6 +657,27 @@ out:
 	return rc;
 }
 
+/*
+ * The leader for a "largest" statement: its label where it is sure to
+ * be the largest, else why not.  A hidden value (1 to small_count-1, or
+ * not published) could be larger than a shown value below small_count;
+ * a tie has no leader; nothing above zero, neither.
+ */
+static void
+lead_text(struct buf *out, struct build *b, enum lang l, const char *label,
+    double v, int tie, int hidden)
+{
+	char	 sc[24];
+
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
+	if (label != NULL && v > 0 && !tie &&
+	    (!hidden || v >= (double)b->cfg.small_count))
+		buf_puts(out, label);
+	else
+		trf(out, b->cat, l, "chart_lead_unknown", "small", sc,
+		    (char *)NULL);
+}
+
 struct ranked {
 	const char		*code, *label;
 	struct chart_point	 p;
@@ -681,7 +717,7 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	const char	**cats;
 	struct buf	 desc = { 0 }, lead = { 0 }, q = { 0 };
 	const struct agg *ag;
-	size_t		 i, n = 0;
+	size_t		 i, n = 0, nall;
 	int		 rc;
 
 	if ((ag = agg(b, f, quarter, d, DIM_NONE)) == NULL)
@@ -718,6 +754,7 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	if (sorted)
 		qsort(r, n, sizeof(*r), ranked_cmp);
+	nall = n;
 	if (top && n > top)
 		n = top;
 	cats = xcalloc(n, sizeof(*cats));
@@ -726,17 +763,30 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 		cats[i] = r[i].label;
 		pts[i] = r[i].p;
 	}
-	/* The leading value, for the description. */
+	/* The leading value, for the description: only where it is sure. */
 	{
 		size_t	 best = n;
+		int	 tie = 0, hidden = 0;
 
-		/* Not "not shown", which is no category. */
-		for (i = 0; i < n; i++)
-			if (strcmp(r[i].code, "*") != 0 && !pts[i].suppressed &&
-			    !pts[i].nodata && (best == n ||
-			    pts[i].v > pts[best].v))
+		/* Not "not shown", which is no category.  Every category
+		 * counts, those cut by top too. */
+		for (i = 0; i < n; i++) {
+			if (strcmp(r[i].code, "*") == 0)
+				continue;
+			if (pts[i].suppressed || pts[i].nodata)
+				continue;
+			if (best == n || pts[i].v > pts[best].v) {
 				best = i;
-		buf_puts(&lead, best < n ? cats[best] : "—");
+				tie = 0;
+			} else if (pts[i].v == pts[best].v)
+				tie = 1;
+		}
+		for (i = 0; i < nall; i++)
+			if (strcmp(r[i].code, "*") != 0 &&
+			    (r[i].p.suppressed || r[i].p.nodata))
+				hidden = 1;
+		lead_text(&lead, b, l, best < n ? cats[best] : NULL,
+		    best < n ? pts[best].v : 0, tie, hidden);
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
@@ -831,10 +881,12 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart	 c;
 	struct chart_series sr;
 	struct chart_point pts[64];
-	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 };
+	double		 lo[64], hi[64], years;
+	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 }, yrs = { 0 };
 	const struct agg *ag;
-	size_t		 i, best = 0;
+	size_t		 i, j, best = 0;
 	int		 rates = 1, rc, found = 0;
+	char		 sc[24], py[24];
 
 	if ((ag = agg(b, f, quarter, DIM_REGION, DIM_NONE)) == NULL)
 		return -1;
@@ -842,36 +894,77 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	for (i = 0; i < dv.n; i++)
 		if (config_population(&b->cfg, dv.code[i]) <= 0)
 			rates = 0;
+	/* Rates per year: a quarter is a quarter of a year. */
+	years = quarter ? 0.25 : (double)b->nquarters / 4.0;
 	for (i = 0; i < dv.n; i++) {
 		struct pcount	 n = cell(ag, dv.code[i], NULL);
+		double		 k = 1, slack = 0;
 
 		pts[i] = point(n);
-		if (rates && !pts[i].suppressed)
-			pts[i].v = (double)n.n * 100000.0 /
-			    (double)config_population(&b->cfg, dv.code[i]);
-		if (!pts[i].suppressed && (!found || pts[i].v > pts[best].v)) {
+		if (pts[i].rounded)
+			slack = (double)(b->cfg.rounding / 2);
+		if (rates)
+			k = 100000.0 / (double)config_population(&b->cfg,
+			    dv.code[i]) / years;
+		/* What the true value may be, for the leader. */
+		if (pts[i].suppressed) {
+			lo[i] = k;
+			hi[i] = (double)(b->cfg.small_count - 1) * k;
+		} else if (pts[i].nodata) {
+			lo[i] = 0;
+			hi[i] = HUGE_VAL;
+		} else {
+			lo[i] = ((double)n.n - slack) * k;
+			hi[i] = ((double)n.n + slack) * k;
+		}
+		/* A hidden count has no rate. */
+		if (rates && pts[i].suppressed) {
+			pts[i].suppressed = 0;
+			pts[i].nodata = 1;
+		} else if (rates && !pts[i].nodata)
+			pts[i].v = (double)n.n * k;
+		if (!pts[i].suppressed && !pts[i].nodata &&
+		    (!found || pts[i].v > pts[best].v)) {
 			best = i;
 			found = 1;
 		}
 	}
+	/* The leader is sure when no other can be as large. */
+	for (j = 0; found && j < dv.n; j++)
+		if (j != best && hi[j] >= lo[best])
+			found = 0;
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
 	else
 		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
 	if (found) {
 		if (rates)
 			fmt_dec(&val, pts[best].v, 1);
 		else
 			fmt_int(&val, (long long)pts[best].v);
+		trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
+		    "chart_map_count_desc", "in", buf_str(&q), "lead",
+		    dv.label[best], "value", buf_str(&val), (char *)NULL);
+	} else
+		trf(&desc, b->cat, l, "chart_map_lead_unknown", "in",
+		    buf_str(&q), "small", sc, (char *)NULL);
+	if (rates) {
+		fmt_dec(&yrs, years, years == floor(years) ? 0 : 2);
+		snprintf(py, sizeof(py), "%ld", b->cfg.pop_year);
+		buf_putc(&desc, ' ');
+		trf(&desc, b->cat, l, "chart_rate_note", "years",
+		    buf_str(&yrs), "small", sc, "source",
+		    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
+		    tr(b->cat, l, "population_source_unknown"), "year",
+		    b->cfg.pop_year ? py : "—", (char *)NULL);
 	}
-	trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
-	    "chart_map_count_desc", "in", buf_str(&q), "lead",
-	    found ? dv.label[best] : "—", "value", buf_str(&val),
-	    (char *)NULL);
 	sr.label = tr(b->cat, l, rates ? "unit_per_100k" :
 	    f == FORM_INCIDENTS ? "figure_incidents" : "figure_cases");
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
+	if (rates)
+		c.nodata_label = tr(b->cat, l, "chart_rate_nodata");
 	c.kind = CHART_TILEMAP;
 	c.id = id;
 	c.title = tr(b->cat, l, rates ? (f == FORM_INCIDENTS ?
@@ -890,6 +983,7 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	buf_free(&desc);
 	buf_free(&q);
 	buf_free(&val);
+	buf_free(&yrs);
 	return rc;
 }
 
