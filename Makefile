@@ -132,7 +132,7 @@ H_render/mustache.h = render/catalog render/markdown render/mustache \
 		     site/stats site/tables
 H_site/build.h	= main site/build site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
-		     site/fields
+		     site/fields site/stats
 H_site/output.h	= site/assets site/build site/data site/feed site/output \
 		     site/page site/stats site/tables
 H_site/page.h	= site/content site/data site/datapages site/feed \

@@ -26,8 +26,8 @@ for l in kk ru; do
 	    sh -c "grep -q '<code>circumstances</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>KZ-71</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>&lt;8</code>' '$out/$l/data/dictionary/index.html'"
 done
 # (Byte for byte: the mark, then the first heading in Kazakh.)
-printf '\357\273\277"Жазба сілтемесі","Оқиға тоқсаны",' >"$WORK/kk-head"
-check "a Kazakh CSV starts with a byte-order mark and Kazakh headings" \
+printf '\357\273\277"Жазба сілтемесі";"Оқиға тоқсаны";' >"$WORK/kk-head"
+check "a Kazakh CSV starts with a byte-order mark and Kazakh headings, ';' between them" \
     sh -c "head -c $(wc -c <"$WORK/kk-head") '$out/data/2025-q1/incidents-kk.csv' |
 	cmp -s - '$WORK/kk-head'"
 check "the machine CSV has English snake_case headings" \
@@ -37,7 +37,9 @@ check "JSON metadata: form, quarter, language, columns, privacy, date" \
 	const m = JSON.parse(require('fs').readFileSync('$out/data/2025-q1/incidents-ru.json')).metadata;
 	process.exit(m.form === 'incidents' && m.quarter === '2025Q1' &&
 	    m.language === 'ru' && m.columns.length > 10 &&
-	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) ? 0 : 1)"
+	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) &&
+	    m.licence.name === 'CC BY 4.0' &&
+	    m.licence.url === 'https://creativecommons.org/licenses/by/4.0/' ? 0 : 1)"
 check "the record index of each table is valid JSON with every record" \
     node -e "
 	const fs = require('fs');

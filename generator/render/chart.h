@@ -31,6 +31,7 @@ struct chart_point {
 struct chart_series {
 	const char *label;		/* legend text (pyramid: half title) */
 	const struct chart_point *v;	/* ncats values */
+	const char *code;		/* for the data files, or NULL */
 };
 
 /*
@@ -47,7 +48,9 @@ struct chart {
 	const char *desc;		/* one sentence, <desc>: the text
 					   alternative */
 	const char *const *cats;	/* ncats category labels, full names */
-	const char *const *codes;	/* tile map: ISO 3166-2:KZ codes */
+	const char *const *codes;	/* tile map: ISO 3166-2:KZ codes;
+					   others: category codes for the
+					   data files, or NULL */
 	const char *const *short_labels; /* tile map: tile labels, or NULL
 					   for built-in abbreviations */
 	size_t	 ncats;

@@ -188,7 +188,8 @@ build_progress(struct build *b)
 
 /*
  * The site's files, each page module in turn.  The downloads come
- * before the pages that link them; nothing else depends on the order.
+ * before the pages that link them; the downloads page and SHA256SUMS
+ * after the pages with charts, whose data files they list.
  */
 static int
 write_site(struct build *b)
@@ -203,17 +204,23 @@ write_site(struct build *b)
 		return -1;
 	for (l = 0; l < LANG__MAX; l++) {
 		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
-		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
-		    content_pages(b, l) == -1)
+		    stats_page(b, l) == -1 || content_pages(b, l) == -1)
 			return -1;
-		trace("%s: home, archive, statistics, data pages",
-		    lang_codes[l]);
+		trace("%s: home, archive, statistics pages", lang_codes[l]);
 		for (i = 0; i < b->nquarters; i++)
 			if (quarter_page(b, l, i) == -1 ||
 			    tables_build(b, l, b->quarters[i]) == -1)
 				return -1;
 		trace("%s: quarters and tables", lang_codes[l]);
 	}
+	/* The charts' data files are downloads too: the downloads page
+	 * and SHA256SUMS come after every chart. */
+	for (l = 0; l < LANG__MAX; l++)
+		if (data_pages(b, l) == -1)
+			return -1;
+	if (downloads_sums(b) == -1)
+		return -1;
+	trace("data pages, SHA256SUMS");
 	if (feeds_build(b) == -1)
 		return -1;
 	trace("feeds and sitemap");

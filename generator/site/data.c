@@ -162,11 +162,8 @@ out:
 int
 downloads_write(struct build *b)
 {
-	struct downloads *dl = &b->downloads;
-	struct buf	 sums = { 0 };
-	char		*rel;
 	size_t		 i;
-	int		 f, rc;
+	int		 f;
 
 	for (f = 0; f < FORM__MAX; f++) {
 		for (i = 0; i < b->nquarters; i++)
@@ -175,6 +172,48 @@ downloads_write(struct build *b)
 		if (write_set(b, f, NULL) == -1)
 			return -1;
 	}
+	return 0;
+}
+
+int
+download_chart(struct build *b, const char *path, const struct buf *data,
+    const char *quarter, long rows)
+{
+	struct downloads *dl = &b->downloads;
+	struct download	*d;
+	struct sha256_ctx sha;
+	uint8_t		 dig[SHA256_DIGEST_SIZE];
+	size_t		 i;
+
+	if (site_write(b->site, path, data->data, data->len) == -1)
+		return -1;
+	d = xcalloc(1, sizeof(*d));
+	d->path = xstrdup(path);
+	snprintf(d->quarter, sizeof(d->quarter), "%s", quarter ? quarter : "");
+	d->lang = -1;
+	d->chart = 1;
+	d->fmt = &dl_csv;
+	d->bytes = data->len;
+	d->rows = rows;
+	sha256_init(&sha);
+	sha256_update(&sha, data->len, (const uint8_t *)data->data);
+	sha256_digest(&sha, sizeof(dig), dig);
+	for (i = 0; i < sizeof(dig); i++)
+		snprintf(d->sha + 2 * i, 3, "%02x", dig[i]);
+	dl->v = xreallocarray(dl->v, dl->n + 1, sizeof(*dl->v));
+	dl->v[dl->n++] = d;
+	return 0;
+}
+
+int
+downloads_sums(struct build *b)
+{
+	struct downloads *dl = &b->downloads;
+	struct buf	 sums = { 0 };
+	char		*rel;
+	size_t		 i;
+	int		 rc;
+
 	/* "sha256  path" relative to data/, as sha256sum -c reads it. */
 	for (i = 0; i < dl->n; i++) {
 		rel = url_rel_below(url_sums(), dl->v[i]->path);
@@ -256,8 +295,8 @@ download_links(struct build *b, enum lang l, const char *path,
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < dl->n; i++) {
 			d = dl->v[i];
-			if (d->form != f || strcmp(d->quarter, quarter ?
-			    quarter : "") != 0)
+			if (d->chart || d->form != f ||
+			    strcmp(d->quarter, quarter ? quarter : "") != 0)
 				continue;
 			if ((pass == 0 && d->lang != (int)l) ||
 			    (pass == 1 && d->lang != -1))

@@ -127,8 +127,25 @@ downloads_page(struct build *b, enum lang l)
 				if (d->form != (enum form)f ||
 				    strcmp(d->quarter, q ? q : "") != 0)
 					continue;
+				if (d->chart)
+					continue;
 				mv_push(files, download_entry(b, l, path, d));
 			}
+		}
+		/* The charts' data of the quarter, or of all quarters. */
+		files = NULL;
+		for (i = 0; i < dl->n; i++) {
+			const struct download *d = dl->v[i];
+
+			if (!d->chart || strcmp(d->quarter, q ? q : "") != 0)
+				continue;
+			if (files == NULL) {
+				fm = mv_push(forms, mv_map());
+				mv_sets(fm, "title", tr(b->cat, l,
+				    "charts_data_title"));
+				files = mv_set(fm, "files", mv_list());
+			}
+			mv_push(files, download_entry(b, l, path, d));
 		}
 	}
 	buf_free(&s);

@@ -154,6 +154,13 @@ json_header(void *arg)
 	jw_str(j, b->release);
 	jw_key(j, "publisher");
 	jw_str(j, b->cfg.org_name[l]);
+	jw_key(j, "licence");
+	jw_obj_begin(j);
+	jw_key(j, "name");
+	jw_str(j, b->cfg.licence[l]);
+	jw_key(j, "url");
+	jw_str(j, b->cfg.licence_url);
+	jw_obj_end(j);
 	jw_break(j, "\n");
 	jw_key(j, "privacy");
 	privacy_meta(w);

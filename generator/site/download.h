@@ -73,11 +73,20 @@ struct download {
 	char		 quarter[8];	/* "" for all quarters */
 	enum form	 form;
 	int		 lang;		/* -1: the machine file */
+	int		 chart;		/* a chart's data (stats.c), no form */
 	const struct dl_format *fmt;
 	unsigned long long bytes;
 	long		 rows;
 	char		 sha[65];
 };
+
+/*
+ * Write a chart's machine CSV (rows data lines) at site path and list
+ * it with the downloads of quarter (NULL: all quarters), for the
+ * downloads page and SHA256SUMS.  0, or -1 with rs_err.
+ */
+int	 download_chart(struct build *, const char *path, const struct buf *,
+	    const char *quarter, long rows);
 
 /* The entry of download d for the page at path (datapages.c too). */
 struct mval *download_entry(struct build *, enum lang, const char *path,

@@ -56,6 +56,8 @@ int	 assets_copy(struct build *);
 
 /* data.c: the downloads, written before any page links them */
 int	 downloads_write(struct build *);
+/* data/SHA256SUMS, once every download (charts' data too) is written. */
+int	 downloads_sums(struct build *);
 void	 downloads_free(struct downloads *);
 /*
  * The download links of a quarter's form (NULL: all quarters) for the

@@ -26,6 +26,7 @@
 #include "site/site.h"
 #include "site/url.h"
 #include "site/page.h"
+#include "site/download.h"
 
 #define TOP_SPECIALTIES	10
 /* Marks a rounded count, as a footnote symbol (legend: chart_rounded). */
@@ -350,18 +351,29 @@ data_table(struct buf *h, struct build *b, const struct chart *c,
 	buf_free(&t);
 }
 
-/* The chart's data as CSV (UTF-8 with a byte-order mark). */
+/* A number as the machine file writes it: a decimal point, no grouping. */
+static void
+machine_num(struct buf *o, double v, int decimals)
+{
+	buf_printf(o, "%.*f", decimals, v);
+}
+
+/*
+ * The chart's data as CSV (UTF-8 with a byte-order mark) for
+ * spreadsheets in the page's language: ';' between fields, a decimal
+ * comma, "<8" for a hidden count.
+ */
 static void
 data_csv(struct buf *o, struct build *b, const struct chart *c,
     const char *cathead)
 {
 	struct buf	 t = { 0 };
-	size_t		 i, s;
+	size_t		 i, s, k;
 
 	BUF_LIT(o, "\xef\xbb\xbf");
 	esc_csvs(o, cathead);
 	for (s = 0; s < c->nseries; s++) {
-		buf_putc(o, ',');
+		buf_putc(o, ';');
 		esc_csvs(o, c->series[s].label);
 	}
 	BUF_LIT(o, "\r\n");
@@ -373,14 +385,61 @@ data_csv(struct buf *o, struct build *b, const struct chart *c,
 			buf_reset(&t);
 			if (p->suppressed)
 				buf_printf(&t, "<%ld", b->cfg.small_count);
-			else if (!p->nodata)
-				buf_printf(&t, "%.*f", c->decimals, p->v);
-			buf_putc(o, ',');
+			else if (!p->nodata) {
+				machine_num(&t, p->v, c->decimals);
+				for (k = 0; k < t.len; k++)
+					if (t.data[k] == '.')
+						t.data[k] = ',';
+			}
+			buf_putc(o, ';');
 			esc_csv(o, t.data ? t.data : "", t.len);
 		}
 		BUF_LIT(o, "\r\n");
 	}
 	buf_free(&t);
+}
+
+/*
+ * The chart's data for programs, one line per value: category and
+ * series codes, the value with a decimal point (empty when not shown)
+ * and its status: exact, rounded, suppressed (1 to small_count-1) or
+ * missing.  Returns the number of lines after the header.
+ */
+static long
+machine_csv(struct buf *o, const struct chart *c)
+{
+	struct buf	 t = { 0 };
+	size_t		 i, s;
+	long		 n = 0;
+
+	BUF_LIT(o, "\xef\xbb\xbf" "chart,category,series,value,status\r\n");
+	for (i = 0; i < c->ncats; i++)
+		for (s = 0; s < c->nseries; s++) {
+			const struct chart_point *p = &c->series[s].v[i];
+
+			esc_csv_raw(o, c->id, strlen(c->id));
+			buf_putc(o, ',');
+			esc_csv_raw(o, c->codes ? c->codes[i] : c->cats[i],
+			    strlen(c->codes ? c->codes[i] : c->cats[i]));
+			buf_putc(o, ',');
+			esc_csv_raw(o, c->series[s].code ? c->series[s].code :
+			    "value", strlen(c->series[s].code ?
+			    c->series[s].code : "value"));
+			buf_putc(o, ',');
+			buf_reset(&t);
+			if (!p->suppressed && !p->nodata)
+				machine_num(&t, p->v, c->decimals);
+			esc_csv_raw(o, t.data ? t.data : "", t.len);
+			buf_putc(o, ',');
+			buf_reset(&t);
+			buf_puts(&t, p->suppressed ? "suppressed" : p->nodata ?
+			    "missing" : p->rounded ? "rounded" : "exact");
+			esc_csv_raw(o, t.data, t.len);
+			BUF_LIT(o, "\r\n");
+			n++;
+		}
+	buf_free(&t);
+	return n;
 }
 
 /*
@@ -396,6 +455,7 @@ emit(struct build *b, enum lang l, const struct dest *to,
 			 rlegend = { 0 };
 	struct mval	*m;
 	char		*file, rbase[24];
+	long		 nrows;
 	int		 rc = -1;
 
 	c->lang = l;
@@ -427,6 +487,15 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	file = url_chart(l, to->page, to->quarter, c->id, "csv");
 	rc = site_write(b->site, file, html.data, html.len);
 	page_link(m, "csv", to->path, file);
+	if (rc == -1)
+		goto out;
+	/* The machine file, once for both languages. */
+	buf_reset(&html);
+	nrows = machine_csv(&html, c);
+	file = url_chart_data(to->page, to->quarter, c->id);
+	if (l == LANG_KK)
+		rc = download_chart(b, file, &html, to->quarter, nrows);
+	page_link(m, "csv_machine", to->path, file);
 	if (rc == -1)
 		goto out;
 	buf_reset(&svg);
@@ -538,6 +607,7 @@ trend_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	for (s = 0; s < dv.n; s++) {
 		sr[s].label = dv.label[s];
+		sr[s].code = dv.code[s];
 		sr[s].v = pts + s * b->nquarters;
 	}
 	labels = quarter_labels(b, l);
@@ -554,6 +624,7 @@ trend_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = (const char *const *)labels;
+	c.codes = b->quarters;
 	c.ncats = b->nquarters;
 	c.series = sr;
 	c.nseries = dv.n;
@@ -614,6 +685,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	}
 	for (s = 0; s < NPAYMENTS; s++) {
 		sr[s].label = tr(b->cat, l, payments[s].key);
+		sr[s].code = payments[s].harm;
 		sr[s].v = pts + s * b->nquarters;
 	}
 	labels = quarter_labels(b, l);
@@ -627,6 +699,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, "chart_payments_title");
 	c.desc = buf_str(&desc);
 	c.cats = (const char *const *)labels;
+	c.codes = b->quarters;
 	c.ncats = b->nquarters;
 	c.series = sr;
 	c.nseries = NPAYMENTS;
@@ -637,6 +710,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	buf_reset(&desc);
 	trf(&desc, b->cat, l, "chart_tenge_desc", (char *)NULL);
 	tg.label = tr(b->cat, l, "unit_mln_tenge");
+	tg.code = "million_tenge";
 	tg.v = tenge;
 	c.id = "payments-tenge";
 	c.title = tr(b->cat, l, "chart_tenge_title");
@@ -714,7 +788,7 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart	 c;
 	struct chart_series sr;
 	struct chart_point *pts;
-	const char	**cats;
+	const char	**cats, **codes;
 	struct buf	 desc = { 0 }, lead = { 0 }, q = { 0 };
 	const struct agg *ag;
 	size_t		 i, n = 0, nall;
@@ -758,9 +832,11 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	if (top && n > top)
 		n = top;
 	cats = xcalloc(n, sizeof(*cats));
+	codes = xcalloc(n, sizeof(*codes));
 	pts = xcalloc(n, sizeof(*pts));
 	for (i = 0; i < n; i++) {
 		cats[i] = r[i].label;
+		codes[i] = r[i].code;
 		pts[i] = r[i].p;
 	}
 	/* The leading value, for the description: only where it is sure. */
@@ -796,6 +872,7 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	    buf_str(&q), (char *)NULL);
 	sr.label = tr(b->cat, l, f == FORM_INCIDENTS ? "figure_incidents" :
 	    "figure_cases");
+	sr.code = "records";
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
 	c.kind = CHART_BARS;
@@ -803,11 +880,13 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = cats;
+	c.codes = codes;
 	c.ncats = n;
 	c.series = &sr;
 	c.nseries = 1;
 	rc = emit(b, l, to, &c, cathead, list);
 	free(cats);
+	free(codes);
 	free(pts);
 	free(r);
 	buf_free(&desc);
@@ -846,6 +925,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 			pts[s * v1.n + i] = point(cell(ag, v1.code[i],
 			    v2.code[s]));
 		sr[s].label = v2.label[s];
+		sr[s].code = v2.code[s];
 		sr[s].v = pts + s * v1.n;
 	}
 	if (quarter)
@@ -859,6 +939,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = v1.label;
+	c.codes = v1.code;
 	c.ncats = v1.n;
 	c.series = sr;
 	c.nseries = v2.n;
@@ -961,6 +1042,7 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	sr.label = tr(b->cat, l, rates ? "unit_per_100k" :
 	    f == FORM_INCIDENTS ? "figure_incidents" : "figure_cases");
+	sr.code = rates ? "per_100000_per_year" : "records";
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
 	if (rates)
@@ -1071,6 +1153,7 @@ stats_page(struct build *b, enum lang l)
 	list = section(secs, "payments", tr(b->cat, l, "stats_sec_payments"));
 	if (payment_charts(b, l, to, list) == -1)
 		goto fail;
+	page_howto(b, l, path, c);
 	rc = page_write(b, "statistics", c, path);
 	free(path);
 	return rc;

@@ -165,6 +165,17 @@ url_chart(enum lang l, enum chart_page where, const char *quarter,
 }
 
 char *
+url_chart_data(enum chart_page where, const char *quarter, const char *id)
+{
+	char	 slug[16];
+
+	if (where != CHARTS_QUARTER)
+		return xasprintf("data/charts/%s.csv", id);
+	url_slug(slug, quarter);
+	return xasprintf("data/%s/charts/%s.csv", slug, id);
+}
+
+char *
 url_feed(enum lang l)
 {
 	return xasprintf("%s/feed.xml", lang_codes[l]);

@@ -1193,7 +1193,7 @@ test_errors(void)
 	static const char *const bad_codes[] = { "KZ-71", "KZ-99" };
 	static const char *const dup_codes[] = { "KZ-71", "KZ-71" };
 	struct chart_point pts[2] = { { 1, 0, 0, 0 }, { 2, 0, 0, 0 } };
-	struct chart_series sr[2] = { { "x", pts }, { "y", pts } };
+	struct chart_series sr[2] = { { "x", pts, NULL }, { "y", pts, NULL } };
 	struct chart	 c;
 	struct buf	 b = { 0 };
 
