@@ -8,7 +8,9 @@
  *	data/2025-q1/incidents-kk.json   metadata block + records
  *	data/2025-q1/incidents-ru.csv    Russian
  *	data/2025-q1/incidents-ru.json
- *	data/all/...                     the same for all quarters
+ *	data/all/...                     the same for all quarters, and
+ *	data/all/incidents-kk.xlsx       a workbook per language: notes,
+ *	                                 a sheet per quarter
  *	data/SHA256SUMS
  *
  * This is the driver: it opens a file per format and language, feeds
@@ -37,7 +39,8 @@
 #include "site/download.h"
 
 /* The formats, in the order of their files in a set. */
-static const struct dl_format *const formats[] = { &dl_csv, &dl_json };
+static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
+    &dl_xlsx };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 /* The files of a set: per format, the machine file and each language. */
 #define NFILES (NFORMATS * (LANG__MAX + 1))
@@ -100,7 +103,15 @@ file_close(struct build *b, struct dl_file *df, long rows)
 	int	 rc;
 
 	if (df->state != NULL) {
-		df->d->fmt->close(df->state);
+		if (df->d->fmt->close(df->state) == -1) {
+			char	*why = xstrdup(rs_errmsg());
+
+			buf_free(&df->out);
+			site_fclose(b->site, df->f, df->d->path);
+			rs_err("%s: %s", df->d->path, why);
+			free(why);
+			return -1;
+		}
 		file_flush(df);
 	}
 	sha256_digest(&df->sha, sizeof(dg), dg);
@@ -129,7 +140,8 @@ write_set(struct build *b, enum form f, const char *quarter)
 	memset(files, 0, sizeof(files));
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
-			if (l < 0 && !formats[k]->machine)
+			if ((l < 0 && !formats[k]->machine) ||
+			    (quarter != NULL && formats[k]->all_only))
 				continue;
 			if (file_open(b, &files[nf++], formats[k], f, quarter,
 			    l) == -1)

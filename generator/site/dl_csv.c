@@ -111,15 +111,16 @@ csv_row(void *arg, const struct pubrec *r)
 	BUF_LIT(w->out, "\r\n");
 }
 
-static void
+static int
 csv_close(void *arg)
 {
 	struct csvw	*w = arg;
 
 	buf_free(&w->val);
 	free(w);
+	return 0;
 }
 
 const struct dl_format dl_csv = {
-	"csv", "CSV", 1, csv_open, csv_header, csv_row, csv_close
+	"csv", "CSV", 1, 0, csv_open, csv_header, csv_row, csv_close
 };

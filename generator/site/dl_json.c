@@ -195,7 +195,7 @@ json_row(void *arg, const struct pubrec *r)
 	jw_obj_end(j);
 }
 
-static void
+static int
 json_close(void *arg)
 {
 	struct jsonw	*w = arg;
@@ -206,8 +206,9 @@ json_close(void *arg)
 	BUF_LIT(w->j.out, "\n");
 	buf_free(&w->val);
 	free(w);
+	return 0;
 }
 
 const struct dl_format dl_json = {
-	"json", "JSON", 0, json_open, json_header, json_row, json_close
+	"json", "JSON", 0, 0, json_open, json_header, json_row, json_close
 };

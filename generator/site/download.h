@@ -52,20 +52,23 @@ struct dl_target {
  * per file (the format's state is returned), header, row once per
  * record, then close (the trailer; frees the state).  Each appends the
  * file's bytes to the out given to open; the driver writes, counts and
- * hashes them.  Formats never fail.
+ * hashes them.  Only close may fail (-1 with rs_err): a format that
+ * writes through a library.
  */
 struct dl_format {
 	const char	*ext;		/* "csv": extension and kind */
 	const char	*name;		/* "CSV", on the downloads page */
 	int		 machine;	/* a machine file (lang -1) too */
+	int		 all_only;	/* only of all quarters (no quarter) */
 	void		*(*open)(const struct dl_target *, struct buf *out);
 	void		 (*header)(void *);
 	void		 (*row)(void *, const struct pubrec *);
-	void		 (*close)(void *);
+	int		 (*close)(void *);
 };
 
 extern const struct dl_format dl_csv;	/* dl_csv.c */
 extern const struct dl_format dl_json;	/* dl_json.c */
+extern const struct dl_format dl_xlsx;	/* dl_xlsx.c */
 
 /* A file written (data.c), for the pages and SHA256SUMS. */
 struct download {
