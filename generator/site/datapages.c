@@ -82,6 +82,16 @@ dictionary_page(struct build *b, enum lang l)
 	mv_set(c, "small", mv_strf("<%ld", b->cfg.small_count));
 	mv_sets(c, "hidden_value", tr(b->cat, l, "hidden_value"));
 	mv_set(c, "rounding", mv_strf("%ld", b->cfg.rounding));
+	{
+		struct buf	 fm = { 0 };
+		char		 sm1[24];
+
+		snprintf(sm1, sizeof(sm1), "%ld", b->cfg.small_count - 1);
+		trf(&fm, b->cat, l, "formats_machine_csv", "smallm1", sm1,
+		    (char *)NULL);
+		mv_sets(c, "formats_machine_csv", buf_str(&fm));
+		buf_free(&fm);
+	}
 	rc = page_write(b, "dictionary", c, path);
 	free(path);
 	return rc;
