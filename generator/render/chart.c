@@ -918,7 +918,9 @@ draw_unit(struct ctx *x, double ux, double y, const char *anchor)
 
 	if (x->c->unit == NULL || *x->c->unit == '\0')
 		return y;
-	wrap(&l, x->c->unit, x->w - 2 * PAD, FS);
+	/* From ux to the right edge when it starts there. */
+	wrap(&l, x->c->unit, strcmp(anchor, "start") == 0 ? x->w - PAD - ux :
+	    x->w - 2 * PAD, FS);
 	put_lines(x->b, ux, y + 14, anchor, "fill=\"" C_MUTED "\"", &l, LH);
 	y += l.n * LH + 4;
 	lines_free(&l);
@@ -1734,6 +1736,7 @@ chart_svg(struct buf *out, const struct chart *c)
 	struct ctx	 x;
 	struct buf	 body = { 0 };
 	struct lines	 l;
+	struct chart	 nc;
 	double		 y = PAD;
 
 	memset(&x, 0, sizeof(x));
@@ -1741,9 +1744,21 @@ chart_svg(struct buf *out, const struct chart *c)
 		return rs_err("chart: no chart");
 	if (chart_check(&x, c) == -1)
 		return -1;
+	x.w = c->kind == CHART_TILEMAP ? MAPW : CW;
+	if (c->narrow) {
+		/* Rows read on a phone; columns and tiles would not. */
+		nc = *c;
+		if (nc.kind == CHART_COLUMNS || nc.kind == CHART_TILEMAP) {
+			/* A tile map's regions without data are no rows. */
+			if (nc.kind == CHART_TILEMAP)
+				x.nnodata -= NREGIONS - (int)c->ncats;
+			nc.kind = CHART_BARS;
+		}
+		c = &nc;
+		x.w = NARROW_W;
+	}
 	x.c = c;
 	x.b = &body;
-	x.w = c->kind == CHART_TILEMAP ? MAPW : CW;
 
 	if (c->show_title) {
 		wrap(&l, c->title, x.w - 2 * PAD, TFS);

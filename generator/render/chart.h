@@ -72,6 +72,10 @@ struct chart {
 					   source), or NULL */
 	int	 show_title;		/* draw the title as a heading too
 					   (standalone files) */
+	int	 narrow;		/* the phone layout: NARROW_W units
+					   wide (about a phone's CSS px, so
+					   text stays near 15 px), columns
+					   and tile maps as horizontal bars */
 };
 
 /*
@@ -85,5 +89,6 @@ struct chart {
  * return -1 with rs_err set.  The output depends on c alone.
  */
 int	 chart_svg(struct buf *out, const struct chart *c);
+#define NARROW_W	340
 
 #endif /* !CHART_H */

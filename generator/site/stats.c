@@ -476,6 +476,23 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	m = mv_push(list, mv_map());
 	mv_sets(m, "id", c->id);
 	mv_set(m, "svg", mv_html(buf_str(&svg)));
+	/* The phone layout, shown instead below a breakpoint (style.css). */
+	{
+		const char	*id = c->id;
+		char		*nid = xasprintf("%s-n", id);
+
+		buf_reset(&svg);
+		c->id = nid;
+		c->narrow = 1;
+		rc = chart_svg(&svg, c);
+		c->id = id;
+		c->narrow = 0;
+		free(nid);
+		if (rc == -1)
+			goto out;
+		rc = -1;
+		mv_set(m, "svg_narrow", mv_html(buf_str(&svg)));
+	}
 	mv_sets(m, "title", c->title);
 	mv_sets(m, "desc", c->desc);
 	data_table(&html, b, c, cathead);

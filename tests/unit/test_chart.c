@@ -662,7 +662,7 @@ test_columns6(void)
 	c.nseries = 6;
 	if ((svg = render("columns-6", &c)) != NULL) {
 		read_marks(svg, "height", &m);
-		CHECK(m.nvalue == 17 && m.nsupp == 1 && m.maxdev < 0.02,
+		CHECK(m.nvalue == 18 && m.nsupp == 1 && m.maxdev < 0.02,
 		    "columns-6: 17 drawn, 1 suppressed, proportional");
 		CHECK(strstr(svg, "fill=\"#D55E00\"") != NULL &&
 		    count(svg, "<pattern id=\"six-h") == 7,
@@ -935,6 +935,22 @@ test_tilemap(enum lang lang)
 		    "%s: built-in short labels", name);
 		CHECK(strstr(svg, L[lang].nodata) && strstr(svg,
 		    L[lang].supp_legend), "%s: legend for hidden values", name);
+		free(svg);
+	}
+	/* Issue 14: on a phone, a bar per region, 340 units wide. */
+	c.narrow = 1;
+	snprintf(name, sizeof(name), "tilemap-narrow-%s", lang_codes[lang]);
+	if ((svg = render(name, &c)) != NULL) {
+		read_marks(svg, "width", &m);
+		CHECK(strstr(svg, "viewBox=\"0 0 340 ") != NULL &&
+		    strstr(svg, "class=\"chart chart-bars\"") != NULL &&
+		    count(svg, "data-region=\"KZ-") == 0,
+		    "%s: the phone layout draws bars, 340 wide", name);
+		CHECK(m.nvalue == 18 && m.nsupp == 1 && m.maxdev < 0.02,
+		    "%s: bars proportional, 1 suppressed (%d, %d, %g)", name,
+		    m.nvalue, m.nsupp, m.maxdev);
+		CHECK(strstr(svg, region_names[lang][0]) != NULL,
+		    "%s: regions by their names", name);
 		free(svg);
 	}
 	free((void *)sr.v);
