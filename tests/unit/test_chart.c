@@ -662,7 +662,7 @@ test_columns6(void)
 	c.nseries = 6;
 	if ((svg = render("columns-6", &c)) != NULL) {
 		read_marks(svg, "height", &m);
-		CHECK(m.nvalue == 18 && m.nsupp == 1 && m.maxdev < 0.02,
+		CHECK(m.nvalue == 17 && m.nsupp == 1 && m.maxdev < 0.02,
 		    "columns-6: 17 drawn, 1 suppressed, proportional");
 		CHECK(strstr(svg, "fill=\"#D55E00\"") != NULL &&
 		    count(svg, "<pattern id=\"six-h") == 7,
