@@ -77,3 +77,24 @@ check "Russian: 'С IV квартала', never 'С IV квартал '" \
 check "the hidden language-switch label is in the page's language" \
     sh -c "grep -q '<span class=\"visually-hidden\">Сменить язык: </span><span lang=\"kk\">' '$out/ru/index.html' &&
 	! grep -q ' lang=\"kk\"><span class=\"visually-hidden\">Сменить' '$out/ru/index.html'"
+check "per-region trends: each quarter's column is that quarter's map (the same protected counts), in the machine CSV too" \
+    node --input-type=module -e "
+	import fs from 'node:fs';
+	import { parseCSV } from '$TOP/tests/tools/csv.mjs';
+	const site = '$out';
+	const t = parseCSV(fs.readFileSync(site + '/ru/statistics/incidents-region-trend.csv', 'utf8'));
+	const qs = fs.readdirSync(site + '/ru').filter((d) => /^\\d{4}-q\\d\$/.test(d)).sort();
+	if (t[0].length !== qs.length + 1) process.exit(1);
+	let n = 0;
+	qs.forEach((q, j) => {
+		const m = Object.fromEntries(parseCSV(fs.readFileSync(site + '/ru/' + q + '/charts/q-incidents-map.csv', 'utf8')).slice(1));
+		for (const r of t.slice(1)) {
+			const want = m[r[0]] === undefined || m[r[0]] === '' ? '—' : m[r[0]];
+			if (r[j + 1] !== want) { console.log(q, r[0], r[j + 1], want); process.exit(1); }
+			n++;
+		}
+	});
+	const mc = parseCSV(fs.readFileSync(site + '/data/charts/incidents-region-trend.csv', 'utf8'));
+	process.exit(n === 20 * qs.length && mc.length === n + 1 &&
+	    mc.slice(1).every((r) => /^KZ-\\d\\d\$/.test(r[0]) && /^\\d{4}Q\\d\$/.test(r[1]) &&
+	    (r[3] === 'suppressed' || r[3] === 'missing' ? r[2] === '' && r[4] === '' : /^\\d+\$/.test(r[2]))) ? 0 : 1)"

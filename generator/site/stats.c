@@ -1086,6 +1086,155 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	return rc;
 }
 
+/*
+ * Per-region trends: each region's records per quarter, from the
+ * protected regional counts of each quarter (the cube's published
+ * columns), as rates per 100 000 people a year where the configuration
+ * gives every population (else the counts).  A table (rows: regions,
+ * columns: quarters) for the page, with its CSV for spreadsheets and
+ * its machine CSV (a download).  Appends the block to list.
+ */
+static int
+region_trend(struct build *b, enum lang l, const struct dest *to,
+    enum form f, const char *id, struct mval *list)
+{
+	struct dimvals	 dv;
+	struct buf	 h = { 0 }, csv = { 0 }, mc = { 0 }, t = { 0 },
+			 desc = { 0 };
+	struct mval	*m;
+	const struct agg *ag;
+	char		*file, sc[24], py[24];
+	size_t		 i, q;
+	long		 nrows = 0, pop;
+	int		 rates = 1, rc = -1;
+
+	dim_values(b, l, DIM_REGION, &dv);
+	for (i = 0; i < dv.n; i++)
+		if (config_population(&b->cfg, dv.code[i]) <= 0)
+			rates = 0;
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
+	snprintf(py, sizeof(py), "%ld", b->cfg.pop_year);
+	trf(&desc, b->cat, l, rates ? "region_trend_desc_rate" :
+	    "region_trend_desc_count", "small", sc, "source",
+	    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
+	    tr(b->cat, l, "population_source_unknown"), "year",
+	    b->cfg.pop_year ? py : "\xe2\x80\x94", (char *)NULL);
+
+	BUF_LIT(&h, "<div class=\"table-scroll\" role=\"region\" "
+	    "aria-labelledby=\"");
+	esc_htmls(&h, id);
+	BUF_LIT(&h, "-cap\" tabindex=\"0\"><table class=\"chart-table "
+	    "trend-table\"><caption id=\"");
+	esc_htmls(&h, id);
+	BUF_LIT(&h, "-cap\">");
+	esc_htmls(&h, tr(b->cat, l, rates ? "region_trend_title_rate" :
+	    "region_trend_title_count"));
+	BUF_LIT(&h, "</caption>\n<thead><tr><th scope=\"col\">");
+	esc_htmls(&h, tr(b->cat, l, "col_region"));
+	BUF_LIT(&h, "</th>");
+	BUF_LIT(&csv, "\xef\xbb\xbf");
+	esc_csvs(&csv, tr(b->cat, l, "col_region"));
+	BUF_LIT(&mc, "\xef\xbb\xbf" "region,quarter,records,status,"
+	    "per_100000_per_year\r\n");
+	for (q = 0; q < b->nquarters; q++) {
+		buf_reset(&t);
+		fmt_quarter(&t, l, b->quarters[q], QF_SHORT);
+		BUF_LIT(&h, "<th scope=\"col\" class=\"num\">");
+		esc_html(&h, t.data, t.len);
+		BUF_LIT(&h, "</th>");
+		buf_putc(&csv, ';');
+		esc_csv(&csv, t.data, t.len);
+	}
+	BUF_LIT(&h, "</tr></thead>\n<tbody>\n");
+	BUF_LIT(&csv, "\r\n");
+	for (i = 0; i < dv.n; i++) {
+		pop = config_population(&b->cfg, dv.code[i]);
+		BUF_LIT(&h, "<tr><th scope=\"row\">");
+		esc_htmls(&h, dv.label[i]);
+		BUF_LIT(&h, "</th>");
+		esc_csvs(&csv, dv.label[i]);
+		for (q = 0; q < b->nquarters; q++) {
+			struct chart_point p;
+			struct pcount	 n;
+			double		 r = 0;
+
+			if ((ag = agg(b, f, b->quarters[q], DIM_REGION,
+			    DIM_NONE)) == NULL)
+				goto out;
+			n = cell(ag, dv.code[i], NULL);
+			p = point(n);
+			if (rates && !p.suppressed && !p.nodata)
+				r = (double)n.n * 100000.0 / (double)pop * 4;
+			/* The page and the language CSV. */
+			buf_reset(&t);
+			if (rates && p.suppressed)
+				buf_puts(&t, "\xe2\x80\x94");
+			else if (rates && !p.nodata) {
+				p.v = r;
+				point_text(&t, b, &p, 1);
+			} else
+				point_text(&t, b, &p, 0);
+			BUF_LIT(&h, "<td class=\"num\">");
+			esc_html(&h, t.data, t.len);
+			BUF_LIT(&h, "</td>");
+			/* A spreadsheet's number has no mark. */
+			buf_putc(&csv, ';');
+			if (p.rounded && !p.suppressed && !p.nodata)
+				esc_csv(&csv, t.data + strlen(ROUNDED_MARK),
+				    t.len - strlen(ROUNDED_MARK));
+			else
+				esc_csv(&csv, t.data, t.len);
+			/* The machine file: codes, the count, its status. */
+			esc_csv_raw(&mc, dv.code[i], strlen(dv.code[i]));
+			buf_putc(&mc, ',');
+			esc_csv_raw(&mc, b->quarters[q], strlen(b->quarters[q]));
+			buf_reset(&t);
+			if (!p.suppressed && !p.nodata)
+				buf_printf(&t, "%ld", n.n);
+			buf_putc(&mc, ',');
+			esc_csv_raw(&mc, t.data ? t.data : "", t.len);
+			buf_putc(&mc, ',');
+			buf_reset(&t);
+			buf_puts(&t, p.suppressed ? "suppressed" : p.nodata ?
+			    "missing" : p.rounded ? "rounded" : "exact");
+			esc_csv_raw(&mc, t.data, t.len);
+			buf_putc(&mc, ',');
+			buf_reset(&t);
+			if (rates && !p.suppressed && !p.nodata)
+				machine_num(&t, r, 2);
+			esc_csv_raw(&mc, t.data ? t.data : "", t.len);
+			BUF_LIT(&mc, "\r\n");
+			nrows++;
+		}
+		BUF_LIT(&h, "</tr>\n");
+		BUF_LIT(&csv, "\r\n");
+	}
+	BUF_LIT(&h, "</tbody></table></div>\n");
+
+	m = mv_push(list, mv_map());
+	mv_sets(m, "id", id);
+	mv_sets(m, "title", tr(b->cat, l, rates ? "region_trend_title_rate" :
+	    "region_trend_title_count"));
+	mv_sets(m, "desc", buf_str(&desc));
+	mv_set(m, "table", mv_html(buf_str(&h)));
+	file = url_chart(l, to->page, to->quarter, id, "csv");
+	rc = site_write(b->site, file, csv.data, csv.len);
+	page_link(m, "csv", to->path, file);
+	if (rc == -1)
+		goto out;
+	file = url_chart_data(to->page, to->quarter, id);
+	if (l == LANG_KK)
+		rc = download_chart(b, file, &mc, to->quarter, nrows);
+	page_link(m, "csv_machine", to->path, file);
+out:
+	buf_free(&h);
+	buf_free(&csv);
+	buf_free(&mc);
+	buf_free(&t);
+	buf_free(&desc);
+	return rc;
+}
+
 /* ------------------------------------------------------------------ */
 /* The pages.                                                           */
 
@@ -1152,7 +1301,10 @@ stats_page(struct build *b, enum lang l)
 	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
 	    bars_chart(b, l, to, FORM_INSURANCE, NULL, DIM_REGION, 1,
 	    0, 0, "cases-by-region", "chart_ins_region_title",
-	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1)
+	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
+	    region_trend(b, l, to, FORM_INCIDENTS, "incidents-region-trend",
+	    mv_set(mv_index(secs, mv_len(secs) - 1), "trends",
+	    mv_list())) == -1)
 		goto fail;
 
 	list = section(secs, "patients", tr(b->cat, l, "stats_sec_patients"));
