@@ -43,17 +43,18 @@ check_sh "numbers are written with a narrow no-break space" \
 # Issue 14: the charts' machine data, on the downloads page and in
 # SHA256SUMS; rates per year with the population's source; "largest"
 # statements only where sure; the "how to read" block.
-mc="$out/data/charts/incidents-map.csv"
+mc="$out/data/all/charts.csv"
 check "a chart's machine CSV: codes, a decimal point, a status per value" \
     sh -c "sed -n '1s/^\\xef\\xbb\\xbf//p' '$mc' | tr -d '\\r' | grep -qx 'chart,category,series,value,status' &&
 	grep -q '^\"incidents-map\",\"KZ-71\",\"per_100000_per_year\",\"[0-9]*\\.[0-9]\",\"\\(exact\\|rounded\\)\"' '$mc' &&
 	! grep -q '<8' '$mc'"
-nq=$(find "$out/data" -path '*/charts/*.csv' | wc -l)
-ns=$(grep -c ' \(.*/\)\?charts/' "$out/data/SHA256SUMS")
-check_sh "every chart's machine CSV ($nq) is in SHA256SUMS ($ns)" \
-    '[ "$nq" -gt 40 ] && [ "$ns" -eq "$nq" ]'
+nq=$(find "$out/data" -name charts.csv | wc -l)
+ns=$(grep -c ' [^ ]*/charts\.csv$' "$out/data/SHA256SUMS")
+nd=$(find "$out/data" -maxdepth 1 -type d -name '20*' | wc -l)
+check_sh "the charts' machine CSV, one per quarter and one for all ($nq), is in SHA256SUMS ($ns)" \
+    '[ "$nq" -eq $((nd + 1)) ] && [ "$ns" -eq "$nq" ]'
 check "the downloads page lists the charts' data" \
-    grep -q 'href="../../data/2025-q2/charts/q-incidents-map.csv"' \
+    grep -q 'href="../../data/2025-q2/charts.csv"' \
     "$out/ru/data/index.html"
 check "the language chart CSV: ';' and a decimal comma" \
     grep -q '^"город Астана";"[0-9]*,[0-9]"' \
@@ -94,7 +95,8 @@ check "per-region trends: each quarter's column is that quarter's map (the same 
 			n++;
 		}
 	});
-	const mc = parseCSV(fs.readFileSync(site + '/data/charts/incidents-region-trend.csv', 'utf8'));
-	process.exit(n === 20 * qs.length && mc.length === n + 1 &&
-	    mc.slice(1).every((r) => /^KZ-\\d\\d\$/.test(r[0]) && /^\\d{4}Q\\d\$/.test(r[1]) &&
-	    (r[3] === 'suppressed' || r[3] === 'missing' ? r[2] === '' && r[4] === '' : /^\\d+\$/.test(r[2]))) ? 0 : 1)"
+	const mc = parseCSV(fs.readFileSync(site + '/data/all/charts.csv', 'utf8'))
+	    .filter((r) => r[0] === 'incidents-region-trend');
+	process.exit(n === 20 * qs.length && mc.length === n &&
+	    mc.every((r) => /^KZ-\\d\\d\$/.test(r[1]) && /^\\d{4}Q\\d\$/.test(r[2]) &&
+	    (r[4] === 'suppressed' || r[4] === 'missing' ? r[3] === '' : /^\\d+\$/.test(r[3]))) ? 0 : 1)"

@@ -215,6 +215,8 @@ write_site(struct build *b)
 	}
 	/* The charts' data files are downloads too: the downloads page
 	 * and SHA256SUMS come after every chart. */
+	if (downloads_charts(b) == -1)
+		return -1;
 	for (l = 0; l < LANG__MAX; l++)
 		if (data_pages(b, l) == -1)
 			return -1;
@@ -237,6 +239,13 @@ build_free(struct build *b)
 	content_free(b);
 	downloads_free(&b->downloads);
 	aggs_free(&b->aggs);
+	{
+		size_t	 i;
+
+		for (i = 0; i < b->ncdata; i++)
+			buf_free(&b->cdata[i].csv);
+		free(b->cdata);
+	}
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);

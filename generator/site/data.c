@@ -217,6 +217,31 @@ download_chart(struct build *b, const char *path, const struct buf *data,
 	return 0;
 }
 
+/* The header of the charts' machine CSV (stats.c writes its lines). */
+#define CHARTS_HEAD	"\xef\xbb\xbf" "chart,category,series,value,status\r\n"
+
+int
+downloads_charts(struct build *b)
+{
+	struct buf	 out = { 0 };
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; i < b->ncdata && rc == 0; i++) {
+		buf_reset(&out);
+		BUF_LIT(&out, CHARTS_HEAD);
+		buf_put(&out, b->cdata[i].csv.data, b->cdata[i].csv.len);
+		path = url_chart_data(b->cdata[i].quarter[0] ?
+		    b->cdata[i].quarter : NULL);
+		rc = download_chart(b, path, &out, b->cdata[i].quarter[0] ?
+		    b->cdata[i].quarter : NULL, b->cdata[i].rows);
+		free(path);
+	}
+	buf_free(&out);
+	return rc;
+}
+
 int
 downloads_sums(struct build *b)
 {

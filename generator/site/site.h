@@ -41,6 +41,14 @@ struct build {
 	char		*asset_tables_js;	/* table pages only */
 	struct downloads downloads;	/* filled by downloads_write */
 	struct aggs	 aggs;		/* filled as charts ask */
+	/* The charts' machine data, a file per quarter and one for all
+	 * (stats.c appends, data.c writes them as downloads). */
+	struct chartdata {
+		char		 quarter[8];	/* "" for all quarters */
+		struct buf	 csv;		/* lines, no header */
+		long		 rows;
+	} *cdata;
+	size_t		 ncdata;
 	long		 pages;		/* HTML pages written */
 	long		 total_pages;	/* expected, for the progress line */
 	double		 started;	/* when the pages began (s, monotonic) */
@@ -56,7 +64,9 @@ int	 assets_copy(struct build *);
 
 /* data.c: the downloads, written before any page links them */
 int	 downloads_write(struct build *);
-/* data/SHA256SUMS, once every download (charts' data too) is written. */
+/* The charts' data files (b->cdata), then data/SHA256SUMS: once every
+ * page with charts is written. */
+int	 downloads_charts(struct build *);
 int	 downloads_sums(struct build *);
 void	 downloads_free(struct downloads *);
 /*

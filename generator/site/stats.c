@@ -400,11 +400,31 @@ data_csv(struct buf *o, struct build *b, const struct chart *c,
 }
 
 /*
- * The chart's data for programs, one line per value: category and
- * series codes, the value with a decimal point (empty when not shown)
- * and its status: exact, rounded, suppressed (1 to small_count-1) or
- * missing.  Returns the number of lines after the header.
+ * The chart's data for programs, one line per value: chart id, category
+ * and series codes, the value with a decimal point (empty when not
+ * shown) and its status: exact, rounded, suppressed (1 to
+ * small_count-1) or missing.  Appends the lines (data.c writes the
+ * header); returns how many.
  */
+static long
+machine_csv(struct buf *o, const struct chart *c);
+
+/* The machine data of the charts of quarter (NULL: all quarters). */
+static struct chartdata *
+chartdata(struct build *b, const char *quarter)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->ncdata; i++)
+		if (strcmp(b->cdata[i].quarter, quarter ? quarter : "") == 0)
+			return &b->cdata[i];
+	b->cdata = xreallocarray(b->cdata, b->ncdata + 1, sizeof(*b->cdata));
+	memset(&b->cdata[b->ncdata], 0, sizeof(*b->cdata));
+	snprintf(b->cdata[b->ncdata].quarter, sizeof(b->cdata[0].quarter),
+	    "%s", quarter ? quarter : "");
+	return &b->cdata[b->ncdata++];
+}
+
 static long
 machine_csv(struct buf *o, const struct chart *c)
 {
@@ -412,7 +432,6 @@ machine_csv(struct buf *o, const struct chart *c)
 	size_t		 i, s;
 	long		 n = 0;
 
-	BUF_LIT(o, "\xef\xbb\xbf" "chart,category,series,value,status\r\n");
 	for (i = 0; i < c->ncats; i++)
 		for (s = 0; s < c->nseries; s++) {
 			const struct chart_point *p = &c->series[s].v[i];
@@ -455,8 +474,7 @@ emit(struct build *b, enum lang l, const struct dest *to,
 			 rlegend = { 0 };
 	struct mval	*m;
 	char		*file, rbase[24];
-	long		 nrows;
-	int		 rc = -1;
+	int		 rc = -1, one;
 
 	c->lang = l;
 	snprintf(rbase, sizeof(rbase), "%ld", b->cfg.rounding);
@@ -471,13 +489,20 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	c->rounded_legend = buf_str(&rlegend);
 	c->show_title = 0;
 	c->note = NULL;
-	if (chart_svg(&svg, c) == -1)
+	/* Bars read at any width: their phone layout alone, on every
+	 * screen; columns and tile maps twice, the phone's shown instead
+	 * below a breakpoint (style.css). */
+	one = c->kind == CHART_BARS || c->kind == CHART_PYRAMID;
+	c->narrow = one;
+	rc = chart_svg(&svg, c);
+	c->narrow = 0;
+	if (rc == -1)
 		goto out;
+	rc = -1;
 	m = mv_push(list, mv_map());
 	mv_sets(m, "id", c->id);
 	mv_set(m, "svg", mv_html(buf_str(&svg)));
-	/* The phone layout, shown instead below a breakpoint (style.css). */
-	{
+	if (!one) {
 		const char	*id = c->id;
 		char		*nid = xasprintf("%s-n", id);
 
@@ -506,15 +531,13 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	page_link(m, "csv", to->path, file);
 	if (rc == -1)
 		goto out;
-	/* The machine file, once for both languages. */
-	buf_reset(&html);
-	nrows = machine_csv(&html, c);
-	file = url_chart_data(to->page, to->quarter, c->id);
-	if (l == LANG_KK)
-		rc = download_chart(b, file, &html, to->quarter, nrows);
-	page_link(m, "csv_machine", to->path, file);
-	if (rc == -1)
-		goto out;
+	/* The machine data, once for both languages. */
+	if (l == LANG_KK) {
+		struct chartdata *cd = chartdata(b, to->quarter);
+
+		cd->rows += machine_csv(&cd->csv, c);
+	}
+	page_link(m, "csv_machine", to->path, url_chart_data(to->quarter));
 	buf_reset(&svg);
 	trf(&note, b->cat, l, "chart_source", "site", b->cfg.site_name[l],
 	    "date", b->date_iso, (char *)NULL);
@@ -1134,8 +1157,6 @@ region_trend(struct build *b, enum lang l, const struct dest *to,
 	BUF_LIT(&h, "</th>");
 	BUF_LIT(&csv, "\xef\xbb\xbf");
 	esc_csvs(&csv, tr(b->cat, l, "col_region"));
-	BUF_LIT(&mc, "\xef\xbb\xbf" "region,quarter,records,status,"
-	    "per_100000_per_year\r\n");
 	for (q = 0; q < b->nquarters; q++) {
 		buf_reset(&t);
 		fmt_quarter(&t, l, b->quarters[q], QF_SHORT);
@@ -1184,7 +1205,10 @@ region_trend(struct build *b, enum lang l, const struct dest *to,
 				    t.len - strlen(ROUNDED_MARK));
 			else
 				esc_csv(&csv, t.data, t.len);
-			/* The machine file: codes, the count, its status. */
+			/* The machine data: region, quarter, the count. */
+			BUF_LIT(&mc, "\"");
+			buf_puts(&mc, id);
+			BUF_LIT(&mc, "\",");
 			esc_csv_raw(&mc, dv.code[i], strlen(dv.code[i]));
 			buf_putc(&mc, ',');
 			esc_csv_raw(&mc, b->quarters[q], strlen(b->quarters[q]));
@@ -1198,11 +1222,6 @@ region_trend(struct build *b, enum lang l, const struct dest *to,
 			buf_puts(&t, p.suppressed ? "suppressed" : p.nodata ?
 			    "missing" : p.rounded ? "rounded" : "exact");
 			esc_csv_raw(&mc, t.data, t.len);
-			buf_putc(&mc, ',');
-			buf_reset(&t);
-			if (rates && !p.suppressed && !p.nodata)
-				machine_num(&t, r, 2);
-			esc_csv_raw(&mc, t.data ? t.data : "", t.len);
 			BUF_LIT(&mc, "\r\n");
 			nrows++;
 		}
@@ -1222,10 +1241,13 @@ region_trend(struct build *b, enum lang l, const struct dest *to,
 	page_link(m, "csv", to->path, file);
 	if (rc == -1)
 		goto out;
-	file = url_chart_data(to->page, to->quarter, id);
-	if (l == LANG_KK)
-		rc = download_chart(b, file, &mc, to->quarter, nrows);
-	page_link(m, "csv_machine", to->path, file);
+	if (l == LANG_KK) {
+		struct chartdata *cd = chartdata(b, to->quarter);
+
+		buf_put(&cd->csv, mc.data, mc.len);
+		cd->rows += nrows;
+	}
+	page_link(m, "csv_machine", to->path, url_chart_data(to->quarter));
 out:
 	buf_free(&h);
 	buf_free(&csv);

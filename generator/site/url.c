@@ -165,14 +165,14 @@ url_chart(enum lang l, enum chart_page where, const char *quarter,
 }
 
 char *
-url_chart_data(enum chart_page where, const char *quarter, const char *id)
+url_chart_data(const char *quarter)
 {
 	char	 slug[16];
 
-	if (where != CHARTS_QUARTER)
-		return xasprintf("data/charts/%s.csv", id);
+	if (quarter == NULL)
+		return xstrdup("data/all/charts.csv");
 	url_slug(slug, quarter);
-	return xasprintf("data/%s/charts/%s.csv", slug, id);
+	return xasprintf("data/%s/charts.csv", slug);
 }
 
 char *

@@ -65,8 +65,8 @@ enum chart_page {
 /* A chart's file: ext "svg" or "csv". */
 char	*url_chart(enum lang, enum chart_page, const char *quarter,
 	    const char *id, const char *ext);
-/* A chart's machine CSV: data/charts/ID.csv, data/2025-q1/charts/ID.csv. */
-char	*url_chart_data(enum chart_page, const char *quarter, const char *id);
+/* The charts' machine CSV: data/all/charts.csv, data/2025-q1/charts.csv. */
+char	*url_chart_data(const char *quarter);
 
 char	*url_feed(enum lang);
 const char *url_sitemap(void);
