@@ -88,6 +88,9 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 static void
 file_flush(struct dl_file *df)
 {
+	/* A format may append nothing (a workbook, until its close). */
+	if (df->out.len == 0)
+		return;
 	fwrite(df->out.data, 1, df->out.len, df->f);
 	sha256_update(&df->sha, df->out.len, (const uint8_t *)df->out.data);
 	df->d->bytes += df->out.len;
