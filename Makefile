@@ -24,7 +24,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
@@ -57,7 +57,8 @@ PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon privacy/report \
 	    privacy/release
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
-	    site/data site/fields site/dl_csv site/dl_json site/root \
+	    site/data site/fields site/dl_csv site/dl_json site/dl_xlsx \
+	    site/root \
 	    site/home site/stats site/datapages site/quarter site/tables \
 	    site/feed site/output site/releases site/explore
 TOPLEVEL  = main serve publish
@@ -79,16 +80,17 @@ H_lib/config.h	= lib/config privacy/cube privacy/ladder \
 		     privacy/partition privacy/privacy privacy/release \
 		     privacy/textqi site/assets site/build site/content \
 		     site/data site/datapages site/dl_csv site/dl_json \
-		     site/explore site/feed site/fields site/home \
-		     site/page site/quarter site/releases site/root \
-		     site/stats site/tables
+		     site/dl_xlsx site/explore site/feed site/fields \
+		     site/home site/page site/quarter site/releases \
+		     site/root site/stats site/tables
 H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
 		     privacy/release privacy/textqi site/build \
 		     site/fields site/page site/stats site/tables \
 		     store/db store/demo store/import store/rules \
 		     store/validate store/withdraw
 H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
-		     site/dl_csv site/feed site/releases site/stats
+		     site/dl_csv site/dl_xlsx site/feed site/releases \
+		     site/stats
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/content site/data site/datapages site/explore \
 		     site/feed site/fields site/home site/page \
@@ -112,23 +114,24 @@ H_privacy/lexicon.h = privacy/lexicon privacy/scrub
 H_privacy/partition.h = privacy/partition privacy/privacy
 H_privacy/privacy.h = privacy/cube privacy/privacy privacy/release \
 		     privacy/textqi site/build site/data site/datapages \
-		     site/dl_csv site/dl_json site/explore site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/releases site/stats site/tables
+		     site/dl_csv site/dl_json site/dl_xlsx site/explore \
+		     site/feed site/fields site/home site/page \
+		     site/quarter site/releases site/stats site/tables
 H_privacy/release.h = privacy/privacy privacy/release
 H_privacy/report.h = privacy/cube privacy/privacy privacy/report \
 		     site/build
 H_privacy/scrub.h = privacy/cube privacy/privacy privacy/release \
 		     privacy/report privacy/scrub privacy/textqi \
 		     site/build site/data site/datapages site/dl_csv \
-		     site/dl_json site/explore site/feed site/fields \
-		     site/home site/page site/quarter site/releases \
-		     site/stats site/tables
+		     site/dl_json site/dl_xlsx site/explore site/feed \
+		     site/fields site/home site/page site/quarter \
+		     site/releases site/stats site/tables
 H_privacy/textqi.h = privacy/privacy privacy/textqi
 H_render/catalog.h = render/catalog site/build site/data site/datapages \
-		     site/dl_csv site/dl_json site/explore site/feed \
-		     site/fields site/home site/page site/quarter \
-		     site/releases site/root site/stats site/tables
+		     site/dl_csv site/dl_json site/dl_xlsx site/explore \
+		     site/feed site/fields site/home site/page \
+		     site/quarter site/releases site/root site/stats \
+		     site/tables
 H_render/chart.h = render/chart site/stats
 H_render/markdown.h = render/markdown site/content site/feed site/page
 H_render/mustache.h = render/catalog render/markdown render/mustache \
@@ -137,7 +140,7 @@ H_render/mustache.h = render/catalog render/markdown render/mustache \
 		     site/releases site/root site/stats site/tables
 H_site/build.h	= main site/build site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
-		     site/fields site/releases
+		     site/dl_xlsx site/fields site/releases site/stats
 H_site/output.h	= site/assets site/build site/data site/feed site/output \
 		     site/page site/releases site/stats site/tables
 H_site/page.h	= site/content site/data site/datapages site/explore \
@@ -145,10 +148,10 @@ H_site/page.h	= site/content site/data site/datapages site/explore \
 		     site/quarter site/releases site/root site/stats \
 		     site/tables
 H_site/site.h	= site/assets site/build site/content site/data \
-		     site/datapages site/dl_csv site/dl_json site/explore \
-		     site/feed site/fields site/home site/page \
-		     site/quarter site/releases site/root site/stats \
-		     site/tables
+		     site/datapages site/dl_csv site/dl_json site/dl_xlsx \
+		     site/explore site/feed site/fields site/home \
+		     site/page site/quarter site/releases site/root \
+		     site/stats site/tables
 H_site/url.h	= site/assets site/content site/data site/datapages \
 		     site/dl_json site/explore site/feed site/home \
 		     site/page site/quarter site/releases site/root \
@@ -190,7 +193,8 @@ all: build/regsite
 # by their command, so that a Java or a Node.js installed some other
 # way is used as it is.
 DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
-		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk
+		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk \
+		  libxlsxwriter-dev
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
 DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml
@@ -198,7 +202,7 @@ DEB_TEST_TOOLS	= xmllint:libxml2-utils java:default-jre-headless \
 		  node:nodejs npm:npm chromium:chromium clang:clang \
 		  curl:curl openssl:openssl /usr/bin/time:time \
 		  /usr/sbin/nginx:nginx-light /usr/sbin/sshd:openssh-server \
-		  strace:strace glpsol:glpk-utils
+		  strace:strace glpsol:glpk-utils unzip:unzip
 
 # $(call apt_missing,LIBS,TOOLS,TARGET): install what is missing (as
 # root), or say what to install.

@@ -108,6 +108,8 @@
 		if (first) {
 			this.classes = Array.prototype.map.call(first.cells,
 			    function (c) { return c.className; });
+			this.labels = Array.prototype.map.call(first.cells,
+			    function (c) { return c.getAttribute("data-label"); });
 		}
 		form = make("form", {
 			"class": "tt-form",
@@ -560,7 +562,9 @@
 			tr.appendChild(th);
 			for (j = 0; j < r.cells.length; j++) {
 				td = make("td", { "class":
-				    this.classes[j + 1] || null });
+				    this.classes[j + 1] || null,
+				    "data-label": this.labels ?
+				    this.labels[j + 1] || null : null });
 				appendMarked(td, r.cells[j], this.words,
 				    this.lang);
 				tr.appendChild(td);

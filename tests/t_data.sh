@@ -26,8 +26,8 @@ for l in kk ru; do
 	    sh -c "grep -q '<code>circumstances</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>KZ-71</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>&lt;8</code>' '$out/$l/data/dictionary/index.html'"
 done
 # (Byte for byte: the mark, then the first heading in Kazakh.)
-printf '\357\273\277"Жазба сілтемесі","Оқиға тоқсаны",' >"$WORK/kk-head"
-check "a Kazakh CSV starts with a byte-order mark and Kazakh headings" \
+printf '\357\273\277"Жазба сілтемесі";"Оқиға тоқсаны";' >"$WORK/kk-head"
+check "a Kazakh CSV starts with a byte-order mark and Kazakh headings, ';' between them" \
     sh -c "head -c $(wc -c <"$WORK/kk-head") '$out/data/2025-q1/incidents-kk.csv' |
 	cmp -s - '$WORK/kk-head'"
 check "the machine CSV has English snake_case headings" \
@@ -37,7 +37,9 @@ check "JSON metadata: form, quarter, language, columns, privacy, date" \
 	const m = JSON.parse(require('fs').readFileSync('$out/data/2025-q1/incidents-ru.json')).metadata;
 	process.exit(m.form === 'incidents' && m.quarter === '2025Q1' &&
 	    m.language === 'ru' && m.columns.length > 10 &&
-	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) ? 0 : 1)"
+	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) &&
+	    m.licence.name === 'CC BY 4.0' &&
+	    m.licence.url === 'https://creativecommons.org/licenses/by/4.0/' ? 0 : 1)"
 check "the record index of each table is valid JSON with every record" \
     node -e "
 	const fs = require('fs');
@@ -60,6 +62,24 @@ cp "$db" "$WORK/reg.db"
     --config "$TOP/content/site.ini" --quiet 2>/dev/null
 check "the first release builds and is remembered" \
     [ "$(sqlite3 "$WORK/reg.db" 'SELECT count(*) FROM published')" -eq 2300 ]
+# Issue 14: the workbooks, a notes sheet then a sheet per quarter;
+# the same data gives the same bytes (the preview and the release).
+x="$out/data/all/incidents-ru.xlsx"
+check "a workbook per form and language, the same bytes from two builds" \
+    sh -c "for f in incidents-kk incidents-ru insurance-kk insurance-ru; do
+	cmp -s '$out/data/all/'\$f.xlsx '$WORK/release1/data/all/'\$f.xlsx || exit 1; done"
+check "the workbook's sheets: notes, then each quarter" \
+    sh -c "unzip -p '$x' xl/workbook.xml | grep -o '<sheet name=\"[^\"]*\"' |
+	sed 's/.*=\"//;s/\"//' | tr '\n' ' ' | grep -qx 'Пояснения 2024Q4 2025Q1 2025Q2 2025Q3 2025Q4 2026Q1 2026Q2 2026Q3 '"
+check "the workbook: numbers as number cells, no formula, months as text" \
+    sh -c "unzip -p '$x' xl/worksheets/sheet1.xml | grep -q '<c r=\"B[0-9]*\" s=\"1\"><v>[0-9]*</v>' &&
+	! unzip -p '$x' 'xl/worksheets/*.xml' | grep -q '<f>' &&
+	unzip -p '$x' xl/sharedStrings.xml | grep -q '>2025-04 (апрель)<' &&
+	unzip -p '$x' xl/sharedStrings.xml | grep -q 'CC BY 4.0: https://creativecommons.org/licenses/by/4.0/'"
+check "the workbook is dated with the source date, not the build's time" \
+    sh -c "unzip -p '$x' docProps/core.xml | grep -q '<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-10-01T00:00:00Z<'"
+check "the workbooks are on the downloads page" \
+    grep -q 'href="../../data/all/insurance-kk.xlsx"' "$out/ru/data/index.html"
 refs "$WORK/release1" >"$WORK/before"
 n=$(wc -l <"$WORK/before")
 check "every published incident has a reference ($n)" [ "$n" -eq 2000 ]

@@ -29,7 +29,8 @@ enum ktype {
 	K_URL,		/* absolute http(s) URL, stored with a final '/' */
 	K_LONG,		/* whole number in [min, max] */
 	K_BOOL,		/* yes | no */
-	K_CHOICE	/* one of choices[], stored as its index */
+	K_CHOICE,	/* one of choices[], stored as its index */
+	K_DATE		/* YYYY-MM-DD, a valid day */
 };
 
 struct key {
@@ -62,6 +63,15 @@ static const struct key keys[] = {
 	{ "site", "rows_per_page", K_LONG, OFF(rows_per_page), 10, 1000,
 	  NULL },
 	{ "site", "record_pages", K_BOOL, OFF(record_pages), 0, 1, NULL },
+	{ "site", "licence_kk", K_TEXT, OFF(licence[LANG_KK]), 0, 0, NULL },
+	{ "site", "licence_ru", K_TEXT, OFF(licence[LANG_RU]), 0, 0, NULL },
+	{ "site", "licence_url", K_URL, OFF(licence_url), 0, 0, NULL },
+	{ "site", "next_release", K_DATE, OFF(next_release), 0, 0, NULL },
+	{ "population", "source_kk", K_TEXT, OFF(pop_source[LANG_KK]), 0, 0,
+	  NULL },
+	{ "population", "source_ru", K_TEXT, OFF(pop_source[LANG_RU]), 0, 0,
+	  NULL },
+	{ "population", "year", K_LONG, OFF(pop_year), 1990, 2100, NULL },
 	{ "privacy", "k", K_LONG, OFF(k), 2, 1000, NULL },
 	{ "privacy", "diversity", K_LONG, OFF(diversity), 1, 2, NULL },
 	{ "privacy", "small_count", K_LONG, OFF(small_count), 2, 1000, NULL },
@@ -99,6 +109,10 @@ config_defaults(struct config *c)
 	c->org_name[LANG_KK] = xstrdup(placeholder_org[LANG_KK]);
 	c->org_name[LANG_RU] = xstrdup(placeholder_org[LANG_RU]);
 	c->base_url = xstrdup(DEFAULT_BASE_URL);
+	c->licence[LANG_KK] = xstrdup("CC BY 4.0");
+	c->licence[LANG_RU] = xstrdup("CC BY 4.0");
+	c->licence_url = xstrdup(
+	    "https://creativecommons.org/licenses/by/4.0/");
 	c->rows_per_page = 50;
 	c->record_pages = 1;
 	c->k = 11;
@@ -116,8 +130,12 @@ config_free(struct config *c)
 	for (l = 0; l < LANG__MAX; l++) {
 		free(c->site_name[l]);
 		free(c->org_name[l]);
+		free(c->licence[l]);
+		free(c->pop_source[l]);
 	}
 	free(c->base_url);
+	free(c->licence_url);
+	free(c->next_release);
 	free(c->mci);
 	free(c->pop);
 	memset(c, 0, sizeof(*c));
@@ -237,6 +255,30 @@ bad:
 	    file, line, key, v);
 }
 
+/* A day "YYYY-MM-DD" from 2000 to 2100: 0, else -1. */
+static int
+check_date(const char *v)
+{
+	static const int mdays[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int	 y, m, d, i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? v[i] != '-' :
+		    !isdigit((unsigned char)v[i]))
+			return -1;
+	if (v[10] != '\0')
+		return -1;
+	y = atoi(v);
+	m = atoi(v + 5);
+	d = atoi(v + 8);
+	if (y < 2000 || y > 2100 || m < 1 || m > 12 || d < 1 ||
+	    d > mdays[m - 1] || (m == 2 && d == 29 &&
+	    (y % 4 != 0 || (y % 100 == 0 && y % 400 != 0))))
+		return -1;
+	return 0;
+}
+
 static int
 set_value(struct config *c, const struct key *k, const char *v,
     const char *file, size_t line)
@@ -282,6 +324,15 @@ set_value(struct config *c, const struct key *k, const char *v,
 			    "'yes' or 'no' (got '%s')", file, line, k->name,
 			    v);
 		*(int *)((char *)c + k->off) = (int)n;
+		return 0;
+	case K_DATE:
+		if (check_date(v) == -1)
+			return rs_err("%s:%zu: bad value for '%s': expected a "
+			    "date YYYY-MM-DD (got '%s')", file, line, k->name,
+			    v);
+		sp = (char **)((char *)c + k->off);
+		free(*sp);
+		*sp = xstrdup(v);
 		return 0;
 	case K_CHOICE:
 		for (i = 0; k->choices[i] != NULL; i++)
@@ -424,7 +475,10 @@ config_parse(struct config *c, const char *text, const char *file)
 				goto out;
 			continue;
 		}
-		if (strcmp(section, "population") == 0) {
+		if (strcmp(section, "population") == 0 &&
+		    strcmp(key, "source_kk") != 0 &&
+		    strcmp(key, "source_ru") != 0 &&
+		    strcmp(key, "year") != 0) {
 			if (set_pop(c, key, val, file, line) == -1)
 				goto out;
 			continue;

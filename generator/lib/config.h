@@ -28,6 +28,9 @@ struct config {
 	char	*base_url;		/* absolute, ends with '/' */
 	long	 rows_per_page;
 	int	 record_pages;		/* a page per record */
+	char	*licence[LANG__MAX];	/* the data's licence, by name */
+	char	*licence_url;		/* its text */
+	char	*next_release;		/* YYYY-MM-DD, or NULL */
 	/* [privacy] */
 	long	 k;			/* smallest class size */
 	long	 diversity;		/* distinct outcomes per class */
@@ -42,6 +45,8 @@ struct config {
 	/* [population]; line: where the file gives it */
 	struct { char code[6]; long people; size_t line; } *pop;
 	size_t	 npop;
+	char	*pop_source[LANG__MAX];	/* where the figures come from */
+	long	 pop_year;		/* as of the start of; 0 unknown */
 };
 
 void	 config_defaults(struct config *);

@@ -253,3 +253,22 @@ esc_csvs(struct buf *b, const char *s)
 {
 	esc_csv(b, s, strlen(s));
 }
+
+void
+esc_xlsx(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *end = s + len;
+	uint32_t	 cp;
+	size_t		 n = 0;
+
+	buf_put(b, "", 0);
+	while (p < end && n < XLSX_CELL_MAX) {
+		cp = utf8_next(&p, end);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0xfffe || cp == 0xffff)
+			cp = 0xfffd;
+		utf8_put(b, cp);
+		/* Excel counts UTF-16 units: a supplementary char is two. */
+		n += cp > 0xffff ? 2 : 1;
+	}
+}

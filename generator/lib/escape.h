@@ -31,5 +31,14 @@ void	 esc_csvs(struct buf *, const char *);
 int	 csv_formula(const char *, size_t);
 /* One CSV field for programs: quoted, its value exactly as it is. */
 void	 esc_csv_raw(struct buf *, const char *, size_t);
+/*
+ * The text of one spreadsheet (XLSX) string cell, NUL-terminated in the
+ * buffer: characters XML 1.0 cannot carry (C0 controls but TAB, LF and
+ * CR; U+FFFE, U+FFFF; malformed UTF-8) become U+FFFD, and the text is
+ * cut to the 32 767 characters a cell holds.  Written as a string cell
+ * (worksheet_write_string), never as a formula.
+ */
+#define XLSX_CELL_MAX	32767
+void	 esc_xlsx(struct buf *, const char *, size_t);
 
 #endif /* !ESCAPE_H */

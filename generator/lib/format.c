@@ -117,6 +117,7 @@ fmt_quarter(struct buf *b, enum lang lang, const char *quarter,
 	if (lang == LANG_KK) {
 		switch (form) {
 		case QF_NOM:
+		case QF_GEN:
 			buf_printf(b, "%d жылғы %s тоқсан", y, roman[q]);
 			break;
 		case QF_IN:
@@ -136,6 +137,9 @@ fmt_quarter(struct buf *b, enum lang lang, const char *quarter,
 			break;
 		case QF_SHORT:
 			buf_printf(b, "%s кв. %d", roman[q], y);
+			break;
+		case QF_GEN:
+			buf_printf(b, "%s квартала %d года", roman[q], y);
 			break;
 		}
 	}

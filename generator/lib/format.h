@@ -8,7 +8,8 @@
 enum qform {
 	QF_NOM,		/* kk "2025 жылғы I тоқсан", ru "I квартал 2025 года" */
 	QF_IN,		/* kk "2025 жылғы I тоқсанда", ru "в I квартале 2025 года" */
-	QF_SHORT	/* kk "2025 ж. I тоқс.", ru "I кв. 2025" (chart axes) */
+	QF_SHORT,	/* kk "2025 ж. I тоқс.", ru "I кв. 2025" (chart axes) */
+	QF_GEN		/* kk as QF_NOM, ru "I квартала 2025 года" ("с ...") */
 };
 
 /* "12 345": narrow no-break space between thousands, U+2212 minus. */

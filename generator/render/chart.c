@@ -139,7 +139,7 @@ struct axis {
 /* What one category shows at the end of its bar or stack. */
 struct stack {
 	double	 sum;		/* of the drawn values */
-	int	 ndrawn, nsupp;
+	int	 ndrawn, nsupp, nround;
 	struct buf label;	/* "120", "120 + <8", "<8", "—" */
 	double	 labelw;
 };
@@ -149,7 +149,7 @@ struct ctx {
 	const struct chart *c;
 	struct buf *b;		/* the body, drawn before the header */
 	double	 w;		/* viewBox width */
-	int	 nsupp, nnodata;
+	int	 nsupp, nnodata, nround;
 };
 
 /*
@@ -405,6 +405,15 @@ fmt_value(struct buf *b, const struct chart *c, double v)
 	fmt_dec(b, v, c->decimals);
 }
 
+/* A drawn point as the labels show it: "≈165" where it is rounded. */
+static void
+fmt_point(struct buf *b, const struct chart *c, const struct chart_point *pt)
+{
+	if (pt->rounded && c->rounded_label != NULL)
+		buf_puts(b, c->rounded_label);
+	fmt_value(b, c, pt->v);
+}
+
 /* The protected value as data-value: exact, locale-free. */
 static void
 put_data_value(struct buf *b, double v)
@@ -543,7 +552,7 @@ put_tip(struct buf *b, const struct ctx *x, size_t cat, size_t s,
 	else {
 		struct buf v = { 0 };
 
-		fmt_value(&v, c, pt->v);
+		fmt_point(&v, c, pt);
 		esc_xml(b, v.data, v.len);
 		buf_free(&v);
 	}
@@ -700,8 +709,10 @@ tick_value(const struct axis *ax, int i)
 
 /*
  * Sum up category cat over series [s0, s1) and make its end label:
- * the drawn total, then one suppressed label per hidden part ("120 +
- * <8"); "—" when nothing at all is known.
+ * the drawn total; where a part is hidden, every part that is not zero
+ * in legend order ("<8 + 120", never "0 + <8"), or past three parts
+ * the drawn total then the hidden parts; "—" when nothing at all is
+ * known.
  */
 static void
 stack_make(struct stack *st, const struct chart *c, size_t cat, size_t s0,
@@ -718,14 +729,41 @@ stack_make(struct stack *st, const struct chart *c, size_t cat, size_t s0,
 		else if (!pt->nodata) {
 			st->ndrawn++;
 			st->sum += pt->v;
+			if (pt->rounded)
+				st->nround++;
 		}
 	}
-	if (st->ndrawn > 0)
-		fmt_value(&st->label, c, st->sum);
-	for (s = 0; s < (size_t)st->nsupp; s++) {
-		if (st->label.len > 0)
-			BUF_LIT(&st->label, " + ");
-		buf_puts(&st->label, c->suppressed_label);
+	if (st->nsupp == 0) {
+		if (st->nround > 0 && c->rounded_label != NULL)
+			buf_puts(&st->label, c->rounded_label);
+		if (st->ndrawn > 0)
+			fmt_value(&st->label, c, st->sum);
+	} else if (s1 - s0 > 3) {
+		/* Too many parts to list: the drawn total, if not 0,
+		 * then the hidden ones. */
+		if (st->sum > 0) {
+			if (st->nround > 0 && c->rounded_label != NULL)
+				buf_puts(&st->label, c->rounded_label);
+			fmt_value(&st->label, c, st->sum);
+		}
+		for (s = 0; s < (size_t)st->nsupp; s++) {
+			if (st->label.len > 0)
+				BUF_LIT(&st->label, " + ");
+			buf_puts(&st->label, c->suppressed_label);
+		}
+	} else {
+		/* The parts in legend order, zeros left out. */
+		for (s = s0; s < s1; s++) {
+			pt = &c->series[s].v[cat];
+			if (pt->nodata || (!pt->suppressed && pt->v == 0))
+				continue;
+			if (st->label.len > 0)
+				BUF_LIT(&st->label, " + ");
+			if (pt->suppressed)
+				buf_puts(&st->label, c->suppressed_label);
+			else
+				fmt_point(&st->label, c, pt);
+		}
 	}
 	if (st->label.len == 0)
 		buf_puts(&st->label, "\xe2\x80\x94");
@@ -746,7 +784,7 @@ stacks_free(struct stack *st, size_t n)
  * A legend entry: a colour, the hatching of suppressed values, a
  * missing tile, or the dash that stands for a missing bar.
  */
-enum swatch { SW_FILL, SW_HATCH, SW_NODATA, SW_DASH };
+enum swatch { SW_FILL, SW_HATCH, SW_NODATA, SW_DASH, SW_SYMBOL };
 struct litem {
 	enum swatch sw;
 	const char *fill;	/* SW_FILL */
@@ -781,6 +819,10 @@ put_swatch(struct ctx *x, double sx, double sy, const struct litem *it)
 		put_text(b, sx + SWATCH / 2.0, sy + 12, "middle", NULL,
 		    "\xe2\x80\x94", 3);
 		break;
+	case SW_SYMBOL:
+		put_text(b, sx + SWATCH / 2.0, sy + 12, "middle", NULL,
+		    x->c->rounded_label, strlen(x->c->rounded_label));
+		break;
 	}
 }
 
@@ -802,6 +844,11 @@ legend_marks(const struct ctx *x, const struct chart *c, struct litem *it,
 		it[n].sw = nodata;
 		it[n].fill = NULL;
 		it[n++].text = c->nodata_label;
+	}
+	if (x->nround > 0 && c->rounded_label != NULL) {
+		it[n].sw = SW_SYMBOL;
+		it[n].fill = NULL;
+		it[n++].text = c->rounded_legend;
 	}
 	return n;
 }
@@ -850,7 +897,7 @@ static double
 series_legend(struct ctx *x, double y, int with_series)
 {
 	const struct chart *c = x->c;
-	struct litem	 it[NPAL + 2];
+	struct litem	 it[NPAL + 3];
 	size_t		 n = 0, s;
 
 	if (with_series && c->nseries > 1)
@@ -871,7 +918,9 @@ draw_unit(struct ctx *x, double ux, double y, const char *anchor)
 
 	if (x->c->unit == NULL || *x->c->unit == '\0')
 		return y;
-	wrap(&l, x->c->unit, x->w - 2 * PAD, FS);
+	/* From ux to the right edge when it starts there. */
+	wrap(&l, x->c->unit, strcmp(anchor, "start") == 0 ? x->w - PAD - ux :
+	    x->w - 2 * PAD, FS);
 	put_lines(x->b, ux, y + 14, anchor, "fill=\"" C_MUTED "\"", &l, LH);
 	y += l.n * LH + 4;
 	lines_free(&l);
@@ -1017,7 +1066,7 @@ draw_columns(struct ctx *x, double y)
 			    c->nseries > 1);
 			if (c->nseries > 1) {
 				buf_reset(&t);
-				fmt_value(&t, c, pt->v);
+				fmt_point(&t, c, pt);
 				if (h >= LH + 2 &&
 				    textw(t.data, t.len, FS) <= colw - 4)
 					put_text(b, cx, yy - h / 2 + 5,
@@ -1149,7 +1198,7 @@ draw_bars(struct ctx *x, double y)
 			    c->nseries > 1);
 			if (c->nseries > 1) {
 				buf_reset(&t);
-				fmt_value(&t, c, pt->v);
+				fmt_point(&t, c, pt);
 				tw = textw(t.data, t.len, FS);
 				if (tw + 8 <= w)
 					put_text(b, xx + w / 2, mid + 5,
@@ -1375,7 +1424,7 @@ draw_tilemap(struct ctx *x, double y)
 	struct buf	*b = x->b, t = { 0 };
 	struct lines	 l[NREGIONS];
 	const struct chart_point *pt;
-	const struct chart_point nodata = { 0, 0, 1 };
+	const struct chart_point nodata = { 0, 0, 1, 0 };
 	const char	*fill, *fg, *label;
 	double		 tile, tileh, gap = 4, vmax = 0, step, tx, ty;
 	double		 bw, lw, vw, sx;
@@ -1383,7 +1432,7 @@ draw_tilemap(struct ctx *x, double y)
 	int		 stagger;
 	size_t		 cat[NREGIONS], i, j, maxl = 1;
 	int		 nbins, bin, ri;
-	struct litem	 it[2];
+	struct litem	 it[3];
 
 	for (i = 0; i < c->ncats; i++) {
 		pt = &c->series[0].v[i];
@@ -1452,7 +1501,7 @@ draw_tilemap(struct ctx *x, double y)
 		else if (pt->nodata)
 			buf_puts(&t, c->nodata_label);
 		else
-			fmt_value(&t, c, pt->v);
+			fmt_point(&t, c, pt);
 		esc_xml(b, t.data, t.len);
 		BUF_LIT(b, "</title></rect>\n");
 
@@ -1472,7 +1521,7 @@ draw_tilemap(struct ctx *x, double y)
 			else if (pt->nodata)
 				buf_puts(&t, "\xe2\x80\x94");
 			else
-				fmt_value(&t, c, pt->v);
+				fmt_point(&t, c, pt);
 			/* A number too wide for the tile is squeezed. */
 			vw = textw(t.data, t.len, 17) * 1.1;
 			if (vw > tile - 6)
@@ -1617,6 +1666,8 @@ chart_check(struct ctx *x, const struct chart *c)
 				return rs_err("chart '%s': value out of "
 				    "range in series %zu, category %zu",
 				    c->id, s, i);
+			else if (pt->rounded)
+				x->nround++;
 		}
 	}
 	if (c->kind == CHART_TILEMAP) {
@@ -1644,6 +1695,10 @@ chart_check(struct ctx *x, const struct chart *c)
 	    c->suppressed_legend == NULL))
 		return rs_err("chart '%s': suppressed values need "
 		    "suppressed_label and suppressed_legend", c->id);
+	if (x->nround > 0 && c->rounded_label != NULL &&
+	    c->rounded_legend == NULL)
+		return rs_err("chart '%s': rounded_label needs "
+		    "rounded_legend", c->id);
 	if (x->nnodata > 0 && c->nodata_label == NULL)
 		return rs_err("chart '%s': missing values need nodata_label",
 		    c->id);
@@ -1681,6 +1736,7 @@ chart_svg(struct buf *out, const struct chart *c)
 	struct ctx	 x;
 	struct buf	 body = { 0 };
 	struct lines	 l;
+	struct chart	 nc;
 	double		 y = PAD;
 
 	memset(&x, 0, sizeof(x));
@@ -1688,9 +1744,21 @@ chart_svg(struct buf *out, const struct chart *c)
 		return rs_err("chart: no chart");
 	if (chart_check(&x, c) == -1)
 		return -1;
+	x.w = c->kind == CHART_TILEMAP ? MAPW : CW;
+	if (c->narrow) {
+		/* Rows read on a phone; columns and tiles would not. */
+		nc = *c;
+		if (nc.kind == CHART_COLUMNS || nc.kind == CHART_TILEMAP) {
+			/* A tile map's regions without data are no rows. */
+			if (nc.kind == CHART_TILEMAP)
+				x.nnodata -= NREGIONS - (int)c->ncats;
+			nc.kind = CHART_BARS;
+		}
+		c = &nc;
+		x.w = NARROW_W;
+	}
 	x.c = c;
 	x.b = &body;
-	x.w = c->kind == CHART_TILEMAP ? MAPW : CW;
 
 	if (c->show_title) {
 		wrap(&l, c->title, x.w - 2 * PAD, TFS);

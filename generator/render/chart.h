@@ -25,11 +25,13 @@ struct chart_point {
 	double	 v;
 	int	 suppressed;
 	int	 nodata;
+	int	 rounded;	/* v is rounded (labelled with rounded_label) */
 };
 
 struct chart_series {
 	const char *label;		/* legend text (pyramid: half title) */
 	const struct chart_point *v;	/* ncats values */
+	const char *code;		/* for the data files, or NULL */
 };
 
 /*
@@ -46,7 +48,9 @@ struct chart {
 	const char *desc;		/* one sentence, <desc>: the text
 					   alternative */
 	const char *const *cats;	/* ncats category labels, full names */
-	const char *const *codes;	/* tile map: ISO 3166-2:KZ codes */
+	const char *const *codes;	/* tile map: ISO 3166-2:KZ codes;
+					   others: category codes for the
+					   data files, or NULL */
 	const char *const *short_labels; /* tile map: tile labels, or NULL
 					   for built-in abbreviations */
 	size_t	 ncats;
@@ -56,6 +60,11 @@ struct chart {
 	const char *unit;		/* axis or legend caption, or NULL */
 	const char *suppressed_label;	/* "<8": required if any suppressed */
 	const char *suppressed_legend;	/* "fewer than 8, hidden": idem */
+	const char *rounded_label;	/* "≈": prefix of rounded values and
+					   of stacks with a rounded part, or
+					   NULL to mark nothing */
+	const char *rounded_legend;	/* its legend line: required if
+					   rounded_label and any rounded */
 	const char *nodata_label;	/* legend text: required if any
 					   nodata (and on a tile map with
 					   regions missing) */
@@ -63,6 +72,10 @@ struct chart {
 					   source), or NULL */
 	int	 show_title;		/* draw the title as a heading too
 					   (standalone files) */
+	int	 narrow;		/* the phone layout: NARROW_W units
+					   wide (about a phone's CSS px, so
+					   text stays near 15 px), columns
+					   and tile maps as horizontal bars */
 };
 
 /*
@@ -76,5 +89,6 @@ struct chart {
  * return -1 with rs_err set.  The output depends on c alone.
  */
 int	 chart_svg(struct buf *out, const struct chart *c);
+#define NARROW_W	340
 
 #endif /* !CHART_H */

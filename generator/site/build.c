@@ -192,7 +192,8 @@ build_progress(struct build *b)
 
 /*
  * The site's files, each page module in turn.  The downloads come
- * before the pages that link them; nothing else depends on the order.
+ * before the pages that link them; the downloads page and SHA256SUMS
+ * after the pages with charts, whose data files they list.
  */
 static int
 write_site(struct build *b)
@@ -207,11 +208,10 @@ write_site(struct build *b)
 		return -1;
 	for (l = 0; l < LANG__MAX; l++) {
 		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
-		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
-		    content_pages(b, l) == -1 || releases_pages(b, l) == -1)
+		    stats_page(b, l) == -1 || content_pages(b, l) == -1 ||
+		    releases_pages(b, l) == -1)
 			return -1;
-		trace("%s: home, archive, statistics, data pages",
-		    lang_codes[l]);
+		trace("%s: home, archive, statistics pages", lang_codes[l]);
 		for (i = 0; i < b->nquarters; i++)
 			if (quarter_page(b, l, i) == -1 ||
 			    tables_build(b, l, b->quarters[i]) == -1)
@@ -220,6 +220,16 @@ write_site(struct build *b)
 			return -1;
 		trace("%s: quarters and tables, explorer", lang_codes[l]);
 	}
+	/* The charts' data files are downloads too: the downloads page
+	 * and SHA256SUMS come after every chart. */
+	if (downloads_charts(b) == -1)
+		return -1;
+	for (l = 0; l < LANG__MAX; l++)
+		if (data_pages(b, l) == -1)
+			return -1;
+	if (downloads_sums(b) == -1)
+		return -1;
+	trace("data pages, SHA256SUMS");
 	if (feeds_build(b) == -1)
 		return -1;
 	trace("feeds and sitemap");
@@ -236,6 +246,13 @@ build_free(struct build *b)
 	content_free(b);
 	downloads_free(&b->downloads);
 	aggs_free(&b->aggs);
+	{
+		size_t	 i;
+
+		for (i = 0; i < b->ncdata; i++)
+			buf_free(&b->cdata[i].csv);
+		free(b->cdata);
+	}
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);

@@ -8,7 +8,9 @@
  *	data/2025-q1/incidents-kk.json   metadata block + records
  *	data/2025-q1/incidents-ru.csv    Russian
  *	data/2025-q1/incidents-ru.json
- *	data/all/...                     the same for all quarters
+ *	data/all/...                     the same for all quarters, and
+ *	data/all/incidents-kk.xlsx       a workbook per language: notes,
+ *	                                 a sheet per quarter
  *	data/SHA256SUMS
  *
  * This is the driver: it opens a file per format and language, feeds
@@ -37,7 +39,8 @@
 #include "site/download.h"
 
 /* The formats, in the order of their files in a set. */
-static const struct dl_format *const formats[] = { &dl_csv, &dl_json };
+static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
+    &dl_xlsx };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 /* The files of a set: per format, the machine file and each language. */
 #define NFILES (NFORMATS * (LANG__MAX + 1))
@@ -85,6 +88,9 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 static void
 file_flush(struct dl_file *df)
 {
+	/* A format may append nothing (a workbook, until its close). */
+	if (df->out.len == 0)
+		return;
 	fwrite(df->out.data, 1, df->out.len, df->f);
 	sha256_update(&df->sha, df->out.len, (const uint8_t *)df->out.data);
 	df->d->bytes += df->out.len;
@@ -100,7 +106,15 @@ file_close(struct build *b, struct dl_file *df, long rows)
 	int	 rc;
 
 	if (df->state != NULL) {
-		df->d->fmt->close(df->state);
+		if (df->d->fmt->close(df->state) == -1) {
+			char	*why = xstrdup(rs_errmsg());
+
+			buf_free(&df->out);
+			site_fclose(b->site, df->f, df->d->path);
+			rs_err("%s: %s", df->d->path, why);
+			free(why);
+			return -1;
+		}
 		file_flush(df);
 	}
 	sha256_digest(&df->sha, sizeof(dg), dg);
@@ -129,7 +143,8 @@ write_set(struct build *b, enum form f, const char *quarter)
 	memset(files, 0, sizeof(files));
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
-			if (l < 0 && !formats[k]->machine)
+			if ((l < 0 && !formats[k]->machine) ||
+			    (quarter != NULL && formats[k]->all_only))
 				continue;
 			if (file_open(b, &files[nf++], formats[k], f, quarter,
 			    l) == -1)
@@ -162,11 +177,8 @@ out:
 int
 downloads_write(struct build *b)
 {
-	struct downloads *dl = &b->downloads;
-	struct buf	 sums = { 0 };
-	char		*rel;
 	size_t		 i;
-	int		 f, rc;
+	int		 f;
 
 	for (f = 0; f < FORM__MAX; f++) {
 		for (i = 0; i < b->nquarters; i++)
@@ -177,6 +189,73 @@ downloads_write(struct build *b)
 	}
 	if (releases_downloads(b) == -1)
 		return -1;
+	return 0;
+}
+
+int
+download_chart(struct build *b, const char *path, const struct buf *data,
+    const char *quarter, long rows)
+{
+	struct downloads *dl = &b->downloads;
+	struct download	*d;
+	struct sha256_ctx sha;
+	uint8_t		 dig[SHA256_DIGEST_SIZE];
+	size_t		 i;
+
+	if (site_write(b->site, path, data->data, data->len) == -1)
+		return -1;
+	d = xcalloc(1, sizeof(*d));
+	d->path = xstrdup(path);
+	snprintf(d->quarter, sizeof(d->quarter), "%s", quarter ? quarter : "");
+	d->lang = -1;
+	d->chart = 1;
+	d->fmt = &dl_csv;
+	d->bytes = data->len;
+	d->rows = rows;
+	sha256_init(&sha);
+	sha256_update(&sha, data->len, (const uint8_t *)data->data);
+	sha256_digest(&sha, sizeof(dig), dig);
+	for (i = 0; i < sizeof(dig); i++)
+		snprintf(d->sha + 2 * i, 3, "%02x", dig[i]);
+	dl->v = xreallocarray(dl->v, dl->n + 1, sizeof(*dl->v));
+	dl->v[dl->n++] = d;
+	return 0;
+}
+
+/* The header of the charts' machine CSV (stats.c writes its lines). */
+#define CHARTS_HEAD	"\xef\xbb\xbf" "chart,category,series,value,status\r\n"
+
+int
+downloads_charts(struct build *b)
+{
+	struct buf	 out = { 0 };
+	char		*path;
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; i < b->ncdata && rc == 0; i++) {
+		buf_reset(&out);
+		BUF_LIT(&out, CHARTS_HEAD);
+		buf_put(&out, b->cdata[i].csv.data, b->cdata[i].csv.len);
+		path = url_chart_data(b->cdata[i].quarter[0] ?
+		    b->cdata[i].quarter : NULL);
+		rc = download_chart(b, path, &out, b->cdata[i].quarter[0] ?
+		    b->cdata[i].quarter : NULL, b->cdata[i].rows);
+		free(path);
+	}
+	buf_free(&out);
+	return rc;
+}
+
+int
+downloads_sums(struct build *b)
+{
+	struct downloads *dl = &b->downloads;
+	struct buf	 sums = { 0 };
+	char		*rel;
+	size_t		 i;
+	int		 rc;
+
 	/* "sha256  path" relative to data/, as sha256sum -c reads it. */
 	for (i = 0; i < dl->n; i++) {
 		rel = url_rel_below(url_sums(), dl->v[i]->path);
@@ -258,9 +337,8 @@ download_links(struct build *b, enum lang l, const char *path,
 	for (pass = 0; pass < 2; pass++)
 		for (i = 0; i < dl->n; i++) {
 			d = dl->v[i];
-			if (d->form != f || d->release[0] ||
-			    strcmp(d->quarter, quarter ?
-			    quarter : "") != 0)
+			if (d->chart || d->form != f || d->release[0] ||
+			    strcmp(d->quarter, quarter ? quarter : "") != 0)
 				continue;
 			if ((pass == 0 && d->lang != (int)l) ||
 			    (pass == 1 && d->lang != -1))

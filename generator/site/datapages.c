@@ -82,6 +82,16 @@ dictionary_page(struct build *b, enum lang l)
 	mv_set(c, "small", mv_strf("<%ld", b->cfg.small_count));
 	mv_sets(c, "hidden_value", tr(b->cat, l, "hidden_value"));
 	mv_set(c, "rounding", mv_strf("%ld", b->cfg.rounding));
+	{
+		struct buf	 fm = { 0 };
+		char		 sm1[24];
+
+		snprintf(sm1, sizeof(sm1), "%ld", b->cfg.small_count - 1);
+		trf(&fm, b->cat, l, "formats_machine_csv", "smallm1", sm1,
+		    (char *)NULL);
+		mv_sets(c, "formats_machine_csv", buf_str(&fm));
+		buf_free(&fm);
+	}
 	rc = page_write(b, "dictionary", c, path);
 	free(path);
 	return rc;
@@ -127,8 +137,25 @@ downloads_page(struct build *b, enum lang l)
 				if (d->form != (enum form)f || d->release[0] ||
 				    strcmp(d->quarter, q ? q : "") != 0)
 					continue;
+				if (d->chart)
+					continue;
 				mv_push(files, download_entry(b, l, path, d));
 			}
+		}
+		/* The charts' data of the quarter, or of all quarters. */
+		files = NULL;
+		for (i = 0; i < dl->n; i++) {
+			const struct download *d = dl->v[i];
+
+			if (!d->chart || strcmp(d->quarter, q ? q : "") != 0)
+				continue;
+			if (files == NULL) {
+				fm = mv_push(forms, mv_map());
+				mv_sets(fm, "title", tr(b->cat, l,
+				    "charts_data_title"));
+				files = mv_set(fm, "files", mv_list());
+			}
+			mv_push(files, download_entry(b, l, path, d));
 		}
 	}
 	/* Each release's rows as published then, newest first. */

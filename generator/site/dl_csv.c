@@ -1,7 +1,10 @@
 /*
  * dl_csv.c -- the CSV downloads: UTF-8 with a byte-order mark, CRLF
  * line ends, every field through libcsv's RFC 4180 quoting (esc_csv,
- * which also defuses formulas in the languages' files).
+ * which also defuses formulas in the languages' files).  A language's
+ * file is for spreadsheets in its locale: fields separated by ';' (the
+ * list separator of kk-KZ and ru-RU), months as "2025-04 (апрель)" so
+ * they stay text.
  * The machine file has the machine names and codes, with each free
  * text twice (name_kk, name_ru); a language's file has its headings,
  * labels and texts.
@@ -46,8 +49,9 @@ csv_open(const struct dl_target *t, struct buf *out)
 static void
 field(struct csvw *w, const char *s, size_t len)
 {
+	/* Spreadsheets in the kk-KZ and ru-RU locales split on ';'. */
 	if (!w->first)
-		buf_putc(w->out, ',');
+		buf_putc(w->out, w->t.lang < 0 ? ',' : ';');
 	w->first = 0;
 	if (w->t.lang < 0)
 		esc_csv_raw(w->out, s, len);
@@ -107,15 +111,16 @@ csv_row(void *arg, const struct pubrec *r)
 	BUF_LIT(w->out, "\r\n");
 }
 
-static void
+static int
 csv_close(void *arg)
 {
 	struct csvw	*w = arg;
 
 	buf_free(&w->val);
 	free(w);
+	return 0;
 }
 
 const struct dl_format dl_csv = {
-	"csv", "CSV", 1, csv_open, csv_header, csv_row, csv_close
+	"csv", "CSV", 1, 0, csv_open, csv_header, csv_row, csv_close
 };

@@ -154,6 +154,13 @@ json_header(void *arg)
 	jw_str(j, b->release);
 	jw_key(j, "publisher");
 	jw_str(j, b->cfg.org_name[l]);
+	jw_key(j, "licence");
+	jw_obj_begin(j);
+	jw_key(j, "name");
+	jw_str(j, b->cfg.licence[l]);
+	jw_key(j, "url");
+	jw_str(j, b->cfg.licence_url);
+	jw_obj_end(j);
 	jw_break(j, "\n");
 	jw_key(j, "privacy");
 	privacy_meta(w);
@@ -188,7 +195,7 @@ json_row(void *arg, const struct pubrec *r)
 	jw_obj_end(j);
 }
 
-static void
+static int
 json_close(void *arg)
 {
 	struct jsonw	*w = arg;
@@ -199,8 +206,9 @@ json_close(void *arg)
 	BUF_LIT(w->j.out, "\n");
 	buf_free(&w->val);
 	free(w);
+	return 0;
 }
 
 const struct dl_format dl_json = {
-	"json", "JSON", 0, json_open, json_header, json_row, json_close
+	"json", "JSON", 0, 0, json_open, json_header, json_row, json_close
 };

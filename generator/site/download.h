@@ -52,20 +52,23 @@ struct dl_target {
  * per file (the format's state is returned), header, row once per
  * record, then close (the trailer; frees the state).  Each appends the
  * file's bytes to the out given to open; the driver writes, counts and
- * hashes them.  Formats never fail.
+ * hashes them.  Only close may fail (-1 with rs_err): a format that
+ * writes through a library.
  */
 struct dl_format {
 	const char	*ext;		/* "csv": extension and kind */
 	const char	*name;		/* "CSV", on the downloads page */
 	int		 machine;	/* a machine file (lang -1) too */
+	int		 all_only;	/* only of all quarters (no quarter) */
 	void		*(*open)(const struct dl_target *, struct buf *out);
 	void		 (*header)(void *);
 	void		 (*row)(void *, const struct pubrec *);
-	void		 (*close)(void *);
+	int		 (*close)(void *);
 };
 
 extern const struct dl_format dl_csv;	/* dl_csv.c */
 extern const struct dl_format dl_json;	/* dl_json.c */
+extern const struct dl_format dl_xlsx;	/* dl_xlsx.c */
 
 /* A file written (data.c), for the pages and SHA256SUMS. */
 struct download {
@@ -74,11 +77,20 @@ struct download {
 	char		 release[8];	/* a release's rows (releases.c) */
 	enum form	 form;
 	int		 lang;		/* -1: the machine file */
+	int		 chart;		/* a chart's data (stats.c), no form */
 	const struct dl_format *fmt;
 	unsigned long long bytes;
 	long		 rows;
 	char		 sha[65];
 };
+
+/*
+ * Write a chart's machine CSV (rows data lines) at site path and list
+ * it with the downloads of quarter (NULL: all quarters), for the
+ * downloads page and SHA256SUMS.  0, or -1 with rs_err.
+ */
+int	 download_chart(struct build *, const char *path, const struct buf *,
+	    const char *quarter, long rows);
 
 /* The entry of download d for the page at path (datapages.c too). */
 struct mval *download_entry(struct build *, enum lang, const char *path,

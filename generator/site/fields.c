@@ -74,8 +74,16 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 	case F_MONTH:
 		if (r->month < 0)
 			HIDDEN();
-		else if (r->month > 0)
+		else if (r->month > 0) {
+			/* A language's file is opened in spreadsheets, which
+			 * would read "2025-04" as a date. */
 			buf_printf(out, "%.4s-%02d", r->quarter, r->month);
+			if (lang >= 0) {
+				BUF_LIT(out, " (");
+				fmt_month(out, (enum lang)lang, r->month);
+				buf_putc(out, ')');
+			}
+		}
 		return;
 	case F_REGION:
 		if (strcmp(r->region, "*") == 0)

@@ -4,6 +4,7 @@
  * every quarter -- and the writing of a rendered page.  Page modules
  * call it; it calls none of them.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -240,8 +241,92 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
 		fmt_date(&lbl, l, dy, dm, dd);
 	mv_sets(c, "date_text", buf_str(&lbl));
+	mv_sets(c, "licence", b->cfg.licence[l]);
+	mv_sets(c, "licence_url", b->cfg.licence_url);
+	/* A date already past is no announcement. */
+	if (b->cfg.next_release != NULL &&
+	    strncmp(b->cfg.next_release, b->date_iso, 10) > 0 &&
+	    sscanf(b->cfg.next_release, "%d-%d-%d", &dy, &dm, &dd) == 3) {
+		buf_reset(&lbl);
+		fmt_date(&lbl, l, dy, dm, dd);
+		a = mv_set(c, "next_release", mv_map());
+		mv_sets(a, "date", b->cfg.next_release);
+		mv_sets(a, "text", buf_str(&lbl));
+	}
 	buf_free(&lbl);
 	return c;
+}
+
+/* One line of the "how to read" block. */
+static void
+howto_line(struct mval *list, struct build *b, enum lang l, const char *key,
+    ...)
+{
+	struct buf	 t = { 0 };
+	va_list		 ap;
+	const char	*name, *val;
+
+	(void)b;
+	va_start(ap, key);
+	{
+		/* trf takes name, value pairs: at most four here. */
+		const char	*nv[8] = { NULL };
+		int		 i;
+
+		for (i = 0; i < 8 && (name = va_arg(ap, const char *)) !=
+		    NULL; i += 2) {
+			val = va_arg(ap, const char *);
+			nv[i] = name;
+			nv[i + 1] = val;
+		}
+		trf(&t, b->cat, l, key, nv[0], nv[1], nv[2], nv[3], nv[4],
+		    nv[5], nv[6], nv[7], (char *)NULL);
+	}
+	va_end(ap);
+	mv_sets(mv_push(list, mv_map()), "text", buf_str(&t));
+	buf_free(&t);
+}
+
+void
+page_howto(struct build *b, enum lang l, const char *path, struct mval *ctx)
+{
+	struct mval	*h, *list;
+	struct buf	 d = { 0 };
+	char		 sm[24], sm1[24], base[24], yr[24], *url;
+	int		 dy, dm, dd;
+
+	snprintf(sm, sizeof(sm), "%ld", b->cfg.small_count);
+	snprintf(sm1, sizeof(sm1), "%ld", b->cfg.small_count - 1);
+	snprintf(base, sizeof(base), "%ld", b->cfg.rounding);
+	snprintf(yr, sizeof(yr), "%ld", b->cfg.pop_year);
+	h = mv_set(ctx, "howto", mv_map());
+	list = mv_set(h, "items", mv_list());
+	howto_line(list, b, l, "howto_reporting", (char *)NULL);
+	howto_line(list, b, l, "howto_small", "small", sm, "smallm1", sm1,
+	    (char *)NULL);
+	if (b->cfg.rounding > 1)
+		howto_line(list, b, l, "howto_rounded", "base", base,
+		    (char *)NULL);
+	howto_line(list, b, l, "howto_nodata", "notshown",
+	    tr(b->cat, l, "value_not_shown"), (char *)NULL);
+	howto_line(list, b, l, "howto_rates", "source",
+	    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
+	    tr(b->cat, l, "population_source_unknown"), "year",
+	    b->cfg.pop_year ? yr : "—", (char *)NULL);
+	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
+		fmt_date(&d, l, dy, dm, dd);
+	url = page_url(b, path);
+	{
+		struct buf	 t = { 0 };
+
+		trf(&t, b->cat, l, "howto_cite", "site", b->cfg.site_name[l],
+		    "date", buf_str(&d), "url", url, "licence",
+		    b->cfg.licence[l], (char *)NULL);
+		mv_sets(h, "cite", buf_str(&t));
+		buf_free(&t);
+	}
+	free(url);
+	buf_free(&d);
 }
 
 int

@@ -13,6 +13,12 @@
  */
 struct mval *page_ctx(struct build *, enum lang, const char *path,
 	    const char *title, const char *description);
+/*
+ * ctx's "howto": the "how to read these figures" block of a statistics
+ * or quarter page at path (reporting, symbols, rates, how to cite).
+ */
+void	 page_howto(struct build *, enum lang, const char *path,
+	    struct mval *ctx);
 /* Render template tmpl with ctx (freed) into the site at path. */
 int	 page_write(struct build *, const char *tmpl, struct mval *ctx,
 	    const char *path);

@@ -91,6 +91,7 @@ quarter_page(struct build *b, enum lang l, size_t qi)
 			goto out;
 	if (stats_quarter(b, l, path, q, c) == -1)
 		goto out;
+	page_howto(b, l, path, c);
 	rc = page_write(b, "quarter", c, path);
 	c = NULL;
 out:

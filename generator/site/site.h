@@ -58,6 +58,14 @@ struct build {
 					   listed by its explorer */
 	const struct release_list *rels;	/* privacy_releases */
 	struct aggs	 aggs;		/* filled as charts ask */
+	/* The charts' machine data, a file per quarter and one for all
+	 * (stats.c appends, data.c writes them as downloads). */
+	struct chartdata {
+		char		 quarter[8];	/* "" for all quarters */
+		struct buf	 csv;		/* lines, no header */
+		long		 rows;
+	} *cdata;
+	size_t		 ncdata;
 	long		 pages;		/* HTML pages written */
 	long		 total_pages;	/* expected, for the progress line */
 	double		 started;	/* when the pages began (s, monotonic) */
@@ -73,6 +81,10 @@ int	 assets_copy(struct build *);
 
 /* data.c: the downloads, written before any page links them */
 int	 downloads_write(struct build *);
+/* The charts' data files (b->cdata), then data/SHA256SUMS: once every
+ * page with charts is written. */
+int	 downloads_charts(struct build *);
+int	 downloads_sums(struct build *);
 void	 downloads_free(struct downloads *);
 /*
  * The download links of a quarter's form (NULL: all quarters) for the

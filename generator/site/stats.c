@@ -26,8 +26,11 @@
 #include "site/site.h"
 #include "site/url.h"
 #include "site/page.h"
+#include "site/download.h"
 
 #define TOP_SPECIALTIES	10
+/* Marks a rounded count, as a footnote symbol (legend: chart_rounded). */
+#define ROUNDED_MARK	"\xe2\x89\x88"	/* ≈ */
 
 /* Statutory minimum insurance payments in MCI (Code art. 270-4). */
 static const struct {
@@ -194,8 +197,10 @@ point(struct pcount c)
 		p.suppressed = 1;
 	else if (c.flags & PC_HIDDEN)
 		p.nodata = 1;
-	else
+	else {
 		p.v = (double)c.n;
+		p.rounded = (c.flags & PC_ROUNDED) != 0;
+	}
 	return p;
 }
 
@@ -299,10 +304,14 @@ point_text(struct buf *out, struct build *b, const struct chart_point *p,
 		buf_printf(out, "<%ld", b->cfg.small_count);
 	else if (p->nodata)
 		buf_puts(out, "—");
-	else if (decimals > 0)
-		fmt_dec(out, p->v, decimals);
-	else
-		fmt_int(out, (long long)llround(p->v));
+	else {
+		if (p->rounded)
+			buf_puts(out, ROUNDED_MARK);
+		if (decimals > 0)
+			fmt_dec(out, p->v, decimals);
+		else
+			fmt_int(out, (long long)llround(p->v));
+	}
 }
 
 /* The data table shown beside a chart. */
@@ -342,18 +351,29 @@ data_table(struct buf *h, struct build *b, const struct chart *c,
 	buf_free(&t);
 }
 
-/* The chart's data as CSV (UTF-8 with a byte-order mark). */
+/* A number as the machine file writes it: a decimal point, no grouping. */
+static void
+machine_num(struct buf *o, double v, int decimals)
+{
+	buf_printf(o, "%.*f", decimals, v);
+}
+
+/*
+ * The chart's data as CSV (UTF-8 with a byte-order mark) for
+ * spreadsheets in the page's language: ';' between fields, a decimal
+ * comma, "<8" for a hidden count.
+ */
 static void
 data_csv(struct buf *o, struct build *b, const struct chart *c,
     const char *cathead)
 {
 	struct buf	 t = { 0 };
-	size_t		 i, s;
+	size_t		 i, s, k;
 
 	BUF_LIT(o, "\xef\xbb\xbf");
 	esc_csvs(o, cathead);
 	for (s = 0; s < c->nseries; s++) {
-		buf_putc(o, ',');
+		buf_putc(o, ';');
 		esc_csvs(o, c->series[s].label);
 	}
 	BUF_LIT(o, "\r\n");
@@ -365,14 +385,80 @@ data_csv(struct buf *o, struct build *b, const struct chart *c,
 			buf_reset(&t);
 			if (p->suppressed)
 				buf_printf(&t, "<%ld", b->cfg.small_count);
-			else if (!p->nodata)
-				buf_printf(&t, "%.*f", c->decimals, p->v);
-			buf_putc(o, ',');
+			else if (!p->nodata) {
+				machine_num(&t, p->v, c->decimals);
+				for (k = 0; k < t.len; k++)
+					if (t.data[k] == '.')
+						t.data[k] = ',';
+			}
+			buf_putc(o, ';');
 			esc_csv(o, t.data ? t.data : "", t.len);
 		}
 		BUF_LIT(o, "\r\n");
 	}
 	buf_free(&t);
+}
+
+/*
+ * The chart's data for programs, one line per value: chart id, category
+ * and series codes, the value with a decimal point (empty when not
+ * shown) and its status: exact, rounded, suppressed (1 to
+ * small_count-1) or missing.  Appends the lines (data.c writes the
+ * header); returns how many.
+ */
+static long
+machine_csv(struct buf *o, const struct chart *c);
+
+/* The machine data of the charts of quarter (NULL: all quarters). */
+static struct chartdata *
+chartdata(struct build *b, const char *quarter)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->ncdata; i++)
+		if (strcmp(b->cdata[i].quarter, quarter ? quarter : "") == 0)
+			return &b->cdata[i];
+	b->cdata = xreallocarray(b->cdata, b->ncdata + 1, sizeof(*b->cdata));
+	memset(&b->cdata[b->ncdata], 0, sizeof(*b->cdata));
+	snprintf(b->cdata[b->ncdata].quarter, sizeof(b->cdata[0].quarter),
+	    "%s", quarter ? quarter : "");
+	return &b->cdata[b->ncdata++];
+}
+
+static long
+machine_csv(struct buf *o, const struct chart *c)
+{
+	struct buf	 t = { 0 };
+	size_t		 i, s;
+	long		 n = 0;
+
+	for (i = 0; i < c->ncats; i++)
+		for (s = 0; s < c->nseries; s++) {
+			const struct chart_point *p = &c->series[s].v[i];
+
+			esc_csv_raw(o, c->id, strlen(c->id));
+			buf_putc(o, ',');
+			esc_csv_raw(o, c->codes ? c->codes[i] : c->cats[i],
+			    strlen(c->codes ? c->codes[i] : c->cats[i]));
+			buf_putc(o, ',');
+			esc_csv_raw(o, c->series[s].code ? c->series[s].code :
+			    "value", strlen(c->series[s].code ?
+			    c->series[s].code : "value"));
+			buf_putc(o, ',');
+			buf_reset(&t);
+			if (!p->suppressed && !p->nodata)
+				machine_num(&t, p->v, c->decimals);
+			esc_csv_raw(o, t.data ? t.data : "", t.len);
+			buf_putc(o, ',');
+			buf_reset(&t);
+			buf_puts(&t, p->suppressed ? "suppressed" : p->nodata ?
+			    "missing" : p->rounded ? "rounded" : "exact");
+			esc_csv_raw(o, t.data, t.len);
+			BUF_LIT(o, "\r\n");
+			n++;
+		}
+	buf_free(&t);
+	return n;
 }
 
 /*
@@ -384,24 +470,54 @@ static int
 emit(struct build *b, enum lang l, const struct dest *to,
     struct chart *c, const char *cathead, struct mval *list)
 {
-	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 };
+	struct buf	 svg = { 0 }, html = { 0 }, note = { 0 },
+			 rlegend = { 0 };
 	struct mval	*m;
-	char		*file;
-	int		 rc = -1;
+	char		*file, rbase[24];
+	int		 rc = -1, one;
 
 	c->lang = l;
+	snprintf(rbase, sizeof(rbase), "%ld", b->cfg.rounding);
 	if (c->suppressed_label == NULL) {
 		c->suppressed_label = xasprintf("<%ld", b->cfg.small_count);
 		c->suppressed_legend = tr(b->cat, l, "chart_suppressed");
 	}
-	c->nodata_label = tr(b->cat, l, "chart_nodata");
+	if (c->nodata_label == NULL)
+		c->nodata_label = tr(b->cat, l, "chart_nodata");
+	c->rounded_label = ROUNDED_MARK;
+	trf(&rlegend, b->cat, l, "chart_rounded", "base", rbase, (char *)NULL);
+	c->rounded_legend = buf_str(&rlegend);
 	c->show_title = 0;
 	c->note = NULL;
-	if (chart_svg(&svg, c) == -1)
+	/* Bars read at any width: their phone layout alone, on every
+	 * screen; columns and tile maps twice, the phone's shown instead
+	 * below a breakpoint (style.css). */
+	one = c->kind == CHART_BARS || c->kind == CHART_PYRAMID;
+	c->narrow = one;
+	rc = chart_svg(&svg, c);
+	c->narrow = 0;
+	if (rc == -1)
 		goto out;
+	rc = -1;
 	m = mv_push(list, mv_map());
 	mv_sets(m, "id", c->id);
 	mv_set(m, "svg", mv_html(buf_str(&svg)));
+	if (!one) {
+		const char	*id = c->id;
+		char		*nid = xasprintf("%s-n", id);
+
+		buf_reset(&svg);
+		c->id = nid;
+		c->narrow = 1;
+		rc = chart_svg(&svg, c);
+		c->id = id;
+		c->narrow = 0;
+		free(nid);
+		if (rc == -1)
+			goto out;
+		rc = -1;
+		mv_set(m, "svg_narrow", mv_html(buf_str(&svg)));
+	}
 	mv_sets(m, "title", c->title);
 	mv_sets(m, "desc", c->desc);
 	data_table(&html, b, c, cathead);
@@ -415,6 +531,13 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	page_link(m, "csv", to->path, file);
 	if (rc == -1)
 		goto out;
+	/* The machine data, once for both languages. */
+	if (l == LANG_KK) {
+		struct chartdata *cd = chartdata(b, to->quarter);
+
+		cd->rows += machine_csv(&cd->csv, c);
+	}
+	page_link(m, "csv_machine", to->path, url_chart_data(to->quarter));
 	buf_reset(&svg);
 	trf(&note, b->cat, l, "chart_source", "site", b->cfg.site_name[l],
 	    "date", b->date_iso, (char *)NULL);
@@ -434,6 +557,7 @@ out:
 	buf_free(&svg);
 	buf_free(&html);
 	buf_free(&note);
+	buf_free(&rlegend);
 	return rc;
 }
 
@@ -523,10 +647,11 @@ trend_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	for (s = 0; s < dv.n; s++) {
 		sr[s].label = dv.label[s];
+		sr[s].code = dv.code[s];
 		sr[s].v = pts + s * b->nquarters;
 	}
 	labels = quarter_labels(b, l);
-	fmt_quarter(&a, l, b->quarters[0], QF_NOM);
+	fmt_quarter(&a, l, b->quarters[0], QF_GEN);
 	fmt_quarter(&z, l, b->quarters[b->nquarters - 1], QF_NOM);
 	fmt_quarter(&li, l, b->quarters[b->nquarters - 1], QF_IN);
 	fmt_int(&tot, total);
@@ -539,6 +664,7 @@ trend_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = (const char *const *)labels;
+	c.codes = b->quarters;
 	c.ncats = b->nquarters;
 	c.series = sr;
 	c.nseries = dv.n;
@@ -599,6 +725,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	}
 	for (s = 0; s < NPAYMENTS; s++) {
 		sr[s].label = tr(b->cat, l, payments[s].key);
+		sr[s].code = payments[s].harm;
 		sr[s].v = pts + s * b->nquarters;
 	}
 	labels = quarter_labels(b, l);
@@ -612,6 +739,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, "chart_payments_title");
 	c.desc = buf_str(&desc);
 	c.cats = (const char *const *)labels;
+	c.codes = b->quarters;
 	c.ncats = b->nquarters;
 	c.series = sr;
 	c.nseries = NPAYMENTS;
@@ -622,6 +750,7 @@ payment_charts(struct build *b, enum lang l, const struct dest *to,
 	buf_reset(&desc);
 	trf(&desc, b->cat, l, "chart_tenge_desc", (char *)NULL);
 	tg.label = tr(b->cat, l, "unit_mln_tenge");
+	tg.code = "million_tenge";
 	tg.v = tenge;
 	c.id = "payments-tenge";
 	c.title = tr(b->cat, l, "chart_tenge_title");
@@ -640,6 +769,27 @@ out:
 	buf_free(&v);
 	buf_free(&li);
 	return rc;
+}
+
+/*
+ * The leader for a "largest" statement: its label where it is sure to
+ * be the largest, else why not.  A hidden value (1 to small_count-1, or
+ * not published) could be larger than a shown value below small_count;
+ * a tie has no leader; nothing above zero, neither.
+ */
+static void
+lead_text(struct buf *out, struct build *b, enum lang l, const char *label,
+    double v, int tie, int hidden)
+{
+	char	 sc[24];
+
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
+	if (label != NULL && v > 0 && !tie &&
+	    (!hidden || v >= (double)b->cfg.small_count))
+		buf_puts(out, label);
+	else
+		trf(out, b->cat, l, "chart_lead_unknown", "small", sc,
+		    (char *)NULL);
 }
 
 struct ranked {
@@ -678,10 +828,10 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart	 c;
 	struct chart_series sr;
 	struct chart_point *pts;
-	const char	**cats;
+	const char	**cats, **codes;
 	struct buf	 desc = { 0 }, lead = { 0 }, q = { 0 };
 	const struct agg *ag;
-	size_t		 i, n = 0;
+	size_t		 i, n = 0, nall;
 	int		 rc;
 
 	if ((ag = agg(b, f, quarter, d, DIM_NONE)) == NULL)
@@ -718,25 +868,41 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	}
 	if (sorted)
 		qsort(r, n, sizeof(*r), ranked_cmp);
+	nall = n;
 	if (top && n > top)
 		n = top;
 	cats = xcalloc(n, sizeof(*cats));
+	codes = xcalloc(n, sizeof(*codes));
 	pts = xcalloc(n, sizeof(*pts));
 	for (i = 0; i < n; i++) {
 		cats[i] = r[i].label;
+		codes[i] = r[i].code;
 		pts[i] = r[i].p;
 	}
-	/* The leading value, for the description. */
+	/* The leading value, for the description: only where it is sure. */
 	{
 		size_t	 best = n;
+		int	 tie = 0, hidden = 0;
 
-		/* Not "not shown", which is no category. */
-		for (i = 0; i < n; i++)
-			if (strcmp(r[i].code, "*") != 0 && !pts[i].suppressed &&
-			    !pts[i].nodata && (best == n ||
-			    pts[i].v > pts[best].v))
+		/* Not "not shown", which is no category.  Every category
+		 * counts, those cut by top too. */
+		for (i = 0; i < n; i++) {
+			if (strcmp(r[i].code, "*") == 0)
+				continue;
+			if (pts[i].suppressed || pts[i].nodata)
+				continue;
+			if (best == n || pts[i].v > pts[best].v) {
 				best = i;
-		buf_puts(&lead, best < n ? cats[best] : "—");
+				tie = 0;
+			} else if (pts[i].v == pts[best].v)
+				tie = 1;
+		}
+		for (i = 0; i < nall; i++)
+			if (strcmp(r[i].code, "*") != 0 &&
+			    (r[i].p.suppressed || r[i].p.nodata))
+				hidden = 1;
+		lead_text(&lead, b, l, best < n ? cats[best] : NULL,
+		    best < n ? pts[best].v : 0, tie, hidden);
 	}
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
@@ -746,6 +912,7 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	    buf_str(&q), (char *)NULL);
 	sr.label = tr(b->cat, l, f == FORM_INCIDENTS ? "figure_incidents" :
 	    "figure_cases");
+	sr.code = "records";
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
 	c.kind = CHART_BARS;
@@ -753,11 +920,13 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = cats;
+	c.codes = codes;
 	c.ncats = n;
 	c.series = &sr;
 	c.nseries = 1;
 	rc = emit(b, l, to, &c, cathead, list);
 	free(cats);
+	free(codes);
 	free(pts);
 	free(r);
 	buf_free(&desc);
@@ -796,6 +965,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 			pts[s * v1.n + i] = point(cell(ag, v1.code[i],
 			    v2.code[s]));
 		sr[s].label = v2.label[s];
+		sr[s].code = v2.code[s];
 		sr[s].v = pts + s * v1.n;
 	}
 	if (quarter)
@@ -809,6 +979,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 	c.title = tr(b->cat, l, title_key);
 	c.desc = buf_str(&desc);
 	c.cats = v1.label;
+	c.codes = v1.code;
 	c.ncats = v1.n;
 	c.series = sr;
 	c.nseries = v2.n;
@@ -831,10 +1002,12 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart	 c;
 	struct chart_series sr;
 	struct chart_point pts[64];
-	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 };
+	double		 lo[64], hi[64], years;
+	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 }, yrs = { 0 };
 	const struct agg *ag;
-	size_t		 i, best = 0;
+	size_t		 i, j, best = 0;
 	int		 rates = 1, rc, found = 0;
+	char		 sc[24], py[24];
 
 	if ((ag = agg(b, f, quarter, DIM_REGION, DIM_NONE)) == NULL)
 		return -1;
@@ -842,36 +1015,78 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	for (i = 0; i < dv.n; i++)
 		if (config_population(&b->cfg, dv.code[i]) <= 0)
 			rates = 0;
+	/* Rates per year: a quarter is a quarter of a year. */
+	years = quarter ? 0.25 : (double)b->nquarters / 4.0;
 	for (i = 0; i < dv.n; i++) {
 		struct pcount	 n = cell(ag, dv.code[i], NULL);
+		double		 k = 1, slack = 0;
 
 		pts[i] = point(n);
-		if (rates && !pts[i].suppressed)
-			pts[i].v = (double)n.n * 100000.0 /
-			    (double)config_population(&b->cfg, dv.code[i]);
-		if (!pts[i].suppressed && (!found || pts[i].v > pts[best].v)) {
+		if (pts[i].rounded)
+			slack = (double)(b->cfg.rounding / 2);
+		if (rates)
+			k = 100000.0 / (double)config_population(&b->cfg,
+			    dv.code[i]) / years;
+		/* What the true value may be, for the leader. */
+		if (pts[i].suppressed) {
+			lo[i] = k;
+			hi[i] = (double)(b->cfg.small_count - 1) * k;
+		} else if (pts[i].nodata) {
+			lo[i] = 0;
+			hi[i] = HUGE_VAL;
+		} else {
+			lo[i] = ((double)n.n - slack) * k;
+			hi[i] = ((double)n.n + slack) * k;
+		}
+		/* A hidden count has no rate. */
+		if (rates && pts[i].suppressed) {
+			pts[i].suppressed = 0;
+			pts[i].nodata = 1;
+		} else if (rates && !pts[i].nodata)
+			pts[i].v = (double)n.n * k;
+		if (!pts[i].suppressed && !pts[i].nodata &&
+		    (!found || pts[i].v > pts[best].v)) {
 			best = i;
 			found = 1;
 		}
 	}
+	/* The leader is sure when no other can be as large. */
+	for (j = 0; found && j < dv.n; j++)
+		if (j != best && hi[j] >= lo[best])
+			found = 0;
 	if (quarter)
 		fmt_quarter(&q, l, quarter, QF_IN);
 	else
 		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
 	if (found) {
 		if (rates)
 			fmt_dec(&val, pts[best].v, 1);
 		else
 			fmt_int(&val, (long long)pts[best].v);
+		trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
+		    "chart_map_count_desc", "in", buf_str(&q), "lead",
+		    dv.label[best], "value", buf_str(&val), (char *)NULL);
+	} else
+		trf(&desc, b->cat, l, "chart_map_lead_unknown", "in",
+		    buf_str(&q), "small", sc, (char *)NULL);
+	if (rates) {
+		fmt_dec(&yrs, years, years == floor(years) ? 0 : 2);
+		snprintf(py, sizeof(py), "%ld", b->cfg.pop_year);
+		buf_putc(&desc, ' ');
+		trf(&desc, b->cat, l, "chart_rate_note", "years",
+		    buf_str(&yrs), "small", sc, "source",
+		    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
+		    tr(b->cat, l, "population_source_unknown"), "year",
+		    b->cfg.pop_year ? py : "—", (char *)NULL);
 	}
-	trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
-	    "chart_map_count_desc", "in", buf_str(&q), "lead",
-	    found ? dv.label[best] : "—", "value", buf_str(&val),
-	    (char *)NULL);
 	sr.label = tr(b->cat, l, rates ? "unit_per_100k" :
 	    f == FORM_INCIDENTS ? "figure_incidents" : "figure_cases");
+	sr.code = rates ? "per_100000_per_year" : "records";
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
+	if (rates)
+		c.nodata_label = tr(b->cat, l, "chart_rate_nodata");
 	c.kind = CHART_TILEMAP;
 	c.id = id;
 	c.title = tr(b->cat, l, rates ? (f == FORM_INCIDENTS ?
@@ -890,6 +1105,155 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	buf_free(&desc);
 	buf_free(&q);
 	buf_free(&val);
+	buf_free(&yrs);
+	return rc;
+}
+
+/*
+ * Per-region trends: each region's records per quarter, from the
+ * protected regional counts of each quarter (the cube's published
+ * columns), as rates per 100 000 people a year where the configuration
+ * gives every population (else the counts).  A table (rows: regions,
+ * columns: quarters) for the page, with its CSV for spreadsheets and
+ * its machine CSV (a download).  Appends the block to list.
+ */
+static int
+region_trend(struct build *b, enum lang l, const struct dest *to,
+    enum form f, const char *id, struct mval *list)
+{
+	struct dimvals	 dv;
+	struct buf	 h = { 0 }, csv = { 0 }, mc = { 0 }, t = { 0 },
+			 desc = { 0 };
+	struct mval	*m;
+	const struct agg *ag;
+	char		*file, sc[24], py[24];
+	size_t		 i, q;
+	long		 nrows = 0, pop;
+	int		 rates = 1, rc = -1;
+
+	dim_values(b, l, DIM_REGION, &dv);
+	for (i = 0; i < dv.n; i++)
+		if (config_population(&b->cfg, dv.code[i]) <= 0)
+			rates = 0;
+	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
+	snprintf(py, sizeof(py), "%ld", b->cfg.pop_year);
+	trf(&desc, b->cat, l, rates ? "region_trend_desc_rate" :
+	    "region_trend_desc_count", "small", sc, "source",
+	    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
+	    tr(b->cat, l, "population_source_unknown"), "year",
+	    b->cfg.pop_year ? py : "\xe2\x80\x94", (char *)NULL);
+
+	BUF_LIT(&h, "<div class=\"table-scroll\" role=\"region\" "
+	    "aria-labelledby=\"");
+	esc_htmls(&h, id);
+	BUF_LIT(&h, "-cap\" tabindex=\"0\"><table class=\"chart-table "
+	    "trend-table\"><caption id=\"");
+	esc_htmls(&h, id);
+	BUF_LIT(&h, "-cap\">");
+	esc_htmls(&h, tr(b->cat, l, rates ? "region_trend_title_rate" :
+	    "region_trend_title_count"));
+	BUF_LIT(&h, "</caption>\n<thead><tr><th scope=\"col\">");
+	esc_htmls(&h, tr(b->cat, l, "col_region"));
+	BUF_LIT(&h, "</th>");
+	BUF_LIT(&csv, "\xef\xbb\xbf");
+	esc_csvs(&csv, tr(b->cat, l, "col_region"));
+	for (q = 0; q < b->nquarters; q++) {
+		buf_reset(&t);
+		fmt_quarter(&t, l, b->quarters[q], QF_SHORT);
+		BUF_LIT(&h, "<th scope=\"col\" class=\"num\">");
+		esc_html(&h, t.data, t.len);
+		BUF_LIT(&h, "</th>");
+		buf_putc(&csv, ';');
+		esc_csv(&csv, t.data, t.len);
+	}
+	BUF_LIT(&h, "</tr></thead>\n<tbody>\n");
+	BUF_LIT(&csv, "\r\n");
+	for (i = 0; i < dv.n; i++) {
+		pop = config_population(&b->cfg, dv.code[i]);
+		BUF_LIT(&h, "<tr><th scope=\"row\">");
+		esc_htmls(&h, dv.label[i]);
+		BUF_LIT(&h, "</th>");
+		esc_csvs(&csv, dv.label[i]);
+		for (q = 0; q < b->nquarters; q++) {
+			struct chart_point p;
+			struct pcount	 n;
+			double		 r = 0;
+
+			if ((ag = agg(b, f, b->quarters[q], DIM_REGION,
+			    DIM_NONE)) == NULL)
+				goto out;
+			n = cell(ag, dv.code[i], NULL);
+			p = point(n);
+			if (rates && !p.suppressed && !p.nodata)
+				r = (double)n.n * 100000.0 / (double)pop * 4;
+			/* The page and the language CSV. */
+			buf_reset(&t);
+			if (rates && p.suppressed)
+				buf_puts(&t, "\xe2\x80\x94");
+			else if (rates && !p.nodata) {
+				p.v = r;
+				point_text(&t, b, &p, 1);
+			} else
+				point_text(&t, b, &p, 0);
+			BUF_LIT(&h, "<td class=\"num\">");
+			esc_html(&h, t.data, t.len);
+			BUF_LIT(&h, "</td>");
+			/* A spreadsheet's number has no mark. */
+			buf_putc(&csv, ';');
+			if (p.rounded && !p.suppressed && !p.nodata)
+				esc_csv(&csv, t.data + strlen(ROUNDED_MARK),
+				    t.len - strlen(ROUNDED_MARK));
+			else
+				esc_csv(&csv, t.data, t.len);
+			/* The machine data: region, quarter, the count. */
+			BUF_LIT(&mc, "\"");
+			buf_puts(&mc, id);
+			BUF_LIT(&mc, "\",");
+			esc_csv_raw(&mc, dv.code[i], strlen(dv.code[i]));
+			buf_putc(&mc, ',');
+			esc_csv_raw(&mc, b->quarters[q], strlen(b->quarters[q]));
+			buf_reset(&t);
+			if (!p.suppressed && !p.nodata)
+				buf_printf(&t, "%ld", n.n);
+			buf_putc(&mc, ',');
+			esc_csv_raw(&mc, t.data ? t.data : "", t.len);
+			buf_putc(&mc, ',');
+			buf_reset(&t);
+			buf_puts(&t, p.suppressed ? "suppressed" : p.nodata ?
+			    "missing" : p.rounded ? "rounded" : "exact");
+			esc_csv_raw(&mc, t.data, t.len);
+			BUF_LIT(&mc, "\r\n");
+			nrows++;
+		}
+		BUF_LIT(&h, "</tr>\n");
+		BUF_LIT(&csv, "\r\n");
+	}
+	BUF_LIT(&h, "</tbody></table></div>\n");
+
+	m = mv_push(list, mv_map());
+	mv_sets(m, "id", id);
+	mv_sets(m, "title", tr(b->cat, l, rates ? "region_trend_title_rate" :
+	    "region_trend_title_count"));
+	mv_sets(m, "desc", buf_str(&desc));
+	mv_set(m, "table", mv_html(buf_str(&h)));
+	file = url_chart(l, to->page, to->quarter, id, "csv");
+	rc = site_write(b->site, file, csv.data, csv.len);
+	page_link(m, "csv", to->path, file);
+	if (rc == -1)
+		goto out;
+	if (l == LANG_KK) {
+		struct chartdata *cd = chartdata(b, to->quarter);
+
+		buf_put(&cd->csv, mc.data, mc.len);
+		cd->rows += nrows;
+	}
+	page_link(m, "csv_machine", to->path, url_chart_data(to->quarter));
+out:
+	buf_free(&h);
+	buf_free(&csv);
+	buf_free(&mc);
+	buf_free(&t);
+	buf_free(&desc);
 	return rc;
 }
 
@@ -959,7 +1323,10 @@ stats_page(struct build *b, enum lang l)
 	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
 	    bars_chart(b, l, to, FORM_INSURANCE, NULL, DIM_REGION, 1,
 	    0, 0, "cases-by-region", "chart_ins_region_title",
-	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1)
+	    "chart_region_desc", tr(b->cat, l, "col_region"), list) == -1 ||
+	    region_trend(b, l, to, FORM_INCIDENTS, "incidents-region-trend",
+	    mv_set(mv_index(secs, mv_len(secs) - 1), "trends",
+	    mv_list())) == -1)
 		goto fail;
 
 	list = section(secs, "patients", tr(b->cat, l, "stats_sec_patients"));
@@ -977,6 +1344,7 @@ stats_page(struct build *b, enum lang l)
 	list = section(secs, "payments", tr(b->cat, l, "stats_sec_payments"));
 	if (payment_charts(b, l, to, list) == -1)
 		goto fail;
+	page_howto(b, l, path, c);
 	rc = page_write(b, "statistics", c, path);
 	free(path);
 	return rc;

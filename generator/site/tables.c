@@ -1343,6 +1343,8 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			free(tp);
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
+		/* Each cell's heading: a card's labels on a phone. */
+		label_cells(&t, mv_get(row, "cells"));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
 		group_add(&t, &groups, r, rowno);
 		if (b->cfg.record_pages)

@@ -226,6 +226,17 @@ url_chart(enum lang l, enum chart_page where, const char *quarter,
 }
 
 char *
+url_chart_data(const char *quarter)
+{
+	char	 slug[16];
+
+	if (quarter == NULL)
+		return xstrdup("data/all/charts.csv");
+	url_slug(slug, quarter);
+	return xasprintf("data/%s/charts.csv", slug);
+}
+
+char *
 url_feed(enum lang l)
 {
 	return xasprintf("%s/feed.xml", lang_codes[l]);

@@ -75,6 +75,8 @@ enum chart_page {
 /* A chart's file: ext "svg" or "csv". */
 char	*url_chart(enum lang, enum chart_page, const char *quarter,
 	    const char *id, const char *ext);
+/* The charts' machine CSV: data/all/charts.csv, data/2025-q1/charts.csv. */
+char	*url_chart_data(const char *quarter);
 
 char	*url_feed(enum lang);
 /* Every release; a release (its id "2025Q2"); its rows of a form. */

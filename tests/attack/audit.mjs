@@ -141,11 +141,17 @@ function cellSet(fam, rv, cv) {
 }
 
 // A cell's published value -> [lo, hi] of the true count (or null).
-function interval(v, rv, cv, isRate) {
+// Rates are per year: a quarter's figure (a table of a quarter, or a
+// quarter's column) covers a quarter of a year, all quarters' their
+// number over four.
+function interval(v, rv, cv, isRate, scope) {
 	const c = L.parseCount(v, small, round);
 	if (c.kind === 'rate' || isRate && (c.kind === 'exact' || c.kind === 'rounded')) {
 		const reg = [rv, cv].find((x) => x && x.dim === 'region');
-		const p = reg && reg.code.length === 1 ? pop[reg.code[0]] : null;
+		const years = scope === 'all' && ![rv, cv].some((x) => x &&
+		    x.dim === 'quarter') ? site.quarters.length / 4 : 0.25;
+		const p = reg && reg.code.length === 1 ? pop[reg.code[0]] *
+		    years : null;
 		if (!p)
 			return null;
 		const s = String(v).replace(',', '.');
@@ -262,7 +268,7 @@ function audit(form, fam, tabs, membership, feasOnly = false) {
 			row.slice(1).forEach((v, j) => {
 				const rv = d.rows[i], cv = d.cols[j];
 				const set = cellSet(fam, rv, cv);
-				const iv = interval(v, rv, cv, d.rate);
+				const iv = interval(v, rv, cv, d.rate, t.scope);
 				if (!set || !iv)
 					return;
 				const scope = rv && rv.dim === 'quarter' ? rv.code :
@@ -418,7 +424,8 @@ function publishedFits(form, fam, tabs) {
 			for (let j = 1; j < t.rows[i].length; j++) {
 				const rv = d.rows[i], cv = d.cols[j - 1];
 				const set = cellSet(fam, rv, cv);
-				const iv = interval(t.rows[i][j], rv, cv, d.rate);
+				const iv = interval(t.rows[i][j], rv, cv, d.rate,
+				    t.scope);
 				if (!set || !iv)
 					continue;
 				const scope = rv && rv.dim === 'quarter' ? rv.code :

@@ -135,12 +135,29 @@ export function diffTables(a, b, added, removed) {
 			const v1 = c1.get(key), v2 = c2.get(key);
 			if (v1 === v2)
 				continue;
+			// A rate of all quarters is per year: with a quarter more,
+			// the same count gives a smaller rate.  Compared per
+			// year-quarters, within the rounding of one decimal.
+			if (t1.scope === 'all' && v1 !== undefined && v2 !== undefined) {
+				const r1 = L.parseCount(v1), r2 = L.parseCount(v2);
+				const y1 = a.site.quarters.length, y2 = b.site.quarters.length;
+				if (r1.kind === 'rate' && r2.kind === 'rate' && y1 !== y2 &&
+				    Math.abs(r1.x * y1 - r2.x * y2) <= 0.05 * (y1 + y2) + 1e-9)
+					continue;
+			}
 			changed++;
 			const [rl, ch] = key.split('\u0001');
 			const ri = t2.rows.findIndex((r) => r[0] === rl);
 			const ci = t2.head.indexOf(ch) - 1;
 			// The records whose value is not shown: the rows tell that.
 			if (ri >= 0 && d.rows[ri] && d.rows[ri].dim === 'rest')
+				continue;
+			// A quarter's row or column is a figure of that quarter
+			// (the open one is the tiny attack's).
+			const qof = (x) => x && x.dim === 'quarter' ? x.code : null;
+			const scope = qof(ri >= 0 && d.rows[ri]) ||
+			    qof(ci >= 0 && d.cols[ci]) || t1.scope;
+			if (scope === open)
 				continue;
 			const vals = {};
 			if (ri >= 0 && d.rows[ri])
@@ -150,8 +167,8 @@ export function diffTables(a, b, added, removed) {
 			const dims = d.dims.filter((x) => !L.NON_QI.has(x));
 			const who = delta.filter((x) => !d.form || x.form === d.form);
 			const why = [];
-			if (t1.scope !== 'all' && !dq.has(t1.scope))
-				why.push(`a figure of ${t1.scope}, where no record changed`);
+			if (scope !== 'all' && !dq.has(scope))
+				why.push(`a figure of ${scope}, where no record changed`);
 			else if (!who.length)
 				why.push('no changed record is of this form');
 			for (const dim of dims) {

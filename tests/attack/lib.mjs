@@ -14,11 +14,24 @@ import { execFileSync } from 'node:child_process';
 
 // parseCSV(text): RFC 4180 rows (quoted fields, doubled quotes, CRLF, a
 // byte-order mark); a regex tokenizer, fast on large downloads.
+// The separator is ';' where the first line has one outside quotes
+// before any ',' (the language files, for kk-KZ and ru-RU
+// spreadsheets), else ','.
 export function parseCSV(text) {
 	if (text.charCodeAt(0) === 0xfeff)
 		text = text.slice(1);
 	const rows = [];
-	const re = /"((?:[^"]|"")*)"|([^,\r\n"]*)/y;
+	let sep = ',';
+	for (let i = 0, q = false; i < text.length && text[i] !== '\n'; i++) {
+		if (text[i] === '"')
+			q = !q;
+		else if (!q && (text[i] === ',' || text[i] === ';')) {
+			sep = text[i];
+			break;
+		}
+	}
+	const re = sep === ',' ? /"((?:[^"]|"")*)"|([^,\r\n"]*)/y :
+	    /"((?:[^"]|"")*)"|([^;\r\n"]*)/y;
 	let row = [], i = 0;
 	const n = text.length;
 	while (i < n) {
@@ -27,7 +40,7 @@ export function parseCSV(text) {
 		row.push(m[1] !== undefined ? m[1].replace(/""/g, '"') : m[2]);
 		i = re.lastIndex;
 		const c = text[i];
-		if (c === ',') {
+		if (c === sep) {
 			i++;
 			if (i === n)
 				row.push('');
@@ -180,7 +193,8 @@ export function countTables(dir, { html = true } = {}) {
 	// An HTML table that repeats a chart's CSV (the chart's data table)
 	// is left out.
 	const norm = (t) => JSON.stringify([t.lang, t.scope, t.head,
-	    t.rows.map((r) => r.map((v) => v.replace(/(\d)[\s\u00a0\u202f](?=\d{3})/g, '$1')
+	    t.rows.map((r) => r.map((v) => v.replace(/^\u2248/, '')
+	    .replace(/(\d)[\s\u00a0\u202f](?=\d{3})/g, '$1')
 	    .replace(/(\d),(\d)/g, '$1.$2')))]);
 	const csv = new Set(out.filter((t) => !t.html).map(norm));
 	return out.filter((t) => !t.html || !csv.has(norm(t)));
@@ -220,7 +234,8 @@ export function htmlTables(t) {
 // kind: exact, rounded (multiple of ROUND: +-ROUND/2), small ("<S":
 // 1..S-1), hidden (anything >= 0), rate (not a count).
 export function parseCount(v, small = 8, round = 5) {
-	const s = String(v).replace(/[\s\u00a0\u202f]/g, '');
+	// "≈165": a rounded figure's footnote mark (the value as it is).
+	const s = String(v).replace(/[\s\u00a0\u202f]/g, '').replace(/^\u2248/, '');
 	if (s === '' || s === '—' || s === '-' || /^(suppressed|скрыто|жасырылған)$/i.test(s))
 		return { lo: 0, hi: Infinity, kind: 'hidden' };
 	let m;

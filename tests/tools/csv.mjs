@@ -1,8 +1,21 @@
 // csv.mjs -- RFC 4180 CSV for the test tools (quoted fields, doubled
-// quotes, CRLF, a byte-order mark).
-export function parseCSV(text) {
+// quotes, CRLF, a byte-order mark).  The separator is the first ',' or
+// ';' outside quotes (the language files use ';', as spreadsheets in
+// kk-KZ and ru-RU expect), unless given.
+export function separator(text) {
+	let q = false;
+	for (const c of text) {
+		if (c === '"') q = !q;
+		else if (!q && (c === ',' || c === ';')) return c;
+		else if (!q && c === '\n') break;
+	}
+	return ',';
+}
+
+export function parseCSV(text, sep) {
 	if (text.charCodeAt(0) === 0xfeff)
 		text = text.slice(1);
+	sep = sep || separator(text);
 	const rows = [];
 	let row = [], field = '', q = false;
 	for (let i = 0; i < text.length; i++) {
@@ -12,7 +25,7 @@ export function parseCSV(text) {
 			else if (c === '"') q = false;
 			else field += c;
 		} else if (c === '"') q = true;
-		else if (c === ',') { row.push(field); field = ''; }
+		else if (c === sep) { row.push(field); field = ''; }
 		else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
 		else if (c !== '\r') field += c;
 	}

@@ -7,8 +7,12 @@
 // nature, which get budgets of their own, held near today's sizes so
 // that growth is noticed:
 //  - record table pages: rows_per_page records with their full texts
-//    (and the profile-group pages: as many, their coded columns);
-//  - the statistics pages: every chart of every quarter, inline SVG.
+//    (and the profile-group pages: as many, their coded columns;
+//    issue 14: and each value's column heading, the label of a card on
+//    a phone: 320 -> 345 KB);
+//  - the statistics pages: every chart of every quarter, inline SVG
+//    (issue 14: the column and tile-map charts also in a phone layout,
+//    the per-region trends, how to read the figures: 220 -> 260 KB).
 // Prints the heaviest page of each kind, also gzipped, for the record.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,8 +22,8 @@ const [site, base] = process.argv.slice(2);
 const KB = 1000;
 const kinds = [
 	// [name, test on the page's path, budget in bytes]
-	['record table page', (p) => /^(kk|ru)\/\d{4}-q\d\/(incidents|insurance)\/(group\/[a-z0-9-]+\/)?(page-\d+\/)?index\.html$/.test(p), 320 * KB],
-	['statistics page', (p) => /^(kk|ru)\/statistics\/index\.html$/.test(p), 220 * KB],
+	['record table page', (p) => /^(kk|ru)\/\d{4}-q\d\/(incidents|insurance)\/(group\/[a-z0-9-]+\/)?(page-\d+\/)?index\.html$/.test(p), 345 * KB],
+	['statistics page', (p) => /^(kk|ru)\/statistics\/index\.html$/.test(p), 260 * KB],
 	['typical page', () => true, 100 * KB],
 ];
 

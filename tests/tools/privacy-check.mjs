@@ -132,8 +132,10 @@ function charts(dir) {
 		}
 		if (!/\/(statistics|charts)\//.test(p))
 			continue;
+		// Rates (the maps, the per-region trends: each quarter's
+		// column is that quarter's map, t_stats) are no counts.
 		if (p.endsWith('.csv') && !/payments/.test(p) &&
-		    !/map/.test(p)) {
+		    !/map|region-trend/.test(p)) {
 			ncharts++;
 			const rows = parseCSV(fs.readFileSync(p, 'utf8')).slice(1);
 			for (const r of rows)

@@ -583,6 +583,58 @@ test_columns_long(void)
 	free((void *)sr.v);
 }
 
+/*
+ * Issue 14: a stack's label lists its parts in legend order, zeros
+ * left out ("Death: <8", never "0 + <8"); a rounded value is marked
+ * with the footnote symbol and the legend explains it once.
+ */
+static void
+test_order_rounded(void)
+{
+	static const double ins[] = { 0, -1, 120, 40 };
+	static const double unins[] = { -1, 0, -1, 5 };
+	static const char *const cats[] = { "Смерть", "Инвалидность",
+	    "Ятрогения", "Прочее" };
+	struct chart_series sr[2];
+	struct chart_point *a, *z;
+	struct chart	 c;
+	char		*svg;
+
+	base(&c, CHART_BARS, LANG_RU, "order", "Вред и страхование");
+	c.cats = cats;
+	c.ncats = 4;
+	a = points(ins, 4);
+	z = points(unins, 4);
+	a[2].rounded = 1;
+	a[3].rounded = 1;
+	sr[0].label = "Застрахован";
+	sr[0].v = a;
+	sr[1].label = "Не застрахован";
+	sr[1].v = z;
+	c.series = sr;
+	c.nseries = 2;
+	c.rounded_label = "\xe2\x89\x88";
+	c.rounded_legend = "округлено до числа, кратного 5";
+	if ((svg = render("bars-order-rounded", &c)) != NULL) {
+		CHECK(strstr(svg, ">0 + &lt;8<") == NULL &&
+		    count(svg, ">&lt;8</text>") == 2,
+		    "order: a zero part is left out (<8, not 0 + <8)");
+		CHECK(strstr(svg, ">\xe2\x89\x88" "120 + &lt;8<") != NULL,
+		    "order: insured ≈120 then uninsured <8, as the legend");
+		CHECK(strstr(svg, ">\xe2\x89\x88" "45<") != NULL,
+		    "order: a total with a rounded part is marked ≈45");
+		CHECK(count(svg, "округлено до числа, кратного 5") == 1,
+		    "order: the rounding legend once");
+		free(svg);
+	}
+	c.rounded_legend = NULL;
+	CHECK(chart_svg(&(struct buf){ 0 }, &c) == -1 &&
+	    strcmp(rs_errmsg(), "chart 'order': rounded_label needs "
+	    "rounded_legend") == 0, "order: a mark needs its legend");
+	free(a);
+	free(z);
+}
+
 /* Six series, the whole palette; labels inside take a readable ink. */
 static void
 test_columns6(void)
@@ -659,8 +711,9 @@ test_bars(enum lang lang)
 		CHECK(strstr(svg, ">1" NNBSP "816<") == NULL &&
 		    strstr(svg, ">1816<") != NULL,
 		    "%s: four-digit total 1816 ungrouped", name);
-		CHECK(strstr(svg, ">230 + &lt;8<") != NULL,
-		    "%s: 230 + <8", name);
+		CHECK(strstr(svg, ">&lt;8 + 230<") != NULL &&
+		    strstr(svg, ">230 + &lt;8<") == NULL,
+		    "%s: <8 + 230, the parts in legend order", name);
 		{
 			/* The tick "1000" is where a bar of 1000 ends. */
 			const char *tick = strstr(svg, ">1000</text>");
@@ -882,6 +935,22 @@ test_tilemap(enum lang lang)
 		    "%s: built-in short labels", name);
 		CHECK(strstr(svg, L[lang].nodata) && strstr(svg,
 		    L[lang].supp_legend), "%s: legend for hidden values", name);
+		free(svg);
+	}
+	/* Issue 14: on a phone, a bar per region, 340 units wide. */
+	c.narrow = 1;
+	snprintf(name, sizeof(name), "tilemap-narrow-%s", lang_codes[lang]);
+	if ((svg = render(name, &c)) != NULL) {
+		read_marks(svg, "width", &m);
+		CHECK(strstr(svg, "viewBox=\"0 0 340 ") != NULL &&
+		    strstr(svg, "class=\"chart chart-bars\"") != NULL &&
+		    count(svg, "data-region=\"KZ-") == 0,
+		    "%s: the phone layout draws bars, 340 wide", name);
+		CHECK(m.nvalue == 18 && m.nsupp == 1 && m.maxdev < 0.02,
+		    "%s: bars proportional, 1 suppressed (%d, %d, %g)", name,
+		    m.nvalue, m.nsupp, m.maxdev);
+		CHECK(strstr(svg, region_names[lang][0]) != NULL,
+		    "%s: regions by their names", name);
 		free(svg);
 	}
 	free((void *)sr.v);
@@ -1139,8 +1208,8 @@ test_errors(void)
 	static const char *const cats[] = { "a", "b" };
 	static const char *const bad_codes[] = { "KZ-71", "KZ-99" };
 	static const char *const dup_codes[] = { "KZ-71", "KZ-71" };
-	struct chart_point pts[2] = { { 1, 0, 0 }, { 2, 0, 0 } };
-	struct chart_series sr[2] = { { "x", pts }, { "y", pts } };
+	struct chart_point pts[2] = { { 1, 0, 0, 0 }, { 2, 0, 0, 0 } };
+	struct chart_series sr[2] = { { "x", pts, NULL }, { "y", pts, NULL } };
 	struct chart	 c;
 	struct buf	 b = { 0 };
 
@@ -1225,6 +1294,7 @@ main(void)
 	test_columns20();
 	test_columns_edge();
 	test_columns6();
+	test_order_rounded();
 	test_columns_long();
 	test_bars(LANG_KK);
 	test_bars(LANG_RU);

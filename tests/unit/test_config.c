@@ -35,6 +35,11 @@ main(void)
 	    c.rounding == 5 && c.rows_per_page == 50 &&
 	    c.free_text == FREE_TEXT_SCRUBBED, "documented defaults");
 	EQ_STR(c.base_url, "http://localhost:8000/", "default base URL");
+	EQ_STR(c.licence[LANG_RU], "CC BY 4.0", "default licence");
+	EQ_STR(c.licence_url, "https://creativecommons.org/licenses/by/4.0/",
+	    "default licence's text");
+	CHECK(c.next_release == NULL && c.pop_year == 0,
+	    "no next release or population year by default");
 	rc = config_parse(&c,
 	    "# comment\n"
 	    "; another\n"
@@ -44,6 +49,8 @@ main(void)
 	    "base_url = https://example.kz/registry\n"
 	    "rows_per_page = 25\n"
 	    "record_pages = no\n"
+	    "licence_ru = Открытая лицензия\n"
+	    "next_release = 2028-02-29\n"
 	    "\n"
 	    "[privacy]\n"
 	    "k = 5\n"
@@ -53,8 +60,14 @@ main(void)
 	    "[mci]\n"
 	    "2025 = 3932\n"
 	    "[population]\n"
+	    "source_ru = Бюро\n"
+	    "year = 2025\n"
 	    "KZ-71 = 1423726\n", "site.ini");
 	CHECK(rc == 0, "a valid file parses");
+	EQ_STR(c.licence[LANG_RU], "Открытая лицензия", "licence by name");
+	EQ_STR(c.next_release, "2028-02-29", "next release, a leap day");
+	CHECK(c.pop_year == 2025, "population year");
+	EQ_STR(c.pop_source[LANG_RU], "Бюро", "population source");
 	EQ_STR(c.site_name[LANG_KK], "Тізілім", "kk name");
 	EQ_STR(c.site_name[LANG_RU], "Реестр", "spaces trimmed");
 	EQ_STR(c.base_url, "https://example.kz/registry/",
@@ -101,6 +114,12 @@ main(void)
 	    "[population] (expected a region code such as KZ-71)",
 	    "bad region code");
 	bad("[site\n", "site.ini:1: expected '[section]'", "broken section");
+	bad("[site]\nnext_release = 2025-02-30\n", "site.ini:2: bad value "
+	    "for 'next_release': expected a date YYYY-MM-DD (got "
+	    "'2025-02-30')", "next release on no real day");
+	bad("[population]\nyear = 1800\n", "site.ini:2: bad value for "
+	    "'year': expected a whole number from 1990 to 2100 (got '1800')",
+	    "population year out of range");
 
 	/* Issue 16.7: hosts, control and invisible characters, lengths. */
 	bad("[site]\nbase_url = http://\n", "site.ini:2: bad value for "

@@ -402,9 +402,42 @@ test_properties(void)
 	buf_free(&b);
 }
 
+/* The text of an XLSX string cell (issue 14). */
+static void
+test_xlsx(void)
+{
+	struct buf	 b = { 0 };
+	char		*big;
+	size_t		 i, n;
+	const char	*p;
+
+	p = "=1+1\x01" "a\tb\nc\xef\xbf\xbe\xff";
+	esc_xlsx(&b, p, strlen(p));
+	EQ_STR(buf_str(&b), "=1+1\xef\xbf\xbd" "a\tb\nc\xef\xbf\xbd"
+	    "\xef\xbf\xbd", "xlsx: controls, U+FFFE and a bad byte become "
+	    "U+FFFD; TAB, LF kept; a formula stays text");
+	buf_reset(&b);
+	esc_xlsx(&b, "", 0);
+	CHECK(b.data != NULL && buf_str(&b)[0] == '\0',
+	    "xlsx: an empty cell is an empty string");
+	big = xmalloc(40000 * 2);
+	for (i = 0; i < 40000; i++)
+		memcpy(big + 2 * i, "\xd0\x96", 2);	/* Ж */
+	buf_reset(&b);
+	esc_xlsx(&b, big, 80000);
+	for (n = 0, p = b.data; p < b.data + b.len; n++)
+		utf8_next(&p, b.data + b.len);
+	CHECK(n == XLSX_CELL_MAX && utf8_valid(b.data, b.len),
+	    "xlsx: cut to %d characters, on a character boundary (%zu)",
+	    XLSX_CELL_MAX, n);
+	free(big);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
+	test_xlsx();
 	test_html();
 	test_xml();
 	test_json();

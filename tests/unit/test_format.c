@@ -66,6 +66,10 @@ main(void)
 	    "ru quarter, prepositional");
 	EQ_STR(s_q(LANG_RU, "2026Q3", QF_SHORT), "III кв. 2026",
 	    "ru quarter, short");
+	EQ_STR(s_q(LANG_RU, "2024Q4", QF_GEN), "IV квартала 2024 года",
+	    "ru quarter, genitive (\"С IV квартала\")");
+	EQ_STR(s_q(LANG_KK, "2024Q4", QF_GEN), "2024 жылғы IV тоқсан",
+	    "kk quarter for \"{first} — {last} аралығында\"");
 	CHECK(quarter_parse("2025Q5", &y, &q) == -1, "quarter 5 rejected");
 	CHECK(quarter_parse("2025q1", &y, &q) == -1, "lower-case q rejected");
 	CHECK(quarter_parse("2025Q3", &y, &q) == 0 && y == 2025 && q == 3,

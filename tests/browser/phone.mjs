@@ -1,0 +1,180 @@
+// phone.mjs -- issue 14: the site on a phone (375 CSS px) and the
+// large-print version.  Every page type: nothing scrolls sideways, the
+// page nor a table's box; record rows are cards, every value under its
+// column's heading; the home and downloads tables fit; chart text is
+// never below 12 CSS px; the large-print version draws charts larger.
+// Screenshots of the phone pages go to ARTIFACTS/phone/.  Then the
+// journalist's tasks, by clicks, on a phone: a trend, a regional rate
+// per 100 000 a year with its population's source, a citation.
+import fs from 'node:fs';
+import path from 'node:path';
+import { BASE, ARTIFACTS, launch, check, expect, finish, pageTypes,
+    tablePath, LATEST } from './lib/harness.mjs';
+
+const browser = await launch();
+const shots = path.join(ARTIFACTS, 'phone');
+fs.mkdirSync(shots, { recursive: true });
+
+// What a page does wrong at this width, as strings.
+const problemsOf = (page) => page.evaluate(() => {
+	const out = [];
+	const w = document.documentElement.clientWidth;
+	if (document.documentElement.scrollWidth > w)
+		out.push(`the page scrolls sideways: ` +
+		    `${document.documentElement.scrollWidth} > ${w}`);
+	for (const box of document.querySelectorAll('.cards-scroll'))
+		if (box.getClientRects().length &&
+		    box.scrollWidth > box.clientWidth + 1)
+			out.push(`a table scrolls sideways: ${box.scrollWidth}` +
+			    ` > ${box.clientWidth} (` +
+			    box.querySelector('table').className + ')');
+	// Chart text as drawn: the SVG's font size times its scale.
+	let min = Infinity, where = '';
+	for (const svg of document.querySelectorAll('.chart-svg svg')) {
+		if (!svg.getClientRects().length)
+			continue;
+		const k = svg.getBoundingClientRect().width /
+		    svg.viewBox.baseVal.width;
+		for (const t of svg.querySelectorAll('text')) {
+			const fs = parseFloat(getComputedStyle(t).fontSize) * k;
+			if (fs < min) {
+				min = fs;
+				where = svg.id || svg.getAttribute('aria-labelledby');
+			}
+		}
+	}
+	if (min < 12)
+		out.push(`chart text of ${min.toFixed(1)} px (${where})`);
+	return { out, min };
+});
+
+// Every page type in both languages, at 375 px.
+{
+	const ctx = await browser.newContext({ viewport: { width: 375,
+	    height: 740 }, deviceScaleFactor: 1, isMobile: true,
+	    hasTouch: true });
+	const page = await ctx.newPage();
+	const problems = [];
+	let mins = [];
+	for (const [name, p] of pageTypes()) {
+		await page.goto(BASE + p);
+		const r = await problemsOf(page);
+		for (const o of r.out)
+			problems.push(`${name}: ${o}`);
+		if (r.min !== Infinity)
+			mins.push(r.min);
+		if (name.startsWith('ru') || name === 'root')
+			await page.screenshot({ path: path.join(shots,
+			    name.replace(/\W+/g, '-') + '.png'),
+			    fullPage: false });
+	}
+	check(`375 px: no page or table scrolls sideways, chart text ` +
+	    `at least 12 px (${pageTypes().length} pages, smallest chart ` +
+	    `text ${Math.min(...mins).toFixed(1)} px)`, problems);
+
+	// Record rows are cards: every cell labelled with its heading.
+	for (const form of ['incidents', 'insurance']) {
+		await page.goto(BASE + tablePath('ru', undefined, form));
+		const r = await page.evaluate(() => {
+			const rows = [...document.querySelectorAll(
+			    '#records tbody tr')];
+			const heads = [...document.querySelectorAll(
+			    '#records thead th')].map((th) =>
+			    th.textContent.replace(/\s+/g, ' ').trim()
+			    .replace(/^(\d+) /, '$1. '));
+			const bad = [];
+			for (const tr of rows.slice(0, 10))
+				for (const td of tr.querySelectorAll('td')) {
+					const l = getComputedStyle(td,
+					    '::before').content.replace(/^"|"$/g, '');
+					if (!heads.some((h) => h === l))
+						bad.push(`'${l}'`);
+					if (td.getBoundingClientRect().right >
+					    document.documentElement.clientWidth)
+						bad.push('a cell past the edge');
+				}
+			const tr = rows[0].getBoundingClientRect();
+			return { bad: bad.slice(0, 5), n: rows.length,
+			    width: tr.width, display:
+			    getComputedStyle(rows[0]).display };
+		});
+		expect(`375 px: ${form} rows are cards, every value under ` +
+		    `its column's heading (${r.n} rows, ${Math.round(r.width)}` +
+		    ' px wide)', r.display === 'block' && r.bad.length === 0 &&
+		    r.width <= 375, JSON.stringify(r));
+	}
+	await ctx.close();
+}
+
+// The large-print version enlarges chart text (desktop width).
+{
+	const sizes = [];
+	for (const a11y of [false, true]) {
+		const ctx = await browser.newContext({ viewport: { width: 1280,
+		    height: 900 } });
+		const page = await ctx.newPage();
+		if (a11y)
+			await page.addInitScript(() =>
+			    localStorage.setItem('regsite-a11y', '1'));
+		await page.goto(`${BASE}kk/statistics/index.html`);
+		const r = await problemsOf(page);
+		// Kazakh axis labels keep their spaces: letter-spacing of the
+		// large print does not reach the charts.
+		const ls = await page.evaluate(() => getComputedStyle(
+		    [...document.querySelectorAll('.chart-svg svg')].find(
+		    (s) => s.getClientRects().length)).letterSpacing);
+		sizes.push([r.min, ls]);
+		await ctx.close();
+	}
+	expect(`the large-print version draws chart text larger ` +
+	    `(${sizes[0][0].toFixed(1)} -> ${sizes[1][0].toFixed(1)} px), ` +
+	    'with normal letter-spacing', sizes[1][0] >= sizes[0][0] * 1.3 &&
+	    sizes[1][1] === 'normal', JSON.stringify(sizes));
+}
+
+// A journalist on a phone: home -> statistics (menu) -> the regional
+// rates' table; the population's source; how to cite; the workbook.
+{
+	const ctx = await browser.newContext({ viewport: { width: 375,
+	    height: 740 }, isMobile: true, hasTouch: true });
+	const page = await ctx.newPage();
+	await page.goto(`${BASE}ru/index.html`);
+	const toggle = page.locator('.menu-toggle');
+	if (await toggle.count())
+		await toggle.click();
+	await page.click('.site-nav a[href$="statistics/index.html"]');
+	await page.waitForURL(/statistics/);
+	// The trend: the first chart's data table, by quarter.
+	await page.click('#incidents-by-category .chart-data summary');
+	const trend = await page.locator(
+	    '#incidents-by-category .chart-table tbody tr').count();
+	// The regional rates: a value per region per 100 000 a year.
+	await page.click('#incidents-map .chart-data summary');
+	const rate = await page.evaluate(() => {
+		const t = document.querySelector('#incidents-map .chart-table');
+		const head = t.querySelector('thead').textContent;
+		const row = [...t.querySelectorAll('tbody tr')].find((r) =>
+		    /Алматы/.test(r.textContent));
+		return { head, row: row && row.textContent,
+		    caption: document.querySelector('#incidents-map figcaption')
+		    .textContent };
+	});
+	const cite = await page.textContent('.howto .cite');
+	const visible = await page.locator('.howto .cite').isVisible();
+	expect('on a phone, in a few taps: the trend by quarter, a ' +
+	    'region\'s rate per 100 000 a year, the population\'s source, ' +
+	    'how to cite', trend >= 2 && /в год/.test(rate.head) &&
+	    /\d,\d/.test(rate.row || '') && /Население: .+, \d{4}/.test(
+	    rate.caption) && visible && /Лицензия: CC BY 4\.0/.test(cite),
+	    JSON.stringify({ trend, rate, cite }));
+	await page.goto(`${BASE}ru/data/index.html`);
+	const x = await page.locator('a[href$="all/incidents-ru.xlsx"]')
+	    .first().isVisible();
+	expect('on a phone: the workbook is on the downloads page', x);
+	await page.goto(`${BASE}ru/${LATEST}/index.html`);
+	expect('a quarter page says how to read its figures',
+	    await page.locator('.howto').isVisible());
+	await ctx.close();
+}
+
+await finish(browser);
