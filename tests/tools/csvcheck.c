@@ -387,7 +387,7 @@ check_release(const char *dir, const char *form)
 	int		 ok = 1;
 
 	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
-	t = read_csv(path, why, sizeof(why));
+	t = read_csv(path, ',', why, sizeof(why));
 	result(t != NULL, "%s/%s.csv parses with libcsv (strict)", dir, form,
 	    why);
 	if (t == NULL)
