@@ -24,7 +24,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell zlib
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
@@ -181,7 +181,7 @@ all: build/regsite
 # Kazakh hunspell dictionaries at run time.  Libraries are checked with dpkg; tools
 # by their command, so that a Java or a Node.js installed some other
 # way is used as it is.
-DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
+DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev zlib1g-dev \
 		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
