@@ -1279,9 +1279,39 @@ on_textqi(void *arg, const char *kind, const char *was, size_t len)
 	buf_free(&b);
 }
 
+/*
+ * What textqi_apply generalised in a text, kept from the first pass
+ * (the pointers are into the scrubbed text, which stays): when the
+ * second pass would be the same call, its output is reused and these
+ * are told to on_textqi instead.
+ */
+struct tq_events {
+	struct tq_event {
+		const char	*kind, *was;
+		size_t		 len;
+	}		*v;
+	size_t		 n, cap;
+};
+
+static void
+on_textqi_keep(void *arg, const char *kind, const char *was, size_t len)
+{
+	struct tq_events *e = arg;
+
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 8;
+		e->v = xreallocarray(e->v, e->cap, sizeof(*e->v));
+	}
+	e->v[e->n].kind = kind;
+	e->v[e->n].was = was;
+	e->v[e->n].len = len;
+	e->n++;
+}
+
 static int
 publish(struct privacy *p, enum form f)
 {
+	struct tq_events ev[TEXT__MAX][LANG__MAX];
 	struct buf	 q = { 0 }, tmp[TEXT__MAX][LANG__MAX];
 	struct buf	 out[TEXT__MAX][LANG__MAX];
 	struct buf	 vis[TEXT__MAX][LANG__MAX];
@@ -1291,6 +1321,7 @@ publish(struct privacy *p, enum form f)
 	char		 ref[64];
 
 	memset(out, 0, sizeof(out));
+	memset(ev, 0, sizeof(ev));
 	memset(vis, 0, sizeof(vis));
 	memset(tmp, 0, sizeof(tmp));
 	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
@@ -1407,11 +1438,15 @@ publish(struct privacy *p, enum form f)
 
 				has[l] = fd->s != NULL && fd->len > 0;
 				buf_reset(&out[i][l]);
+				ev[i][l].n = 0;
 				dept[l] = has[l] ? textqi_apply(p->tq, &tr, l,
 				    buf_str(&tmp[i][l]), tmp[i][l].len, 0,
-				    &out[i][l], NULL, NULL) : 0;
+				    &out[i][l], on_textqi_keep, &ev[i][l]) : 0;
 			}
 			for (l = 0; l < LANG__MAX; l++) {
+				size_t	 e;
+				int	 force;
+
 				k = 15 + i * 2 + l;
 				if (!has[l]) {
 					sqlite3_bind_null(ins, k);
@@ -1419,11 +1454,19 @@ publish(struct privacy *p, enum form f)
 				}
 				p->cur_col = text_cols[i];
 				p->cur_lang = l;
-				buf_reset(&out[i][l]);
-				textqi_apply(p->tq, &tr, l, buf_str(&tmp[i][l]),
-				    tmp[i][l].len, dept[l] == 0 &&
-				    dept[l == 0 ? 1 : 0] > 0, &out[i][l],
-				    on_textqi, p);
+				force = dept[l] == 0 && dept[l == 0 ? 1 : 0] > 0;
+				if (!force) {
+					/* The first pass was this very call. */
+					for (e = 0; e < ev[i][l].n; e++)
+						on_textqi(p, ev[i][l].v[e].kind,
+						    ev[i][l].v[e].was,
+						    ev[i][l].v[e].len);
+				} else {
+					buf_reset(&out[i][l]);
+					textqi_apply(p->tq, &tr, l,
+					    buf_str(&tmp[i][l]), tmp[i][l].len,
+					    1, &out[i][l], on_textqi, p);
+				}
 				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
 				    (int)out[i][l].len, SQLITE_STATIC);
 			}
@@ -1447,6 +1490,7 @@ out:
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++) {
 			buf_free(&out[i][l]);
+			free(ev[i][l].v);
 			buf_free(&tmp[i][l]);
 			buf_free(&vis[i][l]);
 		}
@@ -1648,14 +1692,15 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	make_policy(p);
 	p->report = report;
 	/*
-	 * SQLite as a fast reader: the registry mapped into memory rather
-	 * than read through pread, and caches sized to the work (the
-	 * published rows are read once per quarter and writer).
+	 * Caches sized to the work: the published rows' metadata (the
+	 * index pub_meta) stays in memory while the pages count; the
+	 * rows with their texts are read in order, once per writer.  No
+	 * mmap: the registry mapped would count in the build's memory
+	 * for no gain (the temporary tables are where reads go).
 	 */
 	if (exec_sql(p, "PRAGMA temp_store = FILE;"
-	    "PRAGMA mmap_size = 4294967296;"
-	    "PRAGMA main.cache_size = -8192;"
-	    "PRAGMA temp.cache_size = -16384") == -1 ||
+	    "PRAGMA main.cache_size = -4096;"
+	    "PRAGMA temp.cache_size = -8192") == -1 ||
 	    load_quarters(p) == -1 || make_tables(p) == -1 ||
 	    load_key(p) == -1)
 		return -1;
