@@ -15,10 +15,14 @@
  * Any failure leaves the previous site untouched.
  */
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <errno.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -186,14 +190,127 @@ build_progress(struct build *b)
 	fflush(stderr);
 }
 
+/* A language's pages: home, archive, statistics, data, content pages,
+ * each quarter's page and tables. */
+static int
+lang_pages(struct build *b, enum lang l)
+{
+	size_t	 i;
+
+	if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
+	    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
+	    content_pages(b, l) == -1)
+		return -1;
+	trace("%s: home, archive, statistics, data pages", lang_codes[l]);
+	for (i = 0; i < b->nquarters; i++)
+		if (quarter_page(b, l, i) == -1 ||
+		    tables_build(b, l, b->quarters[i]) == -1)
+			return -1;
+	trace("%s: quarters and tables", lang_codes[l]);
+	return 0;
+}
+
+/* What the process that wrote the Russian pages tells the build. */
+struct lang_result {
+	int		 rc;
+	long		 pages;
+	size_t		 files;
+	unsigned long long bytes;
+	char		 missing[128];	/* a catalog key asked for, absent */
+	char		 err[512];	/* its error, when rc is -1 */
+};
+
+/*
+ * Both languages' pages side by side: a child process writes the
+ * Russian pages into the same temporary tree while this one writes the
+ * Kazakh ones (no file is written by both), then reports through a
+ * pipe what it wrote.  The registry is only read while they run: the
+ * child reads the privacy stage's tables through its copy of the
+ * connection and ends with _exit, touching nothing of it.  Either
+ * failing fails the build (the tree is then removed whole).
+ */
+static int
+lang_pages_both(struct build *b)
+{
+	struct lang_result r;
+	size_t		 files0 = site_files(b->site);
+	unsigned long long bytes0 = site_bytes(b->site);
+	long		 pages0 = b->pages;
+	ssize_t		 n;
+	pid_t		 pid, parent;
+	int		 fd[2], rc, st;
+
+	if (pipe(fd) == -1)
+		return rs_err("cannot start the Russian pages: pipe: %s",
+		    strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
+	parent = getpid();
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return rs_err("cannot start the Russian pages: fork: %s",
+		    strerror(errno));
+	}
+	if (pid == 0) {
+		/* Killed with the build: no orphan writes into its tree. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != parent)
+			_exit(1);
+		close(fd[0]);
+		memset(&r, 0, sizeof(r));
+		b->total_pages = 0;	/* one progress line: the parent's */
+		r.rc = lang_pages(b, LANG_RU);
+		if (r.rc == -1)
+			snprintf(r.err, sizeof(r.err), "%s", rs_errmsg());
+		r.pages = b->pages - pages0;
+		r.files = site_files(b->site) - files0;
+		r.bytes = site_bytes(b->site) - bytes0;
+		if (catalog_missing(b->cat) != NULL)
+			snprintf(r.missing, sizeof(r.missing), "%s",
+			    catalog_missing(b->cat));
+		fflush(stdout);
+		fflush(stderr);
+		n = write(fd[1], &r, sizeof(r));
+		_exit(n == (ssize_t)sizeof(r) && r.rc == 0 ? 0 : 1);
+	}
+	close(fd[1]);
+	rc = lang_pages(b, LANG_KK);
+	memset(&r, 0, sizeof(r));
+	do
+		n = read(fd[0], &r, sizeof(r));
+	while (n == -1 && errno == EINTR);
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			st = -1;
+			break;
+		}
+	if (rc == -1)
+		return -1;
+	if (n == (ssize_t)sizeof(r) && r.rc == -1)
+		return rs_err("%s", r.err);
+	if (n != (ssize_t)sizeof(r) || st == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		return rs_err("the Russian pages: the process writing them "
+		    "ended %s", st != -1 && WIFSIGNALED(st) ?
+		    "on a signal" : "without a result");
+	b->pages += r.pages;
+	site_count(b->site, r.files, r.bytes);
+	if (r.missing[0])
+		catalog_set_missing(b->cat, r.missing);
+	return 0;
+}
+
 /*
  * The site's files, each page module in turn.  The downloads come
  * before the pages that link them; nothing else depends on the order.
+ * The two languages' pages are written side by side (--jobs 2, the
+ * default) or one after the other: the same files either way.
  */
 static int
 write_site(struct build *b)
 {
-	size_t	 i;
 	int	 l;
 
 	if (assets_copy(b) == -1 || downloads_write(b) == -1)
@@ -201,19 +318,13 @@ write_site(struct build *b)
 	trace("downloads");
 	if (root_page(b) == -1 || notfound_page(b) == -1)
 		return -1;
-	for (l = 0; l < LANG__MAX; l++) {
-		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
-		    stats_page(b, l) == -1 || data_pages(b, l) == -1 ||
-		    content_pages(b, l) == -1)
+	if (b->opts->jobs != 1 && LANG__MAX == 2) {
+		if (lang_pages_both(b) == -1)
 			return -1;
-		trace("%s: home, archive, statistics, data pages",
-		    lang_codes[l]);
-		for (i = 0; i < b->nquarters; i++)
-			if (quarter_page(b, l, i) == -1 ||
-			    tables_build(b, l, b->quarters[i]) == -1)
+	} else
+		for (l = 0; l < LANG__MAX; l++)
+			if (lang_pages(b, l) == -1)
 				return -1;
-		trace("%s: quarters and tables", lang_codes[l]);
-	}
 	if (feeds_build(b) == -1)
 		return -1;
 	trace("feeds and sitemap");

@@ -454,3 +454,10 @@ site_bytes(const struct site *s)
 {
 	return s->bytes;
 }
+
+void
+site_count(struct site *s, size_t files, unsigned long long bytes)
+{
+	s->files += files;
+	s->bytes += bytes;
+}

@@ -23,6 +23,8 @@ void	 site_abort(struct site *);
 void	 site_free(struct site *);
 size_t	 site_files(const struct site *);
 unsigned long long site_bytes(const struct site *);
+/* Count files another process wrote into the tree. */
+void	 site_count(struct site *, size_t files, unsigned long long bytes);
 /* Lower-case hexadecimal SHA-256 of data. */
 void	 sha256_hex(const void *, size_t, char hex[65]);
 /* Remove a directory tree (0, or -1 with errno). */
