@@ -58,7 +58,7 @@ RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
 	    site/data site/fields site/dl_csv site/dl_json site/root \
 	    site/home site/stats site/datapages site/quarter site/tables \
-	    site/feed site/output
+	    site/feed site/output site/reuse
 TOPLEVEL  = main serve publish
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
 SRCS	  = $(MODULES:%=generator/%.c)
@@ -134,10 +134,11 @@ H_site/build.h	= main site/build site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
 		     site/fields
 H_site/output.h	= site/assets site/build site/data site/feed site/output \
-		     site/page site/stats site/tables
+		     site/page site/reuse site/stats site/tables
 H_site/page.h	= site/content site/data site/datapages site/feed \
 		     site/fields site/home site/page site/quarter \
 		     site/root site/stats site/tables
+H_site/reuse.h	= site/build site/reuse
 H_site/site.h	= site/assets site/build site/content site/data \
 		     site/datapages site/dl_csv site/dl_json site/feed \
 		     site/fields site/home site/page site/quarter \
@@ -155,7 +156,8 @@ HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
 	    privacy/report.h privacy/scrub.h privacy/textqi.h \
 	    render/catalog.h render/chart.h render/markdown.h \
 	    render/mustache.h site/build.h site/download.h site/output.h \
-	    site/page.h site/site.h site/url.h publish.h serve.h
+	    site/page.h site/reuse.h site/site.h site/url.h publish.h \
+	    serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))

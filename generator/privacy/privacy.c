@@ -1761,8 +1761,24 @@ privacy_share(const struct privacy *p, enum form f)
 /* ------------------------------------------------------------------ */
 /* Remembering the release                                              */
 
+/* PRAGMA data_version of a connection: changes when another commits. */
+static long
+data_version(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 int
-privacy_record(struct privacy *p)
+privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 {
 	sqlite3		*w = NULL;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
@@ -1792,6 +1808,8 @@ privacy_record(struct privacy *p)
 		return -1;
 	if (db_exec(w, "BEGIN IMMEDIATE") == -1)
 		goto out;
+	if (locked != NULL)
+		locked(arg, 0);
 	/* The number key, once. */
 	if (!p->key_stored) {
 		if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO privacy_state "
@@ -1915,6 +1933,16 @@ privacy_record(struct privacy *p)
 	if (db_exec(w, "COMMIT") == -1)
 		goto out;
 	rc = 0;
+	/* The registry as this build left it, if no one wrote since. */
+	if (locked != NULL) {
+		long	 v = data_version(w);
+
+		if (db_exec(w, "BEGIN IMMEDIATE") == 0) {
+			if (v != -1 && data_version(w) == v)
+				locked(arg, 1);
+			db_exec(w, "COMMIT");
+		}
+	}
 	goto out;
 dberr:
 	db_err(w, "recording the release");

@@ -126,8 +126,12 @@ int	 privacy_run(struct privacy *, const struct config *,
  * withdrawals, deferred records, the number key), so that later builds
  * keep every published row as it is.  Warns and does nothing when the
  * database cannot take it (not in WAL mode).  0, or -1 with rs_err.
+ * locked (if not NULL) is called holding the registry's write lock:
+ * before anything is written (after 0), and once more after the commit
+ * (after 1) when no other writer has committed since.
  */
-int	 privacy_record(struct privacy *);
+int	 privacy_record(struct privacy *, void (*locked)(void *, int after),
+	    void *arg);
 /* The share of a form's quasi-identifier cells that show a value. */
 double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */

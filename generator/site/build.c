@@ -36,6 +36,7 @@
 #include "render/mustache.h"
 #include "render/catalog.h"
 #include "site/output.h"
+#include "site/reuse.h"
 #include "site/build.h"
 #include "site/site.h"
 
@@ -331,6 +332,56 @@ write_site(struct build *b)
 	return 0;
 }
 
+/* The key of the registry as this build leaves it (privacy_record). */
+struct keyrec {
+	const struct reuse_in *in;
+	const char	*key0;		/* at the start */
+	int		 locked;	/* privacy_record wrote (or meant to) */
+	int		 same;		/* ... to the registry found at start */
+	int		 have;		/* key1 is the registry it left */
+	char		 key1[65];
+};
+
+static void
+key_locked(void *arg, int after)
+{
+	struct keyrec	*k = arg;
+	char		 now[65];
+
+	if (!after) {
+		k->locked = 1;
+		k->same = reuse_key(k->in, now) == 0 &&
+		    strcmp(now, k->key0) == 0;
+	} else if (k->same)
+		k->have = reuse_key(k->in, k->key1) == 0;
+}
+
+/*
+ * Nothing changed since the site in --out was built: its files linked
+ * into the new tree, which is swapped into place as any build's.
+ */
+static int
+reuse_site(struct build *b, const char *key, const struct timespec *t0)
+{
+	struct timespec	 t1;
+
+	if (site_link_previous(b->site) == -1 ||
+	    site_set_key(b->site, key) == -1 || site_commit(b->site) == -1)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	config_warn(&b->cfg, b->opts->config);
+	if (!b->opts->quiet)
+		printf("regsite: built %s: nothing changed since the last "
+		    "build; its %zu files, %.1f MB, kept in %.1f s\n",
+		    b->opts->out, site_files(b->site),
+		    (double)site_bytes(b->site) / 1e6,
+		    (double)(t1.tv_sec - t0->tv_sec) +
+		    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9);
+	site_free(b->site);
+	b->site = NULL;
+	return 0;
+}
+
 static void
 build_free(struct build *b)
 {
@@ -363,6 +414,9 @@ build_run(const struct build_opts *o)
 	const struct privacy_stats *ps;
 	struct report_guard guard;
 	struct report	*rep = NULL;
+	struct reuse_in	 ri;
+	struct keyrec	 kr;
+	char		 key0[65], prev[65];
 	struct timespec	 t0, t1;
 	char		*path;
 	long		 repl = 0;
@@ -370,6 +424,7 @@ build_run(const struct build_opts *o)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&b, 0, sizeof(b));
+	memset(&kr, 0, sizeof(kr));
 	b.opts = o;
 	if (o->srcdir != NULL) {
 		if (!is_srcdir(o->srcdir)) {
@@ -432,6 +487,20 @@ build_run(const struct build_opts *o)
 	/* The output before the database: a bad --out fails at once. */
 	if ((b.site = site_open(o->out)) == NULL)
 		goto out;
+	ri.db = o->db;
+	ri.config = o->config;
+	ri.srcdir = b.srcdir;
+	ri.no_record = o->no_record;
+	if (reuse_key(&ri, key0) == -1)
+		goto out;
+	kr.in = &ri;
+	kr.key0 = key0;
+	/* The report is the privacy stage's: made by a full build only. */
+	if (o->report == NULL && site_prev_key(b.site, prev) &&
+	    strcmp(prev, key0) == 0) {
+		rc = reuse_site(&b, key0, &t0);
+		goto out;
+	}
 
 	if ((b.priv = privacy_open(o->db, &bad)) == NULL) {
 		if (bad)
@@ -498,7 +567,8 @@ build_run(const struct build_opts *o)
 			buf_putc(&shares, ')');
 		}
 
-		if (!o->no_record && privacy_record(b.priv) == -1) {
+		if (!o->no_record && privacy_record(b.priv, key_locked,
+		    &kr) == -1) {
 			buf_free(&shares);
 			goto out;
 		}
@@ -515,6 +585,12 @@ build_run(const struct build_opts *o)
 			goto out;
 		}
 		rc = -1;
+		/* The key for the next build, where it is known. */
+		if ((!kr.locked || kr.have) && site_set_key(b.site,
+		    kr.locked ? kr.key1 : key0) == -1) {
+			buf_free(&shares);
+			goto out;
+		}
 		if (site_commit(b.site) == -1) {
 			buf_free(&shares);
 			goto out;
