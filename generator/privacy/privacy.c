@@ -2019,6 +2019,30 @@ struct pubcur {
 	struct pubrec	 rec;
 };
 
+/*
+ * The hot statements: the published rows in order (each writer's pass)
+ * and the counts (every page).  privacy_explain shows their plans.
+ */
+static const char sql_pub_quarter[] =
+    "SELECT * FROM temp.pub WHERE form = ?1 AND quarter = ?2 ORDER BY no";
+static const char sql_pub_all[] =
+    "SELECT * FROM temp.pub WHERE form = ?1 ORDER BY quarter, no";
+/* pub_count: [quarter given][reported: none, '>', a release] */
+static const char *const sql_count[2][3] = {
+	{ "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND reported > quarter",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND reported = ?3" },
+	{ "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2 AND reported > quarter",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2 AND reported = ?3" },
+};
+
 struct pubcur *
 pub_open(struct privacy *p, enum form f, const char *quarter)
 {
@@ -2026,10 +2050,7 @@ pub_open(struct privacy *p, enum form f, const char *quarter)
 	const char	*sql;
 
 	c = xcalloc(1, sizeof(*c));
-	sql = quarter ?
-	    "SELECT * FROM temp.pub WHERE form = ?1 AND quarter = ?2 "
-	    "ORDER BY no" :
-	    "SELECT * FROM temp.pub WHERE form = ?1 ORDER BY quarter, no";
+	sql = quarter ? sql_pub_quarter : sql_pub_all;
 	if (sqlite3_prepare_v2(p->db, sql, -1, &c->st, NULL) != SQLITE_OK) {
 		db_err(p->db, "reading published records");
 		free(c);
@@ -2117,24 +2138,8 @@ pub_count(struct privacy *p, enum form f, const char *quarter,
 	int		 rc;
 
 	/* Each case its own statement, so that the index is searched. */
-	if (quarter == NULL && reported == NULL)
-		sql = "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1";
-	else if (quarter == NULL)
-		sql = strcmp(reported, ">") == 0 ?
-		    "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1 AND reported > quarter" :
-		    "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1 AND reported = ?3";
-	else if (reported == NULL)
-		sql = "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1 AND quarter = ?2";
-	else
-		sql = strcmp(reported, ">") == 0 ?
-		    "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1 AND quarter = ?2 AND reported > quarter" :
-		    "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
-		    "WHERE form = ?1 AND quarter = ?2 AND reported = ?3";
+	sql = sql_count[quarter != NULL][reported == NULL ? 0 :
+	    strcmp(reported, ">") == 0 ? 1 : 2];
 	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(p->db, "counting records");
 	sqlite3_bind_int(st, 1, f);
@@ -2201,6 +2206,58 @@ dim_sql(enum dim d)
 	return "''";
 }
 
+/* The cross-tab of d1 and d2 over the published rows of a form. */
+static void
+agg_sql(struct buf *b, enum form f, const char *quarter, int each,
+    enum dim d1, enum dim d2)
+{
+	buf_printf(b, "SELECT %s, %s, %s, count(*) FROM temp.pub p "
+	    "INDEXED BY pub_meta WHERE p.form = %d%s "
+	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", each ? "p.quarter" : "''",
+	    dim_sql(d1), dim_sql(d2), f,
+	    quarter && !each ? " AND p.quarter = ?1" : "");
+}
+
+/* One statement's query plan, its lines indented, after its SQL. */
+static int
+explain(struct privacy *p, const char *sql, FILE *out)
+{
+	sqlite3_stmt	*st;
+	char		*q;
+	int		 step;
+
+	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	step = sqlite3_prepare_v2(p->db, q, -1, &st, NULL);
+	free(q);
+	if (step != SQLITE_OK)
+		return db_err(p->db, "explaining a query");
+	fprintf(out, "%s\n", sql);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(out, "  %s\n", col_text(st, 3));
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_err(p->db, "explaining a query");
+}
+
+int
+privacy_explain(struct privacy *p, FILE *out)
+{
+	struct buf	 b = { 0 };
+	int		 i, j, rc = 0;
+
+	rc |= explain(p, sql_pub_quarter, out);
+	rc |= explain(p, sql_pub_all, out);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 3; j++)
+			rc |= explain(p, sql_count[i][j], out);
+	agg_sql(&b, FORM_INCIDENTS, "2025Q1", 0, DIM_CHAPTER, DIM_SEX);
+	rc |= explain(p, buf_str(&b), out);
+	buf_reset(&b);
+	agg_sql(&b, FORM_INSURANCE, "*", 1, DIM_GROUP, DIM_NONE);
+	rc |= explain(p, buf_str(&b), out);
+	buf_free(&b);
+	return rc ? -1 : 0;
+}
+
 int
 agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
     enum dim d2, void (*cb)(void *, const char *, const char *,
@@ -2220,11 +2277,7 @@ agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
 	 * tells nothing the rows do not.
 	 */
 	each = quarter != NULL && strcmp(quarter, "*") == 0;
-	buf_printf(&b, "SELECT %s, %s, %s, count(*) FROM temp.pub p "
-	    "INDEXED BY pub_meta WHERE p.form = %d%s "
-	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", each ? "p.quarter" : "''",
-	    dim_sql(d1), dim_sql(d2), f,
-	    quarter && !each ? " AND p.quarter = ?1" : "");
+	agg_sql(&b, f, quarter, each, d1, d2);
 	if (prepare(p, buf_str(&b), &st) == -1)
 		goto out;
 	if (quarter && !each)

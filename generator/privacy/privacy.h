@@ -133,6 +133,12 @@ int	 privacy_run(struct privacy *, const struct config *,
 int	 privacy_record(struct privacy *, void (*locked)(void *, int after),
 	    void *arg);
 /* The share of a form's quasi-identifier cells that show a value. */
+/*
+ * The query plans of the hot statements (the published rows, counts,
+ * cross-tabs), after privacy_run: each statement, then its plan's
+ * lines indented (REGSITE_EXPLAIN, tests/t_rebuild.sh).  0 or -1.
+ */
+int	 privacy_explain(struct privacy *, FILE *);
 double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);

@@ -415,6 +415,7 @@ build_run(const struct build_opts *o)
 	struct report_guard guard;
 	struct report	*rep = NULL;
 	struct reuse_in	 ri;
+	const char	*env;
 	struct keyrec	 kr;
 	char		 key0[65], prev[65];
 	struct timespec	 t0, t1;
@@ -522,6 +523,18 @@ build_run(const struct build_opts *o)
 		goto out;
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
+	/* REGSITE_EXPLAIN=FILE: the hot queries' plans (tests). */
+	if ((env = getenv("REGSITE_EXPLAIN")) != NULL && *env) {
+		FILE	*f;
+
+		if ((f = fopen(env, "w")) == NULL) {
+			rs_err("%s: cannot create: %s", env, strerror(errno));
+			goto out;
+		}
+		t = privacy_explain(b.priv, f);
+		if (fclose(f) != 0 || t == -1)
+			goto out;
+	}
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 	if (o->progress) {
 		b.total_pages = expected_pages(&b);
