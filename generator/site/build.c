@@ -300,6 +300,7 @@ lang_pages_both(struct build *b)
 	site_count(b->site, r.files, r.bytes);
 	if (r.missing[0])
 		catalog_set_missing(b->cat, r.missing);
+	build_progress(b);	/* the line counts the child's pages too */
 	return 0;
 }
 
