@@ -36,15 +36,19 @@ ratio() {	# ratio NAME VALUE GOAL
 }
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }'; }
 # timed NAME CMD...: run, print and remember (in $work/t.NAME) the
-# seconds and (in $work/m.NAME) the peak memory in KB
+# seconds and (in $work/k.NAME) the peak memory in KB; the CPU time
+# is printed too (the machine may be shared: wall time then says less)
 timed() {
 	name=$1; shift
 	t0=$(now)
-	/usr/bin/time -f '%M' -o "$work/m.$name" "$@"
+	/usr/bin/time -f '%U %S %M' -o "$work/m.$name" "$@"
 	t1=$(now)
 	secs "$t0" "$t1" >"$work/t.$name"
-	echo "$name: $(cat "$work/t.$name") s, peak memory" \
-	    "$(($(tail -1 "$work/m.$name") / 1024)) MB" >&3
+	# The last line: user and system seconds, peak memory (KB).
+	tail -n 1 "$work/m.$name" | awk '{ print $3 }' >"$work/k.$name"
+	echo "$name: $(cat "$work/t.$name") s ($(tail -n 1 "$work/m.$name" |
+	    awk '{ printf "%.1f", $1 + $2 }') s of CPU), peak memory" \
+	    "$(($(cat "$work/k.$name") / 1024)) MB" >&3
 }
 t() { cat "$work/t.$1"; }
 
@@ -52,9 +56,9 @@ printf '[site]\nrecord_pages = no\nrows_per_page = 100\n' >"$work/bench.ini"
 # timed_build NAME DB OUT: a timed build, its stage trace in $work/trace
 timed_build() {
 	REGSITE_TRACE=1 timed "$1" "$regsite" build --db "$2" --out "$3" \
-	    --config "$work/bench.ini" --quiet 2>"$work/trace"
-	grep '^[a-z_0-9]*: [0-9.]* s' "$work/trace" || :
-	grep -q 'regsite: trace:' "$work/trace" || cat "$work/trace"
+	    --config "$work/bench.ini" --quiet 2>"$work/trace" ||
+	    { cat "$work/trace"; exit 1; }
+	grep -v '^regsite: \(trace\|warning\): ' "$work/trace" || :
 }
 stages() { sed -n 's/^regsite: trace: */  stage /p' "$work/trace" |
 	grep -v ': levels ' || :; }
@@ -146,7 +150,7 @@ ratio "rebuild, nothing changed / full build" \
     "$(div "$(t rebuild_same)" "$(t build)")" 0.1
 ratio "rebuild after a new quarter / full build" \
     "$(div "$(t rebuild_quarter)" "$(t build)")" 0.3
-[ -f "$work/m.build10" ] && ratio "peak memory at 10x (MB)" \
-    "$(div "$(tail -1 "$work/m.build10")" 1024)" 64
+[ -f "$work/k.build10" ] && ratio "peak memory at 10x (MB)" \
+    "$(div "$(cat "$work/k.build10")" 1024)" 64
 ratio "regsite import / sqlite3 .import" \
     "$(div "$(t import)" "$(t sqlite_import)")" 2
