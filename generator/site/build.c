@@ -494,11 +494,11 @@ build_run(const struct build_opts *o)
 	ri.srcdir = b.srcdir;
 	ri.no_record = o->no_record;
 	if (reuse_key(&ri, key0) == -1)
-		goto out;
+		key0[0] = '\0';	/* no reuse, no key */
 	kr.in = &ri;
 	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */
-	if (o->report == NULL && site_prev_key(b.site, prev) &&
+	if (o->report == NULL && key0[0] && site_prev_key(b.site, prev) &&
 	    strcmp(prev, key0) == 0) {
 		rc = reuse_site(&b, key0, &t0);
 		goto out;
@@ -600,7 +600,7 @@ build_run(const struct build_opts *o)
 		}
 		rc = -1;
 		/* The key for the next build, where it is known. */
-		if ((!kr.locked || kr.have) && site_set_key(b.site,
+		if (key0[0] && (!kr.locked || kr.have) && site_set_key(b.site,
 		    kr.locked ? kr.key1 : key0) == -1) {
 			buf_free(&shares);
 			goto out;

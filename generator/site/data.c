@@ -293,7 +293,10 @@ download_entry(struct build *b, enum lang l, const char *path,
 	page_link(m, "href", path, xstrdup(d->path));
 	mv_sets(m, "name", strrchr(d->path, '/') + 1);
 	mv_sets(m, "kind", d->fmt->ext);
-	mv_sets(m, "kind_upper", d->fmt->name);
+	if (d->quarter[0] == '\0')
+		mv_set(m, "kind_upper", mv_strf("%s, gzip", d->fmt->name));
+	else
+		mv_sets(m, "kind_upper", d->fmt->name);
 	mv_sets(m, "what", tr(b->cat, l, d->lang < 0 ? "file_machine" :
 	    d->lang == LANG_KK ? "file_kk" : "file_ru"));
 	if (d->lang >= 0)

@@ -41,7 +41,8 @@
  * none).
  */
 static int
-hash_file(struct sha256_ctx *c, const char *label, const char *path)
+hash_file(struct sha256_ctx *c, const char *label, const char *path,
+    int optional)
 {
 	unsigned char	 chunk[1 << 16];
 	char		 head[64];
@@ -51,7 +52,7 @@ hash_file(struct sha256_ctx *c, const char *label, const char *path)
 
 	sha256_update(c, strlen(label) + 1, (const uint8_t *)label);
 	if ((fd = open(path, O_RDONLY)) == -1) {
-		if (errno == ENOENT)
+		if (errno == ENOENT && optional)
 			return 0;
 		return rs_err("%s: cannot read: %s", path, strerror(errno));
 	}
@@ -98,7 +99,7 @@ hash_tree(struct sha256_ctx *c, const char *dir, const char *rel)
 			else if (S_ISDIR(st.st_mode))
 				rc = hash_tree(c, p, r);
 			else
-				rc = hash_file(c, r, p);
+				rc = hash_file(c, r, p, 0);
 			free(p);
 			free(r);
 		}
@@ -120,9 +121,9 @@ reuse_key(const struct reuse_in *in, char key[65])
 
 	sha256_init(&c);
 	sha256_update(&c, 16, (const uint8_t *)"regsite key v1\n");
-	if (hash_file(&c, "program", "/proc/self/exe") == -1)
+	if (hash_file(&c, "program", "/proc/self/exe", 0) == -1)
 		return -1;
-	if (in->config != NULL && hash_file(&c, "config", in->config) == -1)
+	if (in->config != NULL && hash_file(&c, "config", in->config, 0) == -1)
 		return -1;
 	for (i = 0; i < 3; i++) {
 		p = xasprintf("%s/%s", in->srcdir, subs[i]);
@@ -141,10 +142,10 @@ reuse_key(const struct reuse_in *in, char key[65])
 	p = xasprintf("hunspell %s\n", env ? env : "-");
 	sha256_update(&c, strlen(p), (const uint8_t *)p);
 	free(p);
-	if (hash_file(&c, "db", in->db) == -1)
+	if (hash_file(&c, "db", in->db, 0) == -1)
 		return -1;
 	p = xasprintf("%s-wal", in->db);
-	i = hash_file(&c, "wal", p) == -1;
+	i = hash_file(&c, "wal", p, 1) == -1;
 	free(p);
 	if (i)
 		return -1;

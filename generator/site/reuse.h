@@ -13,7 +13,10 @@ struct reuse_in {
 	int		 no_record;
 };
 
-/* The build's key, lower-case hex; 0, or -1 and rs_err. */
+/*
+ * The build's key, lower-case hex; 0, or -1 and rs_err (the build then
+ * neither reuses nor leaves a key: its program or a source unreadable).
+ */
 int	 reuse_key(const struct reuse_in *, char key[65]);
 
 #endif /* !REUSE_H */
