@@ -14,6 +14,7 @@
  *
  * Any failure leaves the previous site untouched.
  */
+#include <errno.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -22,7 +23,6 @@
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
-#include <errno.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -276,7 +276,9 @@ lang_pages_both(struct build *b)
 		_exit(n == (ssize_t)sizeof(r) && r.rc == 0 ? 0 : 1);
 	}
 	close(fd[1]);
-	rc = lang_pages(b, LANG_KK);
+	/* The Kazakh pages failed: the Russian ones are not waited for. */
+	if ((rc = lang_pages(b, LANG_KK)) == -1)
+		kill(pid, SIGKILL);
 	memset(&r, 0, sizeof(r));
 	do
 		n = read(fd[0], &r, sizeof(r));
