@@ -24,7 +24,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter zlib
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
@@ -60,7 +60,7 @@ SITE	  = site/build site/page site/url site/assets site/content \
 	    site/data site/fields site/dl_csv site/dl_json site/dl_xlsx \
 	    site/root \
 	    site/home site/stats site/datapages site/quarter site/tables \
-	    site/feed site/output site/releases site/explore
+	    site/feed site/output site/releases site/explore site/reuse
 TOPLEVEL  = main serve publish
 MODULES	  = $(LIB) $(STORE) $(PRIVACY) $(RENDER) $(SITE) $(TOPLEVEL)
 SRCS	  = $(MODULES:%=generator/%.c)
@@ -142,11 +142,13 @@ H_site/build.h	= main site/build site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
 		     site/dl_xlsx site/fields site/releases site/stats
 H_site/output.h	= site/assets site/build site/data site/feed site/output \
-		     site/page site/releases site/stats site/tables
+		     site/page site/releases site/reuse site/stats \
+		     site/tables
 H_site/page.h	= site/content site/data site/datapages site/explore \
 		     site/feed site/fields site/home site/page \
 		     site/quarter site/releases site/root site/stats \
 		     site/tables
+H_site/reuse.h	= site/build site/reuse
 H_site/site.h	= site/assets site/build site/content site/data \
 		     site/datapages site/dl_csv site/dl_json site/dl_xlsx \
 		     site/explore site/feed site/fields site/home \
@@ -165,8 +167,8 @@ HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
 	    privacy/release.h privacy/report.h privacy/scrub.h \
 	    privacy/textqi.h render/catalog.h render/chart.h \
 	    render/markdown.h render/mustache.h site/build.h \
-	    site/download.h site/output.h site/page.h site/site.h \
-	    site/url.h publish.h serve.h
+	    site/download.h site/output.h site/page.h site/reuse.h \
+	    site/site.h site/url.h publish.h serve.h
 $(foreach h,$(HEADERS),$(eval $(H_$(h):%=build/obj/%.o) \
     $(H_$(h):%=build/asan/obj/%.o) $(H_$(h):%=build/fuzz/obj/%.o): \
     generator/$(h)))
@@ -192,7 +194,7 @@ all: build/regsite
 # Kazakh hunspell dictionaries at run time.  Libraries are checked with dpkg; tools
 # by their command, so that a Java or a Node.js installed some other
 # way is used as it is.
-DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev \
+DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev zlib1g-dev \
 		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk \
 		  libxlsxwriter-dev
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \

@@ -26,6 +26,7 @@ usage(FILE *f)
 	    "[--report FILE]\n"
 	    "                     [--lang kk|ru] [--source DIR] [--no-record] "
 	    "[--quiet]\n"
+	    "                     [--jobs N]\n"
 	    "       regsite demo --db FILE [--seed N] [--quarters N] "
 	    "[--incidents N]\n"
 	    "                    [--insurance N] [--source DIR]\n"
@@ -95,6 +96,7 @@ cmd_build(int argc, char *argv[])
 		{ "source", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "no-record", no_argument, NULL, 'N' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -104,9 +106,18 @@ cmd_build(int argc, char *argv[])
 	memset(&o, 0, sizeof(o));
 	o.progress = isatty(STDERR_FILENO);
 	o.report_lang = LANG_KK;
-	while ((c = getopt_long(argc, argv, "d:o:c:r:l:s:qNh", longopts, NULL))
-	    != -1) {
+	while ((c = getopt_long(argc, argv, "d:o:c:r:l:s:qNj:h", longopts,
+	    NULL)) != -1) {
 		switch (c) {
+		case 'j':
+			if (strcmp(optarg, "1") == 0)
+				o.jobs = 1;
+			else if (strcmp(optarg, "2") == 0)
+				o.jobs = 2;
+			else
+				return misuse("build: --jobs: expected 1 or 2, "
+				    "not '%s'", optarg);
+			break;
 		case 'd':
 			o.db = optarg;
 			break;

@@ -47,6 +47,7 @@ static const struct {
 	{ ".js", "text/javascript; charset=utf-8" },
 	{ ".json", "application/json" },
 	{ ".csv", "text/csv; charset=utf-8" },
+	{ ".gz", "application/gzip" },
 	{ ".svg", "image/svg+xml" },
 	{ ".xml", "application/xml" },
 	{ ".txt", "text/plain; charset=utf-8" },

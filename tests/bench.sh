@@ -1,95 +1,156 @@
 #!/bin/sh
-# tests/bench.sh REGSITE -- benchmarks (make bench).  Prints timings;
-# asserts nothing about them.
+# tests/bench.sh REGSITE -- benchmarks (make bench).  Prints timings and
+# the ratios of issue 13, one a line, labelled "ratio NAME: X (goal
+# <= G)"; asserts nothing about them (speed is judged here, not by the
+# timed-out test suite).
 #
-#   import   a generated 1,000,000-row Form 1 submission into a new
-#            database, then the same file again (a resubmission that
-#            replaces every record)
+#   BENCH_N        incidents of the main registry (default 100000;
+#                  BENCH_N / 10 insurance cases), 9 quarters
+#   BENCH_MILLION  1 (default): also build a 10 x BENCH_N registry, for
+#                  the scaling ratio and its peak memory; 0 skips it
+#   BENCH_IMPORT   rows of the import comparison (default 200000)
+#   BENCH_HUGO     1 (default): compare with Hugo (Debian's hugo,
+#                  installed here when missing and run as root)
+#
+# The Hugo project is written from regsite's own per-quarter language
+# CSV files (tests/bench/hugo-project.py): the same rows, 100 a page,
+# both languages, the record tables only.
 set -eu
 regsite=${1:?usage: tests/bench.sh path/to/regsite}
 case $regsite in /*) ;; *) regsite=$(pwd)/$regsite ;; esac
-rows=${BENCH_ROWS:-1000000}
+here=$(cd "$(dirname "$0")" && pwd)
+n=${BENCH_N:-100000}
+import_rows=${BENCH_IMPORT:-200000}
 work=$(mktemp -d "${TMPDIR:-/tmp}/regsite-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 export TZ=UTC LC_ALL=C.UTF-8
+cd "$here/.."
+exec 3>&1
 
 now() { date +%s.%N; }
-# rate ROWS START END: "N rows in S s (R rows/s)"
-rate() {
-	awk -v n="$1" -v a="$2" -v b="$3" 'BEGIN {
-		s = b - a; if (s <= 0) s = 0.001
-		printf "%d rows in %.2f s (%d rows/s)\n", n, s, n / s }'
+secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
+ratio() {	# ratio NAME VALUE GOAL
+	awk -v n="$1" -v v="$2" -v g="$3" 'BEGIN {
+		printf "ratio %s: %.3f (goal <= %s) %s\n", n, v, g,
+		    v <= g ? "met" : "NOT met" }'
 }
+div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }'; }
+# timed NAME CMD...: run, print and remember (in $work/t.NAME) the
+# seconds and (in $work/k.NAME) the peak memory in KB; the CPU time
+# is printed too (the machine may be shared: wall time then says less)
+timed() {
+	name=$1; shift
+	t0=$(now)
+	/usr/bin/time -f '%U %S %M' -o "$work/m.$name" "$@"
+	t1=$(now)
+	secs "$t0" "$t1" >"$work/t.$name"
+	# The last line: user and system seconds, peak memory (KB).
+	tail -n 1 "$work/m.$name" | awk '{ print $3 }' >"$work/k.$name"
+	echo "$name: $(cat "$work/t.$name") s ($(tail -n 1 "$work/m.$name" |
+	    awk '{ printf "%.1f", $1 + $2 }') s of CPU), peak memory" \
+	    "$(($(cat "$work/k.$name") / 1024)) MB" >&3
+}
+t() { cat "$work/t.$1"; }
 
-echo "generating a $rows-row Form 1 submission..."
-awk -v n="$rows" -f "$(dirname "$0")/data/gen-incidents.awk" >"$work/big.csv"
-echo "  $(wc -c <"$work/big.csv") bytes"
+printf '[site]\nrecord_pages = no\nrows_per_page = 100\n' >"$work/bench.ini"
+# timed_build NAME DB OUT: a timed build, its stage trace in $work/trace
+timed_build() {
+	REGSITE_TRACE=1 timed "$1" "$regsite" build --db "$2" --out "$3" \
+	    --config "$work/bench.ini" --quiet 2>"$work/trace" ||
+	    { cat "$work/trace"; exit 1; }
+	grep -v '^regsite: \(trace\|warning\): ' "$work/trace" || :
+}
+stages() { sed -n 's/^regsite: trace: */  stage /p' "$work/trace" |
+	grep -v ': levels ' || :; }
 
-t0=$(now)
-"$regsite" import --db "$work/bench.db" --form incidents --quarter 2025Q1 \
-    --source bench "$work/big.csv" >/dev/null
-t1=$(now)
-printf 'import (new database): '; rate "$rows" "$t0" "$t1"
+# --- the registry and the full build --------------------------------------
+echo "registry: $n incidents, $((n / 10)) insurance cases, 9 quarters"
+timed demo "$regsite" demo --db "$work/r.db" --quarters 9 \
+    --incidents "$n" --insurance $((n / 10))
+cp "$work/r.db" "$work/r0.db"	# before any release is remembered
+timed_build build "$work/r.db" "$work/site"
+stages
+bytes=$(du -sb "$work/site" | cut -f1)
+files=$(find "$work/site" -type f | wc -l)
+echo "output: $bytes bytes in $files files"
 
-t0=$(now)
-"$regsite" import --db "$work/bench.db" --form incidents --quarter 2025Q1 \
-    --source bench "$work/big.csv" >/dev/null
-t1=$(now)
-printf 'import (identical resubmission: every record compared, unchanged): '; rate "$rows" "$t0" "$t1"
+# --- the copy floor --------------------------------------------------------
+sync
+timed cp cp -r "$work/site" "$work/site-copy"
+rm -rf "$work/site-copy"
 
-t0=$(now)
-"$regsite" validate --db "$work/bench.db" >/dev/null
-t1=$(now)
-printf 'validate: '; rate "$rows" "$t0" "$t1"
+# --- rebuilds ----------------------------------------------------------------
+# Nothing changed: the same registry built again over its own site.
+timed_build rebuild_same "$work/r.db" "$work/site"
+# A new quarter: the site of the registry without its latest quarter,
+# then the whole registry built over it.
+cp "$work/r0.db" "$work/prev.db"
+latest=$(sqlite3 "$work/prev.db" "SELECT max(reported_quarter) FROM \
+    (SELECT reported_quarter FROM incidents UNION ALL \
+    SELECT reported_quarter FROM insurance_cases)")
+sqlite3 "$work/prev.db" "PRAGMA foreign_keys = OFF; \
+    DELETE FROM incidents WHERE reported_quarter = '$latest'; \
+    DELETE FROM insurance_cases WHERE reported_quarter = '$latest'"
+timed_build prev "$work/prev.db" "$work/site-q"
+cp "$work/r0.db" "$work/next.db"
+timed_build rebuild_quarter "$work/next.db" "$work/site-q"
+rm -rf "$work/site-q" "$work/prev.db" "$work/next.db"
 
-# --- demo and build -----------------------------------------------------
-#
-#   demo     a 1,000,000-incident synthetic registry
-#   build    the site of a BENCH_BUILD-incident registry (default 100,000;
-#            tables of 500 rows, no record pages), with peak memory
-
-demo_n=${BENCH_DEMO:-1000000}
-t0=$(now)
-"$regsite" demo --db "$work/demo.db" --incidents "$demo_n" \
-    --insurance $((demo_n / 10))
-t1=$(now)
-printf 'demo: '; rate "$demo_n" "$t0" "$t1"
-rm -f "$work/demo.db"
-
-build_n=${BENCH_BUILD:-100000}
-"$regsite" demo --db "$work/build.db" --incidents "$build_n" \
-    --insurance $((build_n / 10))
-printf '[site]\nrecord_pages = no\nrows_per_page = 500\n' >"$work/bench.ini"
-t0=$(now)
-if [ -x /usr/bin/time ]; then
-	/usr/bin/time -f '%M' -o "$work/rss" "$regsite" build \
-	    --db "$work/build.db" --out "$work/site" --config "$work/bench.ini"
-else
-	"$regsite" build --db "$work/build.db" --out "$work/site" \
-	    --config "$work/bench.ini"
+# --- Hugo -------------------------------------------------------------------
+hugo_t=
+if [ "${BENCH_HUGO:-1}" = 1 ]; then
+	if ! command -v hugo >/dev/null && [ "$(id -u)" = 0 ]; then
+		echo "installing hugo (Debian)..."
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+		    --no-install-recommends hugo >/dev/null
+	fi
+	if command -v hugo >/dev/null; then
+		python3 "$here/bench/hugo-project.py" "$work/site" \
+		    "$work/hugo" 100
+		(cd "$work/hugo" && timed hugo hugo --quiet -d "$work/hugo-out")
+		hugo_t=$(t hugo)
+		echo "hugo: $(hugo version | cut -d' ' -f1-2)," \
+		    "$(du -sb "$work/hugo-out" | cut -f1) bytes"
+		rm -rf "$work/hugo" "$work/hugo-out"
+	else
+		echo "hugo: not installed (apt-get install hugo), skipped"
+	fi
 fi
-t1=$(now)
-printf 'build: '; rate "$build_n" "$t0" "$t1"
-[ -f "$work/rss" ] && echo "build: peak memory $(($(cat "$work/rss") / 1024)) MB"
-REGSITE_TRACE=1 "$regsite" build --db "$work/build.db" --out "$work/site" \
-    --config "$work/bench.ini" --quiet 2>&1 | grep -v ': levels ' || true
 
-# --- the scrubber --------------------------------------------------------
-#
-#   scrub    every free text of the build's registry, each record's
-#            Kazakh and Russian texts together (tests/tools/scrubscore.c)
-scrubscore=$(dirname "$regsite")/scrubscore
-if [ -x "$scrubscore" ] && command -v sqlite3 >/dev/null; then
-	for c in circumstances anamnesis care measures; do
-		sqlite3 -separator '	' "$work/build.db" "SELECT \
-		    replace(replace(${c}_kk, char(10), ' '), char(9), ' '), \
-		    replace(replace(${c}_ru, char(10), ' '), char(9), ' ') \
-		    FROM incidents UNION ALL SELECT \
-		    replace(replace(${c}_kk, char(10), ' '), char(9), ' '), \
-		    replace(replace(${c}_ru, char(10), ' '), char(9), ' ') \
-		    FROM insurance_cases"
-	done >"$work/texts.tsv"
-	printf 'scrub: '
-	(cd "$(dirname "$0")/.." && TOP=$(pwd) "$scrubscore" -b \
-	    "$work/texts.tsv" 1) | sed 's/^# //'
+# --- import ---------------------------------------------------------------
+echo "import: a generated $import_rows-row Form 1 submission"
+awk -v n="$import_rows" -f "$here/data/gen-incidents.awk" >"$work/big.csv"
+timed import "$regsite" import --db "$work/i.db" --form incidents \
+    --quarter 2025Q1 --source bench "$work/big.csv" >/dev/null
+timed sqlite_import sqlite3 "$work/s.db" ".mode csv" \
+    ".import $work/big.csv t"
+rm -f "$work/i.db"* "$work/s.db" "$work/big.csv"
+
+# --- ten times the registry -------------------------------------------------
+if [ "${BENCH_MILLION:-1}" = 1 ]; then
+	echo "registry x10: $((n * 10)) incidents"
+	rm -rf "$work/site"
+	"$regsite" demo --db "$work/big.db" --quarters 9 \
+	    --incidents $((n * 10)) --insurance "$n"
+	timed_build build10 "$work/big.db" "$work/site10"
+	stages
+	rm -rf "$work/site10" "$work/big.db"*
 fi
+
+# --- the ratios -------------------------------------------------------------
+echo
+[ -n "$hugo_t" ] && ratio "whole build / Hugo tables-only build" \
+    "$(div "$(t build)" "$hugo_t")" 0.5
+ratio "whole build / cp -r of its output" "$(div "$(t build)" "$(t cp)")" 3
+ratio "output per record (KB)" \
+    "$(div "$bytes" "$(((n + n / 10) * 1000))")" 15
+[ -f "$work/t.build10" ] && ratio "10x registry / registry build time" \
+    "$(div "$(t build10)" "$(t build)")" 10
+ratio "rebuild, nothing changed / full build" \
+    "$(div "$(t rebuild_same)" "$(t build)")" 0.1
+ratio "rebuild after a new quarter / full build" \
+    "$(div "$(t rebuild_quarter)" "$(t build)")" 0.3
+[ -f "$work/k.build10" ] && ratio "peak memory at 10x (MB)" \
+    "$(div "$(cat "$work/k.build10")" 1024)" 64
+ratio "regsite import / sqlite3 .import" \
+    "$(div "$(t import)" "$(t sqlite_import)")" 2

@@ -141,6 +141,17 @@ rc=$?
 check_sh "the next build succeeds (status $rc) and clears the dead build's tree" \
     '[ "$rc" -eq 0 ] && [ -z "$(ls -d "$WORK"/.public.tmp-* 2>/dev/null)" ]'
 check "a rebuild is byte-identical" diff -r "$out" "$prev"
+# The languages' pages are written side by side by default: one process
+# (--jobs 1) writes the same site.
+"$REGSITE" build --db "$db" --out "$WORK/seq" --config "$cfg" --no-record \
+    --quiet --jobs 1
+check "a build in one process (--jobs 1) is byte-identical to the parallel one" \
+    diff -r "$out" "$WORK/seq"
+rm -rf "$WORK/seq"
+"$REGSITE" build --db "$db" --out "$WORK/x" --jobs 3 2>"$WORK/err"
+rc=$?
+check_sh "--jobs takes 1 or 2 (status $rc)" \
+    '[ "$rc" -eq 2 ] && [ "$(head -n 1 "$WORK/err")" = "regsite: build: --jobs: expected 1 or 2, not '"'3'"'" ] && [ ! -e "$WORK/x" ]'
 rm -rf "$WORK/before"
 out=$prev	# from here on, a site this test may try to replace
 

@@ -11,6 +11,19 @@ out=$(demo_site) || { fail "the demo site builds"; exit 1; }
 
 tool csvcheck "$BUILD/csvcheck" "$out/data"
 
+# All quarters: the machine CSV alone, gzip: each quarter's rows in
+# order under one header, and nothing else in data/all/.
+for form in incidents insurance; do
+	(set -e; f=$(ls "$out"/data/2*/$form.csv | head -n 1)
+	head -n 1 "$f"
+	for q in "$out"/data/2*/$form.csv; do tail -n +2 "$q"; done) \
+	    >"$WORK/all-$form.csv"
+	check "data/all/$form.csv.gz is gzip holding every quarter's machine rows" \
+	    sh -c "gzip -dc '$out/data/all/$form.csv.gz' | cmp -s - '$WORK/all-$form.csv' && [ \$(wc -l <'$WORK/all-$form.csv') -gt 100 ]"
+done
+check "data/all/ holds the two compressed machine files alone" \
+    [ "$(ls "$out/data/all" | tr '\n' ' ')" = "incidents.csv.gz insurance.csv.gz " ]
+
 check "SHA256SUMS verifies every download" \
     sh -c "cd '$out/data' && sha256sum --quiet -c SHA256SUMS"
 n=$(wc -l <"$out/data/SHA256SUMS")
@@ -50,10 +63,12 @@ check "the record index of each table is valid JSON with every record" \
 # A late record: reported in the latest release for an earlier quarter.
 refs() {
 	# ref and Russian circumstances of every published incident
-	node -e "
-	const t = require('fs').readFileSync('$1/data/all/incidents-ru.json');
-	for (const r of JSON.parse(t).records)
-		console.log(r.ref + '\t' + r.circumstances);" | sort
+	for f in "$1"/data/2*/incidents-ru.json; do
+		node -e "
+		const t = require('fs').readFileSync('$f');
+		for (const r of JSON.parse(t).records)
+			console.log(r.ref + '\t' + r.circumstances);"
+	done | sort
 }
 # The release before it: built from the registry's own copy, which then
 # remembers what it published (the shared demo site is a preview).

@@ -1219,7 +1219,14 @@ make_tables(struct privacy *p)
 	    " lv_month INTEGER, lv_sex INTEGER, lv_age INTEGER,"
 	    " lv_dx INTEGER, lv_profile INTEGER, withheld INTEGER,"
 	    " stats_col TEXT, region_true TEXT, outcome INTEGER,"
-	    " PRIMARY KEY (form, quarter, no)) WITHOUT ROWID");
+	    " PRIMARY KEY (form, quarter, no)) WITHOUT ROWID;"
+	    /*
+	     * Counts and cross-tabs read this covering index, never the
+	     * rows with their texts (tests/t_plan.sh).
+	     */
+	    "CREATE INDEX temp.pub_meta ON pub(form, quarter, reported,"
+	    " month, sex, age, dx, profile, c1, c2, c3, c4, lv_month,"
+	    " lv_sex, lv_age, lv_dx, lv_profile)");
 }
 
 /* Scrubber callback: one line of the report per replacement. */
@@ -1275,9 +1282,39 @@ on_textqi(void *arg, const char *kind, const char *was, size_t len)
 	buf_free(&b);
 }
 
+/*
+ * What textqi_apply generalised in a text, kept from the first pass
+ * (the pointers are into the scrubbed text, which stays): when the
+ * second pass would be the same call, its output is reused and these
+ * are told to on_textqi instead.
+ */
+struct tq_events {
+	struct tq_event {
+		const char	*kind, *was;
+		size_t		 len;
+	}		*v;
+	size_t		 n, cap;
+};
+
+static void
+on_textqi_keep(void *arg, const char *kind, const char *was, size_t len)
+{
+	struct tq_events *e = arg;
+
+	if (e->n == e->cap) {
+		e->cap = e->cap ? e->cap * 2 : 8;
+		e->v = xreallocarray(e->v, e->cap, sizeof(*e->v));
+	}
+	e->v[e->n].kind = kind;
+	e->v[e->n].was = was;
+	e->v[e->n].len = len;
+	e->n++;
+}
+
 static int
 publish(struct privacy *p, enum form f)
 {
+	struct tq_events ev[TEXT__MAX][LANG__MAX];
 	struct buf	 q = { 0 }, tmp[TEXT__MAX][LANG__MAX];
 	struct buf	 out[TEXT__MAX][LANG__MAX];
 	struct buf	 vis[TEXT__MAX][LANG__MAX];
@@ -1287,6 +1324,7 @@ publish(struct privacy *p, enum form f)
 	char		 ref[64];
 
 	memset(out, 0, sizeof(out));
+	memset(ev, 0, sizeof(ev));
 	memset(vis, 0, sizeof(vis));
 	memset(tmp, 0, sizeof(tmp));
 	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
@@ -1403,11 +1441,15 @@ publish(struct privacy *p, enum form f)
 
 				has[l] = fd->s != NULL && fd->len > 0;
 				buf_reset(&out[i][l]);
+				ev[i][l].n = 0;
 				dept[l] = has[l] ? textqi_apply(p->tq, &tr, l,
 				    buf_str(&tmp[i][l]), tmp[i][l].len, 0,
-				    &out[i][l], NULL, NULL) : 0;
+				    &out[i][l], on_textqi_keep, &ev[i][l]) : 0;
 			}
 			for (l = 0; l < LANG__MAX; l++) {
+				size_t	 e;
+				int	 force;
+
 				k = 15 + i * 2 + l;
 				if (!has[l]) {
 					sqlite3_bind_null(ins, k);
@@ -1415,11 +1457,19 @@ publish(struct privacy *p, enum form f)
 				}
 				p->cur_col = text_cols[i];
 				p->cur_lang = l;
-				buf_reset(&out[i][l]);
-				textqi_apply(p->tq, &tr, l, buf_str(&tmp[i][l]),
-				    tmp[i][l].len, dept[l] == 0 &&
-				    dept[l == 0 ? 1 : 0] > 0, &out[i][l],
-				    on_textqi, p);
+				force = dept[l] == 0 && dept[l == 0 ? 1 : 0] > 0;
+				if (!force) {
+					/* The first pass was this very call. */
+					for (e = 0; e < ev[i][l].n; e++)
+						on_textqi(p, ev[i][l].v[e].kind,
+						    ev[i][l].v[e].was,
+						    ev[i][l].v[e].len);
+				} else {
+					buf_reset(&out[i][l]);
+					textqi_apply(p->tq, &tr, l,
+					    buf_str(&tmp[i][l]), tmp[i][l].len,
+					    1, &out[i][l], on_textqi, p);
+				}
 				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
 				    (int)out[i][l].len, SQLITE_STATIC);
 			}
@@ -1443,6 +1493,7 @@ out:
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++) {
 			buf_free(&out[i][l]);
+			free(ev[i][l].v);
 			buf_free(&tmp[i][l]);
 			buf_free(&vis[i][l]);
 		}
@@ -1643,7 +1694,16 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->tq_markers[LANG_RU] = tq_markers[LANG_RU];
 	make_policy(p);
 	p->report = report;
-	if (exec_sql(p, "PRAGMA temp_store = FILE") == -1 ||
+	/*
+	 * Caches sized to the work: the published rows' metadata (the
+	 * index pub_meta) stays in memory while the pages count; the
+	 * rows with their texts are read in order, once per writer.  No
+	 * mmap: the registry mapped would count in the build's memory
+	 * for no gain (the temporary tables are where reads go).
+	 */
+	if (exec_sql(p, "PRAGMA temp_store = FILE;"
+	    "PRAGMA main.cache_size = -4096;"
+	    "PRAGMA temp.cache_size = -8192") == -1 ||
 	    load_quarters(p) == -1 || make_tables(p) == -1 ||
 	    load_key(p) == -1)
 		return -1;
@@ -1704,8 +1764,24 @@ privacy_share(const struct privacy *p, enum form f)
 /* ------------------------------------------------------------------ */
 /* Remembering the release                                              */
 
+/* PRAGMA data_version of a connection: changes when another commits. */
+static long
+data_version(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 int
-privacy_record(struct privacy *p)
+privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 {
 	sqlite3		*w = NULL;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
@@ -1735,6 +1811,8 @@ privacy_record(struct privacy *p)
 		return -1;
 	if (db_exec(w, "BEGIN IMMEDIATE") == -1)
 		goto out;
+	if (locked != NULL)
+		locked(arg, 0);
 	/* The number key, once. */
 	if (!p->key_stored) {
 		if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO privacy_state "
@@ -1858,6 +1936,16 @@ privacy_record(struct privacy *p)
 	if (db_exec(w, "COMMIT") == -1)
 		goto out;
 	rc = 0;
+	/* The registry as this build left it, if no one wrote since. */
+	if (locked != NULL) {
+		long	 v = data_version(w);
+
+		if (db_exec(w, "BEGIN IMMEDIATE") == 0) {
+			if (v != -1 && data_version(w) == v)
+				locked(arg, 1);
+			db_exec(w, "COMMIT");
+		}
+	}
 	goto out;
 dberr:
 	db_err(w, "recording the release");
@@ -1935,6 +2023,30 @@ struct pubcur {
 	struct pubrec	 rec;
 };
 
+/*
+ * The hot statements: the published rows in order (each writer's pass)
+ * and the counts (every page).  privacy_explain shows their plans.
+ */
+static const char sql_pub_quarter[] =
+    "SELECT * FROM temp.pub WHERE form = ?1 AND quarter = ?2 ORDER BY no";
+static const char sql_pub_all[] =
+    "SELECT * FROM temp.pub WHERE form = ?1 ORDER BY quarter, no";
+/* pub_count: [quarter given][reported: none, '>', a release] */
+static const char *const sql_count[2][3] = {
+	{ "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND reported > quarter",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND reported = ?3" },
+	{ "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2 AND reported > quarter",
+	  "SELECT count(*) FROM temp.pub INDEXED BY pub_meta "
+	  "WHERE form = ?1 AND quarter = ?2 AND reported = ?3" },
+};
+
 struct pubcur *
 pub_open(struct privacy *p, enum form f, const char *quarter)
 {
@@ -1942,10 +2054,7 @@ pub_open(struct privacy *p, enum form f, const char *quarter)
 	const char	*sql;
 
 	c = xcalloc(1, sizeof(*c));
-	sql = quarter ?
-	    "SELECT * FROM temp.pub WHERE form = ?1 AND quarter = ?2 "
-	    "ORDER BY no" :
-	    "SELECT * FROM temp.pub WHERE form = ?1 ORDER BY quarter, no";
+	sql = quarter ? sql_pub_quarter : sql_pub_all;
 	if (sqlite3_prepare_v2(p->db, sql, -1, &c->st, NULL) != SQLITE_OK) {
 		db_err(p->db, "reading published records");
 		free(c);
@@ -2029,12 +2138,13 @@ pub_count(struct privacy *p, enum form f, const char *quarter,
     const char *reported, long *n)
 {
 	sqlite3_stmt	*st;
+	const char	*sql;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(p->db, "SELECT count(*) FROM temp.pub "
-	    "WHERE form = ?1 AND (?2 IS NULL OR quarter = ?2) AND "
-	    "(?3 IS NULL OR (?3 = '>' AND reported > quarter) OR reported = ?3)",
-	    -1, &st, NULL) != SQLITE_OK)
+	/* Each case its own statement, so that the index is searched. */
+	sql = sql_count[quarter != NULL][reported == NULL ? 0 :
+	    strcmp(reported, ">") == 0 ? 1 : 2];
+	if (sqlite3_prepare_v2(p->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(p->db, "counting records");
 	sqlite3_bind_int(st, 1, f);
 	if (quarter)
@@ -2100,6 +2210,58 @@ dim_sql(enum dim d)
 	return "''";
 }
 
+/* The cross-tab of d1 and d2 over the published rows of a form. */
+static void
+agg_sql(struct buf *b, enum form f, const char *quarter, int each,
+    enum dim d1, enum dim d2)
+{
+	buf_printf(b, "SELECT %s, %s, %s, count(*) FROM temp.pub p "
+	    "INDEXED BY pub_meta WHERE p.form = %d%s "
+	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", each ? "p.quarter" : "''",
+	    dim_sql(d1), dim_sql(d2), f,
+	    quarter && !each ? " AND p.quarter = ?1" : "");
+}
+
+/* One statement's query plan, its lines indented, after its SQL. */
+static int
+explain(struct privacy *p, const char *sql, FILE *out)
+{
+	sqlite3_stmt	*st;
+	char		*q;
+	int		 step;
+
+	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	step = sqlite3_prepare_v2(p->db, q, -1, &st, NULL);
+	free(q);
+	if (step != SQLITE_OK)
+		return db_err(p->db, "explaining a query");
+	fprintf(out, "%s\n", sql);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(out, "  %s\n", col_text(st, 3));
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_err(p->db, "explaining a query");
+}
+
+int
+privacy_explain(struct privacy *p, FILE *out)
+{
+	struct buf	 b = { 0 };
+	int		 i, j, rc = 0;
+
+	rc |= explain(p, sql_pub_quarter, out);
+	rc |= explain(p, sql_pub_all, out);
+	for (i = 0; i < 2; i++)
+		for (j = 0; j < 3; j++)
+			rc |= explain(p, sql_count[i][j], out);
+	agg_sql(&b, FORM_INCIDENTS, "2025Q1", 0, DIM_CHAPTER, DIM_SEX);
+	rc |= explain(p, buf_str(&b), out);
+	buf_reset(&b);
+	agg_sql(&b, FORM_INSURANCE, "*", 1, DIM_GROUP, DIM_NONE);
+	rc |= explain(p, buf_str(&b), out);
+	buf_free(&b);
+	return rc ? -1 : 0;
+}
+
 int
 agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
     enum dim d2, void (*cb)(void *, const char *, const char *,
@@ -2119,10 +2281,7 @@ agg_count(struct privacy *p, enum form f, const char *quarter, enum dim d1,
 	 * tells nothing the rows do not.
 	 */
 	each = quarter != NULL && strcmp(quarter, "*") == 0;
-	buf_printf(&b, "SELECT %s, %s, %s, count(*) FROM temp.pub p "
-	    "WHERE p.form = %d AND (?1 IS NULL OR p.quarter = ?1) "
-	    "GROUP BY 1, 2, 3 ORDER BY 1, 2, 3", each ? "p.quarter" : "''",
-	    dim_sql(d1), dim_sql(d2), f);
+	agg_sql(&b, f, quarter, each, d1, d2);
 	if (prepare(p, buf_str(&b), &st) == -1)
 		goto out;
 	if (quarter && !each)

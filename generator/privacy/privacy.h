@@ -126,9 +126,19 @@ int	 privacy_run(struct privacy *, const struct config *,
  * withdrawals, deferred records, the number key), so that later builds
  * keep every published row as it is.  Warns and does nothing when the
  * database cannot take it (not in WAL mode).  0, or -1 with rs_err.
+ * locked (if not NULL) is called holding the registry's write lock:
+ * before anything is written (after 0), and once more after the commit
+ * (after 1) when no other writer has committed since.
  */
-int	 privacy_record(struct privacy *);
+int	 privacy_record(struct privacy *, void (*locked)(void *, int after),
+	    void *arg);
 /* The share of a form's quasi-identifier cells that show a value. */
+/*
+ * The query plans of the hot statements (the published rows, counts,
+ * cross-tabs), after privacy_run: each statement, then its plan's
+ * lines indented (REGSITE_EXPLAIN, tests/t_rebuild.sh).  0 or -1.
+ */
+int	 privacy_explain(struct privacy *, FILE *);
 double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);

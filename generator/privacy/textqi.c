@@ -675,7 +675,10 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 
 	/* Codes. */
 	for (i = 0; i < len; ) {
-		if (!alnum_before(s, i) &&
+		/* A code starts with A-Z or a Cyrillic capital (0xD0 ..). */
+		if ((((unsigned char)s[i] >= 'A' && (unsigned char)s[i] <= 'Z')
+		    || (unsigned char)s[i] == 0xD0) &&
+		    !alnum_before(s, i) &&
 		    (clen = code_at(s, len, i, cat)) > 0 &&
 		    !after_vitamin(s, i)) {
 			sp = xreallocarray(sp, nsp + 1, sizeof(*sp));

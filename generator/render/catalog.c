@@ -358,3 +358,10 @@ catalog_size(const struct catalog *cat)
 {
 	return cat->n;
 }
+
+void
+catalog_set_missing(struct catalog *cat, const char *key)
+{
+	if (cat->missing == NULL)
+		cat->missing = xstrdup(key);
+}

@@ -21,6 +21,8 @@ void	 trf(struct buf *, struct catalog *, enum lang, const char *key, ...)
 	    __attribute__((sentinel));
 /* The first key asked for that the catalog lacks, or NULL. */
 const char *catalog_missing(const struct catalog *);
+/* Remember key as missing (asked for in another process). */
+void	 catalog_set_missing(struct catalog *, const char *key);
 /* Every text of a language as a strict map, for templates' {{t.key}}. */
 struct mval *catalog_mval(const struct catalog *, enum lang);
 size_t	 catalog_size(const struct catalog *);

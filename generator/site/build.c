@@ -14,11 +14,15 @@
  *
  * Any failure leaves the previous site untouched.
  */
+#include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -32,6 +36,7 @@
 #include "render/mustache.h"
 #include "render/catalog.h"
 #include "site/output.h"
+#include "site/reuse.h"
 #include "site/build.h"
 #include "site/site.h"
 
@@ -190,15 +195,134 @@ build_progress(struct build *b)
 	fflush(stderr);
 }
 
+/* A language's pages: home, archive, statistics, content and release
+ * pages, each quarter's page and tables, the explorer. */
+static int
+lang_pages(struct build *b, enum lang l)
+{
+	size_t	 i;
+
+	if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
+	    stats_page(b, l) == -1 || content_pages(b, l) == -1 ||
+	    releases_pages(b, l) == -1)
+		return -1;
+	trace("%s: home, archive, statistics, releases pages", lang_codes[l]);
+	for (i = 0; i < b->nquarters; i++)
+		if (quarter_page(b, l, i) == -1 ||
+		    tables_build(b, l, b->quarters[i]) == -1)
+			return -1;
+	if (explore_pages(b, l) == -1)
+		return -1;
+	trace("%s: quarters and tables, explorer", lang_codes[l]);
+	return 0;
+}
+
+/* What the process that wrote the Russian pages tells the build. */
+struct lang_result {
+	int		 rc;
+	long		 pages;
+	size_t		 files;
+	unsigned long long bytes;
+	char		 missing[128];	/* a catalog key asked for, absent */
+	char		 err[512];	/* its error, when rc is -1 */
+};
+
+/*
+ * Both languages' pages side by side: a child process writes the
+ * Russian pages into the same temporary tree while this one writes the
+ * Kazakh ones (no file is written by both), then reports through a
+ * pipe what it wrote.  The registry is only read while they run: the
+ * child reads the privacy stage's tables through its copy of the
+ * connection and ends with _exit, touching nothing of it.  Either
+ * failing fails the build (the tree is then removed whole).
+ */
+static int
+lang_pages_both(struct build *b)
+{
+	struct lang_result r;
+	size_t		 files0 = site_files(b->site);
+	unsigned long long bytes0 = site_bytes(b->site);
+	long		 pages0 = b->pages;
+	ssize_t		 n;
+	pid_t		 pid, parent;
+	int		 fd[2], rc, st;
+
+	if (pipe(fd) == -1)
+		return rs_err("cannot start the Russian pages: pipe: %s",
+		    strerror(errno));
+	fflush(stdout);
+	fflush(stderr);
+	parent = getpid();
+	if ((pid = fork()) == -1) {
+		close(fd[0]);
+		close(fd[1]);
+		return rs_err("cannot start the Russian pages: fork: %s",
+		    strerror(errno));
+	}
+	if (pid == 0) {
+		/* Killed with the build: no orphan writes into its tree. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != parent)
+			_exit(1);
+		close(fd[0]);
+		memset(&r, 0, sizeof(r));
+		b->total_pages = 0;	/* one progress line: the parent's */
+		r.rc = lang_pages(b, LANG_RU);
+		if (r.rc == -1)
+			snprintf(r.err, sizeof(r.err), "%s", rs_errmsg());
+		r.pages = b->pages - pages0;
+		r.files = site_files(b->site) - files0;
+		r.bytes = site_bytes(b->site) - bytes0;
+		if (catalog_missing(b->cat) != NULL)
+			snprintf(r.missing, sizeof(r.missing), "%s",
+			    catalog_missing(b->cat));
+		fflush(stdout);
+		fflush(stderr);
+		n = write(fd[1], &r, sizeof(r));
+		_exit(n == (ssize_t)sizeof(r) && r.rc == 0 ? 0 : 1);
+	}
+	close(fd[1]);
+	/* The Kazakh pages failed: the Russian ones are not waited for. */
+	if ((rc = lang_pages(b, LANG_KK)) == -1)
+		kill(pid, SIGKILL);
+	memset(&r, 0, sizeof(r));
+	do
+		n = read(fd[0], &r, sizeof(r));
+	while (n == -1 && errno == EINTR);
+	close(fd[0]);
+	while (waitpid(pid, &st, 0) == -1)
+		if (errno != EINTR) {
+			st = -1;
+			break;
+		}
+	if (rc == -1)
+		return -1;
+	if (n == (ssize_t)sizeof(r) && r.rc == -1)
+		return rs_err("%s", r.err);
+	if (n != (ssize_t)sizeof(r) || st == -1 || !WIFEXITED(st) ||
+	    WEXITSTATUS(st) != 0)
+		return rs_err("the Russian pages: the process writing them "
+		    "ended %s", st != -1 && WIFSIGNALED(st) ?
+		    "on a signal" : "without a result");
+	b->pages += r.pages;
+	site_count(b->site, r.files, r.bytes);
+	if (r.missing[0])
+		catalog_set_missing(b->cat, r.missing);
+	build_progress(b);	/* the line counts the child's pages too */
+	return 0;
+}
+
 /*
  * The site's files, each page module in turn.  The downloads come
  * before the pages that link them; the downloads page and SHA256SUMS
- * after the pages with charts, whose data files they list.
+ * after the pages with charts, whose data files they list (the Kazakh
+ * pages collect the charts' machine data).  The two languages' pages
+ * are written side by side (--jobs 2, the default) or one after the
+ * other: the same files either way.
  */
 static int
 write_site(struct build *b)
 {
-	size_t	 i;
 	int	 l;
 
 	if (assets_copy(b) == -1 || downloads_write(b) == -1)
@@ -206,20 +330,13 @@ write_site(struct build *b)
 	trace("downloads");
 	if (root_page(b) == -1 || notfound_page(b) == -1)
 		return -1;
-	for (l = 0; l < LANG__MAX; l++) {
-		if (home_page(b, l) == -1 || archive_page(b, l) == -1 ||
-		    stats_page(b, l) == -1 || content_pages(b, l) == -1 ||
-		    releases_pages(b, l) == -1)
+	if (b->opts->jobs != 1 && LANG__MAX == 2) {
+		if (lang_pages_both(b) == -1)
 			return -1;
-		trace("%s: home, archive, statistics pages", lang_codes[l]);
-		for (i = 0; i < b->nquarters; i++)
-			if (quarter_page(b, l, i) == -1 ||
-			    tables_build(b, l, b->quarters[i]) == -1)
+	} else
+		for (l = 0; l < LANG__MAX; l++)
+			if (lang_pages(b, l) == -1)
 				return -1;
-		if (explore_pages(b, l) == -1)
-			return -1;
-		trace("%s: quarters and tables, explorer", lang_codes[l]);
-	}
 	/* The charts' data files are downloads too: the downloads page
 	 * and SHA256SUMS come after every chart. */
 	if (downloads_charts(b) == -1)
@@ -233,6 +350,56 @@ write_site(struct build *b)
 	if (feeds_build(b) == -1)
 		return -1;
 	trace("feeds and sitemap");
+	return 0;
+}
+
+/* The key of the registry as this build leaves it (privacy_record). */
+struct keyrec {
+	const struct reuse_in *in;
+	const char	*key0;		/* at the start */
+	int		 locked;	/* privacy_record wrote (or meant to) */
+	int		 same;		/* ... to the registry found at start */
+	int		 have;		/* key1 is the registry it left */
+	char		 key1[65];
+};
+
+static void
+key_locked(void *arg, int after)
+{
+	struct keyrec	*k = arg;
+	char		 now[65];
+
+	if (!after) {
+		k->locked = 1;
+		k->same = reuse_key(k->in, now) == 0 &&
+		    strcmp(now, k->key0) == 0;
+	} else if (k->same)
+		k->have = reuse_key(k->in, k->key1) == 0;
+}
+
+/*
+ * Nothing changed since the site in --out was built: its files linked
+ * into the new tree, which is swapped into place as any build's.
+ */
+static int
+reuse_site(struct build *b, const char *key, const struct timespec *t0)
+{
+	struct timespec	 t1;
+
+	if (site_link_previous(b->site) == -1 ||
+	    site_set_key(b->site, key) == -1 || site_commit(b->site) == -1)
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	config_warn(&b->cfg, b->opts->config);
+	if (!b->opts->quiet)
+		printf("regsite: built %s: nothing changed since the last "
+		    "build; its %zu files, %.1f MB, kept in %.1f s\n",
+		    b->opts->out, site_files(b->site),
+		    (double)site_bytes(b->site) / 1e6,
+		    (double)(t1.tv_sec - t0->tv_sec) +
+		    (double)(t1.tv_nsec - t0->tv_nsec) / 1e9);
+	site_free(b->site);
+	b->site = NULL;
 	return 0;
 }
 
@@ -277,6 +444,10 @@ build_run(const struct build_opts *o)
 	const struct privacy_stats *ps;
 	struct report_guard guard;
 	struct report	*rep = NULL;
+	struct reuse_in	 ri;
+	const char	*env;
+	struct keyrec	 kr;
+	char		 key0[65], prev[65];
 	struct timespec	 t0, t1;
 	char		*path;
 	long		 repl = 0;
@@ -284,6 +455,7 @@ build_run(const struct build_opts *o)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&b, 0, sizeof(b));
+	memset(&kr, 0, sizeof(kr));
 	b.opts = o;
 	if (o->srcdir != NULL) {
 		if (!is_srcdir(o->srcdir)) {
@@ -346,6 +518,20 @@ build_run(const struct build_opts *o)
 	/* The output before the database: a bad --out fails at once. */
 	if ((b.site = site_open(o->out)) == NULL)
 		goto out;
+	ri.db = o->db;
+	ri.config = o->config;
+	ri.srcdir = b.srcdir;
+	ri.no_record = o->no_record;
+	if (reuse_key(&ri, key0) == -1)
+		key0[0] = '\0';	/* no reuse, no key */
+	kr.in = &ri;
+	kr.key0 = key0;
+	/* The report is the privacy stage's: made by a full build only. */
+	if (o->report == NULL && key0[0] && site_prev_key(b.site, prev) &&
+	    strcmp(prev, key0) == 0) {
+		rc = reuse_site(&b, key0, &t0);
+		goto out;
+	}
 
 	if ((b.priv = privacy_open(o->db, &bad)) == NULL) {
 		if (bad)
@@ -367,6 +553,18 @@ build_run(const struct build_opts *o)
 		goto out;
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
+	/* REGSITE_EXPLAIN=FILE: the hot queries' plans (tests). */
+	if ((env = getenv("REGSITE_EXPLAIN")) != NULL && *env) {
+		FILE	*f;
+
+		if ((f = fopen(env, "w")) == NULL) {
+			rs_err("%s: cannot create: %s", env, strerror(errno));
+			goto out;
+		}
+		t = privacy_explain(b.priv, f);
+		if (fclose(f) != 0 || t == -1)
+			goto out;
+	}
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 	if (privacy_releases(b.priv, !o->no_record, &b.rels) == -1)
 		goto out;
@@ -414,7 +612,8 @@ build_run(const struct build_opts *o)
 			buf_putc(&shares, ')');
 		}
 
-		if (!o->no_record && privacy_record(b.priv) == -1) {
+		if (!o->no_record && privacy_record(b.priv, key_locked,
+		    &kr) == -1) {
 			buf_free(&shares);
 			goto out;
 		}
@@ -431,6 +630,12 @@ build_run(const struct build_opts *o)
 			goto out;
 		}
 		rc = -1;
+		/* The key for the next build, where it is known. */
+		if (key0[0] && (!kr.locked || kr.have) && site_set_key(b.site,
+		    kr.locked ? kr.key1 : key0) == -1) {
+			buf_free(&shares);
+			goto out;
+		}
 		if (site_commit(b.site) == -1) {
 			buf_free(&shares);
 			goto out;

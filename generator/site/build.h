@@ -15,6 +15,7 @@ struct build_opts {
 	int	 progress;	/* a progress line on stderr (a terminal) */
 	int	 quiet;		/* no summary line */
 	int	 no_record;	/* a preview: not remembered as a release */
+	int	 jobs;		/* processes writing pages (1: one), 0: 2 */
 };
 
 /*

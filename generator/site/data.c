@@ -8,10 +8,15 @@
  *	data/2025-q1/incidents-kk.json   metadata block + records
  *	data/2025-q1/incidents-ru.csv    Russian
  *	data/2025-q1/incidents-ru.json
- *	data/all/...                     the same for all quarters, and
- *	data/all/incidents-kk.xlsx       a workbook per language: notes,
- *	                                 a sheet per quarter
+ *	data/all/incidents.csv.gz        all quarters: the machine CSV
+ *	                                 alone, gzip-compressed (zlib),
+ *	data/all/incidents-kk.xlsx       and a workbook per language:
+ *	                                 notes, a sheet per quarter
  *	data/SHA256SUMS
+ *
+ * All quarters repeat every quarter's rows: one file, compressed, so
+ * that no byte is written twice without a reason (the quarters' files
+ * are there, uncompressed, in every variant).
  *
  * This is the driver: it opens a file per format and language, feeds
  * each format the records from one pass over them, and writes what the
@@ -24,6 +29,7 @@
 #include <string.h>
 
 #include <nettle/sha2.h>
+#include <zlib.h>
 
 #include "lib/lib.h"
 #include "lib/format.h"
@@ -52,7 +58,11 @@ struct dl_file {
 	FILE		*f;
 	struct sha256_ctx sha;
 	struct buf	 out;		/* what the format appended */
+	z_stream	*z;		/* gzip, or NULL: as it comes */
 };
+
+/* Bytes out of zlib at a time. */
+#define ZCHUNK	65536
 
 /* Register a download, open its file and its format; 0, or -1 and rs_err. */
 static int
@@ -76,12 +86,54 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	sha256_init(&df->sha);
 	if ((df->f = site_fopen(b->site, d->path)) == NULL)
 		return -1;
+	if (quarter == NULL && lang < 0) {
+		/*
+		 * gzip (windowBits 16 + 15): no name, no time in the
+		 * header, so the same rows give the same bytes.  The
+		 * fastest level: the files are written on every build.
+		 */
+		df->z = xcalloc(1, sizeof(*df->z));
+		if (deflateInit2(df->z, Z_BEST_SPEED, Z_DEFLATED, 16 + 15, 9,
+		    Z_DEFAULT_STRATEGY) != Z_OK) {
+			free(df->z);
+			df->z = NULL;
+			return rs_err("%s: cannot start compressing: zlib "
+			    "failed", d->path);
+		}
+	}
 	t.b = b;
 	t.form = f;
 	t.quarter = quarter;
 	t.lang = lang;
 	df->state = fmt->open(&t, &df->out);
 	return 0;
+}
+
+/* Write bytes to the file; hash and count them. */
+static void
+file_put(struct dl_file *df, const void *data, size_t len)
+{
+	fwrite(data, 1, len, df->f);
+	sha256_update(&df->sha, len, data);
+	df->d->bytes += len;
+}
+
+/* Compress what the format appended (all of it when finishing). */
+static void
+file_deflate(struct dl_file *df, int flush)
+{
+	unsigned char	 chunk[ZCHUNK];
+	int		 zr;
+
+	df->z->next_in = (unsigned char *)df->out.data;
+	df->z->avail_in = (uInt)df->out.len;
+	do {
+		df->z->next_out = chunk;
+		df->z->avail_out = sizeof(chunk);
+		zr = deflate(df->z, flush);
+		file_put(df, chunk, sizeof(chunk) - df->z->avail_out);
+	} while (df->z->avail_out == 0 || (flush == Z_FINISH &&
+	    zr != Z_STREAM_END && zr != Z_STREAM_ERROR));
 }
 
 /* Write what the format appended; hash and count it. */
@@ -91,9 +143,14 @@ file_flush(struct dl_file *df)
 	/* A format may append nothing (a workbook, until its close). */
 	if (df->out.len == 0)
 		return;
-	fwrite(df->out.data, 1, df->out.len, df->f);
-	sha256_update(&df->sha, df->out.len, (const uint8_t *)df->out.data);
-	df->d->bytes += df->out.len;
+	/* Small pieces gather before zlib sees them. */
+	if (df->z != NULL) {
+		if (df->out.len >= ZCHUNK)
+			file_deflate(df, Z_NO_FLUSH);
+		else
+			return;
+	} else
+		file_put(df, df->out.data, df->out.len);
 	buf_reset(&df->out);
 }
 
@@ -116,6 +173,12 @@ file_close(struct build *b, struct dl_file *df, long rows)
 			return -1;
 		}
 		file_flush(df);
+	}
+	if (df->z != NULL) {
+		file_deflate(df, Z_FINISH);
+		deflateEnd(df->z);
+		free(df->z);
+		df->z = NULL;
 	}
 	sha256_digest(&df->sha, sizeof(dg), dg);
 	for (i = 0; i < sizeof(dg); i++)
@@ -145,6 +208,11 @@ write_set(struct build *b, enum form f, const char *quarter)
 		for (k = 0; k < NFORMATS; k++) {
 			if ((l < 0 && !formats[k]->machine) ||
 			    (quarter != NULL && formats[k]->all_only))
+				continue;
+			/* All quarters: the machine file alone, and the
+			 * workbooks (a sheet per quarter). */
+			if (quarter == NULL && l >= 0 &&
+			    !formats[k]->all_only)
 				continue;
 			if (file_open(b, &files[nf++], formats[k], f, quarter,
 			    l) == -1)
@@ -308,7 +376,10 @@ download_entry(struct build *b, enum lang l, const char *path,
 	page_link(m, "href", path, xstrdup(d->path));
 	mv_sets(m, "name", strrchr(d->path, '/') + 1);
 	mv_sets(m, "kind", d->fmt->ext);
-	mv_sets(m, "kind_upper", d->fmt->name);
+	if (d->quarter[0] == '\0')
+		mv_set(m, "kind_upper", mv_strf("%s, gzip", d->fmt->name));
+	else
+		mv_sets(m, "kind_upper", d->fmt->name);
 	mv_sets(m, "what", tr(b->cat, l, d->lang < 0 ? "file_machine" :
 	    d->lang == LANG_KK ? "file_kk" : "file_ru"));
 	if (d->lang >= 0)

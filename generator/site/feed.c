@@ -75,6 +75,16 @@ table_pages(struct build *b, const char *quarter, enum form f,
 	long		 rows = 0, rpp = b->cfg.rows_per_page;
 	int		 step;
 
+	/* Without record pages, the count tells the table pages. */
+	if (!b->cfg.record_pages) {
+		if (pub_count(b->priv, f, quarter, NULL, &rows) == -1)
+			return -1;
+		for (step = 1; step <= rows / rpp; step++)
+			add(p, url_table(LANG_KK, quarter, f, step));
+		if (rows % rpp != 0 || rows == 0)
+			add(p, url_table(LANG_KK, quarter, f, rows / rpp + 1));
+		return 0;
+	}
 	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
 		return -1;
 	while ((step = pub_next(cur, &r)) == 1) {

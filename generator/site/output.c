@@ -49,6 +49,7 @@
 #include "site/output.h"
 
 #define MARKER ".regsite"
+#define MARKER_TEXT "regsite site\n"
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE	(1 << 1)	/* <linux/fs.h> */
@@ -312,7 +313,7 @@ site_open(const char *out)
 		site_free(s);
 		return NULL;
 	}
-	if (site_write(s, MARKER, "regsite site\n", 13) == -1) {
+	if (site_write(s, MARKER, MARKER_TEXT, strlen(MARKER_TEXT)) == -1) {
 		site_abort(s);
 		return NULL;
 	}
@@ -453,4 +454,106 @@ unsigned long long
 site_bytes(const struct site *s)
 {
 	return s->bytes;
+}
+
+void
+site_count(struct site *s, size_t files, unsigned long long bytes)
+{
+	s->files += files;
+	s->bytes += bytes;
+}
+
+int
+site_prev_key(const struct site *s, char key[65])
+{
+	char	*path, *text, *k;
+	size_t	 len;
+	int	 found = 0;
+
+	path = xasprintf("%s/" MARKER, s->out);
+	text = file_read(path, &len);
+	free(path);
+	if (text == NULL)
+		return 0;
+	if ((k = strstr(text, "\nkey ")) != NULL && strlen(k + 5) >= 65 &&
+	    k[5 + 64] == '\n') {
+		memcpy(key, k + 5, 64);
+		key[64] = '\0';
+		found = 1;
+	}
+	free(text);
+	return found;
+}
+
+int
+site_set_key(struct site *s, const char *key)
+{
+	char	*path, *text;
+	FILE	*f;
+	int	 bad;
+
+	path = xasprintf("%s/" MARKER, s->tmp);
+	text = xasprintf(MARKER_TEXT "key %s\n", key);
+	if ((f = fopen(path, "wb")) == NULL) {
+		rs_err("%s: cannot write: %s", path, strerror(errno));
+		free(path);
+		free(text);
+		return -1;
+	}
+	bad = fputs(text, f) == EOF;
+	bad |= fclose(f) != 0;
+	if (bad)
+		rs_err("%s: write error: %s", path, strerror(errno));
+	s->bytes += strlen(text) - strlen(MARKER_TEXT);
+	free(path);
+	free(text);
+	return bad ? -1 : 0;
+}
+
+/* nftw has no argument: the site being linked into. */
+static struct site *linking;
+static size_t linking_root;
+
+static int
+link_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	const char	*rel = path + linking_root;
+	char		*to;
+
+	(void)ftw;
+	if (*rel == '/')
+		rel++;
+	if (*rel == '\0' || strcmp(rel, MARKER) == 0)
+		return 0;
+	if (flag == FTW_D)
+		return 0;
+	if (flag != FTW_F || !S_ISREG(st->st_mode))
+		return rs_err("%s: not a regular file or directory", path);
+	if (mkparents(linking->tmp, rel) == -1)
+		return -1;
+	to = xasprintf("%s/%s", linking->tmp, rel);
+	if (link(path, to) == -1) {
+		rs_err("%s: cannot link into the new site: %s", path,
+		    strerror(errno));
+		free(to);
+		return -1;
+	}
+	free(to);
+	linking->files++;
+	linking->bytes += (unsigned long long)st->st_size;
+	return 0;
+}
+
+int
+site_link_previous(struct site *s)
+{
+	int	 rc;
+
+	linking = s;
+	linking_root = strlen(s->out);
+	rs_err("%s: cannot read the previous site", s->out);
+	rc = nftw(s->out, link_entry, 32, FTW_PHYS);
+	linking = NULL;
+	return rc != 0 ? -1 : 0;
 }

@@ -23,6 +23,17 @@ void	 site_abort(struct site *);
 void	 site_free(struct site *);
 size_t	 site_files(const struct site *);
 unsigned long long site_bytes(const struct site *);
+/*
+ * The key the published site was built with (its marker's "key"
+ * line): 1 and key set, or 0 when it has none.
+ */
+int	 site_prev_key(const struct site *, char key[65]);
+/* Write the key into the new tree's marker. */
+int	 site_set_key(struct site *, const char *key);
+/* Hard-link every file of the published site into the new tree. */
+int	 site_link_previous(struct site *);
+/* Count files another process wrote into the tree. */
+void	 site_count(struct site *, size_t files, unsigned long long bytes);
 /* Lower-case hexadecimal SHA-256 of data. */
 void	 sha256_hex(const void *, size_t, char hex[65]);
 /* Remove a directory tree (0, or -1 with errno). */

@@ -264,7 +264,8 @@ url_download(const char *quarter, enum form f, int lang, const char *ext)
 	else
 		snprintf(slug, sizeof(slug), "all");
 	if (lang < 0)
-		return xasprintf("data/%s/%s.%s", slug, form_dirs[f], ext);
+		return xasprintf("data/%s/%s.%s%s", slug, form_dirs[f], ext,
+		    quarter == NULL ? ".gz" : "");
 	return xasprintf("data/%s/%s-%s.%s", slug, form_dirs[f],
 	    lang_codes[lang], ext);
 }

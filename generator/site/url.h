@@ -89,7 +89,8 @@ const char *url_sitemap(void);
 const char *url_robots(void);
 /*
  * A download of a form: of a quarter or all (NULL); the machine file
- * (lang -1) or a language's; ext "csv", "json"...
+ * (lang -1) or a language's; ext "csv", "json"...  All quarters' machine
+ * file is compressed: "data/all/incidents.csv.gz".
  */
 char	*url_download(const char *quarter, enum form, int lang,
 	    const char *ext);

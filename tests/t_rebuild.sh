@@ -1,0 +1,83 @@
+# t_rebuild.sh -- rebuilds (issue 13): a build where nothing changed
+# since the site in --out was built keeps that site's files (hard links
+# into a new tree, swapped in as any build), byte-identical to a full
+# build; any change -- the registry, the configuration, a template, the
+# program -- builds in full; a build with --report always builds in
+# full; the key is written only where the build knows the registry it
+# left.
+. "$TOP/tests/lib.sh"
+
+db="$WORK/reg.db"
+"$REGSITE" demo --db "$db" --quarters 3 --incidents 600 --insurance 90 \
+    --source "$TOP" >/dev/null || { fail "the demo registry is made"; exit 1; }
+cfg="$WORK/site.ini"
+cp "$TOP/content/site.ini" "$cfg"
+site="$WORK/site"
+build() {	# build OUT [options]: the summary line in $WORK/summary
+	_out=$1; shift
+	"$REGSITE" build --db "$db" --out "$_out" --config "$cfg" \
+	    --source "$TOP" "$@" >"$WORK/summary" 2>"$WORK/stderr"
+}
+
+build "$site"
+check "the first build (it remembers the release) builds in full" \
+    grep -q ' pages, ' "$WORK/summary"
+check "the marker holds the key of the registry as the build left it" \
+    grep -Eq '^key [0-9a-f]{64}$' "$site/.regsite"
+inode=$(stat -c %i "$site")
+first=$(find "$site" -name 'index.html' -path '*kk/index.html' | head -n 1)
+before=$(stat -c %i "$first")
+build "$site"
+check "nothing changed: the site is kept ($(cat "$WORK/summary" | cut -c1-80)...)" \
+    grep -q "^regsite: built $site: nothing changed since the last build; its [0-9]* files, [0-9.]* MB, kept in [0-9.]* s$" "$WORK/summary"
+check_sh "... in a new tree swapped into place, its files the same inodes (hard links)" \
+    '[ "$(stat -c %i "$site")" != "$inode" ] && [ "$(stat -c %i "$first")" = "$before" ] && [ -z "$(ls -d "$WORK"/.site.tmp-* 2>/dev/null)" ]'
+build "$WORK/full" --no-record --jobs 1
+check "the kept site is byte-identical to a full build in one process" \
+    diff -r -x .regsite "$site" "$WORK/full"
+rm -rf "$WORK/full"
+
+# Any change builds in full.
+printf '\n; a comment\n' >>"$cfg"
+build "$site"
+check "a changed configuration builds in full" grep -q ' pages, ' "$WORK/summary"
+build "$site"
+check "... and the next build keeps it again" grep -q 'nothing changed' "$WORK/summary"
+sqlite3 "$db" "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT min(id) FROM incidents)"
+build "$site"
+check "a changed registry builds in full" grep -q ' pages, ' "$WORK/summary"
+build "$site" --report "$WORK/report.txt"
+check_sh "a build with --report builds in full and writes the report" \
+    'grep -q " pages, " "$WORK/summary" && [ -s "$WORK/report.txt" ]'
+
+# A preview (--no-record) leaves the registry as it found it: its key is
+# the registry's, and the next preview keeps the site.
+build "$WORK/preview" --no-record
+build "$WORK/preview" --no-record
+check "a preview where nothing changed keeps the preview" \
+    grep -q 'nothing changed' "$WORK/summary"
+build "$WORK/preview"
+check "a build that remembers the release after a preview builds in full" \
+    grep -q ' pages, ' "$WORK/summary"
+
+# The hot queries' plans (REGSITE_EXPLAIN): the published rows read in
+# their primary key's order, no sort; every count and cross-tab from
+# the covering index pub_meta, never the rows with their texts.
+REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" build --db "$db" \
+    --out "$WORK/plan" --config "$cfg" --source "$TOP" --no-record \
+    --quiet 2>/dev/null
+awk '
+/^SELECT \* FROM temp\.pub/ { kind = "rows"; nrows++; next }
+/^SELECT/ { kind = "count"; ncount++; first = 1; next }
+kind == "rows" && /TEMP B-TREE|SCAN/ { bad = bad "\n" $0 }
+kind == "rows" && /^  SEARCH temp\.pub USING PRIMARY KEY/ { okrows++ }
+kind == "count" && first {
+	first = 0
+	if ($0 ~ /USING COVERING INDEX pub_meta/) okcount++
+	else bad = bad "\n" $0
+}
+END {
+	printf "%d %d %d %d%s\n", nrows, okrows, ncount, okcount, bad
+}' "$WORK/plan.txt" >"$WORK/plan.sum"
+check "EXPLAIN QUERY PLAN: the rows by primary key, unsorted; counts and cross-tabs by the covering index ($(head -n 1 "$WORK/plan.sum"))" \
+    [ "$(cat "$WORK/plan.sum")" = "2 2 8 8" ]
