@@ -80,7 +80,7 @@ done
 check "release 2025-q1's page figures are the same in the last build" \
     sh -c "sed -n '/<tbody>/,/<\/tfoot>/p' '$WORK/s1/ru/releases/2025-q1/index.html' >'$WORK/f1' &&
 	sed -n '/<tbody>/,/<\/tfoot>/p' '$WORK/s3/ru/releases/2025-q1/index.html' >'$WORK/f3' &&
-	[ -s '$WORK/f1' ] && cmp -s '$WORK/f1' '$WORK/f3'"
+	[ -s '$WORK/f1' ] && diff -u '$WORK/f1' '$WORK/f3'"
 n1=$(($(wc -l <"$WORK/s3/data/releases/2025-q1/insurance.csv") - 1))
 n3=$(($(wc -l <"$WORK/s3/data/releases/2025-q3/insurance.csv") - 1))
 check_sh "the withdrawn rows stay in release 2025Q1's file ($n1), not in 2025Q3's ($n3)" \

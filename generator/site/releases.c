@@ -268,8 +268,8 @@ release_page(struct build *b, enum lang l, size_t ri)
 	else {
 		const struct release *n = &b->rels->v[ri + 1];
 
-		mv_set(c, "next_release", quarter_val(l, n->id, QF_NOM));
-		page_link(c, "href_next_release", path, url_release(l,
+		mv_set(c, "superseded_by", quarter_val(l, n->id, QF_NOM));
+		page_link(c, "href_superseded_by", path, url_release(l,
 		    n->id));
 		page_link(c, "href_latest", path, url_release(l,
 		    release_current(b)->id));
