@@ -21,8 +21,8 @@ for form in incidents insurance; do
 	check "data/all/$form.csv.gz is gzip holding every quarter's machine rows" \
 	    sh -c "gzip -dc '$out/data/all/$form.csv.gz' | cmp -s - '$WORK/all-$form.csv' && [ \$(wc -l <'$WORK/all-$form.csv') -gt 100 ]"
 done
-check "data/all/ holds the two compressed machine files alone" \
-    [ "$(ls "$out/data/all" | tr '\n' ' ')" = "incidents.csv.gz insurance.csv.gz " ]
+check "data/all/ holds the compressed machine files, the workbooks and the charts' data alone" \
+    [ "$(ls "$out/data/all" | tr '\n' ' ')" = "charts.csv incidents-kk.xlsx incidents-ru.xlsx incidents.csv.gz insurance-kk.xlsx insurance-ru.xlsx insurance.csv.gz " ]
 
 check "SHA256SUMS verifies every download" \
     sh -c "cd '$out/data' && sha256sum --quiet -c SHA256SUMS"

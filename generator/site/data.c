@@ -376,7 +376,8 @@ download_entry(struct build *b, enum lang l, const char *path,
 	page_link(m, "href", path, xstrdup(d->path));
 	mv_sets(m, "name", strrchr(d->path, '/') + 1);
 	mv_sets(m, "kind", d->fmt->ext);
-	if (d->quarter[0] == '\0')
+	if (strlen(d->path) > 3 &&
+	    strcmp(d->path + strlen(d->path) - 3, ".gz") == 0)
 		mv_set(m, "kind_upper", mv_strf("%s, gzip", d->fmt->name));
 	else
 		mv_sets(m, "kind_upper", d->fmt->name);
