@@ -97,6 +97,37 @@ dictionary_page(struct build *b, enum lang l)
 	return rc;
 }
 
+/*
+ * A group of the downloads page: each form's files of quarter q ("":
+ * all quarters), or of release r (q NULL).
+ */
+static void
+form_files(struct build *b, enum lang l, const char *path,
+    struct mval *forms, const char *q, const char *r)
+{
+	const struct downloads *dl = &b->downloads;
+	struct mval	*fm, *files;
+	size_t		 i;
+	int		 f;
+
+	for (f = 0; f < FORM__MAX; f++) {
+		fm = mv_push(forms, mv_map());
+		mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
+		    "form1_title" : "form2_title"));
+		files = mv_set(fm, "files", mv_list());
+		for (i = 0; i < dl->n; i++) {
+			const struct download *d = dl->v[i];
+
+			if (d->chart || d->form != (enum form)f)
+				continue;
+			if (r != NULL ? strcmp(d->release, r) != 0 :
+			    d->release[0] != '\0' || strcmp(d->quarter, q) != 0)
+				continue;
+			mv_push(files, download_entry(b, l, path, d));
+		}
+	}
+}
+
 /* The downloads page: all quarters first, then each, newest first. */
 static int
 downloads_page(struct build *b, enum lang l)
@@ -106,7 +137,7 @@ downloads_page(struct build *b, enum lang l)
 	struct buf	 s = { 0 };
 	char		*path;
 	size_t		 qi, i;
-	int		 f, rc;
+	int		 rc;
 
 	path = url_data(l);
 	c = page_ctx(b, l, path, tr(b->cat, l, "data_title"),
@@ -126,22 +157,7 @@ downloads_page(struct build *b, enum lang l)
 		mv_sets(g, "label", buf_str(&s));
 		mv_set(g, "id", mv_strf("d-%s", q ? q : "all"));
 		forms = mv_set(g, "forms", mv_list());
-		for (f = 0; f < FORM__MAX; f++) {
-			fm = mv_push(forms, mv_map());
-			mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
-			    "form1_title" : "form2_title"));
-			files = mv_set(fm, "files", mv_list());
-			for (i = 0; i < dl->n; i++) {
-				const struct download *d = dl->v[i];
-
-				if (d->form != (enum form)f || d->release[0] ||
-				    strcmp(d->quarter, q ? q : "") != 0)
-					continue;
-				if (d->chart)
-					continue;
-				mv_push(files, download_entry(b, l, path, d));
-			}
-		}
+		form_files(b, l, path, forms, q ? q : "", NULL);
 		/* The charts' data of the quarter, or of all quarters. */
 		files = NULL;
 		for (i = 0; i < dl->n; i++) {
@@ -171,20 +187,7 @@ downloads_page(struct build *b, enum lang l)
 		mv_set(g, "id", mv_strf("d-release-%s", r));
 		page_link(g, "href_release", path, url_release(l, r));
 		forms = mv_set(g, "forms", mv_list());
-		for (f = 0; f < FORM__MAX; f++) {
-			fm = mv_push(forms, mv_map());
-			mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
-			    "form1_title" : "form2_title"));
-			files = mv_set(fm, "files", mv_list());
-			for (i = 0; i < dl->n; i++) {
-				const struct download *d = dl->v[i];
-
-				if (d->form == (enum form)f &&
-				    strcmp(d->release, r) == 0)
-					mv_push(files, download_entry(b, l,
-					    path, d));
-			}
-		}
+		form_files(b, l, path, forms, NULL, r);
 	}
 	buf_free(&s);
 	rc = page_write(b, "data", c, path);
