@@ -609,6 +609,23 @@ span_cmp(const void *a, const void *b)
 	return x->off < y->off ? -1 : x->off > y->off;
 }
 
+/* Append the span [off, off + len) of kind, replaced by with. */
+static void
+span_add(struct span **sp, size_t *nsp, size_t off, size_t len,
+    const char *with, const char *kind)
+{
+	*sp = xreallocarray(*sp, *nsp + 1, sizeof(**sp));
+	(*sp)[*nsp].off = off;
+	(*sp)[*nsp].len = len;
+	(*sp)[*nsp].with = with;
+	(*sp)[*nsp].kind = kind;
+	(*nsp)++;
+}
+
+/* The words w[i, i + n) as a span. */
+#define WORDS_SPAN(w, i, n) \
+	(w)[i].off, (w)[(i) + (n) - 1].off + (w)[(i) + (n) - 1].len - (w)[i].off
+
 /* The department phrases of s, as spans (words w[0..nw)). */
 static size_t
 departments(const struct textqi *t, const struct textqi_row *r,
@@ -650,12 +667,8 @@ departments(const struct textqi *t, const struct textqi_row *r,
 			continue;
 		if (!force && row_specialty(t, r, w, lo, hi))
 			continue;
-		*sp = xreallocarray(*sp, *nsp + 1, sizeof(**sp));
-		(*sp)[*nsp].off = w[lo].off;
-		(*sp)[*nsp].len = w[hi - 1].off + w[hi - 1].len - w[lo].off;
-		(*sp)[*nsp].with = t->markers[l][TQ_DEPARTMENT];
-		(*sp)[*nsp].kind = "department";
-		(*nsp)++;
+		span_add(sp, nsp, WORDS_SPAN(w, lo, hi - lo),
+		    t->markers[l][TQ_DEPARTMENT], "department");
 		masked++;
 		i = hi - 1;
 	}
@@ -669,9 +682,9 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 {
 	struct span	*sp = NULL;
 	struct word	*w;
-	size_t		 nsp = 0, nw, i, pos, clen, masked;
+	size_t		 nsp = 0, nw, i, n, pos, clen, masked;
 	char		 cat[4];
-	const char	*p;
+	const char	*p, *g;
 
 	/* Codes. */
 	for (i = 0; i < len; ) {
@@ -681,16 +694,10 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 		    !alnum_before(s, i) &&
 		    (clen = code_at(s, len, i, cat)) > 0 &&
 		    !after_vitamin(s, i)) {
-			sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
-			sp[nsp].off = i;
-			sp[nsp].len = clen;
 			p = code_for_row(t, r, cat);
-			if (p == NULL)
-				sp[nsp].with = t->markers[l][TQ_DIAGNOSIS];
-			else
-				sp[nsp].with = p == cat ? r->dx : p;
-			sp[nsp].kind = "icd10";
-			nsp++;
+			span_add(&sp, &nsp, i, clen, p == NULL ?
+			    t->markers[l][TQ_DIAGNOSIS] : p == cat ? r->dx : p,
+			    "icd10");
 			i += clen;
 			continue;
 		}
@@ -699,45 +706,28 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 	/* Departments (outside the codes); children. */
 	w = words(s, len, &nw);
 	masked = departments(t, r, l, w, nw, force, &sp, &nsp);
-	for (i = 0; i < nw; i++) {
-		const char *g = row_group(t, r);
-		size_t	 n;
-
-		if ((g != NULL && strcmp(g, "obstetric") == 0) ||
-		    !delivery_room(w, nw, i, &n))
-			continue;
-		sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
-		sp[nsp].off = w[i].off;
-		sp[nsp].len = w[i + n - 1].off + w[i + n - 1].len - w[i].off;
-		sp[nsp].with = t->markers[l][TQ_DEPARTMENT];
-		sp[nsp].kind = "department";
-		nsp++;
-		i += n - 1;
-	}
-	for (i = 0; i < nw; i++) {
-		size_t	 n;
-
-		if (row_neonatal(r) || !newborn_words(w, nw, i, &n))
-			continue;
-		sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
-		sp[nsp].off = w[i].off;
-		sp[nsp].len = w[i + n - 1].off + w[i + n - 1].len - w[i].off;
-		sp[nsp].with = t->markers[l][TQ_PATIENT];
-		sp[nsp].kind = "newborn";
-		nsp++;
-		i += n - 1;
-	}
-	if (!row_child(t, r))
+	g = row_group(t, r);
+	if (g == NULL || strcmp(g, "obstetric") != 0)
 		for (i = 0; i < nw; i++) {
-			if (!child_word(l, w[i].low))
+			if (!delivery_room(w, nw, i, &n))
 				continue;
-			sp = xreallocarray(sp, nsp + 1, sizeof(*sp));
-			sp[nsp].off = w[i].off;
-			sp[nsp].len = w[i].len;
-			sp[nsp].with = t->markers[l][TQ_PATIENT];
-			sp[nsp].kind = "child";
-			nsp++;
+			span_add(&sp, &nsp, WORDS_SPAN(w, i, n),
+			    t->markers[l][TQ_DEPARTMENT], "department");
+			i += n - 1;
 		}
+	if (!row_neonatal(r))
+		for (i = 0; i < nw; i++) {
+			if (!newborn_words(w, nw, i, &n))
+				continue;
+			span_add(&sp, &nsp, WORDS_SPAN(w, i, n),
+			    t->markers[l][TQ_PATIENT], "newborn");
+			i += n - 1;
+		}
+	if (!row_child(t, r))
+		for (i = 0; i < nw; i++)
+			if (child_word(l, w[i].low))
+				span_add(&sp, &nsp, w[i].off, w[i].len,
+				    t->markers[l][TQ_PATIENT], "child");
 	words_free(w, nw);
 	if (nsp > 1)
 		qsort(sp, nsp, sizeof(*sp), span_cmp);
