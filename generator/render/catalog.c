@@ -259,6 +259,14 @@ tr(struct catalog *cat, enum lang lang, const char *key)
 	return "";
 }
 
+/* The title of form f in lang. */
+const char *
+tr_form(struct catalog *cat, enum lang lang, enum form f)
+{
+	return tr(cat, lang, f == FORM_INCIDENTS ? "form1_title" :
+	    "form2_title");
+}
+
 /*
  * The form of key that agrees with n: Russian one/few/many ("1 запись,
  * 2 записи, 5 записей"); a text without '|' is used for every n.

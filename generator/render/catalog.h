@@ -12,6 +12,8 @@ struct catalog *catalog_parse(const char *text, size_t len, const char *path);
 void	 catalog_free(struct catalog *);
 /* The text of key; a missing key yields "" and is remembered. */
 const char *tr(struct catalog *, enum lang, const char *key);
+/* The title of a form ("form1_title", "form2_title"). */
+const char *tr_form(struct catalog *, enum lang, enum form);
 /* Append the form of key agreeing with n ("запись|записи|записей"). */
 void	 trn(struct buf *, struct catalog *, enum lang, const char *key,
 	    long long n);

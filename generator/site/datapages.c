@@ -30,8 +30,7 @@ dictionary_form(struct build *b, enum lang l, enum form f, struct mval *fm)
 	char		 key[48];
 	size_t		 i, n;
 
-	mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	mv_sets(fm, "title", tr_form(b->cat, l, f));
 	mv_sets(fm, "id", form_dir(f));
 	cols = mv_set(fm, "columns", mv_list());
 	for (fd = form_fields(f); *fd != F__NONE; fd++) {
@@ -112,8 +111,7 @@ form_files(struct build *b, enum lang l, const char *path,
 
 	for (f = 0; f < FORM__MAX; f++) {
 		fm = mv_push(forms, mv_map());
-		mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
-		    "form1_title" : "form2_title"));
+		mv_sets(fm, "title", tr_form(b->cat, l, f));
 		files = mv_set(fm, "files", mv_list());
 		for (i = 0; i < dl->n; i++) {
 			const struct download *d = dl->v[i];

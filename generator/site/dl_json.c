@@ -142,8 +142,7 @@ json_header(void *arg)
 	jw_key(j, "form");
 	jw_str(j, form_dir(w->t.form));
 	jw_key(j, "title");
-	jw_str(j, tr(b->cat, l, w->t.form == FORM_INCIDENTS ? "form1_title" :
-	    "form2_title"));
+	jw_str(j, tr_form(b->cat, l, w->t.form));
 	jw_key(j, "quarter");
 	jw_str(j, w->t.quarter);
 	jw_key(j, "language");

@@ -106,8 +106,7 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	if ((w->wb = workbook_new_opt(w->path, &opt)) == NULL)
 		return w;
 	memset(&props, 0, sizeof(props));
-	props.title = (char *)tr(t->b->cat, t->lang, t->form ==
-	    FORM_INCIDENTS ? "form1_title" : "form2_title");
+	props.title = (char *)tr_form(t->b->cat, t->lang, t->form);
 	props.company = t->b->cfg.org_name[t->lang];
 	props.created = source_time(t->b->date_iso);
 	workbook_set_properties(w->wb, &props);
@@ -197,8 +196,7 @@ notes(struct xlsxw *w)
 	worksheet_set_column(ws, 0, 0, 34, NULL);
 	worksheet_set_column(ws, 1, 1, 100, w->wrap);
 	put_strs(w, ws, r++, 0, b->cfg.site_name[l], w->bold);
-	put_strs(w, ws, r++, 0, tr(b->cat, l, w->t.form == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"), w->bold);
+	put_strs(w, ws, r++, 0, tr_form(b->cat, l, w->t.form), w->bold);
 	r++;
 	put_strs(w, ws, r, 0, tr(b->cat, l, "xlsx_source_date"), NULL);
 	put_strs(w, ws, r++, 1, b->date_iso, NULL);

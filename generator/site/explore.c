@@ -38,13 +38,11 @@ explore_page(struct build *b, enum lang l, enum form f)
 	path = url_explore(l, f);
 	buf_puts(&t, tr(b->cat, l, "explore_title"));
 	BUF_LIT(&t, ": ");
-	buf_puts(&t, tr(b->cat, l, f == FORM_INCIDENTS ? "form1_title" :
-	    "form2_title"));
+	buf_puts(&t, tr_form(b->cat, l, f));
 	c = page_ctx(b, l, path, buf_str(&t), tr(b->cat, l,
 	    "explore_description"));
 	mv_sets(c, "form", form_dir(f));
-	mv_sets(c, "form_title", tr(b->cat, l, f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	mv_sets(c, "form_title", tr_form(b->cat, l, f));
 	mv_sets(c, "outcome_title", tr(b->cat, l, f == FORM_INCIDENTS ?
 	    "col_with_consequences" : "col_deaths"));
 	mv_sets(c, "records_title", tr(b->cat, l, f == FORM_INCIDENTS ?
@@ -54,8 +52,8 @@ explore_page(struct build *b, enum lang l, enum form f)
 		    xstrdup(b->asset_explore_js));
 	page_link(c, "href_other_form", path, url_explore(l,
 	    f == FORM_INCIDENTS ? FORM_INSURANCE : FORM_INCIDENTS));
-	mv_sets(c, "other_form_title", tr(b->cat, l, f == FORM_INCIDENTS ?
-	    "form2_title" : "form1_title"));
+	mv_sets(c, "other_form_title", tr_form(b->cat, l,
+	    f == FORM_INCIDENTS ? FORM_INSURANCE : FORM_INCIDENTS));
 	page_link(c, "href_statistics", path, url_statistics(l));
 	page_link(c, "href_release", path, url_release(l,
 	    release_current(b)->id));

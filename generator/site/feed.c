@@ -244,9 +244,8 @@ feed(struct build *b, enum lang l)
 			if (sum.len)
 				BUF_LIT(&sum, "; ");
 			fmt_quarter(&sum, l, c->quarter, QF_NOM);
-			buf_printf(&sum, ", %s: %s ", tr(b->cat, l,
-			    c->form == FORM_INCIDENTS ? "form1_title" :
-			    "form2_title"), tr(b->cat, l, "col_added"));
+			buf_printf(&sum, ", %s: %s ", tr_form(b->cat, l,
+			    c->form), tr(b->cat, l, "col_added"));
 			fmt_int(&sum, c->added);
 			buf_printf(&sum, ", %s ", tr(b->cat, l, "col_revised"));
 			if (c->revised < 0)

@@ -43,8 +43,7 @@ form_entry(struct build *b, enum lang l, const char *path, const char *q,
 		return -1;
 	fm = mv_push(forms, mv_map());
 	mv_sets(fm, "id", form_dir(f));
-	mv_sets(fm, "title", tr(b->cat, l, f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	mv_sets(fm, "title", tr_form(b->cat, l, f));
 	mv_sets(fm, "annex", tr(b->cat, l, f == FORM_INCIDENTS ?
 	    "form1_annex" : "form2_annex"));
 	mv_set(fm, "count", num_val(n));

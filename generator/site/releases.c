@@ -201,8 +201,7 @@ release_changes(struct build *b, enum lang l, const char *path,
 		m = mv_push(list, mv_map());
 		mv_set(m, "quarter", quarter_val(l, x->quarter, QF_NOM));
 		page_link(m, "href", path, url_quarter(l, x->quarter));
-		mv_sets(m, "form", tr(b->cat, l, x->form == FORM_INCIDENTS ?
-		    "form1_title" : "form2_title"));
+		mv_sets(m, "form", tr_form(b->cat, l, x->form));
 		mv_set(m, "added", num_val(x->added));
 		mv_set(m, "withdrawn", num_val(x->withdrawn));
 		mv_set(m, "revised", count_val(b, l, x->revised));
@@ -281,8 +280,7 @@ release_page(struct build *b, enum lang l, size_t ri)
 		if (strcmp(d->release, r->id) != 0)
 			continue;
 		m = mv_push(files, download_entry(b, l, path, d));
-		mv_sets(m, "form", tr(b->cat, l, d->form == FORM_INCIDENTS ?
-		    "form1_title" : "form2_title"));
+		mv_sets(m, "form", tr_form(b->cat, l, d->form));
 	}
 	/* A citation: organization, site, release, date, address. */
 	buf_reset(&s);

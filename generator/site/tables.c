@@ -451,8 +451,7 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 
 	c = page_ctx(t->b, t->l, path, title, desc);
 	mv_sets(c, "form", form_dir(t->f));
-	mv_sets(c, "form_title", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	mv_sets(c, "form_title", tr_form(t->b->cat, t->l, t->f));
 	mv_sets(c, "form_annex", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
 	    "form1_annex" : "form2_annex"));
 	fmt_quarter(&s, t->l, t->quarter, QF_NOM);
@@ -477,8 +476,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	int		 rc;
 
 	path = table_path(t, n);
-	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	buf_puts(&title, tr_form(t->b->cat, t->l, t->f));
 	BUF_LIT(&title, ": ");
 	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
 	if (t->npages > 1) {
@@ -1135,8 +1133,7 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	int		 rc;
 
 	path = url_table_group(t->l, t->quarter, t->f, x->code, n);
-	buf_puts(&title, tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
-	    "form1_title" : "form2_title"));
+	buf_puts(&title, tr_form(t->b->cat, t->l, t->f));
 	BUF_LIT(&title, ": ");
 	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
 	BUF_LIT(&title, ", ");
