@@ -4271,6 +4271,30 @@ age_fact(const struct factv *fv, long v, int u)
 	return 0;
 }
 
+/*
+ * Number token i and its unit of time ("4 суток", "13-тәулікте", "13-е
+ * сутки") say an age of fv: the end of the unit, or 0.
+ */
+static size_t
+age_in_time(const struct pass *p, size_t i, const struct factv *fv)
+{
+	const struct tok *t = tk(p, i);
+	size_t	 j;
+	int	 u;
+
+	if (t->kind != TK_NUM || t->val < 0)
+		return 0;
+	j = nexttok(p, i);
+	if (j < p->nt && is_dash(p, j))
+		j = nexttok(p, j);
+	if (j < p->nt && tk(p, j)->kind == TK_WORD && tk(p, j)->n <= 3 &&
+	    !time_unit(p, j))
+		j = nexttok(p, j);	/* "-е", "-го" */
+	if ((u = time_unit(p, j)) == 0 || !age_fact(fv, t->val, u))
+		return 0;
+	return tk(p, j)->off + tk(p, j)->len;
+}
+
 /* A weak proposal of type t and key states fact f. */
 static int
 fact_matches(const struct fact *f, int t, long key)
@@ -4288,7 +4312,7 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 {
 	struct scrub_span sp;
 	char		 stem[24];
-	size_t		 i, k;
+	size_t		 i, k, e;
 	const struct tok *t;
 
 	memset(&sp, 0, sizeof(sp));
@@ -4318,20 +4342,7 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 	tokenize(p);
 	for (i = 0; i < p->nt; i++) {
 		t = tk(p, i);
-		if (t->kind == TK_NUM && t->val >= 0) {
-			/* "4 суток", "13-тәулікте", "13-е сутки" */
-			size_t j = nexttok(p, i), e;
-			int u;
-
-			if (j < p->nt && is_dash(p, j))
-				j = nexttok(p, j);
-			if (j < p->nt && tk(p, j)->kind == TK_WORD &&
-			    tk(p, j)->n <= 3 && !time_unit(p, j))
-				j = nexttok(p, j);	/* "-е", "-го" */
-			if ((u = time_unit(p, j)) == 0 ||
-			    !age_fact(fv, t->val, u))
-				goto longnum;
-			e = tk(p, j)->off + tk(p, j)->len;
+		if ((e = age_in_time(p, i, fv)) != 0) {
 			sp.type = SCRUB_AGE;
 			sp.off = t->off;
 			sp.len = e - t->off;
@@ -4340,7 +4351,6 @@ spread(struct pass *p, const char *s, size_t len, const struct cand *wk,
 			spanv_merge(fin, &sp);
 			continue;
 		}
-longnum:
 		if (t->kind == TK_NUM && t->n >= 3) {
 			for (k = 0; k < fv->n; k++)
 				if (fv->v[k].digits[0] != '\0' &&
