@@ -47,7 +47,8 @@ SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 #             kind of page, downloads through one writer per format,
 #             feeds, the site on disk
 #   main.c, serve.c
-LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict
+LIB	  = lib/util lib/escape lib/json lib/format lib/config lib/dict \
+	    lib/worker
 # The store modules that see the database, and the demo corpus reader.
 STORE_DB  = store/db store/msg store/rules store/import store/validate \
 	    store/withdraw store/forget store/demo
@@ -99,6 +100,7 @@ H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     store/validate store/withdraw
 H_lib/json.h	= lib/json site/dl_json site/tables
 H_lib/lib.h	= $(MODULES)
+H_lib/worker.h	= lib/worker privacy/privacy
 H_store/corpus.h = store/corpus store/demo
 H_store/db.h	= privacy/cube privacy/privacy privacy/release store/db \
 		     store/demo store/forget store/import store/rules \
@@ -161,8 +163,8 @@ H_site/url.h	= site/assets site/content site/data site/datapages \
 H_publish.h	= main publish
 H_serve.h	= main serve
 HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
-	    lib/lib.h store/corpus.h store/db.h store/msg.h store/rules.h \
-	    store/store.h privacy/cube.h privacy/ladder.h \
+	    lib/lib.h lib/worker.h store/corpus.h store/db.h store/msg.h \
+	    store/rules.h store/store.h privacy/cube.h privacy/ladder.h \
 	    privacy/lexicon.h privacy/partition.h privacy/privacy.h \
 	    privacy/release.h privacy/report.h privacy/scrub.h \
 	    privacy/textqi.h render/catalog.h render/chart.h \

@@ -40,6 +40,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +53,7 @@
 #include "lib/format.h"
 #include "lib/config.h"
 #include "lib/dict.h"
+#include "lib/worker.h"
 #include "store/db.h"
 #include "privacy/scrub.h"
 #include "privacy/report.h"
@@ -148,6 +150,7 @@ struct privacy {
 	const char		*cur_col;
 	enum lang		 cur_lang;
 	long			 cur_repl;
+	int			 jobs;		/* processes scrubbing */
 };
 
 /* ------------------------------------------------------------------ */
@@ -1282,11 +1285,36 @@ on_textqi(void *arg, const char *kind, const char *was, size_t len)
 	buf_free(&b);
 }
 
+/* ------------------------------------------------------------------ */
+/* Scrubbing a record's texts, here or in a worker                      */
+
+/* A record's texts (NULL: none to publish) and its row's levels. */
+struct sin {
+	struct textqi_row tr;
+	const char	*s[TEXT__MAX][LANG__MAX];
+	size_t		 len[TEXT__MAX][LANG__MAX];
+};
+
+/*
+ * What scrubbing made of them: the texts to publish (has 0: NULL) and
+ * the log of what was replaced or generalised, in the order it was
+ * found, told to the report and the statistics when the row is
+ * published (replay): the same whichever process scrubbed.
+ */
+struct sout {
+	struct buf	 out[TEXT__MAX][LANG__MAX];
+	int		 has[TEXT__MAX][LANG__MAX];
+	struct buf	 log;
+};
+
+/* The log's entries. */
+enum { LOG_REPL = 1, LOG_TEXTQI };
+
 /*
  * What textqi_apply generalised in a text, kept from the first pass
  * (the pointers are into the scrubbed text, which stays): when the
  * second pass would be the same call, its output is reused and these
- * are told to on_textqi instead.
+ * are logged instead.
  */
 struct tq_events {
 	struct tq_event {
@@ -1294,6 +1322,18 @@ struct tq_events {
 		size_t		 len;
 	}		*v;
 	size_t		 n, cap;
+};
+
+/* The scrubbing's tools and scratch buffers (one set per process). */
+struct scrubwork {
+	const struct scrubber	*scr;
+	const struct textqi	*tq;
+	const char *const	*markers[LANG__MAX];
+	struct tq_events	 ev[TEXT__MAX][LANG__MAX];
+	struct buf		 tmp[TEXT__MAX][LANG__MAX];
+	struct buf		 vis[TEXT__MAX][LANG__MAX];
+	struct sout		*o;		/* being filled */
+	int			 col, lang;	/* for log_textqi */
 };
 
 static void
@@ -1311,22 +1351,432 @@ on_textqi_keep(void *arg, const char *kind, const char *was, size_t len)
 	e->n++;
 }
 
+/* scrub_record callback: field i is text column i / 2, language i % 2.
+ * The recogniser's name is static: the same address in a worker. */
+static void
+log_field(void *arg, size_t i, const struct scrub_span *sp, const char *text)
+{
+	struct scrubwork *w = arg;
+	struct buf	*b = &w->o->log;
+
+	msg_put_int(b, LOG_REPL);
+	msg_put_int(b, (long long)i);
+	msg_put_int(b, sp->type);
+	msg_put_int(b, sp->conf);
+	msg_put_int(b, sp->flags);
+	msg_put_int(b, (long long)(intptr_t)sp->why);
+	msg_put_str(b, text + sp->off, sp->len);
+}
+
+/* textqi callback (kind is static too). */
+static void
+log_textqi(void *arg, const char *kind, const char *was, size_t len)
+{
+	struct scrubwork *w = arg;
+	struct buf	*b = &w->o->log;
+
+	msg_put_int(b, LOG_TEXTQI);
+	msg_put_int(b, w->col);
+	msg_put_int(b, w->lang);
+	msg_put_int(b, (long long)(intptr_t)kind);
+	msg_put_str(b, was, len);
+}
+
+/*
+ * The record's texts, both languages, scrubbed together (what one
+ * masks, the others mask too), then brought to the row's level, a
+ * department masked in one language masked in the other.
+ */
+static void
+scrub_one(struct scrubwork *w, const struct sin *in, struct sout *o)
+{
+	struct scrub_field fld[TEXT__MAX * LANG__MAX];
+	int		 i, l;
+
+	w->o = o;
+	buf_reset(&o->log);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			struct scrub_field *fd = &fld[i * LANG__MAX + l];
+
+			memset(fd, 0, sizeof(*fd));
+			fd->s = in->s[i][l];
+			fd->len = in->len[i][l];
+			/* Invisible and bidi controls go first, so none
+			 * hides an identifier (uc_hidden). */
+			if (fd->s != NULL) {
+				buf_reset(&w->vis[i][l]);
+				utf8_strip_hidden(&w->vis[i][l], fd->s,
+				    fd->len);
+				fd->s = buf_str(&w->vis[i][l]);
+				fd->len = w->vis[i][l].len;
+			}
+			fd->markers = w->markers[l];
+			buf_reset(&w->tmp[i][l]);
+			fd->out = &w->tmp[i][l];
+		}
+	scrub_record(w->scr, fld, TEXT__MAX * LANG__MAX, log_field, w);
+	for (i = 0; i < TEXT__MAX; i++) {
+		size_t	 dept[LANG__MAX];
+
+		for (l = 0; l < LANG__MAX; l++) {
+			struct scrub_field *fd = &fld[i * LANG__MAX + l];
+
+			o->has[i][l] = fd->s != NULL && fd->len > 0;
+			buf_reset(&o->out[i][l]);
+			w->ev[i][l].n = 0;
+			dept[l] = o->has[i][l] ? textqi_apply(w->tq, &in->tr,
+			    l, buf_str(&w->tmp[i][l]), w->tmp[i][l].len, 0,
+			    &o->out[i][l], on_textqi_keep, &w->ev[i][l]) : 0;
+		}
+		for (l = 0; l < LANG__MAX; l++) {
+			size_t	 e;
+
+			if (!o->has[i][l])
+				continue;
+			w->col = i;
+			w->lang = l;
+			if (!(dept[l] == 0 && dept[l == 0 ? 1 : 0] > 0)) {
+				/* The first pass was this very call. */
+				for (e = 0; e < w->ev[i][l].n; e++)
+					log_textqi(w, w->ev[i][l].v[e].kind,
+					    w->ev[i][l].v[e].was,
+					    w->ev[i][l].v[e].len);
+			} else {
+				buf_reset(&o->out[i][l]);
+				textqi_apply(w->tq, &in->tr, l,
+				    buf_str(&w->tmp[i][l]), w->tmp[i][l].len,
+				    1, &o->out[i][l], log_textqi, w);
+			}
+		}
+	}
+}
+
+static void
+scrubwork_free(struct scrubwork *w)
+{
+	int	 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			free(w->ev[i][l].v);
+			buf_free(&w->tmp[i][l]);
+			buf_free(&w->vis[i][l]);
+		}
+}
+
+static void
+sout_free(struct sout *o)
+{
+	int	 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			buf_free(&o->out[i][l]);
+	buf_free(&o->log);
+}
+
+/* Tell the report and the statistics what scrubbing o logged. */
+static int
+replay(struct privacy *p, const struct sout *o)
+{
+	struct msgin	 m = { o->log.data, o->log.len, 0 };
+	struct scrub_span sp;
+	const char	*s;
+	size_t		 len;
+	long long	 i, l, kind;
+
+	while (m.left > 0 && !m.bad) {
+		switch (msg_get_int(&m)) {
+		case LOG_REPL:
+			i = msg_get_int(&m);
+			memset(&sp, 0, sizeof(sp));
+			sp.type = (enum scrub_type)msg_get_int(&m);
+			sp.conf = (int)msg_get_int(&m);
+			sp.flags = (unsigned)msg_get_int(&m);
+			sp.why = (const char *)(intptr_t)msg_get_int(&m);
+			s = msg_get_str(&m, &len);
+			if (m.bad || s == NULL || i < 0 ||
+			    i >= TEXT__MAX * LANG__MAX)
+				break;
+			sp.len = len;
+			on_field(p, (size_t)i, &sp, s);
+			break;
+		case LOG_TEXTQI:
+			i = msg_get_int(&m);
+			l = msg_get_int(&m);
+			kind = msg_get_int(&m);
+			s = msg_get_str(&m, &len);
+			if (m.bad || s == NULL || i < 0 || i >= TEXT__MAX ||
+			    l < 0 || l >= LANG__MAX)
+				break;
+			p->cur_col = text_cols[i];
+			p->cur_lang = (enum lang)l;
+			on_textqi(p, (const char *)(intptr_t)kind, s, len);
+			break;
+		default:
+			m.bad = 1;
+		}
+	}
+	if (m.bad)
+		return rs_err("privacy stage: scrubbing: a garbled log");
+	return 0;
+}
+
+/* A batch of records for the worker: each one's levels and texts. */
+static void
+sin_put(struct buf *b, const struct sin *in)
+{
+	int	 i, l;
+
+	msg_put_int(b, in->tr.dx_level);
+	msg_put_str(b, in->tr.dx, strlen(in->tr.dx));
+	msg_put_int(b, in->tr.profile_level);
+	msg_put_str(b, in->tr.profile, strlen(in->tr.profile));
+	msg_put_int(b, in->tr.age_level);
+	msg_put_str(b, in->tr.age, in->tr.age ? strlen(in->tr.age) : 0);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			msg_put_str(b, in->s[i][l], in->len[i][l]);
+}
+
+static void
+sin_get(struct msgin *m, struct sin *in)
+{
+	size_t	 len;
+	int	 i, l;
+
+	memset(in, 0, sizeof(*in));
+	in->tr.dx_level = (int)msg_get_int(m);
+	in->tr.dx = msg_get_str(m, &len);
+	in->tr.profile_level = (int)msg_get_int(m);
+	in->tr.profile = msg_get_str(m, &len);
+	in->tr.age_level = (int)msg_get_int(m);
+	in->tr.age = msg_get_str(m, &len);
+	if (in->tr.dx == NULL)
+		in->tr.dx = "";
+	if (in->tr.profile == NULL)
+		in->tr.profile = "";
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			in->s[i][l] = msg_get_str(m, &in->len[i][l]);
+}
+
+static void
+sout_put(struct buf *b, const struct sout *o)
+{
+	int	 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			msg_put_str(b, o->has[i][l] ? buf_str(&o->out[i][l]) :
+			    NULL, o->out[i][l].len);
+	msg_put_str(b, buf_str(&o->log), o->log.len);
+}
+
+static void
+sout_get(struct msgin *m, struct sout *o)
+{
+	const char	*s;
+	size_t		 len;
+	int		 i, l;
+
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			buf_reset(&o->out[i][l]);
+			s = msg_get_str(m, &len);
+			o->has[i][l] = s != NULL;
+			if (s != NULL)
+				buf_put(&o->out[i][l], s, len);
+		}
+	buf_reset(&o->log);
+	if ((s = msg_get_str(m, &len)) != NULL)
+		buf_put(&o->log, s, len);
+}
+
+/* The worker: a batch of records in, their scrubbed texts and logs out. */
+static int
+scrub_batch(void *arg, const char *msg, size_t len, struct buf *ans)
+{
+	struct scrubwork *w = arg;
+	struct msgin	 m = { msg, len, 0 };
+	struct sout	 o;
+	struct sin	 in;
+	long long	 n, k;
+
+	memset(&o, 0, sizeof(o));
+	n = msg_get_int(&m);
+	for (k = 0; k < n && !m.bad; k++) {
+		sin_get(&m, &in);
+		if (m.bad)
+			break;
+		scrub_one(w, &in, &o);
+		sout_put(ans, &o);
+	}
+	sout_free(&o);
+	return m.bad ? -1 : 0;
+}
+
+/* The rows read at a time; the worker scrubs the second half. */
+#define BATCH	64
+
+/* The columns publish reads: fixed ones, four coded, then the texts. */
+#define PCOL_CODED	19
+#define PCOL_TEXT	(PCOL_CODED + 4)
+#define PCOL__MAX	(PCOL_TEXT + TEXT__MAX * LANG__MAX)
+
+/* A row being published: its columns (copies), texts in and out. */
+struct prow {
+	sqlite3_value	*v[PCOL__MAX];
+	struct sin	 in;
+	struct sout	 o;
+};
+
+static const char *
+val_text(sqlite3_value *v)
+{
+	const char *s = (const char *)sqlite3_value_text(v);
+
+	return s ? s : "";
+}
+
+/* Copy the statement's row into r, its texts as the scrubbing takes
+ * them. */
+static void
+prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
+{
+	int	 i, l, c, withheld;
+
+	for (c = 0; c < PCOL__MAX; c++)
+		r->v[c] = sqlite3_value_dup(sqlite3_column_value(sel, c));
+	memset(&r->in, 0, sizeof(r->in));
+	r->in.tr.dx_level = sqlite3_value_int(r->v[13]);
+	r->in.tr.dx = val_text(r->v[8]);
+	r->in.tr.profile_level = sqlite3_value_int(r->v[14]);
+	r->in.tr.profile = val_text(r->v[9]);
+	r->in.tr.age_level = sqlite3_value_int(r->v[12]);
+	r->in.tr.age = f == FORM_INCIDENTS ? val_text(r->v[7]) : NULL;
+	withheld = sqlite3_value_int(r->v[15]);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			c = PCOL_TEXT + i * LANG__MAX + l;
+			r->in.s[i][l] = (const char *)sqlite3_value_text(
+			    r->v[c]);
+			r->in.len[i][l] = (size_t)sqlite3_value_bytes(r->v[c]);
+			if (p->cfg->free_text == FREE_TEXT_OFF || withheld)
+				r->in.s[i][l] = NULL;
+		}
+}
+
+static void
+prow_clear(struct prow *r)
+{
+	int	 c;
+
+	for (c = 0; c < PCOL__MAX; c++) {
+		sqlite3_value_free(r->v[c]);
+		r->v[c] = NULL;
+	}
+}
+
+/* Insert a scrubbed row into temp.pub, telling the report its log. */
+static int
+prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
+    struct prow *r)
+{
+	const char	*quarter = val_text(r->v[2]);
+	long		 no = (long)sqlite3_value_int64(r->v[3]);
+	int		 lvm = sqlite3_value_int(r->v[10]);
+	int		 i, l, k;
+	char		 ref[64];
+
+	snprintf(ref, sizeof(ref), "%s-%s-%04ld", quarter, form_letter[f], no);
+	sqlite3_reset(ins);
+	sqlite3_bind_int(ins, 1, f);
+	sqlite3_bind_text(ins, 2, quarter, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(ins, 3, no);
+	sqlite3_bind_value(ins, 4, r->v[4]);
+	sqlite3_bind_int(ins, 5, lvm == 0 ? atoi(val_text(r->v[5])) : -1);
+	if (f == FORM_INSURANCE)
+		sqlite3_bind_text(ins, 6, "", -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(ins, 6);
+	sqlite3_bind_value(ins, 7, r->v[6]);
+	if (f == FORM_INCIDENTS)
+		sqlite3_bind_value(ins, 8, r->v[7]);
+	else
+		sqlite3_bind_null(ins, 8);
+	sqlite3_bind_value(ins, 9, r->v[8]);
+	sqlite3_bind_value(ins, 10, r->v[9]);
+	for (i = 0; i < 4; i++)
+		sqlite3_bind_value(ins, 11 + i, r->v[PCOL_CODED + i]);
+	for (i = 0; i < 5; i++)
+		sqlite3_bind_int(ins, 23 + i, sqlite3_value_int(r->v[10 + i]));
+	sqlite3_bind_int(ins, 28, sqlite3_value_int(r->v[15]));
+	sqlite3_bind_value(ins, 29, r->v[16]);
+	sqlite3_bind_value(ins, 30, r->v[17]);
+	sqlite3_bind_int(ins, 31, sqlite3_value_int(r->v[18]));
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			k = 15 + i * 2 + l;
+			if (r->o.has[i][l])
+				sqlite3_bind_text(ins, k,
+				    buf_str(&r->o.out[i][l]),
+				    (int)r->o.out[i][l].len, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(ins, k);
+		}
+	p->cur_ref = ref;
+	p->cur_id = sqlite3_value_int64(r->v[0]);
+	p->cur_src = val_text(r->v[1]);
+	p->cur_repl = 0;
+	if (replay(p, &r->o) == -1)
+		return -1;
+	if (p->cur_repl)
+		p->stats.records_scrubbed++;
+	if (sqlite3_step(ins) != SQLITE_DONE)
+		return db_err(p->db, "privacy stage: publishing");
+	return 0;
+}
+
+static int
+prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
+    struct prow *r, size_t n)
+{
+	size_t	 k;
+
+	for (k = 0; k < n; k++) {
+		if (prow_insert(p, f, ins, &r[k]) == -1)
+			return -1;
+		prow_clear(&r[k]);
+	}
+	return 0;
+}
+
+/*
+ * Publish a form's rows: read BATCH at a time in order, scrub them
+ * (with two processes, the worker the second half of each batch while
+ * this one does the first), insert them in order.  The output and the
+ * report are the same with one process or two.
+ */
 static int
 publish(struct privacy *p, enum form f)
 {
-	struct tq_events ev[TEXT__MAX][LANG__MAX];
-	struct buf	 q = { 0 }, tmp[TEXT__MAX][LANG__MAX];
-	struct buf	 out[TEXT__MAX][LANG__MAX];
-	struct buf	 vis[TEXT__MAX][LANG__MAX];
-	struct scrub_field fld[TEXT__MAX * LANG__MAX];
+	struct prow	*rows;
+	struct scrubwork w;
+	struct worker	*wk = NULL;
+	struct buf	 q = { 0 }, msg = { 0 };
+	struct msgin	 m;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
-	int		 i, l, k, step, rc = -1, col, withheld;
-	char		 ref[64];
+	size_t		 n, k, half, nprev = 0;
+	int		 i, cur, step = SQLITE_ROW, rc = -1;
 
-	memset(out, 0, sizeof(out));
-	memset(ev, 0, sizeof(ev));
-	memset(vis, 0, sizeof(vis));
-	memset(tmp, 0, sizeof(tmp));
+	rows = xcalloc(2 * BATCH, sizeof(*rows));
+	memset(&w, 0, sizeof(w));
+	w.scr = p->scr;
+	w.tq = p->tq;
+	w.markers[LANG_KK] = p->markers[LANG_KK];
+	w.markers[LANG_RU] = p->markers[LANG_RU];
 	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
 	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
 	    "d.lv_age, d.lv_dx, d.lv_profile, d.withheld, d.stats_col, "
@@ -1348,155 +1798,73 @@ publish(struct privacy *p, enum form f)
 	    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
 	    &ins) == -1)
 		goto out;
-	while ((step = sqlite3_step(sel)) == SQLITE_ROW) {
-		const char	*quarter = col_text(sel, 2);
-		struct textqi_row tr;
-		long		 no = (long)sqlite3_column_int64(sel, 3);
-		int		 lvm = sqlite3_column_int(sel, 10);
+	/* A worker when there is work for two (free text off: none). */
+	if (p->jobs > 1 && p->cfg->free_text != FREE_TEXT_OFF &&
+	    p->records[f] > 4 * BATCH &&
+	    (wk = worker_start("privacy stage: scrubbing", scrub_batch,
+	    &w)) == NULL)
+		goto out;
+	/*
+	 * Two batches in turn: while the worker scrubs its half of this
+	 * one, this process inserts the last one and scrubs its half.
+	 */
+	for (cur = 0; ; cur ^= 1) {
+		struct prow	*b = rows + cur * BATCH;
 
-		snprintf(ref, sizeof(ref), "%s-%s-%04ld", quarter,
-		    form_letter[f], no);
-		sqlite3_reset(ins);
-		sqlite3_bind_int(ins, 1, f);
-		sqlite3_bind_text(ins, 2, quarter, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(ins, 3, no);
-		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 4));
-		sqlite3_bind_int(ins, 5, lvm == 0 ?
-		    atoi(col_text(sel, 5)) : -1);
-		if (f == FORM_INSURANCE)
-			sqlite3_bind_text(ins, 6, "", -1, SQLITE_STATIC);
-		else
-			sqlite3_bind_null(ins, 6);
-		sqlite3_bind_value(ins, 7, sqlite3_column_value(sel, 6));
-		if (f == FORM_INCIDENTS)
-			sqlite3_bind_value(ins, 8,
-			    sqlite3_column_value(sel, 7));
-		else
-			sqlite3_bind_null(ins, 8);
-		sqlite3_bind_value(ins, 9, sqlite3_column_value(sel, 8));
-		sqlite3_bind_value(ins, 10, sqlite3_column_value(sel, 9));
-		col = 19;
-		for (i = 0; i < 4; i++)
-			sqlite3_bind_value(ins, 11 + i,
-			    sqlite3_column_value(sel, col + i));
-		col += 4;
-		for (i = 0; i < 5; i++)
-			sqlite3_bind_int(ins, 23 + i,
-			    sqlite3_column_int(sel, 10 + i));
-		sqlite3_bind_int(ins, 28, sqlite3_column_int(sel, 15));
-		sqlite3_bind_value(ins, 29, sqlite3_column_value(sel, 16));
-		sqlite3_bind_value(ins, 30, sqlite3_column_value(sel, 17));
-		sqlite3_bind_int(ins, 31, sqlite3_column_int(sel, 18));
-
-		/* The row's levels, for the narratives. */
-		memset(&tr, 0, sizeof(tr));
-		tr.dx_level = sqlite3_column_int(sel, 13);
-		tr.dx = col_text(sel, 8);
-		tr.profile_level = sqlite3_column_int(sel, 14);
-		tr.profile = col_text(sel, 9);
-		tr.age_level = sqlite3_column_int(sel, 12);
-		tr.age = f == FORM_INCIDENTS ? col_text(sel, 7) : NULL;
-		p->cur_ref = ref;
-		p->cur_id = sqlite3_column_int64(sel, 0);
-		p->cur_src = col_text(sel, 1);
-		p->cur_repl = 0;
-		/*
-		 * The record's texts, both languages, scrubbed together
-		 * (what one masks, the others mask too), then brought to
-		 * the row's level, a department masked in one language
-		 * masked in the other.
-		 */
-		withheld = sqlite3_column_int(sel, 15);
-		for (i = 0; i < TEXT__MAX; i++)
-			for (l = 0; l < LANG__MAX; l++) {
-				struct scrub_field *fd = &fld[i * LANG__MAX + l];
-
-				fd->s = (const char *)sqlite3_column_text(sel,
-				    col + i * 2 + l);
-				fd->len = (size_t)sqlite3_column_bytes(sel,
-				    col + i * 2 + l);
-				if (p->cfg->free_text == FREE_TEXT_OFF ||
-				    withheld)
-					fd->s = NULL;
-				/* Invisible and bidi controls go first, so
-				 * none hides an identifier (uc_hidden). */
-				if (fd->s != NULL) {
-					buf_reset(&vis[i][l]);
-					utf8_strip_hidden(&vis[i][l], fd->s,
-					    fd->len);
-					fd->s = buf_str(&vis[i][l]);
-					fd->len = vis[i][l].len;
-				}
-				fd->markers = p->markers[l];
-				buf_reset(&tmp[i][l]);
-				fd->out = &tmp[i][l];
-			}
-		scrub_record(p->scr, fld, TEXT__MAX * LANG__MAX, on_field, p);
-		for (i = 0; i < TEXT__MAX; i++) {
-			size_t	 dept[LANG__MAX];
-			int	 has[LANG__MAX];
-
-			for (l = 0; l < LANG__MAX; l++) {
-				struct scrub_field *fd = &fld[i * LANG__MAX + l];
-
-				has[l] = fd->s != NULL && fd->len > 0;
-				buf_reset(&out[i][l]);
-				ev[i][l].n = 0;
-				dept[l] = has[l] ? textqi_apply(p->tq, &tr, l,
-				    buf_str(&tmp[i][l]), tmp[i][l].len, 0,
-				    &out[i][l], on_textqi_keep, &ev[i][l]) : 0;
-			}
-			for (l = 0; l < LANG__MAX; l++) {
-				size_t	 e;
-				int	 force;
-
-				k = 15 + i * 2 + l;
-				if (!has[l]) {
-					sqlite3_bind_null(ins, k);
-					continue;
-				}
-				p->cur_col = text_cols[i];
-				p->cur_lang = l;
-				force = dept[l] == 0 && dept[l == 0 ? 1 : 0] > 0;
-				if (!force) {
-					/* The first pass was this very call. */
-					for (e = 0; e < ev[i][l].n; e++)
-						on_textqi(p, ev[i][l].v[e].kind,
-						    ev[i][l].v[e].was,
-						    ev[i][l].v[e].len);
-				} else {
-					buf_reset(&out[i][l]);
-					textqi_apply(p->tq, &tr, l,
-					    buf_str(&tmp[i][l]), tmp[i][l].len,
-					    1, &out[i][l], on_textqi, p);
-				}
-				sqlite3_bind_text(ins, k, buf_str(&out[i][l]),
-				    (int)out[i][l].len, SQLITE_STATIC);
-			}
-		}
-		if (p->cur_repl)
-			p->stats.records_scrubbed++;
-		if (sqlite3_step(ins) != SQLITE_DONE) {
-			db_err(p->db, "privacy stage: publishing");
+		n = 0;
+		if (step == SQLITE_ROW)
+			for (; n < BATCH &&
+			    (step = sqlite3_step(sel)) == SQLITE_ROW; n++)
+				prow_read(p, f, sel, &b[n]);
+		if (step != SQLITE_ROW && step != SQLITE_DONE) {
+			db_err(p->db, "privacy stage: reading records");
 			goto out;
 		}
-	}
-	if (step != SQLITE_DONE) {
-		db_err(p->db, "privacy stage: reading records");
-		goto out;
+		half = wk != NULL ? n / 2 : n;
+		if (half < n) {
+			buf_reset(&msg);
+			msg_put_int(&msg, (long long)(n - half));
+			for (k = half; k < n; k++)
+				sin_put(&msg, &b[k].in);
+			if (worker_send(wk, &msg) == -1)
+				goto out;
+		}
+		if (prows_insert(p, f, ins, rows + (cur ^ 1) * BATCH,
+		    nprev) == -1)
+			goto out;
+		for (k = 0; k < half; k++)
+			scrub_one(&w, &b[k].in, &b[k].o);
+		if (half < n) {
+			if (worker_recv(wk, &msg) == -1)
+				goto out;
+			m.p = msg.data;
+			m.left = msg.len;
+			m.bad = 0;
+			for (k = half; k < n; k++)
+				sout_get(&m, &b[k].o);
+			if (m.bad) {
+				rs_err("privacy stage: scrubbing: a garbled "
+				    "answer");
+				goto out;
+			}
+		}
+		if ((nprev = n) == 0)
+			break;
 	}
 	rc = 0;
 out:
+	if (worker_stop(wk, rc == 0) == -1)
+		rc = -1;
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
 	buf_free(&q);
-	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++) {
-			buf_free(&out[i][l]);
-			free(ev[i][l].v);
-			buf_free(&tmp[i][l]);
-			buf_free(&vis[i][l]);
-		}
+	buf_free(&msg);
+	for (k = 0; k < 2 * BATCH; k++) {
+		prow_clear(&rows[k]);
+		sout_free(&rows[k].o);
+	}
+	free(rows);
+	scrubwork_free(&w);
 	return rc;
 }
 
@@ -1745,6 +2113,12 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		p->stats.shown[f][QI__MAX] = privacy_share(p, f);
 	}
 	return 0;
+}
+
+void
+privacy_set_jobs(struct privacy *p, int jobs)
+{
+	p->jobs = jobs;
 }
 
 double

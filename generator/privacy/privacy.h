@@ -118,6 +118,9 @@ struct privacy *privacy_open(const char *path, int *bad_data);
  * caller closes it.  0, or -1 with rs_err.
  */
 struct report;
+/* How many processes privacy_run scrubs with (1 or 2; 1 by default):
+ * the output and the report are the same either way. */
+void	 privacy_set_jobs(struct privacy *, int);
 int	 privacy_run(struct privacy *, const struct config *,
 	    const struct scrubber *, const char *const *markers[LANG__MAX],
 	    const char *const *tq_markers[LANG__MAX], struct report *);

@@ -551,6 +551,7 @@ build_run(const struct build_opts *o)
 	if (o->report != NULL && (rep = report_open(o->report,
 	    (enum lang)o->report_lang, &guard)) == NULL)
 		goto out;
+	privacy_set_jobs(b.priv, o->jobs == 1 ? 1 : 2);
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	/* REGSITE_EXPLAIN=FILE: the hot queries' plans (tests). */
