@@ -148,6 +148,16 @@ check "a rebuild is byte-identical" diff -r "$out" "$prev"
 check "a build in one process (--jobs 1) is byte-identical to the parallel one" \
     diff -r "$out" "$WORK/seq"
 rm -rf "$WORK/seq"
+# The narratives are scrubbed by two processes, the all-quarters files
+# written by a third: the report too is the same with one process.
+for j in 1 2; do
+	"$REGSITE" build --db "$db" --out "$WORK/j$j" --config "$cfg" \
+	    --no-record --quiet --jobs $j --report "$WORK/report$j.txt" ||
+	    fail "the build with --jobs $j"
+done
+check_sh "the report is byte-identical with --jobs 1 and 2 ($(wc -l <"$WORK/report1.txt") lines)" \
+    '[ "$(wc -l <"$WORK/report1.txt")" -gt 1000 ] && cmp "$WORK/report1.txt" "$WORK/report2.txt"'
+rm -rf "$WORK/j1" "$WORK/j2"
 "$REGSITE" build --db "$db" --out "$WORK/x" --jobs 3 2>"$WORK/err"
 rc=$?
 check_sh "--jobs takes 1 or 2 (status $rc)" \

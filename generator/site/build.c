@@ -330,7 +330,7 @@ write_site(struct build *b)
 	trace("downloads");
 	if (root_page(b) == -1 || notfound_page(b) == -1)
 		return -1;
-	if (b->opts->jobs != 1 && LANG__MAX == 2) {
+	if (b->jobs > 1 && LANG__MAX == 2) {
 		if (lang_pages_both(b) == -1)
 			return -1;
 	} else
@@ -339,7 +339,7 @@ write_site(struct build *b)
 				return -1;
 	/* The charts' data files are downloads too: the downloads page
 	 * and SHA256SUMS come after every chart. */
-	if (downloads_charts(b) == -1)
+	if (downloads_wait(b, 1) == -1 || downloads_charts(b) == -1)
 		return -1;
 	for (l = 0; l < LANG__MAX; l++)
 		if (data_pages(b, l) == -1)
@@ -551,7 +551,8 @@ build_run(const struct build_opts *o)
 	if (o->report != NULL && (rep = report_open(o->report,
 	    (enum lang)o->report_lang, &guard)) == NULL)
 		goto out;
-	privacy_set_jobs(b.priv, o->jobs == 1 ? 1 : 2);
+	b.jobs = o->jobs == 1 ? 1 : 2;
+	privacy_set_jobs(b.priv, b.jobs);
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	/* REGSITE_EXPLAIN=FILE: the hot queries' plans (tests). */
@@ -575,8 +576,10 @@ build_run(const struct build_opts *o)
 		b.started = (double)t1.tv_sec + (double)t1.tv_nsec / 1e9;
 	}
 
-	if (write_site(&b) == -1)
+	if (write_site(&b) == -1) {
+		downloads_wait(&b, 0);
 		goto out;
+	}
 	if (catalog_missing(b.cat) != NULL) {
 		rs_err("content/catalog.csv: missing key '%s'",
 		    catalog_missing(b.cat));

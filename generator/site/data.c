@@ -24,6 +24,7 @@
  * computed on the way.  The list of files it wrote (b->downloads) gives
  * the pages their download links.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +35,7 @@
 #include "lib/lib.h"
 #include "lib/format.h"
 #include "lib/config.h"
+#include "lib/worker.h"
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
 #include "render/mustache.h"
@@ -242,22 +244,190 @@ out:
 	return rc;
 }
 
+/*
+ * The all-quarters files are the largest, and only the downloads page
+ * lists them: with two processes a worker writes them while this one
+ * writes the quarters' files and the pages, and downloads_wait puts
+ * their entries where a one-process build lists them.
+ */
+struct dl_all {
+	struct worker	*w;
+	size_t		 at[FORM__MAX];	/* where each form's go */
+};
+
+static void
+entry_put(struct buf *m, const struct download *d)
+{
+	msg_put_str(m, d->path, strlen(d->path));
+	msg_put_str(m, d->quarter, strlen(d->quarter));
+	msg_put_str(m, d->release, strlen(d->release));
+	msg_put_int(m, d->form);
+	msg_put_int(m, d->lang);
+	msg_put_int(m, d->chart);
+	msg_put_int(m, (long long)(intptr_t)d->fmt);	/* same program */
+	msg_put_int(m, (long long)d->bytes);
+	msg_put_int(m, d->rows);
+	msg_put_str(m, d->sha, strlen(d->sha));
+}
+
+static struct download *
+entry_get(struct msgin *m)
+{
+	struct download	*d;
+	const char	*s;
+	size_t		 len;
+
+	d = xcalloc(1, sizeof(*d));
+	s = msg_get_str(m, &len);
+	d->path = xstrdup(s ? s : "");
+	s = msg_get_str(m, &len);
+	snprintf(d->quarter, sizeof(d->quarter), "%s", s ? s : "");
+	s = msg_get_str(m, &len);
+	snprintf(d->release, sizeof(d->release), "%s", s ? s : "");
+	d->form = (enum form)msg_get_int(m);
+	d->lang = (int)msg_get_int(m);
+	d->chart = (int)msg_get_int(m);
+	d->fmt = (const struct dl_format *)(intptr_t)msg_get_int(m);
+	d->bytes = (unsigned long long)msg_get_int(m);
+	d->rows = (long)msg_get_int(m);
+	s = msg_get_str(m, &len);
+	snprintf(d->sha, sizeof(d->sha), "%s", s ? s : "");
+	return d;
+}
+
+/*
+ * The worker: both forms' all-quarters files.  The answer: 0 and per
+ * form its entries, or -1 and the error; then the files and bytes it
+ * wrote.
+ */
+static int
+all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
+{
+	struct build	*b = arg;
+	size_t		 files0 = site_files(b->site), n0, i;
+	unsigned long long bytes0 = site_bytes(b->site);
+	int		 f, rc = 0;
+
+	(void)msg;
+	(void)len;
+	for (f = 0; f < FORM__MAX && rc == 0; f++) {
+		n0 = b->downloads.n;
+		if ((rc = write_set(b, f, NULL)) == -1)
+			break;
+		msg_put_int(ans, (long long)(b->downloads.n - n0));
+		for (i = n0; i < b->downloads.n; i++)
+			entry_put(ans, b->downloads.v[i]);
+	}
+	if (rc == -1) {
+		buf_reset(ans);
+		msg_put_int(ans, -1);
+		msg_put_str(ans, rs_errmsg(), strlen(rs_errmsg()));
+	}
+	msg_put_int(ans, (long long)(site_files(b->site) - files0));
+	msg_put_int(ans, (long long)(site_bytes(b->site) - bytes0));
+	return 0;
+}
+
 int
 downloads_write(struct build *b)
 {
+	struct dl_all	*all = NULL;
+	struct buf	 go = { 0 };
 	size_t		 i;
 	int		 f;
 
+	if (b->jobs > 1) {
+		all = xcalloc(1, sizeof(*all));
+		if ((all->w = worker_start("the all-quarters downloads",
+		    all_sets, b)) == NULL) {
+			free(all);
+			return -1;
+		}
+		BUF_LIT(&go, "all");
+		if (worker_send(all->w, &go) == -1) {
+			buf_free(&go);
+			worker_stop(all->w, 0);
+			free(all);
+			return -1;
+		}
+		buf_free(&go);
+		b->dl_all = all;
+	}
 	for (f = 0; f < FORM__MAX; f++) {
 		for (i = 0; i < b->nquarters; i++)
 			if (write_set(b, f, b->quarters[i]) == -1)
 				return -1;
-		if (write_set(b, f, NULL) == -1)
+		if (all != NULL)
+			all->at[f] = b->downloads.n;
+		else if (write_set(b, f, NULL) == -1)
 			return -1;
 	}
 	if (releases_downloads(b) == -1)
 		return -1;
 	return 0;
+}
+
+/* Splice n entries into dl at position at. */
+static void
+splice(struct downloads *dl, size_t at, struct download **v, size_t n)
+{
+	dl->v = xreallocarray(dl->v, dl->n + n, sizeof(*dl->v));
+	memmove(dl->v + at + n, dl->v + at, (dl->n - at) * sizeof(*dl->v));
+	memcpy(dl->v + at, v, n * sizeof(*v));
+	dl->n += n;
+}
+
+int
+downloads_wait(struct build *b, int ok)
+{
+	struct dl_all	*all = b->dl_all;
+	struct buf	 ans = { 0 };
+	struct msgin	 m;
+	struct download	**v = NULL;
+	const char	*err;
+	size_t		 len, shift = 0, k;
+	long long	 n;
+	int		 f, rc = 0;
+
+	if (all == NULL)
+		return 0;
+	b->dl_all = NULL;
+	if (!ok || worker_recv(all->w, &ans) == -1) {
+		worker_stop(all->w, 0);
+		free(all);
+		buf_free(&ans);
+		return ok ? -1 : 0;
+	}
+	m.p = ans.data;
+	m.left = ans.len;
+	m.bad = 0;
+	for (f = 0; f < FORM__MAX && rc == 0; f++) {
+		if ((n = msg_get_int(&m)) < 0) {
+			err = msg_get_str(&m, &len);
+			rc = rs_err("%s", err ? err : "the all-quarters "
+			    "downloads failed");
+			break;
+		}
+		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
+		for (k = 0; k < (size_t)n; k++)
+			v[k] = entry_get(&m);
+		splice(&b->downloads, all->at[f] + shift, v, (size_t)n);
+		shift += (size_t)n;
+	}
+	if (rc == 0) {
+		n = msg_get_int(&m);
+		site_count(b->site, (size_t)n,
+		    (unsigned long long)msg_get_int(&m));
+		if (m.bad)
+			rc = rs_err("the all-quarters downloads: a garbled "
+			    "answer");
+	}
+	free(v);
+	buf_free(&ans);
+	if (worker_stop(all->w, rc == 0) == -1)
+		rc = -1;
+	free(all);
+	return rc;
 }
 
 int

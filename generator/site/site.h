@@ -35,6 +35,7 @@ struct grouplinks {
 
 struct build {
 	const struct build_opts *opts;
+	int		 jobs;		/* processes: 1 or 2 (--jobs) */
 	struct config	 cfg;
 	struct catalog	*cat;
 	struct tmplset	*tmpl;
@@ -54,6 +55,7 @@ struct build {
 	char		*asset_tables_js;	/* table pages only */
 	char		*asset_explore_js;	/* the explorer (or NULL) */
 	struct downloads downloads;	/* filled by downloads_write */
+	struct dl_all	*dl_all;	/* ... and downloads_wait */
 	struct grouplinks glinks;	/* a language's group pages (tables.c),
 					   listed by its explorer */
 	const struct release_list *rels;	/* privacy_releases */
@@ -81,6 +83,10 @@ int	 assets_copy(struct build *);
 
 /* data.c: the downloads, written before any page links them */
 int	 downloads_write(struct build *);
+/* The downloads written by another process (--jobs 2) listed with the
+ * others; before the downloads page.  ok 0: the build failed, the
+ * process is ended.  0, or -1 and rs_err. */
+int	 downloads_wait(struct build *, int ok);
 /* The charts' data files (b->cdata), then data/SHA256SUMS: once every
  * page with charts is written. */
 int	 downloads_charts(struct build *);
