@@ -48,6 +48,8 @@ static const struct {
 	{ ".json", "application/json" },
 	{ ".csv", "text/csv; charset=utf-8" },
 	{ ".gz", "application/gzip" },
+	{ ".xlsx", "application/vnd.openxmlformats-officedocument."
+	    "spreadsheetml.sheet" },
 	{ ".svg", "image/svg+xml" },
 	{ ".xml", "application/xml" },
 	{ ".txt", "text/plain; charset=utf-8" },

@@ -2,7 +2,7 @@
  * explore.js -- the explorer over all quarters (kk/explore/incidents/):
  * a quarter, the table script's filters (merged from every quarter's
  * filters.json) and a free-word search over every quarter's
- * records.json, each fetched only when a search needs it; the matching
+ * records.json.gz, each fetched only when a search needs it; the matching
  * rows in a table and as a CSV download; a region filter over the
  * protected regional table; the state in the address (?quarter=2025Q2
  * &group=surgical&q=...&region=KZ-75), so that a shared link shows the
@@ -23,13 +23,9 @@
 		    .replace(/ё/g, "е");
 	}
 
+	/* JSON or gzip-compressed JSON (regsite.js). */
 	function fetchJSON(url) {
-		return window.fetch(url, { credentials: "same-origin" })
-		    .then(function (r) {
-			if (!r.ok)
-				throw new Error(r.status + " " + url);
-			return r.json();
-		});
+		return window.regsite.fetchJSON(url);
 	}
 
 	/* A CSV field: quoted; a leading =, +, -, @ or control made text. */

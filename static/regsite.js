@@ -179,7 +179,33 @@
 	}
 
 	/* For tables.js. */
-	window.regsite = { say: say, make: make };
+	/*
+	 * Fetch JSON, or gzip-compressed JSON (the record indexes,
+	 * records.json.gz), whether or not the server undid the
+	 * compression on the way.  Without DecompressionStream (an old
+	 * browser) a compressed index fails like an unreachable one.
+	 */
+	function fetchJSON(url) {
+		var href = String(url);
+
+		return window.fetch(href, { credentials: "same-origin" })
+		    .then(function (r) {
+			if (!r.ok)
+				throw new Error(r.status + " " + href);
+			return r.arrayBuffer();
+		}).then(function (buf) {
+			var b = new Uint8Array(buf);
+
+			if (b.length < 2 || b[0] !== 0x1f || b[1] !== 0x8b)
+				return new TextDecoder().decode(b);
+			if (typeof window.DecompressionStream !== "function")
+				throw new Error("gzip: " + href);
+			return new Response(new Blob([b]).stream().pipeThrough(
+			    new window.DecompressionStream("gzip"))).text();
+		}).then(JSON.parse);
+	}
+
+	window.regsite = { say: say, make: make, fetchJSON: fetchJSON };
 
 	function init() {
 		initA11y();

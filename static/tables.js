@@ -4,7 +4,7 @@
  * coded columns, free-word search across every page of the quarter,
  * sorting by any column, the count of matching rows in a live region,
  * and the state kept in the address so that a filtered view can be
- * shared.  The records come from the quarter's records.json; when it
+ * shared.  The records come from the quarter's records.json.gz; when it
  * cannot be fetched (a page opened from a file) the search and sorting
  * work on the current page only.  Without it every row is still
  * reachable through the pages.
@@ -227,13 +227,9 @@
 		}
 	};
 
+	/* JSON or gzip-compressed JSON (regsite.js). */
 	function fetchJSON(url) {
-		return window.fetch(url.href, { credentials: "same-origin" })
-		    .then(function (r) {
-			if (!r.ok)
-				throw new Error(r.status + " " + url.href);
-			return r.json();
-		});
+		return window.regsite.fetchJSON(url);
 	}
 
 	TableTools.prototype.goOffline = function () {
@@ -465,7 +461,7 @@
 		});
 	};
 
-	/* Every page of the quarter, from records.json. */
+	/* Every page of the quarter, from records.json.gz. */
 	TableTools.prototype.updateAll = function () {
 		var self = this, st = this.state;
 		var ws = words(st.q, this.lang);

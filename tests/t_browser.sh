@@ -162,12 +162,19 @@ NGINX
 		q=$(cd "$site/kk" && ls -d 20*-q* | head -1)
 		for t in "data/$q/incidents.csv text/csv" \
 		    "kk/feed.xml application/atom+xml" \
-		    "kk/$q/incidents/records.json application/json" \
 		    "data/SHA256SUMS text/plain"; do
 			set -- $t
 			check "nginx: $1 is $2; charset=utf-8" \
 			    has_header "$1" "Content-Type: $2; charset=utf-8"
 		done
+		check "nginx: a table's record index is application/gzip, sent as it is" \
+		    sh -c "curl -sk -D '$ng/h' -o '$ng/ix' -H 'Accept-Encoding: gzip' '$u/kk/$q/incidents/records.json.gz' &&
+		    tr -d '\r' <'$ng/h' | grep -qx 'Content-Type: application/gzip' &&
+		    ! grep -qi '^Content-Encoding' '$ng/h' &&
+		    cmp -s '$ng/ix' '$site/kk/$q/incidents/records.json.gz'"
+		check "nginx: a workbook is a spreadsheet" \
+		    has_header data/all/incidents-kk.xlsx \
+		    "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 		check "nginx: a missing page is the site's 404 page" sh -c \
 		    "[ \"\$(curl -sk -o '$ng/404' -w '%{http_code}' '$u/kk/nope/')\" = 404 ] &&
 		    cmp -s '$ng/404' '$site/404.html'"

@@ -1,7 +1,7 @@
 /*
  * explore.c -- the explorer of a form over all quarters
  * (kk/explore/incidents/): the table script's filters and search over
- * every quarter at once, reading each quarter's records.json (written
+ * every quarter at once, reading each quarter's records.json.gz (written
  * by tables.c, fetched only when asked), the matching rows downloadable
  * as CSV (static/explore.js).  Without JavaScript the page says so and
  * lists every quarter's table and profile-group pages (tables.c) as

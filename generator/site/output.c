@@ -36,6 +36,7 @@
 #include <ftw.h>
 #include <limits.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -44,6 +45,8 @@
 #include <unistd.h>
 
 #include <nettle/sha2.h>
+
+#include <zlib.h>
 
 #include "lib/lib.h"
 #include "site/output.h"
@@ -556,4 +559,72 @@ site_link_previous(struct site *s)
 	rc = nftw(s->out, link_entry, 32, FTW_PHYS);
 	linking = NULL;
 	return rc != 0 ? -1 : 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* gzip                                                                 */
+
+struct gzout {
+	FILE		*f;
+	z_stream	 z;
+	int		 bad;
+};
+
+struct gzout *
+gz_open(FILE *f)
+{
+	struct gzout	*g = xcalloc(1, sizeof(*g));
+
+	g->f = f;
+	/* windowBits 16 + 15: a gzip header, mtime 0, no name.  The
+	 * fastest level: the files are written on every build. */
+	if (deflateInit2(&g->z, Z_BEST_SPEED, Z_DEFLATED, 16 + 15, 9,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		g->bad = 1;
+	return g;
+}
+
+static void
+gz_run(struct gzout *g, int flush)
+{
+	unsigned char	 chunk[65536];
+	int		 zr;
+
+	do {
+		g->z.next_out = chunk;
+		g->z.avail_out = sizeof(chunk);
+		zr = deflate(&g->z, flush);
+		if (zr == Z_STREAM_ERROR) {
+			g->bad = 1;
+			return;
+		}
+		fwrite(chunk, 1, sizeof(chunk) - g->z.avail_out, g->f);
+	} while (g->z.avail_out == 0 || (flush == Z_FINISH &&
+	    zr != Z_STREAM_END));
+}
+
+void
+gz_write(struct gzout *g, const void *p, size_t len)
+{
+	if (g->bad || len == 0)
+		return;
+	g->z.next_in = (unsigned char *)(uintptr_t)p;
+	g->z.avail_in = (uInt)len;
+	gz_run(g, Z_NO_FLUSH);
+}
+
+int
+gz_close(struct gzout *g)
+{
+	int	 bad;
+
+	if (!g->bad) {
+		g->z.next_in = NULL;
+		g->z.avail_in = 0;
+		gz_run(g, Z_FINISH);
+	}
+	deflateEnd(&g->z);
+	bad = g->bad;
+	free(g);
+	return bad ? rs_err("gzip: zlib failed") : 0;
 }

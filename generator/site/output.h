@@ -16,6 +16,15 @@ int	 site_write(struct site *, const char *rel, const void *, size_t);
 /* Stream a large file: open, write, then site_fclose checks errors. */
 FILE	*site_fopen(struct site *, const char *rel);
 int	 site_fclose(struct site *, FILE *, const char *rel);
+/*
+ * gzip onto a file opened with site_fopen: no name and no time in the
+ * header, so the same bytes make the same file.  gz_close writes the
+ * trailer and frees (the file stays open): 0, or -1 and rs_err.
+ */
+struct gzout;
+struct gzout *gz_open(FILE *);
+void	 gz_write(struct gzout *, const void *, size_t);
+int	 gz_close(struct gzout *);
 /* Swap the finished tree into place (atomically where possible). */
 int	 site_commit(struct site *);
 /* Remove the temporary tree and free. */

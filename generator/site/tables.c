@@ -682,7 +682,7 @@ ahead_free(struct ahead *a)
  * The quarter's record index for the table script: every record of the
  * form with its page, its display texts and its codes for filtering:
  *
- *   kk/2025-q1/incidents/records.json
+ *   kk/2025-q1/incidents/records.json.gz (gzip)
  *   { "form", "quarter", "lang", "pages", "filters": [{ "key",
  *     "label", "values": [{ "code", "label" }] }], "records": [{ "ref",
  *     "no", "page", "href", "cells": [...], "codes": { key: code } }] }
@@ -706,7 +706,8 @@ struct index {
 	struct filter	 filters[10];
 	size_t		 nfilters;
 	long		 nrec;
-	struct jw	 j;		/* records.json, a record at a time */
+	struct gzout	*gz;		/* records.json.gz */
+	struct jw	 j;		/* the JSON, a record at a time */
 	struct buf	 line;		/* what j wrote since the last flush */
 };
 
@@ -714,7 +715,7 @@ struct index {
 static void
 index_flush(struct index *ix)
 {
-	fwrite(ix->line.data, 1, ix->line.len, ix->f);
+	gz_write(ix->gz, ix->line.data, ix->line.len);
 	buf_reset(&ix->line);
 }
 
@@ -779,6 +780,7 @@ index_open(struct tctx *t, struct index *ix)
 	ix->path = url_records_json(t->l, t->quarter, t->f);
 	if ((ix->f = site_fopen(t->b->site, ix->path)) == NULL)
 		return -1;
+	ix->gz = gz_open(ix->f);
 	jw_init(&ix->j, &ix->line);
 	index_head(t, &ix->j);
 	jw_key(&ix->j, "pages");
@@ -978,7 +980,7 @@ filters_json(struct tctx *t, struct index *ix, struct jw *j)
 
 /*
  * End the index: its filters, also alone in filters.json (which the
- * script fetches at once; records.json only when it is needed).
+ * script fetches at once; records.json.gz only when it is needed).
  */
 static int
 index_close(struct tctx *t, struct index *ix, int ok)
@@ -998,7 +1000,10 @@ index_close(struct tctx *t, struct index *ix, int ok)
 		jw_obj_end(&ix->j);
 		BUF_LIT(&ix->line, "\n");
 		index_flush(ix);
-		rc = site_fclose(t->b->site, ix->f, ix->path);
+		rc = gz_close(ix->gz);
+		ix->gz = NULL;
+		if (site_fclose(t->b->site, ix->f, ix->path) == -1)
+			rc = -1;
 		ix->f = NULL;
 		if (rc == 0 && ok) {
 			jw_init(&j, &fj);

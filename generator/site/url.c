@@ -190,7 +190,7 @@ url_records_json(enum lang l, const char *quarter, enum form f)
 	char	*dir, *p;
 
 	dir = form_folder(l, quarter, f);
-	p = xasprintf("%s/records.json", dir);
+	p = xasprintf("%s/records.json.gz", dir);
 	free(dir);
 	return p;
 }

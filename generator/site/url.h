@@ -16,7 +16,7 @@
  *	kk/2025-q1/incidents/index.html  its record table, page 1
  *	kk/2025-q1/incidents/page-2/index.html
  *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   a record
- *	kk/2025-q1/incidents/records.json, filters.json  for the table script
+ *	kk/2025-q1/incidents/records.json.gz, filters.json  for the table script
  *	kk/2025-q1/incidents/group/surgical/index.html  a profile group's rows
  *	kk/2025-q1/incidents/group/surgical/page-2/index.html
  *	kk/charts/ID.svg, .csv           the home page's chart

@@ -44,7 +44,7 @@ for (const [name, p] of [['home', 'kk/index.html'],
 // The results of the table script: a sorted, filtered view (the
 // rarest profile group keeps it small) with marked search words.
 for (const l of ['kk', 'ru']) {
-	const ix = readJSON(`${l}/${TABLE_QUARTER}/incidents/records.json`);
+	const ix = readJSON(`${l}/${TABLE_QUARTER}/incidents/records.json.gz`);
 	const n = {};
 	for (const r of ix.records)
 		n[r.codes.group] = (n[r.codes.group] || 0) + 1;

@@ -5,7 +5,7 @@
 //     JavaScript);
 //   one profile group across all quarters, downloaded as rows (the
 //     explorer's filter: its count is the records with that code in
-//     every quarter's records.json, the CSV has exactly those rows; a
+//     every quarter's records.json.gz, the CSV has exactly those rows; a
 //     shared link shows them again; without JavaScript, a notice and
 //     per-quarter group pages with exactly that quarter's rows);
 //   a citation (the release page's, and the explorer's naming the
@@ -22,7 +22,7 @@ const browser = await launch();
 function groupCounts(lang) {
 	const n = {}, per = {};
 	for (const q of QUARTERS) {
-		const ix = readJSON(`${lang}/${q}/incidents/records.json`);
+		const ix = readJSON(`${lang}/${q}/incidents/records.json.gz`);
 		per[q] = {};
 		for (const r of ix.records) {
 			n[r.codes.group] = (n[r.codes.group] || 0) + 1;

@@ -2,7 +2,7 @@
 // CSP), every page type in both languages loads nothing from another
 // origin, fails no request, logs no console error and violates no
 // Content-Security-Policy directive; also while the table script
-// fetches records.json and renders results.  The headers themselves are
+// fetches records.json.gz and renders results.  The headers themselves are
 // checked on one page and one asset.
 import { BASE, launch, ok, fail, check, expect, finish, pageTypes,
     tablePath, watch } from './lib/harness.mjs';

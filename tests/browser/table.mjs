@@ -1,6 +1,6 @@
 // table.mjs -- the table script (static/tables.js) on a demo quarter,
 // in both languages: filter by profile group (the count equals the
-// records with that code in records.json), the filter in the address and
+// records with that code in records.json.gz), the filter in the address and
 // restored by a reload, sorting by the keyboard (aria-sort, order),
 // free-word search that finds a record on another page, clearing, and
 // the fallback on a page opened from a file (this page only, a note).
@@ -44,7 +44,7 @@ function rareWord(ix, lang) {
 }
 
 for (const lang of ['kk', 'ru']) {
-	const ix = readJSON(`${lang}/${TABLE_QUARTER}/incidents/records.json`);
+	const ix = readJSON(`${lang}/${TABLE_QUARTER}/incidents/records.json.gz`);
 	const url = BASE + tablePath(lang);
 	const fetched = [];
 	const onRequest = (rq) => fetched.push(rq.url());
@@ -52,7 +52,7 @@ for (const lang of ['kk', 'ru']) {
 	await page.goto(url);
 	await page.waitForSelector('#tt-f-group');
 	ok(`${lang}: the table tools appear with the profile group filter`);
-	if (fetched.some((u) => u.endsWith('/records.json')))
+	if (fetched.some((u) => u.endsWith('/records.json.gz')))
 		fail(`${lang}: a plain visit fetches only the filters, not every record`,
 		    fetched.filter((u) => u.endsWith('.json')));
 	else
@@ -69,7 +69,7 @@ for (const lang of ['kk', 'ru']) {
 	await page.selectOption('#tt-f-group', code);
 	await page.waitForSelector('.tt-results:not([hidden])');
 	let refs = await rowsShown();
-	expect(`${lang}: group=${code} shows ${want} rows (records.json)`,
+	expect(`${lang}: group=${code} shows ${want} rows (records.json.gz)`,
 	    refs.length === want, refs.length);
 	const wantRefs = ix.records.filter((r) => r.codes.group === code)
 	    .map((r) => r.ref);
@@ -187,7 +187,7 @@ for (const lang of ['kk', 'ru']) {
 // From a file: no fetch; the search works on this page only.
 {
 	const lang = 'ru';
-	const ix = readJSON(`${lang}/${TABLE_QUARTER}/incidents/records.json`);
+	const ix = readJSON(`${lang}/${TABLE_QUARTER}/incidents/records.json.gz`);
 	const file = pathToFileURL(path.join(SITE, tablePath(lang))).href;
 	const fpage = await ctx.newPage();
 	const errors = [];

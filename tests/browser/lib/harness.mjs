@@ -3,10 +3,11 @@
 //
 // The environment comes from tests/t_browser.sh:
 //   BASE_URL   the served site, e.g. http://127.0.0.1:40123/
-//   SITE_DIR   the same site on disk (to read records.json, list pages)
+//   SITE_DIR   the same site on disk (to read records.json.gz, list pages)
 //   CHROMIUM   the browser binary (default /usr/bin/chromium)
 //   ARTIFACTS  where screenshots go (tests/run.sh exports it)
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -67,8 +68,11 @@ export async function launch() {
 
 // --- the site -----------------------------------------------------------
 
+// A JSON file of the site, or a gzip-compressed one (*.json.gz).
 export function readJSON(rel) {
-	return JSON.parse(fs.readFileSync(path.join(SITE, rel), 'utf8'));
+	const b = fs.readFileSync(path.join(SITE, rel));
+	return JSON.parse((rel.endsWith('.gz') ? zlib.gunzipSync(b) : b)
+	    .toString('utf8'));
 }
 
 function dirs(rel) {
@@ -87,7 +91,7 @@ export const CONTENT = dirs('kk').filter((d) => !SPECIAL.has(d) &&
 // the most pages (at least two, so that page 2 and a search across
 // pages can be checked).
 export const TABLE_QUARTER = QUARTERS.map((q) => [q,
-    readJSON(`kk/${q}/incidents/records.json`).pages])
+    readJSON(`kk/${q}/incidents/records.json.gz`).pages])
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0][0];
 export const LATEST = QUARTERS[QUARTERS.length - 1];
 
@@ -98,7 +102,7 @@ export function tablePath(lang, q = TABLE_QUARTER, form = 'incidents',
 }
 
 export function firstRecord(lang, q = TABLE_QUARTER, form = 'incidents') {
-	const ix = readJSON(`${lang}/${q}/${form}/records.json`);
+	const ix = readJSON(`${lang}/${q}/${form}/records.json.gz`);
 	return `${lang}/${q}/${form}/${ix.records[0].href}`;
 }
 
