@@ -103,6 +103,10 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	close(fd);
 	memset(&opt, 0, sizeof(opt));
 	opt.tmpdir = (char *)dir;
+	/* Each row goes to the sheet's file as the next one starts (the
+	 * rows come in order, the notes at the end), strings inline: the
+	 * memory stays that of a row, not of the registry. */
+	opt.constant_memory = LXW_TRUE;
 	if ((w->wb = workbook_new_opt(w->path, &opt)) == NULL)
 		return w;
 	memset(&props, 0, sizeof(props));
