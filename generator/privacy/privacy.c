@@ -2533,6 +2533,31 @@ pub_count(struct privacy *p, enum form f, const char *quarter,
 	return 0;
 }
 
+/* The exact number of published records of a quarter's form by their
+ * published profile and its level (the covering index alone). */
+int
+pub_profile_counts(struct privacy *p, enum form f, const char *quarter,
+    void (*cb)(void *, const char *profile, int level, long n), void *arg)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if (sqlite3_prepare_v2(p->db, "SELECT profile, lv_profile, count(*) "
+	    "FROM temp.pub INDEXED BY pub_meta WHERE form = ?1 AND "
+	    "quarter = ?2 GROUP BY profile, lv_profile", -1, &st, NULL) !=
+	    SQLITE_OK)
+		return db_err(p->db, "counting records");
+	sqlite3_bind_int(st, 1, f);
+	sqlite3_bind_text(st, 2, quarter, -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		cb(arg, col_text(st, 0), sqlite3_column_int(st, 1),
+		    (long)sqlite3_column_int64(st, 2));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_err(p->db, "counting records");
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 /* Counts                                                               */
 

@@ -162,6 +162,11 @@ void	 pub_close(struct pubcur *);
  */
 int	 pub_count(struct privacy *, enum form, const char *quarter,
 	    const char *reported, long *);
+/* cb(arg, profile, level, n) for the published records of a quarter's
+ * form by their published profile code and its level; 0, or -1 and
+ * rs_err. */
+int	 pub_profile_counts(struct privacy *, enum form, const char *quarter,
+	    void (*)(void *, const char *, int, long), void *);
 
 /*
  * Protected counts of a form's records by one or two dimensions, in a

@@ -1034,53 +1034,92 @@ index_close(struct tctx *t, struct index *ix, int ok)
 }
 
 /*
- * The rows of each profile group (the filter "group"), held until the
- * quarter's form is done: a page per group, so that the common filter
- * works as a plain link without JavaScript (listed by the explorer).
+ * The rows of each profile group (the filter "group"): a page per
+ * rows_per_page rows of a group, so that the common filter works as a
+ * plain link without JavaScript (listed by the explorer).  The groups'
+ * sizes are counted first (the covering index), so that each page is
+ * written, with its pager, as soon as its rows are there: a group
+ * holds one page of rows at a time.
  */
 struct grp {
 	char		*code, *label, *path;	/* path: its page 1 */
-	struct mval	*pages;		/* of rows_per_page rows each */
-	long		 n;
+	struct mval	*rows;		/* the page being filled */
+	long		 n, total, page, npages;
 };
 
 struct grps {
+	struct tctx	*t;
 	struct grp	*v;
 	size_t		 n;
 };
 
+static struct grp *
+group_find(struct grps *g, const char *code)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->n; i++)
+		if (strcmp(g->v[i].code, code) == 0)
+			return &g->v[i];
+	return NULL;
+}
+
+/* pub_profile_counts callback: a profile's records added to its group. */
 static void
+group_count(void *arg, const char *profile, int level, long n)
+{
+	struct grps	*g = arg;
+	struct tctx	*t = g->t;
+	struct pubrec	 r;
+	const char	*code, *label;
+	char		 tmp[128];
+	struct grp	*x;
+
+	memset(&r, 0, sizeof(r));
+	r.profile = profile;
+	r.lv[QI_PROFILE] = level;
+	record_code(t, &r, "group", &code, &label, tmp, sizeof(tmp));
+	if (*code == '\0')
+		return;
+	if ((x = group_find(g, code)) == NULL) {
+		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
+		x = &g->v[g->n++];
+		memset(x, 0, sizeof(*x));
+		x->code = xstrdup(code);
+		x->label = xstrdup(label);
+		x->path = url_table_group(t->l, t->quarter, t->f, code, 1);
+		x->page = 1;
+	}
+	x->total += n;
+	x->npages = (x->total + t->b->cfg.rows_per_page - 1) /
+	    t->b->cfg.rows_per_page;
+}
+
+static int	 group_page(struct tctx *, struct grp *, long, long,
+		    struct mval *);
+
+static int
 group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
     long rowno)
 {
 	const char	*code, *label;
 	char		 tmp[128];
-	struct grp	*x = NULL;
-	struct mval	*row, *all, *cells, *c;
+	struct grp	*x;
+	struct mval	*row, *all, *cells, *c, *full;
 	char		*page;
 	size_t		 i;
 
 	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
 	if (*code == '\0')
-		return;
-	for (i = 0; i < g->n; i++)
-		if (strcmp(g->v[i].code, code) == 0)
-			x = &g->v[i];
-	if (x == NULL) {
-		g->v = xreallocarray(g->v, g->n + 1, sizeof(*g->v));
-		x = &g->v[g->n++];
-		x->code = xstrdup(code);
-		x->label = xstrdup(label);
-		x->path = url_table_group(t->l, t->quarter, t->f, code, 1);
-		x->pages = mv_list();
-		x->n = 0;
-	}
-	if (x->n % t->b->cfg.rows_per_page == 0)
-		mv_push(x->pages, mv_list());
-	page = url_table_group(t->l, t->quarter, t->f, code,
-	    x->n / t->b->cfg.rows_per_page + 1);
+		return 0;
+	if ((x = group_find(g, code)) == NULL || x->n == x->total)
+		return rs_err("%s: %s: the group '%s' has more rows than "
+		    "counted", t->quarter, form_dir(t->f), code);
+	if (x->rows == NULL)
+		x->rows = mv_list();
+	page = url_table_group(t->l, t->quarter, t->f, code, x->page);
 	x->n++;
-	row = mv_push(mv_index(x->pages, mv_len(x->pages) - 1), mv_map());
+	row = mv_push(x->rows, mv_map());
 	mv_set(row, "no", mv_strf("%ld", rowno));
 	mv_sets(row, "ref", r->ref);
 	if (t->b->cfg.record_pages)
@@ -1093,6 +1132,13 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	for (i = 0; (c = mv_index(all, i)) != NULL; i++)
 		if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
 			mv_push(cells, mv_ref(c));
+	if (mv_len(x->rows) < (size_t)t->b->cfg.rows_per_page &&
+	    x->n < x->total)
+		return 0;
+	/* The page is full, or the group's last: written now. */
+	full = x->rows;
+	x->rows = NULL;
+	return group_page(t, x, x->page++, x->npages, full);
 }
 
 /* The headings of the coded columns (a group page's). */
@@ -1154,11 +1200,11 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	page_link(c, "href_explore", path, url_explore(t->l, t->f));
 	mv_set(c, "headings", headings_coded(t));
 	mv_set(c, "rows", rows);
-	fmt_int(&s, x->n);
+	fmt_int(&s, x->total);
 	mv_sets(c, "total", buf_str(&s));
 	buf_reset(&s);
 	trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "n_incidents" :
-	    "n_cases", x->n);
+	    "n_cases", x->total);
 	mv_sets(c, "total_noun", buf_str(&s));
 	/* The pager: every page (a group has few). */
 	m = mv_set(c, "pagination", mv_map());
@@ -1188,21 +1234,39 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	return rc;
 }
 
-/* Write each group's pages; hand the links to the explorer. */
+static void
+groups_free(struct grps *g)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->n; i++) {
+		mv_free(g->v[i].rows);
+		free(g->v[i].code);
+		free(g->v[i].label);
+		free(g->v[i].path);
+	}
+	free(g->v);
+	g->v = NULL;
+	g->n = 0;
+}
+
+/* Every group's pages written: hand the links to the explorer. */
 static int
-groups_write(struct tctx *t, struct grps *g)
+groups_done(struct tctx *t, struct grps *g)
 {
 	struct grouplinks *gl = &t->b->glinks;
 	struct grouplink *k;
-	struct mval	*pg;
-	size_t		 i, j, np;
-	int		 rc = 0;
+	size_t		 i;
 
 	if (g->n > 1)
 		qsort(g->v, g->n, sizeof(*g->v), group_cmp);
 	for (i = 0; i < g->n; i++) {
 		struct grp *x = &g->v[i];
 
+		if (x->n != x->total)
+			return rs_err("%s: %s: the group '%s' has fewer rows "
+			    "than counted", t->quarter, form_dir(t->f),
+			    x->code);
 		gl->v = xreallocarray(gl->v, gl->n + 1, sizeof(*gl->v));
 		k = &gl->v[gl->n++];
 		snprintf(k->quarter, sizeof(k->quarter), "%s", t->quarter);
@@ -1210,65 +1274,28 @@ groups_write(struct tctx *t, struct grps *g)
 		k->label = xstrdup(x->label);
 		k->path = xstrdup(x->path);
 		k->n = x->n;
-		np = mv_len(x->pages);
-		for (j = 0; j < np && rc == 0; j++) {
-			/* The page's rows: a copy-free reference. */
-			pg = mv_ref(mv_index(x->pages, j));
-			rc = group_page(t, x, (long)j + 1, (long)np, pg);
-		}
-		mv_free(x->pages);
 	}
-	for (i = 0; i < g->n; i++) {
-		free(g->v[i].code);
-		free(g->v[i].label);
-		free(g->v[i].path);
-	}
-	free(g->v);
-	return rc;
+	return 0;
 }
 
 long
 group_pages(struct build *b, const char *quarter, enum form f)
 {
 	struct tctx	 t;
-	struct pubcur	*cur;
-	const struct pubrec *r;
-	const char	*code, *label;
-	char		 tmp[128];
-	char		**codes = NULL;
-	long		*n = NULL, pages = 0;
-	size_t		 nc = 0, i;
-	int		 step;
+	struct grps	 g = { NULL, NULL, 0 };
+	long		 pages = 0;
+	size_t		 i;
 
 	memset(&t, 0, sizeof(t));
 	t.b = b;
 	t.l = LANG_KK;
 	t.f = f;
 	t.quarter = quarter;
-	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
-		return 0;
-	while ((step = pub_next(cur, &r)) == 1) {
-		record_code(&t, r, "group", &code, &label, tmp, sizeof(tmp));
-		if (*code == '\0')
-			continue;
-		for (i = 0; i < nc && strcmp(codes[i], code) != 0; i++)
-			;
-		if (i == nc) {
-			codes = xreallocarray(codes, nc + 1, sizeof(*codes));
-			n = xreallocarray(n, nc + 1, sizeof(*n));
-			codes[nc] = xstrdup(code);
-			n[nc++] = 0;
-		}
-		n[i]++;
-	}
-	pub_close(cur);
-	for (i = 0; i < nc; i++) {
-		pages += (n[i] + b->cfg.rows_per_page - 1) /
-		    b->cfg.rows_per_page;
-		free(codes[i]);
-	}
-	free(codes);
-	free(n);
+	g.t = &t;
+	if (pub_profile_counts(b->priv, f, quarter, group_count, &g) == 0)
+		for (i = 0; i < g.n; i++)
+			pages += g.v[i].npages;
+	groups_free(&g);
 	return pages;
 }
 
@@ -1289,7 +1316,7 @@ grouplinks_free(struct grouplinks *gl)
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
-	struct grps	 groups = { NULL, 0 };
+	struct grps	 groups = { NULL, NULL, 0 };
 	struct tctx	 t;
 	struct pubcur	*cur;
 	const struct pubrec *r;
@@ -1312,11 +1339,19 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	t.npages = (t.total + b->cfg.rows_per_page - 1) / b->cfg.rows_per_page;
 	if (t.npages == 0)
 		t.npages = 1;
+	groups.t = &t;
+	if (pub_profile_counts(b->priv, f, quarter, group_count, &groups) ==
+	    -1) {
+		groups_free(&groups);
+		return -1;
+	}
 	if (index_open(&t, &ix) == -1) {
 		index_close(&t, &ix, 0);
+		groups_free(&groups);
 		return -1;
 	}
 	if ((cur = pub_open(b->priv, f, quarter)) == NULL) {
+		groups_free(&groups);
 		index_close(&t, &ix, 0);
 		return -1;
 	}
@@ -1348,7 +1383,8 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		/* Each cell's heading: a card's labels on a phone. */
 		label_cells(&t, mv_get(row, "cells"));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
-		group_add(&t, &groups, r, rowno);
+		if (group_add(&t, &groups, r, rowno) == -1)
+			goto out;
 		if (b->cfg.record_pages)
 			keep(&held, r);
 		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
@@ -1374,18 +1410,8 @@ out:
 	ahead_free(&prev);
 	pub_close(cur);
 	if (rc == 0)
-		rc = groups_write(&t, &groups);
-	else {
-		size_t	 i;
-
-		for (i = 0; i < groups.n; i++) {
-			mv_free(groups.v[i].pages);
-			free(groups.v[i].code);
-			free(groups.v[i].label);
-			free(groups.v[i].path);
-		}
-		free(groups.v);
-	}
+		rc = groups_done(&t, &groups);
+	groups_free(&groups);
 	return index_close(&t, &ix, rc == 0);
 }
 
