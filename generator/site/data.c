@@ -66,6 +66,8 @@ struct dl_file {
 /* Bytes out of zlib at a time. */
 #define ZCHUNK	65536
 
+static void	 target_flush(void *);
+
 /* Register a download, open its file and its format; 0, or -1 and rs_err. */
 static int
 file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
@@ -107,6 +109,8 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	t.form = f;
 	t.quarter = quarter;
 	t.lang = lang;
+	t.flush = target_flush;
+	t.flush_arg = df;
 	df->state = fmt->open(&t, &df->out);
 	return 0;
 }
@@ -154,6 +158,12 @@ file_flush(struct dl_file *df)
 	} else
 		file_put(df, df->out.data, df->out.len);
 	buf_reset(&df->out);
+}
+
+static void
+target_flush(void *arg)
+{
+	file_flush(arg);
 }
 
 /* The trailer, the digest; close and check the file. */

@@ -13,6 +13,7 @@
  * document properties are dated with the source date, so that the same
  * database gives the same bytes.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -242,13 +243,38 @@ notes(struct xlsxw *w)
 	buf_free(&t);
 }
 
+/*
+ * The workbook's bytes to the driver, 64 KiB at a time: a workbook of
+ * every quarter is the registry's size, and is never held in memory.
+ */
+static int
+copy_back(struct xlsxw *w)
+{
+	char	 chunk[65536];
+	size_t	 n;
+	FILE	*f;
+	int	 bad;
+
+	if ((f = fopen(w->path, "rb")) == NULL)
+		return rs_err("spreadsheet: cannot read it back: %s",
+		    strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
+		buf_put(w->out, chunk, n);
+		w->t.flush(w->t.flush_arg);
+	}
+	bad = ferror(f);
+	fclose(f);
+	if (bad)
+		return rs_err("spreadsheet: cannot read it back: a read "
+		    "error");
+	return 0;
+}
+
 static int
 xlsx_close(void *arg)
 {
 	struct xlsxw	*w = arg;
 	lxw_error	 e;
-	char		*data = NULL;
-	size_t		 len;
 	int		 rc = -1;
 
 	if (w->path[0] == '\0')
@@ -263,15 +289,9 @@ xlsx_close(void *arg)
 		w->wb = NULL;
 		if (e != LXW_NO_ERROR)
 			rs_err("spreadsheet: %s", lxw_strerror(e));
-		else if ((data = file_read(w->path, &len)) == NULL)
-			rs_err("spreadsheet: cannot read it back: %s",
-			    rs_errmsg());
-		else {
-			buf_put(w->out, data, len);
-			rc = 0;
-		}
+		else
+			rc = copy_back(w);
 	}
-	free(data);
 	if (w->wb != NULL)
 		workbook_close(w->wb);
 	if (w->path[0] != '\0')

@@ -45,6 +45,10 @@ struct dl_target {
 	enum form	 form;
 	const char	*quarter;	/* NULL: all quarters */
 	int		 lang;		/* -1: the machine file */
+	/* The driver's: writes what out holds so far (a format that
+	 * appends a large file at close, in pieces). */
+	void		 (*flush)(void *);
+	void		*flush_arg;
 };
 
 /*
@@ -52,7 +56,8 @@ struct dl_target {
  * per file (the format's state is returned), header, row once per
  * record, then close (the trailer; frees the state).  Each appends the
  * file's bytes to the out given to open; the driver writes, counts and
- * hashes them.  Only close may fail (-1 with rs_err): a format that
+ * hashes them after each call, or when the format calls the target's
+ * flush.  Only close may fail (-1 with rs_err): a format that
  * writes through a library.
  */
 struct dl_format {
