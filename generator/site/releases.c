@@ -65,12 +65,25 @@ release_date_text(struct buf *out, enum lang l, const char *release)
 /* ------------------------------------------------------------------ */
 /* The files                                                            */
 
+/* A release's file, written as its rows come (it is the registry's
+ * size): out gathers a piece, then it goes to the file and the hash. */
 struct relfile {
 	struct buf	 out;
+	FILE		*fp;
 	struct sha256_ctx sha;
+	unsigned long long bytes;
 	enum form	 f;
 	long		 rows;
 };
+
+static void
+relfile_flush(struct relfile *x)
+{
+	fwrite(x->out.data, 1, x->out.len, x->fp);
+	sha256_update(&x->sha, x->out.len, (const uint8_t *)x->out.data);
+	x->bytes += x->out.len;
+	buf_reset(&x->out);
+}
 
 static void
 field(struct buf *b, const char *s, int last)
@@ -95,6 +108,8 @@ relfile_row(void *arg, const struct relrow *r)
 	field(&x->out, r->profile, 0);
 	field(&x->out, rel_outcome[x->f][r->outcome ? 1 : 0], 1);
 	x->rows++;
+	if (x->out.len >= 65536)
+		relfile_flush(x);
 	return 0;
 }
 
@@ -106,11 +121,18 @@ release_file(struct build *b, const struct release *r, enum form f)
 	struct download	*d;
 	uint8_t		 dg[SHA256_DIGEST_SIZE];
 	const char	*c;
+	char		*path;
 	size_t		 i;
 	int		 rc;
 
 	memset(&x, 0, sizeof(x));
 	x.f = f;
+	path = url_release_download(r->id, f);
+	if ((x.fp = site_fopen(b->site, path)) == NULL) {
+		free(path);
+		return -1;
+	}
+	sha256_init(&x.sha);
 	buf_puts(&x.out, "\xef\xbb\xbf");
 	for (c = rel_cols[f]; *c; ) {
 		size_t	 n = strcspn(c, ",");
@@ -120,29 +142,28 @@ release_file(struct build *b, const struct release *r, enum form f)
 		free(name);
 		c += n + (c[n] != '\0');
 	}
-	if (release_rows(b->priv, r->id, f, relfile_row, &x) == -1) {
-		buf_free(&x.out);
+	rc = release_rows(b->priv, r->id, f, relfile_row, &x);
+	relfile_flush(&x);
+	buf_free(&x.out);
+	if (site_fclose(b->site, x.fp, path) == -1 || rc == -1) {
+		free(path);
 		return -1;
 	}
 	d = xcalloc(1, sizeof(*d));
-	d->path = url_release_download(r->id, f);
+	d->path = path;
 	snprintf(d->release, sizeof(d->release), "%s", r->id);
 	d->form = f;
 	d->lang = -1;
 	d->fmt = &dl_csv;
-	d->bytes = x.out.len;
+	d->bytes = x.bytes;
 	d->rows = x.rows;
-	sha256_init(&x.sha);
-	sha256_update(&x.sha, x.out.len, (const uint8_t *)x.out.data);
 	sha256_digest(&x.sha, sizeof(dg), dg);
 	for (i = 0; i < sizeof(dg); i++)
 		snprintf(d->sha + 2 * i, 3, "%02x", dg[i]);
 	b->downloads.v = xreallocarray(b->downloads.v, b->downloads.n + 1,
 	    sizeof(*b->downloads.v));
 	b->downloads.v[b->downloads.n++] = d;
-	rc = site_write(b->site, d->path, x.out.data, x.out.len);
-	buf_free(&x.out);
-	return rc;
+	return 0;
 }
 
 int
