@@ -2062,6 +2062,7 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->tq_markers[LANG_RU] = tq_markers[LANG_RU];
 	make_policy(p);
 	p->report = report;
+	trace("privacy: started");
 	/*
 	 * Caches sized to the work: the published rows' metadata (the
 	 * index pub_meta) stays in memory while the pages count; the
