@@ -263,48 +263,6 @@ utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-uint32_t
-utf8_next(const char **pp, const char *end)
-{
-	const unsigned char *p = (const unsigned char *)*pp;
-	const unsigned char *e = (const unsigned char *)end;
-	uint32_t	 cp;
-	int		 n, i;
-
-	if (p >= e)
-		return 0;
-	if (*p < 0x80) {
-		*pp += 1;
-		return *p;
-	}
-	if (*p >= 0xc2 && *p <= 0xdf) {
-		n = 1;
-		cp = *p & 0x1f;
-	} else if (*p >= 0xe0 && *p <= 0xef) {
-		n = 2;
-		cp = *p & 0x0f;
-	} else if (*p >= 0xf0 && *p <= 0xf4) {
-		n = 3;
-		cp = *p & 0x07;
-	} else
-		goto bad;
-	if (e - p <= n)
-		goto bad;
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			goto bad;
-		cp = (cp << 6) | (p[i] & 0x3f);
-	}
-	if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-	    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		goto bad;
-	*pp += n + 1;
-	return cp;
-bad:
-	*pp += 1;
-	return 0xfffd;
-}
-
 void
 utf8_put(struct buf *b, uint32_t cp)
 {
@@ -410,65 +368,6 @@ text_check(const char *path, const char *s, size_t len)
  * Kazakh letters live there: Ә U+04D8, Ғ U+0492, Қ U+049A, Ң U+04A2,
  * Ө U+04E8, Ұ U+04B0, Ү U+04AE, Һ U+04BA, І U+0406.
  */
-int
-uc_isupper(uint32_t c)
-{
-	if (c >= 'A' && c <= 'Z')
-		return 1;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return 1;
-	if (c >= 0x400 && c <= 0x42f)
-		return 1;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 0;
-	if (c == 0x4c0)
-		return 1;
-	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 1;
-	return 0;
-}
-
-int
-uc_islower(uint32_t c)
-{
-	if (c >= 'a' && c <= 'z')
-		return 1;
-	if (c >= 0xdf && c <= 0xff && c != 0xf7)
-		return 1;
-	if (c >= 0x430 && c <= 0x45f)
-		return 1;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 1;
-	if (c == 0x4cf)
-		return 1;
-	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 0;
-	return 0;
-}
-
-int
-uc_isalpha(uint32_t c)
-{
-	return uc_isupper(c) || uc_islower(c);
-}
-
-uint32_t
-uc_tolower(uint32_t c)
-{
-	if (!uc_isupper(c))
-		return c;
-	if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde))
-		return c + 0x20;
-	if (c >= 0x400 && c <= 0x40f)
-		return c + 0x50;
-	if (c >= 0x410 && c <= 0x42f)
-		return c + 0x20;
-	if (c == 0x4c0)
-		return 0x4cf;
-	return c + 1;
-}
 
 uint32_t
 uc_toupper(uint32_t c)

@@ -640,10 +640,10 @@ enc_utf8(uint32_t cp, char *o)
 static size_t
 scan_word(struct pass *p, size_t pos, size_t lim)
 {
-	const char	*s = p->s, *q, *r;
+	const char	*s = p->s, *q, *r, *src;
 	struct tok	*t;
 	size_t		 start = pos, plen = 0, pcaps = 0, n = 0, caps = 0;
-	size_t		 clen;
+	size_t		 clen, k;
 	uint32_t	 c;
 	int		 prevlow = 0, partfirst = 1;
 	unsigned	 flags = TF_PARTSCAP;
@@ -687,10 +687,10 @@ scan_word(struct pass *p, size_t pos, size_t lim)
 		n++;
 		partfirst = 0;
 		clen = (size_t)(q - (s + pos));
-		if (enc_utf8(uc_tolower(c), enc) == clen)
-			memcpy(p->low + pos, enc, clen);
-		else
-			memcpy(p->low + pos, s + pos, clen);
+		/* (a byte at a time: a call to memcpy costs more) */
+		src = enc_utf8(uc_tolower(c), enc) == clen ? enc : s + pos;
+		for (k = 0; k < clen; k++)
+			p->low[pos + k] = src[k];
 		pos += clen;
 	}
 	if (plen >= 2 && pcaps == plen)
@@ -1534,7 +1534,8 @@ numeral_at(const char *w, size_t n)
 	if (n < 4 || n > 24 || ((unsigned char)w[0] & 0xe0) != 0xc0)
 		return -1;
 	for (k = 0; k < NNUMERALS; k++)
-		if (numeral_len[k] == n && memcmp(numerals[k].w, w, n) == 0)
+		if (numeral_len[k] == n && numerals[k].w[1] == w[1] &&
+		    memcmp(numerals[k].w, w, n) == 0)
 			return (int)k;
 	return -1;
 }
@@ -1612,8 +1613,11 @@ age_compound(const struct pass *p, size_t i, int *unit)
 	}
 	for (s = 0; s < sizeof(stems) / sizeof(stems[0]); s++) {
 		n = strlen(stems[s].stem);
+		/* (the second byte first: a Cyrillic letter's first byte
+		 * is one of two) */
 		for (at = w + 1; at + n <= w + t->len; at++)
-			if (memcmp(at, stems[s].stem, n) == 0)
+			if (at[1] == stems[s].stem[1] &&
+			    memcmp(at, stems[s].stem, n) == 0)
 				break;
 		if (at + n > w + t->len)
 			continue;
@@ -1622,6 +1626,7 @@ age_compound(const struct pass *p, size_t i, int *unit)
 			for (k = 0; k < sizeof(gen) / sizeof(gen[0]); k++) {
 				n = strlen(gen[k]);
 				if (pos + n <= (size_t)(at - w) &&
+				    w[pos + 1] == gen[k][1] &&
 				    memcmp(w + pos, gen[k], n) == 0) {
 					val += genval[k];
 					pos += n;
