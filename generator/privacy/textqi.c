@@ -492,14 +492,17 @@ child_word(enum lang l, const char *w)
 	};
 	size_t	 i;
 
+	/* (each list's words have two bytes or more: the first two are
+	 * compared before a call) */
 	for (i = 0; ru[i]; i++)
-		if (starts(w, ru[i]))
+		if (w[0] == ru[i][0] && w[1] == ru[i][1] && starts(w, ru[i]))
 			return 1;
 	for (i = 0; kk[i]; i++)
-		if (starts(w, kk[i]))
+		if (w[0] == kk[i][0] && w[1] == kk[i][1] && starts(w, kk[i]))
 			return 1;
 	for (i = 0; kk_exact[i]; i++)
-		if (strcmp(w, kk_exact[i]) == 0)
+		if (w[0] == kk_exact[i][0] && w[1] == kk_exact[i][1] &&
+		    strcmp(w, kk_exact[i]) == 0)
 			return 1;
 	(void)l;
 	return 0;
