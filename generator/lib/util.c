@@ -228,37 +228,15 @@ buf_detach(struct buf *b)
 int
 utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s, *e = p + len;
-	uint32_t	 cp;
-	int		 n, i;
+	const char	*p = s, *e = s + len, *q;
 
+	/* utf8_next gives U+FFFD for a malformed byte and moves one; the
+	 * character itself is three bytes. */
 	while (p < e) {
-		if (*p < 0x80) {
-			p++;
-			continue;
-		}
-		if (*p >= 0xc2 && *p <= 0xdf) {
-			n = 1;
-			cp = *p & 0x1f;
-		} else if (*p >= 0xe0 && *p <= 0xef) {
-			n = 2;
-			cp = *p & 0x0f;
-		} else if (*p >= 0xf0 && *p <= 0xf4) {
-			n = 3;
-			cp = *p & 0x07;
-		} else
+		q = p;
+		if (utf8_next(&q, e) == 0xfffd && q - p != 3)
 			return 0;
-		if (e - p <= n)
-			return 0;
-		for (i = 1; i <= n; i++) {
-			if ((p[i] & 0xc0) != 0x80)
-				return 0;
-			cp = (cp << 6) | (p[i] & 0x3f);
-		}
-		if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-		    cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			return 0;
-		p += n + 1;
+		p = q;
 	}
 	return 1;
 }

@@ -88,6 +88,38 @@ expect_oom(void (*fn)(void), const char *what)
 	EQ_STR(err, "regsite: out of memory\n", "%s: the message", what);
 }
 
+/*
+ * utf8_valid: well-formed UTF-8 only -- no overlong forms, surrogates,
+ * code points past U+10FFFF, stray or missing continuation bytes; a
+ * literal U+FFFD is a character like any other.
+ */
+static void
+utf8_cases(void)
+{
+	static const struct { const char *s; int ok; } c[] = {
+		{ "", 1 }, { "abc", 1 }, { "\xc3\xa9", 1 },
+		{ "\xd2\x9b\xd3\x99", 1 },		/* Kazakh letters */
+		{ "\xef\xbf\xbd", 1 },			/* U+FFFD itself */
+		{ "x\xef\xbf\xbdy", 1 },
+		{ "\xf0\x9f\x98\x80", 1 },		/* U+1F600 */
+		{ "\xf4\x8f\xbf\xbf", 1 },		/* U+10FFFF */
+		{ "\xc3", 0 }, { "a\xef\xbf", 0 },	/* cut short */
+		{ "\xef\xbf\xbd\xc3", 0 },
+		{ "\x80", 0 }, { "a\xbf" "b", 0 },		/* stray */
+		{ "\xc0\xaf", 0 }, { "\xc1\xbf", 0 },	/* overlong */
+		{ "\xe0\x80\xaf", 0 }, { "\xf0\x80\x80\xaf", 0 },
+		{ "\xed\xa0\x80", 0 }, { "\xed\xbf\xbf", 0 },	/* surrogates */
+		{ "\xf4\x90\x80\x80", 0 }, { "\xf5\x80\x80\x80", 0 },
+		{ "\xff", 0 }, { "\xfe", 0 }, { "\xc3\x28", 0 },
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++)
+		CHECK(utf8_valid(c[i].s, strlen(c[i].s)) == c[i].ok,
+		    "utf8_valid case %zu is %s", i, c[i].ok ? "valid" :
+		    "malformed");
+}
+
 int
 main(void)
 {
@@ -114,5 +146,6 @@ main(void)
 	s = xasprintf("%s %03d", "x", 7);
 	EQ_STR(s, "x 007", "xasprintf");
 	free(s);
+	utf8_cases();
 	return unit_failed;
 }
