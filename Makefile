@@ -91,7 +91,7 @@ H_lib/dict.h	= lib/dict privacy/cube privacy/ladder privacy/privacy \
 		     store/validate store/withdraw
 H_lib/escape.h	= lib/escape lib/json render/chart render/mustache \
 		     site/dl_csv site/dl_xlsx site/feed site/releases \
-		     site/stats
+		     site/stats site/tables
 H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     site/content site/data site/datapages site/explore \
 		     site/feed site/fields site/home site/page \

@@ -108,8 +108,6 @@
 		if (first) {
 			this.classes = Array.prototype.map.call(first.cells,
 			    function (c) { return c.className; });
-			this.labels = Array.prototype.map.call(first.cells,
-			    function (c) { return c.getAttribute("data-label"); });
 		}
 		form = make("form", {
 			"class": "tt-form",
@@ -557,10 +555,9 @@
 			}, r.ref));
 			tr.appendChild(th);
 			for (j = 0; j < r.cells.length; j++) {
+				/* Its card label comes from the style sheet. */
 				td = make("td", { "class":
-				    this.classes[j + 1] || null,
-				    "data-label": this.labels ?
-				    this.labels[j + 1] || null : null });
+				    this.classes[j + 1] || null });
 				appendMarked(td, r.cells[j], this.words,
 				    this.lang);
 				tr.appendChild(td);

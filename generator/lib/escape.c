@@ -255,6 +255,35 @@ esc_csvs(struct buf *b, const char *s)
 }
 
 void
+esc_css(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *q;
+	uint32_t	 cp;
+
+	while (p < e) {
+		q = p;
+		cp = utf8_next(&p, e);
+		if (cp < 0x20 || cp == 0x7f || cp == '"' || cp == '\\' ||
+		    cp == '<' || cp == '>' || cp == '&' ||
+		    (cp >= 0x80 && cp < 0xa0))
+			/* The space ends the escape before a hex digit. */
+			buf_printf(b, "\\%x ", (unsigned)(cp == 0 ? 0xfffd :
+			    cp));
+		else if (cp == 0xfffd && !(p - q == 3 &&
+		    (unsigned char)q[0] == 0xef))
+			BUF_LIT(b, "\\fffd ");
+		else
+			buf_put(b, q, (size_t)(p - q));
+	}
+}
+
+void
+esc_csss(struct buf *b, const char *s)
+{
+	esc_css(b, s, strlen(s));
+}
+
+void
 esc_xlsx(struct buf *b, const char *s, size_t len)
 {
 	const char	*p = s, *end = s + len;

@@ -17,6 +17,14 @@ void	 esc_json(struct buf *, const char *, size_t);
 void	 esc_jsons(struct buf *, const char *);
 /* A whole JSON string, with its quotes. */
 void	 esc_jsonq(struct buf *, const char *);
+/*
+ * The inside of a CSS string (no quotes added), for a stylesheet served
+ * as UTF-8: '"', '\\', '<', '>', '&' and every control character
+ * become hex escapes ("\\22 "), so the string cannot end early, close a
+ * <style> element or break a line; malformed UTF-8 becomes U+FFFD.
+ */
+void	 esc_css(struct buf *, const char *, size_t);
+void	 esc_csss(struct buf *, const char *);
 /* One URL path segment or query value, percent-encoded (RFC 3986). */
 void	 esc_url(struct buf *, const char *);
 /*

@@ -26,6 +26,7 @@ assets_copy(struct build *b)
 	const char	*name;
 	size_t		 len;
 	int		 n, i, rc = -1;
+	enum lang	 l;
 
 	dir = xasprintf("%s/static", b->srcdir);
 	if ((n = scandir(dir, &names, NULL, alphasort)) < 0) {
@@ -68,6 +69,22 @@ assets_copy(struct build *b)
 		rc = site_write(b->site, dst, data, len);
 		free(dst);
 		free(data);
+		if (rc == -1)
+			goto out;
+		rc = -1;
+	}
+	/* The table pages' labels, a sheet per language. */
+	for (l = 0; l < LANG__MAX; l++) {
+		struct buf	 css = { 0 };
+		char		*cname;
+
+		table_card_css(b, l, &css);
+		sha256_hex(css.data, css.len, hex);
+		cname = xasprintf("cards-%s.css", lang_codes[l]);
+		b->asset_cards[l] = url_asset(cname, hex);
+		free(cname);
+		rc = site_write(b->site, b->asset_cards[l], css.data, css.len);
+		buf_free(&css);
 		if (rc == -1)
 			goto out;
 		rc = -1;

@@ -423,6 +423,8 @@ build_free(struct build *b)
 	free(b->asset_css);
 	free(b->asset_js);
 	free(b->asset_tables_js);
+	for (l = 0; l < LANG__MAX; l++)
+		free(b->asset_cards[l]);
 	free(b->asset_explore_js);
 	grouplinks_free(&b->glinks);
 	free(b->asset_print);

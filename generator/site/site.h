@@ -53,6 +53,7 @@ struct build {
 	size_t		 ncontent;
 	char		*asset_css, *asset_js, *asset_print;	/* site paths */
 	char		*asset_tables_js;	/* table pages only */
+	char		*asset_cards[LANG__MAX];	/* ... and their labels */
 	char		*asset_explore_js;	/* the explorer (or NULL) */
 	struct downloads downloads;	/* filled by downloads_write */
 	struct dl_all	*dl_all;	/* ... and downloads_wait */
@@ -135,6 +136,8 @@ void	 grouplinks_free(struct grouplinks *);
 long	 group_pages(struct build *, const char *quarter, enum form);
 /* The headings of a form's table: [{no, cls, text}]. */
 struct mval *table_headings(struct build *, enum lang, enum form);
+/* The record tables' card labels and fold links: a language's sheet. */
+void	 table_card_css(struct build *, enum lang, struct buf *);
 
 /* explore.c: the explorer of each form over all quarters (then frees
  * b->glinks) */

@@ -19,6 +19,7 @@
 #include "lib/format.h"
 #include "lib/config.h"
 #include "lib/dict.h"
+#include "lib/escape.h"
 #include "lib/json.h"
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
@@ -377,6 +378,49 @@ table_headings(struct build *b, enum lang l, enum form f)
 	return headings(&t);
 }
 
+/*
+ * On a narrow screen a record row is a card and each value sits under
+ * its column's heading.  The headings are the same on every row, so the
+ * style sheet carries them once, per language, form and column
+ * (td:nth-of-type), instead of an attribute on every cell; a group
+ * page's table ("coded") has the coded columns only.  The folded texts'
+ * "more" and "less" come from here too.
+ */
+void
+table_card_css(struct build *b, enum lang l, struct buf *out)
+{
+	enum form	 f;
+	size_t		 i, n, k;
+	const char *const *keys, *const *cls;
+	int		 coded;
+
+	BUF_LIT(out, "@charset \"UTF-8\";\n/* regsite: the record tables' "
+	    "card labels and the folded texts' links, from its catalog "
+	    "(tables.c). */\n@media (max-width: 40rem) {\n");
+	for (f = 0; f < FORM__MAX; f++)
+		for (coded = 0; coded <= 1; coded++) {
+			keys = f == FORM_INCIDENTS ? f1_cols : f2_cols;
+			cls = f == FORM_INCIDENTS ? f1_cls : f2_cls;
+			n = f == FORM_INCIDENTS ? 11 : 10;
+			for (i = 1, k = 0; i < n; i++) {
+				if (coded && strcmp(cls[i], "c-text") == 0)
+					continue;
+				buf_printf(out, "\ttable.cards.form-%s%s "
+				    "td:nth-of-type(%zu)::before { content: "
+				    "\"%zu. ", form_dir(f), coded ? ".coded" :
+				    "", ++k, i + 1);
+				esc_csss(out, tr(b->cat, l, keys[i]));
+				BUF_LIT(out, "\"; }\n");
+			}
+		}
+	BUF_LIT(out, "}\ndetails.fold summary::after { content: \"");
+	esc_csss(out, tr(b->cat, l, "show_more"));
+	BUF_LIT(out, "\"; }\ndetails.fold[open] summary::after { content: "
+	    "\"");
+	esc_csss(out, tr(b->cat, l, "show_less"));
+	BUF_LIT(out, "\"; }\n");
+}
+
 /* Attach each heading's text to the cells (labels on narrow screens). */
 static void
 label_cells(struct tctx *t, struct mval *cells)
@@ -451,6 +495,8 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 
 	c = page_ctx(t->b, t->l, path, title, desc);
 	mv_sets(c, "form", form_dir(t->f));
+	page_link(c, "href_cards_css", path,
+	    xstrdup(t->b->asset_cards[t->l]));
 	mv_sets(c, "form_title", tr_form(t->b->cat, t->l, t->f));
 	mv_sets(c, "form_annex", tr(t->b->cat, t->l, t->f == FORM_INCIDENTS ?
 	    "form1_annex" : "form2_annex"));
@@ -1380,8 +1426,6 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			free(tp);
 		}
 		mv_set(row, "cells", record_cells(&t, r, 1));
-		/* Each cell's heading: a card's labels on a phone. */
-		label_cells(&t, mv_get(row, "cells"));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
 		if (group_add(&t, &groups, r, rowno) == -1)
 			goto out;

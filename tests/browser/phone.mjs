@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE, ARTIFACTS, launch, check, expect, finish, pageTypes,
-    tablePath, LATEST } from './lib/harness.mjs';
+    tablePath, groupPath, LATEST } from './lib/harness.mjs';
 
 const browser = await launch();
 const shots = path.join(ARTIFACTS, 'phone');
@@ -72,9 +72,13 @@ const problemsOf = (page) => page.evaluate(() => {
 	    `at least 12 px (${pageTypes().length} pages, smallest chart ` +
 	    `text ${Math.min(...mins).toFixed(1)} px)`, problems);
 
-	// Record rows are cards: every cell labelled with its heading.
-	for (const form of ['incidents', 'insurance']) {
-		await page.goto(BASE + tablePath('ru', undefined, form));
+	// Record rows are cards: every cell labelled with its heading (the
+	// labels are the style sheet's, per language, form and kind of
+	// table: a group page has the coded columns only).
+	for (const [lang, form, where] of [['ru', 'incidents', tablePath],
+	    ['ru', 'insurance', tablePath], ['kk', 'incidents', tablePath],
+	    ['kk', 'insurance', groupPath], ['ru', 'incidents', groupPath]]) {
+		await page.goto(BASE + where(lang, undefined, form));
 		const r = await page.evaluate(() => {
 			const rows = [...document.querySelectorAll(
 			    '#records tbody tr')];
@@ -83,6 +87,9 @@ const problemsOf = (page) => page.evaluate(() => {
 			    th.textContent.replace(/\s+/g, ' ').trim()
 			    .replace(/^(\d+) /, '$1. '));
 			const bad = [];
+			if (heads.length !== rows[0].cells.length)
+				bad.push(`${heads.length} headings, ` +
+				    `${rows[0].cells.length} cells`);
 			for (const tr of rows.slice(0, 10))
 				for (const td of tr.querySelectorAll('td')) {
 					const l = getComputedStyle(td,
@@ -98,10 +105,33 @@ const problemsOf = (page) => page.evaluate(() => {
 			    width: tr.width, display:
 			    getComputedStyle(rows[0]).display };
 		});
-		expect(`375 px: ${form} rows are cards, every value under ` +
+		expect(`375 px: ${lang} ${form}${where === groupPath ?
+		    ' (a group page)' : ''} rows are cards, every value under ` +
 		    `its column's heading (${r.n} rows, ${Math.round(r.width)}` +
 		    ' px wide)', r.display === 'block' && r.bad.length === 0 &&
 		    r.width <= 375, JSON.stringify(r));
+	}
+	// A long text is folded: its lead and "more" (the style sheet's,
+	// in the page's language); a tap opens it: the whole text, "less".
+	for (const [lang, more, less] of [['ru', 'подробнее', 'свернуть'],
+	    ['kk', 'толығырақ', 'жасыру']]) {
+		await page.goto(BASE + tablePath(lang));
+		const after = () => page.evaluate(() => {
+			const d = document.querySelector('#records details.fold');
+			return d && { link: getComputedStyle(
+			    d.querySelector('summary'), '::after').content,
+			    full: d.querySelector('.full').checkVisibility(),
+			    lead: d.querySelector('.lead').checkVisibility() };
+		});
+		const closed = await after();
+		if (closed)
+			await page.click('#records details.fold summary');
+		const open = closed && await after();
+		expect(`375 px, ${lang}: a folded text shows its lead and ` +
+		    `"${more}"; a tap shows it whole and "${less}"`, closed &&
+		    closed.link === `"${more}"` && closed.lead && !closed.full &&
+		    open.link === `"${less}"` && open.full && !open.lead,
+		    JSON.stringify([closed, open]));
 	}
 	await ctx.close();
 }

@@ -17,7 +17,7 @@
 #include "lib/escape.h"
 #include "unit.h"
 
-enum ctx { HTML, XML, JSON, JSONQ, URL, CSV, CSVRAW };
+enum ctx { HTML, XML, JSON, JSONQ, URL, CSV, CSVRAW, CSS };
 
 /* s[0..len) through the escaper of ctx; a static buffer, reset each call. */
 static const struct buf *
@@ -47,6 +47,9 @@ esc(enum ctx c, const char *s, size_t len)
 		break;
 	case CSVRAW:
 		esc_csv_raw(&b, s, len);
+		break;
+	case CSS:
+		esc_css(&b, s, len);
 		break;
 	}
 	return &b;
@@ -206,6 +209,32 @@ test_url(void)
 	    "%D0%90%D0%BB%D0%BC%D0%B0%D1%82%D1%8B%20%D3%99%2F2025%3Fq%3D1"
 	    "%26x%3D%25%2B", "url: UTF-8 encoded byte by byte, upper-case hex");
 	ESC(URL, "\xff\xfe", "%FF%FE", "url: any byte, even invalid UTF-8");
+}
+
+static void
+test_css(void)
+{
+	ESC(CSS, "", "", "css: empty");
+	ESC(CSS, "2. Дата, время инцидента", "2. Дата, время инцидента",
+	    "css: a heading in Russian unchanged (the sheet is UTF-8)");
+	ESC(CSS, "Қазақстан, ӘҒҚҢӨҰҮҺІ — «ёлка» (a/b)",
+	    "Қазақстан, ӘҒҚҢӨҰҮҺІ — «ёлка» (a/b)",
+	    "css: Kazakh letters and punctuation unchanged");
+	ESC(CSS, "a\"} body{display:none", "a\\22 } body{display:none",
+	    "css: a double quote cannot end the string");
+	ESC(CSS, "a\\\"", "a\\5c \\22 ", "css: a backslash is escaped");
+	ESC(CSS, "</style><script>", "\\3c /style\\3e \\3c script\\3e ",
+	    "css: angle brackets cannot close a style element");
+	ESC(CSS, "a&b", "a\\26 b", "css: ampersand escaped");
+	ESC(CSS, "a\nb\rc\fd\te", "a\\a b\\d c\\c d\\9 e",
+	    "css: line breaks and tabs escaped (a string cannot span lines)");
+	ESC(CSS, "1\n2", "1\\a 2",
+	    "css: a space ends the escape before a hex digit");
+	ESC(CSS, "a\0b\x7f\xc2\x85", "a\\fffd b\\7f \\85 ",
+	    "css: NUL is U+FFFD; DEL and C1 controls escaped");
+	ESC(CSS, "x\xffy\xe2\x82", "x\\fffd y\\fffd \\fffd ",
+	    "css: malformed UTF-8 is U+FFFD, a byte each");
+	ESC(CSS, "\xef\xbf\xbd", "\xef\xbf\xbd", "css: U+FFFD itself kept");
 }
 
 static void
@@ -442,6 +471,7 @@ main(void)
 	test_xml();
 	test_json();
 	test_url();
+	test_css();
 	test_csv();
 	test_properties();
 	return unit_failed;
