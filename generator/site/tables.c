@@ -257,6 +257,7 @@ record_cells(struct tctx *t, const struct pubrec *r, int fold)
 	struct catalog	*cat = t->b->cat;
 	enum lang	 l = t->l;
 	char		*s;
+	size_t		 i;
 
 	cells = mv_list();
 	if (t->f == FORM_INCIDENTS) {
@@ -343,6 +344,13 @@ record_cells(struct tctx *t, const struct pubrec *r, int fold)
 		c = cell(cells, "c-text");
 		text_part(t, mv_get(c, "parts"), r, TEXT_MEAS, fold);
 	}
+	/* A cell of one plain value needs no box of its own. */
+	for (i = 0; (c = mv_index(cells, i)) != NULL; i++)
+		if (mv_len(mv_get(c, "parts")) == 1 &&
+		    (p = mv_index(mv_get(c, "parts"), 0)) != NULL &&
+		    mv_get(p, "label") == NULL && mv_get(p, "block") == NULL &&
+		    mv_get(p, "muted") == NULL)
+			mv_set(p, "bare", mv_bool(1));
 	return cells;
 }
 
