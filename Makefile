@@ -266,8 +266,11 @@ build/obj/%.o: generator/%.c
 	@mkdir -p $(@D)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
+# dl_xlsx.c's deflateInit2_ is the one libxlsxwriter's minizip calls.
+EXPORT	  = -Wl,--export-dynamic-symbol=deflateInit2_
+
 build/regsite: $(OBJS)
-	$(Q_LD)$(CC) $(LDFLAGS) -o $@ $(OBJS) $(PKG_LIBS)
+	$(Q_LD)$(CC) $(LDFLAGS) $(EXPORT) -o $@ $(OBJS) $(PKG_LIBS)
 
 build/test_%: tests/unit/test_%.c tests/unit/unit.h $(LIBOBJS) \
     $(HEADERS:%=generator/%)
@@ -281,7 +284,8 @@ build/asan/obj/%.o: generator/%.c
 	$(Q_CC)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) -c -o $@ $<
 
 build/asan/regsite: $(SAN_OBJS)
-	$(Q_LD)$(CC) $(SAN_FLAGS) $(LDFLAGS) -o $@ $(SAN_OBJS) $(PKG_LIBS)
+	$(Q_LD)$(CC) $(SAN_FLAGS) $(LDFLAGS) $(EXPORT) -o $@ $(SAN_OBJS) \
+	    $(PKG_LIBS)
 
 build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h \
     $(SAN_LIBOBJS) $(HEADERS:%=generator/%)

@@ -91,6 +91,20 @@ check "the workbook: numbers as number cells, no formula, months as text" \
 	! unzip -p '$x' 'xl/worksheets/*.xml' | grep -q '<f>' &&
 	unzip -p '$x' 'xl/worksheets/*.xml' | grep -q '>2025-04 (апрель)<' &&
 	unzip -p '$x' 'xl/worksheets/*.xml' | grep -q 'CC BY 4.0: https://creativecommons.org/licenses/by/4.0/'"
+# Issue 13: libxlsxwriter compresses at zlib's level 4 (dl_xlsx.c's
+# deflateInit2_), not its default 6: the largest sheet's stored size is
+# what zlib gives at 4 (the same bytes, raw deflate as minizip asks).
+check "the workbook is compressed at zlib's level 4, not the default 6" \
+    python3 -c "
+import sys, zipfile, zlib
+z = zipfile.ZipFile(sys.argv[1])
+i = max(z.infolist(), key=lambda i: i.file_size)
+d = z.read(i)
+def size(lv):
+	c = zlib.compressobj(lv, zlib.DEFLATED, -15, 8)
+	return len(c.compress(d) + c.flush())
+sys.exit(0 if i.compress_type == zipfile.ZIP_DEFLATED and
+    i.compress_size == size(4) != size(6) else 1)" "$x"
 check "the workbook is dated with the source date, not the build's time" \
     sh -c "unzip -p '$x' docProps/core.xml | grep -q '<dcterms:created xsi:type=\"dcterms:W3CDTF\">2026-10-01T00:00:00Z<'"
 check "the workbooks are on the downloads page" \
