@@ -754,6 +754,46 @@ write_gone(struct decide *d, const char *quarter, const struct mrow *m)
 	return 0;
 }
 
+/* Order remembered rows by their published vector (levels, codes). */
+static int
+mrow_class_cmp(const void *a, const void *b)
+{
+	const struct mrow *x = *(struct mrow *const *)a;
+	const struct mrow *y = *(struct mrow *const *)b;
+	int	 c;
+
+	if ((c = memcmp(x->lv, y->lv, sizeof(x->lv))) != 0)
+		return c;
+	return memcmp(x->code, y->code, sizeof(x->code));
+}
+
+/*
+ * The size of each remembered row's class in the union of releases (the
+ * rows of the same levels and codes), m[i]'s at [i]: one sort, so that
+ * placing a quarter's late records stays linear in its rows.
+ */
+static size_t *
+class_sizes(struct mrow *m, size_t nm)
+{
+	struct mrow	**v;
+	size_t		 *n, i, j, k;
+
+	n = xcalloc(nm ? nm : 1, sizeof(*n));
+	v = xreallocarray(NULL, nm ? nm : 1, sizeof(*v));
+	for (i = 0; i < nm; i++)
+		v[i] = &m[i];
+	qsort(v, nm, sizeof(*v), mrow_class_cmp);
+	for (i = 0; i < nm; i = j) {
+		for (j = i + 1; j < nm && mrow_class_cmp(&v[i], &v[j]) == 0;
+		    j++)
+			continue;
+		for (k = i; k < j; k++)
+			n[v[k] - m] = j - i;
+	}
+	free(v);
+	return n;
+}
+
 /*
  * Decide one quarter: remembered rows stay; records that fit no
  * remembered row are placed into remembered classes they fit, or form
@@ -766,7 +806,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 	struct privacy	*p = d->p;
 	struct prec	*pool = NULL;
 	struct crec	**fresh = NULL;
-	size_t		 npool = 0, nfresh = 0, i, j;
+	size_t		 npool = 0, nfresh = 0, i, j, *members = NULL;
 	long		 maxno = 0;
 	int		 remembered = 0, rc = -1;
 
@@ -827,20 +867,14 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 			fresh[nfresh++] = &c[i];
 			continue;
 		}
+		if (members == NULL)
+			members = class_sizes(m, nm);
 		for (j = 0; j < nm; j++) {
-			size_t	 k, members = 0;
-
 			if (!fits(&c[i].pr, m[j].lv, m[j].code,
 			    form_has_qi[d->f]))
 				continue;
 			/* The class's size in the union of releases. */
-			for (k = 0; k < nm; k++)
-				if (memcmp(m[k].lv, m[j].lv,
-				    sizeof(m[k].lv)) == 0 &&
-				    memcmp(m[k].code, m[j].code,
-				    sizeof(m[k].code)) == 0)
-					members++;
-			if ((long)members < p->cfg->k)
+			if ((long)members[j] < p->cfg->k)
 				continue;
 			w = vector_worth(m[j].lv, form_has_qi[d->f]);
 			if (w > bw + 1e-9) {
@@ -900,6 +934,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 out:
 	free(pool);
 	free(fresh);
+	free(members);
 	return rc;
 }
 
