@@ -1,6 +1,7 @@
 /*
  * escape.c -- one escaper per output context.  Nothing reaches HTML,
- * SVG/XML, JSON, a URL or a CSV file except through these.
+ * SVG/XML, JSON, a URL, a CSV file, a CSS string or a workbook's cell
+ * except through these.
  */
 #include <string.h>
 

@@ -1,6 +1,6 @@
 /*
  * escape.h -- every value reaches its output through the escaper of its
- * context: HTML, XML/SVG, JSON, URL, CSV.
+ * context: HTML, XML/SVG, JSON, URL, CSV, CSS strings, XLSX cells.
  */
 #ifndef ESCAPE_H
 #define ESCAPE_H

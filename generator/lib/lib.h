@@ -40,6 +40,19 @@ char	*xasprintf(const char *, ...)
 	    __attribute__((format(printf, 1, 2)));
 
 /*
+ * Strings that live and die together (a quarter's records' keys): kept
+ * in 64 KiB blocks, a string's pointer stable until arena_free.  Saves
+ * each string its own allocation.  Zero-initialised is empty.
+ */
+struct arena {
+	char	**blk;
+	size_t	 nblk;
+	size_t	 used;		/* bytes used of the last block */
+};
+char	*arena_strdup(struct arena *, const char *);
+void	 arena_free(struct arena *);
+
+/*
  * Two error tiers.  Deep code records what failed with rs_err() (which
  * returns -1 so it can end a "return rs_err(...)") and returns a failure
  * status; only main.c prints rs_errmsg() as "regsite: <message>" and

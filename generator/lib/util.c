@@ -67,6 +67,51 @@ xstrdup(const char *s)
 	return xstrndup(s, strlen(s));
 }
 
+#define ARENA_BLOCK	65536
+
+char *
+arena_strdup(struct arena *a, const char *s)
+{
+	size_t	 n = strlen(s) + 1;
+	char	*d;
+
+	if (n > ARENA_BLOCK / 4) {
+		/* A long string: a block of its own, before the last. */
+		a->blk = xreallocarray(a->blk, a->nblk + 1, sizeof(*a->blk));
+		d = xmalloc(n);
+		if (a->nblk > 0) {
+			a->blk[a->nblk] = a->blk[a->nblk - 1];
+			a->blk[a->nblk - 1] = d;
+		} else {
+			a->blk[0] = d;
+			a->used = ARENA_BLOCK;	/* full: the next one opens */
+		}
+		a->nblk++;
+		memcpy(d, s, n);
+		return d;
+	}
+	if (a->nblk == 0 || a->used + n > ARENA_BLOCK) {
+		a->blk = xreallocarray(a->blk, a->nblk + 1, sizeof(*a->blk));
+		a->blk[a->nblk++] = xmalloc(ARENA_BLOCK);
+		a->used = 0;
+	}
+	d = a->blk[a->nblk - 1] + a->used;
+	memcpy(d, s, n);
+	a->used += n;
+	return d;
+}
+
+void
+arena_free(struct arena *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nblk; i++)
+		free(a->blk[i]);
+	free(a->blk);
+	memset(a, 0, sizeof(*a));
+}
+
 char *
 xstrndup(const char *s, size_t n)
 {

@@ -331,7 +331,7 @@ struct cache {
 struct lexicon {
 	struct ltab	 words;		/* built-in and medical, lower case */
 	struct ltab	 fold;		/* names, places, endings; folded */
-	struct dicts	*hs;		/* ru_RU, kk_KZ; mutable too */
+	struct spellers	*hs;		/* ru_RU, kk_KZ; mutable too */
 	struct cache	*cache;		/* mutable behind a const lexicon */
 };
 
@@ -340,7 +340,7 @@ struct lexicon {
  * third of a build's fixed memory (about 20 MB), and the privacy stage
  * decides every quarter's records before a text is looked at.
  */
-struct dicts {
+struct spellers {
 	char		*aff[2], *dic[2];
 	Hunhandle	*h[2];
 	int		 loaded[2];
@@ -1011,7 +1011,7 @@ keep_covers(const struct lexicon *lx, const char *w, size_t len)
 static int
 hs_spell(const struct lexicon *lx, int which, const char *w)
 {
-	struct dicts	*d = lx->hs;
+	struct spellers	*d = lx->hs;
 
 	if (!d->loaded[which]) {
 		d->h[which] = Hunspell_create(d->aff[which], d->dic[which]);

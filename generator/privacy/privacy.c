@@ -625,16 +625,11 @@ fail:
 }
 
 static void
-free_quarter(struct crec *c, size_t nc, struct mrow *m, size_t nm)
+free_quarter(struct crec *c, struct mrow *m, size_t nm)
 {
 	size_t	 i;
 
-	for (i = 0; i < nc; i++) {
-		free(c[i].source);
-		free(c[i].ref);
-		free(c[i].region);
-	}
-	free(c);
+	free(c);	/* its strings are the arena's */
 	for (i = 0; i < nm; i++) {
 		free(m[i].source);
 		free(m[i].ref);
@@ -810,6 +805,8 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 	long		 maxno = 0;
 	int		 remembered = 0, rc = -1;
 
+	/* The records without a remembered row, at most all. */
+	fresh = xreallocarray(NULL, nc ? nc : 1, sizeof(*fresh));
 	for (i = 0; i < nm; i++) {
 		if (m[i].no > maxno)
 			maxno = m[i].no;
@@ -862,8 +859,6 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 			continue;
 		}
 		if (!remembered) {
-			fresh = xreallocarray(fresh, nfresh + 1,
-			    sizeof(*fresh));
 			fresh[nfresh++] = &c[i];
 			continue;
 		}
@@ -886,14 +881,11 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 			memcpy(c[i].pr.lv, best->lv, sizeof(best->lv));
 			c[i].pr.withheld = best->withheld;
 			c[i].pr.placed = 1;
-			fresh = xreallocarray(fresh, nfresh + 1,
-			    sizeof(*fresh));
 			fresh[nfresh++] = &c[i];
 			continue;
 		}
 		/* Into the pool of the quarter's unplaced late records. */
 		c[i].pr.placed = 0;
-		fresh = xreallocarray(fresh, nfresh + 1, sizeof(*fresh));
 		fresh[nfresh++] = &c[i];
 	}
 	/* The pool: new classes of their own, or deferred. */
@@ -975,7 +967,8 @@ decide(struct privacy *p, enum form f)
 	struct buf	 q = { 0 };
 	struct crec	*c = NULL;
 	struct mrow	*m = NULL;
-	size_t		 nc = 0, nm = 0, i;
+	struct arena	 keys = { 0 };	/* the quarter's records' strings */
+	size_t		 nc = 0, cc = 0, nm = 0, i;
 	char		 quarter[8];
 	long		 n;
 	int		 rc = -1, qi;
@@ -1045,12 +1038,15 @@ decide(struct privacy *p, enum form f)
 			struct crec	*r;
 			struct qivals	 v;
 
-			c = xreallocarray(c, nc + 1, sizeof(*c));
+			if (nc == cc) {
+				cc = cc ? cc * 2 : 1024;
+				c = xreallocarray(c, cc, sizeof(*c));
+			}
 			r = &c[nc++];
 			memset(r, 0, sizeof(*r));
 			r->id = sqlite3_column_int64(d.rec, 0);
-			r->source = xstrdup(col_text(d.rec, 1));
-			r->ref = xstrdup(col_text(d.rec, 2));
+			r->source = arena_strdup(&keys, col_text(d.rec, 1));
+			r->ref = arena_strdup(&keys, col_text(d.rec, 2));
 			snprintf(r->reported, sizeof(r->reported), "%s",
 			    col_text(d.rec, 4));
 			v.month = sqlite3_column_int(d.rec, 5);
@@ -1066,7 +1062,7 @@ decide(struct privacy *p, enum form f)
 			}
 			r->pr.outcome = strcmp(col_text(d.rec, 10),
 			    form_outcome1[f]) == 0;
-			r->region = xstrdup(col_text(d.rec, 11));
+			r->region = arena_strdup(&keys, col_text(d.rec, 11));
 			p->records[f]++;
 			d.rec_step = sqlite3_step(d.rec);
 		}
@@ -1077,10 +1073,11 @@ decide(struct privacy *p, enum form f)
 		if (read_memory(&d, quarter, &m, &nm) == -1 ||
 		    decide_quarter(&d, quarter, c, nc, m, nm) == -1)
 			goto out;
-		free_quarter(c, nc, m, nm);
+		free_quarter(c, m, nm);
+		arena_free(&keys);
 		c = NULL;
 		m = NULL;
-		nc = nm = 0;
+		nc = cc = nm = 0;
 	}
 	if (d.rec_step == SQLITE_ROW) {
 		rs_err("%s: %s: a record outside the quarters", p->path,
@@ -1089,7 +1086,8 @@ decide(struct privacy *p, enum form f)
 	}
 	rc = 0;
 out:
-	free_quarter(c, nc, m, nm);
+	free_quarter(c, m, nm);
+	arena_free(&keys);
 	for (i = 0; i < d.ndeferred; i++)
 		free(d.deferred[i]);
 	free(d.deferred);

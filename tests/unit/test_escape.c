@@ -2,7 +2,8 @@
  * test_escape.c -- the escapers of generator/lib/escape.c, one per
  * output context, with exact expected bytes: HTML text and attributes,
  * XML/SVG (code points XML 1.0 forbids are dropped), JSON strings, URL
- * segments (RFC 3986) and CSV fields (RFC 4180).  Then properties over
+ * segments (RFC 3986), CSS strings (a style sheet's card labels) and CSV
+ * fields (RFC 4180).  Then properties over
  * random input: JSON and CSV read back (jansson, libcsv) to what went
  * in, XML stays well-formed UTF-8 without a forbidden code point.
  */
@@ -359,6 +360,7 @@ test_properties(void)
 	struct buf	 b = { 0 };
 	size_t		 n, i;
 	int		 json_bad = 0, csv_bad = 0, xml_bad = 0, k;
+	int		 css_bad = 0;
 
 	for (k = 0; k < 3000; k++) {
 		/* JSON: jansson reads back exactly the valid input. */
@@ -421,7 +423,38 @@ test_properties(void)
 			if (bad && xml_bad++ == 0)
 				show("xml:", in, n);
 		}
+
+		/*
+		 * CSS, from any bytes: valid UTF-8 that no quote, angle
+		 * bracket, ampersand or control character can leave, and
+		 * every backslash a hex escape ended by a space.
+		 */
+		buf_reset(&b);
+		esc_css(&b, in, n);
+		{
+			const char	*p = b.data, *e = b.data + b.len;
+			uint32_t	 cp;
+			int		 bad = !utf8_valid(b.data, b.len);
+
+			while (!bad && p < e) {
+				cp = utf8_next(&p, e);
+				bad = cp < 0x20 || cp == 0x7f || cp == '"' ||
+				    cp == '<' || cp == '>' || cp == '&' ||
+				    (cp >= 0x80 && cp < 0xa0);
+				if (!bad && cp == '\\') {
+					size_t	 h = strspn(p,
+					    "0123456789abcdef");
+
+					bad = h < 1 || h > 6 || p[h] != ' ';
+					p += h + 1;
+				}
+			}
+			if (bad && css_bad++ == 0)
+				show("css:", in, n);
+		}
 	}
+	CHECK(css_bad == 0, "css: 3000 random byte strings stay one CSS "
+	    "string (%d did not)", css_bad);
 	CHECK(json_bad == 0, "json: 3000 random strings read back exactly "
 	    "with jansson (%d did not)", json_bad);
 	CHECK(csv_bad == 0, "csv: 3000 random fields read back exactly with "

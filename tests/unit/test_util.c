@@ -120,12 +120,56 @@ utf8_cases(void)
 		    "malformed");
 }
 
+/* The arena: every string intact after many more, long ones too. */
+static void
+arena_cases(void)
+{
+	struct arena	 a = { 0 };
+	char		*p[5000], want[32], *big;
+	size_t		 i, bad = 0;
+
+	EQ_STR(arena_strdup(&a, ""), "", "arena: the empty string");
+	big = xmalloc(100001);
+	memset(big, 'x', 100000);
+	big[100000] = '\0';
+	for (i = 0; i < 5000; i++) {
+		snprintf(want, sizeof(want), "key-%zu", i);
+		p[i] = arena_strdup(&a, i % 1000 == 999 ? big : want);
+	}
+	for (i = 0; i < 5000; i++) {
+		snprintf(want, sizeof(want), "key-%zu", i);
+		if (strcmp(p[i], i % 1000 == 999 ? big : want) != 0)
+			bad++;
+	}
+	CHECK(bad == 0, "arena: 5000 strings (5 of 100 000 bytes) read back "
+	    "after all were added (%zu did not)", bad);
+	CHECK(a.nblk > 5 && a.nblk < 20, "arena: 64 KiB blocks, one each for "
+	    "the long strings (%zu blocks)", a.nblk);
+	CHECK(p[1] == p[0] + strlen(p[0]) + 1,
+	    "arena: short strings share a block, one after the other");
+	arena_free(&a);
+	CHECK(a.nblk == 0 && a.blk == NULL && a.used == 0,
+	    "arena: freed, it is empty again");
+	EQ_STR(arena_strdup(&a, "again"), "again", "arena: usable after free");
+	arena_free(&a);
+	/* A long string first, then short ones in a block of their own. */
+	p[0] = arena_strdup(&a, big);
+	p[1] = arena_strdup(&a, "a");
+	p[2] = arena_strdup(&a, "b");
+	CHECK(strcmp(p[0], big) == 0 && strcmp(p[1], "a") == 0 &&
+	    strcmp(p[2], "b") == 0 && p[2] == p[1] + 2 && a.nblk == 2,
+	    "arena: a long string first, then short ones");
+	arena_free(&a);
+	free(big);
+}
+
 int
 main(void)
 {
 	struct buf	 b = { 0 };
 	char		*s;
 
+	arena_cases();
 	expect_oom(array_overflow, "xreallocarray overflowing size_t");
 	expect_oom(buffer_overflow, "a buffer growing past size_t");
 #if !defined(__SANITIZE_ADDRESS__)
