@@ -10,6 +10,16 @@
 #include "lib/lib.h"
 #include "lib/escape.h"
 
+/*
+ * Whether utf8_next's U+FFFD for the bytes q..p stands for a malformed
+ * byte (one byte consumed) rather than U+FFFD itself (three).
+ */
+static inline int
+malformed(uint32_t cp, const char *q, const char *p)
+{
+	return cp == 0xfffd && !(p - q == 3 && (unsigned char)q[0] == 0xef);
+}
+
 void
 esc_html(struct buf *b, const char *s, size_t len)
 {
@@ -82,8 +92,7 @@ esc_xml(struct buf *b, const char *s, size_t len)
 		default:
 			break;
 		}
-		if (cp == 0xfffd && !(p - q == 3 &&
-		    (unsigned char)q[0] == 0xef))
+		if (malformed(cp, q, p))
 			continue;	/* malformed input byte */
 		if (cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r')
 			continue;
@@ -136,8 +145,7 @@ esc_json(struct buf *b, const char *s, size_t len)
 		default:
 			if (cp < 0x20)
 				buf_printf(b, "\\u%04x", (unsigned)cp);
-			else if (cp == 0xfffd && !(p - q == 3 &&
-			    (unsigned char)q[0] == 0xef))
+			else if (malformed(cp, q, p))
 				BUF_LIT(b, "\\ufffd");
 			else
 				buf_put(b, q, (size_t)(p - q));
@@ -270,8 +278,7 @@ esc_css(struct buf *b, const char *s, size_t len)
 			/* The space ends the escape before a hex digit. */
 			buf_printf(b, "\\%x ", (unsigned)(cp == 0 ? 0xfffd :
 			    cp));
-		else if (cp == 0xfffd && !(p - q == 3 &&
-		    (unsigned char)q[0] == 0xef))
+		else if (malformed(cp, q, p))
 			BUF_LIT(b, "\\fffd ");
 		else
 			buf_put(b, q, (size_t)(p - q));
