@@ -1033,12 +1033,22 @@ decide(struct privacy *p, enum form f)
 	for (i = 0; i < p->nquarters; i++) {
 		snprintf(quarter, sizeof(quarter), "%s", p->quarters[i]);
 		nc = 0;
+		/* The quarter's records, counted: one array of that size. */
+		buf_reset(&q);
+		buf_printf(&q, "SELECT count(*) FROM main.%s WHERE quarter = "
+		    "'%s'", form_table[f], quarter);
+		if (query_long(p, buf_str(&q), &n) == -1)
+			goto out;
+		if (n > 0) {
+			cc = (size_t)n;
+			c = xreallocarray(NULL, cc, sizeof(*c));
+		}
 		while (d.rec_step == SQLITE_ROW &&
 		    strcmp(col_text(d.rec, 3), quarter) == 0) {
 			struct crec	*r;
 			struct qivals	 v;
 
-			if (nc == cc) {
+			if (nc == cc) {	/* not if the count was right */
 				cc = cc ? cc * 2 : 1024;
 				c = xreallocarray(c, cc, sizeof(*c));
 			}

@@ -402,9 +402,10 @@ table_card_css(struct build *b, enum lang l, struct buf *out)
 	const char *const *keys, *const *cls;
 	int		 coded;
 
+	/* style.css shows the labels on narrow screens only. */
 	BUF_LIT(out, "@charset \"UTF-8\";\n/* regsite: the record tables' "
 	    "card labels and the folded texts' links, from its catalog "
-	    "(tables.c). */\n@media (max-width: 40rem) {\n");
+	    "(tables.c). */\n");
 	for (f = 0; f < FORM__MAX; f++)
 		for (coded = 0; coded <= 1; coded++) {
 			keys = f == FORM_INCIDENTS ? f1_cols : f2_cols;
@@ -413,7 +414,7 @@ table_card_css(struct build *b, enum lang l, struct buf *out)
 			for (i = 1, k = 0; i < n; i++) {
 				if (coded && strcmp(cls[i], "c-text") == 0)
 					continue;
-				buf_printf(out, "\ttable.cards.form-%s%s "
+				buf_printf(out, "table.cards.form-%s%s "
 				    "td:nth-of-type(%zu)::before { content: "
 				    "\"%zu. ", form_dir(f), coded ? ".coded" :
 				    "", ++k, i + 1);
@@ -421,7 +422,7 @@ table_card_css(struct build *b, enum lang l, struct buf *out)
 				BUF_LIT(out, "\"; }\n");
 			}
 		}
-	BUF_LIT(out, "}\ndetails.fold summary::after { content: \"");
+	BUF_LIT(out, "details.fold summary::after { content: \"");
 	esc_csss(out, tr(b->cat, l, "show_more"));
 	BUF_LIT(out, "\"; }\ndetails.fold[open] summary::after { content: "
 	    "\"");

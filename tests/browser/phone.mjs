@@ -136,6 +136,20 @@ const problemsOf = (page) => page.evaluate(() => {
 	await ctx.close();
 }
 
+// On a desktop the record table is a table: no card labels in its cells.
+{
+	const ctx = await browser.newContext({ viewport: { width: 1280,
+	    height: 900 } });
+	const page = await ctx.newPage();
+	await page.goto(BASE + tablePath('ru'));
+	const shown = await page.evaluate(() => [...document.querySelectorAll(
+	    '#records tbody tr:first-child td')].filter((td) =>
+	    getComputedStyle(td, '::before').display !== 'none').length);
+	expect('1280 px: the record table\'s cells show no card labels',
+	    shown === 0, `${shown} cells with a label`);
+	await ctx.close();
+}
+
 // The large-print version enlarges chart text (desktop width).
 {
 	const sizes = [];
