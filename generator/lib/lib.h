@@ -47,7 +47,7 @@ char	*xasprintf(const char *, ...)
 struct arena {
 	char	**blk;
 	size_t	 nblk;
-	size_t	 used;		/* bytes used of the last block */
+	size_t	 used, cap;	/* bytes used of the last block, its size */
 };
 char	*arena_strdup(struct arena *, const char *);
 void	 arena_free(struct arena *);

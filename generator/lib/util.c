@@ -75,24 +75,11 @@ arena_strdup(struct arena *a, const char *s)
 	size_t	 n = strlen(s) + 1;
 	char	*d;
 
-	if (n > ARENA_BLOCK / 4) {
-		/* A long string: a block of its own, before the last. */
+	if (a->nblk == 0 || a->used + n > a->cap) {
+		/* A new block; a long string has one of its own size. */
+		a->cap = n > ARENA_BLOCK ? n : ARENA_BLOCK;
 		a->blk = xreallocarray(a->blk, a->nblk + 1, sizeof(*a->blk));
-		d = xmalloc(n);
-		if (a->nblk > 0) {
-			a->blk[a->nblk] = a->blk[a->nblk - 1];
-			a->blk[a->nblk - 1] = d;
-		} else {
-			a->blk[0] = d;
-			a->used = ARENA_BLOCK;	/* full: the next one opens */
-		}
-		a->nblk++;
-		memcpy(d, s, n);
-		return d;
-	}
-	if (a->nblk == 0 || a->used + n > ARENA_BLOCK) {
-		a->blk = xreallocarray(a->blk, a->nblk + 1, sizeof(*a->blk));
-		a->blk[a->nblk++] = xmalloc(ARENA_BLOCK);
+		a->blk[a->nblk++] = xmalloc(a->cap);
 		a->used = 0;
 	}
 	d = a->blk[a->nblk - 1] + a->used;
