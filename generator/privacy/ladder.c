@@ -1,6 +1,7 @@
 /*
  * ladder.c -- the generalization ladders (see ladder.h).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,7 +60,7 @@ age5(int a)
 
 int
 ladder_codes(const struct dicts *d, const struct qivals *v,
-    int code[QI__MAX][LADDER_MAX])
+    ladder_code code[QI__MAX][LADDER_MAX])
 {
 	const struct dict_entry *pe, *ge;
 	int	 q, l, c, ch;
@@ -77,17 +78,21 @@ ladder_codes(const struct dicts *d, const struct qivals *v,
 	if ((c = category_code(v->category)) == -1 ||
 	    (ch = ladder_chapter(d, v->category)) == -1)
 		return -1;
-	code[QI_DIAGNOSIS][0] = c;
-	code[QI_DIAGNOSIS][1] = ch;
+	if (ch > LADDER_CODE_MAX)
+		return -1;
+	code[QI_DIAGNOSIS][0] = (ladder_code)c;	/* at most 2599 */
+	code[QI_DIAGNOSIS][1] = (ladder_code)ch;
 	code[QI_DIAGNOSIS][2] = 0;
 	for (i = 0; i < sizeof(perinatal) / sizeof(perinatal[0]); i++)
 		if (strcmp(d->chapters[ch].code, perinatal[i]) == 0)
 			code[QI_DIAGNOSIS][2] = 1;
 	if ((pe = dict_find(d->profiles, d->nprofiles, v->profile)) == NULL ||
-	    (ge = dict_find(d->groups, d->ngroups, pe->group)) == NULL)
+	    (ge = dict_find(d->groups, d->ngroups, pe->group)) == NULL ||
+	    pe - d->profiles > LADDER_CODE_MAX ||
+	    ge - d->groups > LADDER_CODE_MAX)
 		return -1;
-	code[QI_PROFILE][0] = (int)(pe - d->profiles);
-	code[QI_PROFILE][1] = (int)(ge - d->groups);
+	code[QI_PROFILE][0] = (ladder_code)(pe - d->profiles);
+	code[QI_PROFILE][1] = (ladder_code)(ge - d->groups);
 	code[QI_PROFILE][2] = strcmp(ge->code, "obstetric") == 0 ||
 	    strcmp(ge->code, "pediatric") == 0;
 	return 0;

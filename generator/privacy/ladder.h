@@ -46,11 +46,16 @@ struct qivals {
 /*
  * The codes of a record's values at every level: code[q][level], -1 at
  * the hidden level.  Codes are small non-negative integers, equal for
- * equal values, indices into the code lists (d) where there is one.
- * 0, or -1 when a value is not in the code lists.
+ * equal values, indices into the code lists (d) where there is one;
+ * each fits a ladder_code (the privacy stage holds a quarter's records
+ * in memory: two bytes a code, not four).  0, or -1 when a value is not
+ * in the code lists (or a list too long for the codes).
  */
+typedef int16_t ladder_code;
+#define LADDER_CODE_MAX	INT16_MAX
+
 int	 ladder_codes(const struct dicts *d, const struct qivals *v,
-	    int code[QI__MAX][LADDER_MAX]);
+	    ladder_code code[QI__MAX][LADDER_MAX]);
 
 /*
  * The published text of a code at a level ("35-39", "K35", "XI",

@@ -13,6 +13,7 @@
  * is made, and each part is split again the same way.  Each step is a
  * sort, so a quarter of n records costs O(n log n) times the depth.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -173,11 +174,13 @@ static void
 place(struct pstate *s, size_t *ix, size_t n, const int *gen, int withheld)
 {
 	size_t	 i;
+	int	 q;
 
 	for (i = 0; i < n; i++) {
-		memcpy(s->v[ix[i]].lv, gen, sizeof(s->v[ix[i]].lv));
+		for (q = 0; q < QI__MAX; q++)
+			s->v[ix[i]].lv[q] = (int8_t)gen[q];
 		s->v[ix[i]].placed = 1;
-		s->v[ix[i]].withheld = withheld;
+		s->v[ix[i]].withheld = (uint8_t)withheld;
 	}
 }
 

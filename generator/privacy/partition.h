@@ -10,12 +10,12 @@
 
 /* One record to place. */
 struct prec {
-	int	 code[QI__MAX][LADDER_MAX];	/* ladder_codes() */
-	int	 outcome;			/* 0 or 1 */
+	ladder_code code[QI__MAX][LADDER_MAX];	/* ladder_codes() */
+	uint8_t	 outcome;		/* 0 or 1 */
 	/* Results. */
-	int	 lv[QI__MAX];	/* the level published per QI */
-	int	 placed;	/* 1 placed in a class; 0 deferred */
-	int	 withheld;	/* 1: its texts must not be published */
+	int8_t	 lv[QI__MAX];	/* the level published per QI */
+	uint8_t	 placed;	/* 1 placed in a class; 0 deferred */
+	uint8_t	 withheld;	/* 1: its texts must not be published */
 };
 
 struct partition_opts {

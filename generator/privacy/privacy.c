@@ -457,15 +457,15 @@ struct mrow {
 /* A record of the registry as it is now. */
 struct crec {
 	long long	 id;
-	char		*source, *ref;
-	char		 reported[8];
+	char		*source, *ref;	/* the quarter's arena */
 	char		*region;
-	struct prec	 pr;
+	struct prec	*pr;		/* in the quarter's array of them */
 	struct mrow	*m;
-	enum status	 st;
-	long		 no;
-	char		 release[8];
 	uint64_t	 order;
+	long		 no;
+	char		 reported[8];
+	char		 release[8];
+	enum status	 st;
 	int		 was_deferred;	/* deferred in this very release */
 };
 
@@ -518,6 +518,16 @@ fits(const struct prec *r, const int *lv, const int *code,
 	return 1;
 }
 
+/* A record takes a remembered row's levels. */
+static void
+set_levels(struct prec *r, const int *lv)
+{
+	int	 q;
+
+	for (q = 0; q < QI__MAX; q++)
+		r->lv[q] = (int8_t)lv[q];
+}
+
 static double
 vector_worth(const int *lv, const int *use)
 {
@@ -535,8 +545,8 @@ crec_order_cmp(const void *a, const void *b)
 {
 	const struct crec *x = *(struct crec *const *)a;
 	const struct crec *y = *(struct crec *const *)b;
-	int	 mx = x->pr.lv[QI_MONTH] == 0 ? x->pr.code[QI_MONTH][0] : 99;
-	int	 my = y->pr.lv[QI_MONTH] == 0 ? y->pr.code[QI_MONTH][0] : 99;
+	int	 mx = x->pr->lv[QI_MONTH] == 0 ? x->pr->code[QI_MONTH][0] : 99;
+	int	 my = y->pr->lv[QI_MONTH] == 0 ? y->pr->code[QI_MONTH][0] : 99;
 
 	if (mx != my)
 		return mx < my ? -1 : 1;
@@ -625,11 +635,12 @@ fail:
 }
 
 static void
-free_quarter(struct crec *c, struct mrow *m, size_t nm)
+free_quarter(struct crec *c, struct prec *pv, struct mrow *m, size_t nm)
 {
 	size_t	 i;
 
 	free(c);	/* its strings are the arena's */
+	free(pv);
 	for (i = 0; i < nm; i++) {
 		free(m[i].source);
 		free(m[i].ref);
@@ -679,7 +690,7 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 			sqlite3_bind_null(s, col);
 		sqlite3_bind_text(s, 19, c->source, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(s, 20, c->ref, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(s, 21, c->pr.outcome);
+		sqlite3_bind_int(s, 21, c->pr->outcome);
 		sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_null(s, 23);
 		sqlite3_bind_text(s, 24, c->was_deferred ? p->release :
@@ -692,8 +703,8 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 	for (q = 0, col = 8; q < QI__MAX; q++) {
 		if (q == QI_REGION)
 			continue;
-		lv = form_has_qi[d->f][q] ? c->pr.lv[q] : ladder_hidden[q];
-		code = lv < ladder_hidden[q] ? c->pr.code[q][lv] : -1;
+		lv = form_has_qi[d->f][q] ? c->pr->lv[q] : ladder_hidden[q];
+		code = lv < ladder_hidden[q] ? c->pr->code[q][lv] : -1;
 		sqlite3_bind_int(s, col, lv);
 		sqlite3_bind_text(s, col + 5, form_has_qi[d->f][q] ?
 		    ladder_text(&p->dicts, q, lv, code, buf) : "",
@@ -702,10 +713,10 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 		if (lv < ladder_hidden[q] && form_has_qi[d->f][q])
 			p->shown[d->f][q]++;
 	}
-	sqlite3_bind_int(s, 18, c->pr.withheld);
+	sqlite3_bind_int(s, 18, c->pr->withheld);
 	sqlite3_bind_text(s, 19, c->source, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 20, c->ref, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(s, 21, c->pr.outcome);
+	sqlite3_bind_int(s, 21, c->pr->outcome);
 	sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
 	if (c->m != NULL && c->m->stats_col != NULL)
 		sqlite3_bind_text(s, 23, c->m->stats_col, -1,
@@ -713,7 +724,7 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 	else
 		sqlite3_bind_null(s, 23);
 	sqlite3_bind_null(s, 24);
-	if (c->pr.withheld)
+	if (c->pr->withheld)
 		p->withheld[d->f]++;
 	p->published[d->f]++;
 step:
@@ -824,9 +835,9 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 		    strcmp(r->ref, c[i].ref) == 0; r++) {
 			if (r->matched)
 				continue;
-			if (fits(&c[i].pr, r->lv, r->code,
+			if (fits(c[i].pr, r->lv, r->code,
 			    form_has_qi[d->f]) && r->outcome ==
-			    c[i].pr.outcome) {
+			    c[i].pr->outcome) {
 				r->matched = 1;
 				c[i].m = r;
 				c[i].st = r->withdrawn ? ST_REJOINED :
@@ -834,9 +845,9 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 				c[i].no = r->no;
 				snprintf(c[i].release, sizeof(c[i].release),
 				    "%s", r->release);
-				memcpy(c[i].pr.lv, r->lv, sizeof(r->lv));
-				c[i].pr.withheld = r->withheld;
-				c[i].pr.placed = 1;
+				set_levels(c[i].pr, r->lv);
+				c[i].pr->withheld = (uint8_t)r->withheld;
+				c[i].pr->placed = 1;
 				break;
 			}
 		}
@@ -865,7 +876,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 		if (members == NULL)
 			members = class_sizes(m, nm);
 		for (j = 0; j < nm; j++) {
-			if (!fits(&c[i].pr, m[j].lv, m[j].code,
+			if (!fits(c[i].pr, m[j].lv, m[j].code,
 			    form_has_qi[d->f]))
 				continue;
 			/* The class's size in the union of releases. */
@@ -878,33 +889,37 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 			}
 		}
 		if (best != NULL) {
-			memcpy(c[i].pr.lv, best->lv, sizeof(best->lv));
-			c[i].pr.withheld = best->withheld;
-			c[i].pr.placed = 1;
+			set_levels(c[i].pr, best->lv);
+			c[i].pr->withheld = (uint8_t)best->withheld;
+			c[i].pr->placed = 1;
 			fresh[nfresh++] = &c[i];
 			continue;
 		}
 		/* Into the pool of the quarter's unplaced late records. */
-		c[i].pr.placed = 0;
+		c[i].pr->placed = 0;
 		fresh[nfresh++] = &c[i];
 	}
 	/* The pool: new classes of their own, or deferred. */
 	for (i = 0; i < nfresh; i++)
-		if (!fresh[i]->pr.placed || !remembered)
+		if (!fresh[i]->pr->placed || !remembered)
 			npool++;
-	if (npool > 0) {
+	if (npool > 0 && npool == nc) {
+		/* Every record, in order (a quarter no release has seen):
+		 * the quarter's own array, without a copy. */
+		partition(c[0].pr, nc, &d->po);
+	} else if (npool > 0) {
 		pool = xreallocarray(NULL, npool, sizeof(*pool));
 		for (i = 0, j = 0; i < nfresh; i++)
-			if (!fresh[i]->pr.placed || !remembered)
-				pool[j++] = fresh[i]->pr;
+			if (!fresh[i]->pr->placed || !remembered)
+				pool[j++] = *fresh[i]->pr;
 		partition(pool, npool, &d->po);
 		for (i = 0, j = 0; i < nfresh; i++)
-			if (!fresh[i]->pr.placed || !remembered)
-				fresh[i]->pr = pool[j++];
+			if (!fresh[i]->pr->placed || !remembered)
+				*fresh[i]->pr = pool[j++];
 	}
 	/* Numbers for the newly published, in a meaningless order. */
 	for (i = 0, j = 0; i < nfresh; i++) {
-		if (!fresh[i]->pr.placed) {
+		if (!fresh[i]->pr->placed) {
 			fresh[i]->st = ST_DEFERRED;
 			continue;
 		}
@@ -966,6 +981,7 @@ decide(struct privacy *p, enum form f)
 	struct decide	 d;
 	struct buf	 q = { 0 };
 	struct crec	*c = NULL;
+	struct prec	*pv = NULL;	/* c[i].pr is pv + i */
 	struct mrow	*m = NULL;
 	struct arena	 keys = { 0 };	/* the quarter's records' strings */
 	size_t		 nc = 0, cc = 0, nm = 0, i;
@@ -1042,18 +1058,25 @@ decide(struct privacy *p, enum form f)
 		if (n > 0) {
 			cc = (size_t)n;
 			c = xreallocarray(NULL, cc, sizeof(*c));
+			pv = xreallocarray(NULL, cc, sizeof(*pv));
 		}
 		while (d.rec_step == SQLITE_ROW &&
 		    strcmp(col_text(d.rec, 3), quarter) == 0) {
 			struct crec	*r;
 			struct qivals	 v;
+			size_t		 j;
 
 			if (nc == cc) {	/* not if the count was right */
 				cc = cc ? cc * 2 : 1024;
 				c = xreallocarray(c, cc, sizeof(*c));
+				pv = xreallocarray(pv, cc, sizeof(*pv));
+				for (j = 0; j < nc; j++)
+					c[j].pr = pv + j;
 			}
-			r = &c[nc++];
+			r = &c[nc];
 			memset(r, 0, sizeof(*r));
+			r->pr = pv + nc++;
+			memset(r->pr, 0, sizeof(*r->pr));
 			r->id = sqlite3_column_int64(d.rec, 0);
 			r->source = arena_strdup(&keys, col_text(d.rec, 1));
 			r->ref = arena_strdup(&keys, col_text(d.rec, 2));
@@ -1064,14 +1087,14 @@ decide(struct privacy *p, enum form f)
 			v.age = sqlite3_column_int(d.rec, 7);
 			v.category = col_text(d.rec, 8);
 			v.profile = col_text(d.rec, 9);
-			if (ladder_codes(&p->dicts, &v, r->pr.code) == -1) {
+			if (ladder_codes(&p->dicts, &v, r->pr->code) == -1) {
 				rs_err("%s: %s id %lld: a code not in the "
 				    "code lists (regsite validate explains)",
 				    p->path, form_table[f], r->id);
 				goto out;
 			}
-			r->pr.outcome = strcmp(col_text(d.rec, 10),
-			    form_outcome1[f]) == 0;
+			r->pr->outcome = (uint8_t)(strcmp(col_text(d.rec,
+			    10), form_outcome1[f]) == 0);
 			r->region = arena_strdup(&keys, col_text(d.rec, 11));
 			p->records[f]++;
 			d.rec_step = sqlite3_step(d.rec);
@@ -1083,9 +1106,10 @@ decide(struct privacy *p, enum form f)
 		if (read_memory(&d, quarter, &m, &nm) == -1 ||
 		    decide_quarter(&d, quarter, c, nc, m, nm) == -1)
 			goto out;
-		free_quarter(c, m, nm);
+		free_quarter(c, pv, m, nm);
 		arena_free(&keys);
 		c = NULL;
+		pv = NULL;
 		m = NULL;
 		nc = cc = nm = 0;
 	}
@@ -1096,7 +1120,7 @@ decide(struct privacy *p, enum form f)
 	}
 	rc = 0;
 out:
-	free_quarter(c, m, nm);
+	free_quarter(c, pv, m, nm);
 	arena_free(&keys);
 	for (i = 0; i < d.ndeferred; i++)
 		free(d.deferred[i]);

@@ -15,6 +15,7 @@
  * with the words before it that name a specialty ("балалар хирургиясы
  * бөлімшесіне").  A bare "отделение" names none and stays.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,7 @@
  * narrowed below PROTECT values by a reader who solves the published
  * cells with the exact totals).
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -57,7 +58,8 @@ test_ladder(void)
 		{ 120, { "90+", "90+", "80+", "80+" } },
 	};
 	struct qivals	 v;
-	int		 code[QI__MAX][LADDER_MAX], lv, c, l, q, ok;
+	ladder_code	 code[QI__MAX][LADDER_MAX];
+	int		 lv, c, l, q, ok;
 	char		 buf[32];
 	size_t		 i;
 
