@@ -57,7 +57,7 @@ check "places below the published level are masked (the facility)" \
 # A text missing in one language is shown in the other, marked.
 lang_rec=$(grep -l 'Пропущена плановая доза' "$out"/kk/2025-q2/incidents/2025Q2-I-*/index.html | head -n 1)
 check "a text missing in Kazakh is shown in Russian, marked lang=ru, with a note" \
-    sh -c "grep -q '<div class=\"full\" lang=\"ru\">Пропущена плановая доза\|<span class=\"value\" lang=\"ru\">Пропущена плановая доза' '$lang_rec' && grep -q 'fallback-note' '$lang_rec'"
+    sh -c "grep -q '<summary><span lang=\"ru\">Пропущена плановая доза\|<span class=\"value\" lang=\"ru\">Пропущена плановая доза' '$lang_rec' && grep -q 'fallback-note' '$lang_rec'"
 
 # The operator's report.
 check "the report is private (mode 0600)" \

@@ -30,9 +30,12 @@
 #include "site/url.h"
 #include "site/page.h"
 
-/* Longer free texts are shown folded in the tables. */
+/*
+ * Longer free texts are shown folded in the tables: the text once, in a
+ * <summary> whose first lines style.css shows while it is closed (no
+ * second copy of its beginning).
+ */
 #define FOLD_AT		320
-#define LEAD_LEN	180
 
 /* Catalog keys of the official column headings, in the form's order. */
 static const char *const f1_cols[] = {
@@ -91,21 +94,6 @@ part(struct mval *parts, const char *label, const char *text, int hidden)
 	return p;
 }
 
-/* Cut s to about n bytes at a word boundary (UTF-8 safe), add "…". */
-static char *
-lead(const char *s, size_t n)
-{
-	size_t	 i = n, sp;
-
-	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
-		i--;
-	for (sp = i; sp > n / 2 && s[sp] != ' '; sp--)
-		continue;
-	if (s[sp] == ' ')
-		i = sp;
-	return xasprintf("%.*s…", (int)i, s);
-}
-
 /*
  * A free-text part: the page language's text, or the other language's
  * (marked with its lang and a note), folded when long (tables only).
@@ -140,13 +128,8 @@ text_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
 		return;
 	} else
 		p = part(parts, NULL, s, 0);
-	if (fold && strlen(s) > FOLD_AT) {
-		char	*ld = lead(s, LEAD_LEN);
-
+	if (fold && strlen(s) > FOLD_AT)
 		mv_set(p, "long", mv_bool(1));
-		mv_sets(p, "lead", ld);
-		free(ld);
-	}
 }
 
 static const char *

@@ -111,26 +111,34 @@ const problemsOf = (page) => page.evaluate(() => {
 		    ' px wide)', r.display === 'block' && r.bad.length === 0 &&
 		    r.width <= 375, JSON.stringify(r));
 	}
-	// A long text is folded: its lead and "more" (the style sheet's,
-	// in the page's language); a tap opens it: the whole text, "less".
+	// A long text is folded: its first three lines and "more" (the
+	// style sheet's, in the page's language); a tap opens it: the
+	// whole text, "less".  The text is in the page once.
 	for (const [lang, more, less] of [['ru', 'подробнее', 'свернуть'],
 	    ['kk', 'толығырақ', 'жасыру']]) {
 		await page.goto(BASE + tablePath(lang));
 		const after = () => page.evaluate(() => {
 			const d = document.querySelector('#records details.fold');
-			return d && { link: getComputedStyle(
+			if (!d)
+				return null;
+			const t = d.querySelector('summary > span');
+			const lh = parseFloat(getComputedStyle(t).lineHeight);
+			return { link: getComputedStyle(
 			    d.querySelector('summary'), '::after').content,
-			    full: d.querySelector('.full').checkVisibility(),
-			    lead: d.querySelector('.lead').checkVisibility() };
+			    lines: Math.round(t.getBoundingClientRect().height /
+			    lh),
+			    cut: t.scrollHeight > t.clientHeight + 1,
+			    once: d.textContent === t.textContent };
 		});
 		const closed = await after();
 		if (closed)
 			await page.click('#records details.fold summary');
 		const open = closed && await after();
-		expect(`375 px, ${lang}: a folded text shows its lead and ` +
+		expect(`375 px, ${lang}: a folded text shows three lines and ` +
 		    `"${more}"; a tap shows it whole and "${less}"`, closed &&
-		    closed.link === `"${more}"` && closed.lead && !closed.full &&
-		    open.link === `"${less}"` && open.full && !open.lead,
+		    closed.link === `"${more}"` && closed.lines === 3 &&
+		    closed.cut && closed.once && open.link === `"${less}"` &&
+		    !open.cut && open.lines > 3,
 		    JSON.stringify([closed, open]));
 	}
 	await ctx.close();
