@@ -279,7 +279,7 @@ words(const char *s, size_t len, size_t *np)
 {
 	struct word	*w = NULL;
 	const char	*p = s, *end = s + len, *q, *start;
-	size_t		 n = 0;
+	size_t		 n = 0, cap = 0;
 	int		 blank = 1;
 	uint32_t	 c;
 
@@ -308,7 +308,10 @@ words(const char *s, size_t len, size_t *np)
 			p = q;
 			break;
 		}
-		w = xreallocarray(w, n + 1, sizeof(*w));
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			w = xreallocarray(w, cap, sizeof(*w));
+		}
 		w[n].off = (size_t)(start - s);
 		w[n].len = (size_t)(p - start);
 		w[n].low = lower(start, w[n].len);

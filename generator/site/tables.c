@@ -37,6 +37,11 @@
  */
 #define FOLD_AT		320
 
+/* How record_cells shows the free texts. */
+#define TEXTS_WHOLE	0	/* a record page */
+#define TEXTS_FOLDED	1	/* a table */
+#define TEXTS_NONE	2	/* a group page: its text cells are dropped */
+
 /* Catalog keys of the official column headings, in the form's order. */
 static const char *const f1_cols[] = {
 	"f1_col1", "f1_col2", "f1_col3", "f1_col4", "f1_col5", "f1_col6",
@@ -106,6 +111,8 @@ text_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
 	enum lang	 o = t->l == LANG_KK ? LANG_RU : LANG_KK;
 	const char	*s = r->text[tc][t->l];
 
+	if (fold == TEXTS_NONE)
+		return;
 	if (t->b->cfg.free_text == FREE_TEXT_OFF) {
 		p = part(parts, NULL, tr(t->b->cat, t->l, "text_not_published"),
 		    0);
@@ -128,7 +135,7 @@ text_part(struct tctx *t, struct mval *parts, const struct pubrec *r,
 		return;
 	} else
 		p = part(parts, NULL, s, 0);
-	if (fold && strlen(s) > FOLD_AT)
+	if (fold == TEXTS_FOLDED && strlen(s) > FOLD_AT)
 		mv_set(p, "long", mv_bool(1));
 }
 
@@ -230,7 +237,7 @@ cell(struct mval *cells, const char *cls)
 
 /*
  * The cells of a record after the "№" column, in the form's order.
- * fold: long texts folded (tables) or whole (record pages).  Each cell
+ * fold: the free texts as TEXTS_WHOLE, _FOLDED or _NONE.  Each cell
  * also gets its heading (for record pages and narrow screens).
  */
 static struct mval *
@@ -590,7 +597,7 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 	BUF_LIT(&desc, ".");
 	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
 	mv_sets(c, "ref", r->ref);
-	cells = record_cells(t, r, 0);
+	cells = record_cells(t, r, TEXTS_WHOLE);
 	label_cells(t, cells);
 	mv_set(c, "cells", cells);
 	/* Back to the table page holding the row, at its anchor. */
@@ -1165,7 +1172,7 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	free(page);
 	/* The coded columns only (the texts are on the record pages and
 	 * in the quarter's table): "all" owns, "cells" refers. */
-	all = mv_set(row, "all", record_cells(t, r, 1));
+	all = mv_set(row, "all", record_cells(t, r, TEXTS_NONE));
 	cells = mv_set(row, "cells", mv_list());
 	for (i = 0; (c = mv_index(all, i)) != NULL; i++)
 		if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
@@ -1417,7 +1424,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			page_link(row, "href", tp, record_path(&t, r->ref));
 			free(tp);
 		}
-		mv_set(row, "cells", record_cells(&t, r, 1));
+		mv_set(row, "cells", record_cells(&t, r, TEXTS_FOLDED));
 		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
 		if (group_add(&t, &groups, r, rowno) == -1)
 			goto out;
