@@ -328,11 +328,28 @@ struct cache {
 #define M_KKCASE	0x4000u	/* a Kazakh case ending right after a noun */
 #define M_PLACE5	0x8000u	/* a place of five letters or more */
 
+/*
+ * The classes of words looked up lately: a word's lookup probes the
+ * table at each of its code points (for the stems it begins with), and
+ * the texts say the same words again and again.  Direct-mapped by the
+ * word's hash; a word longer than the key is not kept.
+ */
+#define MEMO_SIZE	8192	/* a power of two */
+#define MEMO_KEY	32
+
+struct memo {
+	uint64_t	 cls;
+	uint32_t	 hash;
+	uint8_t		 len;	/* 0: empty */
+	char		 key[MEMO_KEY];
+};
+
 struct lexicon {
 	struct ltab	 words;		/* built-in and medical, lower case */
 	struct ltab	 fold;		/* names, places, endings; folded */
 	struct spellers	*hs;		/* ru_RU, kk_KZ; mutable too */
 	struct cache	*cache;		/* mutable behind a const lexicon */
+	struct memo	*memo;		/* lex_classes'; mutable too */
 };
 
 /*
@@ -1142,7 +1159,20 @@ lex_know(const struct lexicon *lx, const char *w, size_t len)
 uint64_t
 lex_classes(const struct lexicon *lx, const char *w, size_t len)
 {
-	return tab_find(&lx->words, w, len);
+	struct memo	*m;
+	uint32_t	 h;
+
+	if (len == 0 || len > MEMO_KEY)
+		return tab_find(&lx->words, w, len);
+	h = hash_bytes(w, len);
+	m = &lx->memo[h & (MEMO_SIZE - 1)];
+	if (m->len != len || m->hash != h || memcmp(m->key, w, len) != 0) {
+		m->cls = tab_find(&lx->words, w, len);
+		m->hash = h;
+		m->len = (uint8_t)len;
+		memcpy(m->key, w, len);
+	}
+	return m->cls;
 }
 
 static void
@@ -1174,6 +1204,7 @@ lex_new(const char *dir, const char *hsdir)
 	lx = xcalloc(1, sizeof(*lx));
 	lx->hs = xcalloc(1, sizeof(*lx->hs));
 	lx->cache = xcalloc(1, sizeof(*lx->cache));
+	lx->memo = xcalloc(MEMO_SIZE, sizeof(*lx->memo));
 	lx->cache->size = CACHE_MAX;
 	lx->cache->tab = xcalloc(lx->cache->size, sizeof(*lx->cache->tab));
 	tab_grow(&lx->words);
@@ -1231,5 +1262,6 @@ lex_free(struct lexicon *lx)
 		free(lx->cache->tab);
 		free(lx->cache);
 	}
+	free(lx->memo);
 	free(lx);
 }

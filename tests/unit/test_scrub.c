@@ -8,10 +8,12 @@
  * shipped allowlist is $TOP/content/allowlist.txt.
  */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "lib/lib.h"
+#include "privacy/lexicon.h"
 #include "privacy/scrub.h"
 #include "unit.h"
 
@@ -1047,6 +1049,87 @@ test_lexicon(void)
 	EQ_STR(scrub_type_name(SCRUB_ORG), "org", "type name");
 }
 
+/*
+ * The lexicon remembers the classes of the words it looked up lately,
+ * in a table far smaller than these words: a word looked up again, after
+ * thousands of others took its place or shared it, has the classes it
+ * had the first time.
+ */
+static void
+test_memo(const char *dir)
+{
+	static const char *const ends[] = { "", "а", "ы", "ой", "ского",
+	    "ская", "ов", "ке", "ға", "-ші" };
+	struct lexicon	*lx;
+	struct buf	 line = { 0 };
+	char		**w = NULL, *path, *s, *low;
+	uint64_t	*first, c;
+	size_t		 n = 0, i, j, bad = 0, named = 0;
+	FILE		*f;
+	int		 ch;
+
+	path = xasprintf("%s/medical.txt", dir);
+	lx = lex_new(dir, getenv("REGSITE_HUNSPELL") ?
+	    getenv("REGSITE_HUNSPELL") : SCRUB_HUNSPELL_DIR);
+	f = fopen(path, "r");
+	free(path);
+	CHECK(lx != NULL && f != NULL, "memo: the lexicon and its list load");
+	if (lx == NULL || f == NULL) {
+		if (f != NULL)
+			fclose(f);
+		lex_free(lx);
+		return;
+	}
+	/* Each listed word with ten endings, and the built-in words. */
+	for (;;) {
+		buf_reset(&line);
+		while ((ch = getc(f)) != EOF && ch != '\n')
+			buf_putc(&line, (char)ch);
+		if (ch == EOF && line.len == 0)
+			break;
+		/* "Word", "Stem*", "Word  # comment": the word, lower. */
+		s = line.data;
+		if (s == NULL)
+			continue;
+		s[strcspn(s, " #*\r")] = '\0';
+		if (*s == '\0')
+			continue;
+		low = lex_lower(s, strlen(s));
+		for (j = 0; j < sizeof(ends) / sizeof(ends[0]); j++) {
+			w = xreallocarray(w, n + 1, sizeof(*w));
+			w[n++] = xasprintf("%s%s", low, ends[j]);
+		}
+		free(low);
+	}
+	fclose(f);
+	buf_free(&line);
+	for (i = 0; i < 3; i++) {
+		static const char *const b[] = { "пациент", "улица", "жасы" };
+
+		w = xreallocarray(w, n + 1, sizeof(*w));
+		w[n++] = xstrdup(b[i]);
+	}
+	first = xreallocarray(NULL, n, sizeof(*first));
+	for (i = 0; i < n; i++)
+		if ((first[i] = lex_classes(lx, w[i], strlen(w[i]))) != 0)
+			named++;
+	for (i = n; i-- > 0; ) {
+		c = lex_classes(lx, w[i], strlen(w[i]));
+		if (c != first[i] && bad++ < 5)
+			printf("  %s: %llx, first %llx\n", w[i],
+			    (unsigned long long)c,
+			    (unsigned long long)first[i]);
+	}
+	CHECK(bad == 0 && named > 100 && n > 8192,
+	    "memo: %zu words looked up again in reverse order have their "
+	    "first classes (%zu differ; %zu have classes)", n, bad, named);
+	for (i = 0; i < n; i++)
+		free(w[i]);
+	free(w);
+	free(first);
+	lex_free(lx);
+}
+
 int
 main(void)
 {
@@ -1116,6 +1199,9 @@ main(void)
 	scrub_set_min_age(scr, 90);
 	test_bytes();
 	test_lexicon();
+	path = xasprintf("%s/content/scrub", top ? top : ".");
+	test_memo(path);
+	free(path);
 
 	CHECK(idem_bad == 0, "idempotent over %d outputs (%d not)", nidem,
 	    idem_bad);
