@@ -16,6 +16,9 @@
  */
 #include <errno.h>
 #include <limits.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -557,6 +560,17 @@ build_run(const struct build_opts *o)
 	privacy_set_jobs(b.priv, b.jobs);
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
+	/*
+	 * Every text is scrubbed: the scrubber's lexicon and hunspell
+	 * dictionaries (some 20 MB) go before the pages are made and the
+	 * workers are forked, and the heap they held goes back to the
+	 * system (glibc keeps freed memory otherwise).
+	 */
+	scrub_free(b.scr);
+	b.scr = NULL;
+#ifdef __GLIBC__
+	malloc_trim(0);
+#endif
 	/* REGSITE_EXPLAIN=FILE: the hot queries' plans (tests). */
 	if ((env = getenv("REGSITE_EXPLAIN")) != NULL && *env) {
 		FILE	*f;
