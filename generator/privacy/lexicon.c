@@ -332,7 +332,9 @@ struct cache {
  * The classes of words looked up lately: a word's lookup probes the
  * table at each of its code points (for the stems it begins with), and
  * the texts say the same words again and again.  Direct-mapped by the
- * word's hash; a word longer than the key is not kept.
+ * word's hash; a word longer than the key is not kept.  Not lex_know's
+ * cache: that one keeps what costs hunspell calls, with keys of its own;
+ * a lookup here is cheap, so its memo allocates nothing.
  */
 #define MEMO_SIZE	8192	/* a power of two */
 #define MEMO_KEY	32

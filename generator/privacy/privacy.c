@@ -1049,7 +1049,8 @@ decide(struct privacy *p, enum form f)
 	for (i = 0; i < p->nquarters; i++) {
 		snprintf(quarter, sizeof(quarter), "%s", p->quarters[i]);
 		nc = 0;
-		/* The quarter's records, counted: one array of that size. */
+		/* The quarter's records, counted: one array of that size
+		 * (the build reads one snapshot: the count holds). */
 		buf_reset(&q);
 		buf_printf(&q, "SELECT count(*) FROM main.%s WHERE quarter = "
 		    "'%s'", form_table[f], quarter);
@@ -1064,14 +1065,11 @@ decide(struct privacy *p, enum form f)
 		    strcmp(col_text(d.rec, 3), quarter) == 0) {
 			struct crec	*r;
 			struct qivals	 v;
-			size_t		 j;
 
-			if (nc == cc) {	/* not if the count was right */
-				cc = cc ? cc * 2 : 1024;
-				c = xreallocarray(c, cc, sizeof(*c));
-				pv = xreallocarray(pv, cc, sizeof(*pv));
-				for (j = 0; j < nc; j++)
-					c[j].pr = pv + j;
+			if (nc == cc) {
+				rs_err("%s: %s %s: more records than counted",
+				    p->path, form_table[f], quarter);
+				goto out;
 			}
 			r = &c[nc];
 			memset(r, 0, sizeof(*r));
