@@ -33,7 +33,9 @@ while IFS= read -r cmd; do
 		continue ;;
 	*" serve "*)
 		port=$((30000 + ($$ * 13) % 20000))
-		sh -c "$cmd --port $port" >"$WORK/serve.log" 2>&1 &
+		# exec: the server is the job, so the kill below reaches it
+		# (a shell in between was killed and left it listening).
+		sh -c "exec $cmd --port $port" >"$WORK/serve.log" 2>&1 &
 		spid=$!
 		i=0
 		while ! curl -sf -o /dev/null "http://127.0.0.1:$port/" &&
