@@ -24,7 +24,7 @@ LDFLAGS	 ?=
 PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
-PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter zlib
+PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter zlib libdeflate
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
@@ -198,7 +198,7 @@ all: build/regsite
 # way is used as it is.
 DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev zlib1g-dev \
 		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk \
-		  libxlsxwriter-dev
+		  libxlsxwriter-dev libdeflate-dev
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
 DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml
@@ -297,13 +297,13 @@ build/asan/test_%: tests/unit/test_%.c tests/unit/unit.h \
 build/csvcheck: tests/tools/csvcheck.c
 	$(Q_LD)$(CC) -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	    $(CFLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ $< \
-	    -lcsv $$($(PKG_CONFIG) --libs jansson)
+	    -lcsv $$($(PKG_CONFIG) --libs jansson) -lz
 
 build/asan/csvcheck: tests/tools/csvcheck.c
 	@mkdir -p build/asan
 	$(Q_LD)$(CC) -std=c17 -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE $(WARN) \
 	    $(SAN_FLAGS) $$($(PKG_CONFIG) --cflags jansson) $(LDFLAGS) -o $@ \
-	    $< -lcsv $$($(PKG_CONFIG) --libs jansson)
+	    $< -lcsv $$($(PKG_CONFIG) --libs jansson) -lz
 
 # The scrubber's scorer and bench (tests/t_scrub.sh, make bench).
 build/scrubscore: tests/tools/scrubscore.c $(LIBOBJS) $(HEADERS:%=generator/%)

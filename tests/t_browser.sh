@@ -160,7 +160,7 @@ NGINX
 		    has_header "static/$css" \
 		    "Cache-Control: public, max-age=31536000, immutable"
 		q=$(cd "$site/kk" && ls -d 20*-q* | head -1)
-		for t in "data/$q/incidents.csv text/csv" \
+		for t in "data/$q/incidents-ru.csv text/csv" \
 		    "kk/feed.xml application/atom+xml" \
 		    "data/SHA256SUMS text/plain"; do
 			set -- $t

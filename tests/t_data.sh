@@ -14,13 +14,33 @@ tool csvcheck "$BUILD/csvcheck" "$out/data"
 # All quarters: the machine CSV alone, gzip: each quarter's rows in
 # order under one header, and nothing else in data/all/.
 for form in incidents insurance; do
-	(set -e; f=$(ls "$out"/data/2*/$form.csv | head -n 1)
-	head -n 1 "$f"
-	for q in "$out"/data/2*/$form.csv; do tail -n +2 "$q"; done) \
+	(set -e; f=$(ls "$out"/data/2*/$form.csv.gz | head -n 1)
+	gzip -dc "$f" | head -n 1
+	for q in "$out"/data/2*/$form.csv.gz; do gzip -dc "$q" | tail -n +2; done) \
 	    >"$WORK/all-$form.csv"
 	check "data/all/$form.csv.gz is gzip holding every quarter's machine rows" \
 	    sh -c "gzip -dc '$out/data/all/$form.csv.gz' | cmp -s - '$WORK/all-$form.csv' && [ \$(wc -l <'$WORK/all-$form.csv') -gt 100 ]"
 done
+# A quarter's machine CSV and its JSON files are gzip files of several
+# members (the header's, then the rows'): gzip, Python and Node read
+# them whole, to the same bytes.
+f="$out/data/2025-q1/incidents.csv.gz"
+check "a quarter's machine CSV is gzip of more than one member" \
+    python3 -c "
+import sys, zlib
+b = open('$f', 'rb').read(); n = 0
+while b:
+	d = zlib.decompressobj(31); d.decompress(b); b = d.unused_data; n += 1
+sys.exit(0 if n >= 2 else 1)"
+for f in "$out"/data/2025-q1/incidents.csv.gz "$out"/data/2025-q1/insurance-kk.json.gz; do
+	gzip -dc "$f" >"$WORK/z.gzip"
+	python3 -c "import gzip, sys; sys.stdout.buffer.write(gzip.open('$f').read())" >"$WORK/z.py"
+	node -e "process.stdout.write(require('zlib').gunzipSync(require('fs').readFileSync('$f')))" >"$WORK/z.node"
+	check "${f#$out/} reads the same in gzip, Python and Node" \
+	    sh -c "[ -s '$WORK/z.gzip' ] && cmp -s '$WORK/z.gzip' '$WORK/z.py' && cmp -s '$WORK/z.gzip' '$WORK/z.node'"
+done
+check "no quarter's machine CSV or JSON is left uncompressed" \
+    sh -c "! ls '$out'/data/2*/*.json '$out'/data/2*/incidents.csv '$out'/data/2*/insurance.csv 2>/dev/null | grep -q ."
 check "data/all/ holds the compressed machine files, the workbooks and the charts' data alone" \
     [ "$(ls "$out/data/all" | tr '\n' ' ')" = "charts.csv incidents-kk.xlsx incidents-ru.xlsx incidents.csv.gz insurance-kk.xlsx insurance-ru.xlsx insurance.csv.gz " ]
 
@@ -44,10 +64,10 @@ check "a Kazakh CSV starts with a byte-order mark and Kazakh headings, ';' betwe
     sh -c "head -c $(wc -c <"$WORK/kk-head") '$out/data/2025-q1/incidents-kk.csv' |
 	cmp -s - '$WORK/kk-head'"
 check "the machine CSV has English snake_case headings" \
-    sh -c "sed -n '1s/^\\xef\\xbb\\xbf//p' '$out/data/2025-q1/incidents.csv' | grep -q '^\"ref\",\"quarter\",\"reported_quarter\",\"month\",\"category\",'"
+    sh -c "gzip -dc '$out/data/2025-q1/incidents.csv.gz' | sed -n '1s/^\\xef\\xbb\\xbf//p' | grep -q '^\"ref\",\"quarter\",\"reported_quarter\",\"month\",\"category\",'"
 check "JSON metadata: form, quarter, language, columns, privacy, date" \
     node -e "
-	const m = JSON.parse(require('fs').readFileSync('$out/data/2025-q1/incidents-ru.json')).metadata;
+	const m = JSON.parse(require('zlib').gunzipSync(require('fs').readFileSync('$out/data/2025-q1/incidents-ru.json.gz'))).metadata;
 	process.exit(m.form === 'incidents' && m.quarter === '2025Q1' &&
 	    m.language === 'ru' && m.columns.length > 10 &&
 	    m.privacy.k === 11 && /^\\d{4}-\\d\\d-\\d\\d/.test(m.source_date) &&
@@ -57,15 +77,15 @@ check "the record index of each table is gzip-compressed JSON with every record"
     node -e "
 	const fs = require('fs');
 	const ix = JSON.parse(require('zlib').gunzipSync(fs.readFileSync('$out/kk/2025-q1/incidents/records.json.gz')));
-	const rows = fs.readFileSync('$out/data/2025-q1/incidents.csv', 'utf8').split('\\r\\n').filter(Boolean).length - 1;
+	const rows = require('zlib').gunzipSync(fs.readFileSync('$out/data/2025-q1/incidents.csv.gz')).toString('utf8').split('\\r\\n').filter(Boolean).length - 1;
 	process.exit(ix.records.length === rows && ix.filters.length > 5 ? 0 : 1)"
 
 # A late record: reported in the latest release for an earlier quarter.
 refs() {
 	# ref and Russian circumstances of every published incident
-	for f in "$1"/data/2*/incidents-ru.json; do
+	for f in "$1"/data/2*/incidents-ru.json.gz; do
 		node -e "
-		const t = require('fs').readFileSync('$f');
+		const t = require('zlib').gunzipSync(require('fs').readFileSync('$f'));
 		for (const r of JSON.parse(t).records)
 			console.log(r.ref + '\t' + r.circumstances);"
 	done | sort

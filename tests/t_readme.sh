@@ -68,6 +68,6 @@ check_sh "the end: two releases kept, the newest current ($rels, $cur)" \
     '[ "$rels" -eq 2 ] && [ "$cur" = "releases/$(ls "$srv/releases" |
     tail -n 1)" ]'
 check "the end: the current site has the insurance cases again" \
-    grep -q . "$srv/current/data/2025-q1/insurance.csv"
+    grep -q . "$srv/current/data/2025-q1/insurance-ru.csv"
 check "the end: the registry is valid" \
     "$REGSITE" validate --db registry.db

@@ -2,21 +2,22 @@
  * data.c -- the open data: the published records of every quarter and
  * of all quarters, per form, in every download format:
  *
- *	data/2025-q1/incidents.csv       machine file: English snake_case
+ *	data/2025-q1/incidents.csv.gz    machine file: English snake_case
  *	                                 header, codes, texts kk and ru
  *	data/2025-q1/incidents-kk.csv    Kazakh header, labels and texts
- *	data/2025-q1/incidents-kk.json   metadata block + records
+ *	data/2025-q1/incidents-kk.json.gz  metadata block + records
  *	data/2025-q1/incidents-ru.csv    Russian
- *	data/2025-q1/incidents-ru.json
+ *	data/2025-q1/incidents-ru.json.gz
  *	data/all/incidents.csv.gz        all quarters: the machine CSV
- *	                                 alone, gzip-compressed (zlib),
  *	data/all/incidents-kk.xlsx       and a workbook per language:
  *	                                 notes, a sheet per quarter
  *	data/SHA256SUMS
  *
- * All quarters repeat every quarter's rows: one file, compressed, so
- * that no byte is written twice without a reason (the quarters' files
- * are there, uncompressed, in every variant).
+ * No byte is written twice without a reason.  The language CSVs are
+ * for spreadsheets, which do not open gzip, so they are plain; the
+ * files for programs (the machine CSV, the JSON) are compressed, and
+ * all quarters' machine file is its quarters' compressed rows again
+ * (below).  The pages and the language CSVs carry each text plainly.
  *
  * This is the driver: it opens a file per format and language, feeds
  * each format the records from one pass over them, and writes what the
@@ -30,7 +31,7 @@
 #include <string.h>
 
 #include <nettle/sha2.h>
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include "lib/lib.h"
 #include "lib/format.h"
@@ -53,6 +54,19 @@ static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
 /* The files of a set: per format, the machine file and each language. */
 #define NFILES (NFORMATS * (LANG__MAX + 1))
 
+/*
+ * The compressed files are gzip files of several members (RFC 1952,
+ * 2.2: gzip, zcat, Python, R and Node read them as one): a member
+ * for the header, then one for about each GZ_MEMBER bytes of rows,
+ * cut at a row's end.  libdeflate compresses a member from memory at
+ * level 6 in about the time zlib's fastest level takes, to zlib's
+ * level-6 size.  A quarter's machine file and all quarters' share
+ * their row members: all quarters' is its header member, then each
+ * quarter's row members, copied, not compressed again.
+ */
+#define GZ_MEMBER	(1024 * 1024)
+#define GZ_LEVEL	6
+
 /* A file being written: the format's state, its hash and size. */
 struct dl_file {
 	struct download	*d;
@@ -60,27 +74,31 @@ struct dl_file {
 	FILE		*f;
 	struct sha256_ctx sha;
 	struct buf	 out;		/* what the format appended */
-	z_stream	*z;		/* gzip, or NULL: as it comes */
+	int		 gz;		/* gzip members, or as it comes */
+	struct dl_file	*tee;		/* all quarters': its row members */
 };
 
-/* Bytes out of zlib at a time. */
-#define ZCHUNK	65536
+/* The compressor and its output (one per process: a worker forks). */
+static struct libdeflate_compressor *deflater;
+static unsigned char *zout;
+static size_t	 zcap;
 
 static void	 target_flush(void *);
 
-/* Register a download, open its file and its format; 0, or -1 and rs_err. */
+/*
+ * A download being written, its file and its format (the entry is the
+ * caller's to list); 0, or -1 and rs_err.
+ */
 static int
 file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
     enum form f, const char *quarter, int lang)
 {
-	struct downloads *dl = &b->downloads;
 	struct download	*d;
 	struct dl_target t;
 
 	d = xcalloc(1, sizeof(*d));
-	dl->v = xreallocarray(dl->v, dl->n + 1, sizeof(*dl->v));
-	dl->v[dl->n++] = d;
-	d->path = url_download(quarter, f, lang, fmt->ext);
+	df->gz = lang < 0 || fmt->gz;
+	d->path = url_download(quarter, f, lang, fmt->ext, df->gz);
 	snprintf(d->quarter, sizeof(d->quarter), "%s", quarter ? quarter :
 	    "");
 	d->form = f;
@@ -88,23 +106,12 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	d->fmt = fmt;
 	df->d = d;
 	sha256_init(&df->sha);
+	if (df->gz && deflater == NULL &&
+	    (deflater = libdeflate_alloc_compressor(GZ_LEVEL)) == NULL)
+		return rs_err("%s: cannot start compressing: out of memory",
+		    d->path);
 	if ((df->f = site_fopen(b->site, d->path)) == NULL)
 		return -1;
-	if (quarter == NULL && lang < 0) {
-		/*
-		 * gzip (windowBits 16 + 15): no name, no time in the
-		 * header, so the same rows give the same bytes.  The
-		 * fastest level: the files are written on every build.
-		 */
-		df->z = xcalloc(1, sizeof(*df->z));
-		if (deflateInit2(df->z, Z_BEST_SPEED, Z_DEFLATED, 16 + 15, 9,
-		    Z_DEFAULT_STRATEGY) != Z_OK) {
-			free(df->z);
-			df->z = NULL;
-			return rs_err("%s: cannot start compressing: zlib "
-			    "failed", d->path);
-		}
-	}
 	t.b = b;
 	t.form = f;
 	t.quarter = quarter;
@@ -113,6 +120,16 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	t.flush_arg = df;
 	df->state = fmt->open(&t, &df->out);
 	return 0;
+}
+
+/* List a download (b->downloads): the pages link it, SHA256SUMS sums it. */
+static void
+file_list(struct build *b, struct dl_file *df)
+{
+	struct downloads *dl = &b->downloads;
+
+	dl->v = xreallocarray(dl->v, dl->n + 1, sizeof(*dl->v));
+	dl->v[dl->n++] = df->d;
 }
 
 /* Write bytes to the file; hash and count them. */
@@ -124,22 +141,25 @@ file_put(struct dl_file *df, const void *data, size_t len)
 	df->d->bytes += len;
 }
 
-/* Compress what the format appended (all of it when finishing). */
+/* What the format appended as a gzip member (the tee's too). */
 static void
-file_deflate(struct dl_file *df, int flush)
+file_member(struct dl_file *df)
 {
-	unsigned char	 chunk[ZCHUNK];
-	int		 zr;
+	size_t	 len;
 
-	df->z->next_in = (unsigned char *)df->out.data;
-	df->z->avail_in = (uInt)df->out.len;
-	do {
-		df->z->next_out = chunk;
-		df->z->avail_out = sizeof(chunk);
-		zr = deflate(df->z, flush);
-		file_put(df, chunk, sizeof(chunk) - df->z->avail_out);
-	} while (df->z->avail_out == 0 || (flush == Z_FINISH &&
-	    zr != Z_STREAM_END && zr != Z_STREAM_ERROR));
+	if (df->out.len == 0)
+		return;
+	len = libdeflate_gzip_compress_bound(deflater, df->out.len);
+	if (len > zcap) {
+		zout = xrealloc(zout, len);
+		zcap = len;
+	}
+	len = libdeflate_gzip_compress(deflater, df->out.data, df->out.len,
+	    zout, zcap);
+	file_put(df, zout, len);
+	if (df->tee != NULL)
+		file_put(df->tee, zout, len);
+	buf_reset(&df->out);
 }
 
 /* Write what the format appended; hash and count it. */
@@ -149,14 +169,12 @@ file_flush(struct dl_file *df)
 	/* A format may append nothing (a workbook, until its close). */
 	if (df->out.len == 0)
 		return;
-	/* Small pieces gather before zlib sees them. */
-	if (df->z != NULL) {
-		if (df->out.len >= ZCHUNK)
-			file_deflate(df, Z_NO_FLUSH);
-		else
-			return;
-	} else
+	if (!df->gz)
 		file_put(df, df->out.data, df->out.len);
+	else if (df->out.len >= GZ_MEMBER)
+		file_member(df);
+	else
+		return;		/* rows gather into a member */
 	buf_reset(&df->out);
 }
 
@@ -184,29 +202,41 @@ file_close(struct build *b, struct dl_file *df, long rows)
 			free(why);
 			return -1;
 		}
+		df->state = NULL;
 		file_flush(df);
 	}
-	if (df->z != NULL) {
-		file_deflate(df, Z_FINISH);
-		deflateEnd(df->z);
-		free(df->z);
-		df->z = NULL;
-	}
+	if (df->gz)
+		file_member(df);
 	sha256_digest(&df->sha, sizeof(dg), dg);
 	for (i = 0; i < sizeof(dg); i++)
 		snprintf(df->d->sha + 2 * i, 3, "%02x", dg[i]);
 	df->d->rows = rows;
 	rc = site_fclose(b->site, df->f, df->d->path);
+	df->f = NULL;
 	buf_free(&df->out);
 	return rc;
 }
 
+/* Start a file: its header, alone in its first member when compressed. */
+static void
+file_header(struct dl_file *df)
+{
+	df->d->fmt->header(df->state);
+	if (df->gz)
+		file_member(df);
+	else
+		file_flush(df);
+}
+
 /*
- * Write every file of a form for a quarter (NULL: all quarters): the
- * machine files first, then each language's, each in format order.
+ * Write every file of a form for a quarter (NULL: all quarters'
+ * workbooks): the machine file first, then each language's, each in
+ * format order.  A quarter's machine file repeats its row members in
+ * all, all quarters' machine file.  *nrows: the records written.
  */
 static int
-write_set(struct build *b, enum form f, const char *quarter)
+write_set(struct build *b, enum form f, const char *quarter,
+    struct dl_file *all, long *nrows)
 {
 	struct dl_file	 files[NFILES];
 	struct pubcur	*cur = NULL;
@@ -221,18 +251,23 @@ write_set(struct build *b, enum form f, const char *quarter)
 			if ((l < 0 && !formats[k]->machine) ||
 			    (quarter != NULL && formats[k]->all_only))
 				continue;
-			/* All quarters: the machine file alone, and the
-			 * workbooks (a sheet per quarter). */
-			if (quarter == NULL && l >= 0 &&
-			    !formats[k]->all_only)
+			/* All quarters: the workbooks (a sheet per
+			 * quarter); the machine file is the quarters'. */
+			if (quarter == NULL && !formats[k]->all_only)
 				continue;
-			if (file_open(b, &files[nf++], formats[k], f, quarter,
-			    l) == -1)
+			if (file_open(b, &files[nf], formats[k], f, quarter,
+			    l) == -1) {
+				free(files[nf].d->path);
+				free(files[nf].d);
 				goto out;
+			}
+			file_list(b, &files[nf]);
+			nf++;
 		}
 	for (i = 0; i < nf; i++) {
-		files[i].d->fmt->header(files[i].state);
-		file_flush(&files[i]);
+		file_header(&files[i]);
+		if (files[i].d->lang < 0)
+			files[i].tee = all;
 	}
 	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
 		goto out;
@@ -251,14 +286,17 @@ out:
 	for (i = 0; i < nf; i++)
 		if (files[i].f != NULL && file_close(b, &files[i], n) == -1)
 			rc = -1;
+	if (nrows != NULL)
+		*nrows = n;
 	return rc;
 }
 
 /*
- * The all-quarters files are the largest, and only the downloads page
- * lists them: with two processes a worker writes them while this one
- * writes the quarters' files and the pages, and downloads_wait puts
- * their entries where a one-process build lists them.
+ * The workbooks of all quarters are the slowest files, and only the
+ * downloads page lists them: with two processes a worker writes them
+ * while this one writes the quarters' files and the pages, and
+ * downloads_wait puts their entries where a one-process build lists
+ * them.
  */
 struct dl_all {
 	struct worker	*w;
@@ -306,7 +344,7 @@ entry_get(struct msgin *m)
 }
 
 /*
- * The worker: both forms' all-quarters files.  The answer: 0 and per
+ * The worker: both forms' workbooks.  The answer: 0 and per
  * form its entries, or -1 and the error; then the files and bytes it
  * wrote.
  */
@@ -322,7 +360,7 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 	(void)len;
 	for (f = 0; f < FORM__MAX && rc == 0; f++) {
 		n0 = b->downloads.n;
-		if ((rc = write_set(b, f, NULL)) == -1)
+		if ((rc = write_set(b, f, NULL, NULL, NULL)) == -1)
 			break;
 		msg_put_int(ans, (long long)(b->downloads.n - n0));
 		for (i = n0; i < b->downloads.n; i++)
@@ -338,12 +376,45 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 	return 0;
 }
 
+/*
+ * A form's files: each quarter's set, and all quarters' machine file
+ * from their row members; then (or in the worker) the workbooks.
+ */
+static int
+form_sets(struct build *b, enum form f, struct dl_all *w)
+{
+	struct dl_file	 all;
+	long		 n, total = 0;
+	size_t		 i;
+	int		 rc = 0;
+
+	memset(&all, 0, sizeof(all));
+	if (file_open(b, &all, &dl_csv, f, NULL, -1) == -1) {
+		free(all.d->path);
+		free(all.d);
+		return -1;
+	}
+	file_header(&all);
+	for (i = 0; i < b->nquarters && rc == 0; i++) {
+		rc = write_set(b, f, b->quarters[i], &all, &n);
+		total += n;
+	}
+	/* Listed after the quarters', before the workbooks. */
+	file_list(b, &all);
+	if (file_close(b, &all, total) == -1 || rc == -1)
+		return -1;
+	if (w != NULL)
+		w->at[f] = b->downloads.n;
+	else if (write_set(b, f, NULL, NULL, NULL) == -1)
+		return -1;
+	return 0;
+}
+
 int
 downloads_write(struct build *b)
 {
 	struct dl_all	*all = NULL;
 	struct buf	 go = { 0 };
-	size_t		 i;
 	int		 f;
 
 	if (b->jobs > 1) {
@@ -363,15 +434,9 @@ downloads_write(struct build *b)
 		buf_free(&go);
 		b->dl_all = all;
 	}
-	for (f = 0; f < FORM__MAX; f++) {
-		for (i = 0; i < b->nquarters; i++)
-			if (write_set(b, f, b->quarters[i]) == -1)
-				return -1;
-		if (all != NULL)
-			all->at[f] = b->downloads.n;
-		else if (write_set(b, f, NULL) == -1)
+	for (f = 0; f < FORM__MAX; f++)
+		if (form_sets(b, f, all) == -1)
 			return -1;
-	}
 	if (releases_downloads(b) == -1)
 		return -1;
 	return 0;

@@ -340,5 +340,5 @@ xlsx_close(void *arg)
 }
 
 const struct dl_format dl_xlsx = {
-	"xlsx", "XLSX", 0, 1, xlsx_open, xlsx_header, xlsx_row, xlsx_close
+	"xlsx", "XLSX", 0, 1, 0, xlsx_open, xlsx_header, xlsx_row, xlsx_close
 };

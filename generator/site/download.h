@@ -65,6 +65,8 @@ struct dl_format {
 	const char	*name;		/* "CSV", on the downloads page */
 	int		 machine;	/* a machine file (lang -1) too */
 	int		 all_only;	/* only of all quarters (no quarter) */
+	int		 gz;		/* language files gzip-compressed too
+					 * (machine files always are) */
 	void		*(*open)(const struct dl_target *, struct buf *out);
 	void		 (*header)(void *);
 	void		 (*row)(void *, const struct pubrec *);

@@ -255,7 +255,8 @@ url_robots(void)
 }
 
 char *
-url_download(const char *quarter, enum form f, int lang, const char *ext)
+url_download(const char *quarter, enum form f, int lang, const char *ext,
+    int gz)
 {
 	char	 slug[16];
 
@@ -265,9 +266,9 @@ url_download(const char *quarter, enum form f, int lang, const char *ext)
 		snprintf(slug, sizeof(slug), "all");
 	if (lang < 0)
 		return xasprintf("data/%s/%s.%s%s", slug, form_dirs[f], ext,
-		    quarter == NULL ? ".gz" : "");
-	return xasprintf("data/%s/%s-%s.%s", slug, form_dirs[f],
-	    lang_codes[lang], ext);
+		    gz ? ".gz" : "");
+	return xasprintf("data/%s/%s-%s.%s%s", slug, form_dirs[f],
+	    lang_codes[lang], ext, gz ? ".gz" : "");
 }
 
 const char *

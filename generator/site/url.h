@@ -89,11 +89,11 @@ const char *url_sitemap(void);
 const char *url_robots(void);
 /*
  * A download of a form: of a quarter or all (NULL); the machine file
- * (lang -1) or a language's; ext "csv", "json"...  All quarters' machine
- * file is compressed: "data/all/incidents.csv.gz".
+ * (lang -1) or a language's; ext "csv", "json"...; gz: gzip-compressed
+ * ("data/2025-q1/incidents.csv.gz").
  */
 char	*url_download(const char *quarter, enum form, int lang,
-	    const char *ext);
+	    const char *ext, int gz);
 const char *url_sums(void);
 /* static/NAME as it is, or fingerprinted with a hex digest's start. */
 char	*url_static(const char *name);

@@ -9,6 +9,7 @@
 // "0-39", "80+", chapter ranges "I-XIV", a profile level broader than
 // the group) are understood.
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -113,7 +114,9 @@ export const qOfDir = (d) => d.slice(0, 4) + 'Q' + d.slice(6);
 export const dirOfQ = (q) => q.slice(0, 4) + '-q' + q.slice(5);
 
 function readCSV(file) {
-	const rows = parseCSV(fs.readFileSync(file, 'utf8'));
+	const b = fs.readFileSync(file);
+	const rows = parseCSV((file.endsWith('.gz') ? zlib.gunzipSync(b) :
+	    b).toString('utf8'));
 	const head = rows.shift() || [];
 	return { head, rows: rows.filter((r) => r.length === head.length) };
 }
@@ -130,9 +133,11 @@ export function loadSite(dir) {
 	for (const form of FORMS) {
 		site.forms[form] = {};
 		for (const d of qs) {
-			const f = path.join(data, d, `${form}.csv`);
+			// A quarter's machine CSV (gzip); a form without
+			// records in a quarter has one with a header alone.
+			const f = path.join(data, d, `${form}.csv.gz`);
 			if (!fs.existsSync(f))
-				continue;
+				throw new Error(`${f}: missing`);
 			const { head, rows } = readCSV(f);
 			const recs = rows.map((r) => Object.fromEntries(
 			    head.map((c, i) => [c, r[i]])));

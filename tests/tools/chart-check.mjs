@@ -12,7 +12,7 @@
 // Both the chart's CSV and the marks of its SVG (data-value) are compared.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCSV } from './csv.mjs';
+import { parseCSV, readText } from './csv.mjs';
 import { execFileSync } from 'node:child_process';
 
 const [site, db, SMALL, ROUND, KK] = process.argv.slice(2);
@@ -33,7 +33,7 @@ const protect = (n) => n === 0 ? '0' : n < small ? `<${small}` :
     String(Math.floor((n + Math.floor(rounding / 2)) / rounding) * rounding);
 
 const csv = (p) => {
-	const rows = parseCSV(fs.readFileSync(p, 'utf8'));
+	const rows = parseCSV(readText(p));
 	const head = rows.shift();
 	return { head, rows };
 };
@@ -55,9 +55,9 @@ function published(form) {
 	for (const q of fs.readdirSync(path.join(site, 'data'))) {
 		if (!/^\d{4}-q\d$/.test(q))
 			continue;
-		const f = path.join(site, 'data', q, `${form}.csv`);
+		const f = path.join(site, 'data', q, `${form}.csv.gz`);
 		if (!fs.existsSync(f))
-			continue;
+			throw new Error(`${f}: missing`);
 		const t = csv(f);
 		for (const r of t.rows)
 			rows.push(Object.fromEntries(t.head.map((h, i) => [h.replace(/^\uFEFF/, ''), r[i]])));

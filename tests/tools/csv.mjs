@@ -2,6 +2,15 @@
 // quotes, CRLF, a byte-order mark).  The separator is the first ',' or
 // ';' outside quotes (the language files use ';', as spreadsheets in
 // kk-KZ and ru-RU expect), unless given.
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+// A download's text: the machine CSV and the JSON files are gzip.
+export function readText(file) {
+	const b = fs.readFileSync(file);
+	return (file.endsWith('.gz') ? zlib.gunzipSync(b) : b).toString('utf8');
+}
+
 export function separator(text) {
 	let q = false;
 	for (const c of text) {

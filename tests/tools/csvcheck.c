@@ -4,7 +4,8 @@
  *	csvcheck DATADIR
  *
  * For every quarter directory and form (all/ holds the machine CSV
- * alone, compressed: tests/t_data.sh reads it): each CSV parses with
+ * alone: tests/t_data.sh reads it; the machine CSV and the JSON files
+ * are read through zlib, which undoes their gzip): each CSV parses with
  * libcsv in strict mode, starts with a byte-order mark and a header, and
  * every row has as many fields as the header; the language CSVs, the
  * machine CSV and the language JSON files (parsed with jansson) hold the
@@ -24,6 +25,7 @@
 
 #include <csv.h>
 #include <jansson.h>
+#include <zlib.h>
 
 struct table {
 	char	***rows;	/* rows[i][j] */
@@ -93,26 +95,28 @@ read_csv(const char *path, unsigned char delim, char *why, size_t whylen)
 {
 	struct csv_parser p;
 	struct table	*t;
-	FILE		*f;
+	gzFile		 f;
 	char		 buf[65536];
 	size_t		 n, i;
-	int		 first = 1;
+	int		 first = 1, got;
 
-	if ((f = fopen(path, "rb")) == NULL) {
+	/* zlib reads a plain file as it is, a gzip file's every member. */
+	if ((f = gzopen(path, "rb")) == NULL) {
 		snprintf(why, whylen, "%s: cannot open", path);
 		return NULL;
 	}
 	t = calloc(1, sizeof(*t));
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
 	csv_set_delim(&p, delim);
-	while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+	while ((got = gzread(f, buf, sizeof(buf))) > 0) {
 		char	*s = buf;
 
+		n = (size_t)got;
 		if (first) {
 			if (n < 3 || memcmp(buf, "\xef\xbb\xbf", 3) != 0) {
 				snprintf(why, whylen, "%s: no byte-order mark",
 				    path);
-				fclose(f);
+				gzclose(f);
 				csv_free(&p);
 				free_table(t);
 				return NULL;
@@ -124,13 +128,13 @@ read_csv(const char *path, unsigned char delim, char *why, size_t whylen)
 		if (csv_parse(&p, s, n, on_field, on_row, t) != n) {
 			snprintf(why, whylen, "%s: %s", path,
 			    csv_strerror(csv_error(&p)));
-			fclose(f);
+			gzclose(f);
 			csv_free(&p);
 			free_table(t);
 			return NULL;
 		}
 	}
-	fclose(f);
+	gzclose(f);
 	if (csv_fini(&p, on_field, on_row, t) != 0) {
 		snprintf(why, whylen, "%s: %s", path,
 		    csv_strerror(csv_error(&p)));
@@ -225,6 +229,41 @@ formula(const char *v)
 	return !(digits && *p == '\0');
 }
 
+/* A JSON file, gzip-compressed or not. */
+static json_t *
+load_json(const char *path, json_error_t *jerr)
+{
+	gzFile		 f;
+	char		*data = NULL;
+	size_t		 len = 0, cap = 0;
+	int		 got;
+	json_t		*j;
+
+	memset(jerr, 0, sizeof(*jerr));
+	if ((f = gzopen(path, "rb")) == NULL) {
+		snprintf(jerr->text, sizeof(jerr->text), "cannot open");
+		return NULL;
+	}
+	for (;;) {
+		if (cap - len < 65536) {
+			cap = cap ? 2 * cap : 1 << 20;
+			data = realloc(data, cap);
+		}
+		if ((got = gzread(f, data + len, 65536)) <= 0)
+			break;
+		len += (size_t)got;
+	}
+	gzclose(f);
+	if (got < 0) {
+		free(data);
+		snprintf(jerr->text, sizeof(jerr->text), "cannot read");
+		return NULL;
+	}
+	j = json_loadb(data, len, 0, jerr);
+	free(data);
+	return j;
+}
+
 static void
 check_set(const char *dir, const char *form)
 {
@@ -236,10 +275,10 @@ check_set(const char *dir, const char *form)
 	size_t		 l, i, j, formulas = 0;
 	int		 ok = 1;
 
-	snprintf(path, sizeof(path), "%s/%s.csv", dir, form);
+	snprintf(path, sizeof(path), "%s/%s.csv.gz", dir, form);
 	mc = read_csv(path, ',', why, sizeof(why));
-	result(mc != NULL, "%s/%s.csv parses with libcsv (strict)", dir, form,
-	    why);
+	result(mc != NULL, "%s/%s.csv.gz parses with libcsv (strict)", dir,
+	    form, why);
 	if (mc == NULL)
 		return;
 	for (l = 0; l < 2; l++) {
@@ -249,9 +288,9 @@ check_set(const char *dir, const char *form)
 		lc[l] = read_csv(path, ';', why, sizeof(why));
 		result(lc[l] != NULL, "%s/%s parses with libcsv (strict)", dir,
 		    strrchr(path, '/') + 1, why);
-		snprintf(path, sizeof(path), "%s/%s-%s.json", dir, form,
+		snprintf(path, sizeof(path), "%s/%s-%s.json.gz", dir, form,
 		    langs[l]);
-		js[l] = json_load_file(path, 0, &jerr);
+		js[l] = load_json(path, &jerr);
 		snprintf(why, sizeof(why), "%s:%d: %s", path, jerr.line,
 		    jerr.text);
 		result(js[l] != NULL, "%s/%s parses as JSON", dir,

@@ -12,7 +12,7 @@
 //    number anywhere.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCSV } from './csv.mjs';
+import { parseCSV, readText } from './csv.mjs';
 
 const [site, K, L, SMALL, ROUND] = process.argv.slice(2);
 const k = +K, l = +L, small = +SMALL, rounding = +ROUND;
@@ -41,8 +41,8 @@ const kprobs = [], same = [];
 let tables = 0, records = 0, classes = 0, allHidden = 0;
 for (const q of quarters) {
 	for (const form of ['incidents', 'insurance']) {
-		const rows = parseCSV(fs.readFileSync(
-		    path.join(dataDir, q, `${form}.csv`), 'utf8'));
+		const rows = parseCSV(readText(
+		    path.join(dataDir, q, `${form}.csv.gz`)));
 		const head = rows.shift();
 		const idx = (n) => head.indexOf(n);
 		const recs = rows.filter((r) => r.length === head.length);
@@ -86,8 +86,8 @@ for (const q of quarters) {
 		// The same records in the HTML tables and the JSON.
 		const refs = recs.map((r) => r[idx('ref')]).sort();
 		for (const lang of ['kk', 'ru']) {
-			const json = JSON.parse(fs.readFileSync(path.join(dataDir,
-			    q, `${form}-${lang}.json`), 'utf8'));
+			const json = JSON.parse(readText(path.join(dataDir,
+			    q, `${form}-${lang}.json.gz`)));
 			const jrefs = json.records.map((r) => r.ref).sort();
 			if (JSON.stringify(jrefs) !== JSON.stringify(refs))
 				same.push(`${q} ${form} ${lang}: JSON has ${jrefs.length}, CSV ${refs.length}`);
