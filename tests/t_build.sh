@@ -148,8 +148,9 @@ check "a rebuild is byte-identical" diff -r "$out" "$prev"
 check "a build in one process (--jobs 1) is byte-identical to the parallel one" \
     diff -r "$out" "$WORK/seq"
 rm -rf "$WORK/seq"
-# The narratives are scrubbed by two processes, the all-quarters files
-# written by a third: the report too is the same with one process.
+# The narratives are scrubbed by two processes, the downloads written by
+# three (the quarters' files split between two, the workbooks by a
+# third): the report too is the same with one process.
 for j in 1 2; do
 	"$REGSITE" build --db "$db" --out "$WORK/j$j" --config "$cfg" \
 	    --no-record --quiet --jobs $j --report "$WORK/report$j.txt" ||

@@ -17,7 +17,7 @@
  * for spreadsheets, which do not open gzip, so they are plain; the
  * files for programs (the machine CSV, the JSON) are compressed, and
  * all quarters' machine file is its quarters' compressed rows again
- * (below).  The pages and the language CSVs carry each text plainly.
+ * (all_machine).  The pages and the language CSVs carry each text plainly.
  *
  * This is the driver: it opens a file per format and language, feeds
  * each format the records from one pass over them, and writes what the
@@ -25,6 +25,7 @@
  * computed on the way.  The list of files it wrote (b->downloads) gives
  * the pages their download links.
  */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -66,6 +67,8 @@ static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
  */
 #define GZ_MEMBER	(1024 * 1024)
 #define GZ_LEVEL	6
+/* Bytes read back at a time. */
+#define ZCHUNK		65536
 
 /* A file being written: the format's state, its hash and size. */
 struct dl_file {
@@ -75,7 +78,6 @@ struct dl_file {
 	struct sha256_ctx sha;
 	struct buf	 out;		/* what the format appended */
 	int		 gz;		/* gzip members, or as it comes */
-	struct dl_file	*tee;		/* all quarters': its row members */
 };
 
 /* The compressor and its output (one per process: a worker forks). */
@@ -141,7 +143,7 @@ file_put(struct dl_file *df, const void *data, size_t len)
 	df->d->bytes += len;
 }
 
-/* What the format appended as a gzip member (the tee's too). */
+/* What the format appended, as a gzip member. */
 static void
 file_member(struct dl_file *df)
 {
@@ -157,8 +159,6 @@ file_member(struct dl_file *df)
 	len = libdeflate_gzip_compress(deflater, df->out.data, df->out.len,
 	    zout, zcap);
 	file_put(df, zout, len);
-	if (df->tee != NULL)
-		file_put(df->tee, zout, len);
 	buf_reset(&df->out);
 }
 
@@ -222,21 +222,20 @@ static void
 file_header(struct dl_file *df)
 {
 	df->d->fmt->header(df->state);
-	if (df->gz)
+	if (df->gz) {
 		file_member(df);
-	else
+		df->d->head = df->d->bytes;
+	} else
 		file_flush(df);
 }
 
 /*
  * Write every file of a form for a quarter (NULL: all quarters'
  * workbooks): the machine file first, then each language's, each in
- * format order.  A quarter's machine file repeats its row members in
- * all, all quarters' machine file.  *nrows: the records written.
+ * format order.
  */
 static int
-write_set(struct build *b, enum form f, const char *quarter,
-    struct dl_file *all, long *nrows)
+write_set(struct build *b, enum form f, const char *quarter)
 {
 	struct dl_file	 files[NFILES];
 	struct pubcur	*cur = NULL;
@@ -264,11 +263,8 @@ write_set(struct build *b, enum form f, const char *quarter,
 			file_list(b, &files[nf]);
 			nf++;
 		}
-	for (i = 0; i < nf; i++) {
+	for (i = 0; i < nf; i++)
 		file_header(&files[i]);
-		if (files[i].d->lang < 0)
-			files[i].tee = all;
-	}
 	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
 		goto out;
 	while ((step = pub_next(cur, &r)) == 1) {
@@ -286,17 +282,16 @@ out:
 	for (i = 0; i < nf; i++)
 		if (files[i].f != NULL && file_close(b, &files[i], n) == -1)
 			rc = -1;
-	if (nrows != NULL)
-		*nrows = n;
 	return rc;
 }
 
 /*
- * The workbooks of all quarters are the slowest files, and only the
- * downloads page lists them: with two processes a worker writes them
- * while this one writes the quarters' files and the pages, and
- * downloads_wait puts their entries where a one-process build lists
- * them.
+ * With two processes, two workers go beside this one.  One writes all
+ * quarters' workbooks, the slowest files, which only the downloads page
+ * lists: downloads_wait puts their entries where a one-process build
+ * lists them.  The other writes every other quarter's files of each
+ * form while this one writes the rest; its entries come back before
+ * the pages, which link the quarters' files.
  */
 struct dl_all {
 	struct worker	*w;
@@ -314,6 +309,7 @@ entry_put(struct buf *m, const struct download *d)
 	msg_put_int(m, d->chart);
 	msg_put_int(m, (long long)(intptr_t)d->fmt);	/* same program */
 	msg_put_int(m, (long long)d->bytes);
+	msg_put_int(m, (long long)d->head);
 	msg_put_int(m, d->rows);
 	msg_put_str(m, d->sha, strlen(d->sha));
 }
@@ -337,16 +333,34 @@ entry_get(struct msgin *m)
 	d->chart = (int)msg_get_int(m);
 	d->fmt = (const struct dl_format *)(intptr_t)msg_get_int(m);
 	d->bytes = (unsigned long long)msg_get_int(m);
+	d->head = (unsigned long long)msg_get_int(m);
 	d->rows = (long)msg_get_int(m);
 	s = msg_get_str(m, &len);
 	snprintf(d->sha, sizeof(d->sha), "%s", s ? s : "");
 	return d;
 }
 
+/* The answer's end: the files and bytes the worker wrote. */
+static void
+answer_counts(struct build *b, struct buf *ans, size_t files0,
+    unsigned long long bytes0)
+{
+	msg_put_int(ans, (long long)(site_files(b->site) - files0));
+	msg_put_int(ans, (long long)(site_bytes(b->site) - bytes0));
+}
+
+/* An answer that failed: -1 and why. */
+static void
+answer_error(struct buf *ans)
+{
+	buf_reset(ans);
+	msg_put_int(ans, -1);
+	msg_put_str(ans, rs_errmsg(), strlen(rs_errmsg()));
+}
+
 /*
- * The worker: both forms' workbooks.  The answer: 0 and per
- * form its entries, or -1 and the error; then the files and bytes it
- * wrote.
+ * The workbooks' worker.  The answer: 0 and per form its entries, or
+ * -1 and the error; then the files and bytes it wrote.
  */
 static int
 all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
@@ -360,32 +374,107 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 	(void)len;
 	for (f = 0; f < FORM__MAX && rc == 0; f++) {
 		n0 = b->downloads.n;
-		if ((rc = write_set(b, f, NULL, NULL, NULL)) == -1)
+		if ((rc = write_set(b, f, NULL)) == -1)
 			break;
 		msg_put_int(ans, (long long)(b->downloads.n - n0));
 		for (i = n0; i < b->downloads.n; i++)
 			entry_put(ans, b->downloads.v[i]);
 	}
-	if (rc == -1) {
-		buf_reset(ans);
-		msg_put_int(ans, -1);
-		msg_put_str(ans, rs_errmsg(), strlen(rs_errmsg()));
-	}
-	msg_put_int(ans, (long long)(site_files(b->site) - files0));
-	msg_put_int(ans, (long long)(site_bytes(b->site) - bytes0));
+	if (rc == -1)
+		answer_error(ans);
+	answer_counts(b, ans, files0, bytes0);
 	return 0;
 }
 
+/* Whether the quarters' worker writes quarter i's files. */
+#define HALF(i)	((i) % 2 == 1)
+
 /*
- * A form's files: each quarter's set, and all quarters' machine file
- * from their row members; then (or in the worker) the workbooks.
+ * The quarters' worker: the odd quarters' files of each form.  The
+ * answer: their entries' count and the entries, or -1 and the error;
+ * then the files and bytes it wrote.
  */
 static int
-form_sets(struct build *b, enum form f, struct dl_all *w)
+half_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 {
+	struct build	*b = arg;
+	size_t		 files0 = site_files(b->site), n0, i;
+	unsigned long long bytes0 = site_bytes(b->site);
+	int		 f, rc = 0;
+
+	(void)msg;
+	(void)len;
+	n0 = b->downloads.n;
+	for (f = 0; f < FORM__MAX && rc == 0; f++)
+		for (i = 0; i < b->nquarters && rc == 0; i++)
+			if (HALF(i))
+				rc = write_set(b, f, b->quarters[i]);
+	if (rc == 0) {
+		msg_put_int(ans, (long long)(b->downloads.n - n0));
+		for (i = n0; i < b->downloads.n; i++)
+			entry_put(ans, b->downloads.v[i]);
+	} else
+		answer_error(ans);
+	answer_counts(b, ans, files0, bytes0);
+	return 0;
+}
+
+/* The quarters' worker's entries, onto the list; 0, or -1 and rs_err. */
+static int
+half_wait(struct build *b, struct worker *w)
+{
+	struct buf	 ans = { 0 };
+	struct msgin	 m;
+	struct downloads *dl = &b->downloads;
+	const char	*err;
+	size_t		 len;
+	long long	 n, k;
+	int		 rc = 0;
+
+	if (worker_recv(w, &ans) == -1) {
+		worker_stop(w, 0);
+		return -1;
+	}
+	m.p = ans.data;
+	m.left = ans.len;
+	m.bad = 0;
+	if ((n = msg_get_int(&m)) < 0) {
+		err = msg_get_str(&m, &len);
+		rc = rs_err("%s", err ? err : "the quarters' downloads failed");
+	} else {
+		dl->v = xreallocarray(dl->v, dl->n + (size_t)n + 1,
+		    sizeof(*dl->v));
+		for (k = 0; k < n; k++)
+			dl->v[dl->n++] = entry_get(&m);
+		n = msg_get_int(&m);
+		site_count(b->site, (size_t)n,
+		    (unsigned long long)msg_get_int(&m));
+		if (m.bad)
+			rc = rs_err("the quarters' downloads: a garbled "
+			    "answer");
+	}
+	buf_free(&ans);
+	if (worker_stop(w, rc == 0) == -1)
+		rc = -1;
+	return rc;
+}
+
+/*
+ * A form's all-quarters machine file: its header's member, then each
+ * quarter's machine file after its header's member (the same bytes:
+ * the same header, compressed alike), read back from the new tree.
+ */
+static int
+all_machine(struct build *b, enum form f)
+{
+	const struct downloads *dl = &b->downloads;
+	const struct download *q;
 	struct dl_file	 all;
-	long		 n, total = 0;
-	size_t		 i;
+	unsigned char	 chunk[ZCHUNK];
+	char		*path;
+	FILE		*in;
+	size_t		 i, got;
+	long		 total = 0;
 	int		 rc = 0;
 
 	memset(&all, 0, sizeof(all));
@@ -395,48 +484,146 @@ form_sets(struct build *b, enum form f, struct dl_all *w)
 		return -1;
 	}
 	file_header(&all);
-	for (i = 0; i < b->nquarters && rc == 0; i++) {
-		rc = write_set(b, f, b->quarters[i], &all, &n);
-		total += n;
+	/* The list holds the quarters' files in quarter order. */
+	for (i = 0; i < dl->n && rc == 0; i++) {
+		q = dl->v[i];
+		if (q->form != f || q->lang != -1 || q->quarter[0] == '\0' ||
+		    q->release[0] != '\0' || q->chart || q->fmt != &dl_csv)
+			continue;
+		if (q->head != all.d->head) {
+			rc = rs_err("%s: a header unlike all quarters' one",
+			    q->path);
+			break;
+		}
+		path = xasprintf("%s/%s", site_tmpdir(b->site), q->path);
+		if ((in = fopen(path, "rb")) == NULL ||
+		    fseek(in, (long)q->head, SEEK_SET) == -1) {
+			rc = rs_err("%s: cannot read back: %s", q->path,
+			    strerror(errno));
+		} else {
+			while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+				file_put(&all, chunk, got);
+			if (ferror(in))
+				rc = rs_err("%s: cannot read back: %s",
+				    q->path, strerror(errno));
+		}
+		if (in != NULL)
+			fclose(in);
+		free(path);
+		total += q->rows;
 	}
-	/* Listed after the quarters', before the workbooks. */
 	file_list(b, &all);
-	if (file_close(b, &all, total) == -1 || rc == -1)
-		return -1;
-	if (w != NULL)
-		w->at[f] = b->downloads.n;
-	else if (write_set(b, f, NULL, NULL, NULL) == -1)
-		return -1;
-	return 0;
+	if (file_close(b, &all, total) == -1)
+		rc = -1;
+	return rc;
+}
+
+/* The downloads' order: by form, each quarter's set in quarter order,
+ * then all quarters' files; as they were listed within that. */
+struct ranked {
+	struct download	*d;
+	size_t		 seq;
+};
+
+static int
+rank_cmp(const void *pa, const void *pb)
+{
+	const struct ranked *a = pa, *b = pb;
+	int		 c;
+
+	if (a->d->form != b->d->form)
+		return a->d->form < b->d->form ? -1 : 1;
+	if ((a->d->quarter[0] == '\0') != (b->d->quarter[0] == '\0'))
+		return a->d->quarter[0] == '\0' ? 1 : -1;
+	if ((c = strcmp(a->d->quarter, b->d->quarter)) != 0)
+		return c;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void
+rank(struct downloads *dl)
+{
+	struct ranked	*r;
+	size_t		 i;
+
+	r = xreallocarray(NULL, dl->n + 1, sizeof(*r));
+	for (i = 0; i < dl->n; i++) {
+		r[i].d = dl->v[i];
+		r[i].seq = i;
+	}
+	qsort(r, dl->n, sizeof(*r), rank_cmp);
+	for (i = 0; i < dl->n; i++)
+		dl->v[i] = r[i].d;
+	free(r);
+}
+
+/* Start a worker on its message; NULL and rs_err. */
+static struct worker *
+start(struct build *b, const char *what,
+    int (*fn)(void *, const char *, size_t, struct buf *))
+{
+	struct worker	*w;
+	struct buf	 go = { 0 };
+
+	if ((w = worker_start(what, fn, b)) == NULL)
+		return NULL;
+	BUF_LIT(&go, "go");
+	if (worker_send(w, &go) == -1) {
+		worker_stop(w, 0);
+		w = NULL;
+	}
+	buf_free(&go);
+	return w;
 }
 
 int
 downloads_write(struct build *b)
 {
 	struct dl_all	*all = NULL;
-	struct buf	 go = { 0 };
+	struct worker	*half = NULL;
+	size_t		 i, n0 = b->downloads.n;
 	int		 f;
 
 	if (b->jobs > 1) {
 		all = xcalloc(1, sizeof(*all));
-		if ((all->w = worker_start("the all-quarters downloads",
-		    all_sets, b)) == NULL) {
+		if ((all->w = start(b, "the all-quarters workbooks",
+		    all_sets)) == NULL) {
 			free(all);
 			return -1;
 		}
-		BUF_LIT(&go, "all");
-		if (worker_send(all->w, &go) == -1) {
-			buf_free(&go);
-			worker_stop(all->w, 0);
-			free(all);
-			return -1;
-		}
-		buf_free(&go);
 		b->dl_all = all;
+		if ((half = start(b, "the quarters' downloads",
+		    half_sets)) == NULL)
+			return -1;
 	}
 	for (f = 0; f < FORM__MAX; f++)
-		if (form_sets(b, f, all) == -1)
+		for (i = 0; i < b->nquarters; i++)
+			if (half == NULL || !HALF(i))
+				if (write_set(b, f, b->quarters[i]) == -1) {
+					if (half != NULL)
+						worker_stop(half, 0);
+					return -1;
+				}
+	if (half != NULL && half_wait(b, half) == -1)
+		return -1;
+	/* Nothing is listed before the downloads. */
+	if (n0 != 0)
+		return rs_err("downloads listed before the quarters' files");
+	rank(&b->downloads);
+	for (f = 0; f < FORM__MAX; f++) {
+		if (all_machine(b, f) == -1)
 			return -1;
+		if (all == NULL && write_set(b, f, NULL) == -1)
+			return -1;
+	}
+	rank(&b->downloads);
+	if (all != NULL)
+		for (f = 0, i = 0; f < FORM__MAX; f++) {
+			while (i < b->downloads.n &&
+			    b->downloads.v[i]->form <= (enum form)f)
+				i++;
+			all->at[f] = i;
+		}
 	if (releases_downloads(b) == -1)
 		return -1;
 	return 0;

@@ -87,6 +87,7 @@ struct download {
 	int		 chart;		/* a chart's data (stats.c), no form */
 	const struct dl_format *fmt;
 	unsigned long long bytes;
+	unsigned long long head;	/* gzip: its header's member's bytes */
 	long		 rows;
 	char		 sha[65];
 };
