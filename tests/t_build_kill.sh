@@ -136,3 +136,44 @@ for d in 0.01 0.03 0.06 0.1 0.15 0.2 0.3 0.45 0.7; do
 done
 check "killed at 9 delays: the old or the new site, and the next build cleans up ($bad bad)" \
     [ "$bad" -eq 0 ]
+
+# A write that fails (ENOSPC) in a parallel build: in the build, the
+# scrubber's worker, the downloads' workers or the pages' (which one
+# depends on how the processes' calls interleave): the build either
+# fails, saying so last on its standard error ("regsite: ...", after
+# any library's own words), with the site as it was, or never met the
+# failure and publishes the new site; never a crash, never a mix, no
+# tree left behind.
+bad=0 failed=0 runs=0
+for w in 1 2 5 10 20 30 40 60 100 150 200; do
+	if [ $cur = A ]; then next=B; else next=A; fi
+	strace -f -qq -o /dev/null -e trace=write \
+	    -e inject=write:error=ENOSPC:when=$w "$REGSITE" build --db reg.db \
+	    --out pub --source "$TOP" --config $next.ini --quiet --jobs 2 \
+	    >/dev/null 2>err.txt
+	rc=$?
+	runs=$((runs + 1))
+	h=$(tree pub)
+	last=$(tail -n 1 err.txt)
+	if [ $rc -eq 1 ]; then
+		failed=$((failed + 1))
+		case $last in
+		"regsite: warning: "*|"") bad=$((bad + 1))
+			echo "  write $w: exit 1, saying: $last" ;;
+		"regsite: "*) ;;
+		*)	bad=$((bad + 1)); echo "  write $w: exit 1, saying: $last" ;;
+		esac
+		[ "$h" = "$(eval echo \$h$cur)" ] ||
+		    { bad=$((bad + 1)); echo "  write $w: failed, and the site changed"; }
+	elif [ $rc -eq 0 ]; then
+		[ "$h" = "$(eval echo \$h$next)" ] &&
+		    cur=$next ||
+		    { bad=$((bad + 1)); echo "  write $w: succeeded, not the new site"; }
+	else
+		bad=$((bad + 1)); echo "  write $w: exit $rc: $last"
+	fi
+	[ "$(leftovers)" -eq 0 ] ||
+	    { bad=$((bad + 1)); echo "  write $w: a tree left: $(ls -da .pub.*)"; }
+done
+check "a write failing in a parallel build ($failed of $runs builds failed): exit 1 and why, the old site, or the new one; no tree left ($bad bad)" \
+    [ "$bad" -eq 0 -a "$failed" -gt 0 ]
