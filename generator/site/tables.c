@@ -382,8 +382,7 @@ table_headings(struct build *b, enum lang l, enum form f)
  * style sheet carries them once, per language, form and column
  * (td:nth-of-type), instead of an attribute on every cell; a group
  * page's table ("coded") has the coded columns only.  The folded texts'
- * "more" and "less" come from here too, and the downloads page's word
- * for the rows of a file.
+ * "more" and "less" come from here too.
  */
 void
 table_card_css(struct build *b, enum lang l, struct buf *out)
@@ -413,10 +412,6 @@ table_card_css(struct build *b, enum lang l, struct buf *out)
 				BUF_LIT(out, "\"; }\n");
 			}
 		}
-	/* The downloads page's files (style.css shows it on cards). */
-	BUF_LIT(out, "table.files td.num + td.num::after { content: \" ");
-	esc_csss(out, tr(b->cat, l, "rows_word"));
-	BUF_LIT(out, "\"; }\n");
 	BUF_LIT(out, "details.fold summary::after { content: \"");
 	esc_csss(out, tr(b->cat, l, "show_more"));
 	BUF_LIT(out, "\"; }\ndetails.fold[open] summary::after { content: "
