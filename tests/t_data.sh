@@ -55,6 +55,14 @@ for l in kk ru; do
 	    "$out/$l/data/index.html" | wc -l)
 	check "the $l downloads page lists every file with its SHA-256 ($shown)" \
 	    [ "$shown" -eq "$n" ]
+	# A card on a phone hides the headings: each row count says what
+	# it counts.
+	w=$(awk -F, -v lang=$l '$1 == "rows_word" { print lang == "kk" ? $2 : $3 }' \
+	    "$TOP/content/catalog.csv")
+	counted=$(grep -o '<td class="num">[^<]*</td><td class="c-sha">' \
+	    "$out/$l/data/index.html" | grep -c "&nbsp;$w</td>")
+	check "the $l downloads page says '$w' after every file's row count ($counted)" \
+	    [ "$counted" -eq "$n" ]
 	check "the $l data dictionary describes columns, codes and markers" \
 	    sh -c "grep -q '<code>circumstances</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>KZ-71</code>' '$out/$l/data/dictionary/index.html' && grep -q '<code>&lt;8</code>' '$out/$l/data/dictionary/index.html'"
 done
