@@ -101,12 +101,14 @@
 
 	/* The form: filters (filled later), search, clear, status. */
 	TableTools.prototype.build = function () {
-		var self = this, box = this.box, first;
+		var self = this, box = this.box, head;
 		var form, fs, search, actions, hint;
 
-		first = this.pageRows[0];
-		if (first) {
-			this.classes = Array.prototype.map.call(first.cells,
+		/* Each column's kind is its heading's class (the cells
+		 * carry none). */
+		head = this.table.tHead && this.table.tHead.rows[0];
+		if (head) {
+			this.classes = Array.prototype.map.call(head.cells,
 			    function (c) { return c.className; });
 		}
 		form = make("form", {
@@ -555,9 +557,9 @@
 			}, r.ref));
 			tr.appendChild(th);
 			for (j = 0; j < r.cells.length; j++) {
-				/* Its card label comes from the style sheet. */
-				td = make("td", { "class":
-				    this.classes[j + 1] || null });
+				/* Its card label comes from the style sheet;
+				 * its kind from its heading, as on the page. */
+				td = make("td");
 				appendMarked(td, r.cells[j], this.words,
 				    this.lang);
 				tr.appendChild(td);
