@@ -32,18 +32,31 @@ while IFS= read -r cmd; do
 		check "step $n: $f is there to read" [ -s "$f" ]
 		continue ;;
 	*" serve "*)
-		port=$((30000 + ($$ * 13) % 20000))
-		# exec: the server is the job, so the kill below reaches it
-		# (a shell in between was killed and left it listening).
-		sh -c "exec $cmd --port $port" >"$WORK/serve.log" 2>&1 &
-		spid=$!
-		i=0
-		while ! curl -sf -o /dev/null "http://127.0.0.1:$port/" &&
-		    [ $i -lt 100 ]; do
-			sleep 0.1; i=$((i + 1))
+		# A port another test holds makes the server exit: then the
+		# next one.  Up to 30 s to answer (a sanitizer build on a
+		# loaded machine).
+		up=0
+		for try in 0 1 2; do
+			port=$((30000 + ($$ * 13 + try * 173) % 20000))
+			# exec: the server is the job, so the kill below
+			# reaches it (a shell in between was killed and left
+			# it listening).
+			sh -c "exec $cmd --port $port" >"$WORK/serve.log" 2>&1 &
+			spid=$!
+			i=0
+			while [ $i -lt 300 ] && kill -0 $spid 2>/dev/null; do
+				if curl -sf -o /dev/null "http://127.0.0.1:$port/"
+				then
+					up=1
+					break
+				fi
+				sleep 0.1; i=$((i + 1))
+			done
+			kill $spid 2>/dev/null; wait $spid 2>/dev/null
+			[ $up = 1 ] && break
 		done
-		check "step $n: $cmd answers" [ $i -lt 100 ]
-		kill $spid 2>/dev/null; wait $spid 2>/dev/null
+		check "step $n: $cmd answers" [ $up = 1 ]
+		[ $up = 1 ] || sed 's/^/  serve: /' "$WORK/serve.log"
 		continue ;;
 	esac
 	sh -c "$cmd" </dev/null >"$WORK/out" 2>"$WORK/err"
