@@ -349,6 +349,17 @@ answer_counts(struct build *b, struct buf *ans, size_t files0,
 	msg_put_int(ans, (long long)(site_bytes(b->site) - bytes0));
 }
 
+/* The entries listed since n0, after their count. */
+static void
+answer_entries(struct build *b, struct buf *ans, size_t n0)
+{
+	size_t	 i;
+
+	msg_put_int(ans, (long long)(b->downloads.n - n0));
+	for (i = n0; i < b->downloads.n; i++)
+		entry_put(ans, b->downloads.v[i]);
+}
+
 /* An answer that failed: -1 and why. */
 static void
 answer_error(struct buf *ans)
@@ -366,7 +377,7 @@ static int
 all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 {
 	struct build	*b = arg;
-	size_t		 files0 = site_files(b->site), n0, i;
+	size_t		 files0 = site_files(b->site), n0;
 	unsigned long long bytes0 = site_bytes(b->site);
 	int		 f, rc = 0;
 
@@ -376,9 +387,7 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 		n0 = b->downloads.n;
 		if ((rc = write_set(b, f, NULL)) == -1)
 			break;
-		msg_put_int(ans, (long long)(b->downloads.n - n0));
-		for (i = n0; i < b->downloads.n; i++)
-			entry_put(ans, b->downloads.v[i]);
+		answer_entries(b, ans, n0);
 	}
 	if (rc == -1)
 		answer_error(ans);
@@ -409,14 +418,24 @@ half_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 		for (i = 0; i < b->nquarters && rc == 0; i++)
 			if (HALF(i))
 				rc = write_set(b, f, b->quarters[i]);
-	if (rc == 0) {
-		msg_put_int(ans, (long long)(b->downloads.n - n0));
-		for (i = n0; i < b->downloads.n; i++)
-			entry_put(ans, b->downloads.v[i]);
-	} else
+	if (rc == 0)
+		answer_entries(b, ans, n0);
+	else
 		answer_error(ans);
 	answer_counts(b, ans, files0, bytes0);
 	return 0;
+}
+
+/* An answer's end (answer_counts): count the worker's files; 0, or -1
+ * and rs_err when the answer was cut short. */
+static int
+answer_end(struct build *b, struct msgin *m, const char *what)
+{
+	long long	 n;
+
+	n = msg_get_int(m);
+	site_count(b->site, (size_t)n, (unsigned long long)msg_get_int(m));
+	return m->bad ? rs_err("%s: a garbled answer", what) : 0;
 }
 
 /* The quarters' worker's entries, onto the list; 0, or -1 and rs_err. */
@@ -446,12 +465,7 @@ half_wait(struct build *b, struct worker *w)
 		    sizeof(*dl->v));
 		for (k = 0; k < n; k++)
 			dl->v[dl->n++] = entry_get(&m);
-		n = msg_get_int(&m);
-		site_count(b->site, (size_t)n,
-		    (unsigned long long)msg_get_int(&m));
-		if (m.bad)
-			rc = rs_err("the quarters' downloads: a garbled "
-			    "answer");
+		rc = answer_end(b, &m, "the quarters' downloads");
 	}
 	buf_free(&ans);
 	if (worker_stop(w, rc == 0) == -1)
@@ -667,7 +681,7 @@ downloads_wait(struct build *b, int ok)
 		if ((n = msg_get_int(&m)) < 0) {
 			err = msg_get_str(&m, &len);
 			rc = rs_err("%s", err ? err : "the all-quarters "
-			    "downloads failed");
+			    "workbooks failed");
 			break;
 		}
 		v = xreallocarray(v, (size_t)n + 1, sizeof(*v));
@@ -676,14 +690,8 @@ downloads_wait(struct build *b, int ok)
 		splice(&b->downloads, all->at[f] + shift, v, (size_t)n);
 		shift += (size_t)n;
 	}
-	if (rc == 0) {
-		n = msg_get_int(&m);
-		site_count(b->site, (size_t)n,
-		    (unsigned long long)msg_get_int(&m));
-		if (m.bad)
-			rc = rs_err("the all-quarters downloads: a garbled "
-			    "answer");
-	}
+	if (rc == 0)
+		rc = answer_end(b, &m, "the all-quarters workbooks");
 	free(v);
 	buf_free(&ans);
 	if (worker_stop(all->w, rc == 0) == -1)
