@@ -172,6 +172,11 @@ NGINX
 		    tr -d '\r' <'$ng/h' | grep -qx 'Content-Type: application/gzip' &&
 		    ! grep -qi '^Content-Encoding' '$ng/h' &&
 		    cmp -s '$ng/ix' '$site/kk/$q/incidents/records.json.gz'"
+		check "nginx: a quarter's JSON download is application/gzip, sent as it is" \
+		    sh -c "curl -sk -D '$ng/h' -o '$ng/js' -H 'Accept-Encoding: gzip' '$u/data/$q/incidents-kk.json.gz' &&
+		    tr -d '\r' <'$ng/h' | grep -qx 'Content-Type: application/gzip' &&
+		    ! grep -qi '^Content-Encoding' '$ng/h' &&
+		    cmp -s '$ng/js' '$site/data/$q/incidents-kk.json.gz'"
 		check "nginx: a workbook is a spreadsheet" \
 		    has_header data/all/incidents-kk.xlsx \
 		    "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
