@@ -156,6 +156,7 @@ file_member(struct dl_file *df)
 		zout = xrealloc(zout, len);
 		zcap = len;
 	}
+	/* Cannot fail: zout holds the bound. */
 	len = libdeflate_gzip_compress(deflater, df->out.data, df->out.len,
 	    zout, zcap);
 	file_put(df, zout, len);
@@ -780,6 +781,11 @@ downloads_free(struct downloads *dl)
 {
 	size_t	 i;
 
+	libdeflate_free_compressor(deflater);
+	deflater = NULL;
+	free(zout);
+	zout = NULL;
+	zcap = 0;
 	for (i = 0; i < dl->n; i++) {
 		free(dl->v[i]->path);
 		free(dl->v[i]);
