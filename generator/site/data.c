@@ -89,7 +89,7 @@ static void	 target_flush(void *);
 
 /*
  * A download being written, its file and its format (the entry is the
- * caller's to list); 0, or -1 and rs_err.
+ * caller's to list); 0, or -1 and rs_err with nothing left to free.
  */
 static int
 file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
@@ -109,11 +109,13 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	df->d = d;
 	sha256_init(&df->sha);
 	if (df->gz && deflater == NULL &&
-	    (deflater = libdeflate_alloc_compressor(GZ_LEVEL)) == NULL)
-		return rs_err("%s: cannot start compressing: out of memory",
+	    (deflater = libdeflate_alloc_compressor(GZ_LEVEL)) == NULL) {
+		rs_err("%s: cannot start compressing: out of memory",
 		    d->path);
+		goto fail;
+	}
 	if ((df->f = site_fopen(b->site, d->path)) == NULL)
-		return -1;
+		goto fail;
 	t.b = b;
 	t.form = f;
 	t.quarter = quarter;
@@ -122,6 +124,11 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	t.flush_arg = df;
 	df->state = fmt->open(&t, &df->out);
 	return 0;
+fail:
+	free(d->path);
+	free(d);
+	df->d = NULL;
+	return -1;
 }
 
 /* List a download (b->downloads): the pages link it, SHA256SUMS sums it. */
@@ -256,11 +263,8 @@ write_set(struct build *b, enum form f, const char *quarter)
 			if (quarter == NULL && !formats[k]->all_only)
 				continue;
 			if (file_open(b, &files[nf], formats[k], f, quarter,
-			    l) == -1) {
-				free(files[nf].d->path);
-				free(files[nf].d);
+			    l) == -1)
 				goto out;
-			}
 			file_list(b, &files[nf]);
 			nf++;
 		}
@@ -493,11 +497,8 @@ all_machine(struct build *b, enum form f)
 	int		 rc = 0;
 
 	memset(&all, 0, sizeof(all));
-	if (file_open(b, &all, &dl_csv, f, NULL, -1) == -1) {
-		free(all.d->path);
-		free(all.d);
+	if (file_open(b, &all, &dl_csv, f, NULL, -1) == -1)
 		return -1;
-	}
 	file_header(&all);
 	/* The list holds the quarters' files in quarter order. */
 	for (i = 0; i < dl->n && rc == 0; i++) {
