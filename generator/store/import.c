@@ -716,13 +716,14 @@ sql_order(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 
 /*
  * Run sql with ?1 = source, ?2 = the reporting quarter, ?3 = the form
- * name; with out, the first column of its first row goes there.
+ * name; the first nout columns of its first row go to out[] (NULL: 0).
  */
 static int
-run(struct imp *im, const char *sql, sqlite3_int64 *out)
+run_n(struct imp *im, const char *sql, sqlite3_int64 *const *out,
+    int nout)
 {
 	sqlite3_stmt	*st;
-	int		 rc, n;
+	int		 rc, n, i;
 
 	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(im->db, "importing");
@@ -734,15 +735,22 @@ run(struct imp *im, const char *sql, sqlite3_int64 *out)
 	if (n >= 3)
 		sqlite3_bind_text(st, 3, rules_formname(im->form), -1,
 		    SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		if (out) {
-			*out = sqlite3_column_int64(st, 0);
-			out = NULL;
-		}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < nout; i++)
+			*out[i] = sqlite3_column_int64(st, i);
+		nout = 0;
+	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return db_err(im->db, "importing");
 	return 0;
+}
+
+/* run_n() of at most one column: with out, its first row's goes there. */
+static int
+run(struct imp *im, const char *sql, sqlite3_int64 *out)
+{
+	return run_n(im, sql, &out, out != NULL);
 }
 
 /* run() on SQL built in b, which is then emptied. */
@@ -765,6 +773,7 @@ prepare(struct imp *im)
 	int		 rc = -1;
 
 	if (db_exec(im->db, DROP_TEMP
+	    "PRAGMA temp.page_size = 16384;"
 	    "PRAGMA temp.cache_size = -65536;"
 	    "CREATE TEMP TABLE problems (seq INTEGER PRIMARY KEY, "
 	    "file INTEGER, line INTEGER, col INTEGER, msg TEXT);"
@@ -1174,23 +1183,19 @@ merge(struct imp *im)
 	}
 	if (match(im) == -1)
 		goto fail;
+	trace("import: matched");
 	if (im->nproblems > 0) {
 		if (print_problems(im) == -1)
 			goto fail;
 		db_exec(im->db, "ROLLBACK");
 		return 1;
 	}
-	if (run(im, "SELECT count(*) FROM temp.refs", &c.records) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NULL",
-	    &c.added) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
-	    "AND NOT same", &c.changed) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE same",
-	    &c.unchanged) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE id IS NOT NULL "
-	    "AND public_no IS NULL", &c.renumbered) == -1 ||
-	    run(im, "SELECT count(*) FROM temp.refs WHERE quarter < ?2",
-	    &c.late) == -1 ||
+	/* The staged rows counted in one pass. */
+	if (run_n(im, "SELECT count(*), count(*) - count(id), "
+	    "sum(id IS NOT NULL AND NOT same), sum(same), "
+	    "sum(id IS NOT NULL AND public_no IS NULL), sum(quarter < ?2) "
+	    "FROM temp.refs", (sqlite3_int64 *[]){ &c.records, &c.added,
+	    &c.changed, &c.unchanged, &c.renumbered, &c.late }, 6) == -1 ||
 	    run(im, "SELECT count(*) FROM main.incidents", &c.ninc) == -1 ||
 	    run(im, "SELECT count(*) FROM main.insurance_cases",
 	    &c.nins) == -1 ||
@@ -1217,8 +1222,10 @@ merge(struct imp *im)
 		write = 0;	/* unchanged: nothing to write */
 	if (number(im) == -1)
 		goto fail;
+	trace("import: counted and numbered");
 	if (write && apply(im, (long)c.records) == -1)
 		goto fail;
+	trace("import: applied");
 	if (summary(im, &c) == -1)
 		goto fail;
 	if (db_exec(im->db, write ? "COMMIT" : "ROLLBACK") == -1) {
@@ -1226,6 +1233,7 @@ merge(struct imp *im)
 			db_err(im->db, "committing the import");
 		goto fail;
 	}
+	trace("import: summarized and committed");
 	buf_free(&b);
 	return 0;
 fail:
@@ -1317,6 +1325,7 @@ import_db(sqlite3 *db, const struct import_opts *o)
 		goto out;
 
 	/* Phase 1: read, check and stage every file. */
+	trace("import: started");
 	if (db_exec(db, "BEGIN") == -1)
 		goto out;
 	for (i = 0; i < (size_t)o->nfiles; i++)
@@ -1326,6 +1335,7 @@ import_db(sqlite3 *db, const struct import_opts *o)
 		}
 	if (db_exec(db, "COMMIT") == -1)
 		goto out;
+	trace("import: read, checked and staged");
 	sha256_digest(&im.sha, sizeof(im.digest), im.digest);
 	hmac_sha256_set_key(&im.order, sizeof(im.digest), im.digest);
 	if (sqlite3_create_function(db, "regsite_order", 1, SQLITE_UTF8,
@@ -1377,5 +1387,6 @@ import_run(const struct import_opts *o)
 	db_exec(db, "PRAGMA cache_size = -32768");
 	rc = import_db(db, o);
 	db_close(db);
+	trace("import: closed");
 	return rc;
 }
