@@ -184,11 +184,11 @@ expect_err "a missing database" 1 \
 cp "$db" "$WORK/v99.db"
 sqlite3 "$WORK/v99.db" "PRAGMA user_version = 99"
 expect_err "a database of another schema version" 1 \
-    "regsite: $WORK/v99.db: schema version 99, but this regsite needs version 2 (a newer regsite made it)" \
+    "regsite: $WORK/v99.db: schema version 99, but this regsite needs version 3 (a newer regsite made it)" \
     "$REGSITE" build --db "$WORK/v99.db" --out "$WORK/x"
 : >"$WORK/empty.db"
 expect_err "an empty file" 1 \
-    "regsite: $WORK/empty.db: not a registry database (schema version 0, empty; regsite needs version 2)" \
+    "regsite: $WORK/empty.db: not a registry database (schema version 0, empty; regsite needs version 3)" \
     "$REGSITE" build --db "$WORK/empty.db" --out "$WORK/x"
 expect_err "a report inside the site" 1 \
     "regsite: --report '$out/report.txt' is inside the output directory '$out': the report lists what was masked and must not be published" \
@@ -202,5 +202,5 @@ expect_err "a usage error exits 2" 2 \
     "regsite: build: --out DIR is required
 $("$REGSITE" --help)" \
     "$REGSITE" build --db "$db"
-check "--version" sh -c "'$REGSITE' --version | grep -q '^regsite [0-9.]* (schema version 2)$'"
+check "--version" sh -c "'$REGSITE' --version | grep -q '^regsite [0-9.]* (schema version 3)$'"
 check "--help exits 0" "$REGSITE" --help

@@ -98,7 +98,7 @@ eq "incidents example: nothing on stderr" "" "$(cat "$WORK/err")"
 eq "insurance example: exit status 0" 0 $?
 golden "insurance example: summary (ru)" $D/insurance-2025Q1.out "$WORK/out"
 
-eq "new database: schema version 2" 2 "$(q "$db" 'PRAGMA user_version')"
+eq "new database: schema version 3" 3 "$(q "$db" 'PRAGMA user_version')"
 eq "new database: WAL" wal "$(q "$db" 'PRAGMA journal_mode')"
 eq "incidents: 12 rows" 12 "$(q "$db" 'SELECT count(*) FROM incidents')"
 eq "insurance: 12 rows" 12 \

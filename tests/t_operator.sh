@@ -76,6 +76,47 @@ eq "the same content from the same source for another quarter: refused" \
     "3:12 problems; nothing imported" "$?:$(tail -n 1 "$WORK/err")"
 eq "... and nothing imported" "$s0" "$(state "$db")"
 
+# Both checks look the registry's records up by index, so that an
+# import costs its own size, not the registry's (REGSITE_EXPLAIN: each
+# query, then its plan).  A refused import, so the database is as it was.
+sed 's/^EIP-2025-/R-/' "$INS" >"$WORK/renamed-ins.csv"
+rm -f "$WORK/plan.txt"
+REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" import --db "$db" \
+    --form incidents --quarter 2025Q2 --source other "$WORK/renamed.csv" \
+    >/dev/null 2>&1
+REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" import --db "$db" \
+    --form insurance --quarter 2025Q2 --source other \
+    "$WORK/renamed-ins.csv" >/dev/null 2>&1
+eq "the duplicate checks' plans: by the indexes, no scan of the registry" \
+    "SEARCH m USING INDEX incidents_ref (source_ref=? AND org_code=?)
+SEARCH m USING INDEX incidents_content (occurred_at=? AND org_code=?)
+SEARCH m USING INDEX insurance_cases_ref (source_ref=? AND org_code=?)
+SEARCH m USING INDEX insurance_cases_content (occurred_at=? AND org_code=?)" \
+    "$(grep '^  .* m\( \|$\)' "$WORK/plan.txt" | sed 's/^ *//')"
+eq "... and nothing imported" "$s0" "$(state "$db")"
+
+# A database of schema version 2 (before those indexes) is upgraded by
+# the next import, whole: the indexes and the version, nothing else.
+cp "$db" "$WORK/v2.db"
+q "$WORK/v2.db" "DROP INDEX incidents_ref; DROP INDEX incidents_content;
+    DROP INDEX insurance_cases_ref; DROP INDEX insurance_cases_content;
+    PRAGMA user_version = 2"
+imp --db "$WORK/v2.db" --form incidents --quarter 2025Q1 --source gkb-4 \
+    "$INC" >/dev/null 2>&1
+eq "schema version 2: upgraded to 3 by an import, its indexes made" \
+    "3 incidents_content incidents_ref insurance_cases_content insurance_cases_ref" \
+    "$(q "$WORK/v2.db" "PRAGMA user_version") $(q "$WORK/v2.db" \
+    "SELECT name FROM sqlite_schema WHERE name GLOB '*_ref' OR
+    name GLOB '*_content' ORDER BY 1" | tr '\n' ' ' | sed 's/ $//')"
+eq "... and the records are as they were" "$s0" "$(state "$WORK/v2.db")"
+cp "$db" "$WORK/v2.db"
+q "$WORK/v2.db" "DROP INDEX incidents_ref; PRAGMA user_version = 2"
+imp --db "$WORK/v2.db" --form incidents --quarter 2025Q1 --source gkb-4 \
+    "$INC" >/dev/null 2>"$WORK/err"
+eq "an upgrade that fails says so and changes nothing" \
+    "1:regsite: $WORK/v2.db: upgrading schema version 2 to 3: index incidents_content already exists:2" \
+    "$?:$(cat "$WORK/err"):$(q "$WORK/v2.db" "PRAGMA user_version")"
+
 # Told so, the records are imported: all of them late.
 cp "$db" "$WORK/late.db"
 imp --db "$WORK/late.db" --form incidents --quarter 2025Q2 --source other \
@@ -338,7 +379,7 @@ sqlite3 "$WORK/other.db" 'CREATE TABLE notes (t TEXT); INSERT INTO notes
     VALUES (1)'
 sum0=$(sha256sum "$WORK/other.db" | cut -c1-64)
 expect_err "a non-registry SQLite file: refused" 1 \
-    "regsite: $WORK/other.db: not a registry database (schema version 0, unknown tables; regsite needs version 2)" \
+    "regsite: $WORK/other.db: not a registry database (schema version 0, unknown tables; regsite needs version 3)" \
     imp --db "$WORK/other.db" --form incidents --quarter 2025Q1 \
     --source t "$INC"
 eq "... not switched to WAL, not changed" "delete:$sum0:" \

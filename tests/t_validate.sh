@@ -89,16 +89,16 @@ if [ ! -s out ]; then ok "damaged: nothing on stdout"; else
 expect_err "no such file" 1 "regsite: nope.db: no such database file" \
     "$REGSITE" validate --db nope.db
 : >empty.db
-expect_err "an empty file" 3 "empty.db: not a registry database (schema version 0, empty; regsite needs version 2)" \
+expect_err "an empty file" 3 "empty.db: not a registry database (schema version 0, empty; regsite needs version 3)" \
     "$REGSITE" validate --db empty.db
 echo "source_ref,org_code" >text.db
 expect_err "not a database" 3 "$(pwd -P)/text.db: reading the schema version: file is not a database" \
     "$REGSITE" validate --db text.db
 cp good.db newer.db
-sqlite3 newer.db 'PRAGMA user_version = 3'
-expect_err "a newer schema" 3 "newer.db: schema version 3, but this regsite needs version 2 (a newer regsite made it)" \
+sqlite3 newer.db 'PRAGMA user_version = 4'
+expect_err "a newer schema" 3 "newer.db: schema version 4, but this regsite needs version 3 (a newer regsite made it)" \
     "$REGSITE" validate --db newer.db
-expect_err "import refuses a newer schema too" 1 "regsite: newer.db: schema version 3, but this regsite needs version 2 (a newer regsite made it)" \
+expect_err "import refuses a newer schema too" 1 "regsite: newer.db: schema version 4, but this regsite needs version 3 (a newer regsite made it)" \
     "$REGSITE" import --db newer.db --form incidents --quarter 2025Q1 \
     --source gkb-4 "$D/incidents-2025Q1.csv"
 

@@ -240,7 +240,7 @@ db_open_check(sqlite3 **dbp, const char *path, int *refused)
  * is no registry at all: it gets schema.sql.
  */
 static const char *const migrations[SCHEMA_VERSION] = {
-	NULL,		/* 0: no registry (schema.sql creates version 2) */
+	NULL,		/* 0: no registry (schema.sql creates version 3) */
 	/* 1 -> 2: the memory of published releases (privacy/privacy.c). */
 	    "CREATE TABLE releases (\n"
 	    "	policy  TEXT NOT NULL,\n"
@@ -283,6 +283,11 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	    "	name  TEXT PRIMARY KEY,\n"
 	    "	value BLOB NOT NULL\n"
 	    ");\n",
+	/* 2 -> 3: an import's duplicate checks by index (store/import.c). */
+	    "CREATE INDEX incidents_ref ON incidents(source_ref, org_code);\n"
+	    "CREATE INDEX incidents_content ON incidents(occurred_at, org_code);\n"
+	    "CREATE INDEX insurance_cases_ref ON insurance_cases(source_ref, org_code);\n"
+	    "CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code);\n",
 };
 
 static int
@@ -295,8 +300,11 @@ upgrade(sqlite3 *db, long from)
 		if (migrations[v] == NULL)
 			return rs_err("%s: no upgrade from schema version %ld",
 			    sqlite3_db_filename(db, "main"), v);
-		if (db_exec(db, migrations[v]) == -1)
-			return -1;
+		if (sqlite3_exec(db, migrations[v], NULL, NULL, NULL)
+		    != SQLITE_OK)
+			return rs_err("%s: upgrading schema version %ld to %ld: "
+			    "%s", sqlite3_db_filename(db, "main"), v, v + 1,
+			    sqlite3_errmsg(db));
 	}
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d",
 	    SCHEMA_VERSION);

@@ -64,8 +64,7 @@
 			"DROP TABLE IF EXISTS temp.numbers;" \
 			"DROP TABLE IF EXISTS temp.rows;" \
 			"DROP TABLE IF EXISTS temp.problems;" \
-			"DROP TABLE IF EXISTS temp.bases;" \
-			"DROP TABLE IF EXISTS temp.mkeys;"
+			"DROP TABLE IF EXISTS temp.bases;"
 
 struct imp {
 	sqlite3		*db;
@@ -822,6 +821,40 @@ out:
 }
 
 /*
+ * REGSITE_EXPLAIN=FILE (tests): append sql and its query plan, each
+ * line of the plan indented, to FILE.
+ */
+static int
+explain(struct imp *im, const char *sql)
+{
+	const char	*path = getenv("REGSITE_EXPLAIN");
+	sqlite3_stmt	*st;
+	FILE		*f;
+	char		*q;
+	int		 step;
+
+	if (path == NULL || *path == '\0')
+		return 0;
+	if ((f = fopen(path, "a")) == NULL)
+		return rs_err("%s: %s", path, strerror(errno));
+	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	step = sqlite3_prepare_v2(im->db, q, -1, &st, NULL);
+	free(q);
+	if (step != SQLITE_OK) {
+		fclose(f);
+		return db_err(im->db, "explaining a query");
+	}
+	fprintf(f, "%s\n", sql);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(f, "  %s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	if (fclose(f) == EOF)
+		return rs_err("%s: %s", path, strerror(errno));
+	return step == SQLITE_DONE ? 0 :
+	    db_err(im->db, "explaining a query");
+}
+
+/*
  * Run sql (?1 source, ?2 quarter) whose rows are (file, line,
  * source_ref, a, b, c) and record a problem in the source_ref column of
  * each: the message m of the catalog with the arguments a, b, c (as
@@ -837,6 +870,8 @@ report(struct imp *im, const char *sql, enum msg m, int nargs, int dup)
 	size_t		 fi;
 	int		 rc, i;
 
+	if (explain(im, sql) == -1)
+		return -1;
 	if (sqlite3_prepare_v2(im->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return db_err(im->db, "importing");
 	sqlite3_bind_text(st, 1, im->source, -1, SQLITE_STATIC);
@@ -924,26 +959,19 @@ match(struct imp *im)
 	}
 	if (!im->o->allow_duplicates) {
 		/*
-		 * The other submissions' records by a key of their
-		 * values; a staged row with the same key is compared
-		 * value by value.
+		 * The other submissions' records with the same values: the
+		 * index on (occurred_at, org_code) finds the few with the
+		 * same moment and organization, compared value by value,
+		 * so this costs the submission's size, not the registry's.
 		 */
-		BUF_LIT(&b, "CREATE TEMP TABLE mkeys AS SELECT id, "
-		    "regsite_content(");
-		put_cols_from(&b, im->form, 1, "");
-		buf_printf(&b, ") AS k FROM main.%s WHERE source <> ?1 OR "
-		    "reported_quarter <> ?2", t);
-		if (runb(im, &b, NULL) == -1 || run(im, "CREATE INDEX "
-		    "temp.mkeys_k ON mkeys (k)", NULL) == -1)
-			goto out;
 		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
 		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
-		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq "
-		    "JOIN temp.mkeys AS h ON h.k = regsite_content(");
-		put_cols_from(&b, im->form, 1, "w.");
-		buf_printf(&b, ") JOIN main.%s AS m ON m.id = h.id AND ", t);
+		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq ");
+		buf_printf(&b, "JOIN main.%s AS m ON m.occurred_at = "
+		    "w.occurred_at AND m.org_code = w.org_code AND ", t);
 		same_cols(&b, im->form, 1, "m", "w");
-		BUF_LIT(&b, " GROUP BY r.seq ORDER BY r.seq");
+		BUF_LIT(&b, " WHERE m.source <> ?1 OR m.reported_quarter <> ?2 "
+		    "GROUP BY r.seq ORDER BY r.seq");
 		rc = report(im, buf_str(&b), M_DUP_CONTENT, 3, 1);
 		buf_reset(&b);
 		if (rc == -1)
@@ -1321,7 +1349,7 @@ import_db(sqlite3 *db, const struct import_opts *o)
 		goto out;
 	im.source = xstrdup(o->source);
 	if ((im.rules = rules_new(db, o->lang)) == NULL ||
-	    db_content_fn(db) == -1 || prepare(&im) == -1)
+	    prepare(&im) == -1)
 		goto out;
 
 	/* Phase 1: read, check and stage every file. */

@@ -126,6 +126,11 @@ CREATE TABLE incidents (
 );
 
 CREATE UNIQUE INDEX incidents_public ON incidents(quarter, public_no);
+-- An import looks for the record it submits under another source (the
+-- same source_ref and org_code) or another reference (the same values):
+-- these indexes make that cost the submission's size, not the registry's.
+CREATE INDEX incidents_ref ON incidents(source_ref, org_code);
+CREATE INDEX incidents_content ON incidents(occurred_at, org_code);
 
 -- A record inserted without a public number gets the next one.
 CREATE TRIGGER incidents_number AFTER INSERT ON incidents
@@ -193,6 +198,8 @@ CREATE TABLE insurance_cases (
 );
 
 CREATE UNIQUE INDEX insurance_cases_public ON insurance_cases(quarter, public_no);
+CREATE INDEX insurance_cases_ref ON insurance_cases(source_ref, org_code);
+CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code);
 
 -- A record inserted without a public number gets the next one.
 CREATE TRIGGER insurance_cases_number AFTER INSERT ON insurance_cases
@@ -437,4 +444,4 @@ CREATE TABLE privacy_state (
 	value BLOB NOT NULL
 );
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

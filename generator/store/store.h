@@ -10,7 +10,7 @@
 #define STORE_H
 
 /* PRAGMA user_version of the databases this regsite reads and writes. */
-#define SCHEMA_VERSION 2
+#define SCHEMA_VERSION 3
 
 struct demo_opts {
 	const char *db;
