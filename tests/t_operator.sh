@@ -89,11 +89,39 @@ REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" import --db "$db" \
     "$WORK/renamed-ins.csv" >/dev/null 2>&1
 eq "the duplicate checks' plans: by the indexes, no scan of the registry" \
     "SEARCH m USING INDEX incidents_ref (source_ref=? AND org_code=?)
-SEARCH m USING INDEX incidents_content (occurred_at=? AND org_code=?)
+SEARCH m USING INDEX incidents_content (occurred_at=? AND org_code=? AND diagnosis_icd10=?)
 SEARCH m USING INDEX insurance_cases_ref (source_ref=? AND org_code=?)
-SEARCH m USING INDEX insurance_cases_content (occurred_at=? AND org_code=?)" \
+SEARCH m USING INDEX insurance_cases_content (occurred_at=? AND org_code=? AND diagnosis_icd10=?)" \
     "$(grep '^  .* m\( \|$\)' "$WORK/plan.txt" | sed 's/^ *//')"
 eq "... and nothing imported" "$s0" "$(state "$db")"
+
+# Many records of one minute, organization and diagnosis would make the
+# index's candidates grow with the square of their number: such a
+# submission is matched by a key of every record's values instead, and
+# finds the same duplicates.
+awk -v n=300 -f "$TOP/tests/data/gen-incidents.awk" | python3 -c '
+import csv, sys
+r = csv.reader(sys.stdin); w = csv.writer(sys.stdout, lineterminator="\n")
+h = next(r); w.writerow(h)
+first = None
+for row in r:
+    first = first or row
+    for c in ("occurred_at", "org_code", "diagnosis_icd10"):
+        row[h.index(c)] = first[h.index(c)]
+    w.writerow(row)' >"$WORK/crowd.csv"
+sed 's/^GEN-/ALT-/' "$WORK/crowd.csv" >"$WORK/crowd2.csv"
+imp --db "$WORK/crowd.db" --form incidents --quarter 2025Q1 --source a \
+    "$WORK/crowd.csv" >/dev/null 2>&1 || fail "importing the crowded file"
+rm -f "$WORK/plan.txt"
+REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" import --db "$WORK/crowd.db" \
+    --form incidents --quarter 2025Q1 --source b --lang en \
+    "$WORK/crowd2.csv" >/dev/null 2>"$WORK/err"
+eq "300 records of one minute, organization and diagnosis, again under other references: all refused, by the values' keys" \
+    "3:$WORK/crowd2.csv:2:1: field 'source_ref': the same record is already in the registry: GEN-0000001, submitted by 'a' for 2025Q1 (ALT-0000001)
+300 problems; nothing imported:SEARCH m USING INTEGER PRIMARY KEY (rowid=?)" \
+    "$?:$(head -n 1 "$WORK/err")
+$(tail -n 1 "$WORK/err"):$(grep -A4 'temp.mkeys' "$WORK/plan.txt" |
+    grep '^  SEARCH m ' | sed 's/^ *//')"
 
 # A database of schema version 2 (before those indexes) is upgraded by
 # the next import, whole: the indexes and the version, nothing else.

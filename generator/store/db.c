@@ -285,9 +285,9 @@ static const char *const migrations[SCHEMA_VERSION] = {
 	    ");\n",
 	/* 2 -> 3: an import's duplicate checks by index (store/import.c). */
 	    "CREATE INDEX incidents_ref ON incidents(source_ref, org_code);\n"
-	    "CREATE INDEX incidents_content ON incidents(occurred_at, org_code);\n"
+	    "CREATE INDEX incidents_content ON incidents(occurred_at, org_code, diagnosis_icd10);\n"
 	    "CREATE INDEX insurance_cases_ref ON insurance_cases(source_ref, org_code);\n"
-	    "CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code);\n",
+	    "CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code, diagnosis_icd10);\n",
 };
 
 static int

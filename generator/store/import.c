@@ -64,7 +64,8 @@
 			"DROP TABLE IF EXISTS temp.numbers;" \
 			"DROP TABLE IF EXISTS temp.rows;" \
 			"DROP TABLE IF EXISTS temp.problems;" \
-			"DROP TABLE IF EXISTS temp.bases;"
+			"DROP TABLE IF EXISTS temp.bases;" \
+			"DROP TABLE IF EXISTS temp.mkeys;"
 
 struct imp {
 	sqlite3		*db;
@@ -914,6 +915,71 @@ same_cols(struct buf *b, enum form form, size_t first, const char *x,
 }
 
 /*
+ * A record the registry holds under another submission with the same
+ * values (but the source_ref) is a problem.  The candidates are the
+ * records of the same minute, organization and diagnosis, found by the
+ * index on those columns and compared value by value: the submission's
+ * size, not the registry's.  A submission whose rows meet too many
+ * candidates (many records of one minute, organization and diagnosis:
+ * the pairs would grow with the square of their number) is matched by
+ * a key of the values of every record instead, which costs the
+ * registry's size once.  0, or -1.
+ */
+static int
+dup_content(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	const char	*t = rules_table(im->form);
+	sqlite3_int64	 staged, pairs, bound;
+	int		 rc = -1;
+
+	if (run(im, "SELECT count(*) FROM temp.rows", &staged) == -1)
+		goto out;
+	bound = 8 * staged + 10000;
+	buf_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM temp.rows AS w "
+	    "JOIN main.%s AS m ON m.occurred_at = w.occurred_at AND "
+	    "m.org_code = w.org_code AND m.diagnosis_icd10 = "
+	    "w.diagnosis_icd10 LIMIT %lld)", t, (long long)bound);
+	if (runb(im, &b, &pairs) == -1)
+		goto out;
+	if (pairs < bound) {
+		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
+		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
+		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq ");
+		buf_printf(&b, "JOIN main.%s AS m ON m.occurred_at = "
+		    "w.occurred_at AND m.org_code = w.org_code AND "
+		    "m.diagnosis_icd10 = w.diagnosis_icd10 AND ", t);
+	} else {
+		if (db_content_fn(im->db) == -1)
+			goto out;
+		BUF_LIT(&b, "CREATE TEMP TABLE mkeys AS SELECT id, "
+		    "regsite_content(");
+		put_cols_from(&b, im->form, 1, "");
+		buf_printf(&b, ") AS k FROM main.%s WHERE source <> ?1 OR "
+		    "reported_quarter <> ?2", t);
+		if (runb(im, &b, NULL) == -1 || run(im, "CREATE INDEX "
+		    "temp.mkeys_k ON mkeys (k)", NULL) == -1)
+			goto out;
+		/* In this order, the record by its id alone. */
+		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
+		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
+		    "FROM temp.refs AS r CROSS JOIN temp.rows AS w "
+		    "ON w.seq = r.seq CROSS JOIN temp.mkeys AS h "
+		    "ON h.k = regsite_content(");
+		put_cols_from(&b, im->form, 1, "w.");
+		buf_printf(&b, ") CROSS JOIN main.%s AS m NOT INDEXED "
+		    "ON m.id = h.id AND ", t);
+	}
+	same_cols(&b, im->form, 1, "m", "w");
+	BUF_LIT(&b, " WHERE m.source <> ?1 OR m.reported_quarter <> ?2 "
+	    "GROUP BY r.seq ORDER BY r.seq");
+	rc = report(im, buf_str(&b), M_DUP_CONTENT, 3, 1);
+out:
+	buf_free(&b);
+	return rc;
+}
+
+/*
  * Match the staged rows with the source's records: a replaced record
  * keeps its public number unless its event quarter changed, and is
  * marked the same when no value changed.  Problems: a source_ref the
@@ -957,27 +1023,8 @@ match(struct imp *im)
 		rc = 0;
 		goto out;
 	}
-	if (!im->o->allow_duplicates) {
-		/*
-		 * The other submissions' records with the same values: the
-		 * index on (occurred_at, org_code) finds the few with the
-		 * same moment and organization, compared value by value,
-		 * so this costs the submission's size, not the registry's.
-		 */
-		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
-		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
-		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq ");
-		buf_printf(&b, "JOIN main.%s AS m ON m.occurred_at = "
-		    "w.occurred_at AND m.org_code = w.org_code AND ", t);
-		same_cols(&b, im->form, 1, "m", "w");
-		BUF_LIT(&b, " WHERE m.source <> ?1 OR m.reported_quarter <> ?2 "
-		    "GROUP BY r.seq ORDER BY r.seq");
-		rc = report(im, buf_str(&b), M_DUP_CONTENT, 3, 1);
-		buf_reset(&b);
-		if (rc == -1)
-			goto out;
-		rc = -1;
-	}
+	if (!im->o->allow_duplicates && dup_content(im) == -1)
+		goto out;
 	buf_printf(&b, "UPDATE temp.refs AS r SET same = 1 FROM temp.rows "
 	    "AS w, main.%s AS m WHERE w.seq = r.seq AND m.id = r.id AND ", t);
 	same_cols(&b, im->form, 0, "m", "w");

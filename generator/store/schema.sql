@@ -130,7 +130,7 @@ CREATE UNIQUE INDEX incidents_public ON incidents(quarter, public_no);
 -- same source_ref and org_code) or another reference (the same values):
 -- these indexes make that cost the submission's size, not the registry's.
 CREATE INDEX incidents_ref ON incidents(source_ref, org_code);
-CREATE INDEX incidents_content ON incidents(occurred_at, org_code);
+CREATE INDEX incidents_content ON incidents(occurred_at, org_code, diagnosis_icd10);
 
 -- A record inserted without a public number gets the next one.
 CREATE TRIGGER incidents_number AFTER INSERT ON incidents
@@ -199,7 +199,7 @@ CREATE TABLE insurance_cases (
 
 CREATE UNIQUE INDEX insurance_cases_public ON insurance_cases(quarter, public_no);
 CREATE INDEX insurance_cases_ref ON insurance_cases(source_ref, org_code);
-CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code);
+CREATE INDEX insurance_cases_content ON insurance_cases(occurred_at, org_code, diagnosis_icd10);
 
 -- A record inserted without a public number gets the next one.
 CREATE TRIGGER insurance_cases_number AFTER INSERT ON insurance_cases
