@@ -204,3 +204,49 @@ $("$REGSITE" --help)" \
     "$REGSITE" build --db "$db"
 check "--version" sh -c "'$REGSITE' --version | grep -q '^regsite [0-9.]* (schema version 3)$'"
 check "--help exits 0" "$REGSITE" --help
+
+# Every pager, a table's or a profile group's, links a bounded number of
+# pages: the first, the last, and two on each side of the current one,
+# with a gap between.  A pager that listed every page would make a
+# group's pages grow with the square of their number (at 1 000 000
+# incidents, half of a group page was its two pagers).  Ten rows a page,
+# so that groups have many pages.
+printf '[site]\nrecord_pages = no\nrows_per_page = 10\n' >"$WORK/small.ini"
+if "$REGSITE" build --db "$db" --out "$WORK/small" --config "$WORK/small.ini" \
+    --source "$TOP" --no-record --quiet 2>/dev/null; then
+	python3 - "$WORK/small" >"$WORK/pagers" <<'PY'
+import os, re, sys
+root = sys.argv[1]
+bad, pages, most = [], 0, {"table": 0, "group": 0}
+nav = re.compile(r'<nav class="pager"[^>]*>(.*?)</nav>', re.S)
+num = re.compile(r'<li><a href="([^"]*)"( aria-current="page")?>'
+                 r'<span class="visually-hidden">[^<]*</span>(\d+)</a></li>')
+for d, _, files in os.walk(root):
+    if "index.html" not in files or not re.search(r"/(incidents|insurance)(/|$)", d):
+        continue
+    kind = "group" if "/group/" in d else "table"
+    html = open(os.path.join(d, "index.html"), encoding="utf-8").read()
+    for block in nav.findall(html):
+        links = num.findall(block)
+        if not links:
+            continue
+        pages += 1
+        ns = [int(n) for _, _, n in links]
+        cur = [int(n) for _, c, n in links if c]
+        last = max(ns)
+        most[kind] = max(most[kind], last)
+        want = sorted({1, last} | {i for i in range(cur[0] - 2, cur[0] + 3)
+                                   if 1 <= i <= last}) if len(cur) == 1 else None
+        if ns != want or (("…" in block) != (len(ns) < last)):
+            bad.append("%s: %s" % (d[len(root):], ns))
+print("pagers %d, most pages: table %d, group %d" % (pages, most["table"], most["group"]))
+for b in bad[:5]:
+    print("bad " + b)
+PY
+	check "every pager links the first and last pages and two on each side, with gaps ($(head -n 1 "$WORK/pagers"))" \
+	    sh -c "! grep -q '^bad ' '$WORK/pagers' && grep -Eq 'table [0-9]{2,}, group [0-9]{2,}$' '$WORK/pagers'"
+	grep '^bad ' "$WORK/pagers" | sed 's/^/  /'
+else
+	fail "a build with ten rows a page"
+fi
+rm -rf "$WORK/small"

@@ -454,34 +454,53 @@ privacy_notes(struct tctx *t)
 	return list;
 }
 
-/* Numbered page links with gaps: 1 … 4 5 [6] 7 8 … 20. */
+/*
+ * Numbered page links with gaps, 1 … 4 5 [6] 7 8 … 20, on page cur of
+ * npages of path; url(arg, i) is page i's address.  A bounded number
+ * of links, however many pages: a page that listed every page would
+ * make the pages' bytes grow with the square of their number.
+ */
 static struct mval *
-pagination(struct tctx *t, const char *path, long cur)
+pager(const char *path, long cur, long npages,
+    char *(*url)(const void *, long), const void *arg)
 {
 	struct mval	*m, *list, *p;
 	long		 i, last = 0;
 
 	m = mv_map();
 	list = mv_set(m, "pages", mv_list());
-	for (i = 1; i <= t->npages; i++) {
-		if (i != 1 && i != t->npages && (i < cur - 2 || i > cur + 2))
+	for (i = 1; i <= npages; i++) {
+		if (i != 1 && i != npages && (i < cur - 2 || i > cur + 2))
 			continue;
 		if (last && i > last + 1)
 			mv_set(mv_push(list, mv_map()), "gap", mv_bool(1));
 		p = mv_push(list, mv_map());
 		mv_set(p, "n", mv_strf("%ld", i));
-		page_link(p, "href", path, table_path(t, i));
+		page_link(p, "href", path, url(arg, i));
 		if (i == cur)
 			mv_set(p, "current", mv_bool(1));
 		last = i;
 	}
 	if (cur > 1)
-		page_link(m, "prev", path, table_path(t, cur - 1));
-	if (cur < t->npages)
-		page_link(m, "next", path, table_path(t, cur + 1));
-	if (t->npages > 1)
+		page_link(m, "prev", path, url(arg, cur - 1));
+	if (cur < npages)
+		page_link(m, "next", path, url(arg, cur + 1));
+	if (npages > 1)
 		mv_set(m, "many", mv_bool(1));
 	return m;
+}
+
+static char *
+table_url(const void *arg, long n)
+{
+	return table_path(arg, n);
+}
+
+/* A table page's pager. */
+static struct mval *
+pagination(struct tctx *t, const char *path, long cur)
+{
+	return pager(path, cur, t->npages, table_url, t);
 }
 
 /* The context shared by a table page and a record page. */
@@ -1217,15 +1236,29 @@ group_cmp(const void *a, const void *b)
 	    ((const struct grp *)b)->code);
 }
 
+/* Page n of a group: what its pager's addresses need. */
+struct group_url {
+	const struct tctx *t;
+	const char	*code;
+};
+
+static char *
+group_url(const void *arg, long n)
+{
+	const struct group_url *g = arg;
+
+	return url_table_group(g->t->l, g->t->quarter, g->t->f, g->code, n);
+}
+
 /* Page n of a group's rows: its pager; the rows (taken from pages). */
 static int
 group_page(struct tctx *t, struct grp *x, long n, long npages,
     struct mval *rows)
 {
-	struct mval	*c, *m, *list, *p;
+	struct group_url gu;
+	struct mval	*c;
 	struct buf	 title = { 0 }, s = { 0 };
 	char		*path;
-	long		 i;
 	int		 rc;
 
 	path = url_table_group(t->l, t->quarter, t->f, x->code, n);
@@ -1251,25 +1284,9 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	trn(&s, t->b->cat, t->l, t->f == FORM_INCIDENTS ? "n_incidents" :
 	    "n_cases", x->total);
 	mv_sets(c, "total_noun", buf_str(&s));
-	/* The pager: every page (a group has few). */
-	m = mv_set(c, "pagination", mv_map());
-	list = mv_set(m, "pages", mv_list());
-	for (i = 1; i <= npages; i++) {
-		p = mv_push(list, mv_map());
-		mv_set(p, "n", mv_strf("%ld", i));
-		page_link(p, "href", path, url_table_group(t->l, t->quarter,
-		    t->f, x->code, i));
-		if (i == n)
-			mv_set(p, "current", mv_bool(1));
-	}
-	if (n > 1)
-		page_link(m, "prev", path, url_table_group(t->l, t->quarter,
-		    t->f, x->code, n - 1));
-	if (n < npages)
-		page_link(m, "next", path, url_table_group(t->l, t->quarter,
-		    t->f, x->code, n + 1));
-	if (npages > 1)
-		mv_set(m, "many", mv_bool(1));
+	gu.t = t;
+	gu.code = x->code;
+	mv_set(c, "pagination", pager(path, n, npages, group_url, &gu));
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
