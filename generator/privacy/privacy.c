@@ -2687,42 +2687,22 @@ agg_sql(struct buf *b, enum form f, const char *quarter, int each,
 	    quarter && !each ? " AND p.quarter = ?1" : "");
 }
 
-/* One statement's query plan, its lines indented, after its SQL. */
-static int
-explain(struct privacy *p, const char *sql, FILE *out)
-{
-	sqlite3_stmt	*st;
-	char		*q;
-	int		 step;
-
-	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-	step = sqlite3_prepare_v2(p->db, q, -1, &st, NULL);
-	free(q);
-	if (step != SQLITE_OK)
-		return db_err(p->db, "explaining a query");
-	fprintf(out, "%s\n", sql);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		fprintf(out, "  %s\n", col_text(st, 3));
-	sqlite3_finalize(st);
-	return step == SQLITE_DONE ? 0 : db_err(p->db, "explaining a query");
-}
-
 int
 privacy_explain(struct privacy *p, FILE *out)
 {
 	struct buf	 b = { 0 };
 	int		 i, j, rc = 0;
 
-	rc |= explain(p, sql_pub_quarter, out);
-	rc |= explain(p, sql_pub_all, out);
+	rc |= db_explain(p->db, sql_pub_quarter, out);
+	rc |= db_explain(p->db, sql_pub_all, out);
 	for (i = 0; i < 2; i++)
 		for (j = 0; j < 3; j++)
-			rc |= explain(p, sql_count[i][j], out);
+			rc |= db_explain(p->db, sql_count[i][j], out);
 	agg_sql(&b, FORM_INCIDENTS, "2025Q1", 0, DIM_CHAPTER, DIM_SEX);
-	rc |= explain(p, buf_str(&b), out);
+	rc |= db_explain(p->db, buf_str(&b), out);
 	buf_reset(&b);
 	agg_sql(&b, FORM_INSURANCE, "*", 1, DIM_GROUP, DIM_NONE);
-	rc |= explain(p, buf_str(&b), out);
+	rc |= db_explain(p->db, buf_str(&b), out);
 	buf_free(&b);
 	return rc ? -1 : 0;
 }

@@ -469,9 +469,10 @@ pager(const char *path, long cur, long npages,
 
 	m = mv_map();
 	list = mv_set(m, "pages", mv_list());
-	for (i = 1; i <= npages; i++) {
-		if (i != 1 && i != npages && (i < cur - 2 || i > cur + 2))
-			continue;
+	/* 1, cur - 2 to cur + 2, npages: the loop skips the rest. */
+	for (i = 1; i <= npages;
+	    i = i < cur - 2 ? cur - 2 : i >= cur + 2 && i < npages ? npages :
+	    i + 1) {
 		if (last && i > last + 1)
 			mv_set(mv_push(list, mv_map()), "gap", mv_bool(1));
 		p = mv_push(list, mv_map());

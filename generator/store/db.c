@@ -491,3 +491,21 @@ dicts_load(sqlite3 *db, struct dicts *d)
 	return 0;
 }
 
+int
+db_explain(sqlite3 *db, const char *sql, FILE *out)
+{
+	sqlite3_stmt	*st;
+	char		*q;
+	int		 step;
+
+	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
+	step = sqlite3_prepare_v2(db, q, -1, &st, NULL);
+	free(q);
+	if (step != SQLITE_OK)
+		return db_err(db, "explaining a query");
+	fprintf(out, "%s\n", sql);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		fprintf(out, "  %s\n", (const char *)sqlite3_column_text(st, 3));
+	sqlite3_finalize(st);
+	return step == SQLITE_DONE ? 0 : db_err(db, "explaining a query");
+}

@@ -6,6 +6,8 @@
 #ifndef DB_H
 #define DB_H
 
+#include <stdio.h>
+
 #include <sqlite3.h>
 
 struct import_opts;
@@ -45,6 +47,11 @@ int	 db_err(sqlite3 *, const char *what);
  * values (equal values, equal keys), for finding repeated records.
  */
 int	 db_content_fn(sqlite3 *);
+/*
+ * Write sql, then its query plan with each line indented, to out
+ * (REGSITE_EXPLAIN, for the tests); 0, or -1 and rs_err.
+ */
+int	 db_explain(sqlite3 *, const char *sql, FILE *out);
 
 /* Load the code lists; dicts_free frees them. */
 int	 dicts_load(sqlite3 *, struct dicts *);

@@ -829,30 +829,17 @@ static int
 explain(struct imp *im, const char *sql)
 {
 	const char	*path = getenv("REGSITE_EXPLAIN");
-	sqlite3_stmt	*st;
 	FILE		*f;
-	char		*q;
-	int		 step;
+	int		 rc;
 
 	if (path == NULL || *path == '\0')
 		return 0;
 	if ((f = fopen(path, "a")) == NULL)
 		return rs_err("%s: %s", path, strerror(errno));
-	q = xasprintf("EXPLAIN QUERY PLAN %s", sql);
-	step = sqlite3_prepare_v2(im->db, q, -1, &st, NULL);
-	free(q);
-	if (step != SQLITE_OK) {
-		fclose(f);
-		return db_err(im->db, "explaining a query");
-	}
-	fprintf(f, "%s\n", sql);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW)
-		fprintf(f, "  %s\n", (const char *)sqlite3_column_text(st, 3));
-	sqlite3_finalize(st);
-	if (fclose(f) == EOF)
-		return rs_err("%s: %s", path, strerror(errno));
-	return step == SQLITE_DONE ? 0 :
-	    db_err(im->db, "explaining a query");
+	rc = db_explain(im->db, sql, f);
+	if (fclose(f) == EOF && rc == 0)
+		rc = rs_err("%s: %s", path, strerror(errno));
+	return rc;
 }
 
 /*
