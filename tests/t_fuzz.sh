@@ -21,7 +21,7 @@ for src in "$TOP"/tests/fuzz/fuzz_*.c; do
 	[ -d "$TOP/tests/fuzz/corpus_$name" ] &&
 	    cp -r "$TOP/tests/fuzz/corpus_$name/." "$WORK/$name/"
 	("$f" -runs="${FUZZ_RUNS:-3000}" -seed=1 -max_len=4096 \
-	    -timeout=10 "$WORK/$name" >"$WORK/$name.log" 2>&1
+	    -timeout=10 -artifact_prefix="$WORK/$name-" "$WORK/$name" >"$WORK/$name.log" 2>&1
 	    echo $? >"$WORK/$name.rc") &
 done
 wait
@@ -30,6 +30,9 @@ for name in $names; do
 		ok "fuzz_$name: ${FUZZ_RUNS:-3000} runs without a finding"
 	else
 		fail "fuzz_$name: ${FUZZ_RUNS:-3000} runs without a finding"
-		grep -E 'ERROR|SUMMARY|runtime error' "$WORK/$name.log" | head -5
+		grep -E 'ERROR|SUMMARY|runtime error|Test unit written' "$WORK/$name.log" | head -6
+		# the input that failed outlives $WORK (tests/artifacts/)
+		mkdir -p "${ARTIFACTS:-$TOP/tests/artifacts}"
+		cp "$WORK/$name"-* "${ARTIFACTS:-$TOP/tests/artifacts}/" 2>/dev/null
 	fi
 done
