@@ -55,7 +55,7 @@ STORE_DB  = store/db store/msg store/rules store/import store/validate \
 STORE	  = $(STORE_DB) store/corpus
 PRIVACY	  = privacy/privacy privacy/scrub privacy/lexicon privacy/report \
 	    privacy/ladder privacy/partition privacy/textqi privacy/cube \
-	    privacy/release
+	    privacy/release privacy/memo
 RENDER	  = render/mustache render/markdown render/catalog render/chart
 SITE	  = site/build site/page site/url site/assets site/content \
 	    site/data site/fields site/dl_csv site/dl_json site/dl_xlsx \
@@ -102,7 +102,8 @@ H_lib/json.h	= lib/json site/dl_json site/tables
 H_lib/lib.h	= $(MODULES)
 H_lib/worker.h	= lib/worker privacy/privacy site/data
 H_store/corpus.h = store/corpus store/demo
-H_store/db.h	= privacy/cube privacy/privacy privacy/release store/db \
+H_store/db.h	= privacy/cube privacy/memo privacy/privacy privacy/release \
+		     store/db \
 		     store/demo store/forget store/import store/rules \
 		     store/validate store/withdraw
 H_store/msg.h	= main $(STORE_DB)
@@ -113,6 +114,7 @@ H_privacy/cube.h = privacy/cube privacy/privacy
 H_privacy/ladder.h = privacy/ladder privacy/partition privacy/privacy \
 		     privacy/textqi
 H_privacy/lexicon.h = privacy/lexicon privacy/scrub
+H_privacy/memo.h = privacy/memo privacy/privacy
 H_privacy/partition.h = privacy/partition privacy/privacy
 H_privacy/privacy.h = privacy/cube privacy/privacy privacy/release \
 		     privacy/textqi site/build site/data site/datapages \
@@ -150,7 +152,7 @@ H_site/page.h	= site/content site/data site/datapages site/explore \
 		     site/feed site/fields site/home site/page \
 		     site/quarter site/releases site/root site/stats \
 		     site/tables
-H_site/reuse.h	= site/build site/reuse
+H_site/reuse.h	= site/build site/data site/reuse site/tables
 H_site/site.h	= site/assets site/build site/content site/data \
 		     site/datapages site/dl_csv site/dl_json site/dl_xlsx \
 		     site/explore site/feed site/fields site/home \
@@ -165,7 +167,8 @@ H_serve.h	= main serve
 HEADERS	  = lib/config.h lib/dict.h lib/escape.h lib/format.h lib/json.h \
 	    lib/lib.h lib/worker.h store/corpus.h store/db.h store/msg.h \
 	    store/rules.h store/store.h privacy/cube.h privacy/ladder.h \
-	    privacy/lexicon.h privacy/partition.h privacy/privacy.h \
+	    privacy/lexicon.h privacy/memo.h privacy/partition.h \
+	    privacy/privacy.h \
 	    privacy/release.h privacy/report.h privacy/scrub.h \
 	    privacy/textqi.h render/catalog.h render/chart.h \
 	    render/markdown.h render/mustache.h site/build.h \

@@ -1,8 +1,12 @@
 /*
  * dict.c -- lookups in the code lists (loaded by store/db.c).
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <nettle/sha2.h>
 
 #include "lib/lib.h"
 #include "lib/dict.h"
@@ -64,4 +68,41 @@ dict_chapter(const struct dicts *d, const char *icd10)
 		    strcmp(cat, d->chapters[i].last) <= 0)
 			return &d->chapters[i];
 	return NULL;
+}
+
+static void
+digest_list(struct sha256_ctx *c, const struct dict_entry *v, size_t n)
+{
+	const char	*f[5];
+	size_t		 i, k;
+
+	for (i = 0; i < n; i++) {
+		f[0] = v[i].code;
+		f[1] = v[i].name[LANG_KK];
+		f[2] = v[i].name[LANG_RU];
+		f[3] = v[i].group;
+		f[4] = v[i].last;
+		for (k = 0; k < 5; k++)
+			/* A field and its end; an absent one: a 1 byte. */
+			sha256_update(c, f[k] ? strlen(f[k]) + 1 : 1,
+			    (const uint8_t *)(f[k] ? f[k] : "\1"));
+	}
+	sha256_update(c, 1, (const uint8_t *)"\n");
+}
+
+void
+dicts_digest(const struct dicts *d, char hex[65])
+{
+	struct sha256_ctx c;
+	uint8_t		 x[SHA256_DIGEST_SIZE];
+	size_t		 i;
+
+	sha256_init(&c);
+	digest_list(&c, d->regions, d->nregions);
+	digest_list(&c, d->groups, d->ngroups);
+	digest_list(&c, d->profiles, d->nprofiles);
+	digest_list(&c, d->chapters, d->nchapters);
+	sha256_digest(&c, sizeof(x), x);
+	for (i = 0; i < sizeof(x); i++)
+		snprintf(hex + 2 * i, 3, "%02x", x[i]);
 }

@@ -20,6 +20,8 @@ struct dicts {
 };
 
 void	 dicts_free(struct dicts *);
+/* Lower-case hex SHA-256 of every code list's entries, in order. */
+void	 dicts_digest(const struct dicts *, char hex[65]);
 /* The entry of code in a list of n, or NULL. */
 const struct dict_entry *dict_find(const struct dict_entry *, size_t,
 	    const char *code);

@@ -63,6 +63,7 @@
 #include "privacy/textqi.h"
 #include "privacy/cube.h"
 #include "privacy/release.h"
+#include "privacy/memo.h"
 
 static const char *const qi_names[QI__MAX] = {
 	"date", "place", "sex", "age", "diagnosis", "profile"
@@ -151,6 +152,21 @@ struct privacy {
 	enum lang		 cur_lang;
 	long			 cur_repl;
 	int			 jobs;		/* processes scrubbing */
+	/* The scrubbing memo (privacy_set_memo). */
+	char			*memo_prev, *memo_next, *memo_frame;
+	struct memo		*memo;
+	long			 memo_hits, memo_rows;
+	/* Each quarter table's digest (pub_digest), made as published. */
+	struct sha256_ctx	 dig;
+	int			 dig_open;
+	enum form		 dig_f;
+	char			 dig_q[8];
+	struct qdigest {
+		enum form	 f;
+		char		 quarter[8];
+		char		 hex[65];
+	}			*digs;
+	size_t			 ndigs;
 };
 
 /* ------------------------------------------------------------------ */
@@ -1370,6 +1386,10 @@ struct sout {
 	struct buf	 out[TEXT__MAX][LANG__MAX];
 	int		 has[TEXT__MAX][LANG__MAX];
 	struct buf	 log;
+	struct buf	 memo;		/* its memo value (memo.h) */
+	long		 cnt[SCRUB__MAX + 1];	/* from the memo: the
+					   replacements per type, and
+					   the facts generalised */
 };
 
 /* The log's entries. */
@@ -1399,6 +1419,8 @@ struct scrubwork {
 	struct buf		 vis[TEXT__MAX][LANG__MAX];
 	struct sout		*o;		/* being filled */
 	int			 col, lang;	/* for log_textqi */
+	struct memozip		*z;		/* with a memo: values made */
+	struct buf		 dict, payload;
 };
 
 static void
@@ -1447,13 +1469,132 @@ log_textqi(void *arg, const char *kind, const char *was, size_t len)
 	msg_put_str(b, was, len);
 }
 
+/* ------------------------------------------------------------------ */
+/* The memo's values (memo.h)                                          */
+
+/* A memo value's dictionary: the record's texts as they came. */
+static void
+memo_dict(const struct sin *in, struct buf *d)
+{
+	int	 i, l;
+
+	buf_reset(d);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			if (in->s[i][l] != NULL)
+				buf_put(d, in->s[i][l], in->len[i][l]);
+}
+
+/* What a log tells the statistics: replacements per type, facts
+ * generalised (replay's counting, without the report). */
+static int
+log_counts(const struct buf *log, long cnt[SCRUB__MAX + 1])
+{
+	struct msgin	 m = { log->data, log->len, 0 };
+	size_t		 len;
+	long long	 t;
+	int		 k;
+
+	for (k = 0; k <= SCRUB__MAX; k++)
+		cnt[k] = 0;
+	while (m.left > 0 && !m.bad) {
+		switch (msg_get_int(&m)) {
+		case LOG_REPL:
+			(void)msg_get_int(&m);
+			t = msg_get_int(&m);
+			(void)msg_get_int(&m);
+			(void)msg_get_int(&m);
+			(void)msg_get_int(&m);
+			(void)msg_get_str(&m, &len);
+			if (!m.bad && t >= 0 && t < SCRUB__MAX)
+				cnt[t]++;
+			break;
+		case LOG_TEXTQI:
+			(void)msg_get_int(&m);
+			(void)msg_get_int(&m);
+			(void)msg_get_int(&m);
+			(void)msg_get_str(&m, &len);
+			cnt[SCRUB__MAX]++;
+			break;
+		default:
+			m.bad = 1;
+		}
+	}
+	return m.bad ? -1 : 0;
+}
+
+/*
+ * The memo value of what scrubbing made of in: the statistics' counts,
+ * then each text (or none), packed against the texts that came in.
+ */
+static void
+memo_make(struct scrubwork *w, const struct sin *in, const uint8_t *mk,
+    struct sout *o)
+{
+	long	 cnt[SCRUB__MAX + 1];
+	int	 i, l, k;
+
+	buf_reset(&o->memo);
+	if (log_counts(&o->log, cnt) == -1)
+		return;		/* (replay fails on it) */
+	buf_reset(&w->payload);
+	for (k = 0; k <= SCRUB__MAX; k++)
+		msg_put_int(&w->payload, cnt[k]);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			msg_put_str(&w->payload, o->has[i][l] ?
+			    buf_str(&o->out[i][l]) : NULL, o->out[i][l].len);
+	memo_dict(in, &w->dict);
+	memo_pack(w->z, mk, w->dict.data, w->dict.len, w->payload.data,
+	    w->payload.len, &o->memo);
+}
+
+/* o from the memo value val of in: 0, or -1 (not used). */
+static int
+memo_take(struct scrubwork *w, const struct sin *in, const uint8_t *mk,
+    const struct buf *val, struct sout *o)
+{
+	struct msgin	 m;
+	const char	*s;
+	size_t		 len;
+	int		 i, l, k;
+
+	memo_dict(in, &w->dict);
+	if (memo_unpack(w->z, mk, w->dict.data, w->dict.len, val->data,
+	    val->len, &w->payload) == -1)
+		return -1;
+	m.p = w->payload.data;
+	m.left = w->payload.len;
+	m.bad = 0;
+	for (k = 0; k <= SCRUB__MAX; k++)
+		o->cnt[k] = (long)msg_get_int(&m);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++) {
+			buf_reset(&o->out[i][l]);
+			s = msg_get_str(&m, &len);
+			o->has[i][l] = s != NULL;
+			if (s != NULL)
+				buf_put(&o->out[i][l], s, len);
+		}
+	for (k = 0; k <= SCRUB__MAX; k++)
+		if (o->cnt[k] < 0)
+			m.bad = 1;
+	if (m.bad || m.left != 0)
+		return -1;
+	buf_reset(&o->log);
+	buf_reset(&o->memo);
+	buf_put(&o->memo, val->data, val->len);
+	return 0;
+}
+
 /*
  * The record's texts, both languages, scrubbed together (what one
  * masks, the others mask too), then brought to the row's level, a
  * department masked in one language masked in the other.
  */
 static void
-scrub_one(struct scrubwork *w, const struct sin *in, struct sout *o)
+scrub_one(struct scrubwork *w, const struct sin *in, const uint8_t *mk,
+    struct sout *o)
 {
 	struct scrub_field fld[TEXT__MAX * LANG__MAX];
 	int		 i, l;
@@ -1515,6 +1656,8 @@ scrub_one(struct scrubwork *w, const struct sin *in, struct sout *o)
 			}
 		}
 	}
+	if (w->z != NULL)
+		memo_make(w, in, mk, o);
 }
 
 static void
@@ -1528,6 +1671,9 @@ scrubwork_free(struct scrubwork *w)
 			buf_free(&w->tmp[i][l]);
 			buf_free(&w->vis[i][l]);
 		}
+	buf_free(&w->dict);
+	buf_free(&w->payload);
+	memozip_free(w->z);
 }
 
 static void
@@ -1539,6 +1685,7 @@ sout_free(struct sout *o)
 		for (l = 0; l < LANG__MAX; l++)
 			buf_free(&o->out[i][l]);
 	buf_free(&o->log);
+	buf_free(&o->memo);
 }
 
 /* Tell the report and the statistics what scrubbing o logged. */
@@ -1637,6 +1784,7 @@ sout_put(struct buf *b, const struct sout *o)
 			msg_put_str(b, o->has[i][l] ? buf_str(&o->out[i][l]) :
 			    NULL, o->out[i][l].len);
 	msg_put_str(b, buf_str(&o->log), o->log.len);
+	msg_put_str(b, buf_str(&o->memo), o->memo.len);
 }
 
 static void
@@ -1657,6 +1805,9 @@ sout_get(struct msgin *m, struct sout *o)
 	buf_reset(&o->log);
 	if ((s = msg_get_str(m, &len)) != NULL)
 		buf_put(&o->log, s, len);
+	buf_reset(&o->memo);
+	if ((s = msg_get_str(m, &len)) != NULL)
+		buf_put(&o->memo, s, len);
 }
 
 /* The worker: a batch of records in, their scrubbed texts and logs out. */
@@ -1667,15 +1818,20 @@ scrub_batch(void *arg, const char *msg, size_t len, struct buf *ans)
 	struct msgin	 m = { msg, len, 0 };
 	struct sout	 o;
 	struct sin	 in;
+	const uint8_t	*mk;
+	size_t		 klen;
 	long long	 n, k;
 
 	memset(&o, 0, sizeof(o));
 	n = msg_get_int(&m);
 	for (k = 0; k < n && !m.bad; k++) {
 		sin_get(&m, &in);
+		mk = (const uint8_t *)msg_get_str(&m, &klen);
+		if (mk == NULL || klen != MEMO_KEYLEN)
+			m.bad = 1;
 		if (m.bad)
 			break;
-		scrub_one(w, &in, &o);
+		scrub_one(w, &in, mk, &o);
 		sout_put(ans, &o);
 	}
 	sout_free(&o);
@@ -1695,6 +1851,8 @@ struct prow {
 	sqlite3_value	*v[PCOL__MAX];
 	struct sin	 in;
 	struct sout	 o;
+	uint8_t		 mk[MEMO_KEYLEN];	/* its memo key */
+	int		 hit;		/* o came from the memo */
 };
 
 static const char *
@@ -1744,6 +1902,104 @@ prow_clear(struct prow *r)
 	}
 }
 
+/* ------------------------------------------------------------------ */
+/* The digests of the quarter tables, over what pub_next gives          */
+
+static void
+dig_put(struct privacy *p, char tag, const void *s, size_t len)
+{
+	char	 h[1 + 20];
+	int	 n;
+
+	n = snprintf(h, sizeof(h), "%c%zu:", tag, len);
+	sha256_update(&p->dig, (size_t)n, (const uint8_t *)h);
+	if (len > 0)
+		sha256_update(&p->dig, len, s);
+}
+
+static void
+dig_int(struct privacy *p, long long v)
+{
+	char	 b[24];
+	int	 n;
+
+	n = snprintf(b, sizeof(b), "%lld", v);
+	dig_put(p, 'i', b, (size_t)n);
+}
+
+static void
+dig_text(struct privacy *p, const char *s, size_t len)
+{
+	if (s == NULL)
+		dig_put(p, 'n', NULL, 0);
+	else
+		dig_put(p, 't', s, len);
+}
+
+static void
+dig_value(struct privacy *p, sqlite3_value *v)
+{
+	switch (sqlite3_value_type(v)) {
+	case SQLITE_NULL:
+		dig_put(p, 'n', NULL, 0);
+		break;
+	case SQLITE_INTEGER:
+		dig_int(p, sqlite3_value_int64(v));
+		break;
+	default:
+		dig_text(p, (const char *)sqlite3_value_text(v),
+		    (size_t)sqlite3_value_bytes(v));
+		break;
+	}
+}
+
+/* The quarter table being digested is complete. */
+static void
+dig_close(struct privacy *p)
+{
+	struct qdigest	*d;
+	uint8_t		 x[SHA256_DIGEST_SIZE];
+	size_t		 i;
+
+	if (!p->dig_open)
+		return;
+	p->dig_open = 0;
+	sha256_digest(&p->dig, sizeof(x), x);
+	p->digs = xreallocarray(p->digs, p->ndigs + 1, sizeof(*p->digs));
+	d = &p->digs[p->ndigs++];
+	d->f = p->dig_f;
+	snprintf(d->quarter, sizeof(d->quarter), "%s", p->dig_q);
+	for (i = 0; i < sizeof(x); i++)
+		snprintf(d->hex + 2 * i, 3, "%02x", x[i]);
+}
+
+/* A row of f's quarter table: digested in the order published. */
+static void
+dig_row(struct privacy *p, enum form f, const char *quarter)
+{
+	if (p->dig_open && (p->dig_f != f || strcmp(p->dig_q, quarter) != 0))
+		dig_close(p);
+	if (!p->dig_open) {
+		p->dig_open = 1;
+		p->dig_f = f;
+		snprintf(p->dig_q, sizeof(p->dig_q), "%s", quarter);
+		sha256_init(&p->dig);
+		sha256_update(&p->dig, 17, (const uint8_t *)"regsite table v1\n");
+	}
+}
+
+const char *
+pub_digest(const struct privacy *p, enum form f, const char *quarter)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->ndigs; i++)
+		if (p->digs[i].f == f && strcmp(p->digs[i].quarter,
+		    quarter) == 0)
+			return p->digs[i].hex;
+	return "none";
+}
+
 /* Insert a scrubbed row into temp.pub, telling the report its log. */
 static int
 prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
@@ -1791,16 +2047,51 @@ prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 			else
 				sqlite3_bind_null(ins, k);
 		}
+	/* The digest: the bound values pub_next gives, in its order. */
+	dig_row(p, f, quarter);
+	dig_int(p, no);
+	dig_value(p, r->v[4]);
+	dig_int(p, lvm == 0 ? atoi(val_text(r->v[5])) : -1);
+	dig_text(p, f == FORM_INSURANCE ? "" : NULL, 0);
+	dig_value(p, r->v[6]);
+	if (f == FORM_INCIDENTS)
+		dig_value(p, r->v[7]);
+	else
+		dig_text(p, NULL, 0);
+	dig_value(p, r->v[8]);
+	dig_value(p, r->v[9]);
+	for (i = 0; i < 4; i++)
+		dig_value(p, r->v[PCOL_CODED + i]);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			dig_text(p, r->o.has[i][l] ? buf_str(&r->o.out[i][l]) :
+			    NULL, r->o.out[i][l].len);
+	/* The levels of diagnosis and profile; those of month, sex and
+	 * age are in their values ("90+" is at two of age's levels). */
+	dig_int(p, sqlite3_value_int(r->v[13]));
+	dig_int(p, sqlite3_value_int(r->v[14]));
+	dig_int(p, sqlite3_value_int(r->v[15]));
 	p->cur_ref = ref;
 	p->cur_id = sqlite3_value_int64(r->v[0]);
 	p->cur_src = val_text(r->v[1]);
 	p->cur_repl = 0;
-	if (replay(p, &r->o) == -1)
+	if (r->hit) {
+		/* From the memo (no report): the counts alone. */
+		for (k = 0; k < SCRUB__MAX; k++) {
+			p->stats.replacements[k] += r->o.cnt[k];
+			p->cur_repl += r->o.cnt[k];
+		}
+		p->stats.generalized += r->o.cnt[SCRUB__MAX];
+		p->cur_repl += r->o.cnt[SCRUB__MAX];
+	} else if (replay(p, &r->o) == -1)
 		return -1;
 	if (p->cur_repl)
 		p->stats.records_scrubbed++;
 	if (sqlite3_step(ins) != SQLITE_DONE)
 		return db_err(p->db, "privacy stage: publishing");
+	if (p->memo != NULL && memo_put(p->memo, r->mk, r->o.memo.data,
+	    r->o.memo.len) == -1)
+		return -1;
 	return 0;
 }
 
@@ -1830,10 +2121,10 @@ publish(struct privacy *p, enum form f)
 	struct prow	*rows;
 	struct scrubwork w;
 	struct worker	*wk = NULL;
-	struct buf	 q = { 0 }, msg = { 0 };
+	struct buf	 q = { 0 }, msg = { 0 }, kin = { 0 }, val = { 0 };
 	struct msgin	 m;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
-	size_t		 n, k, half, nprev = 0;
+	size_t		 n, k, half, nprev = 0, nneed, need[BATCH];
 	int		 i, cur, step = SQLITE_ROW, rc = -1;
 
 	rows = xcalloc(2 * BATCH, sizeof(*rows));
@@ -1842,6 +2133,8 @@ publish(struct privacy *p, enum form f)
 	w.tq = p->tq;
 	w.markers[LANG_KK] = p->markers[LANG_KK];
 	w.markers[LANG_RU] = p->markers[LANG_RU];
+	if (p->memo != NULL)
+		w.z = memozip_new(p->memo);
 	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
 	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
 	    "d.lv_age, d.lv_dx, d.lv_profile, d.withheld, d.stats_col, "
@@ -1885,12 +2178,31 @@ publish(struct privacy *p, enum form f)
 			db_err(p->db, "privacy stage: reading records");
 			goto out;
 		}
-		half = wk != NULL ? n / 2 : n;
-		if (half < n) {
+		/* What the memo has needs no scrubbing. */
+		for (k = nneed = 0; k < n; k++) {
+			b[k].hit = 0;
+			if (p->memo != NULL) {
+				buf_reset(&kin);
+				sin_put(&kin, &b[k].in);
+				memo_key(p->memo, kin.data, kin.len, b[k].mk);
+				b[k].hit = memo_get(p->memo, b[k].mk,
+				    &val) == 1 && memo_take(&w, &b[k].in,
+				    b[k].mk, &val, &b[k].o) == 0;
+				p->memo_hits += b[k].hit;
+				p->memo_rows++;
+			}
+			if (!b[k].hit)
+				need[nneed++] = k;
+		}
+		half = wk != NULL ? nneed / 2 : nneed;
+		if (half < nneed) {
 			buf_reset(&msg);
-			msg_put_int(&msg, (long long)(n - half));
-			for (k = half; k < n; k++)
-				sin_put(&msg, &b[k].in);
+			msg_put_int(&msg, (long long)(nneed - half));
+			for (k = half; k < nneed; k++) {
+				sin_put(&msg, &b[need[k]].in);
+				msg_put_str(&msg, (const char *)b[need[k]].mk,
+				    MEMO_KEYLEN);
+			}
 			if (worker_send(wk, &msg) == -1)
 				goto out;
 		}
@@ -1898,15 +2210,16 @@ publish(struct privacy *p, enum form f)
 		    nprev) == -1)
 			goto out;
 		for (k = 0; k < half; k++)
-			scrub_one(&w, &b[k].in, &b[k].o);
-		if (half < n) {
+			scrub_one(&w, &b[need[k]].in, b[need[k]].mk,
+			    &b[need[k]].o);
+		if (half < nneed) {
 			if (worker_recv(wk, &msg) == -1)
 				goto out;
 			m.p = msg.data;
 			m.left = msg.len;
 			m.bad = 0;
-			for (k = half; k < n; k++)
-				sout_get(&m, &b[k].o);
+			for (k = half; k < nneed; k++)
+				sout_get(&m, &b[need[k]].o);
 			if (m.bad) {
 				rs_err("privacy stage: scrubbing: a garbled "
 				    "answer");
@@ -1916,6 +2229,7 @@ publish(struct privacy *p, enum form f)
 		if ((nprev = n) == 0)
 			break;
 	}
+	dig_close(p);
 	rc = 0;
 out:
 	if (worker_stop(wk, rc == 0) == -1)
@@ -1924,6 +2238,8 @@ out:
 	sqlite3_finalize(ins);
 	buf_free(&q);
 	buf_free(&msg);
+	buf_free(&kin);
+	buf_free(&val);
 	for (k = 0; k < 2 * BATCH; k++) {
 		prow_clear(&rows[k]);
 		sout_free(&rows[k].o);
@@ -2111,6 +2427,70 @@ report_form(struct privacy *p, enum form f)
 
 /* ------------------------------------------------------------------ */
 
+void
+privacy_set_memo(struct privacy *p, const char *prev, const char *next,
+    const char *frame)
+{
+	free(p->memo_prev);
+	free(p->memo_next);
+	free(p->memo_frame);
+	p->memo_prev = prev ? xstrdup(prev) : NULL;
+	p->memo_next = next ? xstrdup(next) : NULL;
+	p->memo_frame = frame ? xstrdup(frame) : NULL;
+}
+
+/*
+ * The memo's key: what scrubbing is made from (the frame key, the code
+ * lists) under a secret of the registry that the site does not carry: a
+ * digest of each form's first record as submitted, its texts included,
+ * which later quarters leave as it is (a first quarter may hold few
+ * records of a form, so one).  Not the number key: a registry that has
+ * none yet gets one from its whole content at its first release.
+ */
+static int
+memo_secret(struct privacy *p, uint8_t key[32])
+{
+	struct sha256_ctx ctx;
+	sqlite3_stmt	*st;
+	struct buf	 q = { 0 };
+	char		 dd[65];
+	int		 f, i, n, step;
+
+	sha256_init(&ctx);
+	sha256_update(&ctx, 16, (const uint8_t *)"regsite memo v1\n");
+	sha256_update(&ctx, strlen(p->memo_frame) + 1,
+	    (const uint8_t *)p->memo_frame);
+	dicts_digest(&p->dicts, dd);
+	sha256_update(&ctx, sizeof(dd), (const uint8_t *)dd);
+	for (f = 0; f < FORM__MAX; f++) {
+		buf_reset(&q);
+		buf_puts(&q, "SELECT source, source_ref, org_code");
+		for (i = 0; i < TEXT__MAX; i++)
+			buf_printf(&q, ", %s_kk, %s_ru", text_cols[i],
+			    text_cols[i]);
+		buf_printf(&q, " FROM main.%s ORDER BY id LIMIT 1",
+		    form_table[f]);
+		if (prepare(p, buf_str(&q), &st) == -1) {
+			buf_free(&q);
+			return -1;
+		}
+		n = sqlite3_column_count(st);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW)
+			for (i = 0; i < n; i++)
+				sha256_update(&ctx,
+				    (size_t)sqlite3_column_bytes(st, i) + 1,
+				    (const uint8_t *)col_text(st, i));
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE) {
+			buf_free(&q);
+			return db_err(p->db, "deriving the memo key");
+		}
+	}
+	buf_free(&q);
+	sha256_digest(&ctx, 32, key);
+	return 0;
+}
+
 int
 privacy_run(struct privacy *p, const struct config *cfg,
     const struct scrubber *scr, const char *const *markers[LANG__MAX],
@@ -2145,6 +2525,15 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		return -1;
 	if (p->has_memory && policy_changed(p) == -1)
 		return -1;
+	/* The memo: with free text published; read without a report
+	 * (whose lines need every text scrubbed). */
+	if (p->memo_frame != NULL && cfg->free_text != FREE_TEXT_OFF) {
+		uint8_t	 mkey[32];
+
+		if (memo_secret(p, mkey) == -1 || (p->memo = memo_open(
+		    report ? NULL : p->memo_prev, p->memo_next, mkey)) == NULL)
+			return -1;
+	}
 	if (p->report) {
 		report_section(p->report, report_tr(p->report, "policy"));
 		report_line(p->report, "k = %ld, diversity = %ld, small counts "
@@ -2177,6 +2566,15 @@ privacy_run(struct privacy *p, const struct config *cfg,
 			    (double)p->shown[f][qi] / (double)p->published[f] :
 			    0;
 		p->stats.shown[f][QI__MAX] = privacy_share(p, f);
+	}
+	if (p->memo != NULL) {
+		struct memo	*m = p->memo;
+
+		trace("privacy: memo: %ld of %ld records' texts reused",
+		    p->memo_hits, p->memo_rows);
+		p->memo = NULL;
+		if (memo_close(m, 1) == -1)
+			return -1;
 	}
 	return 0;
 }
@@ -2429,6 +2827,11 @@ privacy_close(struct privacy *p, int ok)
 	}
 	for (f = 0; f < FORM__MAX; f++)
 		cube_free(p->cube[f]);
+	memo_close(p->memo, 0);
+	free(p->digs);
+	free(p->memo_prev);
+	free(p->memo_next);
+	free(p->memo_frame);
 	release_list_free(&p->rels);
 	textqi_free(p->tq);
 	for (i = 0; i < p->nquarters; i++)

@@ -121,6 +121,14 @@ struct report;
 /* How many processes privacy_run scrubs with (1 or 2; 1 by default):
  * the output and the report are the same either way. */
 void	 privacy_set_jobs(struct privacy *, int);
+/*
+ * The scrubbing memo (privacy/memo.h): read the previous site's at
+ * prev (NULL: none; not read with a report), write the new one at next
+ * (NULL: none); frame is the key of what scrubbing is made from
+ * (reuse_frame_key; NULL: no memo).  Before privacy_run.
+ */
+void	 privacy_set_memo(struct privacy *, const char *prev,
+	    const char *next, const char *frame);
 int	 privacy_run(struct privacy *, const struct config *,
 	    const struct scrubber *, const char *const *markers[LANG__MAX],
 	    const char *const *tq_markers[LANG__MAX], struct report *);
@@ -135,6 +143,16 @@ int	 privacy_run(struct privacy *, const struct config *,
  */
 int	 privacy_record(struct privacy *, void (*locked)(void *, int after),
 	    void *arg);
+/*
+ * A digest of a quarter table of published records as pub_next gives
+ * them, in order (lower-case hex; "none" for a table without records):
+ * every field, and the levels of diagnosis and profile; not the levels
+ * of month, sex and age, which their values tell (but for "90+", which
+ * two of age's levels show alike).  The same digest, the same rows for
+ * every page, chart and download.
+ */
+const char *pub_digest(const struct privacy *, enum form,
+	    const char *quarter);
 /* The share of a form's quasi-identifier cells that show a value. */
 /*
  * The query plans of the hot statements (the published rows, counts,

@@ -73,7 +73,9 @@ enum mtype {
 	MV_HTML,	/* trusted HTML: a string made by mv_html */
 	MV_LIST,
 	MV_MAP,
-	MV_REF		/* a value owned elsewhere (mv_ref) */
+	MV_REF,		/* a value owned elsewhere (mv_ref) */
+	MV_SCOPED,	/* a list rendered in a scope of its own */
+	MV_SPLICE	/* what such a list rendered before */
 };
 
 struct mentry {
@@ -96,6 +98,12 @@ struct mval {
 			size_t	 n, cap;
 		} list;
 		const struct mval *ref;
+		struct {
+			struct mval	*list, *scope;	/* MV_SCOPED */
+			char		*s;		/* MV_SPLICE */
+			size_t		 len;
+			struct mv_mark	*mark;
+		} sc;
 		struct {
 			struct mentry *e;	/* in insertion order */
 			size_t	 n, cap;
@@ -411,10 +419,43 @@ mv_free(struct mval *v)
 		free(v->u.map.idx);
 		free(v->u.map.strict);
 		break;
+	case MV_SCOPED:
+		mv_free(v->u.sc.list);
+		mv_free(v->u.sc.scope);
+		break;
+	case MV_SPLICE:
+		free(v->u.sc.s);
+		break;
 	default:
 		break;
 	}
 	free(v);
+}
+
+struct mval *
+mv_scoped(struct mval *list, struct mval *scope, struct mv_mark *mark)
+{
+	struct mval	*v;
+
+	v = mv_new(MV_SCOPED);
+	v->u.sc.list = list;
+	v->u.sc.scope = scope;
+	v->u.sc.mark = mark;
+	return v;
+}
+
+struct mval *
+mv_splice(const char *s, size_t len, struct mv_mark *mark)
+{
+	struct mval	*v;
+
+	v = mv_new(MV_SPLICE);
+	v->u.sc.s = xmalloc(len + 1);
+	memcpy(v->u.sc.s, s, len);
+	v->u.sc.s[len] = '\0';
+	v->u.sc.len = len;
+	v->u.sc.mark = mark;
+	return v;
 }
 
 /* Whether a section over v renders (a list: whether it has items). */
@@ -434,6 +475,10 @@ mv_truthy(const struct mval *v)
 		return v->u.list.n > 0;
 	case MV_MAP:
 		return 1;
+	case MV_SCOPED:
+		return mv_truthy(v->u.sc.list);
+	case MV_SPLICE:
+		return v->u.sc.len > 0;
 	default:
 		return 0;
 	}
@@ -1076,6 +1121,8 @@ put_raw(struct buf *out, const struct tmpl *t, const struct tok *k,
 		what = "a boolean";
 		break;
 	case MV_LIST:
+	case MV_SCOPED:
+	case MV_SPLICE:
 		what = "a list";
 		break;
 	default:
@@ -1085,6 +1132,45 @@ put_raw(struct buf *out, const struct tmpl *t, const struct tok *k,
 	return rs_err("%s:%zu: %s%s%s needs trusted HTML, '%s' is %s",
 	    t->file, k->line, k->sigil == '&' ? "{{&" : "{{{", k->name,
 	    k->sigil == '&' ? "}}" : "}}}", k->name, what);
+}
+
+static int	 render(struct render *, const struct tmpl *, size_t,
+		    size_t, const struct ctx *);
+
+/*
+ * Section tag i of t over a scoped list or its splice: the list's items
+ * rendered with nothing above them but the scope, or the bytes they
+ * rendered before as they are; where in the page, told to the mark.
+ */
+static int
+scoped(struct render *rs, const struct tmpl *t, size_t i,
+    const struct mval *v)
+{
+	const struct tok *k = &t->toks[i];
+	const struct mval *list;
+	struct ctx	 top, sub;
+	struct mv_mark	*m = v->u.sc.mark;
+	size_t		 j, start = rs->out->len - rs->olen;
+
+	if (v->type == MV_SPLICE)
+		buf_put(rs->out, v->u.sc.s, v->u.sc.len);
+	else if ((list = deref(v->u.sc.list)) != NULL &&
+	    list->type == MV_LIST) {
+		top.v = v->u.sc.scope;
+		top.up = NULL;
+		sub.up = &top;
+		for (j = 0; j < list->u.list.n; j++) {
+			sub.v = deref(list->u.list.v[j]);
+			if (render(rs, t, i + 1, k->end, &sub) == -1)
+				return -1;
+		}
+	}
+	if (m != NULL) {
+		m->start = start;
+		m->len = rs->out->len - rs->olen - start;
+		m->times++;
+	}
+	return 0;
 }
 
 /*
@@ -1133,7 +1219,11 @@ render(struct render *rs, const struct tmpl *t, size_t from, size_t to,
 			if (lookup(t, k, c, &v) == -1)
 				return -1;
 			sub.up = c;
-			if (mv_truthy(v) && v->type == MV_LIST) {
+			if (v != NULL && (v->type == MV_SCOPED ||
+			    v->type == MV_SPLICE)) {
+				if (scoped(rs, t, i, v) == -1)
+					return -1;
+			} else if (mv_truthy(v) && v->type == MV_LIST) {
 				for (j = 0; j < v->u.list.n; j++) {
 					sub.v = deref(v->u.list.v[j]);
 					if (render(rs, t, i + 1, k->end,

@@ -45,6 +45,25 @@ size_t	 mv_len(const struct mval *list);
  */
 struct mval *mv_ref(const struct mval *);
 /*
+ * A list whose section renders in a scope of its own: its items see
+ * their own values and the map scope's, nothing of the page around
+ * them, so that what the section renders depends on them alone; where
+ * it lands in the page (the offset from the rendering's start and the
+ * length) and how often it rendered are told to mark, which must
+ * outlive the rendering.  Takes list and scope.
+ */
+struct mv_mark {
+	size_t	 start, len;
+	int	 times;
+};
+struct mval *mv_scoped(struct mval *list, struct mval *scope,
+	    struct mv_mark *mark);
+/*
+ * What such a section rendered before (regsite's own bytes, from the
+ * page it wrote), written as it is where the section is; mark as above.
+ */
+struct mval *mv_splice(const char *, size_t, struct mv_mark *mark);
+/*
  * Make a map strict: a template naming a key it lacks is an error
  * "unknown <what> 'key'" (the translation catalog is strict).
  */

@@ -200,8 +200,34 @@ build_progress(struct build *b)
 
 /* A language's pages: home, archive, statistics, content and release
  * pages, each quarter's page and tables, the explorer. */
+static int	 lang_pages_map(struct build *, enum lang);
+
 static int
 lang_pages(struct build *b, enum lang l)
+{
+	char	 name[32];
+	int	 rc;
+
+	/* The map of its quarter tables: the last build's and this one's. */
+	if (b->frame[0]) {
+		char	*prev;
+
+		snprintf(name, sizeof(name), ".regsite-map-%s", lang_codes[l]);
+		prev = b->maps_ok ? site_aside(b->site, name, 0) : NULL;
+		b->pm = pagemap_open(site_outdir(b->site), prev, name,
+		    b->frame);
+		free(prev);
+	}
+	rc = lang_pages_map(b, l);
+	if (rc == 0 && b->pm != NULL)
+		rc = pagemap_write(b->pm, b->site);
+	pagemap_free(b->pm);
+	b->pm = NULL;
+	return rc;
+}
+
+static int
+lang_pages_map(struct build *b, enum lang l)
 {
 	size_t	 i;
 
@@ -216,7 +242,8 @@ lang_pages(struct build *b, enum lang l)
 			return -1;
 	if (explore_pages(b, l) == -1)
 		return -1;
-	trace("%s: quarters and tables, explorer", lang_codes[l]);
+	trace("%s: quarters and tables, explorer (%d of %zu tables' rows "
+	    "reused)", lang_codes[l], b->reused, FORM__MAX * b->nquarters);
 	return 0;
 }
 
@@ -342,7 +369,8 @@ write_site(struct build *b)
 				return -1;
 	/* The charts' data files are downloads too: the downloads page
 	 * and SHA256SUMS come after every chart. */
-	if (downloads_wait(b, 1) == -1 || downloads_charts(b) == -1)
+	if (downloads_wait(b, 1) == -1 || downloads_map(b) == -1 ||
+	    downloads_charts(b) == -1)
 		return -1;
 	for (l = 0; l < LANG__MAX; l++)
 		if (data_pages(b, l) == -1)
@@ -415,6 +443,8 @@ build_free(struct build *b)
 		mv_free(b->tmap[l]);
 	content_free(b);
 	downloads_free(&b->downloads);
+	pagemap_free(b->dm);
+	free(b->dsame);
 	aggs_free(&b->aggs);
 	{
 		size_t	 i;
@@ -452,7 +482,7 @@ build_run(const struct build_opts *o)
 	struct reuse_in	 ri;
 	const char	*env;
 	struct keyrec	 kr;
-	char		 key0[65], prev[65];
+	char		 key0[65], prev[65], frame[65] = "";
 	struct timespec	 t0, t1;
 	char		*path;
 	long		 repl = 0;
@@ -523,12 +553,15 @@ build_run(const struct build_opts *o)
 	/* The output before the database: a bad --out fails at once. */
 	if ((b.site = site_open(o->out)) == NULL)
 		goto out;
+	memset(&ri, 0, sizeof(ri));
 	ri.db = o->db;
 	ri.config = o->config;
 	ri.srcdir = b.srcdir;
 	ri.no_record = o->no_record;
 	if (reuse_key(&ri, key0) == -1)
 		key0[0] = '\0';	/* no reuse, no key */
+	if (reuse_frame_key(&ri, frame) == -1)
+		frame[0] = '\0';
 	kr.in = &ri;
 	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */
@@ -544,6 +577,17 @@ build_run(const struct build_opts *o)
 		goto out;
 	}
 	b.dicts = privacy_dicts(b.priv);
+	/* The pages' frame: the sources, the code lists (their labels);
+	 * the maps beside the site, if they are the site's. */
+	b.maps_ok = site_maps_ok(b.site);
+	if (frame[0]) {
+		char	 dd[65], *x;
+
+		dicts_digest(b.dicts, dd);
+		x = xasprintf("%s %s", frame, dd);
+		sha256_hex(x, strlen(x), b.frame);
+		free(x);
+	}
 	snprintf(b.release, sizeof(b.release), "%s",
 	    privacy_release(b.priv));
 	if (source_date(&b) == -1 || check_population(&b) == -1)
@@ -558,6 +602,16 @@ build_run(const struct build_opts *o)
 		goto out;
 	b.jobs = o->jobs == 1 ? 1 : 2;
 	privacy_set_jobs(b.priv, b.jobs);
+	/* The scrubbing memo: the last build's, and this one's. */
+	if (frame[0]) {
+		char	*mp, *mn;
+
+		mp = site_memo(b.site, 0);
+		mn = site_memo(b.site, 1);
+		privacy_set_memo(b.priv, mp, mn, frame);
+		free(mp);
+		free(mn);
+	}
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	/*

@@ -30,6 +30,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 #include <libdeflate.h>
@@ -47,6 +48,7 @@
 #include "site/url.h"
 #include "site/page.h"
 #include "site/download.h"
+#include "site/reuse.h"
 
 /* The formats, in the order of their files in a set. */
 static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
@@ -230,11 +232,123 @@ static void
 file_header(struct dl_file *df)
 {
 	df->d->fmt->header(df->state);
-	if (df->gz) {
+	if (df->gz)
 		file_member(df);
-		df->d->head = df->d->bytes;
-	} else
+	else
 		file_flush(df);
+	df->d->head = df->d->bytes;
+}
+
+/* Does the file being written begin as the last site's (its header)? */
+static int
+same_head(struct build *b, struct dl_file *df, const struct pment *e)
+{
+	struct buf	 old = { 0 }, now = { 0 };
+	int		 same;
+
+	if (df->d->head != e->n[1] || fflush(df->f) != 0)
+		return 0;
+	same = pagemap_read(b->dm, e, 0, e->n[1], &old) == 0 &&
+	    site_read(b->site, df->d->path, e->n[1], &now) == 0 &&
+	    old.len == now.len && memcmp(old.data, now.data, old.len) == 0;
+	buf_free(&old);
+	buf_free(&now);
+	return same;
+}
+
+/*
+ * A quarter's files as the last build wrote them, from the same rows
+ * (the same digest) and frame: each file's header made anew (a JSON
+ * file's names the release and its date), its rows copied from the
+ * last site's file, or the whole file linked where the header is the
+ * same.  1 done, 0 when the last site lacks a file (nothing written),
+ * -1 and rs_err.
+ */
+static int
+set_reuse(struct build *b, enum form f, const char *quarter)
+{
+	const struct pment *e[NFILES];
+	struct dl_file	 df;
+	unsigned char	 chunk[ZCHUNK];
+	char		*path;
+	FILE		*in;
+	size_t		 nf = 0, i, k, got;
+	int		 l, rc;
+
+	for (l = -1; l < LANG__MAX; l++)
+		for (k = 0; k < NFORMATS; k++) {
+			if ((l < 0 && !formats[k]->machine) ||
+			    formats[k]->all_only)
+				continue;
+			path = url_download(quarter, f, l, formats[k]->ext,
+			    l < 0 || formats[k]->gz);
+			e[nf] = pagemap_prev(b->dm, path);
+			free(path);
+			if (e[nf] == NULL || !pagemap_check(b->dm, e[nf]) ||
+			    e[nf]->sha[0] == '\0')
+				return 0;
+			nf++;
+		}
+	i = 0;
+	for (l = -1; l < LANG__MAX; l++)
+		for (k = 0; k < NFORMATS; k++) {
+			if ((l < 0 && !formats[k]->machine) ||
+			    formats[k]->all_only)
+				continue;
+			memset(&df, 0, sizeof(df));
+			if (file_open(b, &df, formats[k], f, quarter, l) == -1)
+				return -1;
+			file_list(b, &df);
+			file_header(&df);
+			/* The format's state, its trailer unwritten (the
+			 * last file's rows end with it). */
+			(void)df.d->fmt->close(df.state);
+			df.state = NULL;
+			buf_reset(&df.out);
+			if (same_head(b, &df, e[i])) {
+				fclose(df.f);
+				path = xasprintf("%s/%s", site_tmpdir(b->site),
+				    df.d->path);
+				rc = unlink(path);
+				free(path);
+				buf_free(&df.out);
+				if (rc == -1 || site_link(b->site, df.d->path)
+				    == -1)
+					return rs_err("%s: cannot link the last "
+					    "site's file", df.d->path);
+				df.d->bytes = e[i]->n[0];
+				df.d->rows = (long)e[i]->n[2];
+				snprintf(df.d->sha, sizeof(df.d->sha), "%s",
+				    e[i]->sha);
+				i++;
+				continue;
+			}
+			path = xasprintf("%s/%s", pagemap_prevdir(b->dm),
+			    e[i]->path);
+			in = fopen(path, "rb");
+			rc = in == NULL || fseek(in, (long)e[i]->n[1],
+			    SEEK_SET) == -1 ? -1 : 0;
+			while (rc == 0 && (got = fread(chunk, 1, sizeof(chunk),
+			    in)) > 0)
+				file_put(&df, chunk, got);
+			if (rc == 0 && ferror(in))
+				rc = -1;
+			if (in != NULL)
+				fclose(in);
+			if (rc == -1) {
+				rs_err("%s: cannot read the last site's file",
+				    path);
+				free(path);
+				buf_free(&df.out);
+				site_fclose(b->site, df.f, df.d->path);
+				return -1;
+			}
+			free(path);
+			if (file_close(b, &df, (long)e[i]->n[2]) == -1)
+				return -1;
+			i++;
+		}
+	return 1;
 }
 
 /*
@@ -242,6 +356,17 @@ file_header(struct dl_file *df)
  * workbooks): the machine file first, then each language's, each in
  * format order.
  */
+static size_t
+quarter_index(const struct build *b, const char *quarter)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nquarters; i++)
+		if (strcmp(b->quarters[i], quarter) == 0)
+			return i;
+	return 0;
+}
+
 static int
 write_set(struct build *b, enum form f, const char *quarter)
 {
@@ -253,6 +378,11 @@ write_set(struct build *b, enum form f, const char *quarter)
 	int		 l, step, rc = -1;
 
 	memset(files, 0, sizeof(files));
+	/* The same rows as the last build's: its files' rows. */
+	if (quarter != NULL && b->dsame != NULL &&
+	    b->dsame[f * b->nquarters + quarter_index(b, quarter)] &&
+	    (rc = set_reuse(b, f, quarter)) != 0)
+		return rc == 1 ? 0 : -1;
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
 			if ((l < 0 && !formats[k]->machine) ||
@@ -600,6 +730,23 @@ downloads_write(struct build *b)
 	size_t		 i, n0 = b->downloads.n;
 	int		 f;
 
+	/* The last build's map of the quarters' files: which quarters'
+	 * rows are the same (decided here, before the workers start). */
+	if (b->frame[0]) {
+		char	*prev = b->maps_ok ? site_aside(b->site,
+		    ".regsite-map-data", 0) : NULL;
+
+		b->dm = pagemap_open(site_outdir(b->site), prev,
+		    ".regsite-map-data", b->frame);
+		free(prev);
+		b->dsame = xcalloc(FORM__MAX * (b->nquarters + 1),
+		    sizeof(*b->dsame));
+		for (f = 0; f < FORM__MAX; f++)
+			for (i = 0; i < b->nquarters; i++)
+				b->dsame[f * b->nquarters + i] =
+				    pagemap_same(b->dm, f, b->quarters[i],
+				    pub_digest(b->priv, f, b->quarters[i]));
+	}
 	if (b->jobs > 1) {
 		all = xcalloc(1, sizeof(*all));
 		if ((all->w = start(b, "the all-quarters workbooks",
@@ -643,6 +790,31 @@ downloads_write(struct build *b)
 	if (releases_downloads(b) == -1)
 		return -1;
 	return 0;
+}
+
+/*
+ * This build's map of the quarters' files (after downloads_wait): each
+ * one's size, header, rows and digest, for the next build.
+ */
+int
+downloads_map(struct build *b)
+{
+	const struct download *d;
+	size_t		 i;
+	int		 rc;
+
+	if (b->dm == NULL)
+		return 0;
+	for (i = 0; i < b->downloads.n; i++) {
+		d = b->downloads.v[i];
+		if (d->quarter[0] && !d->chart && !d->release[0])
+			pagemap_add(b->dm, d->path, d->bytes, d->head,
+			    (unsigned long long)d->rows, d->sha);
+	}
+	rc = pagemap_write(b->dm, b->site);
+	pagemap_free(b->dm);
+	b->dm = NULL;
+	return rc;
 }
 
 /* Splice n entries into dl at position at. */

@@ -53,6 +53,16 @@
 
 #define MARKER ".regsite"
 #define MARKER_TEXT "regsite site\n"
+#define MEMO ".regsite-memo"
+/* The files kept beside the site (site_aside), in the order of the
+ * marker's "maps" digest; the memo first, which that digest leaves out
+ * (it is a cache by content). */
+static const char *const aside[] = {
+	MEMO, ".regsite-map-data", ".regsite-map-kk", ".regsite-map-ru"
+};
+#define NASIDE	(sizeof(aside) / sizeof(aside[0]))
+
+static int	 mark_maps(struct site *);
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE	(1 << 1)	/* <linux/fs.h> */
@@ -64,6 +74,7 @@ struct site {
 	char		*old;		/* the old tree, in the fallback swap */
 	size_t		 files;
 	unsigned long long bytes;
+	int		 linked;	/* site_link_previous: kept whole */
 };
 
 void
@@ -390,6 +401,28 @@ int
 site_commit(struct site *s)
 {
 	struct stat	 st;
+	char		*next, *kept;
+	size_t		 i;
+
+	/*
+	 * What goes beside the site, never in it: the scrubbing memo and
+	 * the maps.  The marker names the maps' digest, so that the next
+	 * build uses only maps of the site it replaces; the memo is a
+	 * cache by content, right for any site.
+	 */
+	if (mark_maps(s) == -1)
+		return -1;
+	for (i = 0; i < NASIDE; i++) {
+		next = site_aside(s, aside[i], 1);
+		kept = site_aside(s, aside[i], 0);
+		if (lstat(next, &st) == 0 && rename(next, kept) == -1) {
+			rs_warn("%s: cannot keep it beside the site: %s", kept,
+			    strerror(errno));
+			unlink(next);
+		}
+		free(next);
+		free(kept);
+	}
 
 	if (lstat(s->out, &st) == -1) {
 		if (rename(s->tmp, s->out) == -1)
@@ -488,6 +521,129 @@ site_prev_key(const struct site *s, char key[65])
 	return found;
 }
 
+char *
+site_aside(const struct site *s, const char *name, int next)
+{
+	char	*dir, *base, *p;
+
+	if (next)
+		return xasprintf("%s/%s", s->tmp, name);
+	split_path(s->out, &dir, &base);
+	p = xasprintf("%s/.%s%s", dir, base, name);
+	free(dir);
+	free(base);
+	return p;
+}
+
+char *
+site_memo(const struct site *s, int next)
+{
+	return site_aside(s, MEMO, next);
+}
+
+/* The digest of the maps (next: the new tree's; else those beside the
+ * published site), "" when there are none. */
+static void
+maps_digest(const struct site *s, int next, char hex[65])
+{
+	struct sha256_ctx c;
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+	char		*path, *text;
+	size_t		 i, len, n = 0;
+
+	sha256_init(&c);
+	for (i = 1; i < NASIDE; i++) {
+		path = site_aside(s, aside[i], next);
+		text = file_read(path, &len);
+		free(path);
+		if (text == NULL)
+			continue;
+		sha256_update(&c, strlen(aside[i]) + 1,
+		    (const uint8_t *)aside[i]);
+		sha256_update(&c, len, (const uint8_t *)text);
+		free(text);
+		n++;
+	}
+	hex[0] = '\0';
+	if (n == 0)
+		return;
+	sha256_digest(&c, sizeof(d), d);
+	for (i = 0; i < sizeof(d); i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+/* The new tree's marker names its maps' digest. */
+static int
+mark_maps(struct site *s)
+{
+	char	 hex[65], *path;
+	FILE	*f;
+	int	 bad;
+
+	/* A site kept whole (nothing changed) keeps the maps beside it. */
+	maps_digest(s, 1, hex);
+	if (hex[0] == '\0' && s->linked && site_maps_ok(s))
+		maps_digest(s, 0, hex);
+	if (hex[0] == '\0')
+		return 0;
+	path = xasprintf("%s/" MARKER, s->tmp);
+	if ((f = fopen(path, "ab")) == NULL) {
+		rs_err("%s: cannot write: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	bad = fprintf(f, "maps %s\n", hex) < 0;
+	bad |= fclose(f) != 0;
+	if (bad)
+		rs_err("%s: write error: %s", path, strerror(errno));
+	free(path);
+	return bad ? -1 : 0;
+}
+
+int
+site_maps_ok(const struct site *s)
+{
+	char	 hex[65], *path, *text, *k;
+	size_t	 len;
+	int	 ok = 0;
+
+	maps_digest(s, 0, hex);
+	if (hex[0] == '\0')
+		return 0;
+	path = xasprintf("%s/" MARKER, s->out);
+	text = file_read(path, &len);
+	free(path);
+	if (text == NULL)
+		return 0;
+	if ((k = strstr(text, "\nmaps ")) != NULL && strlen(k + 6) >= 65 &&
+	    k[6 + 64] == '\n')
+		ok = strncmp(k + 6, hex, 64) == 0;
+	free(text);
+	return ok;
+}
+
+int
+site_write_aside(struct site *s, const char *name, const void *data,
+    size_t len)
+{
+	FILE	*f;
+	char	*path;
+	int	 bad;
+
+	path = site_aside(s, name, 1);
+	if ((f = fopen(path, "wb")) == NULL) {
+		rs_err("%s: cannot create: %s", path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	bad = len > 0 && fwrite(data, 1, len, f) != len;
+	bad |= fclose(f) != 0;
+	if (bad)
+		rs_err("%s: write error: %s", path, strerror(errno));
+	free(path);
+	return bad ? -1 : 0;
+}
+
 int
 site_set_key(struct site *s, const char *key)
 {
@@ -549,12 +705,72 @@ link_entry(const char *path, const struct stat *st, int flag,
 }
 
 int
+site_link(struct site *s, const char *rel)
+{
+	struct stat	 st;
+	char		*from, *to;
+	int		 rc = 0;
+
+	from = xasprintf("%s/%s", s->out, rel);
+	to = xasprintf("%s/%s", s->tmp, rel);
+	if (lstat(from, &st) == -1)
+		rc = rs_err("%s: cannot link into the new site: %s", from,
+		    strerror(errno));
+	else if (!S_ISREG(st.st_mode))
+		rc = rs_err("%s: cannot link into the new site: not a "
+		    "regular file", from);
+	else if (mkparents(s->tmp, rel) == -1)
+		rc = -1;
+	else if (link(from, to) == -1)
+		rc = rs_err("%s: cannot link into the new site: %s", from,
+		    strerror(errno));
+	else {
+		s->files++;
+		s->bytes += (unsigned long long)st.st_size;
+	}
+	free(from);
+	free(to);
+	return rc;
+}
+
+int
+site_read(struct site *s, const char *rel, size_t len, struct buf *out)
+{
+	FILE	*f;
+	char	*path;
+	size_t	 got;
+
+	path = xasprintf("%s/%s", s->tmp, rel);
+	f = fopen(path, "rb");
+	free(path);
+	if (f == NULL)
+		return rs_err("%s: cannot read: %s", rel, strerror(errno));
+	buf_reset(out);
+	if (out->cap < len + 1) {
+		out->data = xrealloc(out->data, len + 1);
+		out->cap = len + 1;
+	}
+	got = fread(out->data, 1, len, f);
+	fclose(f);
+	out->len = got;
+	out->data[got] = '\0';
+	return got == len ? 0 : rs_err("%s: shorter than %zu bytes", rel, len);
+}
+
+const char *
+site_outdir(const struct site *s)
+{
+	return s->out;
+}
+
+int
 site_link_previous(struct site *s)
 {
 	int	 rc;
 
 	linking = s;
 	linking_root = strlen(s->out);
+	s->linked = 1;
 	rs_err("%s: cannot read the previous site", s->out);
 	rc = nftw(s->out, link_entry, 32, FTW_PHYS);
 	linking = NULL;

@@ -37,10 +37,35 @@ unsigned long long site_bytes(const struct site *);
  * line): 1 and key set, or 0 when it has none.
  */
 int	 site_prev_key(const struct site *, char key[65]);
+/*
+ * The scrubbing memo (privacy/memo.h): next, the new one's path in the
+ * tree being built, which site_commit moves beside the site; else the
+ * one kept there, ".BASE.regsite-memo" beside the site BASE (never in
+ * a site).  A new string.
+ */
+char	*site_memo(const struct site *, int next);
+/*
+ * The same for a file kept beside the site by name (".regsite-map-kk"):
+ * written into the new tree with site_write_aside (not counted as the
+ * site's), moved beside it by site_commit.  The marker names the maps'
+ * digest; site_maps_ok: are the maps beside the published site the
+ * ones its marker names?
+ */
+char	*site_aside(const struct site *, const char *name, int next);
+int	 site_write_aside(struct site *, const char *name, const void *,
+	    size_t);
+int	 site_maps_ok(const struct site *);
 /* Write the key into the new tree's marker. */
 int	 site_set_key(struct site *, const char *key);
 /* Hard-link every file of the published site into the new tree. */
 int	 site_link_previous(struct site *);
+/* Hard-link one file of the published site into the new tree. */
+int	 site_link(struct site *, const char *rel);
+/* The first len bytes of a file of the new tree; 0, or -1 and rs_err. */
+struct buf;
+int	 site_read(struct site *, const char *rel, size_t len, struct buf *);
+/* The directory the site replaces (holding the published site). */
+const char *site_outdir(const struct site *);
 /* Count files another process wrote into the tree. */
 void	 site_count(struct site *, size_t files, unsigned long long bytes);
 /* Lower-case hexadecimal SHA-256 of data. */

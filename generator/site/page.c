@@ -338,6 +338,7 @@ page_write(struct build *b, const char *tmpl, struct mval *ctx,
 
 	rc = tmpl_render(b->tmpl, tmpl, ctx, &out);
 	mv_free(ctx);
+	b->last_len = out.len;
 	if (rc == 0)
 		rc = site_write(b->site, path, out.data, out.len);
 	buf_free(&out);

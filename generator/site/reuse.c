@@ -109,10 +109,88 @@ hash_tree(struct sha256_ctx *c, const char *dir, const char *rel)
 	return rc;
 }
 
+/*
+ * What the pages' rows and the scrubbing are made from: the program,
+ * the configuration, the source tree, and the scrubber's hunspell
+ * dictionaries (where they are, their sizes and times).
+ */
+static int
+hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
+{
+	static const char *const subs[] = { "content", "templates", "static" };
+	static const char *const hs[] = { "ru_RU.dic", "ru_RU.aff",
+	    "kk_KZ.dic", "kk_KZ.aff" };
+	struct stat	 st;
+	const char	*env;
+	char		*p;
+	size_t		 i;
+
+	if (hash_file(c, "program", "/proc/self/exe", 0) == -1)
+		return -1;
+	if (in->config != NULL && hash_file(c, "config", in->config, 0) == -1)
+		return -1;
+	for (i = 0; i < 3; i++) {
+		p = xasprintf("%s/%s", in->srcdir, subs[i]);
+		if (hash_tree(c, p, subs[i]) == -1) {
+			free(p);
+			return -1;
+		}
+		free(p);
+	}
+	/* The scrubber's dictionaries: where it finds them. */
+	env = getenv("REGSITE_HUNSPELL");
+	p = xasprintf("hunspell %s\n", env ? env : "-");
+	sha256_update(c, strlen(p), (const uint8_t *)p);
+	free(p);
+	if (!in->frame)
+		return 0;
+	for (i = 0; i < sizeof(hs) / sizeof(hs[0]); i++) {
+		p = xasprintf("%s/%s", env && *env ? env :
+		    "/usr/share/hunspell", hs[i]);
+		if (stat(p, &st) == 0) {
+			free(p);
+			p = xasprintf("%s %lld %lld.%09ld\n", hs[i],
+			    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+			    st.st_mtim.tv_nsec);
+		} else {
+			free(p);
+			p = xasprintf("%s -\n", hs[i]);
+		}
+		sha256_update(c, strlen(p), (const uint8_t *)p);
+		free(p);
+	}
+	return 0;
+}
+
+static void
+hex(const uint8_t *d, size_t n, char *out)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		snprintf(out + 2 * i, 3, "%02x", d[i]);
+}
+
+int
+reuse_frame_key(const struct reuse_in *in0, char key[65])
+{
+	struct reuse_in	 in = *in0;
+	struct sha256_ctx c;
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+
+	in.frame = 1;
+	sha256_init(&c);
+	sha256_update(&c, 18, (const uint8_t *)"regsite frame v1\n");
+	if (hash_sources(&c, &in) == -1)
+		return -1;
+	sha256_digest(&c, sizeof(d), d);
+	hex(d, sizeof(d), key);
+	return 0;
+}
+
 int
 reuse_key(const struct reuse_in *in, char key[65])
 {
-	static const char *const subs[] = { "content", "templates", "static" };
 	struct sha256_ctx c;
 	uint8_t		 d[SHA256_DIGEST_SIZE];
 	const char	*env;
@@ -121,27 +199,12 @@ reuse_key(const struct reuse_in *in, char key[65])
 
 	sha256_init(&c);
 	sha256_update(&c, 16, (const uint8_t *)"regsite key v1\n");
-	if (hash_file(&c, "program", "/proc/self/exe", 0) == -1)
+	if (hash_sources(&c, in) == -1)
 		return -1;
-	if (in->config != NULL && hash_file(&c, "config", in->config, 0) == -1)
-		return -1;
-	for (i = 0; i < 3; i++) {
-		p = xasprintf("%s/%s", in->srcdir, subs[i]);
-		if (hash_tree(&c, p, subs[i]) == -1) {
-			free(p);
-			return -1;
-		}
-		free(p);
-	}
 	env = getenv("SOURCE_DATE_EPOCH");
 	snprintf(line, sizeof(line), "epoch %s record %d\n", env ? env : "-",
 	    !in->no_record);
 	sha256_update(&c, strlen(line), (const uint8_t *)line);
-	/* The scrubber's dictionaries: where it finds them. */
-	env = getenv("REGSITE_HUNSPELL");
-	p = xasprintf("hunspell %s\n", env ? env : "-");
-	sha256_update(&c, strlen(p), (const uint8_t *)p);
-	free(p);
 	if (hash_file(&c, "db", in->db, 0) == -1)
 		return -1;
 	p = xasprintf("%s-wal", in->db);
@@ -150,7 +213,274 @@ reuse_key(const struct reuse_in *in, char key[65])
 	if (i)
 		return -1;
 	sha256_digest(&c, sizeof(d), d);
-	for (i = 0; i < sizeof(d); i++)
-		snprintf(key + 2 * i, 3, "%02x", d[i]);
+	hex(d, sizeof(d), key);
 	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* The map of what the last build made of each quarter table           */
+
+struct pagemap {
+	char		*prevdir;	/* the previous site, or NULL */
+	char		*prevmap;	/* its map, or NULL */
+	char		*name;		/* the map's file in the site */
+	char		 frame[65];
+	struct pment	*prev;		/* sorted by path */
+	size_t		 nprev;
+	struct pmq {
+		int	 form;
+		char	 quarter[8];
+		char	 digest[65];
+	}		*pq, *cq;	/* the previous build's, this one's */
+	size_t		 npq, ncq;
+	struct pment	*cur;
+	size_t		 ncur;
+};
+
+static int
+pment_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct pment *)a)->path,
+	    ((const struct pment *)b)->path);
+}
+
+static void
+pment_free(struct pment *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].path);
+	free(v);
+}
+
+/* The previous build's map, if it is one of this frame; else none. */
+static void
+pagemap_load(struct pagemap *m)
+{
+	struct pment	 e;
+	struct pmq	 q;
+	FILE		*f;
+	char		*line = NULL, p[512], sha[65];
+	size_t		 cap = 0;
+	ssize_t		 n;
+	int		 ok = 0, first = 1;
+
+	f = fopen(m->prevmap, "r");
+	if (f == NULL)
+		return;
+	while ((n = getline(&line, &cap, f)) > 0) {
+		if (line[n - 1] != '\n' || (size_t)n >= sizeof(p))
+			goto bad;
+		if (first) {
+			if (sscanf(line, "regsite map v1 frame %64s", p) != 1 ||
+			    strcmp(p, m->frame) != 0)
+				goto bad;
+			first = 0;
+		} else if (line[0] == 'q') {
+			memset(&q, 0, sizeof(q));
+			if (sscanf(line, "q %d %7s %64s", &q.form, q.quarter,
+			    q.digest) != 3)
+				goto bad;
+			m->pq = xreallocarray(m->pq, m->npq + 1,
+			    sizeof(*m->pq));
+			m->pq[m->npq++] = q;
+		} else if (line[0] == 'e') {
+			memset(&e, 0, sizeof(e));
+			if (sscanf(line, "e %511s %llu %llu %llu %64s", p,
+			    &e.n[0], &e.n[1], &e.n[2], sha) != 5)
+				goto bad;
+			snprintf(e.sha, sizeof(e.sha), "%s", strcmp(sha, "-") ?
+			    sha : "");
+			e.path = xstrdup(p);
+			m->prev = xreallocarray(m->prev, m->nprev + 1,
+			    sizeof(*m->prev));
+			m->prev[m->nprev++] = e;
+		} else
+			goto bad;
+	}
+	ok = !first && !ferror(f);
+bad:
+	free(line);
+	fclose(f);
+	if (!ok) {
+		pment_free(m->prev, m->nprev);
+		free(m->pq);
+		m->prev = NULL;
+		m->pq = NULL;
+		m->nprev = m->npq = 0;
+		return;
+	}
+	qsort(m->prev, m->nprev, sizeof(*m->prev), pment_cmp);
+}
+
+struct pagemap *
+pagemap_open(const char *prevdir, const char *prevmap, const char *name,
+    const char *frame)
+{
+	struct pagemap	*m;
+
+	m = xcalloc(1, sizeof(*m));
+	m->name = xstrdup(name);
+	snprintf(m->frame, sizeof(m->frame), "%s", frame);
+	if (prevdir != NULL && prevmap != NULL) {
+		m->prevdir = xstrdup(prevdir);
+		m->prevmap = xstrdup(prevmap);
+		pagemap_load(m);
+	}
+	return m;
+}
+
+int
+pagemap_same(struct pagemap *m, int form, const char *quarter,
+    const char *digest)
+{
+	struct pmq	*q;
+	size_t		 i;
+
+	m->cq = xreallocarray(m->cq, m->ncq + 1, sizeof(*m->cq));
+	q = &m->cq[m->ncq++];
+	memset(q, 0, sizeof(*q));
+	q->form = form;
+	snprintf(q->quarter, sizeof(q->quarter), "%s", quarter);
+	snprintf(q->digest, sizeof(q->digest), "%s", digest);
+	for (i = 0; i < m->npq; i++)
+		if (m->pq[i].form == form &&
+		    strcmp(m->pq[i].quarter, quarter) == 0)
+			return strcmp(m->pq[i].digest, digest) == 0;
+	return 0;
+}
+
+const struct pment *
+pagemap_prev(const struct pagemap *m, const char *path)
+{
+	struct pment	 key;
+
+	if (m->nprev == 0)
+		return NULL;
+	key.path = (char *)path;
+	return bsearch(&key, m->prev, m->nprev, sizeof(*m->prev),
+	    pment_cmp);
+}
+
+void
+pagemap_add(struct pagemap *m, const char *path, unsigned long long n0,
+    unsigned long long n1, unsigned long long n2, const char *sha)
+{
+	struct pment	*e;
+
+	m->cur = xreallocarray(m->cur, m->ncur + 1, sizeof(*m->cur));
+	e = &m->cur[m->ncur++];
+	memset(e, 0, sizeof(*e));
+	e->path = xstrdup(path);
+	e->n[0] = n0;
+	e->n[1] = n1;
+	e->n[2] = n2;
+	snprintf(e->sha, sizeof(e->sha), "%s", sha ? sha : "");
+}
+
+int
+pagemap_read(const struct pagemap *m, const struct pment *e,
+    unsigned long long off, unsigned long long len, struct buf *out)
+{
+	struct stat	 st;
+	char		*path;
+	ssize_t		 n;
+	size_t		 got = 0;
+	int		 fd;
+
+	path = xasprintf("%s/%s", m->prevdir, e->path);
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		rs_err("%s: cannot read the previous site's file: %s", path,
+		    strerror(errno));
+		free(path);
+		return -1;
+	}
+	buf_reset(out);
+	if (fstat(fd, &st) == -1 || (unsigned long long)st.st_size !=
+	    e->n[0] || off + len > e->n[0]) {
+		close(fd);
+		rs_err("%s: the previous site's file changed since it was "
+		    "built", path);
+		free(path);
+		return -1;
+	}
+	if (out->cap < len + 1) {
+		out->data = xrealloc(out->data, len + 1);
+		out->cap = len + 1;
+	}
+	while (got < len) {
+		n = pread(fd, out->data + got, len - got, (off_t)(off + got));
+		if (n <= 0) {
+			if (n == -1 && errno == EINTR)
+				continue;
+			close(fd);
+			rs_err("%s: cannot read the previous site's file: %s",
+			    path, n == 0 ? "it is shorter" : strerror(errno));
+			free(path);
+			return -1;
+		}
+		got += (size_t)n;
+	}
+	close(fd);
+	free(path);
+	out->len = len;
+	out->data[len] = '\0';
+	return 0;
+}
+
+int
+pagemap_check(const struct pagemap *m, const struct pment *e)
+{
+	struct stat	 st;
+	char		*path;
+	int		 ok;
+
+	path = xasprintf("%s/%s", m->prevdir, e->path);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+	    (unsigned long long)st.st_size == e->n[0];
+	free(path);
+	return ok;
+}
+
+const char *
+pagemap_prevdir(const struct pagemap *m)
+{
+	return m->prevdir;
+}
+
+int
+pagemap_write(struct pagemap *m, struct site *s)
+{
+	struct buf	 b = { 0 };
+	size_t		 i;
+	int		 rc;
+
+	qsort(m->cur, m->ncur, sizeof(*m->cur), pment_cmp);
+	buf_printf(&b, "regsite map v1 frame %s\n", m->frame);
+	for (i = 0; i < m->ncq; i++)
+		buf_printf(&b, "q %d %s %s\n", m->cq[i].form,
+		    m->cq[i].quarter, m->cq[i].digest);
+	for (i = 0; i < m->ncur; i++)
+		buf_printf(&b, "e %s %llu %llu %llu %s\n", m->cur[i].path,
+		    m->cur[i].n[0], m->cur[i].n[1], m->cur[i].n[2],
+		    m->cur[i].sha[0] ? m->cur[i].sha : "-");
+	rc = site_write_aside(s, m->name, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+void
+pagemap_free(struct pagemap *m)
+{
+	if (m == NULL)
+		return;
+	pment_free(m->prev, m->nprev);
+	pment_free(m->cur, m->ncur);
+	free(m->pq);
+	free(m->cq);
+	free(m->prevdir);
+	free(m->prevmap);
+	free(m->name);
+	free(m);
 }

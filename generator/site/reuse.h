@@ -11,6 +11,7 @@ struct reuse_in {
 	const char	*config;	/* the configuration file, or NULL */
 	const char	*srcdir;	/* content/, templates/, static/ */
 	int		 no_record;
+	int		 frame;		/* (reuse_frame_key's own) */
 };
 
 /*
@@ -18,5 +19,58 @@ struct reuse_in {
  * neither reuses nor leaves a key: its program or a source unreadable).
  */
 int	 reuse_key(const struct reuse_in *, char key[65]);
+/*
+ * The key of what a page's rows and the scrubbing are made from, the
+ * registry and the date apart: the program, the configuration, the
+ * source tree, the hunspell dictionaries.  0, or -1 and rs_err.
+ */
+int	 reuse_frame_key(const struct reuse_in *, char key[65]);
+
+/*
+ * The map of a build's quarter tables (".BASE.regsite-map-*" beside
+ * the site BASE, which names their digest in its marker; never in it):
+ * the frame it was made with (reuse_frame_key and
+ * the code lists), each quarter table's digest (pub_digest), and an
+ * entry per file made from a quarter table: a table page's size and
+ * where its rows are in it (n[0..2]: size, start, length), a
+ * download's size, header length, rows and SHA-256.  The next build
+ * with the same frame reuses what it made of a quarter table whose
+ * digest is the same: the rows of its pages, its files' bytes.
+ */
+struct pment {
+	char		*path;
+	unsigned long long n[3];
+	char		 sha[65];
+};
+struct pagemap;
+struct site;
+struct buf;
+
+/*
+ * The previous build's map at prevmap, of the site in prevdir (either
+ * NULL: none), and a new one, NAME.
+ */
+struct pagemap *pagemap_open(const char *prevdir, const char *prevmap,
+	    const char *name, const char *frame);
+/* Note this build's digest of a quarter table; 1 when the previous
+ * build had the same frame and digest. */
+int	 pagemap_same(struct pagemap *, int form, const char *quarter,
+	    const char *digest);
+/* The previous build's entry for a file, or NULL. */
+const struct pment *pagemap_prev(const struct pagemap *, const char *path);
+/* Is the previous site's file still as the entry says (its size)? */
+int	 pagemap_check(const struct pagemap *, const struct pment *);
+/* Bytes [off, off + len) of the previous site's file: 0, or -1 and
+ * rs_err (the file changed or is gone). */
+int	 pagemap_read(const struct pagemap *, const struct pment *,
+	    unsigned long long off, unsigned long long len, struct buf *);
+const char *pagemap_prevdir(const struct pagemap *);
+/* An entry of this build's map. */
+void	 pagemap_add(struct pagemap *, const char *path, unsigned long long,
+	    unsigned long long, unsigned long long, const char *sha);
+/* This build's map into the new tree, to go beside the site (entries
+ * sorted by path). */
+int	 pagemap_write(struct pagemap *, struct site *);
+void	 pagemap_free(struct pagemap *);
 
 #endif /* !REUSE_H */

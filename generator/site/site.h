@@ -70,6 +70,15 @@ struct build {
 	} *cdata;
 	size_t		 ncdata;
 	long		 pages;		/* HTML pages written */
+	size_t		 last_len;	/* the last page's bytes (page_write) */
+	char		 frame[65];	/* what the pages are made from, the
+					   registry apart ("": no reuse) */
+	struct pagemap	*pm;		/* the language's map (reuse.h) */
+	struct pagemap	*dm;		/* the quarters' files' map */
+	int		*dsame;		/* [form * nquarters + i]: quarter
+					   i's rows the last build's */
+	int		 reused;	/* quarter tables whose rows were */
+	int		 maps_ok;	/* the maps beside the site are its */
 	long		 total_pages;	/* expected, for the progress line */
 	double		 started;	/* when the pages began (s, monotonic) */
 };
@@ -92,6 +101,8 @@ int	 downloads_wait(struct build *, int ok);
  * page with charts is written. */
 int	 downloads_charts(struct build *);
 int	 downloads_sums(struct build *);
+/* This build's map of the quarters' files (reuse.h), into the site. */
+int	 downloads_map(struct build *);
 void	 downloads_free(struct downloads *);
 /*
  * The download links of a quarter's form (NULL: all quarters) for the

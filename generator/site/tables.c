@@ -10,6 +10,8 @@
  * (paths from url.c).  Rows stream from the published records
  * (privacy.c); at most one page of rows is held at a time.
  */
+#include <sys/stat.h>
+
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +31,7 @@
 #include "site/site.h"
 #include "site/url.h"
 #include "site/page.h"
+#include "site/reuse.h"
 
 /*
  * Longer free texts are shown folded in the tables: the text once, in a
@@ -68,7 +71,69 @@ struct tctx {
 	enum form	 f;
 	const char	*quarter;
 	long		 total, npages;
+	struct buf	 spl;		/* a page's rows, from the last site */
 };
+
+/*
+ * A page's rows as the template's "rows": rendered in a scope of their
+ * own (their values and the catalog, nothing of the page around them),
+ * or, reusing the last build's (spl set), its bytes of them; the mark
+ * says where they land, for the map.
+ */
+static struct mval *
+rows_value(struct tctx *t, struct mval *rows, const struct buf *spl,
+    struct mv_mark *mk)
+{
+	struct mval	*scope;
+
+	memset(mk, 0, sizeof(*mk));
+	if (spl != NULL) {
+		mv_free(rows);
+		return mv_splice(spl->data, spl->len, mk);
+	}
+	scope = mv_map();
+	mv_set(scope, "t", mv_ref(t->b->tmap[t->l]));
+	return mv_scoped(rows, scope, mk);
+}
+
+/* A page written: where its rows are, into this build's map. */
+static void
+rows_mapped(struct tctx *t, const char *path, const struct mv_mark *mk)
+{
+	if (t->b->pm != NULL && mk->times == 1)
+		pagemap_add(t->b->pm, path, t->b->last_len, mk->start,
+		    mk->len, NULL);
+}
+
+/* A file of the quarter table written whole: its size, into the map. */
+static void
+file_mapped(struct tctx *t, const char *rel)
+{
+	struct stat	 st;
+	char		*path;
+
+	if (t->b->pm == NULL)
+		return;
+	path = xasprintf("%s/%s", site_tmpdir(t->b->site), rel);
+	if (stat(path, &st) == 0)
+		pagemap_add(t->b->pm, rel, (unsigned long long)st.st_size, 0,
+		    0, NULL);
+	free(path);
+}
+
+/*
+ * The last build's rows of the page at path, into t->spl: 0, or -1 and
+ * rs_err.
+ */
+static int
+rows_reread(struct tctx *t, const char *path)
+{
+	const struct pment *e;
+
+	if ((e = pagemap_prev(t->b->pm, path)) == NULL)
+		return rs_err("%s: not in the last build's map", path);
+	return pagemap_read(t->b->pm, e, e->n[1], e->n[2], &t->spl);
+}
 
 /* Site path of table page n (1-based). */
 static char *
@@ -533,14 +598,21 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 }
 
 static int
-write_table_page(struct tctx *t, long n, struct mval *rows, long first)
+write_table_page(struct tctx *t, long n, struct mval *rows, long first,
+    long nrows, int reuse)
 {
 	struct mval	*c;
+	struct mv_mark	 mk;
 	struct buf	 title = { 0 }, desc = { 0 }, s = { 0 };
 	char		*path;
 	int		 rc;
 
 	path = table_path(t, n);
+	if (reuse && rows_reread(t, path) == -1) {
+		mv_free(rows);
+		free(path);
+		return -1;
+	}
 	buf_puts(&title, tr_form(t->b->cat, t->l, t->f));
 	BUF_LIT(&title, ": ");
 	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
@@ -557,7 +629,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	c = form_ctx(t, path, buf_str(&title), buf_str(&desc));
 	page_link(c, "href_tables_js", path, xstrdup(t->b->asset_tables_js));
 	mv_set(c, "headings", headings(t));
-	mv_set(c, "rows", rows);
+	mv_set(c, "rows", rows_value(t, rows, reuse ? &t->spl : NULL, &mk));
 	fmt_int(&s, t->total);
 	mv_sets(c, "total", buf_str(&s));
 	buf_reset(&s);
@@ -568,7 +640,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	if (t->npages > 1) {
 		fmt_int(&s, first);
 		buf_puts(&s, "–");
-		fmt_int(&s, first + (long)mv_len(rows) - 1);
+		fmt_int(&s, first + nrows - 1);
 		mv_sets(c, "range", buf_str(&s));
 	}
 	mv_set(c, "pagination", pagination(t, path, n));
@@ -591,6 +663,8 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first)
 	}
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
+	if (rc == 0)
+		rows_mapped(t, path, &mk);
 	free(path);
 	buf_free(&title);
 	buf_free(&desc);
@@ -1070,6 +1144,8 @@ index_close(struct tctx *t, struct index *ix, int ok)
 		if (site_fclose(t->b->site, ix->f, ix->path) == -1)
 			rc = -1;
 		ix->f = NULL;
+		if (rc == 0 && ok)
+			file_mapped(t, ix->path);
 		if (rc == 0 && ok) {
 			jw_init(&j, &fj);
 			index_head(t, &j);
@@ -1082,6 +1158,8 @@ index_close(struct tctx *t, struct index *ix, int ok)
 			BUF_LIT(&fj, "\n");
 			path = url_filters_json(t->l, t->quarter, t->f);
 			rc = site_write(t->b->site, path, fj.data, fj.len);
+			if (rc == 0)
+				file_mapped(t, path);
 			free(path);
 			buf_free(&fj);
 		}
@@ -1161,7 +1239,7 @@ group_count(void *arg, const char *profile, int level, long n)
 }
 
 static int	 group_page(struct tctx *, struct grp *, long, long,
-		    struct mval *);
+		    struct mval *, int);
 
 static int
 group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
@@ -1203,7 +1281,7 @@ group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
 	/* The page is full, or the group's last: written now. */
 	full = x->rows;
 	x->rows = NULL;
-	return group_page(t, x, x->page++, x->npages, full);
+	return group_page(t, x, x->page++, x->npages, full, 0);
 }
 
 /* The headings of the coded columns (a group page's). */
@@ -1254,15 +1332,21 @@ group_url(const void *arg, long n)
 /* Page n of a group's rows: its pager; the rows (taken from pages). */
 static int
 group_page(struct tctx *t, struct grp *x, long n, long npages,
-    struct mval *rows)
+    struct mval *rows, int reuse)
 {
 	struct group_url gu;
 	struct mval	*c;
+	struct mv_mark	 mk;
 	struct buf	 title = { 0 }, s = { 0 };
 	char		*path;
 	int		 rc;
 
 	path = url_table_group(t->l, t->quarter, t->f, x->code, n);
+	if (reuse && rows_reread(t, path) == -1) {
+		mv_free(rows);
+		free(path);
+		return -1;
+	}
 	buf_puts(&title, tr_form(t->b->cat, t->l, t->f));
 	BUF_LIT(&title, ": ");
 	fmt_quarter(&title, t->l, t->quarter, QF_NOM);
@@ -1278,7 +1362,7 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	page_link(c, "href_all_rows", path, table_path(t, 1));
 	page_link(c, "href_explore", path, url_explore(t->l, t->f));
 	mv_set(c, "headings", headings_coded(t));
-	mv_set(c, "rows", rows);
+	mv_set(c, "rows", rows_value(t, rows, reuse ? &t->spl : NULL, &mk));
 	fmt_int(&s, x->total);
 	mv_sets(c, "total", buf_str(&s));
 	buf_reset(&s);
@@ -1291,6 +1375,8 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
+	if (rc == 0)
+		rows_mapped(t, path, &mk);
 	free(path);
 	buf_free(&title);
 	buf_free(&s);
@@ -1376,6 +1462,80 @@ grouplinks_free(struct grouplinks *gl)
 	gl->n = 0;
 }
 
+/* Is the last build's file at rel (its map entry, its size) there? */
+static int
+prev_ok(struct tctx *t, const char *rel)
+{
+	const struct pment *e;
+
+	return (e = pagemap_prev(t->b->pm, rel)) != NULL &&
+	    pagemap_check(t->b->pm, e);
+}
+
+/* The file at rel linked from the last site, and mapped again. */
+static int
+prev_link(struct tctx *t, const char *rel)
+{
+	const struct pment *e = pagemap_prev(t->b->pm, rel);
+
+	if (e == NULL || site_link(t->b->site, rel) == -1)
+		return -1;
+	pagemap_add(t->b->pm, rel, e->n[0], e->n[1], e->n[2], NULL);
+	return 0;
+}
+
+/*
+ * A quarter table the last build made from the same records (the same
+ * digest) with the same frame: each page made again around the rows it
+ * had (read back from the last site), the record index linked.  1 done,
+ * 0 when the last site lacks something (nothing written then), -1 and
+ * rs_err.
+ */
+static int
+form_reuse(struct tctx *t, struct grps *g)
+{
+	struct build	*b = t->b;
+	long		 rpp = b->cfg.rows_per_page, n, first;
+	char		*p, *ix, *fj;
+	size_t		 i;
+	int		 ok = 1;
+
+	ix = url_records_json(t->l, t->quarter, t->f);
+	fj = url_filters_json(t->l, t->quarter, t->f);
+	ok = prev_ok(t, ix) && prev_ok(t, fj);
+	for (n = 1; ok && n <= t->npages; n++) {
+		p = table_path(t, n);
+		ok = prev_ok(t, p);
+		free(p);
+	}
+	for (i = 0; ok && i < g->n; i++)
+		for (n = 1; ok && n <= g->v[i].npages; n++) {
+			p = url_table_group(t->l, t->quarter, t->f,
+			    g->v[i].code, n);
+			ok = prev_ok(t, p);
+			free(p);
+		}
+	if (!ok) {
+		free(ix);
+		free(fj);
+		return 0;
+	}
+	for (n = 1, first = 1; ok && n <= t->npages; n++, first += rpp)
+		ok = write_table_page(t, n, NULL, first, t->total - first + 1 <
+		    rpp ? t->total - first + 1 : rpp, 1) == 0;
+	for (i = 0; ok && i < g->n; i++) {
+		for (n = 1; ok && n <= g->v[i].npages; n++)
+			ok = group_page(t, &g->v[i], n, g->v[i].npages, NULL,
+			    1) == 0;
+		g->v[i].n = g->v[i].total;
+	}
+	if (ok)
+		ok = prev_link(t, ix) == 0 && prev_link(t, fj) == 0;
+	free(ix);
+	free(fj);
+	return ok ? 1 : -1;
+}
+
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
@@ -1407,6 +1567,20 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	    -1) {
 		groups_free(&groups);
 		return -1;
+	}
+	/* The same records as the last build's, the same frame: its rows.
+	 * (Not with a page per record, which this does not make.) */
+	if (b->pm != NULL && pagemap_same(b->pm, f, quarter,
+	    pub_digest(b->priv, f, quarter)) && !b->cfg.record_pages) {
+		rc = form_reuse(&t, &groups);
+		b->reused += rc == 1;
+		if (rc != 0) {
+			buf_free(&t.spl);
+			if (rc == 1)
+				rc = groups_done(&t, &groups);
+			groups_free(&groups);
+			return rc == 1 ? 0 : rc;
+		}
 	}
 	if (index_open(&t, &ix) == -1) {
 		index_close(&t, &ix, 0);
@@ -1449,7 +1623,8 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		if (b->cfg.record_pages)
 			keep(&held, r);
 		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
-			if (write_table_page(&t, page, rows, first) == -1) {
+			if (write_table_page(&t, page, rows, first,
+			    (long)mv_len(rows), 0) == -1) {
 				rows = NULL;
 				goto out;
 			}
@@ -1459,7 +1634,8 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		}
 	}
 	if (mv_len(rows) > 0 || page == 1) {
-		rc = write_table_page(&t, page, rows, first);
+		rc = write_table_page(&t, page, rows, first,
+		    (long)mv_len(rows), 0);
 		rows = NULL;
 		if (rc == -1)
 			goto out;

@@ -1,0 +1,348 @@
+/*
+ * memo.c -- the scrubbing memo (memo.h): an SQLite file of entries
+ * (key, value), appended in the order the records are published and
+ * indexed by key at the end, so that writing it costs a sort, not a
+ * search per record; zlib's deflate with a preset dictionary for the
+ * values.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
+#include <zlib.h>
+
+#include "lib/lib.h"
+#include "store/db.h"
+#include "privacy/memo.h"
+
+/* The largest payload an entry unpacks to (a record's texts). */
+#define PAYLOAD_MAX	(64u << 20)
+
+struct memo {
+	sqlite3		*prev, *next;
+	sqlite3_stmt	*get, *put;
+	char		*next_path;
+	uint8_t		 key[32];
+	char		 check[65];	/* names the key, does not give it */
+};
+
+/* The memo's meta value for key: SHA-256 of it, in hex. */
+static void
+key_check(const uint8_t key[32], char hex[65])
+{
+	struct sha256_ctx c;
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+	size_t		 i;
+
+	sha256_init(&c);
+	sha256_update(&c, 17, (const uint8_t *)"regsite memo key\n");
+	sha256_update(&c, 32, key);
+	sha256_digest(&c, sizeof(d), d);
+	for (i = 0; i < sizeof(d); i++)
+		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+}
+
+static void
+drop_prev(struct memo *m)
+{
+	sqlite3_finalize(m->get);
+	m->get = NULL;
+	if (m->prev != NULL)
+		sqlite3_close(m->prev);
+	m->prev = NULL;
+}
+
+/* The previous memo, if it is one of this key; else none, silently
+ * (it only saves time). */
+static void
+open_prev(struct memo *m, const char *path)
+{
+	sqlite3_stmt	*st = NULL;
+	int		 ok = 0;
+
+	if (access(path, R_OK) != 0)
+		return;
+	if (sqlite3_open_v2(path, &m->prev, SQLITE_OPEN_READONLY, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	if (sqlite3_prepare_v2(m->prev, "SELECT value FROM meta WHERE "
+	    "name = 'key'", -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) &&
+	    strcmp((const char *)sqlite3_column_text(st, 0), m->check) == 0)
+		ok = sqlite3_prepare_v2(m->prev, "SELECT v FROM memo WHERE "
+		    "k = ?1 LIMIT 1", -1, &m->get, NULL) == SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	if (!ok)
+		drop_prev(m);
+}
+
+static int
+next_err(struct memo *m, const char *what)
+{
+	return rs_err("%s: %s: %s", m->next_path, what,
+	    sqlite3_errmsg(m->next));
+}
+
+struct memo *
+memo_open(const char *prev, const char *next, const uint8_t key[32])
+{
+	struct memo	*m;
+	sqlite3_stmt	*st = NULL;
+
+	m = xcalloc(1, sizeof(*m));
+	memcpy(m->key, key, sizeof(m->key));
+	key_check(key, m->check);
+	if (prev != NULL)
+		open_prev(m, prev);
+	if (next == NULL)
+		return m;
+	m->next_path = xstrdup(next);
+	if (unlink(next) == -1 && errno != ENOENT) {
+		rs_err("%s: cannot replace: %s", next, strerror(errno));
+		goto fail;
+	}
+	/* A file for this build alone: no journal, no syncs (a failed
+	 * build removes its tree). */
+	if (sqlite3_open_v2(next, &m->next, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
+		next_err(m, "cannot create");
+		goto fail;
+	}
+	if (sqlite3_exec(m->next, "PRAGMA journal_mode = OFF;"
+	    "PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;"
+	    "PRAGMA temp_store = FILE;"
+	    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+	    "CREATE TABLE memo (k BLOB NOT NULL, v BLOB NOT NULL);"
+	    "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(m->next, "INSERT INTO meta VALUES "
+	    "('key', ?1)", -1, &st, NULL) != SQLITE_OK) {
+		next_err(m, "cannot create");
+		goto fail;
+	}
+	sqlite3_bind_text(st, 1, m->check, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) != SQLITE_DONE ||
+	    sqlite3_prepare_v2(m->next, "INSERT INTO memo VALUES (?1, ?2)",
+	    -1, &m->put, NULL) != SQLITE_OK) {
+		next_err(m, "cannot create");
+		goto fail;
+	}
+	sqlite3_finalize(st);
+	return m;
+fail:
+	sqlite3_finalize(st);
+	memo_close(m, 0);
+	return NULL;
+}
+
+int
+memo_has_prev(const struct memo *m)
+{
+	return m->get != NULL;
+}
+
+void
+memo_key(const struct memo *m, const void *in, size_t len,
+    uint8_t k[MEMO_KEYLEN])
+{
+	struct hmac_sha256_ctx c;
+
+	hmac_sha256_set_key(&c, sizeof(m->key), m->key);
+	hmac_sha256_update(&c, len, in);
+	hmac_sha256_digest(&c, MEMO_KEYLEN, k);
+}
+
+int
+memo_get(struct memo *m, const uint8_t k[MEMO_KEYLEN], struct buf *val)
+{
+	int	 step;
+
+	if (m->get == NULL)
+		return 0;
+	sqlite3_reset(m->get);
+	sqlite3_bind_blob(m->get, 1, k, MEMO_KEYLEN, SQLITE_STATIC);
+	step = sqlite3_step(m->get);
+	if (step == SQLITE_ROW) {
+		buf_reset(val);
+		buf_put(val, sqlite3_column_blob(m->get, 0),
+		    (size_t)sqlite3_column_bytes(m->get, 0));
+		sqlite3_reset(m->get);
+		return 1;
+	}
+	if (step != SQLITE_DONE)
+		drop_prev(m);
+	return 0;
+}
+
+int
+memo_put(struct memo *m, const uint8_t k[MEMO_KEYLEN], const void *v,
+    size_t len)
+{
+	if (m->put == NULL)
+		return 0;
+	sqlite3_reset(m->put);
+	sqlite3_bind_blob(m->put, 1, k, MEMO_KEYLEN, SQLITE_STATIC);
+	sqlite3_bind_blob(m->put, 2, len ? v : "", (int)len, SQLITE_STATIC);
+	if (sqlite3_step(m->put) != SQLITE_DONE)
+		return next_err(m, "writing");
+	return 0;
+}
+
+int
+memo_close(struct memo *m, int ok)
+{
+	int	 rc = 0;
+
+	if (m == NULL)
+		return 0;
+	drop_prev(m);
+	sqlite3_finalize(m->put);
+	if (m->next != NULL) {
+		if (ok && sqlite3_exec(m->next, "CREATE INDEX memo_k ON "
+		    "memo (k); COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+			rc = next_err(m, "finishing");
+		if (sqlite3_close(m->next) != SQLITE_OK && rc == 0 && ok)
+			rc = rs_err("%s: cannot close", m->next_path);
+		if ((!ok || rc == -1) && m->next_path != NULL)
+			unlink(m->next_path);
+	}
+	free(m->next_path);
+	free(m);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ */
+/* The values                                                          */
+
+struct memozip {
+	z_stream	 def, inf;
+	uint8_t		 key[32];
+};
+
+#define TAGLEN	8
+
+/* The value's tag: HMAC of its entry's key and its payload, so that
+ * only the registry's key makes a value that is used. */
+static void
+tag(const struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *p,
+    size_t len, uint8_t t[TAGLEN])
+{
+	struct hmac_sha256_ctx c;
+
+	hmac_sha256_set_key(&c, sizeof(z->key), z->key);
+	hmac_sha256_update(&c, MEMO_KEYLEN, k);
+	hmac_sha256_update(&c, len, p);
+	hmac_sha256_digest(&c, TAGLEN, t);
+}
+
+/* zlib failing with the room it was given: out of memory, as xmalloc. */
+static void
+zfail(void)
+{
+	fputs("regsite: out of memory\n", stderr);
+	exit(1);
+}
+
+struct memozip *
+memozip_new(const struct memo *m)
+{
+	struct memozip	*z;
+
+	z = xcalloc(1, sizeof(*z));
+	memcpy(z->key, m->key, sizeof(z->key));
+	/* Raw deflate: the dictionary is set after each reset. */
+	if (deflateInit2(&z->def, 1, Z_DEFLATED, -15, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK ||
+	    inflateInit2(&z->inf, -15) != Z_OK)
+		zfail();
+	return z;
+}
+
+void
+memozip_free(struct memozip *z)
+{
+	if (z == NULL)
+		return;
+	deflateEnd(&z->def);
+	inflateEnd(&z->inf);
+	free(z);
+}
+
+void
+memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
+    size_t dlen, const void *payload, size_t plen, struct buf *out)
+{
+	uint8_t		 t[TAGLEN];
+	size_t		 bound;
+	int		 zr;
+
+	tag(z, k, payload, plen, t);
+	deflateReset(&z->def);
+	/* zlib keeps the dictionary's last 32 KiB, as inflate does. */
+	if (dlen > 0)
+		deflateSetDictionary(&z->def, dict, (uInt)dlen);
+	buf_reset(out);
+	bound = deflateBound(&z->def, (uLong)plen + TAGLEN) + 16;
+	if (out->cap < bound) {
+		out->data = xrealloc(out->data, bound);
+		out->cap = bound;
+	}
+	z->def.next_out = (Bytef *)out->data;
+	z->def.avail_out = (uInt)bound;
+	z->def.next_in = (Bytef *)payload;
+	z->def.avail_in = (uInt)plen;
+	zr = deflate(&z->def, Z_NO_FLUSH);
+	if (zr == Z_OK) {
+		z->def.next_in = t;
+		z->def.avail_in = TAGLEN;
+		zr = deflate(&z->def, Z_FINISH);
+	}
+	if (zr != Z_STREAM_END)
+		zfail();
+	out->len = bound - z->def.avail_out;
+}
+
+int
+memo_unpack(struct memozip *z, const uint8_t k[MEMO_KEYLEN],
+    const void *dict, size_t dlen, const void *val, size_t vlen,
+    struct buf *payload)
+{
+	uint8_t		 t[TAGLEN];
+	int		 zr;
+
+	inflateReset(&z->inf);
+	if (dlen > 0 && inflateSetDictionary(&z->inf, dict, (uInt)dlen) !=
+	    Z_OK)
+		return -1;
+	buf_reset(payload);
+	z->inf.next_in = (Bytef *)val;
+	z->inf.avail_in = (uInt)vlen;
+	do {
+		if (payload->cap - payload->len < 4096) {
+			if (payload->cap >= PAYLOAD_MAX)
+				return -1;
+			payload->cap = payload->cap ? 2 * payload->cap : 8192;
+			payload->data = xrealloc(payload->data, payload->cap);
+		}
+		z->inf.next_out = (Bytef *)payload->data + payload->len;
+		z->inf.avail_out = (uInt)(payload->cap - payload->len - 1);
+		zr = inflate(&z->inf, Z_NO_FLUSH);
+		payload->len = (size_t)((char *)z->inf.next_out -
+		    payload->data);
+	} while (zr == Z_OK);
+	if (zr != Z_STREAM_END || z->inf.avail_in != 0 ||
+	    payload->len < TAGLEN)
+		return -1;
+	payload->len -= TAGLEN;
+	tag(z, k, payload->data, payload->len, t);
+	if (memcmp(t, payload->data + payload->len, TAGLEN) != 0)
+		return -1;
+	payload->data[payload->len] = '\0';
+	return 0;
+}

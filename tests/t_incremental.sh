@@ -1,0 +1,218 @@
+# t_incremental.sh -- a rebuild after a new quarter (issue 13), in the
+# operator's order: the registry's release built and remembered, the
+# next quarter's submissions added, the site built again over it.
+#
+# The scrubbing memo: a build keeps what scrubbing made of each
+# record's texts beside the site (.NAME.regsite-memo, never in it), and
+# the next build scrubs only the records whose texts or row changed.
+# The maps (.regsite-map-*): a quarter table whose rows are the last
+# build's (its digest) keeps its pages' rows and its files' rows, each
+# page and file made anew around them.  The site, its summary and the
+# memo are byte-identical to a full build's; a memo of another
+# configuration, or a damaged one, is not used, nor a page that is not
+# as the map says (the site is still right); a build with --report
+# scrubs every text; the maps are not published.
+. "$TOP/tests/lib.sh"
+
+cd "$WORK" || exit 1
+"$REGSITE" demo --db all.db --quarters 4 --incidents 1400 --insurance 160 \
+    --source "$TOP" >/dev/null || { fail "the demo registry is made"; exit 1; }
+latest=$(sqlite3 all.db "SELECT max(reported_quarter) FROM (SELECT \
+    reported_quarter FROM incidents UNION ALL SELECT reported_quarter \
+    FROM insurance_cases)")
+sqlite3 all.db ".backup prev.db"
+sqlite3 prev.db "PRAGMA foreign_keys = OFF; \
+    DELETE FROM incidents WHERE reported_quarter = '$latest'; \
+    DELETE FROM insurance_cases WHERE reported_quarter = '$latest'"
+# A few pages a table, several a group; no page per record (whose
+# quarters are made in full).
+sed 's/^rows_per_page = .*/rows_per_page = 25/; s/^record_pages = .*/record_pages = no/' \
+    "$TOP/content/site.ini" >site.ini
+cp site.ini site.ini.orig
+# add_quarter DB: the latest quarter's submissions, as an import puts them
+add_quarter() { sh "$TOP/tests/tools/add-quarter.sh" all.db "$1" "$latest"; }
+
+build() {	# build DB OUT [options]: summary, trace
+	_db=$1 _out=$2; shift 2
+	REGSITE_TRACE=1 "$REGSITE" build --db "$_db" --out "$_out" \
+	    --config site.ini --source "$TOP" "$@" >summary 2>trace
+}
+# "REUSED TOTAL" from the trace
+reused() {
+	sed -n "s/.*privacy: memo: \([0-9]*\) of \([0-9]*\) records' texts reused$/\1 \2/p" trace
+}
+# the summary line without its time
+counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
+
+# "REUSED TOTAL" tables of a language from the trace
+tables() {
+	sed -n "s/.*$1: quarters and tables, explorer (\([0-9]*\) of \([0-9]*\) tables' rows reused)$/\1 \2/p" trace
+}
+
+build prev.db site
+r=$(reused) t=$(tables kk)
+check_sh "a first build reuses nothing ($r; tables $t)" \
+    '[ "${r%% *}" = 0 ] && [ "${r#* }" -gt 0 ] && [ "${t%% *}" = 0 ]'
+check_sh "the memo is kept beside the site, not in it" \
+    '[ -s .site.regsite-memo ] && [ -z "$(find site -name "*memo*")" ]'
+check_sh "its maps (each language's tables, the files) are beside it, named by its marker, not in it" \
+    '[ -s .site.regsite-map-kk ] && [ -s .site.regsite-map-ru ] && [ -s .site.regsite-map-data ] && grep -Eq "^maps [0-9a-f]{64}$" site/.regsite && [ -z "$(find site -name ".regsite-map*")" ]'
+
+# The next quarter's submissions (late records of earlier quarters among
+# them) added to the registry that remembers the release; a copy of it
+# is built in full, elsewhere, in one process.
+add_quarter prev.db
+for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
+build prev.db site
+r=$(reused) tk=$(tables kk) tr=$(tables ru)
+counts >summary.memo
+check_sh "a new quarter: the records that did not change come from the memo ($r)" \
+    '[ "${r%% *}" -gt 0 ] && [ "${r%% *}" -lt "${r#* }" ]'
+check_sh "... and the quarter tables whose rows did not change keep their rows (kk $tk, ru $tr)" \
+    '[ "${tk%% *}" -gt 0 ] && [ "${tk%% *}" -lt "${tk#* }" ] && [ "$tk" = "$tr" ]'
+build full.db full --jobs 1
+r=$(reused) t=$(tables kk)
+counts >summary.full
+check "a full build (no memo, no site before it) reuses nothing ($r; tables $t)" \
+    [ "${r%% *}" = 0 -a "${t%% *}" = 0 ]
+check "the site built over the last one is byte-identical to the full build, maps included" \
+    diff -r -x .regsite site full
+check "so is its summary: the same pages, files, replacements" \
+    diff -u summary.full summary.memo
+check "and so is the memo it leaves" cmp .site.regsite-memo .full.regsite-memo
+
+# A page of the last site that is not as its map says (another size):
+# its quarter table is made in full, and the site is the same.
+cp -R full edited
+for f in memo map-data map-kk map-ru; do
+	cp .full.regsite-$f .edited.regsite-$f
+done
+page=$(ls edited/kk/*/incidents/page-2/index.html | head -n 1)
+printf '<!-- edited -->' >>"$page"
+build r4.db edited --no-record
+tk=$(tables kk) tr=$(tables ru)
+build r4.db plain4 --no-record
+check_sh "a page edited since the last build: its table is made in full (kk $tk, ru $tr)" \
+    '[ "${tk%% *}" -lt "${tr%% *}" ]'
+check "... and the site is byte-identical to a build without a last site" \
+    diff -r -x .regsite edited plain4
+
+# Maps that are not the site's (the marker names another digest) are
+# not used: nothing is reused, the site is the same.
+cp -R full stale
+for f in memo map-data map-kk map-ru; do
+	cp .full.regsite-$f .stale.regsite-$f
+done
+sed -i 's/^\(e [^ ]*\) [0-9]*/\1 1/' .stale.regsite-map-ru
+build r4.db stale --no-record
+tk=$(tables kk) tr=$(tables ru)
+check_sh "maps beside the site that its marker does not name are not used (kk $tk, ru $tr)" \
+    '[ "${tk%% *}" = 0 ] && [ "${tr%% *}" = 0 ]'
+check "... and the site is the same" diff -r -x .regsite stale plain4
+
+# Nothing changed: the site kept whole keeps its maps.
+cp -R full kept
+for f in memo map-data map-kk map-ru; do
+	cp .full.regsite-$f .kept.regsite-$f
+done
+build full.db kept
+build full.db kept
+check "nothing changed: the site is kept" grep -q 'nothing changed' summary
+sqlite3 full.db "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = \
+    (SELECT max(id) FROM incidents)"
+build full.db kept
+tk=$(tables kk)
+check_sh "... and the maps with it: the next build reuses the tables (kk $tk)" \
+    '[ "${tk%% *}" -gt 0 ]'
+
+# A memo made under another configuration is not used.
+cp .full.regsite-memo .other.regsite-memo
+printf '\n; a comment\n' >>site.ini
+build r1.db other --no-record
+r=$(reused)
+check "a memo of another configuration is not used ($r)" [ "${r%% *}" = 0 ]
+cp site.ini.orig site.ini
+
+# Damaged memos: the build succeeds, uses what still unpacks to its
+# record, and makes the same site as a preview without a memo.
+build r2.db plain --no-record
+sqlite3 .full.regsite-memo ".backup .bad.regsite-memo"
+sqlite3 .bad.regsite-memo "UPDATE memo SET v = randomblob(length(v)) \
+    WHERE rowid % 3 = 0; UPDATE memo SET v = (SELECT v FROM memo \
+    WHERE rowid = 2) WHERE rowid % 3 = 1 AND rowid > 2"
+build r2.db bad --no-record
+r=$(reused)
+good=$(sqlite3 .full.regsite-memo "SELECT count(*) FROM memo WHERE \
+    rowid % 3 = 2 OR rowid = 1")
+check_sh "a memo with garbled and swapped values: only the intact ones are used ($r, $good intact)" \
+    '[ "${r%% *}" -le "$good" ] && [ "${r%% *}" -gt 0 ]'
+check "... and the site is byte-identical to a build without a memo" \
+    diff -r -x .regsite bad plain
+head -c 65536 /dev/urandom >.junk.regsite-memo
+build r2.db junk --no-record
+r=$(reused)
+check_sh "a memo that is not a database: the build succeeds, reuses nothing ($r) and makes the same site" \
+    '[ "${r%% *}" = 0 ] && diff -r -x .regsite junk plain'
+: >.empty.regsite-memo
+build r2.db empty --no-record
+check "an empty memo: the build succeeds and makes the same site" \
+    diff -r -x .regsite empty plain
+
+# A forged value: an entry whose record has no texts to scrub unpacks
+# without the registry (its dictionary is empty); rewritten to carry a
+# text and the tag recomputed as an unkeyed hash of the entry's key and
+# the payload, it must not be used (the tag is the registry's keyed
+# hash of them).
+sqlite3 .full.regsite-memo ".backup .forge.regsite-memo"
+python3 - .forge.regsite-memo >forged.txt <<'PY'
+import hashlib, sqlite3, struct, sys, zlib
+db = sqlite3.connect(sys.argv[1])
+n = 0
+for rowid, k, v in db.execute("SELECT rowid, k, v FROM memo").fetchall():
+    try:
+        d = zlib.decompressobj(-15)
+        p = d.decompress(v) + d.flush()
+    except zlib.error:
+        continue                # it refers to the record's texts
+    body, tag = p[:-8], p[-8:]
+    # the counts, then 8 texts: -1 (none) or a length, bytes and NUL
+    i = 0
+    while struct.unpack_from("<q", body, i)[0] >= 0 and i < len(body) - 64:
+        i += 8
+    text = "FORGED-TEXT-%d" % rowid
+    t = text.encode()
+    forged = body[:i] + struct.pack("<q", len(t)) + t + b"\0" + body[i + 8:]
+    c = zlib.compressobj(1, zlib.DEFLATED, -15)
+    tag = hashlib.sha256(k + forged).digest()[:8]
+    db.execute("UPDATE memo SET v = ? WHERE rowid = ?",
+               (c.compress(forged + tag) + c.flush(), rowid))
+    n += 1
+db.commit()
+print(n)
+PY
+nf=$(cat forged.txt)
+build r2.db forge --no-record
+check_sh "forged memo values ($nf of them, records without texts) are not used: no forged text in the site, the same site" \
+    '[ "$nf" -gt 0 ] && ! grep -rq FORGED-TEXT forge && diff -r -x .regsite forge plain'
+
+# A report needs every text scrubbed: with a memo beside the site, a
+# build with --report reads nothing from it, and its report is the
+# full build's.
+cp .full.regsite-memo .rep.regsite-memo
+build r3.db rep --no-record --report "$WORK/rep-memo.txt"
+r=$(reused)
+check "a build with --report reuses nothing ($r)" [ "${r%% *}" = 0 ]
+build r3.db rep2 --no-record --report "$WORK/rep-full.txt"
+check "its report is a full build's" diff -u rep-full.txt rep-memo.txt
+
+# The memo's keys are keyed hashes: the same texts under another
+# registry's key are other entries.  Another registry (its first
+# records differ) reuses nothing from this one's memo.
+sqlite3 r1.db ".backup other.db"
+sqlite3 other.db "UPDATE incidents SET source_ref = source_ref || 'x' \
+    WHERE id = (SELECT min(id) FROM incidents)"
+cp .full.regsite-memo .oreg.regsite-memo
+build other.db oreg --no-record
+r=$(reused)
+check "another registry reuses nothing from this one's memo ($r)" \
+    [ "${r%% *}" = 0 ]
