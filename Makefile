@@ -403,4 +403,4 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build public
+	rm -rf build public .public.regsite-*
