@@ -499,11 +499,15 @@ site_count(struct site *s, size_t files, unsigned long long bytes)
 	s->bytes += bytes;
 }
 
-int
-site_prev_key(const struct site *s, char key[65])
+/*
+ * The 64 hex digits of the published site's marker line "NAME HEX":
+ * 1 and hex set, or 0 when it has none.
+ */
+static int
+marker_line(const struct site *s, const char *name, char hex[65])
 {
-	char	*path, *text, *k;
-	size_t	 len;
+	char	*path, *text, *k, *want;
+	size_t	 len, n;
 	int	 found = 0;
 
 	path = xasprintf("%s/" MARKER, s->out);
@@ -511,14 +515,39 @@ site_prev_key(const struct site *s, char key[65])
 	free(path);
 	if (text == NULL)
 		return 0;
-	if ((k = strstr(text, "\nkey ")) != NULL && strlen(k + 5) >= 65 &&
-	    k[5 + 64] == '\n') {
-		memcpy(key, k + 5, 64);
-		key[64] = '\0';
+	want = xasprintf("\n%s ", name);
+	n = strlen(want);
+	if ((k = strstr(text, want)) != NULL && strlen(k + n) >= 65 &&
+	    k[n + 64] == '\n') {
+		memcpy(hex, k + n, 64);
+		hex[64] = '\0';
 		found = 1;
 	}
+	free(want);
 	free(text);
 	return found;
+}
+
+/* Write (mode "wb") or append ("ab") a whole file: 0, or -1 and rs_err. */
+static int
+put_file(const char *path, const char *mode, const void *data, size_t len)
+{
+	FILE	*f;
+	int	 bad;
+
+	if ((f = fopen(path, mode)) == NULL)
+		return rs_err("%s: cannot write: %s", path, strerror(errno));
+	bad = len > 0 && fwrite(data, 1, len, f) != len;
+	bad |= fclose(f) != 0;
+	if (bad)
+		return rs_err("%s: write error: %s", path, strerror(errno));
+	return 0;
+}
+
+int
+site_prev_key(const struct site *s, char key[65])
+{
+	return marker_line(s, "key", key);
 }
 
 char *
@@ -576,9 +605,8 @@ maps_digest(const struct site *s, int next, char hex[65])
 static int
 mark_maps(struct site *s)
 {
-	char	 hex[65], *path;
-	FILE	*f;
-	int	 bad;
+	char	 hex[65], *path, *line;
+	int	 rc;
 
 	/* A site kept whole (nothing changed) keeps the maps beside it. */
 	maps_digest(s, 1, hex);
@@ -587,86 +615,49 @@ mark_maps(struct site *s)
 	if (hex[0] == '\0')
 		return 0;
 	path = xasprintf("%s/" MARKER, s->tmp);
-	if ((f = fopen(path, "ab")) == NULL) {
-		rs_err("%s: cannot write: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
-	bad = fprintf(f, "maps %s\n", hex) < 0;
-	bad |= fclose(f) != 0;
-	if (bad)
-		rs_err("%s: write error: %s", path, strerror(errno));
+	line = xasprintf("maps %s\n", hex);
+	rc = put_file(path, "ab", line, strlen(line));
 	free(path);
-	return bad ? -1 : 0;
+	free(line);
+	return rc;
 }
 
 int
 site_maps_ok(const struct site *s)
 {
-	char	 hex[65], *path, *text, *k;
-	size_t	 len;
-	int	 ok = 0;
+	char	 hex[65], named[65];
 
 	maps_digest(s, 0, hex);
-	if (hex[0] == '\0')
-		return 0;
-	path = xasprintf("%s/" MARKER, s->out);
-	text = file_read(path, &len);
-	free(path);
-	if (text == NULL)
-		return 0;
-	if ((k = strstr(text, "\nmaps ")) != NULL && strlen(k + 6) >= 65 &&
-	    k[6 + 64] == '\n')
-		ok = strncmp(k + 6, hex, 64) == 0;
-	free(text);
-	return ok;
+	return hex[0] != '\0' && marker_line(s, "maps", named) &&
+	    strcmp(named, hex) == 0;
 }
 
 int
 site_write_aside(struct site *s, const char *name, const void *data,
     size_t len)
 {
-	FILE	*f;
 	char	*path;
-	int	 bad;
+	int	 rc;
 
 	path = site_aside(s, name, 1);
-	if ((f = fopen(path, "wb")) == NULL) {
-		rs_err("%s: cannot create: %s", path, strerror(errno));
-		free(path);
-		return -1;
-	}
-	bad = len > 0 && fwrite(data, 1, len, f) != len;
-	bad |= fclose(f) != 0;
-	if (bad)
-		rs_err("%s: write error: %s", path, strerror(errno));
+	rc = put_file(path, "wb", data, len);
 	free(path);
-	return bad ? -1 : 0;
+	return rc;
 }
 
 int
 site_set_key(struct site *s, const char *key)
 {
 	char	*path, *text;
-	FILE	*f;
-	int	 bad;
+	int	 rc;
 
 	path = xasprintf("%s/" MARKER, s->tmp);
 	text = xasprintf(MARKER_TEXT "key %s\n", key);
-	if ((f = fopen(path, "wb")) == NULL) {
-		rs_err("%s: cannot write: %s", path, strerror(errno));
-		free(path);
-		free(text);
-		return -1;
-	}
-	bad = fputs(text, f) == EOF;
-	bad |= fclose(f) != 0;
-	if (bad)
-		rs_err("%s: write error: %s", path, strerror(errno));
-	s->bytes += strlen(text) - strlen(MARKER_TEXT);
+	if ((rc = put_file(path, "wb", text, strlen(text))) == 0)
+		s->bytes += strlen(text) - strlen(MARKER_TEXT);
 	free(path);
 	free(text);
-	return bad ? -1 : 0;
+	return rc;
 }
 
 /* nftw has no argument: the site being linked into. */
