@@ -68,7 +68,8 @@ open_prev(struct memo *m, const char *path)
 	if (access(path, R_OK) != 0)
 		return;
 	if (sqlite3_open_v2(path, &m->prev, SQLITE_OPEN_READONLY, NULL) !=
-	    SQLITE_OK)
+	    SQLITE_OK || sqlite3_exec(m->prev, "PRAGMA cache_size = -1024",
+	    NULL, NULL, NULL) != SQLITE_OK)
 		goto out;
 	if (sqlite3_prepare_v2(m->prev, "SELECT value FROM meta WHERE "
 	    "name = 'key'", -1, &st, NULL) != SQLITE_OK)
@@ -109,14 +110,15 @@ memo_open(const char *prev, const char *next, const uint8_t key[32])
 		goto fail;
 	}
 	/* A file for this build alone: no journal, no syncs (a failed
-	 * build removes its tree). */
+	 * build removes its tree); appended to, so a small cache (the
+	 * build's memory is bounded). */
 	if (sqlite3_open_v2(next, &m->next, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		next_err(m, "cannot create");
 		goto fail;
 	}
 	if (sqlite3_exec(m->next, "PRAGMA journal_mode = OFF;"
-	    "PRAGMA synchronous = OFF; PRAGMA cache_size = -2048;"
+	    "PRAGMA synchronous = OFF; PRAGMA cache_size = -512;"
 	    "PRAGMA temp_store = FILE;"
 	    "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
 	    "CREATE TABLE memo (k BLOB NOT NULL, v BLOB NOT NULL);"
