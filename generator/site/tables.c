@@ -1579,7 +1579,7 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			if (rc == 1)
 				rc = groups_done(&t, &groups);
 			groups_free(&groups);
-			return rc == 1 ? 0 : rc;
+			return rc;
 		}
 	}
 	if (index_open(&t, &ix) == -1) {
