@@ -95,7 +95,6 @@ dicts_digest(const struct dicts *d, char hex[65])
 {
 	struct sha256_ctx c;
 	uint8_t		 x[SHA256_DIGEST_SIZE];
-	size_t		 i;
 
 	sha256_init(&c);
 	digest_list(&c, d->regions, d->nregions);
@@ -103,6 +102,5 @@ dicts_digest(const struct dicts *d, char hex[65])
 	digest_list(&c, d->profiles, d->nprofiles);
 	digest_list(&c, d->chapters, d->nchapters);
 	sha256_digest(&c, sizeof(x), x);
-	for (i = 0; i < sizeof(x); i++)
-		snprintf(hex + 2 * i, 3, "%02x", x[i]);
+	hex_encode(x, sizeof(x), hex);
 }

@@ -227,6 +227,9 @@ int	 parse_long(const char *, long min, long max, long *out);
 /* REGSITE_TRACE: print the time spent since the last mark (stderr). */
 void	 trace(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* Lower-case hexadecimal of n bytes into out (2 n + 1 chars, a NUL). */
+void	 hex_encode(const void *, size_t n, char *out);
+
 /* Read a whole file into a NUL-terminated string; NULL and rs_err. */
 char	*file_read(const char *path, size_t *len);
 

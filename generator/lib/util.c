@@ -466,3 +466,17 @@ trace(const char *fmt, ...)
 	fputc('\n', stderr);
 	last = now;
 }
+
+void
+hex_encode(const void *p, size_t n, char *out)
+{
+	static const char digits[] = "0123456789abcdef";
+	const unsigned char *b = p;
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		out[2 * i] = digits[b[i] >> 4];
+		out[2 * i + 1] = digits[b[i] & 0xf];
+	}
+	out[2 * n] = '\0';
+}

@@ -37,14 +37,12 @@ key_check(const uint8_t key[32], char hex[65])
 {
 	struct sha256_ctx c;
 	uint8_t		 d[SHA256_DIGEST_SIZE];
-	size_t		 i;
 
 	sha256_init(&c);
 	sha256_update(&c, 17, (const uint8_t *)"regsite memo key\n");
 	sha256_update(&c, 32, key);
 	sha256_digest(&c, sizeof(d), d);
-	for (i = 0; i < sizeof(d); i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	hex_encode(d, sizeof(d), hex);
 }
 
 static void

@@ -1959,7 +1959,6 @@ dig_close(struct privacy *p)
 {
 	struct qdigest	*d;
 	uint8_t		 x[SHA256_DIGEST_SIZE];
-	size_t		 i;
 
 	if (!p->dig_open)
 		return;
@@ -1969,8 +1968,7 @@ dig_close(struct privacy *p)
 	d = &p->digs[p->ndigs++];
 	d->f = p->dig_f;
 	snprintf(d->quarter, sizeof(d->quarter), "%s", p->dig_q);
-	for (i = 0; i < sizeof(x); i++)
-		snprintf(d->hex + 2 * i, 3, "%02x", x[i]);
+	hex_encode(x, sizeof(x), d->hex);
 }
 
 /* A row of f's quarter table: digested in the order published. */

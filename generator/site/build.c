@@ -558,10 +558,11 @@ build_run(const struct build_opts *o)
 	ri.config = o->config;
 	ri.srcdir = b.srcdir;
 	ri.no_record = o->no_record;
-	if (reuse_key(&ri, key0) == -1)
-		key0[0] = '\0';	/* no reuse, no key */
 	if (reuse_frame_key(&ri, frame) == -1)
 		frame[0] = '\0';
+	ri.frame = frame;
+	if (reuse_key(&ri, key0) == -1)
+		key0[0] = '\0';	/* no reuse, no key */
 	kr.in = &ri;
 	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */

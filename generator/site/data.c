@@ -199,7 +199,6 @@ static int
 file_close(struct build *b, struct dl_file *df, long rows)
 {
 	uint8_t	 dg[SHA256_DIGEST_SIZE];
-	size_t	 i;
 	int	 rc;
 
 	if (df->state != NULL) {
@@ -218,8 +217,7 @@ file_close(struct build *b, struct dl_file *df, long rows)
 	if (df->gz)
 		file_member(df);
 	sha256_digest(&df->sha, sizeof(dg), dg);
-	for (i = 0; i < sizeof(dg); i++)
-		snprintf(df->d->sha + 2 * i, 3, "%02x", dg[i]);
+	hex_encode(dg, sizeof(dg), df->d->sha);
 	df->d->rows = rows;
 	rc = site_fclose(b->site, df->f, df->d->path);
 	df->f = NULL;
@@ -237,6 +235,19 @@ file_header(struct dl_file *df)
 	else
 		file_flush(df);
 	df->d->head = df->d->bytes;
+}
+
+/*
+ * Is format k in language l (-1: the machine file) one of the files of
+ * a quarter's set, or (quarter NULL) of all quarters' (the workbooks, a
+ * sheet per quarter; all quarters' machine file is the quarters')?
+ */
+static int
+in_set(size_t k, int l, const char *quarter)
+{
+	if (l < 0 && !formats[k]->machine)
+		return 0;
+	return quarter != NULL ? !formats[k]->all_only : formats[k]->all_only;
 }
 
 /* Does the file being written begin as the last site's (its header)? */
@@ -277,8 +288,7 @@ set_reuse(struct build *b, enum form f, const char *quarter)
 
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
-			if ((l < 0 && !formats[k]->machine) ||
-			    formats[k]->all_only)
+			if (!in_set(k, l, quarter))
 				continue;
 			path = url_download(quarter, f, l, formats[k]->ext,
 			    l < 0 || formats[k]->gz);
@@ -292,8 +302,7 @@ set_reuse(struct build *b, enum form f, const char *quarter)
 	i = 0;
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
-			if ((l < 0 && !formats[k]->machine) ||
-			    formats[k]->all_only)
+			if (!in_set(k, l, quarter))
 				continue;
 			memset(&df, 0, sizeof(df));
 			if (file_open(b, &df, formats[k], f, quarter, l) == -1)
@@ -385,12 +394,7 @@ write_set(struct build *b, enum form f, const char *quarter)
 		return rc == 1 ? 0 : -1;
 	for (l = -1; l < LANG__MAX; l++)
 		for (k = 0; k < NFORMATS; k++) {
-			if ((l < 0 && !formats[k]->machine) ||
-			    (quarter != NULL && formats[k]->all_only))
-				continue;
-			/* All quarters: the workbooks (a sheet per
-			 * quarter); the machine file is the quarters'. */
-			if (quarter == NULL && !formats[k]->all_only)
+			if (!in_set(k, l, quarter))
 				continue;
 			if (file_open(b, &files[nf], formats[k], f, quarter,
 			    l) == -1)
@@ -882,7 +886,6 @@ download_chart(struct build *b, const char *path, const struct buf *data,
 	struct download	*d;
 	struct sha256_ctx sha;
 	uint8_t		 dig[SHA256_DIGEST_SIZE];
-	size_t		 i;
 
 	if (site_write(b->site, path, data->data, data->len) == -1)
 		return -1;
@@ -897,8 +900,7 @@ download_chart(struct build *b, const char *path, const struct buf *data,
 	sha256_init(&sha);
 	sha256_update(&sha, data->len, (const uint8_t *)data->data);
 	sha256_digest(&sha, sizeof(dig), dig);
-	for (i = 0; i < sizeof(dig); i++)
-		snprintf(d->sha + 2 * i, 3, "%02x", dig[i]);
+	hex_encode(dig, sizeof(dig), d->sha);
 	dl->v = xreallocarray(dl->v, dl->n + 1, sizeof(*dl->v));
 	dl->v[dl->n++] = d;
 	return 0;

@@ -82,13 +82,11 @@ sha256_hex(const void *data, size_t len, char hex[65])
 {
 	struct sha256_ctx ctx;
 	uint8_t		 d[SHA256_DIGEST_SIZE];
-	size_t		 i;
 
 	sha256_init(&ctx);
 	sha256_update(&ctx, len, data);
 	sha256_digest(&ctx, sizeof(d), d);
-	for (i = 0; i < sizeof(d); i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	hex_encode(d, sizeof(d), hex);
 }
 
 static int
@@ -597,8 +595,7 @@ maps_digest(const struct site *s, int next, char hex[65])
 	if (n == 0)
 		return;
 	sha256_digest(&c, sizeof(d), d);
-	for (i = 0; i < sizeof(d); i++)
-		snprintf(hex + 2 * i, 3, "%02x", d[i]);
+	hex_encode(d, sizeof(d), hex);
 }
 
 /* The new tree's marker names its maps' digest. */

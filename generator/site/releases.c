@@ -122,7 +122,6 @@ release_file(struct build *b, const struct release *r, enum form f)
 	uint8_t		 dg[SHA256_DIGEST_SIZE];
 	const char	*c;
 	char		*path;
-	size_t		 i;
 	int		 rc;
 
 	memset(&x, 0, sizeof(x));
@@ -158,8 +157,7 @@ release_file(struct build *b, const struct release *r, enum form f)
 	d->bytes = x.bytes;
 	d->rows = x.rows;
 	sha256_digest(&x.sha, sizeof(dg), dg);
-	for (i = 0; i < sizeof(dg); i++)
-		snprintf(d->sha + 2 * i, 3, "%02x", dg[i]);
+	hex_encode(dg, sizeof(dg), d->sha);
 	b->downloads.v = xreallocarray(b->downloads.v, b->downloads.n + 1,
 	    sizeof(*b->downloads.v));
 	b->downloads.v[b->downloads.n++] = d;

@@ -1,8 +1,9 @@
 /*
  * reuse.c -- a rebuild where nothing changed.  The build's key is the
- * SHA-256 of everything a site is made from: the regsite program
- * itself, the configuration file, every file of content/, templates/
- * and static/, SOURCE_DATE_EPOCH and REGSITE_HUNSPELL, whether the
+ * SHA-256 of everything a site is made from: the frame key (the
+ * regsite program itself, the configuration file, every file of
+ * content/, templates/ and static/, REGSITE_HUNSPELL and its
+ * dictionaries' sizes and times), SOURCE_DATE_EPOCH, whether the
  * release is remembered, and the registry database's bytes (with its
  * write-ahead log) as the finished build leaves them: as it found them
  * (a preview), or as it was right after this build remembered the
@@ -142,8 +143,6 @@ hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
 	p = xasprintf("hunspell %s\n", env ? env : "-");
 	sha256_update(c, strlen(p), (const uint8_t *)p);
 	free(p);
-	if (!in->frame)
-		return 0;
 	for (i = 0; i < sizeof(hs) / sizeof(hs[0]); i++) {
 		p = xasprintf("%s/%s", env && *env ? env :
 		    "/usr/share/hunspell", hs[i]);
@@ -162,29 +161,18 @@ hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
 	return 0;
 }
 
-static void
-hex(const uint8_t *d, size_t n, char *out)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", d[i]);
-}
-
 int
-reuse_frame_key(const struct reuse_in *in0, char key[65])
+reuse_frame_key(const struct reuse_in *in, char key[65])
 {
-	struct reuse_in	 in = *in0;
 	struct sha256_ctx c;
 	uint8_t		 d[SHA256_DIGEST_SIZE];
 
-	in.frame = 1;
 	sha256_init(&c);
 	sha256_update(&c, 18, (const uint8_t *)"regsite frame v1\n");
-	if (hash_sources(&c, &in) == -1)
+	if (hash_sources(&c, in) == -1)
 		return -1;
 	sha256_digest(&c, sizeof(d), d);
-	hex(d, sizeof(d), key);
+	hex_encode(d, sizeof(d), key);
 	return 0;
 }
 
@@ -197,10 +185,12 @@ reuse_key(const struct reuse_in *in, char key[65])
 	char		*p, line[64];
 	size_t		 i;
 
+	/* The sources, as the frame key has them (hashed once a build). */
+	if (in->frame == NULL || *in->frame == '\0')
+		return rs_err("the build's sources could not be read");
 	sha256_init(&c);
-	sha256_update(&c, 16, (const uint8_t *)"regsite key v1\n");
-	if (hash_sources(&c, in) == -1)
-		return -1;
+	sha256_update(&c, 16, (const uint8_t *)"regsite key v2\n");
+	sha256_update(&c, strlen(in->frame) + 1, (const uint8_t *)in->frame);
 	env = getenv("SOURCE_DATE_EPOCH");
 	snprintf(line, sizeof(line), "epoch %s record %d\n", env ? env : "-",
 	    !in->no_record);
@@ -213,7 +203,7 @@ reuse_key(const struct reuse_in *in, char key[65])
 	if (i)
 		return -1;
 	sha256_digest(&c, sizeof(d), d);
-	hex(d, sizeof(d), key);
+	hex_encode(d, sizeof(d), key);
 	return 0;
 }
 

@@ -11,12 +11,13 @@ struct reuse_in {
 	const char	*config;	/* the configuration file, or NULL */
 	const char	*srcdir;	/* content/, templates/, static/ */
 	int		 no_record;
-	int		 frame;		/* (reuse_frame_key's own) */
+	const char	*frame;		/* reuse_frame_key's, for reuse_key */
 };
 
 /*
- * The build's key, lower-case hex; 0, or -1 and rs_err (the build then
- * neither reuses nor leaves a key: its program or a source unreadable).
+ * The build's key, lower-case hex, from the frame key (in->frame) and
+ * the rest; 0, or -1 and rs_err (the build then neither reuses nor
+ * leaves a key: its program or a source unreadable).
  */
 int	 reuse_key(const struct reuse_in *, char key[65]);
 /*

@@ -1108,8 +1108,7 @@ apply(struct imp *im, long records)
 	if (runb(im, &b, NULL) == -1)
 		goto out;
 
-	for (i = 0; i < SHA256_DIGEST_SIZE; i++)
-		snprintf(hex + 2 * i, 3, "%02x", im->digest[i]);
+	hex_encode(im->digest, SHA256_DIGEST_SIZE, hex);
 	if (sqlite3_prepare_v2(im->db, "INSERT INTO main.submissions (form, "
 	    "source, reported_quarter, records, sha256) VALUES (?3, ?1, ?2, "
 	    "?4, ?5) ON CONFLICT (form, source, reported_quarter) DO UPDATE "
