@@ -41,6 +41,10 @@ build() {	# build DB OUT [options]: summary, trace
 reused() {
 	sed -n "s/.*privacy: memo: \([0-9]*\) of \([0-9]*\) records' texts reused$/\1 \2/p" trace
 }
+# "KEPT QUARTERS" of form $1's workbooks from the trace
+sheets() {
+	sed -n "s/.*form $1's workbooks: \([0-9]*\) of \([0-9]*\) quarters kept$/\1 \2/p" trace
+}
 # the summary line without its time
 counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
 
@@ -70,6 +74,9 @@ check_sh "a new quarter: the records that did not change come from the memo ($r)
     '[ "${r%% *}" -gt 0 ] && [ "${r%% *}" -lt "${r#* }" ]'
 check_sh "... and the quarter tables whose rows did not change keep their rows (kk $tk, ru $tr)" \
     '[ "${tk%% *}" -gt 0 ] && [ "${tk%% *}" -lt "${tk#* }" ] && [ "$tk" = "$tr" ]'
+w0=$(sheets 0) w1=$(sheets 1)
+check_sh "... and the all-quarters workbooks take those quarters' sheets from the last site's (form 1: $w0, form 2: $w1)" \
+    '[ "${w0%% *}" -gt 0 ] && [ "${w0%% *}" -lt "${w0#* }" ] && [ "${w1%% *}" -gt 0 ]'
 build full.db full --jobs 1
 r=$(reused) t=$(tables kk)
 counts >summary.full
@@ -89,11 +96,16 @@ for f in memo map-data map-kk map-ru; do
 done
 page=$(ls edited/kk/*/incidents/page-2/index.html | head -n 1)
 printf '<!-- edited -->' >>"$page"
+# and a workbook's byte changed, its size kept
+wb=edited/data/all/incidents-kk.xlsx
+printf 'x' | dd of=$wb bs=1 seek=$(($(wc -c <$wb) / 2)) conv=notrunc 2>/dev/null
 build r4.db edited --no-record
-tk=$(tables kk) tr=$(tables ru)
+tk=$(tables kk) tr=$(tables ru) w0=$(sheets 0) w1=$(sheets 1)
 build r4.db plain4 --no-record
 check_sh "a page edited since the last build: its table is made in full (kk $tk, ru $tr)" \
     '[ "${tk%% *}" -lt "${tr%% *}" ]'
+check_sh "a workbook edited since, its size the same: no sheet is taken from it (form 1: $w0; form 2: $w1)" \
+    '[ "${w0%% *}" = 0 ] && [ "${w1%% *}" = "${w1#* }" ]'
 check "... and the site is byte-identical to a build without a last site" \
     diff -r -x .regsite edited plain4
 

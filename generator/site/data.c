@@ -74,6 +74,7 @@ static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
 
 /* A file being written: the format's state, its hash and size. */
 struct dl_file {
+	const char	*prev;		/* the target's prev */
 	struct download	*d;
 	void		*state;
 	FILE		*f;
@@ -124,6 +125,7 @@ file_open(struct build *b, struct dl_file *df, const struct dl_format *fmt,
 	t.lang = lang;
 	t.flush = target_flush;
 	t.flush_arg = df;
+	t.prev = df->prev;
 	df->state = fmt->open(&t, &df->out);
 	return 0;
 fail:
@@ -376,17 +378,83 @@ quarter_index(const struct build *b, const char *quarter)
 	return 0;
 }
 
+/*
+ * The last site's file at rel, if the last build's map has it and its
+ * bytes are still the ones the map summed: its path (new), or NULL.
+ */
+static char *
+prev_file(struct build *b, const char *rel)
+{
+	const struct pment *e;
+	struct sha256_ctx sha;
+	unsigned char	 chunk[ZCHUNK];
+	uint8_t		 dg[SHA256_DIGEST_SIZE];
+	char		 hex[65], *path;
+	size_t		 got;
+	FILE		*in;
+	int		 bad;
+
+	if (b->dm == NULL || (e = pagemap_prev(b->dm, rel)) == NULL ||
+	    e->sha[0] == '\0' || !pagemap_check(b->dm, e))
+		return NULL;
+	path = xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
+	if ((in = fopen(path, "rb")) == NULL) {
+		free(path);
+		return NULL;
+	}
+	sha256_init(&sha);
+	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		sha256_update(&sha, got, chunk);
+	bad = ferror(in);
+	fclose(in);
+	sha256_digest(&sha, sizeof(dg), dg);
+	hex_encode(dg, sizeof(dg), hex);
+	if (bad || strcmp(hex, e->sha) != 0) {
+		free(path);
+		return NULL;
+	}
+	return path;
+}
+
+/* Feed quarter's records (NULL: all quarters') to the files of a set
+ * not keeping it (keep[i] 0); their count to *n.  0, or -1 and rs_err. */
+static int
+feed(struct build *b, enum form f, const char *quarter,
+    struct dl_file *files, const int *keep, size_t nf, long *n)
+{
+	struct pubcur	*cur;
+	const struct pubrec *r;
+	size_t		 i;
+	int		 step;
+
+	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
+		return -1;
+	while ((step = pub_next(cur, &r)) == 1) {
+		for (i = 0; i < nf; i++) {
+			if (keep[i])
+				continue;
+			files[i].d->fmt->row(files[i].state, r);
+			file_flush(&files[i]);
+		}
+		(*n)++;
+	}
+	pub_close(cur);
+	return step == -1 ? -1 : 0;
+}
+
 static int
 write_set(struct build *b, enum form f, const char *quarter)
 {
 	struct dl_file	 files[NFILES];
-	struct pubcur	*cur = NULL;
-	const struct pubrec *r;
-	size_t		 nf = 0, i, k;
-	long		 n = 0;
-	int		 l, step, rc = -1;
+	char		*prev[NFILES];
+	int		 keep[NFILES];
+	size_t		 nf = 0, i, k, q, kept = 0;
+	long		 n = 0, rows;
+	int		 l, any, rc = -1;
 
 	memset(files, 0, sizeof(files));
+	memset(prev, 0, sizeof(prev));
+	memset(keep, 0, sizeof(keep));
 	/* The same rows as the last build's: its files' rows. */
 	if (quarter != NULL && b->dsame != NULL &&
 	    b->dsame[f * b->nquarters + quarter_index(b, quarter)] &&
@@ -396,6 +464,15 @@ write_set(struct build *b, enum form f, const char *quarter)
 		for (k = 0; k < NFORMATS; k++) {
 			if (!in_set(k, l, quarter))
 				continue;
+			if (quarter == NULL && b->dsame != NULL &&
+			    formats[k]->keep != NULL) {
+				char	*rel = url_download(NULL, f, l,
+				    formats[k]->ext, l < 0 || formats[k]->gz);
+
+				prev[nf] = prev_file(b, rel);
+				free(rel);
+			}
+			files[nf].prev = prev[nf];
 			if (file_open(b, &files[nf], formats[k], f, quarter,
 			    l) == -1)
 				goto out;
@@ -404,23 +481,49 @@ write_set(struct build *b, enum form f, const char *quarter)
 		}
 	for (i = 0; i < nf; i++)
 		file_header(&files[i]);
-	if ((cur = pub_open(b->priv, f, quarter)) == NULL)
-		goto out;
-	while ((step = pub_next(cur, &r)) == 1) {
-		for (i = 0; i < nf; i++) {
-			files[i].d->fmt->row(files[i].state, r);
-			file_flush(&files[i]);
+	if (quarter != NULL || b->dsame == NULL) {
+		if (feed(b, f, quarter, files, keep, nf, &n) == -1)
+			goto out;
+	} else {
+		/*
+		 * All quarters' files, quarter by quarter: a quarter of
+		 * the last build's rows kept by the files that can (taken
+		 * from the last site's), fed to the others.
+		 */
+		for (q = 0; q < b->nquarters; q++) {
+			memset(keep, 0, sizeof(keep));
+			any = 0;
+			if (b->dsame[f * b->nquarters + q]) {
+				if (pub_count(b->priv, f, b->quarters[q], NULL,
+				    &rows) == -1)
+					goto out;
+				for (i = 0; i < nf; i++)
+					keep[i] = files[i].prev != NULL &&
+					    files[i].d->fmt->keep(
+					    files[i].state, b->quarters[q],
+					    rows) == 0;
+				for (i = 0; i < nf; i++)
+					any |= !keep[i];
+				if (!any) {
+					n += rows;
+					kept++;
+					continue;
+				}
+			}
+			if (feed(b, f, b->quarters[q], files, keep, nf, &n) ==
+			    -1)
+				goto out;
 		}
-		n++;
+		trace("form %d's workbooks: %zu of %zu quarters kept", f,
+		    kept, b->nquarters);
 	}
-	if (step == -1)
-		goto out;
 	rc = 0;
 out:
-	pub_close(cur);
 	for (i = 0; i < nf; i++)
 		if (files[i].f != NULL && file_close(b, &files[i], n) == -1)
 			rc = -1;
+	for (i = 0; i < nf; i++)
+		free(prev[i]);
 	return rc;
 }
 
@@ -811,7 +914,8 @@ downloads_map(struct build *b)
 		return 0;
 	for (i = 0; i < b->downloads.n; i++) {
 		d = b->downloads.v[i];
-		if (d->quarter[0] && !d->chart && !d->release[0])
+		if (!d->chart && !d->release[0] && (d->quarter[0] ||
+		    (d->fmt != NULL && d->fmt->keep != NULL)))
 			pagemap_add(b->dm, d->path, d->bytes, d->head,
 			    (unsigned long long)d->rows, d->sha);
 	}

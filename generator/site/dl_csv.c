@@ -122,5 +122,6 @@ csv_close(void *arg)
 }
 
 const struct dl_format dl_csv = {
-	"csv", "CSV", 1, 0, 0, csv_open, csv_header, csv_row, csv_close
+	"csv", "CSV", 1, 0, 0, csv_open, csv_header, csv_row, csv_close,
+	NULL
 };

@@ -209,5 +209,6 @@ json_close(void *arg)
 }
 
 const struct dl_format dl_json = {
-	"json", "JSON", 0, 0, 1, json_open, json_header, json_row, json_close
+	"json", "JSON", 0, 0, 1, json_open, json_header, json_row,
+	json_close, NULL
 };

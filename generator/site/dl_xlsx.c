@@ -9,9 +9,17 @@
  * are number cells.
  *
  * libxlsxwriter writes a file, not memory: the workbook goes to a
- * temporary file, which close reads back into the driver's buffer.  Its
- * document properties are dated with the source date, so that the same
- * database gives the same bytes.
+ * temporary file, which close packs again (repack) and reads back into
+ * the driver's buffer.  Its document properties and its entries are
+ * dated with the source date, so that the same database gives the same
+ * bytes.
+ *
+ * A quarter whose rows are the last build's (keep) is not written
+ * again: its sheet's compressed bytes are copied from the last site's
+ * workbook, whose xl/workbook.xml names each quarter's sheet.  Every
+ * workbook, new or not, is packed by libzip from compressed entries
+ * copied as they are, so a sheet's bytes are the same whichever
+ * workbook they come from, and a rebuild's workbook is a full build's.
  */
 #define _GNU_SOURCE		/* RTLD_NEXT */
 #include <dlfcn.h>
@@ -23,6 +31,7 @@
 #include <unistd.h>
 
 #include <xlsxwriter.h>
+#include <zip.h>
 #include <zlib.h>
 
 #include "lib/lib.h"
@@ -75,13 +84,17 @@ struct xlsxw {
 	struct dl_target t;
 	struct buf	*out;
 	char		 path[64];	/* the temporary file */
+	char		 packed[64];	/* ... packed again */
 	lxw_workbook	*wb;
+	zip_t		*prev;		/* the last site's workbook */
+	struct buf	 book;		/* its xl/workbook.xml */
 	lxw_worksheet	*notes;
 	lxw_format	*bold, *wrap;
 	struct {
 		char		 q[8];
 		lxw_worksheet	*ws;
 		lxw_row_t	 row;
+		long		 old;	/* kept: its sheet's number in prev */
 	} sheet[MAXSHEETS];
 	size_t		 nsheets;
 	struct buf	 val, cell;
@@ -119,6 +132,83 @@ source_time(const char *iso)
 	return timegm(&tm);
 }
 
+/* The same date in the zip's MS-DOS form (no time zone: no time). */
+static zip_uint16_t
+dos_date(const char *iso)
+{
+	int	 y, m, d;
+
+	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3 || y < 1980 ||
+	    y > 2107 || m < 1 || m > 12 || d < 1 || d > 31)
+		return 1 << 5 | 1;	/* 1980-01-01 */
+	return (zip_uint16_t)((y - 1980) << 9 | m << 5 | d);
+}
+
+/* A temporary file's name in dir, the file made: 0 or -1. */
+static int
+temp_file(char *path, size_t size, const char *dir)
+{
+	int	 fd;
+
+	snprintf(path, size, "%s/regsite-xlsx.XXXXXX", dir);
+	if ((fd = mkstemp(path)) == -1) {
+		path[0] = '\0';
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/*
+ * The last site's workbook, for keep: open, with its xl/workbook.xml
+ * read.  Without it (none, or unreadable), every quarter is written.
+ */
+static void
+prev_open(struct xlsxw *w, const char *path)
+{
+	zip_file_t	*zf;
+	char		 chunk[8192];
+	zip_int64_t	 n;
+	int		 err;
+
+	if (path == NULL || (w->prev = zip_open(path, ZIP_RDONLY,
+	    &err)) == NULL)
+		return;
+	if ((zf = zip_fopen(w->prev, "xl/workbook.xml", 0)) != NULL) {
+		while ((n = zip_fread(zf, chunk, sizeof(chunk))) > 0 &&
+		    w->book.len < 1024 * 1024)
+			buf_put(&w->book, chunk, (size_t)n);
+		if (zip_fclose(zf) == 0 && n == 0)
+			return;
+	}
+	buf_free(&w->book);
+	zip_discard(w->prev);
+	w->prev = NULL;
+}
+
+/* The number of quarter q's sheet in the last workbook, or 0. */
+static long
+prev_sheet(const struct xlsxw *w, const char *q)
+{
+	char		 key[48], name[48];
+	const char	*p;
+	long		 no;
+
+	if (w->prev == NULL)
+		return 0;
+	/* libxlsxwriter's: <sheet name="2025Q1" sheetId="3" r:id="rId3"/>
+	 * for xl/worksheets/sheet3.xml. */
+	snprintf(key, sizeof(key), "<sheet name=\"%s\" sheetId=\"", q);
+	if ((p = memmem(w->book.data, w->book.len, key, strlen(key))) ==
+	    NULL)
+		return 0;
+	no = strtol(p + strlen(key), NULL, 10);
+	if (no < 2 || no > MAXSHEETS + 1)
+		return 0;
+	snprintf(name, sizeof(name), "xl/worksheets/sheet%ld.xml", no);
+	return zip_name_locate(w->prev, name, 0) < 0 ? 0 : no;
+}
+
 static void *
 xlsx_open(const struct dl_target *t, struct buf *out)
 {
@@ -126,19 +216,16 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	lxw_workbook_options opt;
 	lxw_doc_properties props;
 	const char	*dir;
-	int		 fd;
 
 	w = xcalloc(1, sizeof(*w));
 	w->t = *t;
 	w->out = out;
 	if ((dir = getenv("TMPDIR")) == NULL || strlen(dir) > 40)
 		dir = "/tmp";
-	snprintf(w->path, sizeof(w->path), "%s/regsite-xlsx.XXXXXX", dir);
-	if ((fd = mkstemp(w->path)) == -1) {
-		w->path[0] = '\0';
+	if (temp_file(w->path, sizeof(w->path), dir) == -1 ||
+	    temp_file(w->packed, sizeof(w->packed), dir) == -1)
 		return w;
-	}
-	close(fd);
+	prev_open(w, t->prev);
 	memset(&opt, 0, sizeof(opt));
 	opt.tmpdir = (char *)dir;
 	/* Each row goes to the sheet's file as the next one starts (the
@@ -222,6 +309,25 @@ xlsx_row(void *arg, const struct pubrec *r)
 	w->sheet[i].row++;
 }
 
+/* Quarter q's rows records as the last workbook has them: its sheet,
+ * with its headings only, to be replaced by that workbook's. */
+static int
+xlsx_keep(void *arg, const char *q, long rows)
+{
+	struct xlsxw	*w = arg;
+	size_t		 i, n = w->nsheets;
+	long		 old;
+
+	if (rows == 0)
+		return 0;	/* no sheet, as without the rows */
+	if (w->wb == NULL || (old = prev_sheet(w, q)) == 0 ||
+	    sheet_of(w, q, &i) == NULL || w->nsheets == n)
+		return -1;
+	w->sheet[i].old = old;
+	w->sheet[i].row = (lxw_row_t)rows + 1;
+	return 0;
+}
+
 /* The notes sheet: what the workbook is and how to read it. */
 static void
 notes(struct xlsxw *w)
@@ -280,6 +386,94 @@ notes(struct xlsxw *w)
 	buf_free(&t);
 }
 
+/* Is entry name a kept quarter's sheet?  Its entry in prev, or -1. */
+static zip_int64_t
+kept_entry(const struct xlsxw *w, const char *name)
+{
+	char		 old[48];
+	unsigned	 no;
+	int		 end = 0;
+
+	if (sscanf(name, "xl/worksheets/sheet%u.xml%n", &no, &end) != 1 ||
+	    name[end] != '\0' || no < 2 || no - 2 >= w->nsheets ||
+	    w->sheet[no - 2].old == 0)
+		return -1;
+	snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
+	    w->sheet[no - 2].old);
+	return zip_name_locate(w->prev, old, 0);
+}
+
+static int
+zip_fail(zip_t *z, const char *what)
+{
+	return rs_err("spreadsheet: %s: %s", what, zip_strerror(z));
+}
+
+/*
+ * libxlsxwriter's workbook (path) packed again into packed: each entry
+ * in its order, its compressed bytes copied as they are (a kept
+ * quarter's from the last workbook), dated with the source date.
+ */
+static int
+repack(struct xlsxw *w)
+{
+	zip_t		*src, *dst, *from;
+	zip_source_t	*zs;
+	zip_int64_t	 n, i, at, idx;
+	const char	*name;
+	zip_uint16_t	 date = dos_date(w->t.b->date_iso);
+	int		 err, rc = -1;
+
+	if ((src = zip_open(w->path, ZIP_RDONLY, &err)) == NULL)
+		return rs_err("spreadsheet: cannot read it back: libzip "
+		    "error %d", err);
+	if ((dst = zip_open(w->packed, ZIP_CREATE | ZIP_TRUNCATE,
+	    &err)) == NULL) {
+		zip_discard(src);
+		return rs_err("spreadsheet: cannot pack it: libzip error %d",
+		    err);
+	}
+	n = zip_get_num_entries(src, 0);
+	for (i = 0; i < n; i++) {
+		if ((name = zip_get_name(src, (zip_uint64_t)i, 0)) == NULL) {
+			zip_fail(src, "reading it back");
+			goto out;
+		}
+		from = src;
+		at = i;
+		if ((idx = kept_entry(w, name)) >= 0) {
+			from = w->prev;
+			at = idx;
+		}
+		if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
+		    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
+			zip_fail(dst, name);
+			goto out;
+		}
+		if ((idx = zip_file_add(dst, name, zs, 0)) < 0) {
+			zip_source_free(zs);
+			zip_fail(dst, name);
+			goto out;
+		}
+		if (zip_file_set_dostime(dst, (zip_uint64_t)idx, 0, date,
+		    0) == -1) {
+			zip_fail(dst, name);
+			goto out;
+		}
+	}
+	if (zip_close(dst) == -1) {
+		zip_fail(dst, "packing it");
+		goto out;
+	}
+	dst = NULL;
+	rc = 0;
+out:
+	if (dst != NULL)
+		zip_discard(dst);
+	zip_discard(src);
+	return rc;
+}
+
 /*
  * The workbook's bytes to the driver, 64 KiB at a time: a workbook of
  * every quarter is the registry's size, and is never held in memory.
@@ -292,7 +486,7 @@ copy_back(struct xlsxw *w)
 	FILE	*f;
 	int	 bad;
 
-	if ((f = fopen(w->path, "rb")) == NULL)
+	if ((f = fopen(w->packed, "rb")) == NULL)
 		return rs_err("spreadsheet: cannot read it back: %s",
 		    strerror(errno));
 	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
@@ -314,7 +508,7 @@ xlsx_close(void *arg)
 	lxw_error	 e;
 	int		 rc = -1;
 
-	if (w->path[0] == '\0')
+	if (w->path[0] == '\0' || w->packed[0] == '\0')
 		rs_err("spreadsheet: cannot make a temporary file");
 	else if (w->wb == NULL)
 		rs_err("spreadsheet: libxlsxwriter cannot start a workbook");
@@ -326,13 +520,18 @@ xlsx_close(void *arg)
 		w->wb = NULL;
 		if (e != LXW_NO_ERROR)
 			rs_err("spreadsheet: %s", lxw_strerror(e));
-		else
+		else if (repack(w) == 0)
 			rc = copy_back(w);
 	}
 	if (w->wb != NULL)
 		workbook_close(w->wb);
+	if (w->prev != NULL)
+		zip_discard(w->prev);
+	buf_free(&w->book);
 	if (w->path[0] != '\0')
 		unlink(w->path);
+	if (w->packed[0] != '\0')
+		unlink(w->packed);
 	buf_free(&w->val);
 	buf_free(&w->cell);
 	free(w);
@@ -340,5 +539,6 @@ xlsx_close(void *arg)
 }
 
 const struct dl_format dl_xlsx = {
-	"xlsx", "XLSX", 0, 1, 0, xlsx_open, xlsx_header, xlsx_row, xlsx_close
+	"xlsx", "XLSX", 0, 1, 0, xlsx_open, xlsx_header, xlsx_row, xlsx_close,
+	xlsx_keep
 };

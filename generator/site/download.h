@@ -49,6 +49,9 @@ struct dl_target {
 	 * appends a large file at close, in pieces). */
 	void		 (*flush)(void *);
 	void		*flush_arg;
+	/* The last site's file of all quarters, its SHA-256 checked, or
+	 * NULL: a format with keep takes unchanged quarters from it. */
+	const char	*prev;
 };
 
 /*
@@ -71,6 +74,13 @@ struct dl_format {
 	void		 (*header)(void *);
 	void		 (*row)(void *, const struct pubrec *);
 	int		 (*close)(void *);
+	/*
+	 * Or NULL.  A quarter of rows records that the last build had the
+	 * same (the same digest and frame): 0 when the format takes them
+	 * from the target's prev as that build wrote them (row is then not
+	 * called for them), -1 when it cannot (row is).
+	 */
+	int		 (*keep)(void *, const char *quarter, long rows);
 };
 
 extern const struct dl_format dl_csv;	/* dl_csv.c */

@@ -1,7 +1,8 @@
 /*
  * reuse.c -- a rebuild where nothing changed.  The build's key is the
  * SHA-256 of everything a site is made from: the frame key (the
- * regsite program itself, the configuration file, every file of
+ * regsite program itself and the shared libraries it runs with (their
+ * sizes and times), the configuration file, every file of
  * content/, templates/ and static/, REGSITE_HUNSPELL and its
  * dictionaries' sizes and times), SOURCE_DATE_EPOCH, whether the
  * release is remembered, and the registry database's bytes (with its
@@ -20,8 +21,10 @@
  * build.  A build with --report always builds in full (the report is
  * made by the privacy stage).
  */
+#define _GNU_SOURCE		/* dl_iterate_phdr */
 #include <dirent.h>
 #include <errno.h>
+#include <link.h>
 #include <fcntl.h>
 #include <ftw.h>
 #include <stdio.h>
@@ -110,9 +113,38 @@ hash_tree(struct sha256_ctx *c, const char *dir, const char *rel)
 	return rc;
 }
 
+/* A file's place, size and time, hashed (a file too big to hash each
+ * build, which an upgrade replaces). */
+static void
+hash_stat(struct sha256_ctx *c, const char *label, const char *path)
+{
+	struct stat	 st;
+	char		*p;
+
+	if (stat(path, &st) == 0)
+		p = xasprintf("%s %s %lld %lld.%09ld\n", label, path,
+		    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
+		    st.st_mtim.tv_nsec);
+	else
+		p = xasprintf("%s %s -\n", label, path);
+	sha256_update(c, strlen(p), (const uint8_t *)p);
+	free(p);
+}
+
+static int
+hash_lib(struct dl_phdr_info *info, size_t size, void *arg)
+{
+	(void)size;
+	if (info->dlpi_name != NULL && info->dlpi_name[0] == '/')
+		hash_stat(arg, "lib", info->dlpi_name);
+	return 0;
+}
+
 /*
- * What the pages' rows and the scrubbing are made from: the program,
- * the configuration, the source tree, and the scrubber's hunspell
+ * What the pages' rows and the scrubbing are made from: the program
+ * and its shared libraries (zlib's, libdeflate's, libxlsxwriter's,
+ * libzip's bytes are in the files kept from the last site), the
+ * configuration, the source tree, and the scrubber's hunspell
  * dictionaries (where they are, their sizes and times).
  */
 static int
@@ -121,13 +153,13 @@ hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
 	static const char *const subs[] = { "content", "templates", "static" };
 	static const char *const hs[] = { "ru_RU.dic", "ru_RU.aff",
 	    "kk_KZ.dic", "kk_KZ.aff" };
-	struct stat	 st;
 	const char	*env;
 	char		*p;
 	size_t		 i;
 
 	if (hash_file(c, "program", "/proc/self/exe", 0) == -1)
 		return -1;
+	dl_iterate_phdr(hash_lib, c);
 	if (in->config != NULL && hash_file(c, "config", in->config, 0) == -1)
 		return -1;
 	for (i = 0; i < 3; i++) {
@@ -146,16 +178,7 @@ hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
 	for (i = 0; i < sizeof(hs) / sizeof(hs[0]); i++) {
 		p = xasprintf("%s/%s", env && *env ? env :
 		    "/usr/share/hunspell", hs[i]);
-		if (stat(p, &st) == 0) {
-			free(p);
-			p = xasprintf("%s %lld %lld.%09ld\n", hs[i],
-			    (long long)st.st_size, (long long)st.st_mtim.tv_sec,
-			    st.st_mtim.tv_nsec);
-		} else {
-			free(p);
-			p = xasprintf("%s -\n", hs[i]);
-		}
-		sha256_update(c, strlen(p), (const uint8_t *)p);
+		hash_stat(c, hs[i], p);
 		free(p);
 	}
 	return 0;
