@@ -39,6 +39,25 @@ check_sh "... in a new tree swapped into place, its files the same inodes (hard 
     --source "$TOP" --jobs 1 >/dev/null 2>&1
 check "the kept site is byte-identical to a full build in one process" \
     diff -r -x .regsite "$site" "$WORK/full"
+
+# A site changed since its build (a page edited, a file added, a file
+# removed) is not kept: it is built in full, the change undone.
+printf '<!-- edited -->' >>"$first"
+build "$site"
+check "a page edited since the build: the site is built in full" \
+    grep -q ' pages, ' "$WORK/summary"
+check "... the edit undone: the site is a full build's" \
+    diff -r -x .regsite "$site" "$WORK/full"
+build "$site"
+check "... and the next build keeps it" grep -q 'nothing changed' "$WORK/summary"
+touch "$site/kk/extra.html"
+build "$site"
+check_sh "a file added: built in full, the file gone" \
+    'grep -q " pages, " "$WORK/summary" && [ ! -e "$site/kk/extra.html" ]'
+rm "$first"
+build "$site"
+check_sh "a file removed: built in full, the file back" \
+    'grep -q " pages, " "$WORK/summary" && diff -r -x .regsite "$site" "$WORK/full"'
 rm -rf "$WORK/full"
 
 # Any change builds in full.

@@ -486,7 +486,7 @@ build_run(const struct build_opts *o)
 	struct timespec	 t0, t1;
 	char		*path;
 	long		 repl = 0;
-	int		 rc = -1, l, t, bad = 0;
+	int		 rc = -1, l, t, bad = 0, intact;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	memset(&b, 0, sizeof(b));
@@ -566,8 +566,9 @@ build_run(const struct build_opts *o)
 	kr.in = &ri;
 	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */
+	intact = site_intact(b.site);
 	if (o->report == NULL && key0[0] && site_prev_key(b.site, prev) &&
-	    strcmp(prev, key0) == 0) {
+	    strcmp(prev, key0) == 0 && intact) {
 		rc = reuse_site(&b, key0, &t0);
 		goto out;
 	}
@@ -580,7 +581,7 @@ build_run(const struct build_opts *o)
 	b.dicts = privacy_dicts(b.priv);
 	/* The pages' frame: the sources, the code lists (their labels);
 	 * the maps beside the site, if they are the site's. */
-	b.maps_ok = site_maps_ok(b.site);
+	b.maps_ok = intact && site_maps_ok(b.site);
 	if (frame[0]) {
 		char	 dd[65], *x;
 

@@ -874,8 +874,10 @@ downloads_write(struct build *b)
 						worker_stop(half, 0);
 					return -1;
 				}
+	trace("downloads: this process's quarters");
 	if (half != NULL && half_wait(b, half) == -1)
 		return -1;
+	trace("downloads: the other process's quarters");
 	/* Nothing is listed before the downloads. */
 	if (n0 != 0)
 		return rs_err("downloads listed before the quarters' files");
@@ -887,6 +889,7 @@ downloads_write(struct build *b)
 			return -1;
 	}
 	rank(&b->downloads);
+	trace("downloads: all quarters' machine files");
 	if (all != NULL)
 		for (f = 0, i = 0; f < FORM__MAX; f++) {
 			while (i < b->downloads.n &&

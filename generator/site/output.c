@@ -598,25 +598,115 @@ maps_digest(const struct site *s, int next, char hex[65])
 	hex_encode(d, sizeof(d), hex);
 }
 
-/* The new tree's marker names its maps' digest. */
+/*
+ * The files of a tree, for tree_digest (nftw has no argument): each
+ * one's path below the root, size, time and inode, a line each.
+ */
+static struct {
+	char	**v;
+	size_t	 n, root;
+} files;
+
+static int
+file_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	const char	*rel = path + files.root;
+
+	if (*rel == '/')
+		rel++;
+	/* The marker and the files kept beside the site, before
+	 * site_commit moves them there. */
+	if (ftw->level == 1 && strncmp(rel, MARKER, strlen(MARKER)) == 0)
+		return 0;
+	if (flag == FTW_D || *rel == '\0')
+		return 0;
+	files.v = xreallocarray(files.v, files.n + 1, sizeof(*files.v));
+	files.v[files.n++] = xasprintf("%s %d %lld %lld.%09ld %llu\n", rel,
+	    flag == FTW_F && S_ISREG(st->st_mode), (long long)st->st_size,
+	    (long long)st->st_mtim.tv_sec, st->st_mtim.tv_nsec,
+	    (unsigned long long)st->st_ino);
+	return 0;
+}
+
+static int
+str_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * The digest of the files of the tree at root, the marker apart: each
+ * one's path, size, modification time and inode, in path order.  A
+ * file written, added, removed or replaced since changes it; "" when
+ * the tree cannot be read.
+ */
+static void
+tree_digest(const char *root, char hex[65])
+{
+	struct sha256_ctx c;
+	uint8_t		 d[SHA256_DIGEST_SIZE];
+	size_t		 i;
+	int		 rc;
+
+	hex[0] = '\0';
+	files.root = strlen(root);
+	files.n = 0;
+	rc = nftw(root, file_entry, 32, FTW_PHYS);
+	qsort(files.v, files.n, sizeof(*files.v), str_cmp);
+	sha256_init(&c);
+	sha256_update(&c, 15, (const uint8_t *)"regsite tree 1\n");
+	for (i = 0; i < files.n; i++) {
+		sha256_update(&c, strlen(files.v[i]),
+		    (const uint8_t *)files.v[i]);
+		free(files.v[i]);
+	}
+	free(files.v);
+	files.v = NULL;
+	if (rc != 0)
+		return;
+	sha256_digest(&c, sizeof(d), d);
+	hex_encode(d, sizeof(d), hex);
+}
+
+/*
+ * The new tree's marker names its maps' digest and its files' (the
+ * tree is moved into place as it is: its files keep their times and
+ * inodes).
+ */
 static int
 mark_maps(struct site *s)
 {
 	char	 hex[65], *path, *line;
 	int	 rc;
 
+	path = xasprintf("%s/" MARKER, s->tmp);
+	tree_digest(s->tmp, hex);
+	line = xasprintf("files %s\n", hex[0] ? hex : "-");
+	rc = put_file(path, "ab", line, strlen(line));
+	free(line);
 	/* A site kept whole (nothing changed) keeps the maps beside it. */
 	maps_digest(s, 1, hex);
 	if (hex[0] == '\0' && s->linked && site_maps_ok(s))
 		maps_digest(s, 0, hex);
-	if (hex[0] == '\0')
-		return 0;
-	path = xasprintf("%s/" MARKER, s->tmp);
-	line = xasprintf("maps %s\n", hex);
-	rc = put_file(path, "ab", line, strlen(line));
+	if (rc == 0 && hex[0] != '\0') {
+		line = xasprintf("maps %s\n", hex);
+		rc = put_file(path, "ab", line, strlen(line));
+		free(line);
+	}
 	free(path);
-	free(line);
 	return rc;
+}
+
+int
+site_intact(const struct site *s)
+{
+	char	 hex[65], named[65];
+
+	if (!marker_line(s, "files", named))
+		return 0;
+	tree_digest(s->out, hex);
+	return hex[0] != '\0' && strcmp(named, hex) == 0;
 }
 
 int

@@ -55,6 +55,13 @@ char	*site_aside(const struct site *, const char *name, int next);
 int	 site_write_aside(struct site *, const char *name, const void *,
 	    size_t);
 int	 site_maps_ok(const struct site *);
+/*
+ * Is the published site as its build left it: its marker's "files"
+ * digest (every file's path, size, time and inode) the files'?  A site
+ * changed since (a page edited, a file added or removed) is neither
+ * kept nor reused from: the build makes it in full.
+ */
+int	 site_intact(const struct site *);
 /* Write the key into the new tree's marker. */
 int	 site_set_key(struct site *, const char *key);
 /* Hard-link every file of the published site into the new tree. */
