@@ -7,11 +7,15 @@
 # the next build scrubs only the records whose texts or row changed.
 # The maps (.regsite-map-*): a quarter table whose rows are the last
 # build's (its digest) keeps its pages' rows and its files' rows, each
-# page and file made anew around them.  The site, its summary and the
+# page and file made anew around them, and the all-quarters workbooks
+# take its sheets from the last ones.  The site, its summary and the
 # memo are byte-identical to a full build's; a memo of another
-# configuration, or a damaged one, is not used, nor a page that is not
-# as the map says (the site is still right); a build with --report
-# scrubs every text; the maps are not published.
+# configuration, or a damaged one, is not used, nor a last site changed
+# since its build, nor a workbook whose bytes are not the map's (the
+# site is still right); a build with --report scrubs every text; the
+# maps are not published.  Last, what an operator does between two
+# releases (a text corrected, a submission withdrawn, a record removed,
+# one process, a preview first): each time a full build's site.
 . "$TOP/tests/lib.sh"
 
 cd "$WORK" || exit 1
@@ -241,3 +245,55 @@ build other.db oreg --no-record
 r=$(reused)
 check "another registry reuses nothing from this one's memo ($r)" \
     [ "${r%% *}" = 0 ]
+
+# What an operator does between two releases, each on the last
+# release's site (its files linked, its memo and maps beside it): the
+# site built over it is byte-identical to a full build of the same
+# registry, and something of it is reused.
+sqlite3 all.db ".backup s0.db"
+sqlite3 s0.db "PRAGMA foreign_keys = OFF; \
+    DELETE FROM incidents WHERE reported_quarter = '$latest'; \
+    DELETE FROM insurance_cases WHERE reported_quarter = '$latest'"
+build s0.db sbase
+scenario() {	# NAME WHAT [build options]: $change applied to the registries
+	_n=$1 _what=$2; shift 2
+	cp -al sbase "$_n"
+	for f in memo map-data map-kk map-ru; do
+		cp .sbase.regsite-$f ".$_n.regsite-$f"
+	done
+	for d in "$_n" "$_n-full"; do
+		sqlite3 s0.db ".backup $d.db"
+		add_quarter "$d.db"
+		$change "$d.db"
+	done
+	build "$_n.db" "$_n" "$@"
+	_t=$(tables kk) _r=$(reused)
+	build "$_n-full.db" "$_n-full" --jobs 2
+	check_sh "$_what: the site built over the last one is a full build's (memo $_r; tables $_t)" \
+	    'diff -r -x .regsite "$_n" "$_n-full" && cmp -s ".$_n.regsite-memo" ".$_n-full.regsite-memo" && [ "${_t%% *}" -gt 0 ]'
+}
+nothing() { :; }
+correct() {	# a narrative corrected in the first quarter
+	sqlite3 "$1" "UPDATE incidents SET circumstances_ru = \
+	    circumstances_ru || ' Уточнено.' WHERE id = \
+	    (SELECT min(id) + 3 FROM incidents)"
+}
+withdraw() {	# a submission of the first quarter withdrawn
+	"$REGSITE" withdraw --db "$1" --form insurance --quarter "$q1" \
+	    --source "$s1" --yes >/dev/null
+}
+remove() {	# a record gone from an earlier quarter
+	sqlite3 "$1" "PRAGMA foreign_keys = OFF; DELETE FROM incidents \
+	    WHERE id = (SELECT min(id) + 9 FROM incidents)"
+}
+q1=$(sqlite3 s0.db "SELECT min(reported_quarter) FROM insurance_cases")
+s1=$(sqlite3 s0.db "SELECT source FROM insurance_cases WHERE \
+    reported_quarter = '$q1' ORDER BY id DESC LIMIT 1")
+change=correct scenario sc-correct "a narrative corrected in an earlier quarter"
+change=withdraw scenario sc-withdraw "a submission withdrawn ($s1, $q1)"
+change=remove scenario sc-remove "a record removed from an earlier quarter"
+change=nothing scenario sc-jobs1 "a new quarter, built in one process" --jobs 1
+preview() {	# the release previewed first, elsewhere (the registry as it was)
+	build "$1" "$1.preview" --no-record
+}
+change=preview scenario sc-preview "a release built after its preview"

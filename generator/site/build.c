@@ -236,6 +236,7 @@ lang_pages_map(struct build *b, enum lang l)
 	    releases_pages(b, l) == -1)
 		return -1;
 	trace("%s: home, archive, statistics, releases pages", lang_codes[l]);
+	b->reused = 0;		/* this language's */
 	for (i = 0; i < b->nquarters; i++)
 		if (quarter_page(b, l, i) == -1 ||
 		    tables_build(b, l, b->quarters[i]) == -1)
@@ -445,6 +446,7 @@ build_free(struct build *b)
 	downloads_free(&b->downloads);
 	pagemap_free(b->dm);
 	free(b->dsame);
+	free(b->dhalf);
 	aggs_free(&b->aggs);
 	{
 		size_t	 i;

@@ -531,8 +531,8 @@ out:
  * With two processes, two workers go beside this one.  One writes all
  * quarters' workbooks, the slowest files, which only the downloads page
  * lists: downloads_wait puts their entries where a one-process build
- * lists them.  The other writes every other quarter's files of each
- * form while this one writes the rest; its entries come back before
+ * lists them.  The other writes its share of the quarters' files
+ * (share) while this one writes the rest; its entries come back before
  * the pages, which link the quarters' files.
  */
 struct dl_all {
@@ -637,11 +637,66 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 	return 0;
 }
 
-/* Whether the quarters' worker writes quarter i's files. */
-#define HALF(i)	((i) % 2 == 1)
+/* Whether the quarters' worker writes form f's files of quarter i. */
+#define HALF(b, f, i)	((b)->dhalf[(f) * (b)->nquarters + (i)])
 
 /*
- * The quarters' worker: the odd quarters' files of each form.  The
+ * Share the quarters' files between this process and the worker by
+ * their work, the largest first, each to the one with less so far: a
+ * set's rows, or a twentieth of them where they are the last build's
+ * (copied).  0, or -1 and rs_err.
+ */
+struct work {
+	long long	 n;
+	size_t		 k;
+};
+
+static int
+work_cmp(const void *pa, const void *pb)
+{
+	const struct work *a = pa, *b = pb;
+
+	if (a->n != b->n)
+		return a->n > b->n ? -1 : 1;
+	return a->k < b->k ? -1 : a->k > b->k;
+}
+
+static int
+share(struct build *b)
+{
+	struct work	*w;
+	long long	 load[2] = { 0, 0 };
+	long		 n;
+	size_t		 i, k, nw = FORM__MAX * b->nquarters;
+	int		 f, h;
+
+	b->dhalf = xcalloc(nw + 1, 1);
+	w = xreallocarray(NULL, nw + 1, sizeof(*w));
+	for (f = 0; f < FORM__MAX; f++)
+		for (i = 0; i < b->nquarters; i++) {
+			k = f * b->nquarters + i;
+			if (pub_count(b->priv, f, b->quarters[i], NULL, &n) ==
+			    -1) {
+				free(w);
+				return -1;
+			}
+			if (b->dsame != NULL && b->dsame[k])
+				n /= 20;
+			w[k].n = n + 1;
+			w[k].k = k;
+		}
+	qsort(w, nw, sizeof(*w), work_cmp);
+	for (i = 0; i < nw; i++) {
+		h = load[1] < load[0];
+		b->dhalf[w[i].k] = (char)h;
+		load[h] += w[i].n;
+	}
+	free(w);
+	return 0;
+}
+
+/*
+ * The quarters' worker: its share of the quarters' files of each form.  The
  * answer: their entries' count and the entries, or -1 and the error;
  * then the files and bytes it wrote.
  */
@@ -658,7 +713,7 @@ half_sets(void *arg, const char *msg, size_t len, struct buf *ans)
 	n0 = b->downloads.n;
 	for (f = 0; f < FORM__MAX && rc == 0; f++)
 		for (i = 0; i < b->nquarters && rc == 0; i++)
-			if (HALF(i))
+			if (HALF(b, f, i))
 				rc = write_set(b, f, b->quarters[i]);
 	if (rc == 0)
 		answer_entries(b, ans, n0);
@@ -854,6 +909,8 @@ downloads_write(struct build *b)
 				    pagemap_same(b->dm, f, b->quarters[i],
 				    pub_digest(b->priv, f, b->quarters[i]));
 	}
+	if (b->jobs > 1 && share(b) == -1)
+		return -1;
 	if (b->jobs > 1) {
 		all = xcalloc(1, sizeof(*all));
 		if ((all->w = start(b, "the all-quarters workbooks",
@@ -868,7 +925,7 @@ downloads_write(struct build *b)
 	}
 	for (f = 0; f < FORM__MAX; f++)
 		for (i = 0; i < b->nquarters; i++)
-			if (half == NULL || !HALF(i))
+			if (half == NULL || !HALF(b, f, i))
 				if (write_set(b, f, b->quarters[i]) == -1) {
 					if (half != NULL)
 						worker_stop(half, 0);

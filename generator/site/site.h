@@ -77,6 +77,8 @@ struct build {
 	struct pagemap	*dm;		/* the quarters' files' map */
 	int		*dsame;		/* [form * nquarters + i]: quarter
 					   i's rows the last build's */
+	char		*dhalf;		/* [form * nquarters + i]: its
+					   files the quarters' worker's */
 	int		 reused;	/* quarter tables whose rows were */
 	int		 maps_ok;	/* the maps beside the site are its */
 	long		 total_pages;	/* expected, for the progress line */
