@@ -442,6 +442,25 @@ feed(struct build *b, enum form f, const char *quarter,
 	return step == -1 ? -1 : 0;
 }
 
+/* Do the quarters hold every published row of form f (those of a
+ * quarter whose records are all gone from the registry stay published)?
+ * 1 or 0, or -1 and rs_err. */
+static long
+quarters_hold_all(struct build *b, enum form f)
+{
+	long	 all, n, sum = 0;
+	size_t	 q;
+
+	if (pub_count(b->priv, f, NULL, NULL, &all) == -1)
+		return -1;
+	for (q = 0; q < b->nquarters; q++) {
+		if (pub_count(b->priv, f, b->quarters[q], NULL, &n) == -1)
+			return -1;
+		sum += n;
+	}
+	return sum == all;
+}
+
 static int
 write_set(struct build *b, enum form f, const char *quarter)
 {
@@ -481,7 +500,16 @@ write_set(struct build *b, enum form f, const char *quarter)
 		}
 	for (i = 0; i < nf; i++)
 		file_header(&files[i]);
-	if (quarter != NULL || b->dsame == NULL) {
+	/* The files of all quarters that have a last site's to keep from,
+	 * when the quarters hold every row (else: one pass over all). */
+	for (i = 0, any = 0; i < nf; i++)
+		any |= files[i].prev != NULL;
+	if (any && (rows = quarters_hold_all(b, f)) != 1) {
+		if (rows == -1)
+			goto out;
+		any = 0;
+	}
+	if (!any) {
 		if (feed(b, f, quarter, files, keep, nf, &n) == -1)
 			goto out;
 	} else {
@@ -514,9 +542,10 @@ write_set(struct build *b, enum form f, const char *quarter)
 			    -1)
 				goto out;
 		}
+	}
+	if (quarter == NULL)
 		trace("form %d's workbooks: %zu of %zu quarters kept", f,
 		    kept, b->nquarters);
-	}
 	rc = 0;
 out:
 	for (i = 0; i < nf; i++)
