@@ -57,8 +57,8 @@ strace -f -qq -c -o counts.txt "$REGSITE" build --db reg.db --out pub \
 naside=$(ls -d .pub.regsite-* 2>/dev/null | wc -l)
 # (libzip renames each workbook into its temporary file when it packs
 # it: four, outside the site.)
-check "the swap is one renameat2 (RENAME_EXCHANGE) call that succeeds, and a rename a file kept beside the site ($naside: the scrubbing memo, the maps) or a packed workbook (4)" \
-    [ "$(awk '$NF == "renameat2" && NF == 5 { print $4 } $NF == "rename" { print "rename", $4 }' counts.txt | sort | tr '\n' ' ')" = "1 rename $((naside + 4)) " -a "$naside" = 4 ]
+check "the swap is one renameat2 (RENAME_EXCHANGE) call that succeeds, and a rename a file kept beside the site ($naside: the scrubbing memo, the maps, the files' digest) or a packed workbook (4)" \
+    [ "$(awk '$NF == "renameat2" && NF == 5 { print $4 } $NF == "rename" { print "rename", $4 }' counts.txt | sort | tr '\n' ' ')" = "1 rename $((naside + 4)) " -a "$naside" = 5 ]
 cur=B
 
 # leftovers: the trees dead builds left beside pub.

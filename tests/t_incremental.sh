@@ -95,14 +95,16 @@ check "and so is the memo it leaves" cmp .site.regsite-memo .full.regsite-memo
 # A last site changed since its build (a page edited) is not reused
 # from; nor a workbook whose bytes are not the map's, even with its
 # size and time set back.  The site is the same either way.
-cp -R full edited
-for f in memo map-data map-kk map-ru; do
+# (A copy by hard links with the files beside it is the site itself,
+# as the scenarios at the end show.)
+cp -al full edited
+for f in memo map-data map-kk map-ru files; do
 	cp .full.regsite-$f .edited.regsite-$f
 done
-cp -pR edited forged
+cp -pR full forged
 cp .full.regsite-memo .forged.regsite-memo
 page=$(ls edited/kk/*/incidents/page-2/index.html | head -n 1)
-printf '<!-- edited -->' >>"$page"
+cp "$page" page.new && printf '<!-- edited -->' >>page.new && mv page.new "$page"
 build r4.db edited --no-record
 tk=$(tables kk) tr=$(tables ru) w0=$(sheets 0)
 build r4.db plain4 --no-record
@@ -110,8 +112,8 @@ check_sh "a page edited since the last build: nothing of that site is reused (kk
     '[ "${tk%% *}" = 0 ] && [ "${tr%% *}" = 0 ] && [ "${w0%% *}" = 0 ]'
 check "... and the site is byte-identical to a build without a last site" \
     diff -r -x .regsite edited plain4
-# (cp -p kept the times: the copy's marker names other inodes, so its
-# files are made intact again by a build, then a workbook forged)
+# (a copy has other inodes: a build makes it anew, whose workbook is
+# then forged)
 build r4.db forged --no-record
 wb=forged/data/all/incidents-kk.xlsx
 t=$(stat -c %y $wb)
@@ -128,8 +130,8 @@ check "... and the site is byte-identical to a build without a last site" \
 
 # Maps that are not the site's (the marker names another digest) are
 # not used: nothing is reused, the site is the same.
-cp -R full stale
-for f in memo map-data map-kk map-ru; do
+cp -al full stale
+for f in memo map-data map-kk map-ru files; do
 	cp .full.regsite-$f .stale.regsite-$f
 done
 sed -i 's/^\(e [^ ]*\) [0-9]*/\1 1/' .stale.regsite-map-ru
@@ -258,7 +260,7 @@ build s0.db sbase
 scenario() {	# NAME WHAT [build options]: $change applied to the registries
 	_n=$1 _what=$2; shift 2
 	cp -al sbase "$_n"
-	for f in memo map-data map-kk map-ru; do
+	for f in memo map-data map-kk map-ru files; do
 		cp .sbase.regsite-$f ".$_n.regsite-$f"
 	done
 	for d in "$_n" "$_n-full"; do

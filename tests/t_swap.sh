@@ -147,8 +147,8 @@ build current B
 check "a symbolic link --out stays a link to the same directory" \
     [ -L current -a "$(readlink current)" = releases/r1 ]
 check "which now holds the new site" grep -q 'Сайт B' releases/r1/index.html
-check "and nothing is left beside either but the scrubbing memo and the maps, beside the directory the link leads to" \
-    [ -z "$(ls -A releases | grep -v '^r1$' | grep -v '^.r1.regsite-\(memo\|map-\(data\|kk\|ru\)\)$')$(ls -d .current.* 2>/dev/null)" -a -s releases/.r1.regsite-memo -a -s releases/.r1.regsite-map-kk ]
+check "and nothing is left beside either but the scrubbing memo, the maps and the files' digest, beside the directory the link leads to" \
+    [ -z "$(ls -A releases | grep -v '^r1$' | grep -v '^.r1.regsite-\(memo\|files\|map-\(data\|kk\|ru\)\)$')$(ls -d .current.* 2>/dev/null)" -a -s releases/.r1.regsite-memo -a -s releases/.r1.regsite-map-kk ]
 ln -s releases/nowhere dangling
 expect_err "a dangling link is refused before the database is read" 1 \
     "regsite: dangling: a symbolic link to 'releases/nowhere', which does not exist: create that directory or point the link at one" \

@@ -54,6 +54,8 @@
 #define MARKER ".regsite"
 #define MARKER_TEXT "regsite site\n"
 #define MEMO ".regsite-memo"
+/* Beside the site: its files' digest (site_intact). */
+#define FILES ".regsite-files"
 /* The files kept beside the site (site_aside), in the order of the
  * marker's "maps" digest; the memo first, which that digest leaves out
  * (it is a cache by content). */
@@ -63,6 +65,7 @@ static const char *const aside[] = {
 #define NASIDE	(sizeof(aside) / sizeof(aside[0]))
 
 static int	 mark_maps(struct site *);
+static void	 mark_files(struct site *);
 
 #ifndef RENAME_EXCHANGE
 #define RENAME_EXCHANGE	(1 << 1)	/* <linux/fs.h> */
@@ -410,6 +413,7 @@ site_commit(struct site *s)
 	 */
 	if (mark_maps(s) == -1)
 		return -1;
+	mark_files(s);
 	for (i = 0; i < NASIDE; i++) {
 		next = site_aside(s, aside[i], 1);
 		kept = site_aside(s, aside[i], 0);
@@ -669,44 +673,69 @@ tree_digest(const char *root, char hex[65])
 	hex_encode(d, sizeof(d), hex);
 }
 
-/*
- * The new tree's marker names its maps' digest and its files' (the
- * tree is moved into place as it is: its files keep their times and
- * inodes).
- */
+/* The new tree's marker names its maps' digest. */
 static int
 mark_maps(struct site *s)
 {
 	char	 hex[65], *path, *line;
 	int	 rc;
 
-	path = xasprintf("%s/" MARKER, s->tmp);
-	tree_digest(s->tmp, hex);
-	line = xasprintf("files %s\n", hex[0] ? hex : "-");
-	rc = put_file(path, "ab", line, strlen(line));
-	free(line);
 	/* A site kept whole (nothing changed) keeps the maps beside it. */
 	maps_digest(s, 1, hex);
 	if (hex[0] == '\0' && s->linked && site_maps_ok(s))
 		maps_digest(s, 0, hex);
-	if (rc == 0 && hex[0] != '\0') {
-		line = xasprintf("maps %s\n", hex);
-		rc = put_file(path, "ab", line, strlen(line));
-		free(line);
-	}
+	if (hex[0] == '\0')
+		return 0;
+	path = xasprintf("%s/" MARKER, s->tmp);
+	line = xasprintf("maps %s\n", hex);
+	rc = put_file(path, "ab", line, strlen(line));
 	free(path);
+	free(line);
 	return rc;
+}
+
+/*
+ * The new tree's files' digest, beside the site (not in it: it names
+ * times and inodes, which a site published twice does not share).  The
+ * tree is moved into place as it is: its files keep them.  Written
+ * whole or not at all; without it the next build trusts nothing.
+ */
+static void
+mark_files(struct site *s)
+{
+	char	 hex[65], *path, *tmp, *line;
+
+	path = site_aside(s, FILES, 0);
+	tmp = xasprintf("%s.new", path);
+	tree_digest(s->tmp, hex);
+	unlink(path);
+	line = xasprintf("regsite files\n%s\n", hex);
+	if (hex[0] != '\0' && put_file(tmp, "wb", line, strlen(line)) == 0 &&
+	    rename(tmp, path) == -1)
+		unlink(tmp);
+	free(line);
+	free(tmp);
+	free(path);
 }
 
 int
 site_intact(const struct site *s)
 {
-	char	 hex[65], named[65];
+	char	 hex[65], *path, *text, *want;
+	size_t	 len;
+	int	 ok;
 
-	if (!marker_line(s, "files", named))
+	path = site_aside(s, FILES, 0);
+	text = file_read(path, &len);
+	free(path);
+	if (text == NULL)
 		return 0;
 	tree_digest(s->out, hex);
-	return hex[0] != '\0' && strcmp(named, hex) == 0;
+	want = xasprintf("regsite files\n%s\n", hex);
+	ok = hex[0] != '\0' && strcmp(text, want) == 0;
+	free(want);
+	free(text);
+	return ok;
 }
 
 int

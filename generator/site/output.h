@@ -56,8 +56,9 @@ int	 site_write_aside(struct site *, const char *name, const void *,
 	    size_t);
 int	 site_maps_ok(const struct site *);
 /*
- * Is the published site as its build left it: its marker's "files"
- * digest (every file's path, size, time and inode) the files'?  A site
+ * Is the published site as its build left it: the digest of its files
+ * (each one's path, size, time and inode) the one its build kept beside
+ * it (".BASE.regsite-files")?  A site
  * changed since (a page edited, a file added or removed) is neither
  * kept nor reused from: the build makes it in full.
  */
