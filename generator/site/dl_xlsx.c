@@ -386,11 +386,13 @@ notes(struct xlsxw *w)
 	buf_free(&t);
 }
 
-/* Is entry name a kept quarter's sheet?  Its entry in prev, or -1. */
+/* Is entry name a kept quarter's sheet?  Its entry in prev, -1 (not
+ * one), or -2 (one that prev no longer has). */
 static zip_int64_t
 kept_entry(const struct xlsxw *w, const char *name)
 {
 	char		 old[48];
+	zip_int64_t	 at;
 	unsigned	 no;
 	int		 end = 0;
 
@@ -400,7 +402,7 @@ kept_entry(const struct xlsxw *w, const char *name)
 		return -1;
 	snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
 	    w->sheet[no - 2].old);
-	return zip_name_locate(w->prev, old, 0);
+	return (at = zip_name_locate(w->prev, old, 0)) < 0 ? -2 : at;
 }
 
 static int
@@ -441,7 +443,11 @@ repack(struct xlsxw *w)
 		}
 		from = src;
 		at = i;
-		if ((idx = kept_entry(w, name)) >= 0) {
+		if ((idx = kept_entry(w, name)) == -2) {
+			rs_err("spreadsheet: %s: not in the last site's "
+			    "workbook", name);
+			goto out;
+		} else if (idx >= 0) {
 			from = w->prev;
 			at = idx;
 		}

@@ -657,7 +657,8 @@ tree_digest(const char *root, char hex[65])
 	files.root = strlen(root);
 	files.n = 0;
 	rc = nftw(root, file_entry, 32, FTW_PHYS);
-	qsort(files.v, files.n, sizeof(*files.v), str_cmp);
+	if (files.n > 0)
+		qsort(files.v, files.n, sizeof(*files.v), str_cmp);
 	sha256_init(&c);
 	sha256_update(&c, 15, (const uint8_t *)"regsite tree 1\n");
 	for (i = 0; i < files.n; i++) {
