@@ -447,6 +447,7 @@ build_free(struct build *b)
 	pagemap_free(b->dm);
 	free(b->dsame);
 	free(b->dhalf);
+	free(b->drows);
 	aggs_free(&b->aggs);
 	{
 		size_t	 i;

@@ -74,7 +74,7 @@ static const struct dl_format *const formats[] = { &dl_csv, &dl_json,
 
 /* A file being written: the format's state, its hash and size. */
 struct dl_file {
-	const char	*prev;		/* the target's prev */
+	char		*prev;		/* the target's prev (owned) */
 	struct download	*d;
 	void		*state;
 	FILE		*f;
@@ -442,37 +442,16 @@ feed(struct build *b, enum form f, const char *quarter,
 	return step == -1 ? -1 : 0;
 }
 
-/* Do the quarters hold every published row of form f (those of a
- * quarter whose records are all gone from the registry stay published)?
- * 1 or 0, or -1 and rs_err. */
-static long
-quarters_hold_all(struct build *b, enum form f)
-{
-	long	 all, n, sum = 0;
-	size_t	 q;
-
-	if (pub_count(b->priv, f, NULL, NULL, &all) == -1)
-		return -1;
-	for (q = 0; q < b->nquarters; q++) {
-		if (pub_count(b->priv, f, b->quarters[q], NULL, &n) == -1)
-			return -1;
-		sum += n;
-	}
-	return sum == all;
-}
-
 static int
 write_set(struct build *b, enum form f, const char *quarter)
 {
 	struct dl_file	 files[NFILES];
-	char		*prev[NFILES];
 	int		 keep[NFILES];
 	size_t		 nf = 0, i, k, q, kept = 0;
 	long		 n = 0, rows;
-	int		 l, any, rc = -1;
+	int		 l, from, any, rc = -1;
 
 	memset(files, 0, sizeof(files));
-	memset(prev, 0, sizeof(prev));
 	memset(keep, 0, sizeof(keep));
 	/* The same rows as the last build's: its files' rows. */
 	if (quarter != NULL && b->dsame != NULL &&
@@ -488,13 +467,14 @@ write_set(struct build *b, enum form f, const char *quarter)
 				char	*rel = url_download(NULL, f, l,
 				    formats[k]->ext, l < 0 || formats[k]->gz);
 
-				prev[nf] = prev_file(b, rel);
+				files[nf].prev = prev_file(b, rel);
 				free(rel);
 			}
-			files[nf].prev = prev[nf];
 			if (file_open(b, &files[nf], formats[k], f, quarter,
-			    l) == -1)
+			    l) == -1) {
+				free(files[nf].prev);
 				goto out;
+			}
 			file_list(b, &files[nf]);
 			nf++;
 		}
@@ -502,14 +482,9 @@ write_set(struct build *b, enum form f, const char *quarter)
 		file_header(&files[i]);
 	/* The files of all quarters that have a last site's to keep from,
 	 * when the quarters hold every row (else: one pass over all). */
-	for (i = 0, any = 0; i < nf; i++)
-		any |= files[i].prev != NULL;
-	if (any && (rows = quarters_hold_all(b, f)) != 1) {
-		if (rows == -1)
-			goto out;
-		any = 0;
-	}
-	if (!any) {
+	for (i = 0, from = 0; i < nf; i++)
+		from |= files[i].prev != NULL;
+	if (!from || !b->dwhole[f]) {
 		if (feed(b, f, quarter, files, keep, nf, &n) == -1)
 			goto out;
 	} else {
@@ -522,9 +497,7 @@ write_set(struct build *b, enum form f, const char *quarter)
 			memset(keep, 0, sizeof(keep));
 			any = 0;
 			if (b->dsame[f * b->nquarters + q]) {
-				if (pub_count(b->priv, f, b->quarters[q], NULL,
-				    &rows) == -1)
-					goto out;
+				rows = b->drows[f * b->nquarters + q];
 				for (i = 0; i < nf; i++)
 					keep[i] = files[i].prev != NULL &&
 					    files[i].d->fmt->keep(
@@ -552,7 +525,7 @@ out:
 		if (files[i].f != NULL && file_close(b, &files[i], n) == -1)
 			rc = -1;
 	for (i = 0; i < nf; i++)
-		free(prev[i]);
+		free(files[i].prev);
 	return rc;
 }
 
@@ -673,7 +646,7 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
  * Share the quarters' files between this process and the worker by
  * their work, the largest first, each to the one with less so far: a
  * set's rows, or a twentieth of them where they are the last build's
- * (copied).  0, or -1 and rs_err.
+ * (copied).
  */
 struct work {
 	long long	 n;
@@ -690,30 +663,23 @@ work_cmp(const void *pa, const void *pb)
 	return a->k < b->k ? -1 : a->k > b->k;
 }
 
-static int
+static void
 share(struct build *b)
 {
 	struct work	*w;
 	long long	 load[2] = { 0, 0 };
-	long		 n;
 	size_t		 i, k, nw = FORM__MAX * b->nquarters;
-	int		 f, h;
+	int		 h;
 
 	b->dhalf = xcalloc(nw + 1, 1);
 	w = xreallocarray(NULL, nw + 1, sizeof(*w));
-	for (f = 0; f < FORM__MAX; f++)
-		for (i = 0; i < b->nquarters; i++) {
-			k = f * b->nquarters + i;
-			if (pub_count(b->priv, f, b->quarters[i], NULL, &n) ==
-			    -1) {
-				free(w);
-				return -1;
-			}
-			if (b->dsame != NULL && b->dsame[k])
-				n /= 20;
-			w[k].n = n + 1;
-			w[k].k = k;
-		}
+	for (k = 0; k < nw; k++) {
+		w[k].n = b->drows[k];
+		if (b->dsame != NULL && b->dsame[k])
+			w[k].n /= 20;
+		w[k].n++;
+		w[k].k = k;
+	}
 	qsort(w, nw, sizeof(*w), work_cmp);
 	for (i = 0; i < nw; i++) {
 		h = load[1] < load[0];
@@ -721,6 +687,34 @@ share(struct build *b)
 		load[h] += w[i].n;
 	}
 	free(w);
+}
+
+/*
+ * Each quarter's published rows per form (b->drows), and whether the
+ * quarters hold them all (b->dwhole: a quarter whose records are all
+ * gone from the registry keeps its published rows, in no quarter
+ * listed).  0, or -1 and rs_err.
+ */
+static int
+count_rows(struct build *b)
+{
+	long	 all, sum;
+	size_t	 i, k;
+	int	 f;
+
+	b->drows = xcalloc(FORM__MAX * b->nquarters + 1, sizeof(*b->drows));
+	for (f = 0; f < FORM__MAX; f++) {
+		if (pub_count(b->priv, f, NULL, NULL, &all) == -1)
+			return -1;
+		for (i = 0, sum = 0; i < b->nquarters; i++) {
+			k = f * b->nquarters + i;
+			if (pub_count(b->priv, f, b->quarters[i], NULL,
+			    &b->drows[k]) == -1)
+				return -1;
+			sum += b->drows[k];
+		}
+		b->dwhole[f] = sum == all;
+	}
 	return 0;
 }
 
@@ -938,8 +932,10 @@ downloads_write(struct build *b)
 				    pagemap_same(b->dm, f, b->quarters[i],
 				    pub_digest(b->priv, f, b->quarters[i]));
 	}
-	if (b->jobs > 1 && share(b) == -1)
+	if (count_rows(b) == -1)
 		return -1;
+	if (b->jobs > 1)
+		share(b);
 	if (b->jobs > 1) {
 		all = xcalloc(1, sizeof(*all));
 		if ((all->w = start(b, "the all-quarters workbooks",

@@ -79,6 +79,10 @@ struct build {
 					   i's rows the last build's */
 	char		*dhalf;		/* [form * nquarters + i]: its
 					   files the quarters' worker's */
+	long		*drows;		/* [form * nquarters + i]: quarter
+					   i's published rows */
+	int		 dwhole[FORM__MAX]; /* the quarters hold every
+					   published row of the form */
 	int		 reused;	/* quarter tables whose rows were */
 	int		 maps_ok;	/* the maps beside the site are its */
 	long		 total_pages;	/* expected, for the progress line */
