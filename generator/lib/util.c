@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "lib/lib.h"
 
@@ -450,6 +451,8 @@ trace(const char *fmt, ...)
 	static int		 on = -1;
 	struct timespec		 now;
 	va_list			 ap;
+	char			 line[512];
+	int			 n, k;
 
 	if (on == -1)
 		on = getenv("REGSITE_TRACE") != NULL;
@@ -458,13 +461,23 @@ trace(const char *fmt, ...)
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (last.tv_sec == 0)
 		last = now;
-	fprintf(stderr, "regsite: trace: %7.2f s  ", (double)(now.tv_sec -
-	    last.tv_sec) + (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	/* One write a line: the processes of a build trace side by side,
+	 * and their lines must not interleave. */
+	n = snprintf(line, sizeof(line), "regsite: trace: %7.2f s  ",
+	    (double)(now.tv_sec - last.tv_sec) +
+	    (double)(now.tv_nsec - last.tv_nsec) / 1e9);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	k = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	if (k > 0)
+		n += k;
+	if ((size_t)n > sizeof(line) - 2)
+		n = (int)sizeof(line) - 2;
+	line[n++] = '\n';
+	fflush(stderr);
 	last = now;
+	if (write(STDERR_FILENO, line, (size_t)n) == -1)
+		return;		/* a trace that cannot be written: none */
 }
 
 void
