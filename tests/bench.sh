@@ -46,7 +46,10 @@ ratio() {	# ratio NAME VALUE GOAL
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }'; }
 # timed NAME CMD...: run, print and remember (in $work/t.NAME) the
 # seconds and (in $work/k.NAME) the peak memory in KB; the CPU time
-# is printed too (the machine may be shared: wall time then says less)
+# is printed too (the machine may be shared: wall time then says less),
+# and the part of it in the kernel: on a virtual machine, writing into
+# memory the guest has not used lately is slow (README, Performance),
+# and this is where it shows
 timed() {
 	name=$1; shift
 	t0=$(now)
@@ -56,7 +59,8 @@ timed() {
 	# The last line: user and system seconds, peak memory (KB).
 	tail -n 1 "$work/m.$name" | awk '{ print $3 }' >"$work/k.$name"
 	echo "$name: $(cat "$work/t.$name") s ($(tail -n 1 "$work/m.$name" |
-	    awk '{ printf "%.1f", $1 + $2 }') s of CPU), peak memory" \
+	    awk '{ printf "%.1f s of CPU, %.1f in the kernel", $1 + $2,
+	    $2 }')), peak memory" \
 	    "$(($(cat "$work/k.$name") / 1024)) MB" >&3
 }
 t() { cat "$work/t.$1"; }
