@@ -934,9 +934,8 @@ downloads_write(struct build *b)
 	}
 	if (count_rows(b) == -1)
 		return -1;
-	if (b->jobs > 1)
-		share(b);
 	if (b->jobs > 1) {
+		share(b);
 		all = xcalloc(1, sizeof(*all));
 		if ((all->w = start(b, "the all-quarters workbooks",
 		    all_sets)) == NULL) {

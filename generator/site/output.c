@@ -623,6 +623,9 @@ file_entry(const char *path, const struct stat *st, int flag,
 	 * site_commit moves them there. */
 	if (ftw->level == 1 && strncmp(rel, MARKER, strlen(MARKER)) == 0)
 		return 0;
+	/* Not stat'ed or not readable: a tree that cannot be read. */
+	if (flag == FTW_NS || flag == FTW_DNR)
+		return -1;
 	if (flag == FTW_D || *rel == '\0')
 		return 0;
 	files.v = xreallocarray(files.v, files.n + 1, sizeof(*files.v));
