@@ -4,7 +4,8 @@
 # inject=SYSCALL:signal=KILL:when=N), the exchange itself included, and
 # at increasing delays after it starts: the published directory is
 # afterwards exactly the previous site or exactly the new one, complete,
-# and the next build removes every tree the dead ones left.
+# and the next build removes every tree the dead ones left; no build,
+# killed, failing or not, leaves a file in TMPDIR.
 . "$TOP/tests/lib.sh"
 
 if ! command -v strace >/dev/null 2>&1; then
@@ -16,6 +17,7 @@ if ! strace -f -qq -o /dev/null true 2>/dev/null; then
 	exit 0
 fi
 cd "$WORK" || exit 1
+mkdir tmpdir && TMPDIR=$WORK/tmpdir && export TMPDIR || exit 1
 "$REGSITE" import --db reg.db --form incidents --quarter 2025Q1 \
     --source gkb-4 "$TOP/tests/data/incidents-2025Q1.csv" >/dev/null &&
 "$REGSITE" import --db reg.db --form insurance --quarter 2025Q1 \
@@ -56,7 +58,7 @@ strace -f -qq -c -o counts.txt "$REGSITE" build --db reg.db --out pub \
     --source "$TOP" --config B.ini --quiet --jobs 1 >/dev/null 2>&1
 naside=$(ls -d .pub.regsite-* 2>/dev/null | wc -l)
 # (libzip renames each workbook into its temporary file when it packs
-# it: four, outside the site.)
+# it: four, in the site's temporary directory.)
 check "the swap is one renameat2 (RENAME_EXCHANGE) call that succeeds, and a rename a file kept beside the site ($naside: the scrubbing memo, the maps, the files' digest) or a packed workbook (4)" \
     [ "$(awk '$NF == "renameat2" && NF == 5 { print $4 } $NF == "rename" { print "rename", $4 }' counts.txt | sort | tr '\n' ' ')" = "1 rename $((naside + 4)) " -a "$naside" = 5 ]
 cur=B
@@ -180,3 +182,6 @@ for w in 1 2 5 10 20 30 40 60 100 150 200; do
 done
 check "a write failing in a parallel build ($failed of $runs builds failed): exit 1 and why, the old site, or the new one; no tree left ($bad bad)" \
     [ "$bad" -eq 0 -a "$failed" -gt 0 ]
+n=$(ls -A tmpdir | wc -l)
+check "no build, killed, failing or not, left a file in TMPDIR ($n files: $(ls -A tmpdir | head -n 3 | tr '\n' ' '))" \
+    [ "$n" -eq 0 ]

@@ -10,7 +10,10 @@
  *
  * libxlsxwriter writes a file, not memory: the workbook goes to a
  * temporary file, which close packs again (repack) and reads back into
- * the driver's buffer.  Its document properties and its entries are
+ * the driver's buffer.  Those files, and libxlsxwriter's own of each
+ * sheet, are in the site's temporary directory: a build that fails
+ * removes them with it, and one that is killed leaves them to the next
+ * build, which removes that directory (output.c), not in /tmp.  Its document properties and its entries are
  * dated with the source date, so that the same database gives the same
  * bytes.
  *
@@ -40,6 +43,7 @@
 #include "privacy/scrub.h"
 #include "privacy/privacy.h"
 #include "render/catalog.h"
+#include "site/output.h"
 #include "site/site.h"
 #include "site/download.h"
 
@@ -83,8 +87,9 @@ deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 struct xlsxw {
 	struct dl_target t;
 	struct buf	*out;
-	char		 path[64];	/* the temporary file */
-	char		 packed[64];	/* ... packed again */
+	char		*path;		/* the temporary file */
+	char		*packed;	/* ... packed again */
+	int		 terr;		/* errno, when they cannot be made */
 	lxw_workbook	*wb;
 	zip_t		*prev;		/* the last site's workbook */
 	struct buf	 book;		/* its xl/workbook.xml */
@@ -144,19 +149,20 @@ dos_date(const char *iso)
 	return (zip_uint16_t)((y - 1980) << 9 | m << 5 | d);
 }
 
-/* A temporary file's name in dir, the file made: 0 or -1. */
-static int
-temp_file(char *path, size_t size, const char *dir)
+/* A temporary file made in dir: its name, or NULL. */
+static char *
+temp_file(const char *dir)
 {
+	char	*path;
 	int	 fd;
 
-	snprintf(path, size, "%s/regsite-xlsx.XXXXXX", dir);
+	path = xasprintf("%s/.xlsx.XXXXXX", dir);
 	if ((fd = mkstemp(path)) == -1) {
-		path[0] = '\0';
-		return -1;
+		free(path);
+		return NULL;
 	}
 	close(fd);
-	return 0;
+	return path;
 }
 
 /*
@@ -220,11 +226,12 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	w = xcalloc(1, sizeof(*w));
 	w->t = *t;
 	w->out = out;
-	if ((dir = getenv("TMPDIR")) == NULL || strlen(dir) > 40)
-		dir = "/tmp";
-	if (temp_file(w->path, sizeof(w->path), dir) == -1 ||
-	    temp_file(w->packed, sizeof(w->packed), dir) == -1)
+	dir = site_tmpdir(t->b->site);
+	if ((w->path = temp_file(dir)) == NULL ||
+	    (w->packed = temp_file(dir)) == NULL) {
+		w->terr = errno;
 		return w;
+	}
 	prev_open(w, t->prev);
 	memset(&opt, 0, sizeof(opt));
 	opt.tmpdir = (char *)dir;
@@ -514,8 +521,9 @@ xlsx_close(void *arg)
 	lxw_error	 e;
 	int		 rc = -1;
 
-	if (w->path[0] == '\0' || w->packed[0] == '\0')
-		rs_err("spreadsheet: cannot make a temporary file");
+	if (w->path == NULL || w->packed == NULL)
+		rs_err("spreadsheet: cannot make a temporary file: %s",
+		    strerror(w->terr));
 	else if (w->wb == NULL)
 		rs_err("spreadsheet: libxlsxwriter cannot start a workbook");
 	else if (w->nsheets == MAXSHEETS)
@@ -534,10 +542,12 @@ xlsx_close(void *arg)
 	if (w->prev != NULL)
 		zip_discard(w->prev);
 	buf_free(&w->book);
-	if (w->path[0] != '\0')
+	if (w->path != NULL)
 		unlink(w->path);
-	if (w->packed[0] != '\0')
+	if (w->packed != NULL)
 		unlink(w->packed);
+	free(w->path);
+	free(w->packed);
 	buf_free(&w->val);
 	buf_free(&w->cell);
 	free(w);
