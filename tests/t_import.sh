@@ -400,6 +400,21 @@ expect_err "UTF-16" 3 "$WORK/utf16.csv: UTF-16 text; save the file as CSV UTF-8
 1 problem; nothing imported" imp --db "$WORK/e.db" --form incidents \
     --quarter 2025Q1 --source t "$WORK/utf16.csv"
 
+# A file saved as Windows-1251 (Excel's "CSV" on a Russian Windows):
+# every text is not UTF-8.  The first five are shown where they are,
+# then one line counts the rest and names the likely encoding.
+iconv -c -f UTF-8 -t CP1251 "$INC" >"$WORK/cp1251.csv"
+imp --db "$WORK/e.db" --form incidents --quarter 2025Q1 --source t \
+    "$WORK/cp1251.csv" >/dev/null 2>"$WORK/cp1251.err"
+rc=$?
+check "Windows-1251: exit 3" [ $rc -eq 3 ]
+check "Windows-1251: the first five fields not UTF-8 shown by line and column" \
+    [ "$(grep -c "^$WORK/cp1251.csv:[0-9]*:[0-9]*: field '[a-z_]*': not valid UTF-8 (save the file as CSV UTF-8) (" "$WORK/cp1251.err")" -eq 5 ]
+check "Windows-1251: then one line for the other 91, and all 96 counted" \
+    [ "$(tail -n 2 "$WORK/cp1251.err")" = "$WORK/cp1251.csv: 91 more fields not valid UTF-8: the file has another encoding (Windows-1251?); save the file as CSV UTF-8
+96 problems; nothing imported" ]
+check "Windows-1251: nothing else said" [ "$(wc -l <"$WORK/cp1251.err")" -eq 7 ]
+
 { head -n 1 "$INC"; printf 'a,"'; head -c 1100000 /dev/zero | tr '\0' x; } \
     >"$WORK/long.csv"
 expect_err "a field longer than 1 MiB" 3 "$WORK/long.csv:2:2: a field longer than 1048576 bytes (a quote left open?); the rest of the file was not read

@@ -109,6 +109,7 @@ struct imp {
 	uint8_t		 digest[SHA256_DIGEST_SIZE];
 	struct hmac_sha256_ctx order;	/* keyed with digest */
 	long		 nproblems;
+	long		 nutf8;		/* this file's fields not UTF-8 */
 	long		 ndups;		/* of them: records already in the
 					   registry */
 	sqlite3_stmt	*st_problem, *st_ref, *st_row, *st_first;
@@ -119,8 +120,9 @@ struct imp {
 /* Problems: kept in temp.problems, printed sorted by position.        */
 
 /*
- * Record a problem at file fi, line (0: the whole file), column col
- * (1-based; 0: the whole row or header).  The message is "PATH:LINE:COL:
+ * Record a problem at file fi, line (0: the whole file; -1: the whole
+ * file, said after its lines), column col (1-based; 0: the whole row
+ * or header).  The message is "PATH:LINE:COL:
  * " followed by fmt.
  */
 static void
@@ -148,7 +150,7 @@ problem(struct imp *im, size_t fi, long line, size_t col,
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)fi);
-	sqlite3_bind_int64(st, 2, line);
+	sqlite3_bind_int64(st, 2, line < 0 ? INT64_MAX : line);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)col);
 	sqlite3_bind_text(st, 4, b.data, (int)b.len, SQLITE_TRANSIENT);
 	if (sqlite3_step(st) != SQLITE_DONE)
@@ -190,6 +192,13 @@ fld(const struct imp *im, size_t i)
 	return im->row.data ? im->row.data + im->off[i] : "";
 }
 
+/*
+ * A file's fields that are not UTF-8 shown one by one up to this many,
+ * then counted: a file saved in another encoding (Excel's "CSV" on a
+ * Russian Windows: Windows-1251) has one in every text.
+ */
+#define UTF8_SHOWN	5
+
 /* A problem in form column col of the current row (rules_check). */
 static void
 on_problem(void *arg, size_t col, const char *what, const char *v,
@@ -200,6 +209,11 @@ on_problem(void *arg, size_t col, const char *what, const char *v,
 	size_t		 fc = im->inv[col];
 
 	im->bad[col] = 1;
+	if (strcmp(what, msg(im->lang, M_BAD_UTF8)) == 0 &&
+	    ++im->nutf8 > UTF8_SHOWN) {
+		im->nproblems++;	/* counted, said at the file's end */
+		return;
+	}
 	rules_describe(&b, im->lang, rules_colname(im->form, col), what, v,
 	    vlen);
 	problem(im, im->fi, im->fline[fc], fc + 1, "%s", buf_str(&b));
@@ -610,6 +624,7 @@ read_file(struct imp *im, size_t fi)
 
 	im->fi = fi;
 	im->path = im->o->files[fi];
+	im->nutf8 = 0;
 	im->have_header = im->skip = im->stop = 0;
 	im->line = 1;
 	im->fstart = 0;
@@ -659,6 +674,13 @@ read_file(struct imp *im, size_t fi)
 		} else if (!im->have_header)
 			problem(im, fi, 0, 0, "%s", msg(im->lang,
 			    M_NO_HEADER));
+	}
+	if (im->nutf8 > UTF8_SHOWN) {
+		/* One line for those not shown, counted already. */
+		problem(im, fi, -1, 0, msg(im->lang, M_MORE_UTF8),
+		    im->nutf8 - UTF8_SHOWN, noun(im->lang, N_FIELD,
+		    im->nutf8 - UTF8_SHOWN));
+		im->nproblems--;
 	}
 	rc = im->err ? -1 : 0;
 out:

@@ -115,6 +115,12 @@ static const char *const texts[M__MAX][OPLANG__MAX] = {
 	    "прочитан",
 	    "a field longer than %d bytes (a quote left open?); the rest "
 	    "of the file was not read" },
+	[M_MORE_UTF8] = { "тағы %ld %s UTF-8 емес: файлдың кодтауы басқа "
+	    "(Windows-1251 болуы мүмкін); файлды CSV UTF-8 ретінде сақтаңыз",
+	    "ещё %ld %s не в UTF-8: у файла другая кодировка (возможно, "
+	    "Windows-1251); сохраните файл как CSV UTF-8",
+	    "%ld more %s not valid UTF-8: the file has another encoding "
+	    "(Windows-1251?); save the file as CSV UTF-8" },
 	[M_UTF16] = { "UTF-16 мәтіні; файлды CSV UTF-8 ретінде сақтаңыз",
 	    "текст в UTF-16; сохраните файл как CSV UTF-8",
 	    "UTF-16 text; save the file as CSV UTF-8" },

@@ -54,6 +54,7 @@ enum msg {
 	M_BAD_QUOTE,
 	M_LONG_FIELD,		/* %d */
 	M_UTF16,
+	M_MORE_UTF8,
 	M_OPEN_QUOTE,
 	M_NO_HEADER,
 	M_OTHER_QUARTER,	/* %s */
