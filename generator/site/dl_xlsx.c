@@ -11,11 +11,11 @@
  * libxlsxwriter writes a file, not memory: the workbook goes to a
  * temporary file, which close packs again (repack) and reads back into
  * the driver's buffer.  Those files, and libxlsxwriter's own of each
- * sheet, are in the site's temporary directory: a build that fails
- * removes them with it, and one that is killed leaves them to the next
- * build, which removes that directory (output.c), not in /tmp.  Its document properties and its entries are
- * dated with the source date, so that the same database gives the same
- * bytes.
+ * sheet, are made in the site's temporary directory, not in /tmp: a
+ * build that fails removes them with it, and the next build removes
+ * what a killed one left (output.c).  Its document properties and its
+ * entries are dated with the source date, so that the same database
+ * gives the same bytes.
  *
  * A quarter whose rows are the last build's (keep) is not written
  * again: its sheet's compressed bytes are copied from the last site's

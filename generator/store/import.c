@@ -120,24 +120,20 @@ struct imp {
 /* Problems: kept in temp.problems, printed sorted by position.        */
 
 /*
- * Record a problem at file fi, line (0: the whole file; -1: the whole
+ * Record a message at file fi, line (0: the whole file; -1: the whole
  * file, said after its lines), column col (1-based; 0: the whole row
- * or header).  The message is "PATH:LINE:COL:
- * " followed by fmt.
+ * or header), counted as a problem or not.  The message is
+ * "PATH:LINE:COL: " followed by fmt.
  */
 static void
-problem(struct imp *im, size_t fi, long line, size_t col,
-    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-static void
-problem(struct imp *im, size_t fi, long line, size_t col,
-    const char *fmt, ...)
+vsay(struct imp *im, int counted, size_t fi, long line, size_t col,
+    const char *fmt, va_list ap)
 {
 	struct buf	 b = { 0 };
-	va_list		 ap;
 	sqlite3_stmt	*st = im->st_problem;
 
-	im->nproblems++;
+	if (counted)
+		im->nproblems++;
 	if (im->err)
 		return;
 	buf_puts(&b, im->o->files[fi]);
@@ -146,9 +142,7 @@ problem(struct imp *im, size_t fi, long line, size_t col,
 	if (line > 0 && col > 0)
 		buf_printf(&b, ":%zu", col);
 	BUF_LIT(&b, ": ");
-	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
 	sqlite3_bind_int64(st, 1, (sqlite3_int64)fi);
 	sqlite3_bind_int64(st, 2, line < 0 ? INT64_MAX : line);
 	sqlite3_bind_int64(st, 3, (sqlite3_int64)col);
@@ -157,6 +151,37 @@ problem(struct imp *im, size_t fi, long line, size_t col,
 		im->err = db_err(im->db, "recording a problem");
 	sqlite3_reset(st);
 	buf_free(&b);
+}
+
+/* A problem (counted). */
+static void
+problem(struct imp *im, size_t fi, long line, size_t col,
+    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static void
+problem(struct imp *im, size_t fi, long line, size_t col,
+    const char *fmt, ...)
+{
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	vsay(im, 1, fi, line, col, fmt, ap);
+	va_end(ap);
+}
+
+/* A note among the problems, about problems counted already. */
+static void
+note(struct imp *im, size_t fi, long line, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static void
+note(struct imp *im, size_t fi, long line, const char *fmt, ...)
+{
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	vsay(im, 0, fi, line, 0, fmt, ap);
+	va_end(ap);
 }
 
 /* Print the problems sorted by position, then their count. */
@@ -675,13 +700,10 @@ read_file(struct imp *im, size_t fi)
 			problem(im, fi, 0, 0, "%s", msg(im->lang,
 			    M_NO_HEADER));
 	}
-	if (im->nutf8 > UTF8_SHOWN) {
-		/* One line for those not shown, counted already. */
-		problem(im, fi, -1, 0, msg(im->lang, M_MORE_UTF8),
+	if (im->nutf8 > UTF8_SHOWN)	/* one line for those not shown */
+		note(im, fi, -1, msg(im->lang, M_MORE_UTF8),
 		    im->nutf8 - UTF8_SHOWN, noun(im->lang, N_FIELD,
 		    im->nutf8 - UTF8_SHOWN));
-		im->nproblems--;
-	}
 	rc = im->err ? -1 : 0;
 out:
 	csv_free(&p);
