@@ -46,7 +46,7 @@ usage(FILE *f)
 	    "[--ssh CMD]\n"
 	    "       regsite publish --rollback --to [USER@HOST:]PATH "
 	    "[--ssh CMD]\n"
-	    "       regsite reanonymize --db FILE [--yes]\n"
+	    "       regsite reanonymize --db FILE [--yes] [--lang kk|ru]\n"
 	    "       regsite serve --dir DIR [--port N] [--bind ADDR] "
 	    "[--timeout SECONDS]\n"
 	    "       regsite --help | --version\n", f);
@@ -470,11 +470,13 @@ cmd_reanonymize(int argc, char *argv[])
 	static const struct option longopts[] = {
 		{ "db", required_argument, NULL, 'd' },
 		{ "yes", no_argument, NULL, 'y' },
+		{ "lang", required_argument, NULL, 'l' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char	*db = NULL;
-	int		 c, yes = 0;
+	enum oplang	 lang = OPLANG_KK;
+	int		 c, rc, yes = 0;
 
 	while ((c = getopt_long(argc, argv, "d:yh", longopts, NULL)) != -1) {
 		switch (c) {
@@ -483,6 +485,10 @@ cmd_reanonymize(int argc, char *argv[])
 			break;
 		case 'y':
 			yes = 1;
+			break;
+		case 'l':
+			if ((rc = lang_opt("reanonymize", optarg, &lang)) != 0)
+				return rc;
 			break;
 		case 'h':
 			usage(stdout);
@@ -497,7 +503,7 @@ cmd_reanonymize(int argc, char *argv[])
 		    argv[optind]);
 	if (db == NULL)
 		return misuse("reanonymize: %s", "--db FILE is required");
-	return failed(forget_run(db, yes));
+	return failed(forget_run(db, yes, lang));
 }
 
 static int

@@ -162,3 +162,40 @@ build "$WORK/s3b" --no-record
 check "a rebuild from the same database: the same releases' files and pages" \
     sh -c "diff -r '$WORK/s3/data/releases' '$WORK/s3b/data/releases' >/dev/null &&
 	cmp -s '$WORK/s3/ru/releases/2025-q1/index.html' '$WORK/s3b/ru/releases/2025-q1/index.html'"
+
+# regsite reanonymize: without --yes it warns in the operator's
+# language, says what it would forget and changes nothing; with --yes
+# it forgets every release, and the next build remembers afresh.
+f=$WORK/forget.db
+cp "$db" "$f"
+nrel=$(sqlite3 "$f" 'SELECT count(DISTINCT release) FROM releases')
+nrow=$(sqlite3 "$f" 'SELECT count(*) FROM published')
+ndef=$(sqlite3 "$f" 'SELECT count(*) FROM deferred')
+check "the release memory has 3 releases, 25 published rows and no deferred record to forget ($nrel, $nrow, $ndef)" \
+    [ "$nrel" -eq 3 -a "$nrow" -eq 25 -a "$ndef" -eq 0 ]
+sum0=$(sqlite3 "$f" 'SELECT release, form, quarter, no FROM published ORDER BY 1, 2, 3, 4' | sha256sum)
+"$REGSITE" reanonymize --db "$f" >"$WORK/fo.out" 2>"$WORK/fo.err"
+rc=$?
+check "reanonymize without --yes: exit 0, what it would forget, in Kazakh" \
+    [ $rc -eq 0 -a "$(cat "$WORK/fo.out")" = "$f: ұмытылар еді: 3 шығарылым: 25 жарияланған жол, 0 кейінге қалдырылған жазба (--yes қосып қайта іске қосыңыз)" ]
+check "... warned first, in Kazakh, on standard error" \
+    [ "$(head -n 1 "$WORK/fo.err")" = "regsite: warning: reanonymize бұрынғы шығарылымдар жариялағанның бәрін ұмытады." -a "$(wc -l <"$WORK/fo.err")" -eq 7 ]
+check "... and forgot nothing" \
+    [ "$(sqlite3 "$f" 'SELECT release, form, quarter, no FROM published ORDER BY 1, 2, 3, 4' | sha256sum)" = "$sum0" ]
+"$REGSITE" reanonymize --db "$f" --lang ru >"$WORK/fo.out" 2>"$WORK/fo.err"
+check "reanonymize --lang ru: the same in Russian" \
+    [ "$(cat "$WORK/fo.out")" = "$f: было бы забыто: 3 выпуска: 25 опубликованных строк, 0 отложенных записей (повторите с --yes)" -a \
+    "$(head -n 1 "$WORK/fo.err")" = "regsite: warning: reanonymize забывает всё, что опубликовали прежние выпуски." ]
+expect_err "reanonymize --lang xx: a usage error" 2 "regsite: reanonymize: --lang: expected 'kk' or 'ru', not 'xx'
+$("$REGSITE" --help 2>&1)" "$REGSITE" reanonymize --db "$f" --lang xx
+"$REGSITE" reanonymize --db "$f" --yes --lang ru >"$WORK/fo.out" 2>/dev/null
+rc=$?
+check "reanonymize --yes: exit 0, what it forgot" \
+    [ $rc -eq 0 -a "$(cut -d';' -f2- "$WORK/fo.out")" = " следующая сборка начнёт с начала" ]
+check "... every release, published row and deferred record" \
+    [ "$(sqlite3 "$f" 'SELECT (SELECT count(*) FROM releases) + (SELECT count(*) FROM published) + (SELECT count(*) FROM deferred)')" -eq 0 ]
+db=$f
+build "$WORK/s4"
+check "the next build succeeds and remembers one release" \
+    [ $? -eq 0 -a "$(sqlite3 "$f" 'SELECT count(DISTINCT release) FROM releases')" -eq 1 ]
+db=$WORK/rel.db

@@ -3,7 +3,8 @@
  * published, so that the next build anonymizes every record afresh.
  * This is the one way to undo the privacy stage's memory
  * (privacy/privacy.c), and it is deliberate: without --yes it only
- * says what it would forget and why that is dangerous.
+ * says what it would forget and why that is dangerous, in the
+ * operator's language.
  */
 #include <stdio.h>
 
@@ -11,19 +12,6 @@
 #include "store/db.h"
 #include "store/msg.h"
 #include "store/store.h"
-
-static const char warning[] =
-"regsite: warning: reanonymize forgets what every earlier release "
-"published.\n"
-"  The next build anonymizes every record afresh: rows, generalizations "
-"and\n"
-"  public numbers change, and anyone who kept an earlier release can "
-"compare\n"
-"  the two, which can reveal what either of them hid.  Do this only when "
-"the\n"
-"  earlier releases are withdrawn anyway (for example, their privacy "
-"policy\n"
-"  was too weak), and announce the new site as a new baseline.\n";
 
 static int
 count(sqlite3 *db, const char *sql, long *n)
@@ -42,7 +30,7 @@ count(sqlite3 *db, const char *sql, long *n)
 }
 
 int
-forget_run(const char *path, int yes)
+forget_run(const char *path, int yes, enum oplang l)
 {
 	sqlite3	*db = NULL;
 	long	 rows, releases, deferred;
@@ -56,22 +44,14 @@ forget_run(const char *path, int yes)
 	    &releases) == -1 ||
 	    count(db, "SELECT count(*) FROM deferred", &deferred) == -1)
 		goto out;
-	fputs(warning, stderr);
-	if (!yes) {
-		printf("%s: would forget %ld release%s: %ld published row%s, "
-		    "%ld deferred record%s (run again with --yes)\n", path,
-		    releases, releases == 1 ? "" : "s", rows,
-		    rows == 1 ? "" : "s", deferred, deferred == 1 ? "" : "s");
-		rc = 0;
-		goto out;
-	}
-	if (db_exec(db, "DELETE FROM published; DELETE FROM deferred; "
+	fprintf(stderr, "regsite: warning: %s\n", msg(l, M_FORGET_WARN));
+	if (yes && db_exec(db, "DELETE FROM published; DELETE FROM deferred; "
 	    "DELETE FROM releases; COMMIT") == -1)
 		goto out;
-	printf("%s: forgot %ld release%s: %ld published row%s, %ld deferred "
-	    "record%s; the next build starts afresh\n", path, releases,
-	    releases == 1 ? "" : "s", rows, rows == 1 ? "" : "s", deferred,
-	    deferred == 1 ? "" : "s");
+	printf(msg(l, yes ? M_FORGOT : M_FORGET_WOULD), path, releases,
+	    noun(l, N_RELEASE, releases), rows, noun(l, N_PUB_ROW, rows),
+	    deferred, noun(l, N_DEFERRED, deferred));
+	putchar('\n');
 	rc = 0;
 out:
 	db_close(db);

@@ -251,6 +251,43 @@ static const char *const texts[M__MAX][OPLANG__MAX] = {
 	[M_V_OK] = { "%s: дұрыс: %lld %s, %lld %s",
 	    "%s: в порядке: %lld %s, %lld %s", "%s: ok: %lld %s, %lld %s" },
 
+	[M_FORGET_WARN] = {
+	    "reanonymize бұрынғы шығарылымдар жариялағанның бәрін ұмытады.\n"
+	    "  Келесі құрастыру әр жазбаны қайтадан иесіздендіреді: жолдар,\n"
+	    "  жалпылаулар және жария нөмірлер өзгереді, ал бұрынғы шығарылымды\n"
+	    "  сақтаған адам екеуін салыстырып, олардың бірі жасырғанды біле\n"
+	    "  алады.  Мұны бұрынғы шығарылымдар бәрібір қайтарылып алынғанда\n"
+	    "  ғана жасаңыз (мысалы, олардың құпиялық саясаты тым әлсіз\n"
+	    "  болса), және жаңа сайтты жаңа бастапқы нүкте деп жариялаңыз.",
+	    "reanonymize забывает всё, что опубликовали прежние выпуски.\n"
+	    "  Следующая сборка обезличит каждую запись заново: строки,\n"
+	    "  обобщения и публичные номера изменятся, и тот, кто сохранил\n"
+	    "  прежний выпуск, сможет сравнить их и узнать то, что скрыл любой\n"
+	    "  из них.  Делайте это, только если прежние выпуски всё равно\n"
+	    "  отозваны (например, их политика конфиденциальности была слишком\n"
+	    "  слабой), и объявите новый сайт новой точкой отсчёта.",
+	    "reanonymize forgets what every earlier release published.\n"
+	    "  The next build anonymizes every record afresh: rows, "
+	    "generalizations and\n"
+	    "  public numbers change, and anyone who kept an earlier release "
+	    "can compare\n"
+	    "  the two, which can reveal what either of them hid.  Do this "
+	    "only when the\n"
+	    "  earlier releases are withdrawn anyway (for example, their "
+	    "privacy policy\n"
+	    "  was too weak), and announce the new site as a new baseline." },
+	[M_FORGET_WOULD] = {
+	    "%s: ұмытылар еді: %ld %s: %ld %s, %ld %s (--yes қосып қайта "
+	    "іске қосыңыз)",
+	    "%s: было бы забыто: %ld %s: %ld %s, %ld %s (повторите с --yes)",
+	    "%s: would forget %ld %s: %ld %s, %ld %s (run again with --yes)" },
+	[M_FORGOT] = {
+	    "%s: ұмытылды: %ld %s: %ld %s, %ld %s; келесі құрастыру басынан "
+	    "басталады",
+	    "%s: забыто: %ld %s: %ld %s, %ld %s; следующая сборка начнёт "
+	    "с начала",
+	    "%s: forgot %ld %s: %ld %s, %ld %s; the next build starts "
+	    "afresh" },
 	[M_FORM_INCIDENTS] = { "оқыс оқиғалар", "инциденты", "incidents" },
 	[M_FORM_INSURANCE] = { "сақтандыру жағдайлары", "страховые случаи",
 	    "insurance" },
@@ -266,6 +303,15 @@ static const char *const texts[M__MAX][OPLANG__MAX] = {
 	[N_INSURANCE] = { "сақтандыру жағдайы",
 	    "страховой случай|страховых случая|страховых случаев",
 	    "insurance case|insurance cases" },
+	[N_RELEASE] = { "шығарылым", "выпуск|выпуска|выпусков",
+	    "release|releases" },
+	[N_PUB_ROW] = { "жарияланған жол",
+	    "опубликованная строка|опубликованные строки|"
+	    "опубликованных строк",
+	    "published row|published rows" },
+	[N_DEFERRED] = { "кейінге қалдырылған жазба",
+	    "отложенная запись|отложенные записи|отложенных записей",
+	    "deferred record|deferred records" },
 };
 
 const char *

@@ -93,6 +93,9 @@ enum msg {
 	M_V_SAME_CONTENT,
 	M_V_NPROBLEMS,		/* %s %ld %s */
 	M_V_OK,			/* %s %lld %s %lld %s */
+	M_FORGET_WARN,
+	M_FORGET_WOULD,		/* %s %ld %s %ld %s %ld %s */
+	M_FORGOT,		/* %s %ld %s %ld %s %ld %s */
 	/* names */
 	M_FORM_INCIDENTS,
 	M_FORM_INSURANCE,
@@ -103,6 +106,9 @@ enum msg {
 	N_COLUMN,
 	N_INCIDENT,
 	N_INSURANCE,
+	N_RELEASE,
+	N_PUB_ROW,
+	N_DEFERRED,
 	M__MAX
 };
 

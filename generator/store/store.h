@@ -65,6 +65,6 @@ struct withdraw_opts {
 };
 int	 withdraw_run(const struct withdraw_opts *);	/* withdraw.c */
 /* Forget the release memory; without yes, only tell.  (forget.c) */
-int	 forget_run(const char *db, int yes);
+int	 forget_run(const char *db, int yes, enum oplang);
 
 #endif /* !STORE_H */
