@@ -2511,9 +2511,12 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	 * index pub_meta) stays in memory while the pages count; the
 	 * rows with their texts are read in order, once per writer.  No
 	 * mmap: the registry mapped would count in the build's memory
-	 * for no gain (the temporary tables are where reads go).
+	 * for no gain (the temporary tables are where reads go).  Their
+	 * pages are 16 KiB, as the registry's: a published row with its
+	 * texts (about 4 KB) took a 4 KiB page and overflow pages.
 	 */
 	if (exec_sql(p, "PRAGMA temp_store = FILE;"
+	    "PRAGMA temp.page_size = 16384;"
 	    "PRAGMA main.cache_size = -4096;"
 	    "PRAGMA temp.cache_size = -8192") == -1 ||
 	    load_quarters(p) == -1 || make_tables(p) == -1 ||
