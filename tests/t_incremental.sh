@@ -192,8 +192,8 @@ check "an empty memo: the build succeeds and makes the same site" \
 # A forged value: an entry whose record has no texts to scrub unpacks
 # without the registry (its dictionary is empty); rewritten to carry a
 # text and the tag recomputed as an unkeyed hash of the entry's key and
-# the payload, it must not be used (the tag is the registry's keyed
-# hash of them).
+# the compressed payload, it must not be used (the tag is the
+# registry's keyed hash of them).
 sqlite3 .full.regsite-memo ".backup .forge.regsite-memo"
 python3 - .forge.regsite-memo >forged.txt <<'PY'
 import hashlib, sqlite3, struct, sys, zlib
@@ -202,10 +202,11 @@ n = 0
 for rowid, k, v in db.execute("SELECT rowid, k, v FROM memo").fetchall():
     try:
         d = zlib.decompressobj(-15)
-        p = d.decompress(v) + d.flush()
+        body = d.decompress(v[:-8]) + d.flush()
     except zlib.error:
         continue                # it refers to the record's texts
-    body, tag = p[:-8], p[-8:]
+    if not d.eof or d.unused_data:
+        continue
     # the counts, then 8 texts: -1 (none) or a length, bytes and NUL
     i = 0
     while struct.unpack_from("<q", body, i)[0] >= 0 and i < len(body) - 64:
@@ -214,9 +215,9 @@ for rowid, k, v in db.execute("SELECT rowid, k, v FROM memo").fetchall():
     t = text.encode()
     forged = body[:i] + struct.pack("<q", len(t)) + t + b"\0" + body[i + 8:]
     c = zlib.compressobj(1, zlib.DEFLATED, -15)
-    tag = hashlib.sha256(k + forged).digest()[:8]
-    db.execute("UPDATE memo SET v = ? WHERE rowid = ?",
-               (c.compress(forged + tag) + c.flush(), rowid))
+    z = c.compress(forged) + c.flush()
+    tag = hashlib.sha256(k + z).digest()[:8]
+    db.execute("UPDATE memo SET v = ? WHERE rowid = ?", (z + tag, rowid))
     n += 1
 db.commit()
 print(n)

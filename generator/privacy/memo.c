@@ -237,8 +237,9 @@ struct memozip {
 
 #define TAGLEN	8
 
-/* The value's tag: HMAC of its entry's key and its payload, so that
- * only the registry's key makes a value that is used. */
+/* The value's tag: HMAC of its entry's key and its compressed
+ * payload, so that only the registry's key makes a value that is
+ * used. */
 static void
 tag(const struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *p,
     size_t len, uint8_t t[TAGLEN])
@@ -288,34 +289,29 @@ void
 memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
     size_t dlen, const void *payload, size_t plen, struct buf *out)
 {
-	uint8_t		 t[TAGLEN];
 	size_t		 bound;
-	int		 zr;
 
-	tag(z, k, payload, plen, t);
 	deflateReset(&z->def);
 	/* zlib keeps the dictionary's last 32 KiB, as inflate does. */
 	if (dlen > 0)
 		deflateSetDictionary(&z->def, dict, (uInt)dlen);
 	buf_reset(out);
-	bound = deflateBound(&z->def, (uLong)plen + TAGLEN) + 16;
+	bound = deflateBound(&z->def, (uLong)plen) + 16 + TAGLEN;
 	if (out->cap < bound) {
 		out->data = xrealloc(out->data, bound);
 		out->cap = bound;
 	}
 	z->def.next_out = (Bytef *)out->data;
-	z->def.avail_out = (uInt)bound;
+	z->def.avail_out = (uInt)(bound - TAGLEN);
 	z->def.next_in = (Bytef *)payload;
 	z->def.avail_in = (uInt)plen;
-	zr = deflate(&z->def, Z_NO_FLUSH);
-	if (zr == Z_OK) {
-		z->def.next_in = t;
-		z->def.avail_in = TAGLEN;
-		zr = deflate(&z->def, Z_FINISH);
-	}
-	if (zr != Z_STREAM_END)
+	if (deflate(&z->def, Z_FINISH) != Z_STREAM_END)
 		zfail();
-	out->len = bound - z->def.avail_out;
+	out->len = bound - TAGLEN - z->def.avail_out;
+	/* The tag last, of the compressed bytes (a tenth of the
+	 * payload's), checked before anything is inflated. */
+	tag(z, k, out->data, out->len, (uint8_t *)out->data + out->len);
+	out->len += TAGLEN;
 }
 
 int
@@ -326,6 +322,12 @@ memo_unpack(struct memozip *z, const uint8_t k[MEMO_KEYLEN],
 	uint8_t		 t[TAGLEN];
 	int		 zr;
 
+	if (vlen < TAGLEN)
+		return -1;
+	vlen -= TAGLEN;
+	tag(z, k, val, vlen, t);
+	if (memcmp(t, (const uint8_t *)val + vlen, TAGLEN) != 0)
+		return -1;
 	inflateReset(&z->inf);
 	if (dlen > 0 && inflateSetDictionary(&z->inf, dict, (uInt)dlen) !=
 	    Z_OK)
@@ -346,12 +348,7 @@ memo_unpack(struct memozip *z, const uint8_t k[MEMO_KEYLEN],
 		payload->len = (size_t)((char *)z->inf.next_out -
 		    payload->data);
 	} while (zr == Z_OK);
-	if (zr != Z_STREAM_END || z->inf.avail_in != 0 ||
-	    payload->len < TAGLEN)
-		return -1;
-	payload->len -= TAGLEN;
-	tag(z, k, payload->data, payload->len, t);
-	if (memcmp(t, payload->data + payload->len, TAGLEN) != 0)
+	if (zr != Z_STREAM_END || z->inf.avail_in != 0)
 		return -1;
 	payload->data[payload->len] = '\0';
 	return 0;

@@ -51,11 +51,12 @@ int	 memo_put(struct memo *, const uint8_t k[MEMO_KEYLEN], const void *,
 int	 memo_close(struct memo *, int ok);
 
 /*
- * The values: out = payload and its tag (a keyed hash of the entry's
- * key k and the payload) compressed against dict (the record's texts);
- * memo_unpack gives the payload back, or -1 when the value does not
- * unpack against dict to a payload whose tag is right (the entry is
- * then not used: damaged, or not made with this key for this entry).
+ * The values: out = the payload compressed against dict (the
+ * record's texts), then its tag (a keyed hash of the entry's key k and
+ * the compressed bytes); memo_unpack gives the payload back, or -1
+ * when the tag is not right (checked first: the entry is then not
+ * used, damaged or not made with this key for this entry) or the
+ * value does not unpack against dict.
  * One struct memozip per process, made from the memo (its key).
  */
 struct memozip;
