@@ -308,7 +308,7 @@ memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
 	if (deflate(&z->def, Z_FINISH) != Z_STREAM_END)
 		zfail();
 	out->len = bound - TAGLEN - z->def.avail_out;
-	/* The tag last, of the compressed bytes (a tenth of the
+	/* The tag last, of the compressed bytes (far fewer than the
 	 * payload's), checked before anything is inflated. */
 	tag(z, k, out->data, out->len, (uint8_t *)out->data + out->len);
 	out->len += TAGLEN;
