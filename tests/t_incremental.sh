@@ -43,7 +43,11 @@ build() {	# build DB OUT [options]: summary, trace
 }
 # "REUSED TOTAL" from the trace
 reused() {
-	sed -n "s/.*privacy: memo: \([0-9]*\) of \([0-9]*\) records' texts reused$/\1 \2/p" trace
+	sed -n "s/.*privacy: memo: \([0-9]*\) of \([0-9]*\) records' texts reused;.*/\1 \2/p" trace
+}
+# "WORKER THIS" records scrubbed ahead by each process, from the trace
+ahead() {
+	sed -n "s/.*; scrubbed ahead: \([0-9]*\) by the worker, \([0-9]*\) by this process$/\1 \2/p" trace
 }
 # "KEPT QUARTERS" of form $1's workbooks from the trace
 sheets() {
@@ -74,8 +78,11 @@ for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
 build prev.db site
 r=$(reused) tk=$(tables kk) tr=$(tables ru)
 counts >summary.memo
+a=$(ahead)
 check_sh "a new quarter: the records that did not change come from the memo ($r)" \
     '[ "${r%% *}" -gt 0 ] && [ "${r%% *}" -lt "${r#* }" ]'
+check_sh "... and the worker scrubbed new records ahead while this process published the others ($a)" \
+    '[ "${a%% *}" -gt 0 ]'
 check_sh "... and the quarter tables whose rows did not change keep their rows (kk $tk, ru $tr)" \
     '[ "${tk%% *}" -gt 0 ] && [ "${tk%% *}" -lt "${tk#* }" ] && [ "$tk" = "$tr" ]'
 w0=$(sheets 0) w1=$(sheets 1)

@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -184,6 +185,14 @@ worker_recv(struct worker *w, struct buf *out)
 		return rs_err("%s: the process doing it ended without a "
 		    "result", w->what);
 	return 0;
+}
+
+int
+worker_ready(struct worker *w)
+{
+	struct pollfd	 pf = { .fd = w->from, .events = POLLIN };
+
+	return poll(&pf, 1, 0) == 1;
 }
 
 int

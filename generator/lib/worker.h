@@ -27,6 +27,9 @@ int	 worker_send(struct worker *, const struct buf *);
 /* The answer to the message sent last, into out (reset first); 0, or
  * -1 and rs_err. */
 int	 worker_recv(struct worker *, struct buf *out);
+/* Has the answer begun to arrive (worker_recv would not wait for the
+ * worker to start it)?  1 or 0. */
+int	 worker_ready(struct worker *);
 /* End the worker and wait for it; 0 when it ended well, else -1 and
  * rs_err (unless ok is 0: the caller is failing already). */
 int	 worker_stop(struct worker *, int ok);

@@ -156,6 +156,8 @@ struct privacy {
 	char			*memo_prev, *memo_next, *memo_frame;
 	struct memo		*memo;
 	long			 memo_hits, memo_rows;
+	long			 ahead[2];	/* scrubbed ahead by the
+						   worker, by this process */
 	/* Each quarter table's digest (pub_digest), made as published. */
 	struct sha256_ctx	 dig;
 	int			 dig_open;
@@ -2107,6 +2109,397 @@ prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 	return 0;
 }
 
+/* ------------------------------------------------------------------ */
+/* Scrubbing ahead                                                      */
+
+/*
+ * A rebuild finds most records' texts in the last build's memo; the
+ * records it must scrub are the new ones, most of them the new
+ * quarter's, last in the order published.  Splitting each batch
+ * between the two processes would leave the worker idle while this
+ * one publishes the earlier quarters from the memo.  So, with a memo,
+ * the worker is fed ahead: a second cursor walks the records published
+ * for the first time that the memo lacks, and the worker scrubs them a
+ * chunk at a time.  Its answers wait in a temporary file until
+ * publishing reaches them (a file, not memory: the new quarter of a
+ * large registry is a gigabyte of texts).  When publishing reaches
+ * the chunk the worker is scrubbing, this process scrubs the next one
+ * instead of waiting.  An answer is taken by the record of its place
+ * and memo key; a record no answer is for (the cursor was behind it,
+ * or it is no new record) is scrubbed here, in its turn.  Scrubbing
+ * is a function of what the memo key is made of, so the output and
+ * the report are those of scrubbing every record in order.
+ */
+#define CHUNK	32
+
+/* A record scrubbed ahead: its place in the order published, its key. */
+struct aitem {
+	char		 quarter[16];
+	long long	 no;
+	uint8_t		 mk[MEMO_KEYLEN];
+};
+
+struct ahead {
+	struct privacy	*p;
+	enum form	 f;
+	struct worker	*wk;
+	struct scrubwork *w;
+	sqlite3_stmt	*sel;		/* the new records, in order */
+	int		 done;		/* sel is at its end */
+	FILE		*spill;		/* the answers waiting, in order */
+	off_t		 rd, wr;
+	struct aitem	 out[CHUNK];	/* the chunk at the worker */
+	size_t		 nout;
+	int		 out_first;	/* it comes before the held chunk */
+	struct prow	 held[CHUNK];	/* the chunk scrubbed here */
+	struct aitem	 hitem[CHUNK];
+	size_t		 nheld;
+	char		 pos_q[16];	/* the last record publishing read */
+	long long	 pos_no;
+	char		*head;		/* the first answer waiting */
+	size_t		 headcap;
+	int		 hashead;
+	struct aitem	 hh;		/* its record */
+	struct msgin	 hm;		/* its scrubbed texts */
+	struct buf	 msg, kin, val, ent;
+	struct sout	 tmp;
+	long		 by_worker, by_self;
+};
+
+static int
+place_cmp(const char *q1, long long n1, const char *q2, long long n2)
+{
+	int	 c = strcmp(q1, q2);
+
+	if (c != 0)
+		return c;
+	return n1 < n2 ? -1 : n1 > n2;
+}
+
+static void
+aitem_set(struct aitem *it, const struct prow *r)
+{
+	snprintf(it->quarter, sizeof(it->quarter), "%s", val_text(r->v[2]));
+	it->no = sqlite3_value_int64(r->v[3]);
+	memcpy(it->mk, r->mk, MEMO_KEYLEN);
+}
+
+static int
+spill_err(void)
+{
+	return rs_err("privacy stage: a temporary file: %s", strerror(errno));
+}
+
+/* The next record to scrub ahead into r: 1, 0 at the end, -1. */
+static int
+ahead_row(struct ahead *a, struct prow *r)
+{
+	struct privacy	*p = a->p;
+	int		 step;
+
+	while (!a->done) {
+		if ((step = sqlite3_step(a->sel)) == SQLITE_DONE) {
+			a->done = 1;
+			break;
+		}
+		if (step != SQLITE_ROW)
+			return db_err(p->db, "privacy stage: reading records");
+		/* Publishing has read it: it scrubs it in its turn. */
+		if (place_cmp(col_text(a->sel, 2), sqlite3_column_int64(a->sel,
+		    3), a->pos_q, a->pos_no) <= 0)
+			continue;
+		prow_read(p, a->f, a->sel, r);
+		buf_reset(&a->kin);
+		sin_put(&a->kin, &r->in);
+		memo_key(p->memo, a->kin.data, a->kin.len, r->mk);
+		if (memo_get(p->memo, r->mk, &a->val) == 1) {
+			prow_clear(r);
+			continue;
+		}
+		return 1;
+	}
+	return 0;
+}
+
+/* Append an answer for it to the file. */
+static int
+spill_put(struct ahead *a, const struct aitem *it, const struct sout *o)
+{
+	uint64_t	 len;
+	int		 fd = fileno(a->spill);
+
+	buf_reset(&a->ent);
+	msg_put_str(&a->ent, it->quarter, strlen(it->quarter));
+	msg_put_int(&a->ent, it->no);
+	msg_put_str(&a->ent, (const char *)it->mk, MEMO_KEYLEN);
+	sout_put(&a->ent, o);
+	len = a->ent.len;
+	if (pwrite(fd, &len, sizeof(len), a->wr) != (ssize_t)sizeof(len) ||
+	    pwrite(fd, a->ent.data, a->ent.len, a->wr + (off_t)sizeof(len)) !=
+	    (ssize_t)a->ent.len)
+		return spill_err();
+	a->wr += (off_t)(sizeof(len) + a->ent.len);
+	return 0;
+}
+
+/* Send the worker the next chunk, if it has none. */
+static int
+ahead_send(struct ahead *a)
+{
+	struct prow	 r;
+	size_t		 n = 0;
+	int		 rc;
+
+	if (a->nout > 0 || a->done)
+		return 0;
+	memset(&r, 0, sizeof(r));
+	buf_reset(&a->msg);
+	msg_put_int(&a->msg, 0);	/* the count, set below */
+	while (n < CHUNK && (rc = ahead_row(a, &r)) == 1) {
+		sin_put(&a->msg, &r.in);
+		msg_put_str(&a->msg, (const char *)r.mk, MEMO_KEYLEN);
+		aitem_set(&a->out[n++], &r);
+		prow_clear(&r);
+	}
+	if (n < CHUNK && rc == -1)
+		return -1;
+	if (n == 0)
+		return 0;
+	memcpy(a->msg.data, &(long long){ (long long)n }, sizeof(long long));
+	if (worker_send(a->wk, &a->msg) == -1)
+		return -1;
+	a->nout = n;
+	a->out_first = 0;
+	return 0;
+}
+
+/* The worker's answer to its chunk, into the file. */
+static int
+ahead_collect(struct ahead *a)
+{
+	struct msgin	 m;
+	size_t		 k;
+
+	if (worker_recv(a->wk, &a->msg) == -1)
+		return -1;
+	m.p = a->msg.data;
+	m.left = a->msg.len;
+	m.bad = 0;
+	for (k = 0; k < a->nout; k++) {
+		sout_get(&m, &a->tmp);
+		if (m.bad)
+			return rs_err("privacy stage: scrubbing: a garbled "
+			    "answer");
+		if (spill_put(a, &a->out[k], &a->tmp) == -1)
+			return -1;
+	}
+	a->by_worker += (long)a->nout;
+	a->nout = 0;
+	a->out_first = 0;
+	return 0;
+}
+
+/* Keep the worker busy: take its answer if there is one, send more. */
+static int
+ahead_pump(struct ahead *a)
+{
+	/* (A chunk sent after the held one waits until that is in.) */
+	if (a->nout > 0 && (a->nheld == 0 || a->out_first) &&
+	    worker_ready(a->wk) && ahead_collect(a) == -1)
+		return -1;
+	return ahead_send(a);
+}
+
+/* Publishing waits on the worker's chunk: scrub the next one here. */
+static int
+ahead_self(struct ahead *a)
+{
+	size_t	 k, n = 0;
+	int	 rc = 0;
+
+	while (n < CHUNK && (rc = ahead_row(a, &a->held[n])) == 1)
+		n++;
+	if (rc == -1) {
+		while (n > 0)
+			prow_clear(&a->held[--n]);
+		return -1;
+	}
+	a->nheld = n;
+	a->out_first = 1;
+	for (k = 0; k < n; k++) {
+		aitem_set(&a->hitem[k], &a->held[k]);
+		scrub_one(a->w, &a->held[k].in, a->held[k].mk,
+		    &a->held[k].o);
+		prow_clear(&a->held[k]);
+		if (a->out_first && ahead_pump(a) == -1)
+			return -1;
+	}
+	/* The worker's chunk, then this one, then the next one sent. */
+	if (a->out_first && a->nout > 0 && ahead_collect(a) == -1)
+		return -1;
+	for (k = 0; k < n; k++)
+		if (spill_put(a, &a->hitem[k], &a->held[k].o) == -1)
+			return -1;
+	a->by_self += (long)n;
+	a->nheld = 0;
+	return ahead_send(a);
+}
+
+/* Read the first answer waiting, if any: 1, 0, -1. */
+static int
+ahead_head(struct ahead *a)
+{
+	uint64_t	 len;
+	const char	*s;
+	size_t		 n;
+	int		 fd = fileno(a->spill);
+
+	if (a->hashead)
+		return 1;
+	if (a->rd == a->wr)
+		return 0;
+	if (pread(fd, &len, sizeof(len), a->rd) != (ssize_t)sizeof(len) ||
+	    len > (uint64_t)(a->wr - a->rd))
+		return spill_err();
+	if (len > a->headcap) {
+		a->head = xrealloc(a->head, (size_t)len);
+		a->headcap = (size_t)len;
+	}
+	if (pread(fd, a->head, (size_t)len, a->rd + (off_t)sizeof(len)) !=
+	    (ssize_t)len)
+		return spill_err();
+	a->rd += (off_t)(sizeof(len) + len);
+	a->hm.p = a->head;
+	a->hm.left = (size_t)len;
+	a->hm.bad = 0;
+	s = msg_get_str(&a->hm, &n);
+	snprintf(a->hh.quarter, sizeof(a->hh.quarter), "%s", s ? s : "");
+	a->hh.no = msg_get_int(&a->hm);
+	s = msg_get_str(&a->hm, &n);
+	if (a->hm.bad || s == NULL || n != MEMO_KEYLEN)
+		return rs_err("privacy stage: scrubbing: a garbled answer");
+	memcpy(a->hh.mk, s, MEMO_KEYLEN);
+	a->hashead = 1;
+	return 1;
+}
+
+/*
+ * What scrubbing ahead made of r into r->o: 1, or 0 when nothing was
+ * scrubbed ahead for it (r is then scrubbed in its turn), or -1.
+ */
+static int
+ahead_take(struct ahead *a, struct prow *r)
+{
+	const char	*q = val_text(r->v[2]);
+	long long	 no = sqlite3_value_int64(r->v[3]);
+	int		 c, rc;
+
+	for (;;) {
+		if ((rc = ahead_head(a)) == -1)
+			return -1;
+		if (rc == 0) {
+			/* Not at the worker either, or not yet reached. */
+			if (a->nout == 0 || place_cmp(a->out[0].quarter,
+			    a->out[0].no, q, no) > 0)
+				return 0;
+			/* It is: scrub the next chunk here meanwhile. */
+			if (!a->done && a->nheld == 0) {
+				if (ahead_self(a) == -1)
+					return -1;
+			} else if (ahead_collect(a) == -1)
+				return -1;
+			continue;
+		}
+		c = place_cmp(a->hh.quarter, a->hh.no, q, no);
+		if (c > 0)
+			return 0;
+		a->hashead = 0;
+		if (c < 0 || memcmp(a->hh.mk, r->mk, MEMO_KEYLEN) != 0)
+			continue;	/* for a record gone by */
+		sout_get(&a->hm, &r->o);
+		if (a->hm.bad || a->hm.left != 0)
+			return rs_err("privacy stage: scrubbing: a garbled "
+			    "answer");
+		return 1;
+	}
+}
+
+/* Publishing has read up to r: the cursor leaves it to publishing. */
+static void
+ahead_at(struct ahead *a, const struct prow *r)
+{
+	snprintf(a->pos_q, sizeof(a->pos_q), "%s", val_text(r->v[2]));
+	a->pos_no = sqlite3_value_int64(r->v[3]);
+}
+
+/*
+ * Scrubbing ahead for form f, the worker wk, this process's w (the
+ * select's columns as publish's): *out NULL when there is nothing to
+ * do ahead.  0, or -1 and rs_err.
+ */
+static int
+ahead_open(struct privacy *p, enum form f, const char *cols,
+    struct worker *wk, struct scrubwork *w, struct ahead **out)
+{
+	struct ahead	*a;
+	struct buf	 q = { 0 };
+	int		 rc;
+
+	*out = NULL;
+	if (wk == NULL || p->memo == NULL || !memo_has_prev(p->memo))
+		return 0;
+	a = xcalloc(1, sizeof(*a));
+	a->p = p;
+	a->f = f;
+	a->wk = wk;
+	a->w = w;
+	buf_printf(&q, "%s AND d.status = %d ORDER BY d.quarter, d.no", cols,
+	    ST_NEW);
+	rc = prepare(p, buf_str(&q), &a->sel);
+	buf_free(&q);
+	if (rc == -1) {
+		free(a);
+		return -1;
+	}
+	if ((a->spill = tmpfile()) == NULL) {
+		sqlite3_finalize(a->sel);
+		free(a);
+		return spill_err();
+	}
+	*out = a;
+	return 0;
+}
+
+/* 0, or -1 and rs_err; ok 0: the build is failing, the worker killed. */
+static int
+ahead_close(struct ahead *a, int ok)
+{
+	size_t	 k;
+	int	 rc = 0;
+
+	if (a == NULL)
+		return 0;
+	/* An answer left unread would keep the worker from ending. */
+	if (ok && a->nout > 0)
+		rc = ahead_collect(a);
+	a->p->ahead[0] += a->by_worker;
+	a->p->ahead[1] += a->by_self;
+	for (k = 0; k < CHUNK; k++) {
+		prow_clear(&a->held[k]);
+		sout_free(&a->held[k].o);
+	}
+	sqlite3_finalize(a->sel);
+	fclose(a->spill);
+	free(a->head);
+	buf_free(&a->msg);
+	buf_free(&a->kin);
+	buf_free(&a->val);
+	buf_free(&a->ent);
+	sout_free(&a->tmp);
+	free(a);
+	return rc;
+}
+
 /*
  * Publish a form's rows: read BATCH at a time in order, scrub them
  * (with two processes, the worker the second half of each batch while
@@ -2122,6 +2515,8 @@ publish(struct privacy *p, enum form f)
 	struct buf	 q = { 0 }, msg = { 0 }, kin = { 0 }, val = { 0 };
 	struct msgin	 m;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
+	struct ahead	*a = NULL;
+	char		*cols = NULL;
 	size_t		 n, k, half, nprev = 0, nneed, need[BATCH];
 	int		 i, cur, step = SQLITE_ROW, rc = -1;
 
@@ -2146,8 +2541,10 @@ publish(struct privacy *p, enum form f)
 		buf_printf(&q, ", t.%s_kk, t.%s_ru", text_cols[i],
 		    text_cols[i]);
 	buf_printf(&q, " FROM temp.dec d JOIN main.%s t ON t.id = d.id "
-	    "WHERE d.form = %d AND d.status <> %d ORDER BY d.quarter, d.no",
-	    form_table[f], f, ST_DEFERRED);
+	    "WHERE d.form = %d AND d.status <> %d", form_table[f], f,
+	    ST_DEFERRED);
+	cols = xstrdup(buf_str(&q));
+	buf_puts(&q, " ORDER BY d.quarter, d.no");
 	if (prepare(p, buf_str(&q), &sel) == -1 ||
 	    prepare(p, "INSERT INTO temp.pub VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
@@ -2159,6 +2556,8 @@ publish(struct privacy *p, enum form f)
 	    p->records[f] > 4 * BATCH &&
 	    (wk = worker_start("privacy stage: scrubbing", scrub_batch,
 	    &w)) == NULL)
+		goto out;
+	if (ahead_open(p, f, cols, wk, &w, &a) == -1)
 		goto out;
 	/*
 	 * Two batches in turn: while the worker scrubs its half of this
@@ -2176,7 +2575,10 @@ publish(struct privacy *p, enum form f)
 			db_err(p->db, "privacy stage: reading records");
 			goto out;
 		}
-		/* What the memo has needs no scrubbing. */
+		if (a != NULL && n > 0)
+			ahead_at(a, &b[n - 1]);
+		/* What the memo has needs no scrubbing, nor what was
+		 * scrubbed ahead. */
 		for (k = nneed = 0; k < n; k++) {
 			b[k].hit = 0;
 			if (p->memo != NULL) {
@@ -2189,10 +2591,18 @@ publish(struct privacy *p, enum form f)
 				p->memo_hits += b[k].hit;
 				p->memo_rows++;
 			}
-			if (!b[k].hit)
-				need[nneed++] = k;
+			if (b[k].hit)
+				continue;
+			if (a != NULL && (i = ahead_take(a, &b[k])) != 0) {
+				if (i == -1)
+					goto out;
+				continue;
+			}
+			need[nneed++] = k;
 		}
-		half = wk != NULL ? nneed / 2 : nneed;
+		if (a != NULL && ahead_pump(a) == -1)
+			goto out;
+		half = wk != NULL && a == NULL ? nneed / 2 : nneed;
 		if (half < nneed) {
 			buf_reset(&msg);
 			msg_put_int(&msg, (long long)(nneed - half));
@@ -2207,9 +2617,12 @@ publish(struct privacy *p, enum form f)
 		if (prows_insert(p, f, ins, rows + (cur ^ 1) * BATCH,
 		    nprev) == -1)
 			goto out;
-		for (k = 0; k < half; k++)
+		for (k = 0; k < half; k++) {
 			scrub_one(&w, &b[need[k]].in, b[need[k]].mk,
 			    &b[need[k]].o);
+			if (a != NULL && ahead_pump(a) == -1)
+				goto out;
+		}
 		if (half < nneed) {
 			if (worker_recv(wk, &msg) == -1)
 				goto out;
@@ -2230,10 +2643,13 @@ publish(struct privacy *p, enum form f)
 	dig_close(p);
 	rc = 0;
 out:
+	if (ahead_close(a, rc == 0) == -1)
+		rc = -1;
 	if (worker_stop(wk, rc == 0) == -1)
 		rc = -1;
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
+	free(cols);
 	buf_free(&q);
 	buf_free(&msg);
 	buf_free(&kin);
@@ -2571,8 +2987,9 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	if (p->memo != NULL) {
 		struct memo	*m = p->memo;
 
-		trace("privacy: memo: %ld of %ld records' texts reused",
-		    p->memo_hits, p->memo_rows);
+		trace("privacy: memo: %ld of %ld records' texts reused; "
+		    "scrubbed ahead: %ld by the worker, %ld by this process",
+		    p->memo_hits, p->memo_rows, p->ahead[0], p->ahead[1]);
 		p->memo = NULL;
 		if (memo_close(m, 1) == -1)
 			return -1;
