@@ -83,6 +83,8 @@ check_sh "a new quarter: the records that did not change come from the memo ($r)
     '[ "${r%% *}" -gt 0 ] && [ "${r%% *}" -lt "${r#* }" ]'
 check_sh "... and the worker scrubbed new records ahead while this process published the others ($a)" \
     '[ "${a%% *}" -gt 0 ]'
+check_sh "... its answers waited in a file beside the memo that is gone (none left beside or in the site)" \
+    '[ -z "$(find . -name "*spill*")" ]'
 check_sh "... and the quarter tables whose rows did not change keep their rows (kk $tk, ru $tr)" \
     '[ "${tk%% *}" -gt 0 ] && [ "${tk%% *}" -lt "${tk#* }" ] && [ "$tk" = "$tr" ]'
 w0=$(sheets 0) w1=$(sheets 1)

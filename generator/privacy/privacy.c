@@ -2120,9 +2120,9 @@ prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
  * one publishes the earlier quarters from the memo.  So, with a memo,
  * the worker is fed ahead: a second cursor walks the records published
  * for the first time that the memo lacks, and the worker scrubs them a
- * chunk at a time.  Its answers wait in a temporary file until
- * publishing reaches them (a file, not memory: the new quarter of a
- * large registry is a gigabyte of texts).  When publishing reaches
+ * chunk at a time.  Its answers wait in a temporary file beside the
+ * memo until publishing reaches them (a file, not memory: the new
+ * quarter of a large registry is a gigabyte of texts).  When publishing reaches
  * the chunk the worker is scrubbing, this process scrubs the next one
  * instead of waiting.  An answer is taken by the record of its place
  * and memo key; a record no answer is for (the cursor was behind it,
@@ -2146,7 +2146,7 @@ struct ahead {
 	struct scrubwork *w;
 	sqlite3_stmt	*sel;		/* the new records, in order */
 	int		 done;		/* sel is at its end */
-	FILE		*spill;		/* the answers waiting, in order */
+	int		 fd;		/* the answers waiting, in order */
 	off_t		 rd, wr;
 	struct aitem	 out[CHUNK];	/* the chunk at the worker */
 	size_t		 nout;
@@ -2226,7 +2226,7 @@ static int
 spill_put(struct ahead *a, const struct aitem *it, const struct sout *o)
 {
 	uint64_t	 len;
-	int		 fd = fileno(a->spill);
+	int		 fd = a->fd;
 
 	buf_reset(&a->ent);
 	msg_put_str(&a->ent, it->quarter, strlen(it->quarter));
@@ -2352,7 +2352,7 @@ ahead_head(struct ahead *a)
 	uint64_t	 len;
 	const char	*s;
 	size_t		 n;
-	int		 fd = fileno(a->spill);
+	int		 fd = a->fd;
 
 	if (a->hashead)
 		return 1;
@@ -2443,10 +2443,12 @@ ahead_open(struct privacy *p, enum form f, const char *cols,
 {
 	struct ahead	*a;
 	struct buf	 q = { 0 };
+	char		*tmpl;
 	int		 rc;
 
 	*out = NULL;
-	if (wk == NULL || p->memo == NULL || !memo_has_prev(p->memo))
+	if (wk == NULL || p->memo == NULL || !memo_has_prev(p->memo) ||
+	    p->memo_next == NULL)
 		return 0;
 	a = xcalloc(1, sizeof(*a));
 	a->p = p;
@@ -2461,11 +2463,19 @@ ahead_open(struct privacy *p, enum form f, const char *cols,
 		free(a);
 		return -1;
 	}
-	if ((a->spill = tmpfile()) == NULL) {
+	/* Beside the memo, where the site is (and its room), not /tmp;
+	 * unlinked at once, so that nothing is left if the build dies. */
+	tmpl = xasprintf("%s.spill-XXXXXX", p->memo_next);
+	if ((a->fd = mkstemp(tmpl)) == -1) {
+		rs_err("privacy stage: %s: cannot create: %s", tmpl,
+		    strerror(errno));
+		free(tmpl);
 		sqlite3_finalize(a->sel);
 		free(a);
-		return spill_err();
+		return -1;
 	}
+	unlink(tmpl);
+	free(tmpl);
 	*out = a;
 	return 0;
 }
@@ -2489,7 +2499,7 @@ ahead_close(struct ahead *a, int ok)
 		sout_free(&a->held[k].o);
 	}
 	sqlite3_finalize(a->sel);
-	fclose(a->spill);
+	close(a->fd);
 	free(a->head);
 	buf_free(&a->msg);
 	buf_free(&a->kin);
