@@ -2122,9 +2122,9 @@ prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
  * for the first time that the memo lacks, and the worker scrubs them a
  * chunk at a time.  Its answers wait in a temporary file beside the
  * memo until publishing reaches them (a file, not memory: the new
- * quarter of a large registry is a gigabyte of texts).  When publishing reaches
- * the chunk the worker is scrubbing, this process scrubs the next one
- * instead of waiting.  An answer is taken by the record of its place
+ * quarter of a large registry is a gigabyte of texts).  When
+ * publishing reaches the chunk the worker is scrubbing, this process
+ * scrubs the next one instead of waiting.  An answer is taken by the record of its place
  * and memo key; a record no answer is for (the cursor was behind it,
  * or it is no new record) is scrubbed here, in its turn.  Scrubbing
  * is a function of what the memo key is made of, so the output and
