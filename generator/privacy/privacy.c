@@ -2124,11 +2124,12 @@ prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
  * memo until publishing reaches them (a file, not memory: the new
  * quarter of a large registry is a gigabyte of texts).  When
  * publishing reaches the chunk the worker is scrubbing, this process
- * scrubs the next one instead of waiting.  An answer is taken by the record of its place
- * and memo key; a record no answer is for (the cursor was behind it,
- * or it is no new record) is scrubbed here, in its turn.  Scrubbing
- * is a function of what the memo key is made of, so the output and
- * the report are those of scrubbing every record in order.
+ * scrubs the next one instead of waiting.  An answer is taken by the
+ * record of its place and memo key; a record no answer is for (the
+ * cursor was behind it, or it is no new record) is scrubbed here, in
+ * its turn.  Scrubbing is a function of what the memo key is made of,
+ * so the output and the report are those of scrubbing every record in
+ * order.
  */
 #define CHUNK	32
 
