@@ -1893,6 +1893,15 @@ prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
 		}
 }
 
+/* r's memo key, from what scrubbing takes (put into kin). */
+static void
+prow_key(struct privacy *p, struct prow *r, struct buf *kin)
+{
+	buf_reset(kin);
+	sin_put(kin, &r->in);
+	memo_key(p->memo, kin->data, kin->len, r->mk);
+}
+
 static void
 prow_clear(struct prow *r)
 {
@@ -2210,9 +2219,7 @@ ahead_row(struct ahead *a, struct prow *r)
 		    3), a->pos_q, a->pos_no) <= 0)
 			continue;
 		prow_read(p, a->f, a->sel, r);
-		buf_reset(&a->kin);
-		sin_put(&a->kin, &r->in);
-		memo_key(p->memo, a->kin.data, a->kin.len, r->mk);
+		prow_key(p, r, &a->kin);
 		if (memo_get(p->memo, r->mk, &a->val) == 1) {
 			prow_clear(r);
 			continue;
@@ -2593,9 +2600,7 @@ publish(struct privacy *p, enum form f)
 		for (k = nneed = 0; k < n; k++) {
 			b[k].hit = 0;
 			if (p->memo != NULL) {
-				buf_reset(&kin);
-				sin_put(&kin, &b[k].in);
-				memo_key(p->memo, kin.data, kin.len, b[k].mk);
+				prow_key(p, &b[k], &kin);
 				b[k].hit = memo_get(p->memo, b[k].mk,
 				    &val) == 1 && memo_take(&w, &b[k].in,
 				    b[k].mk, &val, &b[k].o) == 0;
