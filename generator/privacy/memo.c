@@ -79,8 +79,8 @@ open_prev(struct memo *m, const char *path)
 	/*
 	 * One read transaction for every lookup, ended by drop_prev's
 	 * close: a lookup of its own took the file's lock, looked for a
-	 * hot journal and read the header again (a tenth of the time of
-	 * publishing a record from the memo).
+	 * hot journal and read the header again (7.8% of the build's
+	 * samples while it published from the memo, in a profile).
 	 */
 	sqlite3_reset(st);
 	if (ok && sqlite3_exec(m->prev, "BEGIN", NULL, NULL, NULL) !=

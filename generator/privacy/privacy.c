@@ -2173,7 +2173,6 @@ struct ahead {
 	struct msgin	 hm;		/* its scrubbed texts */
 	struct buf	 msg, kin, val, ent;
 	struct sout	 tmp;
-	long		 by_worker, by_self;
 };
 
 static int
@@ -2301,7 +2300,7 @@ ahead_collect(struct ahead *a)
 		if (spill_put(a, &a->out[k], &a->tmp) == -1)
 			return -1;
 	}
-	a->by_worker += (long)a->nout;
+	a->p->ahead[0] += (long)a->nout;
 	a->nout = 0;
 	a->out_first = 0;
 	return 0;
@@ -2348,7 +2347,7 @@ ahead_self(struct ahead *a)
 	for (k = 0; k < n; k++)
 		if (spill_put(a, &a->hitem[k], &a->held[k].o) == -1)
 			return -1;
-	a->by_self += (long)n;
+	a->p->ahead[1] += (long)n;
 	a->nheld = 0;
 	return ahead_send(a);
 }
@@ -2500,8 +2499,6 @@ ahead_close(struct ahead *a, int ok)
 	/* An answer left unread would keep the worker from ending. */
 	if (ok && a->nout > 0)
 		rc = ahead_collect(a);
-	a->p->ahead[0] += a->by_worker;
-	a->p->ahead[1] += a->by_self;
 	for (k = 0; k < CHUNK; k++) {
 		prow_clear(&a->held[k]);
 		sout_free(&a->held[k].o);
