@@ -53,6 +53,11 @@ ahead() {
 sheets() {
 	sed -n "s/.*form $1's workbooks: \([0-9]*\) of \([0-9]*\) quarters kept$/\1 \2/p" trace
 }
+# "KEPT ALL" compressed members of the changed quarters' files, summed
+members() {
+	sed -n "s/.*downloads: [0-9Q]* [a-z]*: \([0-9]*\) of \([0-9]*\) members kept$/\1 \2/p" \
+	    trace | awk '{ k += $1; n += $2 } END { print k + 0, n + 0 }'
+}
 # the summary line without its time
 counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
 
@@ -61,6 +66,7 @@ tables() {
 	sed -n "s/.*$1: quarters and tables, explorer (\([0-9]*\) of \([0-9]*\) tables' rows reused)$/\1 \2/p" trace
 }
 
+sqlite3 prev.db ".backup p0.db"
 build prev.db site
 r=$(reused) t=$(tables kk)
 check_sh "a first build reuses nothing ($r; tables $t)" \
@@ -76,7 +82,7 @@ check_sh "its maps (each language's tables, the files) are beside it, named by i
 add_quarter prev.db
 for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
 build prev.db site
-r=$(reused) tk=$(tables kk) tr=$(tables ru)
+r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members)
 counts >summary.memo
 a=$(ahead)
 check_sh "a new quarter: the records that did not change come from the memo ($r)" \
@@ -90,8 +96,12 @@ check_sh "... and the quarter tables whose rows did not change keep their rows (
 w0=$(sheets 0) w1=$(sheets 1)
 check_sh "... and the all-quarters workbooks take those quarters' sheets from the last site's (form 1: $w0, form 2: $w1)" \
     '[ "${w0%% *}" -gt 0 ] && [ "${w0%% *}" -lt "${w0#* }" ] && [ "${w1%% *}" -gt 0 ]'
+check_sh "... and the compressed files of the quarters that late records join copy the members of the rows before them from the last ones ($m0)" \
+    '[ "${m0%% *}" -gt 0 ] && [ "${m0%% *}" -lt "${m0#* }" ]'
 build full.db full --jobs 1
 r=$(reused) t=$(tables kk)
+m=$(members)
+check "... which a full build compresses all ($m)" [ "$m" = "0 0" ]
 counts >summary.full
 check "a full build (no memo, no site before it) reuses nothing ($r; tables $t)" \
     [ "${r%% *}" = 0 -a "${t%% *}" = 0 ]
@@ -100,6 +110,26 @@ check "the site built over the last one is byte-identical to the full build, map
 check "so is its summary: the same pages, files, replacements" \
     diff -u summary.full summary.memo
 check "and so is the memo it leaves" cmp .site.regsite-memo .full.regsite-memo
+
+# The same two builds, the last site's compressed files damaged in
+# between: a byte changed in their first row member, their size, time
+# and inode the same.  A member is copied only when it inflates to the
+# bytes it replaces, and a quarter's files are kept only when their
+# SHA-256 is still the map's: the site is the same.
+build p0.db dam
+add_quarter p0.db
+for f in dam/data/20*/*.gz; do
+	h=$(sed -n "s|^e ${f#dam/} [0-9]* \([0-9]*\) .*|\1|p" .dam.regsite-map-data)
+	t=$(stat -c %y $f)
+	printf 'x' | dd of=$f bs=1 seek=$((h + 64)) conv=notrunc 2>/dev/null
+	touch -d "$t" $f
+done
+build p0.db dam
+md=$(members)
+check_sh "the last site's compressed files damaged since, their size and time the same: no damaged member is copied ($md, against $m0 undamaged)" \
+    '[ "${md%% *}" -lt "${m0%% *}" ]'
+check "... and the site is the same as the one built over the undamaged site" \
+    diff -r -x .regsite dam site
 
 # A last site changed since its build (a page edited) is not reused
 # from; nor a workbook whose bytes are not the map's, even with its

@@ -25,7 +25,10 @@
  * computed on the way.  The list of files it wrote (b->downloads) gives
  * the pages their download links.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,12 +84,22 @@ struct dl_file {
 	struct sha256_ctx sha;
 	struct buf	 out;		/* what the format appended */
 	int		 gz;		/* gzip members, or as it comes */
+	/* The last site's file at the same path, its row members (lastgz). */
+	int		 last_fd;	/* open: has_last */
+	int		 has_last;
+	unsigned long long last_off, last_size;
 };
 
 /* The compressor and its output (one per process: a worker forks). */
 static struct libdeflate_compressor *deflater;
 static unsigned char *zout;
 static size_t	 zcap;
+/* The last file's members read back (lastgz): its bytes, inflated. */
+static struct libdeflate_decompressor *inflater;
+static unsigned char *lin, *lout;
+static size_t	 lincap, loutcap;
+/* Row members of the changed quarters' files: copied, and in all. */
+static size_t	 members_copied, members_all;
 
 static void	 target_flush(void *);
 
@@ -154,6 +167,8 @@ file_put(struct dl_file *df, const void *data, size_t len)
 	df->d->bytes += len;
 }
 
+static int	 last_member(struct dl_file *);
+
 /* What the format appended, as a gzip member. */
 static void
 file_member(struct dl_file *df)
@@ -162,6 +177,14 @@ file_member(struct dl_file *df)
 
 	if (df->out.len == 0)
 		return;
+	if (df->has_last) {
+		members_all++;
+		if (last_member(df)) {
+			members_copied++;
+			buf_reset(&df->out);
+			return;
+		}
+	}
 	len = libdeflate_gzip_compress_bound(deflater, df->out.len);
 	if (len > zcap) {
 		zout = xrealloc(zout, len);
@@ -172,6 +195,116 @@ file_member(struct dl_file *df)
 	    zout, zcap);
 	file_put(df, zout, len);
 	buf_reset(&df->out);
+}
+
+/*
+ * A changed quarter's compressed file, as the last site's at its path
+ * (the same frame: the same program and compressor) begins: a quarter
+ * that late records join has the same rows as before up to them, cut
+ * into the same members.  Each row member is compared with the last
+ * file's member at the same place, inflated (it must give exactly
+ * these bytes, its trailer their CRC-32 and size); an equal one is
+ * copied, not compressed again: the bytes compressing would give.
+ * The last file is read from its header's end (the map's), member by
+ * member; one that cannot be read or inflated within this member's
+ * size ends the comparing (the rest is compressed).
+ */
+static void
+last_open(struct build *b, struct dl_file *df)
+{
+	const struct pment *e;
+	struct stat	 st;
+	char		*path;
+	int		 fd;
+
+	if (!df->gz || b->dm == NULL ||
+	    (e = pagemap_prev(b->dm, df->d->path)) == NULL ||
+	    e->n[1] >= e->n[0])
+		return;
+	path = xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	free(path);
+	if (fd == -1)
+		return;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (unsigned long long)st.st_size != e->n[0] ||
+	    (inflater == NULL &&
+	    (inflater = libdeflate_alloc_decompressor()) == NULL)) {
+		close(fd);
+		return;
+	}
+	df->last_fd = fd;
+	df->has_last = 1;
+	df->last_off = e->n[1];
+	df->last_size = e->n[0];
+}
+
+static void
+last_close(struct dl_file *df)
+{
+	if (df->has_last)
+		close(df->last_fd);
+	df->has_last = 0;
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/* The last file's next member, if it holds df->out's bytes: copied
+ * onto the file (1); else 0 (compress it). */
+static int
+last_member(struct dl_file *df)
+{
+	enum libdeflate_result r;
+	size_t		 len = df->out.len, want, got = 0, in_used, out_used,
+			 m;
+	ssize_t		 n;
+	int		 same;
+
+	want = libdeflate_gzip_compress_bound(deflater, len);
+	if (want > df->last_size - df->last_off)
+		want = (size_t)(df->last_size - df->last_off);
+	if (want < 18)
+		goto stop;
+	if (want > lincap) {
+		lin = xrealloc(lin, want);
+		lincap = want;
+	}
+	if (len > loutcap) {
+		lout = xrealloc(lout, len);
+		loutcap = len;
+	}
+	while (got < want) {
+		n = pread(df->last_fd, lin + got, want - got,
+		    (off_t)(df->last_off + got));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto stop;
+		got += (size_t)n;
+	}
+	/* libdeflate's member header: no name, no time, no extra. */
+	if (lin[0] != 0x1f || lin[1] != 0x8b || lin[2] != 8 || lin[3] != 0)
+		goto stop;
+	r = libdeflate_deflate_decompress_ex(inflater, lin + 10, want - 10,
+	    lout, len, &in_used, &out_used);
+	if (r != LIBDEFLATE_SUCCESS || (m = 10 + in_used + 8) > want)
+		goto stop;
+	df->last_off += m;
+	same = out_used == len && memcmp(lout, df->out.data, len) == 0 &&
+	    le32(lin + 10 + in_used + 4) == (uint32_t)len &&
+	    le32(lin + 10 + in_used) ==
+	    libdeflate_crc32(0, df->out.data, len);
+	if (same)
+		file_put(df, lin, m);
+	return same;
+stop:
+	last_close(df);
+	return 0;
 }
 
 /* Write what the format appended; hash and count it. */
@@ -218,6 +351,7 @@ file_close(struct build *b, struct dl_file *df, long rows)
 	}
 	if (df->gz)
 		file_member(df);
+	last_close(df);
 	sha256_digest(&df->sha, sizeof(dg), dg);
 	hex_encode(dg, sizeof(dg), df->d->sha);
 	df->d->rows = rows;
@@ -270,6 +404,39 @@ same_head(struct build *b, struct dl_file *df, const struct pment *e)
 }
 
 /*
+ * Are the last site's file's bytes still the ones its map entry summed
+ * (its size and SHA-256)?  A file changed in place, its size, time and
+ * inode kept, is not taken from.
+ */
+static int
+prev_summed(struct build *b, const struct pment *e)
+{
+	struct sha256_ctx sha;
+	unsigned char	 chunk[ZCHUNK];
+	uint8_t		 dg[SHA256_DIGEST_SIZE];
+	char		 hex[65], *path;
+	size_t		 got;
+	FILE		*in;
+	int		 bad;
+
+	if (e->sha[0] == '\0' || !pagemap_check(b->dm, e))
+		return 0;
+	path = xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
+	in = fopen(path, "rb");
+	free(path);
+	if (in == NULL)
+		return 0;
+	sha256_init(&sha);
+	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		sha256_update(&sha, got, chunk);
+	bad = ferror(in);
+	fclose(in);
+	sha256_digest(&sha, sizeof(dg), dg);
+	hex_encode(dg, sizeof(dg), hex);
+	return !bad && strcmp(hex, e->sha) == 0;
+}
+
+/*
  * A quarter's files as the last build wrote them, from the same rows
  * (the same digest) and frame: each file's header made anew (a JSON
  * file's names the release and its date), its rows copied from the
@@ -296,8 +463,7 @@ set_reuse(struct build *b, enum form f, const char *quarter)
 			    l < 0 || formats[k]->gz);
 			e[nf] = pagemap_prev(b->dm, path);
 			free(path);
-			if (e[nf] == NULL || !pagemap_check(b->dm, e[nf]) ||
-			    e[nf]->sha[0] == '\0')
+			if (e[nf] == NULL || !prev_summed(b, e[nf]))
 				return 0;
 			nf++;
 		}
@@ -386,34 +552,11 @@ static char *
 prev_file(struct build *b, const char *rel)
 {
 	const struct pment *e;
-	struct sha256_ctx sha;
-	unsigned char	 chunk[ZCHUNK];
-	uint8_t		 dg[SHA256_DIGEST_SIZE];
-	char		 hex[65], *path;
-	size_t		 got;
-	FILE		*in;
-	int		 bad;
 
 	if (b->dm == NULL || (e = pagemap_prev(b->dm, rel)) == NULL ||
-	    e->sha[0] == '\0' || !pagemap_check(b->dm, e))
+	    !prev_summed(b, e))
 		return NULL;
-	path = xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
-	if ((in = fopen(path, "rb")) == NULL) {
-		free(path);
-		return NULL;
-	}
-	sha256_init(&sha);
-	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		sha256_update(&sha, got, chunk);
-	bad = ferror(in);
-	fclose(in);
-	sha256_digest(&sha, sizeof(dg), dg);
-	hex_encode(dg, sizeof(dg), hex);
-	if (bad || strcmp(hex, e->sha) != 0) {
-		free(path);
-		return NULL;
-	}
-	return path;
+	return xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
 }
 
 /* Feed quarter's records (NULL: all quarters') to the files of a set
@@ -448,6 +591,7 @@ write_set(struct build *b, enum form f, const char *quarter)
 	struct dl_file	 files[NFILES];
 	int		 keep[NFILES];
 	size_t		 nf = 0, i, k, q, kept = 0;
+	size_t		 copied = members_copied, all = members_all;
 	long		 n = 0, rows;
 	int		 l, from, any, rc = -1;
 
@@ -480,6 +624,9 @@ write_set(struct build *b, enum form f, const char *quarter)
 		}
 	for (i = 0; i < nf; i++)
 		file_header(&files[i]);
+	if (quarter != NULL)
+		for (i = 0; i < nf; i++)
+			last_open(b, &files[i]);
 	/* The files of all quarters that have a last site's to keep from,
 	 * when the quarters hold every row (else: one pass over all). */
 	for (i = 0, from = 0; i < nf; i++)
@@ -524,6 +671,11 @@ out:
 	for (i = 0; i < nf; i++)
 		if (files[i].f != NULL && file_close(b, &files[i], n) == -1)
 			rc = -1;
+	for (i = 0; i < nf; i++)
+		last_close(&files[i]);
+	if (rc == 0 && members_all > all)
+		trace("downloads: %s %s: %zu of %zu members kept", quarter,
+		    form_dir(f), members_copied - copied, members_all - all);
 	for (i = 0; i < nf; i++)
 		free(files[i].prev);
 	return rc;
@@ -1149,6 +1301,12 @@ downloads_free(struct downloads *dl)
 	free(zout);
 	zout = NULL;
 	zcap = 0;
+	libdeflate_free_decompressor(inflater);
+	inflater = NULL;
+	free(lin);
+	free(lout);
+	lin = lout = NULL;
+	lincap = loutcap = 0;
 	for (i = 0; i < dl->n; i++) {
 		free(dl->v[i]->path);
 		free(dl->v[i]);
