@@ -84,8 +84,10 @@ check "a build that remembers the release after a preview builds in full" \
     grep -q ' pages, ' "$WORK/summary"
 
 # The hot queries' plans (REGSITE_EXPLAIN): the published rows read in
-# their primary key's order, no sort; every count and cross-tab from
-# the covering index pub_meta, never the rows with their texts.
+# their primary key's order (its index; the rows, with their texts,
+# kept whole on their pages in a rowid table), no sort; every count and
+# cross-tab from the covering index pub_meta, never the rows with their
+# texts.
 REGSITE_EXPLAIN="$WORK/plan.txt" "$REGSITE" build --db "$db" \
     --out "$WORK/plan" --config "$cfg" --source "$TOP" --no-record \
     --quiet 2>/dev/null
@@ -93,7 +95,7 @@ awk '
 /^SELECT \* FROM temp\.pub/ { kind = "rows"; nrows++; next }
 /^SELECT/ { kind = "count"; ncount++; first = 1; next }
 kind == "rows" && /TEMP B-TREE|SCAN/ { bad = bad "\n" $0 }
-kind == "rows" && /^  SEARCH temp\.pub USING PRIMARY KEY/ { okrows++ }
+kind == "rows" && /^  SEARCH temp\.pub USING INDEX sqlite_autoindex_pub_1 / { okrows++ }
 kind == "count" && first {
 	first = 0
 	if ($0 ~ /USING COVERING INDEX pub_meta/) okcount++
@@ -102,5 +104,5 @@ kind == "count" && first {
 END {
 	printf "%d %d %d %d%s\n", nrows, okrows, ncount, okcount, bad
 }' "$WORK/plan.txt" >"$WORK/plan.sum"
-check "EXPLAIN QUERY PLAN: the rows by primary key, unsorted; counts and cross-tabs by the covering index ($(head -n 1 "$WORK/plan.sum"))" \
+check "EXPLAIN QUERY PLAN: the rows by their primary key's index, unsorted; counts and cross-tabs by the covering index ($(head -n 1 "$WORK/plan.sum"))" \
     [ "$(cat "$WORK/plan.sum")" = "2 2 8 8" ]
