@@ -570,6 +570,7 @@ build_run(const struct build_opts *o)
 	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */
 	intact = site_intact(b.site);
+	trace("build: sources read, registry keyed, last site checked");
 	if (o->report == NULL && key0[0] && site_prev_key(b.site, prev) &&
 	    strcmp(prev, key0) == 0 && intact) {
 		rc = reuse_site(&b, key0, &t0);
@@ -696,6 +697,7 @@ build_run(const struct build_opts *o)
 			buf_free(&shares);
 			goto out;
 		}
+		trace("build: release remembered, registry keyed");
 		rc = privacy_close(b.priv, 1);
 		b.priv = NULL;		/* freed either way */
 		if (rc == -1) {
@@ -719,6 +721,7 @@ build_run(const struct build_opts *o)
 			buf_free(&shares);
 			goto out;
 		}
+		trace("build: site swapped in, the last one removed");
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		if (o->progress)
 			fputs("\r\033[K", stderr);

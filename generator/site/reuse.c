@@ -20,6 +20,15 @@
  * the same but written differently (a checkpoint) only costs a full
  * build.  A build with --report always builds in full (the report is
  * made by the privacy stage).
+ *
+ * The registry's bytes go into the key as their XXH3 128-bit hash
+ * (libxxhash), at the speed of reading them: the key is taken three
+ * times a build (at its start, and under the write lock before and
+ * after the release is remembered), and SHA-256 took 0.44 s each for
+ * the 0.5 GB registry of 100 000 incidents, the build's own process
+ * alone.  The key tells an unchanged registry from a changed one; it
+ * is no defence against someone who can write the registry, who can
+ * change what is published anyway.
  */
 #define _GNU_SOURCE		/* dl_iterate_phdr */
 #include <dirent.h>
@@ -34,6 +43,7 @@
 #include <unistd.h>
 
 #include <nettle/sha2.h>
+#include <xxhash.h>
 
 #include "lib/lib.h"
 #include "site/output.h"
@@ -73,6 +83,52 @@ hash_file(struct sha256_ctx *c, const char *label, const char *path,
 	close(fd);
 	if (n == -1)
 		return rs_err("%s: cannot read: %s", path, strerror(errno));
+	return 0;
+}
+
+/* hash_file for the registry: its bytes by their XXH3 128-bit hash. */
+static int
+hash_file_fast(struct sha256_ctx *c, const char *label, const char *path,
+    int optional)
+{
+	static unsigned char chunk[1 << 20];
+	XXH3_state_t	*x;
+	XXH128_canonical_t d;
+	char		 head[64];
+	struct stat	 st;
+	ssize_t		 n;
+	int		 fd;
+
+	sha256_update(c, strlen(label) + 1, (const uint8_t *)label);
+	if ((fd = open(path, O_RDONLY)) == -1) {
+		if (errno == ENOENT && optional)
+			return 0;
+		return rs_err("%s: cannot read: %s", path, strerror(errno));
+	}
+	if (fstat(fd, &st) == 0 && st.st_size == 0) {
+		close(fd);
+		return 0;
+	}
+	if (fstat(fd, &st) == 0) {
+		snprintf(head, sizeof(head), " %lld xxh3\n",
+		    (long long)st.st_size);
+		sha256_update(c, strlen(head), (const uint8_t *)head);
+	}
+	if ((x = XXH3_createState()) == NULL) {
+		close(fd);
+		return rs_err("%s: cannot hash: out of memory", path);
+	}
+	XXH3_128bits_reset(x);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
+		XXH3_128bits_update(x, chunk, (size_t)n);
+	close(fd);
+	if (n == -1) {
+		XXH3_freeState(x);
+		return rs_err("%s: cannot read: %s", path, strerror(errno));
+	}
+	XXH128_canonicalFromHash(&d, XXH3_128bits_digest(x));
+	XXH3_freeState(x);
+	sha256_update(c, sizeof(d.digest), d.digest);
 	return 0;
 }
 
@@ -212,16 +268,16 @@ reuse_key(const struct reuse_in *in, char key[65])
 	if (in->frame == NULL || *in->frame == '\0')
 		return rs_err("the build's sources could not be read");
 	sha256_init(&c);
-	sha256_update(&c, 16, (const uint8_t *)"regsite key v2\n");
+	sha256_update(&c, 16, (const uint8_t *)"regsite key v3\n");
 	sha256_update(&c, strlen(in->frame) + 1, (const uint8_t *)in->frame);
 	env = getenv("SOURCE_DATE_EPOCH");
 	snprintf(line, sizeof(line), "epoch %s record %d\n", env ? env : "-",
 	    !in->no_record);
 	sha256_update(&c, strlen(line), (const uint8_t *)line);
-	if (hash_file(&c, "db", in->db, 0) == -1)
+	if (hash_file_fast(&c, "db", in->db, 0) == -1)
 		return -1;
 	p = xasprintf("%s-wal", in->db);
-	i = hash_file(&c, "wal", p, 1) == -1;
+	i = hash_file_fast(&c, "wal", p, 1) == -1;
 	free(p);
 	if (i)
 		return -1;
