@@ -663,9 +663,6 @@ write_set(struct build *b, enum form f, const char *quarter)
 				goto out;
 		}
 	}
-	if (quarter == NULL)
-		trace("form %d's workbooks: %zu of %zu quarters kept", f,
-		    kept, b->nquarters);
 	rc = 0;
 out:
 	for (i = 0; i < nf; i++)
@@ -673,6 +670,10 @@ out:
 			rc = -1;
 	for (i = 0; i < nf; i++)
 		last_close(&files[i]);
+	/* (after the close, which packs the workbooks) */
+	if (rc == 0 && quarter == NULL)
+		trace("form %d's workbooks: %zu of %zu quarters kept", f,
+		    kept, b->nquarters);
 	if (rc == 0 && members_all > all)
 		trace("downloads: %s %s: %zu of %zu members kept", quarter,
 		    form_dir(f), members_copied - copied, members_all - all);
