@@ -84,7 +84,7 @@ struct dl_file {
 	struct sha256_ctx sha;
 	struct buf	 out;		/* what the format appended */
 	int		 gz;		/* gzip members, or as it comes */
-	/* The last site's file at the same path, its row members (lastgz). */
+	/* The last site's file at this path, for its members (last_open). */
 	int		 last_fd;	/* open: has_last */
 	int		 has_last;
 	unsigned long long last_off, last_size;
@@ -94,7 +94,7 @@ struct dl_file {
 static struct libdeflate_compressor *deflater;
 static unsigned char *zout;
 static size_t	 zcap;
-/* The last file's members read back (lastgz): its bytes, inflated. */
+/* The last file's members read back (last_member), inflated. */
 static struct libdeflate_decompressor *inflater;
 static unsigned char *lin, *lout;
 static size_t	 lincap, loutcap;

@@ -52,47 +52,15 @@
 /*
  * Hash a file's bytes (with its name and size); absent or empty: its
  * name alone (SQLite leaves an empty write-ahead log where there was
- * none).
+ * none).  With fast (the registry), the bytes go in as their XXH3
+ * 128-bit hash.
  */
 static int
 hash_file(struct sha256_ctx *c, const char *label, const char *path,
-    int optional)
-{
-	unsigned char	 chunk[1 << 16];
-	char		 head[64];
-	struct stat	 st;
-	ssize_t		 n;
-	int		 fd;
-
-	sha256_update(c, strlen(label) + 1, (const uint8_t *)label);
-	if ((fd = open(path, O_RDONLY)) == -1) {
-		if (errno == ENOENT && optional)
-			return 0;
-		return rs_err("%s: cannot read: %s", path, strerror(errno));
-	}
-	if (fstat(fd, &st) == 0 && st.st_size == 0) {
-		close(fd);
-		return 0;
-	}
-	if (fstat(fd, &st) == 0) {
-		snprintf(head, sizeof(head), " %lld\n", (long long)st.st_size);
-		sha256_update(c, strlen(head), (const uint8_t *)head);
-	}
-	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		sha256_update(c, (size_t)n, chunk);
-	close(fd);
-	if (n == -1)
-		return rs_err("%s: cannot read: %s", path, strerror(errno));
-	return 0;
-}
-
-/* hash_file for the registry: its bytes by their XXH3 128-bit hash. */
-static int
-hash_file_fast(struct sha256_ctx *c, const char *label, const char *path,
-    int optional)
+    int optional, int fast)
 {
 	static unsigned char chunk[1 << 20];
-	XXH3_state_t	*x;
+	XXH3_state_t	*x = NULL;
 	XXH128_canonical_t d;
 	char		 head[64];
 	struct stat	 st;
@@ -110,25 +78,31 @@ hash_file_fast(struct sha256_ctx *c, const char *label, const char *path,
 		return 0;
 	}
 	if (fstat(fd, &st) == 0) {
-		snprintf(head, sizeof(head), " %lld xxh3\n",
-		    (long long)st.st_size);
+		snprintf(head, sizeof(head), " %lld%s\n",
+		    (long long)st.st_size, fast ? " xxh3" : "");
 		sha256_update(c, strlen(head), (const uint8_t *)head);
 	}
-	if ((x = XXH3_createState()) == NULL) {
-		close(fd);
-		return rs_err("%s: cannot hash: out of memory", path);
+	if (fast) {
+		if ((x = XXH3_createState()) == NULL) {
+			close(fd);
+			return rs_err("%s: cannot hash: out of memory", path);
+		}
+		XXH3_128bits_reset(x);
 	}
-	XXH3_128bits_reset(x);
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
-		XXH3_128bits_update(x, chunk, (size_t)n);
+		if (fast)
+			XXH3_128bits_update(x, chunk, (size_t)n);
+		else
+			sha256_update(c, (size_t)n, chunk);
 	close(fd);
-	if (n == -1) {
-		XXH3_freeState(x);
-		return rs_err("%s: cannot read: %s", path, strerror(errno));
+	if (fast && n != -1) {
+		XXH128_canonicalFromHash(&d, XXH3_128bits_digest(x));
+		sha256_update(c, sizeof(d.digest), d.digest);
 	}
-	XXH128_canonicalFromHash(&d, XXH3_128bits_digest(x));
-	XXH3_freeState(x);
-	sha256_update(c, sizeof(d.digest), d.digest);
+	if (x != NULL)
+		XXH3_freeState(x);
+	if (n == -1)
+		return rs_err("%s: cannot read: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -159,7 +133,7 @@ hash_tree(struct sha256_ctx *c, const char *dir, const char *rel)
 			else if (S_ISDIR(st.st_mode))
 				rc = hash_tree(c, p, r);
 			else
-				rc = hash_file(c, r, p, 0);
+				rc = hash_file(c, r, p, 0, 0);
 			free(p);
 			free(r);
 		}
@@ -213,10 +187,11 @@ hash_sources(struct sha256_ctx *c, const struct reuse_in *in)
 	char		*p;
 	size_t		 i;
 
-	if (hash_file(c, "program", "/proc/self/exe", 0) == -1)
+	if (hash_file(c, "program", "/proc/self/exe", 0, 0) == -1)
 		return -1;
 	dl_iterate_phdr(hash_lib, c);
-	if (in->config != NULL && hash_file(c, "config", in->config, 0) == -1)
+	if (in->config != NULL &&
+	    hash_file(c, "config", in->config, 0, 0) == -1)
 		return -1;
 	for (i = 0; i < 3; i++) {
 		p = xasprintf("%s/%s", in->srcdir, subs[i]);
@@ -274,10 +249,10 @@ reuse_key(const struct reuse_in *in, char key[65])
 	snprintf(line, sizeof(line), "epoch %s record %d\n", env ? env : "-",
 	    !in->no_record);
 	sha256_update(&c, strlen(line), (const uint8_t *)line);
-	if (hash_file_fast(&c, "db", in->db, 0) == -1)
+	if (hash_file(&c, "db", in->db, 0, 1) == -1)
 		return -1;
 	p = xasprintf("%s-wal", in->db);
-	i = hash_file_fast(&c, "wal", p, 1) == -1;
+	i = hash_file(&c, "wal", p, 1, 1) == -1;
 	free(p);
 	if (i)
 		return -1;
