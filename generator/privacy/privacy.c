@@ -1308,7 +1308,7 @@ make_tables(struct privacy *p)
 	    " PRIMARY KEY (form, quarter, no));"
 	    /*
 	     * Counts and cross-tabs read this covering index, never the
-	     * rows with their texts (tests/t_plan.sh).
+	     * rows with their texts (tests/t_rebuild.sh checks the plans).
 	     */
 	    "CREATE INDEX temp.pub_meta ON pub(form, quarter, reported,"
 	    " month, sex, age, dx, profile, c1, c2, c3, c4, lv_month,"
