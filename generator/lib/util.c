@@ -442,12 +442,14 @@ file_read(const char *path, size_t *lenp)
 
 /*
  * With REGSITE_TRACE set in the environment, print the time since the
- * previous mark and what was done, to stderr (for benchmarks).
+ * previous mark of this process, the time since the first mark of the
+ * command (a forked process keeps its parent's), and what was done,
+ * to stderr (for benchmarks).
  */
 void
 trace(const char *fmt, ...)
 {
-	static struct timespec	 last;
+	static struct timespec	 last, first;
 	static int		 on = -1;
 	struct timespec		 now;
 	va_list			 ap;
@@ -460,12 +462,14 @@ trace(const char *fmt, ...)
 		return;
 	clock_gettime(CLOCK_MONOTONIC, &now);
 	if (last.tv_sec == 0)
-		last = now;
+		first = last = now;
 	/* One write a line: the processes of a build trace side by side,
 	 * and their lines must not interleave. */
-	n = snprintf(line, sizeof(line), "regsite: trace: %7.2f s  ",
-	    (double)(now.tv_sec - last.tv_sec) +
-	    (double)(now.tv_nsec - last.tv_nsec) / 1e9);
+	n = snprintf(line, sizeof(line), "regsite: trace: %7.2f s "
+	    "[%7.2f]  ", (double)(now.tv_sec - last.tv_sec) +
+	    (double)(now.tv_nsec - last.tv_nsec) / 1e9,
+	    (double)(now.tv_sec - first.tv_sec) +
+	    (double)(now.tv_nsec - first.tv_nsec) / 1e9);
 	va_start(ap, fmt);
 	k = vsnprintf(line + n, sizeof(line) - (size_t)n - 1, fmt, ap);
 	va_end(ap);

@@ -3542,6 +3542,8 @@ privacy_explain(struct privacy *p, FILE *out)
 	agg_sql(&b, FORM_INSURANCE, "*", 1, DIM_GROUP, DIM_NONE);
 	rc |= db_explain(p->db, buf_str(&b), out);
 	buf_free(&b);
+	if (p->has_memory)
+		rc |= release_explain(p->db, out);
 	return rc ? -1 : 0;
 }
 
@@ -3626,5 +3628,6 @@ int
 release_rows(struct privacy *p, const char *release, enum form f,
     int (*cb)(void *, const struct relrow *), void *arg)
 {
-	return release_scan(p->db, release, f, cb, arg);
+	return release_scan(p->db, p->policy, p->release, release, f, cb,
+	    arg);
 }

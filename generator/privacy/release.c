@@ -86,53 +86,6 @@ list_releases(sqlite3 *db, const char *policy, const char *current,
 	return 0;
 }
 
-/* The rows of every release into temp.rel. */
-static int
-collect_rows(sqlite3 *db, const char *policy, const char *current,
-    const struct release_list *l)
-{
-	sqlite3_stmt	*st;
-	size_t		 i;
-
-	if (db_exec(db, "DROP TABLE IF EXISTS temp.rel;"
-	    "CREATE TEMP TABLE rel ("
-	    " rel TEXT NOT NULL, form INTEGER NOT NULL, quarter TEXT NOT NULL,"
-	    " no INTEGER NOT NULL, source TEXT, source_ref TEXT,"
-	    " first TEXT NOT NULL, month TEXT, sex TEXT, age TEXT, dx TEXT,"
-	    " profile TEXT, outcome INTEGER NOT NULL,"
-	    " PRIMARY KEY (rel, form, quarter, no)) WITHOUT ROWID;"
-	    "CREATE INDEX temp.rel_record ON rel(rel, form, source, "
-	    "source_ref)") == -1)
-		return -1;
-	for (i = 0; i + 1 < l->n; i++) {
-		if (prep(db, "INSERT INTO temp.rel SELECT ?2, CASE form WHEN "
-		    "'incidents' THEN 0 ELSE 1 END, quarter, no, source, "
-		    "source_ref, release, month, sex, age, dx, profile, "
-		    "outcome IN ('with', 'death') FROM main.published WHERE "
-		    "policy = ?1 AND release <= ?2 AND (withdrawn IS NULL OR "
-		    "withdrawn > ?2)", &st) == -1)
-			return -1;
-		sqlite3_bind_text(st, 1, policy, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, l->v[i].id, -1, SQLITE_STATIC);
-		if (sqlite3_step(st) != SQLITE_DONE) {
-			sqlite3_finalize(st);
-			return db_err(db, "reading what a release published");
-		}
-		sqlite3_finalize(st);
-	}
-	if (prep(db, "INSERT INTO temp.rel SELECT ?1, form, quarter, no, "
-	    "source, source_ref, coalesce(release, ?1), month, sex, age, dx, "
-	    "profile, outcome FROM temp.dec WHERE status <> 3", &st) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, current, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		sqlite3_finalize(st);
-		return db_err(db, "reading what this release publishes");
-	}
-	sqlite3_finalize(st);
-	return 0;
-}
-
 static struct rel_figures *
 figure(struct release *r, const char *quarter)
 {
@@ -146,18 +99,268 @@ figure(struct release *r, const char *quarter)
 	return &r->fig[r->nfig - 1];
 }
 
+/* Changes by quarter, then form. */
 static int
-figures(sqlite3 *db, struct release *r)
+change_cmp(const void *pa, const void *pb)
+{
+	const struct rel_change *a = pa, *b = pb;
+	int	 c = strcmp(a->quarter, b->quarter);
+
+	if (c != 0)
+		return c;
+	return (int)a->form - (int)b->form;
+}
+
+/*
+ * The past releases' figures and changes come from one pass over
+ * main.published, not from a copy of each release's rows: a row is in
+ * the releases from the first at or after its release up to the first
+ * at or after its withdrawal (l->v[s] to l->v[e - 1]), so its counts
+ * go into per-release differences, summed at the end.  In the order of
+ * the records, a record's rows come together: a row first published
+ * by release i revises the record when another of its rows left in i.
+ * The cost is the rows remembered once, not once per release (read in
+ * the table's order and sorted: a search of the table for each entry
+ * of the index on the records took longer).
+ */
+struct tally {
+	char		(*q)[8];	/* the quarters met, sorted */
+	size_t		 nq;
+	size_t		 nrel;		/* the past releases */
+	long		*v;		/* [release][quarter][form][what] */
+};
+
+enum { T_ROWS, T_OUT, T_ADDED, T_GONE, T_REVISED, T__MAX };
+
+/* Where quarter q is (added if new): its index. */
+static size_t
+tally_quarter(struct tally *t, const char *q)
+{
+	size_t	 lo = 0, hi = t->nq, mid, per, i, j, k;
+	long	*v;
+	int	 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if ((c = strcmp(t->q[mid], q)) == 0)
+			return mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	t->q = xreallocarray(t->q, t->nq + 1, sizeof(*t->q));
+	memmove(t->q + lo + 1, t->q + lo, (t->nq - lo) * sizeof(*t->q));
+	snprintf(t->q[lo], sizeof(t->q[lo]), "%s", q);
+	/* The counts move with their quarters. */
+	per = FORM__MAX * T__MAX;
+	v = xcalloc((t->nrel + 1) * (t->nq + 1) * per, sizeof(*v));
+	for (i = 0; i <= t->nrel; i++)
+		for (j = 0, k = 0; j < t->nq; j++, k++) {
+			if (j == lo)
+				k++;
+			memcpy(v + (i * (t->nq + 1) + k) * per,
+			    t->v + (i * t->nq + j) * per, per * sizeof(*v));
+		}
+	free(t->v);
+	t->v = v;
+	t->nq++;
+	return lo;
+}
+
+static long *
+tally_at(struct tally *t, size_t rel, size_t q, int f)
+{
+	return t->v + ((rel * t->nq + q) * FORM__MAX + f) * T__MAX;
+}
+
+/* The first past release at or after id: l->v[0..n) are sorted. */
+static size_t
+rel_bound(const struct release_list *l, size_t n, const char *id)
+{
+	size_t	 lo = 0, hi = n, mid;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		if (strcmp(l->v[mid].id, id) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Every row remembered, a record's together. */
+static const char sql_past[] =
+    "SELECT form, source, source_ref, quarter, release, withdrawn, "
+    "outcome IN ('with', 'death') FROM main.published NOT INDEXED "
+    "WHERE policy = ?1 ORDER BY form, source, source_ref";
+
+/* A record's rows, while its group is read. */
+struct grow {
+	size_t		 q, s, e;
+	int		 f;
+};
+
+/* The revisions among one record's rows. */
+static void
+group_done(struct tally *t, const struct grow *g, size_t n)
+{
+	size_t	 a, b;
+
+	if (n < 2)
+		return;
+	for (a = 0; a < n; a++) {
+		if (g[a].s == 0 || g[a].s >= g[a].e)
+			continue;
+		for (b = 0; b < n; b++)
+			if (b != a && g[b].s < g[b].e && g[b].e == g[a].s) {
+				tally_at(t, g[a].s, g[a].q,
+				    g[a].f)[T_REVISED]++;
+				break;
+			}
+	}
+}
+
+/* The past releases l->v[0..n) from main.published, into t. */
+static int
+tally_past(sqlite3 *db, const char *policy, const struct release_list *l,
+    size_t n, struct tally *t)
+{
+	sqlite3_stmt	*st;
+	struct grow	*g = NULL;
+	size_t		 ng = 0, cap = 0, s, e, q;
+	char		*ksrc = NULL, *kref = NULL;
+	const char	*src, *ref, *w;
+	int		 kf = -1;
+	long		*x;
+	int		 step, f, out, same;
+
+	t->nrel = n;
+	if (prep(db, sql_past, &st) == -1)
+		return -1;
+	sqlite3_bind_text(st, 1, policy, -1, SQLITE_STATIC);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		f = strcmp(text(st, 0), "incidents") == 0 ? 0 : 1;
+		src = text(st, 1);
+		ref = text(st, 2);
+		same = f == kf && strcmp(ksrc, src) == 0 &&
+		    strcmp(kref, ref) == 0;
+		if (!same) {
+			group_done(t, g, ng);
+			ng = 0;
+			kf = f;
+			free(ksrc);
+			free(kref);
+			ksrc = xstrdup(src);
+			kref = xstrdup(ref);
+		}
+		s = rel_bound(l, n, text(st, 4));
+		w = (const char *)sqlite3_column_text(st, 5);
+		e = w != NULL ? rel_bound(l, n, w) : n;
+		if (s >= e)
+			continue;	/* in no past release */
+		q = tally_quarter(t, text(st, 3));
+		out = sqlite3_column_int(st, 6);
+		x = tally_at(t, s, q, f);
+		x[T_ROWS]++;
+		x[T_OUT] += out;
+		x[T_ADDED]++;
+		x = tally_at(t, e, q, f);
+		x[T_ROWS]--;
+		x[T_OUT] -= out;
+		if (e < n)
+			x[T_GONE]++;
+		if (ng == cap) {
+			cap = cap ? 2 * cap : 4;
+			g = xreallocarray(g, cap, sizeof(*g));
+		}
+		g[ng].q = q;
+		g[ng].s = s;
+		g[ng].e = e;
+		g[ng].f = f;
+		ng++;
+	}
+	group_done(t, g, ng);
+	free(g);
+	free(ksrc);
+	free(kref);
+	sqlite3_finalize(st);
+	if (step != SQLITE_DONE)
+		return db_err(db, "reading what the releases published");
+	return 0;
+}
+
+static struct rel_change *
+change(struct release *r, const char *quarter, enum form f)
+{
+	struct rel_change *c;
+
+	r->chg = xreallocarray(r->chg, r->nchg + 1, sizeof(*r->chg));
+	c = &r->chg[r->nchg++];
+	memset(c, 0, sizeof(*c));
+	c->form = f;
+	snprintf(c->quarter, sizeof(c->quarter), "%s", quarter);
+	return c;
+}
+
+/* The past releases' figures and changes from the tally. */
+static void
+tally_releases(struct tally *t, struct release_list *l, long k)
+{
+	struct rel_figures *fg;
+	struct rel_change *c;
+	size_t	 i, q;
+	long	*x, *y;
+	int	 f;
+
+	/* The differences summed: each release's rows. */
+	for (i = 1; i < t->nrel; i++)
+		for (q = 0; q < t->nq; q++)
+			for (f = 0; f < FORM__MAX; f++) {
+				x = tally_at(t, i, q, f);
+				y = tally_at(t, i - 1, q, f);
+				x[T_ROWS] += y[T_ROWS];
+				x[T_OUT] += y[T_OUT];
+			}
+	for (i = 0; i < t->nrel; i++)
+		for (q = 0; q < t->nq; q++) {
+			fg = NULL;
+			for (f = 0; f < FORM__MAX; f++) {
+				x = tally_at(t, i, q, f);
+				if (x[T_ROWS] <= 0)
+					continue;
+				if (fg == NULL)
+					fg = figure(&l->v[i], t->q[q]);
+				fg->rows[f] = x[T_ROWS];
+				fg->outcome[f] = x[T_OUT];
+			}
+			for (f = 0; f < FORM__MAX; f++) {
+				x = tally_at(t, i, q, f);
+				if (x[T_ADDED] == 0 && x[T_GONE] == 0)
+					continue;
+				c = change(&l->v[i], t->q[q], f);
+				c->added = x[T_ADDED];
+				c->withdrawn = x[T_GONE];
+				c->revised = x[T_REVISED];
+				if (c->revised > 0 && c->revised < k)
+					c->revised = -1;
+			}
+		}
+}
+
+/* This build's figures: its decisions (temp.dec). */
+static int
+figures_current(sqlite3 *db, struct release *r)
 {
 	sqlite3_stmt	*st;
 	struct rel_figures *fg;
 	int		 step, f;
 
 	if (prep(db, "SELECT quarter, form, count(*), sum(outcome) FROM "
-	    "temp.rel WHERE rel = ?1 GROUP BY quarter, form ORDER BY "
+	    "temp.dec WHERE status <> 3 GROUP BY quarter, form ORDER BY "
 	    "quarter, form", &st) == -1)
 		return -1;
-	sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		fg = figure(r, text(st, 0));
 		f = sqlite3_column_int(st, 1);
@@ -172,48 +375,91 @@ figures(sqlite3 *db, struct release *r)
 	return 0;
 }
 
-/* Added (0), withdrawn (1) and revised (2) rows, per quarter and form. */
+/* A published row of the release ?2 (p), of the form of d (0 or 1). */
+#define IN_PREV(p) \
+	p ".policy = ?1 AND " p ".release <= ?2 AND (" p ".withdrawn IS " \
+	"NULL OR " p ".withdrawn > ?2)"
+#define FORM_TEXT(d) \
+	"CASE " d ".form WHEN 0 THEN 'incidents' ELSE 'insurance' END"
+/* A row of this build with the key of the published row p (by that
+ * key: the planner would search the primary key by form alone). */
+#define IN_CURRENT(p) \
+	"EXISTS (SELECT 1 FROM temp.dec AS x INDEXED BY dec_order WHERE " \
+	"x.form = CASE " p ".form " \
+	"WHEN 'incidents' THEN 0 ELSE 1 END AND x.quarter = " p ".quarter " \
+	"AND x.no = " p ".no AND x.status <> 3)"
+
+/* This build's rows the release before it lacks, per quarter and form,
+ * and of them the revisions: their record has a row that left. */
+static const char sql_added[] =
+    "SELECT d.quarter, d.form, count(*), sum(EXISTS ("
+    "SELECT 1 FROM main.published g WHERE " IN_PREV("g")
+    " AND g.form = " FORM_TEXT("d") " AND g.source = d.source "
+    "AND g.source_ref = d.source_ref AND NOT " IN_CURRENT("g")
+    ")) FROM temp.dec d WHERE d.status <> 3 AND NOT EXISTS ("
+    "SELECT 1 FROM main.published p WHERE " IN_PREV("p")
+    " AND p.form = " FORM_TEXT("d") " AND p.quarter = "
+    "d.quarter AND p.no = d.no) GROUP BY d.quarter, d.form";
+/* The rows of the release before this build that it lacks. */
+static const char sql_gone[] =
+    "SELECT p.quarter, CASE p.form WHEN 'incidents' THEN 0 "
+    "ELSE 1 END AS f, count(*), 0 FROM main.published AS p "
+    "NOT INDEXED WHERE " IN_PREV("p") " AND NOT " IN_CURRENT("p")
+    " GROUP BY p.quarter, f";
+
+/*
+ * What this build changes against the release before it (prev, "" for
+ * none): its rows that release lacks (added; revised when the record
+ * has a row that left), and that release's rows it lacks (withdrawn),
+ * per quarter and form, as the past releases' are counted.
+ */
 static int
-changes(sqlite3 *db, struct release *r, long k)
+changes_current(sqlite3 *db, const char *policy, struct release *r,
+    long k)
 {
 	sqlite3_stmt	*st;
 	struct rel_change *c;
-	int		 step;
+	size_t		 i, n0;
+	int		 step, pass, f;
 
-	if (prep(db, "WITH added AS (SELECT a.* FROM temp.rel a WHERE "
-	    "a.rel = ?1 AND NOT EXISTS (SELECT 1 FROM temp.rel b WHERE "
-	    "b.rel = ?2 AND b.form = a.form AND b.quarter = a.quarter AND "
-	    "b.no = a.no)), gone AS (SELECT b.* FROM temp.rel b WHERE "
-	    "b.rel = ?2 AND NOT EXISTS (SELECT 1 FROM temp.rel a WHERE "
-	    "a.rel = ?1 AND a.form = b.form AND a.quarter = b.quarter AND "
-	    "a.no = b.no)) "
-	    "SELECT form, quarter, sum(kind = 0), sum(kind = 1), "
-	    "sum(kind = 2) FROM ("
-	    "SELECT form, quarter, 0 AS kind FROM added UNION ALL "
-	    "SELECT form, quarter, 1 FROM gone UNION ALL "
-	    "SELECT a.form, a.quarter, 2 FROM added a WHERE EXISTS (SELECT 1 "
-	    "FROM gone g WHERE g.form = a.form AND g.source = a.source AND "
-	    "g.source_ref = a.source_ref)) "
-	    "GROUP BY quarter, form ORDER BY quarter, form", &st) == -1)
-		return -1;
-	sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->prev, -1, SQLITE_STATIC);
-	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-		r->chg = xreallocarray(r->chg, r->nchg + 1, sizeof(*r->chg));
-		c = &r->chg[r->nchg++];
-		memset(c, 0, sizeof(*c));
-		c->form = sqlite3_column_int(st, 0) ? FORM_INSURANCE :
-		    FORM_INCIDENTS;
-		snprintf(c->quarter, sizeof(c->quarter), "%s", text(st, 1));
-		c->added = (long)sqlite3_column_int64(st, 2);
-		c->withdrawn = (long)sqlite3_column_int64(st, 3);
-		c->revised = (long)sqlite3_column_int64(st, 4);
-		if (c->revised > 0 && c->revised < k)
-			c->revised = -1;
+	if (!r->prev[0]) {
+		/* The first release: every row is added. */
+		for (i = 0; i < r->nfig; i++)
+			for (f = 0; f < FORM__MAX; f++)
+				if (r->fig[i].rows[f] > 0)
+					change(r, r->fig[i].quarter,
+					    f)->added = r->fig[i].rows[f];
+		return 0;
 	}
-	sqlite3_finalize(st);
-	if (step != SQLITE_DONE)
-		return db_err(db, "comparing releases");
+	for (pass = 0; pass < 2; pass++) {
+		if (prep(db, pass == 0 ? sql_added : sql_gone, &st) == -1)
+			return -1;
+		sqlite3_bind_text(st, 1, policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, r->prev, -1, SQLITE_STATIC);
+		n0 = r->nchg;
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			f = sqlite3_column_int(st, 1) ? FORM_INSURANCE :
+			    FORM_INCIDENTS;
+			for (i = 0; i < n0; i++)
+				if (r->chg[i].form == (enum form)f &&
+				    strcmp(r->chg[i].quarter,
+				    text(st, 0)) == 0)
+					break;
+			c = i < n0 ? &r->chg[i] : change(r, text(st, 0), f);
+			if (pass == 0) {
+				c->added = (long)sqlite3_column_int64(st, 2);
+				c->revised = (long)sqlite3_column_int64(st, 3);
+				if (c->revised > 0 && c->revised < k)
+					c->revised = -1;
+			} else
+				c->withdrawn =
+				    (long)sqlite3_column_int64(st, 2);
+		}
+		sqlite3_finalize(st);
+		if (step != SQLITE_DONE)
+			return db_err(db, "comparing releases");
+	}
+	qsort(r->chg, r->nchg, sizeof(*r->chg), change_cmp);
 	return 0;
 }
 
@@ -221,41 +467,65 @@ int
 release_load(sqlite3 *db, const char *policy, int has_memory,
     const char *current, int recorded, long k, struct release_list *l)
 {
+	struct tally	 t;
 	struct release	*r;
-	size_t		 i;
+	size_t		 n;
+	int		 rc = -1;
 
 	memset(l, 0, sizeof(*l));
+	memset(&t, 0, sizeof(t));
 	if (has_memory && list_releases(db, policy, current, l) == -1)
 		goto fail;
+	n = l->n;
+	if (n > 0) {
+		if (tally_past(db, policy, l, n, &t) == -1)
+			goto fail;
+		tally_releases(&t, l, k);
+	}
 	r = add_release(l, current);
 	r->current = 1;
 	r->preview = !recorded;
-	if (collect_rows(db, policy, current, l) == -1)
+	if (figures_current(db, r) == -1 ||
+	    changes_current(db, policy, r, k) == -1)
 		goto fail;
-	for (i = 0; i < l->n; i++)
-		if (figures(db, &l->v[i]) == -1 ||
-		    changes(db, &l->v[i], k) == -1)
-			goto fail;
-	return 0;
+	rc = 0;
 fail:
-	release_list_free(l);
-	return -1;
+	free(t.q);
+	free(t.v);
+	if (rc == -1)
+		release_list_free(l);
+	return rc;
 }
 
+/*
+ * The rows of release id as published then, of form f, in order: this
+ * build's from its decisions, an earlier one's from main.published.
+ */
 int
-release_scan(sqlite3 *db, const char *release, enum form f,
+release_scan(sqlite3 *db, const char *policy, const char *current,
+    const char *release, enum form f,
     int (*cb)(void *, const struct relrow *), void *arg)
 {
 	sqlite3_stmt	*st;
 	struct relrow	 x;
-	int		 step, rc = 0;
+	int		 step, rc = 0, cur = strcmp(release, current) == 0;
 
-	if (prep(db, "SELECT quarter, no, first, month, sex, age, dx, "
-	    "profile, outcome FROM temp.rel WHERE rel = ?1 AND form = ?2 "
-	    "ORDER BY quarter, no", &st) == -1)
+	if (prep(db, cur ? "SELECT quarter, no, coalesce(release, ?1), "
+	    "month, sex, age, dx, profile, outcome FROM temp.dec "
+	    "WHERE form = ?3 AND status <> 3 ORDER BY quarter, no" :
+	    "SELECT quarter, no, release, month, sex, age, dx, profile, "
+	    "outcome IN ('with', 'death') FROM main.published WHERE "
+	    "policy = ?2 AND form = ?4 AND release <= ?1 AND "
+	    "(withdrawn IS NULL OR withdrawn > ?1) ORDER BY quarter, no",
+	    &st) == -1)
 		return -1;
 	sqlite3_bind_text(st, 1, release, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, f);
+	if (!cur) {
+		sqlite3_bind_text(st, 2, policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, f == FORM_INCIDENTS ? "incidents" :
+		    "insurance", -1, SQLITE_STATIC);
+	} else
+		sqlite3_bind_int(st, 3, f);
 	while (rc == 0 && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		memset(&x, 0, sizeof(x));
 		snprintf(x.quarter, sizeof(x.quarter), "%s", text(st, 0));
@@ -277,6 +547,13 @@ release_scan(sqlite3 *db, const char *release, enum form f,
 	if (step != SQLITE_DONE)
 		return db_err(db, "reading a release's rows");
 	return 0;
+}
+
+int
+release_explain(sqlite3 *db, FILE *out)
+{
+	return db_explain(db, sql_past, out) | db_explain(db, sql_added,
+	    out) | db_explain(db, sql_gone, out) ? -1 : 0;
 }
 
 void
