@@ -174,6 +174,14 @@ expected_pages(struct build *b)
 	return total;
 }
 
+int
+build_releases(struct build *b)
+{
+	if (b->rels != NULL)
+		return 0;
+	return privacy_releases(b->priv, b->recorded, &b->rels);
+}
+
 void
 build_progress(struct build *b)
 {
@@ -644,7 +652,10 @@ build_run(const struct build_opts *o)
 			goto out;
 	}
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
-	if (privacy_releases(b.priv, !o->no_record, &b.rels) == -1)
+	b.recorded = !o->no_record;
+	/* The releases are compared while the downloads' workers start
+	 * (downloads_write), unless the progress line counts them now. */
+	if (o->progress && build_releases(&b) == -1)
 		goto out;
 	if (o->progress) {
 		b.total_pages = expected_pages(&b);

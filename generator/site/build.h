@@ -30,5 +30,10 @@ struct build;
  * TOTAL pages (P%), M:SS left" on stderr, at most once per percent.
  */
 void	 build_progress(struct build *);
+/*
+ * The releases compared (privacy_releases) into b->rels, once: 0, or
+ * -1 and rs_err.
+ */
+int	 build_releases(struct build *);
 
 #endif /* !BUILD_H */

@@ -48,6 +48,7 @@
 #include "render/catalog.h"
 #include "site/output.h"
 #include "site/site.h"
+#include "site/build.h"
 #include "site/url.h"
 #include "site/page.h"
 #include "site/download.h"
@@ -1103,6 +1104,14 @@ downloads_write(struct build *b)
 		    half_sets)) == NULL)
 			return -1;
 	}
+	/* The releases compared while the workers write (the release
+	 * files come last, below). */
+	if (build_releases(b) == -1) {
+		if (half != NULL)
+			worker_stop(half, 0);
+		return -1;
+	}
+	trace("downloads: releases compared");
 	for (f = 0; f < FORM__MAX; f++)
 		for (i = 0; i < b->nquarters; i++)
 			if (half == NULL || !HALF(b, f, i))

@@ -60,6 +60,7 @@ struct build {
 	struct grouplinks glinks;	/* a language's group pages (tables.c),
 					   listed by its explorer */
 	const struct release_list *rels;	/* privacy_releases */
+	int		 recorded;	/* the release is remembered */
 	struct aggs	 aggs;		/* filled as charts ask */
 	/* The charts' machine data, a file per quarter and one for all
 	 * (stats.c appends, data.c writes them as downloads). */
