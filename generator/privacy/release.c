@@ -132,14 +132,17 @@ struct tally {
 
 enum { T_ROWS, T_OUT, T_ADDED, T_GONE, T_REVISED, T__MAX };
 
-/* Where quarter q is (added if new): its index. */
+/* Where quarter q0 is (added if new): its index.  A quarter is kept
+ * as the figures keep it, in 7 bytes. */
 static size_t
-tally_quarter(struct tally *t, const char *q)
+tally_quarter(struct tally *t, const char *q0)
 {
 	size_t	 lo = 0, hi = t->nq, mid, per, i, j, k;
+	char	 q[8];
 	long	*v;
 	int	 c;
 
+	snprintf(q, sizeof(q), "%s", q0);
 	while (lo < hi) {
 		mid = (lo + hi) / 2;
 		if ((c = strcmp(t->q[mid], q)) == 0)
@@ -375,10 +378,11 @@ figures_current(sqlite3 *db, struct release *r)
 	return 0;
 }
 
-/* A published row of the release ?2 (p), of the form of d (0 or 1). */
+/* The published row p is in release ?2 (the one before this build). */
 #define IN_PREV(p) \
 	p ".policy = ?1 AND " p ".release <= ?2 AND (" p ".withdrawn IS " \
 	"NULL OR " p ".withdrawn > ?2)"
+/* The form of d (0 or 1) as main.published names it. */
 #define FORM_TEXT(d) \
 	"CASE " d ".form WHEN 0 THEN 'incidents' ELSE 'insurance' END"
 /* A row of this build with the key of the published row p (by that
