@@ -143,7 +143,7 @@ H_render/mustache.h = render/catalog render/markdown render/mustache \
 		     site/build site/content site/data site/datapages \
 		     site/explore site/home site/page site/quarter \
 		     site/releases site/root site/stats site/tables
-H_site/build.h	= main site/build site/page
+H_site/build.h	= main site/build site/data site/page
 H_site/download.h = site/data site/datapages site/dl_csv site/dl_json \
 		     site/dl_xlsx site/fields site/releases site/stats
 H_site/output.h	= site/assets site/build site/data site/dl_xlsx \
