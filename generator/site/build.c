@@ -653,11 +653,11 @@ build_run(const struct build_opts *o)
 	}
 	b.nquarters = privacy_quarters(b.priv, &b.quarters);
 	b.recorded = !o->no_record;
-	/* The releases are compared while the downloads' workers start
+	/* The releases are compared while the downloads' workers write
 	 * (downloads_write), unless the progress line counts them now. */
-	if (o->progress && build_releases(&b) == -1)
-		goto out;
 	if (o->progress) {
+		if (build_releases(&b) == -1)
+			goto out;
 		b.total_pages = expected_pages(&b);
 		clock_gettime(CLOCK_MONOTONIC, &t1);
 		b.started = (double)t1.tv_sec + (double)t1.tv_nsec / 1e9;
