@@ -307,11 +307,33 @@ change(struct release *r, const char *quarter, enum form f)
 	return c;
 }
 
+/* Release r's figures from slot i of the tally: the quarters with rows. */
+static void
+tally_figures(struct tally *t, size_t i, struct release *r)
+{
+	struct rel_figures *fg;
+	size_t	 q;
+	long	*x;
+	int	 f;
+
+	for (q = 0; q < t->nq; q++) {
+		fg = NULL;
+		for (f = 0; f < FORM__MAX; f++) {
+			x = tally_at(t, i, q, f);
+			if (x[T_ROWS] <= 0)
+				continue;
+			if (fg == NULL)
+				fg = figure(r, t->q[q]);
+			fg->rows[f] = x[T_ROWS];
+			fg->outcome[f] = x[T_OUT];
+		}
+	}
+}
+
 /* The past releases' figures and changes from the tally. */
 static void
 tally_releases(struct tally *t, struct release_list *l, long k)
 {
-	struct rel_figures *fg;
 	struct rel_change *c;
 	size_t	 i, q;
 	long	*x, *y;
@@ -326,18 +348,9 @@ tally_releases(struct tally *t, struct release_list *l, long k)
 				x[T_ROWS] += y[T_ROWS];
 				x[T_OUT] += y[T_OUT];
 			}
-	for (i = 0; i < t->nrel; i++)
-		for (q = 0; q < t->nq; q++) {
-			fg = NULL;
-			for (f = 0; f < FORM__MAX; f++) {
-				x = tally_at(t, i, q, f);
-				if (x[T_ROWS] <= 0)
-					continue;
-				if (fg == NULL)
-					fg = figure(&l->v[i], t->q[q]);
-				fg->rows[f] = x[T_ROWS];
-				fg->outcome[f] = x[T_OUT];
-			}
+	for (i = 0; i < t->nrel; i++) {
+		tally_figures(t, i, &l->v[i]);
+		for (q = 0; q < t->nq; q++)
 			for (f = 0; f < FORM__MAX; f++) {
 				x = tally_at(t, i, q, f);
 				if (x[T_ADDED] == 0 && x[T_GONE] == 0)
@@ -349,7 +362,7 @@ tally_releases(struct tally *t, struct release_list *l, long k)
 				if (c->revised > 0 && c->revised < k)
 					c->revised = -1;
 			}
-		}
+	}
 }
 
 /*
@@ -360,7 +373,6 @@ static int
 figures_current(sqlite3 *db, struct release *r)
 {
 	sqlite3_stmt	*st;
-	struct rel_figures *fg;
 	struct tally	 t;
 	size_t		 q;
 	long		*x;
@@ -384,14 +396,7 @@ figures_current(sqlite3 *db, struct release *r)
 		db_err(db, "counting a release's rows");
 		goto out;
 	}
-	for (q = 0; q < t.nq; q++) {
-		fg = figure(r, t.q[q]);
-		for (f = 0; f < FORM__MAX; f++) {
-			x = tally_at(&t, 0, q, f);
-			fg->rows[f] = x[T_ROWS];
-			fg->outcome[f] = x[T_OUT];
-		}
-	}
+	tally_figures(&t, 0, r);
 	rc = 0;
 out:
 	free(t.q);
