@@ -1305,14 +1305,24 @@ make_tables(struct privacy *p)
 	    " lv_month INTEGER, lv_sex INTEGER, lv_age INTEGER,"
 	    " lv_dx INTEGER, lv_profile INTEGER, withheld INTEGER,"
 	    " stats_col TEXT, region_true TEXT, outcome INTEGER,"
-	    " PRIMARY KEY (form, quarter, no));"
-	    /*
-	     * Counts and cross-tabs read this covering index, never the
-	     * rows with their texts (tests/t_rebuild.sh checks the plans).
-	     */
-	    "CREATE INDEX temp.pub_meta ON pub(form, quarter, reported,"
-	    " month, sex, age, dx, profile, c1, c2, c3, c4, lv_month,"
-	    " lv_sex, lv_age, lv_dx, lv_profile)");
+	    " PRIMARY KEY (form, quarter, no))");
+}
+
+/*
+ * Counts and cross-tabs read this covering index, never the rows with
+ * their texts (tests/t_rebuild.sh checks the plans).  It is made once
+ * the first form's rows are in (they are the most): those come in
+ * their key's order, not this index's, and inserted one by one, a
+ * quarter's entries (at 1 000 000 incidents, more than the cache)
+ * were written in random places; CREATE INDEX sorts them.  The second
+ * form's rows go in at the index's end, a range that the cache holds.
+ */
+static int
+make_meta_index(struct privacy *p)
+{
+	return exec_sql(p, "CREATE INDEX temp.pub_meta ON pub(form, quarter,"
+	    " reported, month, sex, age, dx, profile, c1, c2, c3, c4,"
+	    " lv_month, lv_sex, lv_age, lv_dx, lv_profile)");
 }
 
 /* Scrubber callback: one line of the report per replacement. */
@@ -2984,7 +2994,8 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		if (decide(p, f) == -1)
 			return -1;
 		trace("privacy: form %d: decided", f);
-		if (stats_columns(p, f) == -1 || publish(p, f) == -1)
+		if (stats_columns(p, f) == -1 || publish(p, f) == -1 ||
+		    (f == 0 && make_meta_index(p) == -1))
 			return -1;
 		trace("privacy: form %d: published", f);
 		if ((p->cube[f] = cube_build(p->db, f, cfg, &p->dicts))
@@ -3099,12 +3110,15 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 		sqlite3_finalize(ins);
 		ins = NULL;
 	}
-	/* New rows, rows back, columns given, rows gone. */
+	/* New rows, rows back, columns given, rows gone: in the order of
+	 * the table's key (dec_order's), so that its entries are
+	 * appended, not written in random places of a large index. */
 	if (prepare(p, "SELECT d.form, d.quarter, d.no, d.source, "
 	    "d.source_ref, d.release, d.month, d.sex, d.age, d.dx, d.profile, "
 	    "d.withheld, d.outcome, d.region, d.stats_col, d.status, "
-	    "d.stats_new FROM temp.dec d WHERE d.status IN (1, 2) OR "
-	    "d.stats_new = 1", &sel) == -1)
+	    "d.stats_new FROM temp.dec d INDEXED BY dec_order "
+	    "WHERE d.status IN (1, 2) OR d.stats_new = 1 "
+	    "ORDER BY d.form, d.quarter, d.no", &sel) == -1)
 		goto out;
 	if (sqlite3_prepare_v2(w, "INSERT INTO published (policy, form, "
 	    "quarter, no, source, source_ref, release, month, sex, age, dx, "
