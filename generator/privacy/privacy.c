@@ -1032,11 +1032,17 @@ decide(struct privacy *p, enum form f)
 	} else
 		d.fresh = 1;
 	p->fresh[f] = d.fresh;
+	/*
+	 * The records in one pass over the table and sorted, not through
+	 * the index of (quarter, public_no), which gave the rows in
+	 * random order, each read on its own (twice the time).
+	 */
 	buf_reset(&q);
 	buf_printf(&q, "SELECT id, source, source_ref, quarter, "
 	    "reported_quarter, CAST(substr(occurred_at, 6, 2) AS INTEGER), "
 	    "sex, %s, diagnosis_category, profile, %s, region FROM main.%s "
-	    "ORDER BY quarter, id", f == FORM_INCIDENTS ? "age_years" : "0",
+	    "NOT INDEXED ORDER BY quarter, id",
+	    f == FORM_INCIDENTS ? "age_years" : "0",
 	    form_outcome[f], form_table[f]);
 	if (prepare(p, buf_str(&q), &d.rec) == -1)
 		goto out;
