@@ -63,7 +63,11 @@ counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
 
 # "REUSED TOTAL" tables of a language from the trace
 tables() {
-	sed -n "s/.*$1: quarters and tables, explorer (\([0-9]*\) of \([0-9]*\) tables' rows reused)$/\1 \2/p" trace
+	sed -n "s/.*$1: quarters and tables, explorer (\([0-9]*\) of \([0-9]*\) tables' rows reused;.*/\1 \2/p" trace
+}
+# "COPIED MADE" chunks of the record indexes made again, a language's
+chunks() {
+	sed -n "s/.*$1: quarters and tables, explorer (.*, \([0-9]*\) of \([0-9]*\) chunks copied)$/\1 \2/p" trace
 }
 
 sqlite3 prev.db ".backup p0.db"
@@ -83,6 +87,7 @@ add_quarter prev.db
 for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
 build prev.db site
 r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members)
+c0=$(chunks kk) c1=$(chunks ru)
 counts >summary.memo
 a=$(ahead)
 check_sh "a new quarter: the records that did not change come from the memo ($r)" \
@@ -98,10 +103,26 @@ check_sh "... and the all-quarters workbooks take those quarters' sheets from th
     '[ "${w0%% *}" -gt 0 ] && [ "${w0%% *}" -lt "${w0#* }" ] && [ "${w1%% *}" -gt 0 ]'
 check_sh "... and the compressed files of the quarters that late records join copy the members of the rows before them from the last ones ($m0)" \
     '[ "${m0%% *}" -gt 0 ] && [ "${m0%% *}" -lt "${m0#* }" ]'
+check_sh "... and so do their tables' record indexes, chunk by chunk (kk $c0, ru $c1)" \
+    '[ "${c0%% *}" -gt 0 ] && [ "${c0%% *}" -lt "${c0#* }" ] && [ "${c1%% *}" -gt 0 ]'
 build full.db full --jobs 1
 r=$(reused) t=$(tables kk)
-m=$(members)
+m=$(members) c=$(chunks kk)
 check "... which a full build compresses all ($m)" [ "$m" = "0 0" ]
+check_sh "... and all the chunks of its record indexes ($c)" \
+    '[ "${c%% *}" = 0 ] && [ "${c#* }" -gt 0 ]'
+# One member, nothing after it (as DecompressionStream wants), and
+# the bytes gzip reads.
+python3 -c '
+import sys, zlib, gzip
+for f in sys.argv[1:]:
+    b = open(f, "rb").read()
+    d = zlib.decompressobj(16 + 15)
+    x = d.decompress(b)
+    if not d.eof or d.unused_data or x != gzip.decompress(b):
+        print(f)
+' full/kk/20*/*/records.json.gz site/ru/20*/*/records.json.gz >badgz
+check "... which are each one gzip member, whole" [ ! -s badgz ]
 counts >summary.full
 check "a full build (no memo, no site before it) reuses nothing ($r; tables $t)" \
     [ "${r%% *}" = 0 -a "${t%% *}" = 0 ]
@@ -124,8 +145,18 @@ for f in dam/data/20*/*.gz; do
 	printf 'x' | dd of=$f bs=1 seek=$((h + 64)) conv=notrunc 2>/dev/null
 	touch -d "$t" $f
 done
+# ... and the record indexes' first chunk of records
+for f in dam/kk/20*/*/records.json.gz; do
+	h=$(sed -n "s|^e ${f#dam/}#1 \([0-9]*\) .*|\1|p" .dam.regsite-map-kk)
+	[ -n "$h" ] || continue
+	t=$(stat -c %y $f)
+	printf 'x' | dd of=$f bs=1 seek=$((h + 64)) conv=notrunc 2>/dev/null
+	touch -d "$t" $f
+done
 build p0.db dam
-md=$(members)
+md=$(members) cd=$(chunks kk) td=$(tables kk)
+check_sh "the last site's record indexes damaged the same way: fewer tables reused whole ($td, against $tk undamaged) and more chunks compressed ($cd copied, against $c0)" \
+    '[ "${td%% *}" -lt "${tk%% *}" ] && [ $((${cd#* } - ${cd%% *})) -gt $((${c0#* } - ${c0%% *})) ]' 
 check_sh "the last site's compressed files damaged since, their size and time the same: no damaged member is copied ($md, against $m0 undamaged)" \
     '[ "${md%% *}" -lt "${m0%% *}" ]'
 check "... and the site is the same as the one built over the undamaged site" \

@@ -415,29 +415,7 @@ same_head(struct build *b, struct dl_file *df, const struct pment *e)
 static int
 prev_summed(struct build *b, const struct pment *e)
 {
-	struct sha256_ctx sha;
-	unsigned char	 chunk[ZCHUNK];
-	uint8_t		 dg[SHA256_DIGEST_SIZE];
-	char		 hex[65], *path;
-	size_t		 got;
-	FILE		*in;
-	int		 bad;
-
-	if (e->sha[0] == '\0' || !pagemap_check(b->dm, e))
-		return 0;
-	path = xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
-	in = fopen(path, "rb");
-	free(path);
-	if (in == NULL)
-		return 0;
-	sha256_init(&sha);
-	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
-		sha256_update(&sha, got, chunk);
-	bad = ferror(in);
-	fclose(in);
-	sha256_digest(&sha, sizeof(dg), dg);
-	hex_encode(dg, sizeof(dg), hex);
-	return !bad && strcmp(hex, e->sha) == 0;
+	return pagemap_summed(b->dm, e);
 }
 
 /*

@@ -892,49 +892,159 @@ site_link_previous(struct site *s)
 /* gzip                                                                 */
 
 #define GZ_INDEX_LEVEL	5
+#define GZ_CHUNK	(128 * 1024)
+#define GZ_WINDOW	32768
 
+/*
+ * One gzip member (browsers' DecompressionStream wants one: so zlib, a
+ * stream, not libdeflate's members) made of chunks: each chunk of
+ * about GZ_CHUNK bytes (ended where a write ends: a whole record) is
+ * compressed by a fresh raw deflate stream whose dictionary is the 32
+ * KiB of text before it (as pigz does), ending with a sync flush,
+ * byte-aligned and not final; an empty final block and the trailer
+ * end the member.  So a chunk's bytes depend on its text and the text
+ * before it alone, and the same text compressed again gives the bytes
+ * the last build wrote: a table that late records join has its earlier
+ * records' chunks copied from the last site (after inflating them, with
+ * that dictionary, to check they give exactly this text), not
+ * compressed again.  A chunk ended by gz_cut (a header, whose count of
+ * pages changes) is no dictionary for the next.  Level 5: on a table's
+ * record index, 41% smaller than level 1 for 1.5 times its CPU time;
+ * level 6 is 14% smaller again for twice level 5's time.  Chunks of 128
+ * KiB with their dictionaries are 0.2% larger than one stream (without
+ * them, 12%).
+ */
 struct gzout {
 	FILE		*f;
-	z_stream	 z;
-	int		 bad;
+	z_stream	 z, inf;
+	int		 bad, inf_ok;
+	struct buf	 in, old, back, dict;
+	uLong		 crc;
+	unsigned long long isize, off;
+	size_t		 k;		/* the next chunk's number */
+	const struct gz_reuse *r;
+	void		*arg;
+	size_t		 copied;
 };
 
 struct gzout *
 gz_open(FILE *f)
 {
 	struct gzout	*g = xcalloc(1, sizeof(*g));
+	/* zlib's own gzip header: no name, no time, level 5's flags,
+	 * Unix. */
+	static const unsigned char head[10] = {
+		0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3
+	};
 
 	g->f = f;
-	/*
-	 * windowBits 16 + 15: a gzip header, mtime 0, no name.  One
-	 * member, as browsers' DecompressionStream wants it (so zlib, a
-	 * stream, not libdeflate's members).  Level 5: on a table's
-	 * record index, 41% smaller than level 1 for 1.5 times its CPU
-	 * time; level 6 is 14% smaller again for twice level 5's time.
-	 */
-	if (deflateInit2(&g->z, GZ_INDEX_LEVEL, Z_DEFLATED, 16 + 15, 9,
+	g->crc = crc32(0, NULL, 0);
+	if (deflateInit2(&g->z, GZ_INDEX_LEVEL, Z_DEFLATED, -15, 9,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		g->bad = 1;
+	fwrite(head, 1, sizeof(head), f);
+	g->off = sizeof(head);
 	return g;
 }
 
-static void
-gz_run(struct gzout *g, int flush)
+void
+gz_set_reuse(struct gzout *g, const struct gz_reuse *r, void *arg)
 {
-	unsigned char	 chunk[65536];
+	g->r = r;
+	g->arg = arg;
+}
+
+/* Does the last build's chunk (g->old) give exactly len bytes at p? */
+static int
+gz_same(struct gzout *g, const unsigned char *p, size_t len)
+{
+	int	 zr;
+
+	if (!g->inf_ok) {
+		if (inflateInit2(&g->inf, -15) != Z_OK)
+			return 0;
+		g->inf_ok = 1;
+	} else if (inflateReset(&g->inf) != Z_OK)
+		return 0;
+	if (g->dict.len > 0 && inflateSetDictionary(&g->inf,
+	    (const unsigned char *)g->dict.data, (uInt)g->dict.len) != Z_OK)
+		return 0;
+	if (g->back.cap < len + 1) {
+		g->back.data = xrealloc(g->back.data, len + 1);
+		g->back.cap = len + 1;
+	}
+	g->inf.next_in = (unsigned char *)g->old.data;
+	g->inf.avail_in = (uInt)g->old.len;
+	g->inf.next_out = (unsigned char *)g->back.data;
+	g->inf.avail_out = (uInt)(len + 1);
+	zr = inflate(&g->inf, Z_SYNC_FLUSH);
+	/* All of it read, not final, exactly len bytes, these bytes;
+	 * and it ends as a sync flush does (an empty stored block). */
+	return zr == Z_OK && g->inf.avail_in == 0 &&
+	    g->inf.total_out == len && memcmp(g->back.data, p, len) == 0 &&
+	    g->old.len >= 4 && memcmp(g->old.data + g->old.len - 4,
+	    "\0\0\377\377", 4) == 0;
+}
+
+/* Compress (or copy) the gathered chunk; with alone, the next chunk
+ * does not refer to it. */
+static void
+gz_chunk(struct gzout *g, int alone)
+{
+	unsigned char	 out[65536];
+	unsigned long long start = g->off;
+	const unsigned char *p = (const unsigned char *)g->in.data;
+	size_t		 len = g->in.len;
 	int		 zr;
 
-	do {
-		g->z.next_out = chunk;
-		g->z.avail_out = sizeof(chunk);
-		zr = deflate(&g->z, flush);
-		if (zr == Z_STREAM_ERROR) {
+	if (g->bad || len == 0)
+		return;
+	g->crc = crc32(g->crc, p, (uInt)len);
+	g->isize += len;
+	if (g->r != NULL && g->r->old(g->arg, g->k, len, &g->old) == 0 &&
+	    gz_same(g, p, len)) {
+		fwrite(g->old.data, 1, g->old.len, g->f);
+		g->off += g->old.len;
+		g->copied++;
+	} else {
+		if (deflateReset(&g->z) != Z_OK || (g->dict.len > 0 &&
+		    deflateSetDictionary(&g->z, (const unsigned char *)
+		    g->dict.data, (uInt)g->dict.len) != Z_OK)) {
 			g->bad = 1;
 			return;
 		}
-		fwrite(chunk, 1, sizeof(chunk) - g->z.avail_out, g->f);
-	} while (g->z.avail_out == 0 || (flush == Z_FINISH &&
-	    zr != Z_STREAM_END));
+		g->z.next_in = (unsigned char *)(uintptr_t)p;
+		g->z.avail_in = (uInt)len;
+		do {
+			g->z.next_out = out;
+			g->z.avail_out = sizeof(out);
+			zr = deflate(&g->z, Z_SYNC_FLUSH);
+			if (zr == Z_STREAM_ERROR) {
+				g->bad = 1;
+				return;
+			}
+			fwrite(out, 1, sizeof(out) - g->z.avail_out, g->f);
+			g->off += sizeof(out) - g->z.avail_out;
+		} while (g->z.avail_out == 0 || g->z.avail_in > 0);
+	}
+	if (g->r != NULL)
+		g->r->made(g->arg, g->k, start, g->off - start, len);
+	g->k++;
+	/* The next chunk's dictionary: the last 32 KiB of text. */
+	if (alone)
+		buf_reset(&g->dict);
+	else if (len >= GZ_WINDOW) {
+		buf_reset(&g->dict);
+		buf_put(&g->dict, p + len - GZ_WINDOW, GZ_WINDOW);
+	} else {
+		buf_put(&g->dict, p, len);
+		if (g->dict.len > GZ_WINDOW) {
+			memmove(g->dict.data, g->dict.data + g->dict.len -
+			    GZ_WINDOW, GZ_WINDOW);
+			g->dict.len = GZ_WINDOW;
+		}
+	}
+	buf_reset(&g->in);
 }
 
 void
@@ -942,23 +1052,44 @@ gz_write(struct gzout *g, const void *p, size_t len)
 {
 	if (g->bad || len == 0)
 		return;
-	g->z.next_in = (unsigned char *)(uintptr_t)p;
-	g->z.avail_in = (uInt)len;
-	gz_run(g, Z_NO_FLUSH);
+	buf_put(&g->in, p, len);
+	if (g->in.len >= GZ_CHUNK)
+		gz_chunk(g, 0);
+}
+
+void
+gz_cut(struct gzout *g)
+{
+	gz_chunk(g, 1);
 }
 
 int
-gz_close(struct gzout *g)
+gz_close(struct gzout *g, size_t *copied)
 {
-	int	 bad;
+	unsigned char	 tail[10];
+	int		 bad, i;
 
+	gz_chunk(g, 1);
 	if (!g->bad) {
-		g->z.next_in = NULL;
-		g->z.avail_in = 0;
-		gz_run(g, Z_FINISH);
+		/* The final block, empty, fixed codes: 03 00. */
+		tail[0] = 3;
+		tail[1] = 0;
+		for (i = 0; i < 4; i++) {
+			tail[2 + i] = (unsigned char)(g->crc >> (8 * i));
+			tail[6 + i] = (unsigned char)(g->isize >> (8 * i));
+		}
+		fwrite(tail, 1, sizeof(tail), g->f);
 	}
 	deflateEnd(&g->z);
+	if (g->inf_ok)
+		inflateEnd(&g->inf);
 	bad = g->bad;
+	if (copied != NULL)
+		*copied = g->copied;
+	buf_free(&g->in);
+	buf_free(&g->old);
+	buf_free(&g->back);
+	buf_free(&g->dict);
 	free(g);
 	return bad ? rs_err("gzip: zlib failed") : 0;
 }

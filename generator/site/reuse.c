@@ -487,6 +487,43 @@ pagemap_check(const struct pagemap *m, const struct pment *e)
 	return ok;
 }
 
+/* The SHA-256 of a file, lower-case hex: 0, or -1. */
+int
+file_sha256(const char *path, char hex[65])
+{
+	struct sha256_ctx sha;
+	unsigned char	 chunk[65536];
+	uint8_t		 dg[SHA256_DIGEST_SIZE];
+	size_t		 got;
+	FILE		*in;
+	int		 bad;
+
+	if ((in = fopen(path, "rb")) == NULL)
+		return -1;
+	sha256_init(&sha);
+	while ((got = fread(chunk, 1, sizeof(chunk), in)) > 0)
+		sha256_update(&sha, got, chunk);
+	bad = ferror(in);
+	fclose(in);
+	sha256_digest(&sha, sizeof(dg), dg);
+	hex_encode(dg, sizeof(dg), hex);
+	return bad ? -1 : 0;
+}
+
+int
+pagemap_summed(const struct pagemap *m, const struct pment *e)
+{
+	char	 hex[65], *path;
+	int	 ok;
+
+	if (e->sha[0] == '\0' || !pagemap_check(m, e))
+		return 0;
+	path = xasprintf("%s/%s", m->prevdir, e->path);
+	ok = file_sha256(path, hex) == 0 && strcmp(hex, e->sha) == 0;
+	free(path);
+	return ok;
+}
+
 const char *
 pagemap_prevdir(const struct pagemap *m)
 {

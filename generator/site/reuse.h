@@ -61,6 +61,10 @@ int	 pagemap_same(struct pagemap *, int form, const char *quarter,
 const struct pment *pagemap_prev(const struct pagemap *, const char *path);
 /* Is the previous site's file still as the entry says (its size)? */
 int	 pagemap_check(const struct pagemap *, const struct pment *);
+/* ... and its SHA-256 the entry's (none: 0)? */
+int	 pagemap_summed(const struct pagemap *, const struct pment *);
+/* The SHA-256 of a file, lower-case hex: 0, or -1. */
+int	 file_sha256(const char *path, char hex[65]);
 /* Bytes [off, off + len) of the previous site's file: 0, or -1 and
  * rs_err (the file changed or is gone). */
 int	 pagemap_read(const struct pagemap *, const struct pment *,

@@ -105,19 +105,20 @@ rows_mapped(struct tctx *t, const char *path, const struct mv_mark *mk)
 		    mk->len, NULL);
 }
 
-/* A file of the quarter table written whole: its size, into the map. */
+/* A file of the quarter table written whole: its size and SHA-256,
+ * into the map (a later build links it only if it is still that). */
 static void
 file_mapped(struct tctx *t, const char *rel)
 {
 	struct stat	 st;
-	char		*path;
+	char		*path, hex[65];
 
 	if (t->b->pm == NULL)
 		return;
 	path = xasprintf("%s/%s", site_tmpdir(t->b->site), rel);
-	if (stat(path, &st) == 0)
+	if (stat(path, &st) == 0 && file_sha256(path, hex) == 0)
 		pagemap_add(t->b->pm, rel, (unsigned long long)st.st_size, 0,
-		    0, NULL);
+		    0, hex);
 	free(path);
 }
 
@@ -848,7 +849,49 @@ struct index {
 	struct gzout	*gz;		/* records.json.gz */
 	struct jw	 j;		/* the JSON, a record at a time */
 	struct buf	 line;		/* what j wrote since the last flush */
+	struct pagemap	*pm;		/* its chunks' map entries */
+	struct buf	 name;
+	long		 nchunks;
 };
+
+/*
+ * The map entry of the record index's chunk k, "PATH#k": its offset,
+ * compressed and plain lengths.
+ */
+static const char *
+chunk_name(struct index *ix, const char *path, size_t k)
+{
+	buf_reset(&ix->name);
+	buf_printf(&ix->name, "%s#%zu", path, k);
+	return buf_str(&ix->name);
+}
+
+static int
+chunk_old(void *arg, size_t k, size_t len, struct buf *z)
+{
+	struct index	*ix = arg;
+	const struct pment *e, *f;
+
+	if ((f = pagemap_prev(ix->pm, ix->path)) == NULL ||
+	    (e = pagemap_prev(ix->pm, chunk_name(ix, ix->path, k))) ==
+	    NULL || e->n[2] != len || e->n[1] == 0 ||
+	    !pagemap_check(ix->pm, f))
+		return -1;
+	return pagemap_read(ix->pm, f, e->n[0], e->n[1], z);
+}
+
+static void
+chunk_made(void *arg, size_t k, unsigned long long off,
+    unsigned long long zlen, size_t len)
+{
+	struct index	*ix = arg;
+
+	pagemap_add(ix->pm, chunk_name(ix, ix->path, k), off, zlen, len,
+	    NULL);
+	ix->nchunks++;
+}
+
+static const struct gz_reuse chunk_reuse = { chunk_old, chunk_made };
 
 /* Write what the index's JSON writer appended to its file. */
 static void
@@ -920,6 +963,10 @@ index_open(struct tctx *t, struct index *ix)
 	if ((ix->f = site_fopen(t->b->site, ix->path)) == NULL)
 		return -1;
 	ix->gz = gz_open(ix->f);
+	if (t->b->pm != NULL) {
+		ix->pm = t->b->pm;
+		gz_set_reuse(ix->gz, &chunk_reuse, ix);
+	}
 	jw_init(&ix->j, &ix->line);
 	index_head(t, &ix->j);
 	jw_key(&ix->j, "pages");
@@ -928,6 +975,8 @@ index_open(struct tctx *t, struct index *ix)
 	jw_key(&ix->j, "records");
 	jw_arr_begin(&ix->j);
 	index_flush(ix);
+	/* The header (its count of pages changes) a chunk of its own. */
+	gz_cut(ix->gz);
 	return 0;
 }
 
@@ -1126,7 +1175,7 @@ index_close(struct tctx *t, struct index *ix, int ok)
 {
 	struct buf	 fj = { 0 };
 	struct jw	 j;
-	size_t		 i, k;
+	size_t		 i, k, copied = 0;
 	int		 rc = 0;
 	char		*path;
 
@@ -1139,8 +1188,10 @@ index_close(struct tctx *t, struct index *ix, int ok)
 		jw_obj_end(&ix->j);
 		BUF_LIT(&ix->line, "\n");
 		index_flush(ix);
-		rc = gz_close(ix->gz);
+		rc = gz_close(ix->gz, &copied);
 		ix->gz = NULL;
+		t->b->ixchunks[0] += ix->nchunks;
+		t->b->ixchunks[1] += (long)copied;
 		if (site_fclose(t->b->site, ix->f, ix->path) == -1)
 			rc = -1;
 		ix->f = NULL;
@@ -1173,6 +1224,7 @@ index_close(struct tctx *t, struct index *ix, int ok)
 	}
 	free(ix->path);
 	buf_free(&ix->line);
+	buf_free(&ix->name);
 	return ok ? rc : -1;
 }
 
@@ -1462,25 +1514,38 @@ grouplinks_free(struct grouplinks *gl)
 	gl->n = 0;
 }
 
-/* Is the last build's file at rel (its map entry, its size) there? */
+/* Is the last build's file at rel (its map entry, its size) there?
+ * With whole (a file to link), its SHA-256 too. */
 static int
-prev_ok(struct tctx *t, const char *rel)
+prev_ok(struct tctx *t, const char *rel, int whole)
 {
 	const struct pment *e;
 
-	return (e = pagemap_prev(t->b->pm, rel)) != NULL &&
-	    pagemap_check(t->b->pm, e);
+	return (e = pagemap_prev(t->b->pm, rel)) != NULL && (whole ?
+	    pagemap_summed(t->b->pm, e) : pagemap_check(t->b->pm, e));
 }
 
-/* The file at rel linked from the last site, and mapped again. */
+/* The file at rel linked from the last site, and mapped again (with
+ * its chunks' entries, if it has). */
 static int
 prev_link(struct tctx *t, const char *rel)
 {
 	const struct pment *e = pagemap_prev(t->b->pm, rel);
+	struct buf	 name = { 0 };
+	size_t		 k;
 
 	if (e == NULL || site_link(t->b->site, rel) == -1)
 		return -1;
-	pagemap_add(t->b->pm, rel, e->n[0], e->n[1], e->n[2], NULL);
+	pagemap_add(t->b->pm, rel, e->n[0], e->n[1], e->n[2], e->sha);
+	for (k = 0; ; k++) {
+		buf_reset(&name);
+		buf_printf(&name, "%s#%zu", rel, k);
+		if ((e = pagemap_prev(t->b->pm, buf_str(&name))) == NULL)
+			break;
+		pagemap_add(t->b->pm, buf_str(&name), e->n[0], e->n[1],
+		    e->n[2], NULL);
+	}
+	buf_free(&name);
 	return 0;
 }
 
@@ -1502,17 +1567,17 @@ form_reuse(struct tctx *t, struct grps *g)
 
 	ix = url_records_json(t->l, t->quarter, t->f);
 	fj = url_filters_json(t->l, t->quarter, t->f);
-	ok = prev_ok(t, ix) && prev_ok(t, fj);
+	ok = prev_ok(t, ix, 1) && prev_ok(t, fj, 1);
 	for (n = 1; ok && n <= t->npages; n++) {
 		p = table_path(t, n);
-		ok = prev_ok(t, p);
+		ok = prev_ok(t, p, 0);
 		free(p);
 	}
 	for (i = 0; ok && i < g->n; i++)
 		for (n = 1; ok && n <= g->v[i].npages; n++) {
 			p = url_table_group(t->l, t->quarter, t->f,
 			    g->v[i].code, n);
-			ok = prev_ok(t, p);
+			ok = prev_ok(t, p, 0);
 			free(p);
 		}
 	if (!ok) {
