@@ -918,7 +918,7 @@ struct gzout {
 	FILE		*f;
 	z_stream	 z, inf;
 	int		 bad, inf_ok;
-	struct buf	 in, old, back, dict;
+	struct buf	 in, old, dict;
 	uLong		 crc;
 	unsigned long long isize, off;
 	size_t		 k;		/* the next chunk's number */
@@ -954,12 +954,18 @@ gz_set_reuse(struct gzout *g, const struct gz_reuse *r, void *arg)
 	g->arg = arg;
 }
 
-/* Does the last build's chunk (g->old) give exactly len bytes at p? */
+/* Does the last build's chunk (g->old) give exactly len bytes at p?
+ * Inflated a piece at a time, each compared as it comes. */
 static int
 gz_same(struct gzout *g, const unsigned char *p, size_t len)
 {
-	int	 zr;
+	unsigned char	 piece[16384];
+	size_t		 done = 0, n;
+	int		 zr;
 
+	if (g->old.len < 4 || memcmp(g->old.data + g->old.len - 4,
+	    "\0\0\377\377", 4) != 0)
+		return 0;	/* not ended as a sync flush ends */
 	if (!g->inf_ok) {
 		if (inflateInit2(&g->inf, -15) != Z_OK)
 			return 0;
@@ -969,21 +975,25 @@ gz_same(struct gzout *g, const unsigned char *p, size_t len)
 	if (g->dict.len > 0 && inflateSetDictionary(&g->inf,
 	    (const unsigned char *)g->dict.data, (uInt)g->dict.len) != Z_OK)
 		return 0;
-	if (g->back.cap < len + 1) {
-		g->back.data = xrealloc(g->back.data, len + 1);
-		g->back.cap = len + 1;
-	}
 	g->inf.next_in = (unsigned char *)g->old.data;
 	g->inf.avail_in = (uInt)g->old.len;
-	g->inf.next_out = (unsigned char *)g->back.data;
-	g->inf.avail_out = (uInt)(len + 1);
-	zr = inflate(&g->inf, Z_SYNC_FLUSH);
-	/* All of it read, not final, exactly len bytes, these bytes;
-	 * and it ends as a sync flush does (an empty stored block). */
-	return zr == Z_OK && g->inf.avail_in == 0 &&
-	    g->inf.total_out == len && memcmp(g->back.data, p, len) == 0 &&
-	    g->old.len >= 4 && memcmp(g->old.data + g->old.len - 4,
-	    "\0\0\377\377", 4) == 0;
+	for (;;) {
+		g->inf.next_out = piece;
+		g->inf.avail_out = sizeof(piece);
+		zr = inflate(&g->inf, Z_SYNC_FLUSH);
+		n = sizeof(piece) - g->inf.avail_out;
+		if (n > len - done || memcmp(piece, p + done, n) != 0)
+			return 0;
+		done += n;
+		/* No final block in a chunk; the end: all of it read. */
+		if (zr == Z_BUF_ERROR && n == 0)
+			break;
+		if (zr != Z_OK)
+			return 0;
+		if (g->inf.avail_in == 0 && g->inf.avail_out != 0)
+			break;
+	}
+	return g->inf.avail_in == 0 && done == len;
 }
 
 /* Compress (or copy) the gathered chunk; with alone, the next chunk
@@ -1088,7 +1098,6 @@ gz_close(struct gzout *g, size_t *copied)
 		*copied = g->copied;
 	buf_free(&g->in);
 	buf_free(&g->old);
-	buf_free(&g->back);
 	buf_free(&g->dict);
 	free(g);
 	return bad ? rs_err("gzip: zlib failed") : 0;
