@@ -855,15 +855,15 @@ struct index {
 };
 
 /*
- * The map entry of the record index's chunk k, "PATH#k": its offset,
- * compressed and plain lengths.
+ * The name of the map entry of a record index's chunk k, "PATH#k": its
+ * offset, compressed and plain lengths.
  */
 static const char *
-chunk_name(struct index *ix, const char *path, size_t k)
+chunk_name(struct buf *b, const char *path, size_t k)
 {
-	buf_reset(&ix->name);
-	buf_printf(&ix->name, "%s#%zu", path, k);
-	return buf_str(&ix->name);
+	buf_reset(b);
+	buf_printf(b, "%s#%zu", path, k);
+	return buf_str(b);
 }
 
 static int
@@ -873,7 +873,7 @@ chunk_old(void *arg, size_t k, size_t len, struct buf *z)
 	const struct pment *e, *f;
 
 	if ((f = pagemap_prev(ix->pm, ix->path)) == NULL ||
-	    (e = pagemap_prev(ix->pm, chunk_name(ix, ix->path, k))) ==
+	    (e = pagemap_prev(ix->pm, chunk_name(&ix->name, ix->path, k))) ==
 	    NULL || e->n[2] != len || e->n[1] == 0 ||
 	    !pagemap_check(ix->pm, f))
 		return -1;
@@ -886,8 +886,8 @@ chunk_made(void *arg, size_t k, unsigned long long off,
 {
 	struct index	*ix = arg;
 
-	pagemap_add(ix->pm, chunk_name(ix, ix->path, k), off, zlen, len,
-	    NULL);
+	pagemap_add(ix->pm, chunk_name(&ix->name, ix->path, k), off, zlen,
+	    len, NULL);
 	ix->nchunks++;
 }
 
@@ -1537,14 +1537,10 @@ prev_link(struct tctx *t, const char *rel)
 	if (e == NULL || site_link(t->b->site, rel) == -1)
 		return -1;
 	pagemap_add(t->b->pm, rel, e->n[0], e->n[1], e->n[2], e->sha);
-	for (k = 0; ; k++) {
-		buf_reset(&name);
-		buf_printf(&name, "%s#%zu", rel, k);
-		if ((e = pagemap_prev(t->b->pm, buf_str(&name))) == NULL)
-			break;
+	for (k = 0; (e = pagemap_prev(t->b->pm, chunk_name(&name, rel, k)))
+	    != NULL; k++)
 		pagemap_add(t->b->pm, buf_str(&name), e->n[0], e->n[1],
 		    e->n[2], NULL);
-	}
 	buf_free(&name);
 	return 0;
 }
