@@ -404,19 +404,6 @@ same_head(struct build *b, struct dl_file *df, const struct pment *e)
 	return same;
 }
 
-/*
- * Are the last site's file's bytes still the ones its map entry summed
- * (its size and SHA-256)?  A file changed in place, its size, time and
- * inode kept, is not taken from.  Checked before anything is written
- * from it, so a kept quarter's file is read twice (from the page
- * cache: 0.3 GB for the bench's rebuild); hashing while copying would
- * find a bad file only after its copy was half written.
- */
-static int
-prev_summed(struct build *b, const struct pment *e)
-{
-	return pagemap_summed(b->dm, e);
-}
 
 /*
  * A quarter's files as the last build wrote them, from the same rows
@@ -445,7 +432,7 @@ set_reuse(struct build *b, enum form f, const char *quarter)
 			    l < 0 || formats[k]->gz);
 			e[nf] = pagemap_prev(b->dm, path);
 			free(path);
-			if (e[nf] == NULL || !prev_summed(b, e[nf]))
+			if (e[nf] == NULL || !pagemap_summed(b->dm, e[nf]))
 				return 0;
 			nf++;
 		}
@@ -536,7 +523,7 @@ prev_file(struct build *b, const char *rel)
 	const struct pment *e;
 
 	if (b->dm == NULL || (e = pagemap_prev(b->dm, rel)) == NULL ||
-	    !prev_summed(b, e))
+	    !pagemap_summed(b->dm, e))
 		return NULL;
 	return xasprintf("%s/%s", pagemap_prevdir(b->dm), e->path);
 }

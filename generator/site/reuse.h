@@ -61,7 +61,14 @@ int	 pagemap_same(struct pagemap *, int form, const char *quarter,
 const struct pment *pagemap_prev(const struct pagemap *, const char *path);
 /* Is the previous site's file still as the entry says (its size)? */
 int	 pagemap_check(const struct pagemap *, const struct pment *);
-/* ... and its SHA-256 the entry's (none: 0)? */
+/*
+ * ... and its bytes still the ones the entry summed (its SHA-256; none:
+ * 0)?  A file changed in place, its size, time and inode kept, is not
+ * taken from.  Checked before anything is written from it, so a kept
+ * file is read twice (from the page cache: 0.3 GB for the bench's
+ * rebuild's downloads); hashing while copying would find a bad file
+ * only after its copy was half written.
+ */
 int	 pagemap_summed(const struct pagemap *, const struct pment *);
 /* The SHA-256 of a file, lower-case hex: 0, or -1. */
 int	 file_sha256(const char *path, char hex[65]);

@@ -850,6 +850,7 @@ struct index {
 	struct jw	 j;		/* the JSON, a record at a time */
 	struct buf	 line;		/* what j wrote since the last flush */
 	struct pagemap	*pm;		/* its chunks' map entries */
+	const struct pment *prev;	/* the last build's index */
 	struct buf	 name;
 	long		 nchunks;
 };
@@ -870,14 +871,14 @@ static int
 chunk_old(void *arg, size_t k, size_t len, struct buf *z)
 {
 	struct index	*ix = arg;
-	const struct pment *e, *f;
+	const struct pment *e;
 
-	if ((f = pagemap_prev(ix->pm, ix->path)) == NULL ||
-	    (e = pagemap_prev(ix->pm, chunk_name(&ix->name, ix->path, k))) ==
-	    NULL || e->n[2] != len || e->n[1] == 0 ||
-	    !pagemap_check(ix->pm, f))
+	/* pagemap_read checks the file's size. */
+	if (ix->prev == NULL || (e = pagemap_prev(ix->pm,
+	    chunk_name(&ix->name, ix->path, k))) == NULL ||
+	    e->n[2] != len || e->n[1] == 0)
 		return -1;
-	return pagemap_read(ix->pm, f, e->n[0], e->n[1], z);
+	return pagemap_read(ix->pm, ix->prev, e->n[0], e->n[1], z);
 }
 
 static void
@@ -965,6 +966,7 @@ index_open(struct tctx *t, struct index *ix)
 	ix->gz = gz_open(ix->f);
 	if (t->b->pm != NULL) {
 		ix->pm = t->b->pm;
+		ix->prev = pagemap_prev(ix->pm, ix->path);
 		gz_set_reuse(ix->gz, &chunk_reuse, ix);
 	}
 	jw_init(&ix->j, &ix->line);
