@@ -912,8 +912,8 @@ site_link_previous(struct site *s)
  * record index, 41% smaller than level 1 for 1.5 times its CPU time;
  * level 6 is 14% smaller again for twice level 5's time.  Chunks of 512
  * KiB with their dictionaries are 0.1% larger than one stream (without
- * them, 3%); chunks of 128 KiB put 18 000 entries in each language's
- * map at 1 000 000 incidents, and the build's peak memory past 64 MB.
+ * them, 3%), and a quarter of 128 KiB chunks' map entries (18 000 a
+ * language at 1 000 000 incidents).
  */
 struct gzout {
 	FILE		*f;
