@@ -118,8 +118,10 @@ cp -r "$prev" "$WORK/before"
 "$REGSITE" build --db "$db" --out "$prev" --config "$cfg" --no-record \
     --quiet &
 pid=$!
+# Polled until the tree has 300 files or the build has ended: a
+# sanitized build on a busy machine may take a minute to get there.
 i=0 partial=0
-while [ $i -lt 400 ]; do
+while [ $i -lt 6000 ] && kill -0 $pid 2>/dev/null; do
 	tmp=$(ls -d "$WORK"/.public.tmp-* 2>/dev/null | head -1)
 	if [ -n "$tmp" ] && [ "$(find "$tmp" -type f | head -300 | wc -l)" -ge 300 ]; then
 		partial=1
@@ -132,7 +134,7 @@ kill -9 $pid 2>/dev/null
 killed=$?
 wait $pid 2>/dev/null
 rc=$?
-check_sh "the build was killed midway (a partial tree of 300 files; status $rc)" \
+check_sh "the build was killed midway (a partial tree of 300 files; polled $i times, partial $partial, kill status $killed, status $rc)" \
     '[ "$partial" -eq 1 ] && [ "$killed" -eq 0 ] && [ "$rc" -eq 137 ]'
 check "a killed build leaves the previous site intact" \
     diff -r "$WORK/before" "$prev"
