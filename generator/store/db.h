@@ -10,6 +10,7 @@
 
 #include <sqlite3.h>
 
+struct buf;
 struct import_opts;
 struct dicts;
 
@@ -41,6 +42,15 @@ void	 db_close(sqlite3 *);
 int	 db_exec(sqlite3 *, const char *);
 /* rs_err "FILE: what: sqlite's message" (or a clear lock message). */
 int	 db_err(sqlite3 *, const char *what);
+/*
+ * Drop table's explicit indexes (DB_INDEXES) and triggers (DB_TRIGGERS)
+ * for a bulk insert, appending the SQL that makes them again to save;
+ * 0, or -1 and rs_err.
+ */
+#define DB_INDEXES	0x01
+#define DB_TRIGGERS	0x02
+int	 db_set_aside(sqlite3 *, const char *table, int what,
+	    struct buf *save);
 
 /*
  * Register regsite_content(v, ...), a 64-bit key of its arguments'

@@ -1101,11 +1101,16 @@ number(struct imp *im)
 	return 0;
 }
 
-/* Replace the submission's records with the staged ones. */
+/*
+ * Replace the submission's records with the staged ones.  The new
+ * records go in without the table's trigger (they are numbered) and,
+ * with bulk (more of them than the table holds), without its indexes,
+ * each made again in one sort.
+ */
 static int
-apply(struct imp *im, long records)
+apply(struct imp *im, long records, int bulk)
 {
-	struct buf	 b = { 0 };
+	struct buf	 b = { 0 }, aside = { 0 };
 	const char	*t = rules_table(im->form);
 	char		 hex[2 * SHA256_DIGEST_SIZE + 1];
 	sqlite3_stmt	*st;
@@ -1134,6 +1139,9 @@ apply(struct imp *im, long records)
 	    "LEFT JOIN temp.numbers AS n ON n.seq = r.seq WHERE m.id = r.id");
 	if (runb(im, &b, NULL) == -1)
 		goto out;
+	if (db_set_aside(im->db, t, bulk ? DB_INDEXES | DB_TRIGGERS :
+	    DB_TRIGGERS, &aside) == -1)
+		goto out;
 	buf_printf(&b, "INSERT INTO main.%s (source, reported_quarter, ", t);
 	put_cols(&b, im->form, "");
 	BUF_LIT(&b, ", public_no) SELECT ?1, ?2, ");
@@ -1141,7 +1149,7 @@ apply(struct imp *im, long records)
 	BUF_LIT(&b, ", n.public_no FROM temp.refs AS r JOIN temp.rows AS w "
 	    "ON w.seq = r.seq JOIN temp.numbers AS n ON n.seq = r.seq "
 	    "WHERE r.id IS NULL ORDER BY r.seq");
-	if (runb(im, &b, NULL) == -1)
+	if (runb(im, &b, NULL) == -1 || db_exec(im->db, buf_str(&aside)) == -1)
 		goto out;
 	BUF_LIT(&b, "INSERT INTO main.public_numbers (form, quarter, "
 	    "last_no) SELECT ?3, r.quarter, max(coalesce(r.public_no, "
@@ -1175,6 +1183,7 @@ apply(struct imp *im, long records)
 	rc = 0;
 out:
 	buf_free(&b);
+	buf_free(&aside);
 	return rc;
 }
 
@@ -1328,7 +1337,8 @@ merge(struct imp *im)
 	if (number(im) == -1)
 		goto fail;
 	trace("import: counted and numbered");
-	if (write && apply(im, (long)c.records) == -1)
+	if (write && apply(im, (long)c.records, c.added >
+	    (im->form == FORM_INCIDENTS ? c.ninc : c.nins)) == -1)
 		goto fail;
 	trace("import: applied");
 	if (summary(im, &c) == -1)
