@@ -295,12 +295,13 @@ expect_err "a NUL in age_years: rejected" 3 \
 eq "a NUL in age_years: nothing stored" 0 \
     "$(q "$WORK/n.db" 'SELECT count(*) FROM incidents')"
 
-# Every column of both forms, with a NUL, a BEL and a C1 control in turn.
+# Every column of both forms, with a NUL, a BEL, a DEL and the first and
+# last C1 controls in turn.
 ctl_all() {
 	form=$1 file=$2 row=$3
 	ncol=$(head -n 1 "$file" | tr ',' '\n' | wc -l)
 	bad=0
-	for b in '\000' '\007' '\302\205'; do
+	for b in '\000' '\007' '\177' '\302\200' '\302\237'; do
 		i=1
 		while [ $i -le "$ncol" ]; do
 			{
@@ -326,12 +327,21 @@ ctl_all() {
 			i=$((i + 1))
 		done
 	done
-	eq "a NUL, BEL or C1 control in any of the $ncol $form columns is rejected" 0 $bad
+	eq "a NUL, BEL, DEL or C1 control in any of the $ncol $form columns is rejected" 0 $bad
 }
 ctl_all incidents "$INC" \
     "C-1,ORG,KZ-71,2025-02-14T10:30,clinical,with,a,b,surgery,a,b,no,M,60,K35,a,b,a,b,yes"
 ctl_all insurance "$INS" \
     "C-1,ORG,KZ-71,2025-02-14T10:30,a,b,surgery,M,K35,yes,a,b,iatrogenic,none,a,b,a,b,a,b"
+# Their neighbours are no controls: U+00A0 (C2 A0), guillemets (C2 AB,
+# C2 BB), U+00BF and U+0100 (C4 80) in a text.
+{ head -n 1 "$INC"; printf 'C-1,ORG,KZ-71,2025-02-14T10:30,clinical,with,a\302\253\302\240\302\273\302\277\304\200b,b,surgery,a,b,no,M,60,K35,a,b,a,b,yes\n'; } >"$WORK/nbsp.csv"
+imp --db "$WORK/nb.db" --form incidents --quarter 2025Q1 --source t \
+    --lang en "$WORK/nbsp.csv" >/dev/null 2>"$WORK/err"
+rc=$?
+eq "no-break space, guillemets, U+00BF and U+0100 in a text: imported" \
+    "0:$(printf 'a\302\253\302\240\302\273\302\277\304\200b')" \
+    "$rc:$(q "$WORK/nb.db" 'SELECT circumstances_kk FROM incidents')"
 
 # ---------------------------------------------------------------------
 # Issue 16.5: CR-only line ends, blank rows, white space, invisibles.

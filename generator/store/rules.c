@@ -430,9 +430,32 @@ static int
 find_control(const char *s, size_t len, int text, int refs, uint32_t *cp,
     int *inv)
 {
+	const unsigned char *u = (const unsigned char *)s;
 	const char	*p = s, *e = s + len;
 	uint32_t	 c;
+	size_t		 i;
 
+	if (!refs) {
+		/*
+		 * Byte by byte (texts are long): in valid UTF-8 a C0 or DEL
+		 * is its own byte and a C1 is C2 80..C2 9F.
+		 */
+		for (i = 0; i < len; i++) {
+			if (u[i] >= 0x20 && u[i] != 0x7f && (u[i] != 0xc2 ||
+			    i + 1 == len || u[i + 1] > 0x9f))
+				continue;
+			if (u[i] == 0xc2)
+				c = u[i + 1];
+			else if (text && (u[i] == '\n' || u[i] == '\t'))
+				continue;
+			else
+				c = u[i];
+			*cp = c;
+			*inv = 0;
+			return 1;
+		}
+		return 0;
+	}
 	while (p < e) {
 		c = utf8_next(&p, e);
 		if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) {
