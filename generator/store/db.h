@@ -14,6 +14,8 @@ struct buf;
 struct import_opts;
 struct dicts;
 
+/* SQLite's configuration, before the first connection opens. */
+void	 db_setup(void);
 /* The text of schema.sql, compiled in. */
 const char *db_schema_sql(void);
 /*

@@ -2700,6 +2700,7 @@ make_empty(const char *path)
 	sqlite3	*db = NULL;
 	int	 rc = 0;
 
+	db_setup();
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL) != SQLITE_OK) {
 		rs_err("%s: cannot create the database: %s", path,
