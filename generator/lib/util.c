@@ -262,10 +262,22 @@ int
 utf8_valid(const char *s, size_t len)
 {
 	const char	*p = s, *e = s + len, *q;
+	unsigned char	 c;
 
 	/* utf8_next gives U+FFFD for a malformed byte and moves one; the
-	 * character itself is three bytes. */
+	 * character itself is three bytes.  ASCII and the two-byte
+	 * sequences (Cyrillic) are taken here, without decoding. */
 	while (p < e) {
+		c = (unsigned char)*p;
+		if (c < 0x80) {
+			p++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf && e - p >= 2 &&
+		    ((unsigned char)p[1] & 0xc0) == 0x80) {
+			p += 2;
+			continue;
+		}
 		q = p;
 		if (utf8_next(&q, e) == 0xfffd && q - p != 3)
 			return 0;

@@ -111,6 +111,9 @@ utf8_cases(void)
 		{ "\xed\xa0\x80", 0 }, { "\xed\xbf\xbf", 0 },	/* surrogates */
 		{ "\xf4\x90\x80\x80", 0 }, { "\xf5\x80\x80\x80", 0 },
 		{ "\xff", 0 }, { "\xfe", 0 }, { "\xc3\x28", 0 },
+		/* The two-byte sequences' ends, whole and cut. */
+		{ "\xc2\x80", 1 }, { "\xdf\xbf", 1 }, { "\xc2\xc0", 0 },
+		{ "\xd0\xb0\xd0", 0 }, { "\xdf\x7f", 0 }, { "a\xd0", 0 },
 	};
 	size_t	 i;
 
