@@ -44,9 +44,8 @@ db_exec(sqlite3 *db, const char *sql)
 
 /*
  * Drop table's explicit indexes (what has DB_INDEXES) and triggers
- * (DB_TRIGGERS),
- * their SQL (the schema's own) appended to save: db_exec(save) makes
- * them again.  A bulk insert between the two sorts each index once
+ * (DB_TRIGGERS), their SQL (the schema's own) appended to save:
+ * db_exec(save) makes them again.  A bulk insert between the two sorts each index once
  * instead of inserting row by row into it, and runs no trigger; inside
  * one transaction, no other connection sees the table without them.
  */
