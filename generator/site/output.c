@@ -925,7 +925,6 @@ struct gzout {
 	size_t		 k;		/* the next chunk's number */
 	const struct gz_reuse *r;
 	void		*arg;
-	size_t		 copied;
 };
 
 struct gzout *
@@ -1004,6 +1003,7 @@ gz_chunk(struct gzout *g, int alone)
 {
 	unsigned char	 out[65536];
 	unsigned long long start = g->off;
+	int		 copied = 0;
 	const unsigned char *p = (const unsigned char *)g->in.data;
 	size_t		 len = g->in.len;
 	int		 zr;
@@ -1016,7 +1016,7 @@ gz_chunk(struct gzout *g, int alone)
 	    gz_same(g, p, len)) {
 		fwrite(g->old.data, 1, g->old.len, g->f);
 		g->off += g->old.len;
-		g->copied++;
+		copied = 1;
 	} else {
 		if (deflateReset(&g->z) != Z_OK || (g->dict.len > 0 &&
 		    deflateSetDictionary(&g->z, (const unsigned char *)
@@ -1039,7 +1039,7 @@ gz_chunk(struct gzout *g, int alone)
 		} while (g->z.avail_out == 0 || g->z.avail_in > 0);
 	}
 	if (g->r != NULL)
-		g->r->made(g->arg, g->k, start, g->off - start, len);
+		g->r->made(g->arg, g->k, start, g->off - start, len, copied);
 	g->k++;
 	/* The next chunk's dictionary: the last 32 KiB of text. */
 	if (alone)
@@ -1075,7 +1075,7 @@ gz_cut(struct gzout *g)
 }
 
 int
-gz_close(struct gzout *g, size_t *copied)
+gz_close(struct gzout *g)
 {
 	unsigned char	 tail[10];
 	int		 bad, i;
@@ -1095,8 +1095,6 @@ gz_close(struct gzout *g, size_t *copied)
 	if (g->inf_ok)
 		inflateEnd(&g->inf);
 	bad = g->bad;
-	if (copied != NULL)
-		*copied = g->copied;
 	buf_free(&g->in);
 	buf_free(&g->old);
 	buf_free(&g->dict);

@@ -20,27 +20,28 @@ int	 site_fclose(struct site *, FILE *, const char *rel);
  * gzip onto a file opened with site_fopen: no name and no time in the
  * header, so the same bytes make the same file; one member, in chunks
  * compressed apart (output.c).  gz_cut ends a chunk where a write
- * ended, one the next chunk does not refer to (a file's header).  gz_close writes the trailer
- * and frees (the file stays open), and tells how many chunks were
- * copied (copied may be NULL): 0, or -1 and rs_err.
+ * ended, one the next chunk does not refer to (a file's header).
+ * gz_close writes the trailer and frees (the file stays open): 0, or
+ * -1 and rs_err.
  */
 struct gzout;
 struct buf;
 /*
  * Chunks from the last build: old puts chunk k's compressed bytes into
  * z when the last build had a chunk k of len bytes (0; else -1, with
- * nothing to report); made tells where this build's chunk k is.
+ * nothing to report); made tells where this build's chunk k is, and
+ * whether it was copied from the last build's.
  */
 struct gz_reuse {
 	int	(*old)(void *, size_t k, size_t len, struct buf *z);
 	void	(*made)(void *, size_t k, unsigned long long off,
-		    unsigned long long zlen, size_t len);
+		    unsigned long long zlen, size_t len, int copied);
 };
 struct gzout *gz_open(FILE *);
 void	 gz_set_reuse(struct gzout *, const struct gz_reuse *, void *);
 void	 gz_write(struct gzout *, const void *, size_t);
 void	 gz_cut(struct gzout *);
-int	 gz_close(struct gzout *, size_t *copied);
+int	 gz_close(struct gzout *);
 /* Swap the finished tree into place (atomically where possible). */
 int	 site_commit(struct site *);
 /* Remove the temporary tree and free. */

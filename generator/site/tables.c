@@ -852,7 +852,7 @@ struct index {
 	struct pagemap	*pm;		/* its chunks' map entries */
 	const struct pment *prev;	/* the last build's index */
 	struct buf	 name;
-	long		 nchunks;
+	long		 nchunks, ncopied;
 };
 
 /*
@@ -883,13 +883,14 @@ chunk_old(void *arg, size_t k, size_t len, struct buf *z)
 
 static void
 chunk_made(void *arg, size_t k, unsigned long long off,
-    unsigned long long zlen, size_t len)
+    unsigned long long zlen, size_t len, int copied)
 {
 	struct index	*ix = arg;
 
 	pagemap_add(ix->pm, chunk_name(&ix->name, ix->path, k), off, zlen,
 	    len, NULL);
 	ix->nchunks++;
+	ix->ncopied += copied;
 }
 
 static const struct gz_reuse chunk_reuse = { chunk_old, chunk_made };
@@ -1177,7 +1178,7 @@ index_close(struct tctx *t, struct index *ix, int ok)
 {
 	struct buf	 fj = { 0 };
 	struct jw	 j;
-	size_t		 i, k, copied = 0;
+	size_t		 i, k;
 	int		 rc = 0;
 	char		*path;
 
@@ -1190,10 +1191,10 @@ index_close(struct tctx *t, struct index *ix, int ok)
 		jw_obj_end(&ix->j);
 		BUF_LIT(&ix->line, "\n");
 		index_flush(ix);
-		rc = gz_close(ix->gz, &copied);
+		rc = gz_close(ix->gz);
 		ix->gz = NULL;
 		t->b->ixchunks[0] += ix->nchunks;
-		t->b->ixchunks[1] += (long)copied;
+		t->b->ixchunks[1] += ix->ncopied;
 		if (site_fclose(t->b->site, ix->f, ix->path) == -1)
 			rc = -1;
 		ix->f = NULL;
