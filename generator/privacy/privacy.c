@@ -458,25 +458,28 @@ order_hash(const struct privacy *p, enum form f, const char *source,
 /* ------------------------------------------------------------------ */
 /* Deciding, per quarter: remembered rows, late records, new classes    */
 
+#define INTERN_MAX	64	/* distinct names kept once (intern()) */
+
 /* A row an earlier release published (the registry's memory). */
 struct mrow {
-	char	*source, *ref;	/* the quarter's arena */
-	char	*region;
-	char	*stats_col;	/* NULL: not yet counted by region */
-	long	 no;
-	int	 lv[QI__MAX], code[QI__MAX];
-	char	 release[8];
-	uint8_t	 withheld;
-	uint8_t	 outcome;
-	uint8_t	 withdrawn;	/* before this build */
-	uint8_t	 matched;
+	char		*source, *ref;	/* the quarter's arena */
+	const char	*region;	/* interned (struct decide) */
+	const char	*stats_col;	/* interned; NULL: not yet counted */
+	long		 no;
+	ladder_code	 code[QI__MAX];	/* -1: hidden */
+	int8_t		 lv[QI__MAX];
+	char		 release[8];
+	uint8_t		 withheld;
+	uint8_t		 outcome;
+	uint8_t		 withdrawn;	/* before this build */
+	uint8_t		 matched;
 };
 
 /* A record of the registry as it is now. */
 struct crec {
 	long long	 id;
-	char		*source, *ref;	/* the quarter's arena */
-	char		*region;
+	char		*source, *ref;	/* the quarter's arena, or its mrow's */
+	const char	*region;	/* interned (struct decide) */
 	struct prec	*pr;		/* in the quarter's array of them */
 	struct mrow	*m;
 	uint64_t	 order;
@@ -497,6 +500,10 @@ struct decide {
 	char		**deferred;	/* "quarter\tsource\tref" this release */
 	size_t		 ndeferred;
 	int		 fresh;		/* nothing remembered for this form */
+	/* The few distinct regions and statistics columns, once each. */
+	struct arena	 names;
+	const char	*name[INTERN_MAX];
+	size_t		 nname;
 };
 
 static int
@@ -520,9 +527,29 @@ was_deferred(const struct decide *d, const char *quarter,
 	return hit != NULL;
 }
 
+/*
+ * The string s, once for the form's decisions: regions and statistics
+ * columns are a few values repeated in every row (a quarter of the
+ * 1 000 000-incident registry has 111 000 records and as many rows
+ * remembered).  Past INTERN_MAX distinct values, each is copied into
+ * the quarter's arena.
+ */
+static const char *
+intern(struct decide *d, struct arena *quarter, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->nname; i++)
+		if (strcmp(d->name[i], s) == 0)
+			return d->name[i];
+	if (d->nname == INTERN_MAX)
+		return arena_strdup(quarter, s);
+	return d->name[d->nname++] = arena_strdup(&d->names, s);
+}
+
 /* Whether a record's true values generalize to a published vector. */
 static int
-fits(const struct prec *r, const int *lv, const int *code,
+fits(const struct prec *r, const int8_t *lv, const ladder_code *code,
     const int *use)
 {
 	int	 q;
@@ -538,16 +565,13 @@ fits(const struct prec *r, const int *lv, const int *code,
 
 /* A record takes a remembered row's levels. */
 static void
-set_levels(struct prec *r, const int *lv)
+set_levels(struct prec *r, const int8_t *lv)
 {
-	int	 q;
-
-	for (q = 0; q < QI__MAX; q++)
-		r->lv[q] = (int8_t)lv[q];
+	memcpy(r->lv, lv, sizeof(r->lv));
 }
 
 static double
-vector_worth(const int *lv, const int *use)
+vector_worth(const int8_t *lv, const int *use)
 {
 	double	 w = 0;
 	int	 q;
@@ -638,27 +662,27 @@ read_memory(struct decide *d, const char *quarter, struct arena *keys,
 			static const int colof[QI__MAX] = {
 				5, -1, 6, 7, 8, 9
 			};
+			int	 lv = ladder_hidden[q], code = -1;
 
-			r->lv[q] = ladder_hidden[q];
-			r->code[q] = -1;
-			if (colof[q] < 0 || !form_has_qi[d->f][q])
-				continue;
-			if (ladder_parse(&p->dicts, q, col_text(d->mem,
-			    colof[q]), &r->lv[q], &r->code[q]) == -1) {
+			if (colof[q] >= 0 && form_has_qi[d->f][q] &&
+			    (ladder_parse(&p->dicts, q, col_text(d->mem,
+			    colof[q]), &lv, &code) == -1 ||
+			    code > LADDER_CODE_MAX)) {
 				rs_err("%s: remembered row %s-%s-%04ld: "
 				    "malformed %s '%s'", p->path, quarter,
 				    form_letter[d->f], r->no, qi_names[q],
 				    col_text(d->mem, colof[q]));
 				goto fail;
 			}
+			r->lv[q] = (int8_t)lv;
+			r->code[q] = (ladder_code)code;
 		}
 		r->withheld = sqlite3_column_int(d->mem, 10) != 0;
 		r->outcome = strcmp(col_text(d->mem, 11),
 		    form_outcome1[d->f]) == 0;
-		r->region = arena_strdup(keys, col_text(d->mem, 12));
+		r->region = intern(d, keys, col_text(d->mem, 12));
 		if (sqlite3_column_type(d->mem, 13) != SQLITE_NULL)
-			r->stats_col = arena_strdup(keys, col_text(d->mem,
-			    13));
+			r->stats_col = intern(d, keys, col_text(d->mem, 13));
 		r->withdrawn = sqlite3_column_type(d->mem, 14) != SQLITE_NULL;
 		d->mem_step = sqlite3_step(d->mem);
 	}
@@ -1109,9 +1133,14 @@ decide(struct privacy *p, enum form f)
 			c = xreallocarray(NULL, cc, sizeof(*c));
 			pv = xreallocarray(NULL, cc, sizeof(*pv));
 		}
+		/* What earlier releases published of it first: a record
+		 * they did takes its row's strings. */
+		if (read_memory(&d, quarter, &keys, &m, &nm) == -1)
+			goto out;
 		while (d.rec_step == SQLITE_ROW &&
 		    strcmp(col_text(d.rec, 3), quarter) == 0) {
 			struct crec	*r;
+			struct mrow	*hit;
 			struct qivals	 v;
 
 			if (nc == cc) {
@@ -1124,8 +1153,16 @@ decide(struct privacy *p, enum form f)
 			r->pr = pv + nc++;
 			memset(r->pr, 0, sizeof(*r->pr));
 			r->id = sqlite3_column_int64(d.rec, 0);
-			r->source = arena_strdup(&keys, col_text(d.rec, 1));
-			r->ref = arena_strdup(&keys, col_text(d.rec, 2));
+			if ((hit = find_memory(m, nm, col_text(d.rec, 1),
+			    col_text(d.rec, 2))) != NULL) {
+				r->source = hit->source;
+				r->ref = hit->ref;
+			} else {
+				r->source = arena_strdup(&keys,
+				    col_text(d.rec, 1));
+				r->ref = arena_strdup(&keys,
+				    col_text(d.rec, 2));
+			}
 			snprintf(r->reported, sizeof(r->reported), "%s",
 			    col_text(d.rec, 4));
 			v.month = sqlite3_column_int(d.rec, 5);
@@ -1141,7 +1178,7 @@ decide(struct privacy *p, enum form f)
 			}
 			r->pr->outcome = (uint8_t)(strcmp(col_text(d.rec,
 			    10), form_outcome1[f]) == 0);
-			r->region = arena_strdup(&keys, col_text(d.rec, 11));
+			r->region = intern(&d, &keys, col_text(d.rec, 11));
 			p->records[f]++;
 			d.rec_step = sqlite3_step(d.rec);
 		}
@@ -1149,8 +1186,7 @@ decide(struct privacy *p, enum form f)
 			db_err(p->db, "privacy stage: reading records");
 			goto out;
 		}
-		if (read_memory(&d, quarter, &keys, &m, &nm) == -1 ||
-		    decide_quarter(&d, quarter, c, nc, m, nm) == -1)
+		if (decide_quarter(&d, quarter, c, nc, m, nm) == -1)
 			goto out;
 		free_quarter(c, pv, m);
 		arena_free(&keys);
@@ -1168,6 +1204,7 @@ decide(struct privacy *p, enum form f)
 out:
 	free_quarter(c, pv, m);
 	arena_free(&keys);
+	arena_free(&d.names);
 	for (i = 0; i < d.ndeferred; i++)
 		free(d.deferred[i]);
 	free(d.deferred);
@@ -3051,7 +3088,16 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		    "rows remembered"), p->remembered);
 	}
 	for (f = 0; f < FORM__MAX; f++) {
-		if (decide(p, f) == -1)
+		/*
+		 * Deciding reads each table in one sorted pass and appends
+		 * to temp.dec: the caches would only hold pages it is done
+		 * with, beside the quarter's records and remembered rows.
+		 */
+		if (exec_sql(p, "PRAGMA main.cache_size = -1024;"
+		    "PRAGMA temp.cache_size = -1024") == -1 ||
+		    decide(p, f) == -1 ||
+		    exec_sql(p, "PRAGMA main.cache_size = -4096;"
+		    "PRAGMA temp.cache_size = -8192") == -1)
 			return -1;
 		trace("privacy: form %d: decided", f);
 		if (stats_columns(p, f) == -1 || publish(p, f) == -1 ||
