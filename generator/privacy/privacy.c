@@ -481,13 +481,17 @@ struct crec {
 	char		*source, *ref;	/* the quarter's arena, or its mrow's */
 	const char	*region;	/* interned (struct decide) */
 	struct prec	*pr;		/* in the quarter's array of them */
-	struct mrow	*m;
-	uint64_t	 order;
+	struct mrow	*m;		/* its remembered row: its release */
 	long		 no;
 	char		 reported[8];
-	char		 release[8];
-	enum status	 st;
-	int		 was_deferred;	/* deferred in this very release */
+	uint8_t		 st;		/* enum status */
+	uint8_t		 was_deferred;	/* deferred in this very release */
+};
+
+/* A newly published record and its place among them (order_hash). */
+struct fresh {
+	uint64_t	 order;
+	struct crec	*c;
 };
 
 /* One form's decisions, as they are written to temp.dec. */
@@ -583,17 +587,17 @@ vector_worth(const int8_t *lv, const int *use)
 }
 
 static int
-crec_order_cmp(const void *a, const void *b)
+fresh_order_cmp(const void *a, const void *b)
 {
-	const struct crec *x = *(struct crec *const *)a;
-	const struct crec *y = *(struct crec *const *)b;
+	const struct fresh *fx = a, *fy = b;
+	const struct crec *x = fx->c, *y = fy->c;
 	int	 mx = x->pr->lv[QI_MONTH] == 0 ? x->pr->code[QI_MONTH][0] : 99;
 	int	 my = y->pr->lv[QI_MONTH] == 0 ? y->pr->code[QI_MONTH][0] : 99;
 
 	if (mx != my)
 		return mx < my ? -1 : 1;
-	if (x->order != y->order)
-		return x->order < y->order ? -1 : 1;
+	if (fx->order != fy->order)
+		return fx->order < fy->order ? -1 : 1;
 	return x->id < y->id ? -1 : x->id > y->id;
 }
 
@@ -758,7 +762,8 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 		goto step;
 	}
 	sqlite3_bind_int64(s, 5, c->no);
-	sqlite3_bind_text(s, 6, c->release, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(s, 6, c->m != NULL ? c->m->release : p->release,
+	    -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 7, c->reported, -1, SQLITE_TRANSIENT);
 	for (q = 0, col = 8; q < QI__MAX; q++) {
 		if (q == QI_REGION)
@@ -872,6 +877,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 	struct privacy	*p = d->p;
 	struct prec	*pool = NULL;
 	struct crec	**fresh = NULL;
+	struct fresh	*order = NULL;
 	size_t		 npool = 0, nfresh = 0, i, j, *members = NULL;
 	long		 maxno = 0;
 	int		 remembered = 0, rc = -1;
@@ -903,8 +909,6 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 				c[i].st = r->withdrawn ? ST_REJOINED :
 				    ST_FROZEN;
 				c[i].no = r->no;
-				snprintf(c[i].release, sizeof(c[i].release),
-				    "%s", r->release);
 				set_levels(c[i].pr, r->lv);
 				c[i].pr->withheld = (uint8_t)r->withheld;
 				c[i].pr->placed = 1;
@@ -977,23 +981,29 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 			if (!fresh[i]->pr->placed || !remembered)
 				*fresh[i]->pr = pool[j++];
 	}
-	/* Numbers for the newly published, in a meaningless order. */
+	/* Numbers for the newly published, in a meaningless order (their
+	 * release is this one: they have no remembered row). */
+	for (i = 0, j = 0; i < nfresh; i++)
+		if (fresh[i]->pr->placed)
+			j++;
+	order = xreallocarray(NULL, j ? j : 1, sizeof(*order));
 	for (i = 0, j = 0; i < nfresh; i++) {
 		if (!fresh[i]->pr->placed) {
 			fresh[i]->st = ST_DEFERRED;
 			continue;
 		}
-		fresh[i]->order = order_hash(p, d->f, fresh[i]->source,
+		order[j].order = order_hash(p, d->f, fresh[i]->source,
 		    fresh[i]->ref);
-		fresh[j++] = fresh[i];
+		order[j++].c = fresh[i];
 	}
+	free(fresh);
+	fresh = NULL;
 	if (j > 1)
-		qsort(fresh, j, sizeof(*fresh), crec_order_cmp);
-	for (i = 0; i < j; i++) {
-		fresh[i]->no = ++maxno;
-		snprintf(fresh[i]->release, sizeof(fresh[i]->release), "%s",
-		    p->release);
-	}
+		qsort(order, j, sizeof(*order), fresh_order_cmp);
+	for (i = 0; i < j; i++)
+		order[i].c->no = ++maxno;
+	free(order);
+	order = NULL;
 	for (i = 0; i < nc; i++)
 		if (write_decision(d, quarter, &c[i]) == -1)
 			goto out;
@@ -1001,6 +1011,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 out:
 	free(pool);
 	free(fresh);
+	free(order);
 	free(members);
 	return rc;
 }
