@@ -3054,9 +3054,15 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	p->report = report;
 	trace("privacy: started");
 	/*
-	 * Caches sized to the work: the published rows' metadata (the
-	 * index pub_meta) stays in memory while the pages count; the
-	 * rows with their texts are read in order, once per writer.  No
+	 * Caches sized to the work.  This stage reads each table in one
+	 * sorted pass and appends to temporary tables, beside a quarter's
+	 * records and, from the first text scrubbed, the hunspell
+	 * dictionaries: small caches, 1 MB and 2 MB (with 4 and 8, the
+	 * 1 000 000-incident build's peak was 66 MB).  The pages get
+	 * larger ones once the scrubber is gone (privacy_run's end): the
+	 * published rows' metadata (the index pub_meta) stays in memory
+	 * while they count; the rows with their texts are read in order,
+	 * once per writer.  No
 	 * mmap: the registry mapped would count in the build's memory
 	 * for no gain (the temporary tables are where reads go).  Their
 	 * pages are 16 KiB, as the registry's: a published row with its
@@ -3068,8 +3074,8 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	 */
 	if (exec_sql(p, "PRAGMA temp_store = FILE;"
 	    "PRAGMA temp.page_size = 16384;"
-	    "PRAGMA main.cache_size = -4096;"
-	    "PRAGMA temp.cache_size = -8192") == -1 ||
+	    "PRAGMA main.cache_size = -1024;"
+	    "PRAGMA temp.cache_size = -2048") == -1 ||
 	    load_quarters(p) == -1 || make_tables(p) == -1 ||
 	    load_key(p) == -1)
 		return -1;
@@ -3099,16 +3105,7 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		    "rows remembered"), p->remembered);
 	}
 	for (f = 0; f < FORM__MAX; f++) {
-		/*
-		 * Deciding reads each table in one sorted pass and appends
-		 * to temp.dec: the caches would only hold pages it is done
-		 * with, beside the quarter's records and remembered rows.
-		 */
-		if (exec_sql(p, "PRAGMA main.cache_size = -1024;"
-		    "PRAGMA temp.cache_size = -1024") == -1 ||
-		    decide(p, f) == -1 ||
-		    exec_sql(p, "PRAGMA main.cache_size = -4096;"
-		    "PRAGMA temp.cache_size = -8192") == -1)
+		if (decide(p, f) == -1)
 			return -1;
 		trace("privacy: form %d: decided", f);
 		if (stats_columns(p, f) == -1 || publish(p, f) == -1 ||
@@ -3139,7 +3136,10 @@ privacy_run(struct privacy *p, const struct config *cfg,
 		if (memo_close(m, 1) == -1)
 			return -1;
 	}
-	return 0;
+	/* For the pages: the caches grow as they are used, after the
+	 * scrubber is freed. */
+	return exec_sql(p, "PRAGMA main.cache_size = -4096;"
+	    "PRAGMA temp.cache_size = -8192");
 }
 
 void
