@@ -70,7 +70,8 @@ int	 dicts_load(sqlite3 *, struct dicts *);
 
 /*
  * import_run on an open database (the fuzz target passes an in-memory
- * one); import_run opens o->db and calls this.
+ * one); import_run opens o->db and calls this.  Its temporary tables
+ * stay until the connection closes or the next import_db.
  */
 int	 import_db(sqlite3 *, const struct import_opts *);
 
