@@ -485,7 +485,6 @@ struct crec {
 	long		 no;
 	char		 reported[8];
 	uint8_t		 st;		/* enum status */
-	uint8_t		 was_deferred;	/* deferred in this very release */
 };
 
 /* A newly published record and its place among them (order_hash). */
@@ -757,8 +756,7 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 		sqlite3_bind_int(s, 21, c->pr->outcome);
 		sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_null(s, 23);
-		sqlite3_bind_text(s, 24, c->was_deferred ? p->release :
-		    p->release, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(s, 24, p->release, -1, SQLITE_TRANSIENT);
 		goto step;
 	}
 	sqlite3_bind_int64(s, 5, c->no);
@@ -927,8 +925,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 
 		if (c[i].st != ST_NEW)
 			continue;
-		c[i].was_deferred = was_deferred(d, quarter, &c[i]);
-		if (c[i].was_deferred) {
+		if (was_deferred(d, quarter, &c[i])) {
 			/* Decided in this release already: stays so. */
 			c[i].st = ST_DEFERRED;
 			continue;
@@ -983,10 +980,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 	}
 	/* Numbers for the newly published, in a meaningless order (their
 	 * release is this one: they have no remembered row). */
-	for (i = 0, j = 0; i < nfresh; i++)
-		if (fresh[i]->pr->placed)
-			j++;
-	order = xreallocarray(NULL, j ? j : 1, sizeof(*order));
+	order = xreallocarray(NULL, nfresh ? nfresh : 1, sizeof(*order));
 	for (i = 0, j = 0; i < nfresh; i++) {
 		if (!fresh[i]->pr->placed) {
 			fresh[i]->st = ST_DEFERRED;
@@ -996,14 +990,10 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 		    fresh[i]->ref);
 		order[j++].c = fresh[i];
 	}
-	free(fresh);
-	fresh = NULL;
 	if (j > 1)
 		qsort(order, j, sizeof(*order), fresh_order_cmp);
 	for (i = 0; i < j; i++)
 		order[i].c->no = ++maxno;
-	free(order);
-	order = NULL;
 	for (i = 0; i < nc; i++)
 		if (write_decision(d, quarter, &c[i]) == -1)
 			goto out;
