@@ -37,7 +37,12 @@ site=$WORK/site
 if [ -d /dev/shm ] && [ -w /dev/shm ]; then
 	site=$(mktemp -d /dev/shm/regsite-browser.XXXXXX) || site=$WORK/site
 fi
-trap 'rm -rf "$WORK"; [ "$site" = "$WORK/site" ] || rm -rf "$site"' EXIT
+# The site, and the files a build keeps beside it (.NAME.regsite-*).
+rm_site() {
+	[ "$site" = "$WORK/site" ] ||
+	    rm -rf "$site" "$(dirname "$site")/.$(basename "$site").regsite-"*
+}
+trap 'rm -rf "$WORK"; rm_site' EXIT
 
 port=$(node -e 'const s = require("net").createServer();
 s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
@@ -57,7 +62,7 @@ cleanup() {
 	kill $server ${nginx_pid:-} 2>/dev/null
 	wait $server 2>/dev/null
 	rm -rf "$WORK"
-	[ "$site" = "$WORK/site" ] || rm -rf "$site"
+	rm_site
 }
 trap cleanup EXIT
 # Wait (up to 20 s, ASan is slow to start) until it answers.
