@@ -488,7 +488,7 @@ struct crec {
 };
 
 /* A newly published record and its place among them (order_hash). */
-struct fresh {
+struct ordered {
 	uint64_t	 order;
 	struct crec	*c;
 };
@@ -588,7 +588,7 @@ vector_worth(const int8_t *lv, const int *use)
 static int
 fresh_order_cmp(const void *a, const void *b)
 {
-	const struct fresh *fx = a, *fy = b;
+	const struct ordered *fx = a, *fy = b;
 	const struct crec *x = fx->c, *y = fy->c;
 	int	 mx = x->pr->lv[QI_MONTH] == 0 ? x->pr->code[QI_MONTH][0] : 99;
 	int	 my = y->pr->lv[QI_MONTH] == 0 ? y->pr->code[QI_MONTH][0] : 99;
@@ -875,7 +875,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 	struct privacy	*p = d->p;
 	struct prec	*pool = NULL;
 	struct crec	**fresh = NULL;
-	struct fresh	*order = NULL;
+	struct ordered	*order = NULL;
 	size_t		 npool = 0, nfresh = 0, i, j, *members = NULL;
 	long		 maxno = 0;
 	int		 remembered = 0, rc = -1;
@@ -908,7 +908,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 				    ST_FROZEN;
 				c[i].no = r->no;
 				set_levels(c[i].pr, r->lv);
-				c[i].pr->withheld = (uint8_t)r->withheld;
+				c[i].pr->withheld = r->withheld;
 				c[i].pr->placed = 1;
 				break;
 			}
@@ -951,7 +951,7 @@ decide_quarter(struct decide *d, const char *quarter, struct crec *c,
 		}
 		if (best != NULL) {
 			set_levels(c[i].pr, best->lv);
-			c[i].pr->withheld = (uint8_t)best->withheld;
+			c[i].pr->withheld = best->withheld;
 			c[i].pr->placed = 1;
 			fresh[nfresh++] = &c[i];
 			continue;

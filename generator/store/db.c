@@ -45,9 +45,10 @@ db_exec(sqlite3 *db, const char *sql)
 /*
  * Drop table's explicit indexes (what has DB_INDEXES) and triggers
  * (DB_TRIGGERS), their SQL (the schema's own) appended to save:
- * db_exec(save) makes them again.  A bulk insert between the two sorts each index once
- * instead of inserting row by row into it, and runs no trigger; inside
- * one transaction, no other connection sees the table without them.
+ * db_exec(save) makes them again.  A bulk insert between the two sorts
+ * each index once instead of inserting row by row into it, and runs no
+ * trigger; inside one transaction, no other connection sees the table
+ * without them.
  */
 int
 db_set_aside(sqlite3 *db, const char *table, int what, struct buf *save)
