@@ -119,10 +119,13 @@ CREATE TABLE incidents (
 	-- late additions and corrected resubmissions.
 	public_no        INTEGER CHECK (public_no > 0),
 	UNIQUE (source, source_ref),
-	CHECK (length(circumstances_kk) + length(circumstances_ru) > 0),
-	CHECK (length(anamnesis_kk) + length(anamnesis_ru) > 0),
-	CHECK (length(care_kk) + length(care_ru) > 0),
-	CHECK (length(measures_kk) + length(measures_ru) > 0)
+	-- A text in at least one language: compared with '', not counted
+	-- with length(), which decodes every character of every text (the
+	-- four checks took 0.6-0.9 s of CPU in a 200 000-row import).
+	CHECK (circumstances_kk <> '' OR circumstances_ru <> ''),
+	CHECK (anamnesis_kk <> '' OR anamnesis_ru <> ''),
+	CHECK (care_kk <> '' OR care_ru <> ''),
+	CHECK (measures_kk <> '' OR measures_ru <> '')
 );
 
 CREATE UNIQUE INDEX incidents_public ON incidents(quarter, public_no);
@@ -191,10 +194,10 @@ CREATE TABLE insurance_cases (
 	    REFERENCES icd10_categories(code),
 	public_no        INTEGER CHECK (public_no > 0),
 	UNIQUE (source, source_ref),
-	CHECK (length(anamnesis_kk) + length(anamnesis_ru) > 0),
-	CHECK (length(circumstances_kk) + length(circumstances_ru) > 0),
-	CHECK (length(care_kk) + length(care_ru) > 0),
-	CHECK (length(measures_kk) + length(measures_ru) > 0)
+	CHECK (anamnesis_kk <> '' OR anamnesis_ru <> ''),
+	CHECK (circumstances_kk <> '' OR circumstances_ru <> ''),
+	CHECK (care_kk <> '' OR care_ru <> ''),
+	CHECK (measures_kk <> '' OR measures_ru <> '')
 );
 
 CREATE UNIQUE INDEX insurance_cases_public ON insurance_cases(quarter, public_no);
