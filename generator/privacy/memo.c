@@ -28,6 +28,8 @@ struct memo {
 	sqlite3_stmt	*get, *put;
 	char		*next_path;
 	uint8_t		 key[32];
+	/* HMAC keyed once: set_key hashes two blocks, each use copies. */
+	struct hmac_sha256_ctx keyed;
 	char		 check[65];	/* names the key, does not give it */
 };
 
@@ -107,6 +109,7 @@ memo_open(const char *prev, const char *next, const uint8_t key[32])
 
 	m = xcalloc(1, sizeof(*m));
 	memcpy(m->key, key, sizeof(m->key));
+	hmac_sha256_set_key(&m->keyed, sizeof(m->key), m->key);
 	key_check(key, m->check);
 	if (prev != NULL)
 		open_prev(m, prev);
@@ -161,9 +164,8 @@ void
 memo_key(const struct memo *m, const void *in, size_t len,
     uint8_t k[MEMO_KEYLEN])
 {
-	struct hmac_sha256_ctx c;
+	struct hmac_sha256_ctx c = m->keyed;
 
-	hmac_sha256_set_key(&c, sizeof(m->key), m->key);
 	hmac_sha256_update(&c, len, in);
 	hmac_sha256_digest(&c, MEMO_KEYLEN, k);
 }
@@ -232,7 +234,7 @@ memo_close(struct memo *m, int ok)
 
 struct memozip {
 	z_stream	 def, inf;
-	uint8_t		 key[32];
+	struct hmac_sha256_ctx keyed;	/* the memo's key, set */
 };
 
 #define TAGLEN	8
@@ -244,9 +246,8 @@ static void
 tag(const struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *p,
     size_t len, uint8_t t[TAGLEN])
 {
-	struct hmac_sha256_ctx c;
+	struct hmac_sha256_ctx c = z->keyed;
 
-	hmac_sha256_set_key(&c, sizeof(z->key), z->key);
 	hmac_sha256_update(&c, MEMO_KEYLEN, k);
 	hmac_sha256_update(&c, len, p);
 	hmac_sha256_digest(&c, TAGLEN, t);
@@ -266,7 +267,7 @@ memozip_new(const struct memo *m)
 	struct memozip	*z;
 
 	z = xcalloc(1, sizeof(*z));
-	memcpy(z->key, m->key, sizeof(z->key));
+	z->keyed = m->keyed;
 	/* Raw deflate: the dictionary is set after each reset. */
 	if (deflateInit2(&z->def, 1, Z_DEFLATED, -15, 8,
 	    Z_DEFAULT_STRATEGY) != Z_OK ||
