@@ -464,6 +464,145 @@ test_properties(void)
 	buf_free(&b);
 }
 
+/*
+ * The escapers' definitions, a character at a time (as they were
+ * written before they wrote in runs): each escaper must give their
+ * bytes for any input.
+ */
+static int
+ref_malformed(uint32_t cp, const char *q, const char *p)
+{
+	return cp == 0xfffd && !(p - q == 3 && (unsigned char)q[0] == 0xef);
+}
+
+static void
+ref_json(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *q;
+	uint32_t	 cp;
+
+	while (p < e) {
+		q = p;
+		cp = utf8_next(&p, e);
+		if (cp == '"')
+			buf_puts(b, "\\\"");
+		else if (cp == '\\')
+			buf_puts(b, "\\\\");
+		else if (cp == '\n')
+			buf_puts(b, "\\n");
+		else if (cp == '\r')
+			buf_puts(b, "\\r");
+		else if (cp == '\t')
+			buf_puts(b, "\\t");
+		else if (cp == '<')
+			buf_puts(b, "\\u003c");
+		else if (cp == 0x2028 || cp == 0x2029 || cp < 0x20)
+			buf_printf(b, "\\u%04x", (unsigned)cp);
+		else if (ref_malformed(cp, q, p))
+			buf_puts(b, "\\ufffd");
+		else
+			buf_put(b, q, (size_t)(p - q));
+	}
+}
+
+static void
+ref_xml(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len, *q;
+	uint32_t	 cp;
+
+	while (p < e) {
+		q = p;
+		cp = utf8_next(&p, e);
+		if (cp == '&')
+			buf_puts(b, "&amp;");
+		else if (cp == '<')
+			buf_puts(b, "&lt;");
+		else if (cp == '>')
+			buf_puts(b, "&gt;");
+		else if (cp == '"')
+			buf_puts(b, "&quot;");
+		else if (cp == '\'')
+			buf_puts(b, "&apos;");
+		else if (ref_malformed(cp, q, p) || (cp < 0x20 && cp != '\t' &&
+		    cp != '\n' && cp != '\r') || cp == 0xfffe || cp == 0xffff)
+			continue;
+		else
+			buf_put(b, q, (size_t)(p - q));
+	}
+}
+
+static void
+ref_xlsx(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *end = s + len;
+	uint32_t	 cp;
+	size_t		 n = 0;
+
+	buf_put(b, "", 0);
+	while (p < end && n < XLSX_CELL_MAX) {
+		cp = utf8_next(&p, end);
+		if ((cp < 0x20 && cp != '\t' && cp != '\n' && cp != '\r') ||
+		    cp == 0xfffe || cp == 0xffff)
+			cp = 0xfffd;
+		utf8_put(b, cp);
+		n += cp > 0xffff ? 2 : 1;
+	}
+}
+
+/* The escapers that write in runs against their definitions. */
+static void
+test_runs(void)
+{
+	static char	 in[XLSX_CELL_MAX + 600];
+	struct buf	 got = { 0 }, want = { 0 };
+	size_t		 n;
+	int		 k, bad[3] = { 0, 0, 0 };
+
+	for (k = 0; k < 20000; k++) {
+		/* Half of them long, to cross the cell's limit. */
+		n = 0;
+		if (k % 2) {
+			n = XLSX_CELL_MAX - 20 + (size_t)(xorshift() % 10);
+			memset(in, k % 4 == 1 ? 'a' : 0, n);
+			if (k % 4 == 3)
+				for (size_t i = 0; i + 1 < n; i += 2)
+					memcpy(in + i, "\xd0\x96", 2);
+		}
+		n += random_text(in + n, k % 3 != 0);
+		buf_reset(&got);
+		buf_reset(&want);
+		esc_json(&got, in, n);
+		ref_json(&want, in, n);
+		if ((got.len != want.len || memcmp(got.data, want.data,
+		    got.len) != 0) && bad[0]++ == 0)
+			show("runs json:", in, n < 80 ? n : 80);
+		buf_reset(&got);
+		buf_reset(&want);
+		esc_xml(&got, in, n);
+		ref_xml(&want, in, n);
+		if ((got.len != want.len || memcmp(got.data, want.data,
+		    got.len) != 0) && bad[1]++ == 0)
+			show("runs xml:", in, n < 80 ? n : 80);
+		buf_reset(&got);
+		buf_reset(&want);
+		esc_xlsx(&got, in, n);
+		ref_xlsx(&want, in, n);
+		if ((got.len != want.len || memcmp(got.data, want.data,
+		    got.len) != 0) && bad[2]++ == 0)
+			show("runs xlsx:", in, n < 80 ? n : 80);
+	}
+	CHECK(bad[0] == 0, "json: 20000 random byte strings escaped in runs "
+	    "give the bytes of a character at a time (%d did not)", bad[0]);
+	CHECK(bad[1] == 0, "xml: 20000 random byte strings escaped in runs "
+	    "give the bytes of a character at a time (%d did not)", bad[1]);
+	CHECK(bad[2] == 0, "xlsx: 20000 random byte strings, half of them "
+	    "past the cell's limit, escaped in runs give the bytes of a "
+	    "character at a time (%d did not)", bad[2]);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 /* The text of an XLSX string cell (issue 14). */
 static void
 test_xlsx(void)
@@ -507,5 +646,6 @@ main(void)
 	test_css();
 	test_csv();
 	test_properties();
+	test_runs();
 	return unit_failed;
 }
