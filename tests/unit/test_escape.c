@@ -554,9 +554,18 @@ ref_xlsx(struct buf *b, const char *s, size_t len)
 static void
 test_runs(void)
 {
+	static const struct {
+		const char	*name;
+		void		(*esc)(struct buf *, const char *, size_t);
+		void		(*ref)(struct buf *, const char *, size_t);
+	} fn[] = {
+		{ "json", esc_json, ref_json },
+		{ "xml", esc_xml, ref_xml },
+		{ "xlsx", esc_xlsx, ref_xlsx },
+	};
 	static char	 in[XLSX_CELL_MAX + 600];
 	struct buf	 got = { 0 }, want = { 0 };
-	size_t		 n;
+	size_t		 n, f;
 	int		 k, bad[3] = { 0, 0, 0 };
 
 	for (k = 0; k < 20000; k++) {
@@ -570,35 +579,21 @@ test_runs(void)
 					memcpy(in + i, "\xd0\x96", 2);
 		}
 		n += random_text(in + n, k % 3 != 0);
-		buf_reset(&got);
-		buf_reset(&want);
-		esc_json(&got, in, n);
-		ref_json(&want, in, n);
-		if ((got.len != want.len || memcmp(got.data, want.data,
-		    got.len) != 0) && bad[0]++ == 0)
-			show("runs json:", in, n < 80 ? n : 80);
-		buf_reset(&got);
-		buf_reset(&want);
-		esc_xml(&got, in, n);
-		ref_xml(&want, in, n);
-		if ((got.len != want.len || memcmp(got.data, want.data,
-		    got.len) != 0) && bad[1]++ == 0)
-			show("runs xml:", in, n < 80 ? n : 80);
-		buf_reset(&got);
-		buf_reset(&want);
-		esc_xlsx(&got, in, n);
-		ref_xlsx(&want, in, n);
-		if ((got.len != want.len || memcmp(got.data, want.data,
-		    got.len) != 0) && bad[2]++ == 0)
-			show("runs xlsx:", in, n < 80 ? n : 80);
+		for (f = 0; f < 3; f++) {
+			buf_reset(&got);
+			buf_reset(&want);
+			fn[f].esc(&got, in, n);
+			fn[f].ref(&want, in, n);
+			if ((got.len != want.len || memcmp(got.data,
+			    want.data, got.len) != 0) && bad[f]++ == 0)
+				show(fn[f].name, in, n < 80 ? n : 80);
+		}
 	}
-	CHECK(bad[0] == 0, "json: 20000 random byte strings escaped in runs "
-	    "give the bytes of a character at a time (%d did not)", bad[0]);
-	CHECK(bad[1] == 0, "xml: 20000 random byte strings escaped in runs "
-	    "give the bytes of a character at a time (%d did not)", bad[1]);
-	CHECK(bad[2] == 0, "xlsx: 20000 random byte strings, half of them "
-	    "past the cell's limit, escaped in runs give the bytes of a "
-	    "character at a time (%d did not)", bad[2]);
+	for (f = 0; f < 3; f++)
+		CHECK(bad[f] == 0, "%s: 20000 random byte strings, half of "
+		    "them past a workbook cell's limit, escaped in runs give "
+		    "the bytes of a character at a time (%d did not)",
+		    fn[f].name, bad[f]);
 	buf_free(&got);
 	buf_free(&want);
 }
