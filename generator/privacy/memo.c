@@ -27,7 +27,6 @@ struct memo {
 	sqlite3		*prev, *next;
 	sqlite3_stmt	*get, *put;
 	char		*next_path;
-	uint8_t		 key[32];
 	/* HMAC keyed once: set_key hashes two blocks, each use copies. */
 	struct hmac_sha256_ctx keyed;
 	char		 check[65];	/* names the key, does not give it */
@@ -108,8 +107,7 @@ memo_open(const char *prev, const char *next, const uint8_t key[32])
 	sqlite3_stmt	*st = NULL;
 
 	m = xcalloc(1, sizeof(*m));
-	memcpy(m->key, key, sizeof(m->key));
-	hmac_sha256_set_key(&m->keyed, sizeof(m->key), m->key);
+	hmac_sha256_set_key(&m->keyed, 32, key);
 	key_check(key, m->check);
 	if (prev != NULL)
 		open_prev(m, prev);
