@@ -34,13 +34,6 @@ plain_ascii(char c)
 	    c != '"' && c != '<';
 }
 
-static inline int
-two_byte(const char *p, const char *e)
-{
-	return (unsigned char)p[0] >= 0xc2 && (unsigned char)p[0] <= 0xdf &&
-	    e - p >= 2 && ((unsigned char)p[1] & 0xc0) == 0x80;
-}
-
 void
 esc_html(struct buf *b, const char *s, size_t len)
 {
@@ -98,7 +91,7 @@ esc_xml(struct buf *b, const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (two_byte(p, e)) {
+		if (utf8_two(p, e)) {
 			p += 2;
 			continue;
 		}
@@ -155,7 +148,7 @@ esc_json(struct buf *b, const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (two_byte(p, e)) {
+		if (utf8_two(p, e)) {
 			p += 2;
 			continue;
 		}
@@ -344,7 +337,7 @@ esc_xlsx(struct buf *b, const char *s, size_t len)
 	buf_put(b, "", 0);
 	/* Excel counts UTF-16 units: a supplementary char is two. */
 	while (p < end && n < XLSX_CELL_MAX) {
-		if (plain_ascii(*p) || two_byte(p, end)) {
+		if (plain_ascii(*p) || utf8_two(p, end)) {
 			p += (unsigned char)*p < 0x80 ? 1 : 2;
 			n++;
 			continue;

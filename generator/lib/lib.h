@@ -90,6 +90,16 @@ char	*buf_detach(struct buf *);
 /* Whether s[0..len) is well-formed UTF-8 (no overlongs, no surrogates). */
 int	 utf8_valid(const char *, size_t);
 /*
+ * Whether p (before end) starts a well-formed two-byte sequence
+ * (U+0080-07FF: Cyrillic), which a fast path takes without decoding.
+ */
+static inline int
+utf8_two(const char *p, const char *end)
+{
+	return (unsigned char)p[0] >= 0xc2 && (unsigned char)p[0] <= 0xdf &&
+	    end - p >= 2 && ((unsigned char)p[1] & 0xc0) == 0x80;
+}
+/*
  * Decode one code point at *p (not past end) and advance *p.  Malformed
  * input yields U+FFFD and advances one byte.
  */

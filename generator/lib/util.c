@@ -273,8 +273,7 @@ utf8_valid(const char *s, size_t len)
 			p++;
 			continue;
 		}
-		if (c >= 0xc2 && c <= 0xdf && e - p >= 2 &&
-		    ((unsigned char)p[1] & 0xc0) == 0x80) {
+		if (utf8_two(p, e)) {
 			p += 2;
 			continue;
 		}
