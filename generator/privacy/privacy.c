@@ -3052,15 +3052,15 @@ privacy_run(struct privacy *p, const struct config *cfg,
 	 * larger ones once the scrubber is gone (privacy_run's end): the
 	 * published rows' metadata (the index pub_meta) stays in memory
 	 * while they count; the rows with their texts are read in order,
-	 * once per writer.  No
-	 * mmap: the registry mapped would count in the build's memory
-	 * for no gain (the temporary tables are where reads go).  Their
-	 * pages are 16 KiB, as the registry's: a published row with its
-	 * texts (about 4 KB) took a 4 KiB page and overflow pages.  So
-	 * temp.pub has rowids (its key an index): a row of a table
-	 * without rowid keeps at most about 4 KB on its page, the rest
-	 * on an overflow page of its own (16% of the rows at 100 000
-	 * incidents); a rowid table's row keeps up to 16 KB.
+	 * once per writer.  No mmap: the registry mapped would count in
+	 * the build's memory for no gain (the temporary tables are where
+	 * reads go).  Their pages are 16 KiB, as the registry's: a
+	 * published row with its texts (about 4 KB) took a 4 KiB page
+	 * and overflow pages.  So temp.pub has rowids (its key an
+	 * index): a row of a table without rowid keeps at most about
+	 * 4 KB on its page, the rest on an overflow page of its own (16%
+	 * of the rows at 100 000 incidents); a rowid table's row keeps
+	 * up to 16 KB.
 	 */
 	if (exec_sql(p, "PRAGMA temp_store = FILE;"
 	    "PRAGMA temp.page_size = 16384;"
