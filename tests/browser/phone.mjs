@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE, ARTIFACTS, launch, check, expect, finish, pageTypes,
-    tablePath, groupPath, LATEST } from './lib/harness.mjs';
+    tablePath, groupPath, LATEST, screenshot } from './lib/harness.mjs';
 
 const browser = await launch();
 const shots = path.join(ARTIFACTS, 'phone');
@@ -64,7 +64,7 @@ const problemsOf = (page) => page.evaluate(() => {
 		if (r.min !== Infinity)
 			mins.push(r.min);
 		if (name.startsWith('ru') || name === 'root')
-			await page.screenshot({ path: path.join(shots,
+			await screenshot(page, { path: path.join(shots,
 			    name.replace(/\W+/g, '-') + '.png'),
 			    fullPage: false });
 	}

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE, launch, ok, fail, finish, tablePath, firstRecord, CONTENT,
-    screenshotDir } from './lib/harness.mjs';
+    screenshotDir, screenshot } from './lib/harness.mjs';
 
 const MAX_HEIGHT = 3200;
 const dir = screenshotDir();
@@ -34,7 +34,7 @@ for (const width of [1280, 375]) {
 			await page.goto(BASE + p);
 			const h = await page.evaluate(() =>
 			    document.documentElement.scrollHeight);
-			await page.screenshot({ path: file, fullPage: true,
+			await screenshot(page, { path: file, fullPage: true,
 			    clip: { x: 0, y: 0, width,
 			    height: Math.min(h, MAX_HEIGHT) } });
 			if (fs.statSync(file).size > 10000)
@@ -62,7 +62,7 @@ for (const width of [1280, 375]) {
 		await page.goto(BASE + p);
 		await page.emulateMedia({ media: 'print' });
 		const file = path.join(dir, `${name}.png`);
-		await page.screenshot({ path: file, fullPage: true,
+		await screenshot(page, { path: file, fullPage: true,
 		    clip: { x: 0, y: 0, width, height: 2400 } });
 		const r = await page.evaluate(() => ({
 			nav: getComputedStyle(document.querySelector(

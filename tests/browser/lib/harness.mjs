@@ -192,6 +192,23 @@ export async function watch(page) {
 	return log;
 }
 
+// screenshot: page.screenshot, tried again after a pause when Chromium
+// answers "Unable to capture screenshot", which it does now and then
+// under load (a compositor frame not ready); any other error, or the
+// third failure, is thrown.
+export async function screenshot(page, opts) {
+	for (let i = 0; ; i++) {
+		try {
+			return await page.screenshot(opts);
+		} catch (e) {
+			if (i >= 2 || !/Unable to capture screenshot/.test(
+			    e.message))
+				throw e;
+			await new Promise((r) => setTimeout(r, 500));
+		}
+	}
+}
+
 export function screenshotDir() {
 	const dir = path.join(ARTIFACTS, 'browser');
 	fs.mkdirSync(dir, { recursive: true });
