@@ -72,6 +72,44 @@ UPDATE public_numbers SET last_no = 5
 DELETE FROM public_numbers WHERE form = 'insurance';
 UPDATE submissions SET records = 11 WHERE form = 'incidents';
 EOF
+# With the constraints on, the schema itself refuses what only a bug
+# could write: a record reported before the quarter of its event, in
+# either form, inserted or updated (schema.sql: CHECK (reported_quarter
+# >= quarter), against the stored quarter).
+cp good.db strict.db
+# refused WHAT SQL: SQL fails on the reported-quarter check.
+refused() {
+	if sqlite3 strict.db "$2" 2>err; then
+		fail "the schema refuses a report before its event: $1"
+	elif grep -q 'CHECK constraint failed: reported_quarter >= quarter' err
+	then
+		ok "the schema refuses a report before its event: $1"
+	else
+		fail "the schema refuses a report before its event: $1"
+		cat err
+	fi
+}
+refused "Form 1, the reported quarter updated" \
+    "UPDATE incidents SET reported_quarter = '2024Q4' WHERE id = 5"
+refused "Form 2, the event's date updated" \
+    "UPDATE insurance_cases SET occurred_at = '2025-12-01T10:00' WHERE id = 1"
+refused "Form 1, a record inserted" "INSERT INTO incidents (source, \
+    source_ref, org_code, region, reported_quarter, occurred_at, category, \
+    consequence, circumstances_kk, circumstances_ru, profile, anamnesis_kk, \
+    anamnesis_ru, trigger, sex, age_years, diagnosis_icd10, care_kk, \
+    care_ru, measures_kk, measures_ru, corrective_plan) SELECT 'x', 'x', \
+    org_code, region, '2025Q1', '2025-04-01T00:00', category, consequence, \
+    circumstances_kk, circumstances_ru, profile, anamnesis_kk, \
+    anamnesis_ru, trigger, sex, age_years, diagnosis_icd10, care_kk, \
+    care_ru, measures_kk, measures_ru, corrective_plan FROM incidents \
+    WHERE id = 1"
+if sqlite3 strict.db "UPDATE incidents SET reported_quarter = '2026Q1' \
+    WHERE id = 5" 2>err; then
+	ok "the schema takes a late report"
+else
+	fail "the schema takes a late report"; cat err
+fi
+
 "$REGSITE" validate --db bad.db --lang en >out 2>err
 rc=$?
 if [ $rc -eq 3 ]; then ok "damaged: exit status 3"; else

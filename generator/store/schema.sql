@@ -82,9 +82,7 @@ CREATE TABLE incidents (
 	org_code         TEXT NOT NULL CHECK (length(org_code) > 0),
 	region           TEXT NOT NULL REFERENCES regions(code),
 	reported_quarter TEXT NOT NULL
-	    CHECK (reported_quarter GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'
-	        AND reported_quarter >= substr(occurred_at, 1, 4) || 'Q' ||
-	            ((CAST(substr(occurred_at, 6, 2) AS INTEGER) + 2) / 3)),
+	    CHECK (reported_quarter GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
 	occurred_at      TEXT NOT NULL
 	    CHECK (occurred_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
 	        AND strftime('%Y-%m-%dT%H:%M', julianday(occurred_at)) = occurred_at
@@ -125,7 +123,11 @@ CREATE TABLE incidents (
 	CHECK (circumstances_kk <> '' OR circumstances_ru <> ''),
 	CHECK (anamnesis_kk <> '' OR anamnesis_ru <> ''),
 	CHECK (care_kk <> '' OR care_ru <> ''),
-	CHECK (measures_kk <> '' OR measures_ru <> '')
+	CHECK (measures_kk <> '' OR measures_ru <> ''),
+	-- Reported in the quarter of the event or later: compared with the
+	-- stored quarter, not with the expression again (0.13 s of CPU in
+	-- a 200 000-row import).
+	CHECK (reported_quarter >= quarter)
 );
 
 CREATE UNIQUE INDEX incidents_public ON incidents(quarter, public_no);
@@ -160,9 +162,7 @@ CREATE TABLE insurance_cases (
 	org_code         TEXT NOT NULL CHECK (length(org_code) > 0),
 	region           TEXT NOT NULL REFERENCES regions(code),
 	reported_quarter TEXT NOT NULL
-	    CHECK (reported_quarter GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'
-	        AND reported_quarter >= substr(occurred_at, 1, 4) || 'Q' ||
-	            ((CAST(substr(occurred_at, 6, 2) AS INTEGER) + 2) / 3)),
+	    CHECK (reported_quarter GLOB '[0-9][0-9][0-9][0-9]Q[1-4]'),
 	occurred_at      TEXT NOT NULL
 	    CHECK (occurred_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]T[0-9][0-9]:[0-9][0-9]'
 	        AND strftime('%Y-%m-%dT%H:%M', julianday(occurred_at)) = occurred_at
@@ -197,7 +197,11 @@ CREATE TABLE insurance_cases (
 	CHECK (anamnesis_kk <> '' OR anamnesis_ru <> ''),
 	CHECK (circumstances_kk <> '' OR circumstances_ru <> ''),
 	CHECK (care_kk <> '' OR care_ru <> ''),
-	CHECK (measures_kk <> '' OR measures_ru <> '')
+	CHECK (measures_kk <> '' OR measures_ru <> ''),
+	-- Reported in the quarter of the event or later: compared with the
+	-- stored quarter, not with the expression again (0.13 s of CPU in
+	-- a 200 000-row import).
+	CHECK (reported_quarter >= quarter)
 );
 
 CREATE UNIQUE INDEX insurance_cases_public ON insurance_cases(quarter, public_no);
