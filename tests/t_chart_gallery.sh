@@ -94,8 +94,18 @@ function report(res, width) {
 			    viewport: { width, height: 900 } });
 			await page.goto('file://' + gallery);
 			report(await page.evaluate(check), width);
-			await page.screenshot({ fullPage: true,
-			    path: `${outdir}/gallery-${width}.png` });
+			// A picture for people, not a check: Chromium under
+			// load sometimes cannot capture one; tried three times.
+			for (let i = 0; i < 3; i++) {
+				try {
+					await page.screenshot({ fullPage: true,
+					    path: `${outdir}/gallery-${width}.png` });
+					break;
+				} catch (e) {
+					console.log(`# screenshot: ${e.message.split('\n')[0]}`);
+					await new Promise((r) => setTimeout(r, 500));
+				}
+			}
 			await page.goto('file://' + outdir + '/random.html');
 			report(await page.evaluate(check), width);
 			await page.close();
