@@ -524,6 +524,20 @@ links_scan(struct pass *p)
 		}
 		c = s[i];
 		/*
+		 * A run of non-ASCII bytes (a Cyrillic word) is no part of
+		 * a link and begins none: each byte would only end both
+		 * runs, so the run is passed at once.
+		 */
+		if (c >= 0x80) {
+			/* (up to a byte a marker may begin with) */
+			for (i++; i < n && s[i] >= 0x80 && !p->mfirst[s[i]];
+			    i++)
+				continue;
+			lrun = drun = i;
+			dfirst = NONE;
+			continue;
+		}
+		/*
 		 * Nothing begins right after a marker: what the marker
 		 * replaced would have joined it ("5www.", "12le.kz").
 		 */
