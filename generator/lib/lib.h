@@ -171,47 +171,30 @@ size_t	 utf8_strip_hidden(struct buf *out, const char *s, size_t len);
  */
 int	 text_check(const char *path, const char *s, size_t len);
 
-/* Letters of the Latin and Cyrillic scripts, Kazakh letters included. */
+/*
+ * Letters of the Latin and Cyrillic scripts, Kazakh letters included:
+ * all below UC_TABLE, classed in uc_class (UC_UPPER, UC_LOWER), which
+ * util.c fills before main from the ranges it lists.  A table: the
+ * scrubber asks several times of every character of every text.
+ */
+#define UC_TABLE	0x530
+#define UC_UPPER	1
+#define UC_LOWER	2
+extern unsigned char uc_class[UC_TABLE];
 static inline int
 uc_isupper(uint32_t c)
 {
-	if (c >= 'A' && c <= 'Z')
-		return 1;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return 1;
-	if (c >= 0x400 && c <= 0x42f)
-		return 1;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 0;
-	if (c == 0x4c0)
-		return 1;
-	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 1;
-	return 0;
+	return c < UC_TABLE && (uc_class[c] & UC_UPPER);
 }
 static inline int
 uc_islower(uint32_t c)
 {
-	if (c >= 'a' && c <= 'z')
-		return 1;
-	if (c >= 0xdf && c <= 0xff && c != 0xf7)
-		return 1;
-	if (c >= 0x430 && c <= 0x45f)
-		return 1;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 1;
-	if (c == 0x4cf)
-		return 1;
-	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 0;
-	return 0;
+	return c < UC_TABLE && (uc_class[c] & UC_LOWER);
 }
 static inline int
 uc_isalpha(uint32_t c)
 {
-	return uc_isupper(c) || uc_islower(c);
+	return c < UC_TABLE && uc_class[c] != 0;
 }
 static inline uint32_t
 uc_tolower(uint32_t c)

@@ -391,6 +391,60 @@ text_check(const char *path, const char *s, size_t len)
  * Ө U+04E8, Ұ U+04B0, Ү U+04AE, Һ U+04BA, І U+0406.
  */
 
+unsigned char uc_class[UC_TABLE];
+
+/* The upper-case letters: Latin, Latin-1, Cyrillic and its supplement
+ * (Kazakh), where case pairs alternate (even upper, odd lower, but for
+ * U+04C1-U+04CE, which U+04C0 shifts). */
+static int
+upper_letter(uint32_t c)
+{
+	if (c >= 'A' && c <= 'Z')
+		return 1;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return 1;
+	if (c >= 0x400 && c <= 0x42f)
+		return 1;
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x52f))
+		return (c & 1) == 0;
+	if (c == 0x4c0)
+		return 1;
+	if (c >= 0x4c1 && c <= 0x4ce)
+		return (c & 1) == 1;
+	return 0;
+}
+
+static int
+lower_letter(uint32_t c)
+{
+	if (c >= 'a' && c <= 'z')
+		return 1;
+	if (c >= 0xdf && c <= 0xff && c != 0xf7)
+		return 1;
+	if (c >= 0x430 && c <= 0x45f)
+		return 1;
+	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
+	    (c >= 0x4d0 && c <= 0x52f))
+		return (c & 1) == 1;
+	if (c == 0x4cf)
+		return 1;
+	if (c >= 0x4c1 && c <= 0x4ce)
+		return (c & 1) == 0;
+	return 0;
+}
+
+/* uc_class filled before main (and before any test's). */
+__attribute__((constructor)) static void
+uc_class_fill(void)
+{
+	uint32_t	 c;
+
+	for (c = 0; c < UC_TABLE; c++)
+		uc_class[c] = (unsigned char)((upper_letter(c) ? UC_UPPER :
+		    0) | (lower_letter(c) ? UC_LOWER : 0));
+}
+
 uint32_t
 uc_toupper(uint32_t c)
 {

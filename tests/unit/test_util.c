@@ -166,6 +166,62 @@ arena_cases(void)
 	free(big);
 }
 
+/*
+ * The letter classes (uc_class, filled before main) against the case
+ * pairs written out again here: every code point, both directions.
+ */
+static void
+uc_cases(void)
+{
+	static uint32_t	 up[0x110000 / 32 + 1], lo[0x110000 / 32 + 1];
+	static uint32_t	 pair[UC_TABLE];
+	uint32_t	 c, u, bad = 0, badcase = 0, n = 0;
+
+#define SET(v, x)	((v)[(x) / 32] |= 1u << ((x) % 32))
+#define HAS(v, x)	(((v)[(x) / 32] >> ((x) % 32)) & 1)
+#define PAIR(a, b)	do { SET(up, a); SET(lo, b); pair[a] = b;	\
+			    pair[b] = a; n++; } while (0)
+	for (u = 'A'; u <= 'Z'; u++)
+		PAIR(u, u + 0x20);
+	for (u = 0xc0; u <= 0xde; u++)		/* À-Þ but × */
+		if (u != 0xd7)
+			PAIR(u, u + 0x20);
+	for (u = 0x400; u <= 0x40f; u++)	/* Ѐ-Џ */
+		PAIR(u, u + 0x50);
+	for (u = 0x410; u <= 0x42f; u++)	/* А-Я */
+		PAIR(u, u + 0x20);
+	for (u = 0x460; u <= 0x480; u += 2)	/* Ѡ-Ҁ */
+		PAIR(u, u + 1);
+	for (u = 0x48a; u <= 0x4be; u += 2)	/* Ҋ-Ҿ: Қ Ң Ү Ұ Һ */
+		PAIR(u, u + 1);
+	for (u = 0x4d0; u <= 0x52e; u += 2)	/* Ӑ-Ԯ: Ә Ө */
+		PAIR(u, u + 1);
+	PAIR(0x4c0, 0x4cf);			/* Ӏ ӏ */
+	for (u = 0x4c1; u <= 0x4cd; u += 2)	/* Ӂ-Ӎ */
+		PAIR(u, u + 1);
+	SET(lo, 0xdf);				/* ß, ÿ: no upper here */
+	SET(lo, 0xff);
+	for (c = 0; c < 0x110000; c++) {
+		if (uc_isupper(c) != (int)HAS(up, c) ||
+		    uc_islower(c) != (int)HAS(lo, c) ||
+		    uc_isalpha(c) != (int)(HAS(up, c) | HAS(lo, c)))
+			bad++;
+		if (HAS(up, c) ? uc_tolower(c) != pair[c] ||
+		    uc_toupper(c) != c : HAS(lo, c) ? uc_toupper(c) !=
+		    (c == 0xdf || c == 0xff ? c : pair[c]) ||
+		    uc_tolower(c) != c : uc_tolower(c) != c ||
+		    uc_toupper(c) != c)
+			badcase++;
+	}
+	CHECK(bad == 0, "letters: upper, lower and alphabetic as the %u case "
+	    "pairs and ß, ÿ say, for every code point (%u differ)", n, bad);
+	CHECK(badcase == 0, "letters: each case pair maps both ways, every "
+	    "other code point to itself (%u differ)", badcase);
+#undef SET
+#undef HAS
+#undef PAIR
+}
+
 int
 main(void)
 {
@@ -194,5 +250,6 @@ main(void)
 	EQ_STR(s, "x 007", "xasprintf");
 	free(s);
 	utf8_cases();
+	uc_cases();
 	return unit_failed;
 }
