@@ -117,6 +117,7 @@
  * devices: the report lists them for review), ward numbers ("палата №
  * 5"), decimals that read as a day and a month ("12.10").
  */
+#include <assert.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1526,31 +1527,50 @@ static const struct {
 
 #define NNUMERALS	(sizeof(numerals) / sizeof(numerals[0]))
 
-/* The numerals' lengths, set once by scrub_new. */
-static size_t	 numeral_len[NNUMERALS];
+/*
+ * The numerals by length, set once by scrub_new: byl[bylen[n] ..
+ * bylen[n + 1]) are the indices of those n bytes long, in numerals[]
+ * order (the first match is the one taken).  Every numeral is 4 to 24
+ * bytes; a word is looked up among those of its length alone.
+ */
+#define NUMERAL_MAX	24
+static size_t	 bylen[NUMERAL_MAX + 2];
+static unsigned char byl[NNUMERALS];
+_Static_assert(NNUMERALS <= 256, "byl holds a numeral's index in a byte");
 
 static void
 numerals_init(void)
 {
-	size_t	 k;
+	size_t	 k, n, at[NUMERAL_MAX + 2];
 
+	memset(bylen, 0, sizeof(bylen));
+	for (k = 0; k < NNUMERALS; k++) {
+		n = strlen(numerals[k].w);
+		assert(n >= 4 && n <= NUMERAL_MAX);
+		bylen[n + 1]++;
+	}
+	for (n = 1; n < NUMERAL_MAX + 2; n++)
+		bylen[n] += bylen[n - 1];
+	memcpy(at, bylen, sizeof(at));
 	for (k = 0; k < NNUMERALS; k++)
-		numeral_len[k] = strlen(numerals[k].w);
+		byl[at[strlen(numerals[k].w)]++] = (unsigned char)k;
 }
 
 /* The numeral w[0..n) (lower case): its index in numerals[], or -1. */
 static int
 numeral_at(const char *w, size_t n)
 {
-	size_t	 k;
+	size_t	 i, k;
 
-	/* every numeral is Cyrillic, of 4 to 24 bytes */
-	if (n < 4 || n > 24 || ((unsigned char)w[0] & 0xe0) != 0xc0)
+	/* every numeral is Cyrillic */
+	if (n < 4 || n > NUMERAL_MAX || ((unsigned char)w[0] & 0xe0) != 0xc0)
 		return -1;
-	for (k = 0; k < NNUMERALS; k++)
-		if (numeral_len[k] == n && numerals[k].w[1] == w[1] &&
-		    memcmp(numerals[k].w, w, n) == 0)
+	for (i = bylen[n]; i < bylen[n + 1]; i++) {
+		k = byl[i];
+		if (numerals[k].w[1] == w[1] && memcmp(numerals[k].w, w, n) ==
+		    0)
 			return (int)k;
+	}
 	return -1;
 }
 
