@@ -695,9 +695,17 @@ textqi_apply(const struct textqi *t, const struct textqi_row *r,
 
 	/* Codes. */
 	for (i = 0; i < len; ) {
-		/* A code starts with A-Z or a Cyrillic capital (0xD0 ..). */
-		if ((((unsigned char)s[i] >= 'A' && (unsigned char)s[i] <= 'Z')
-		    || (unsigned char)s[i] == 0xD0) &&
+		/*
+		 * A code starts with A-Z or a Cyrillic capital А-Х (D0 90
+		 * .. D0 A5), a digit right after it: looked at closer
+		 * only then (a Cyrillic text is half D0 bytes).
+		 */
+		if (((s[i] >= 'A' && s[i] <= 'Z' && i + 1 < len &&
+		    s[i + 1] >= '0' && s[i + 1] <= '9') ||
+		    ((unsigned char)s[i] == 0xD0 && i + 2 < len &&
+		    (unsigned char)s[i + 1] >= 0x90 &&
+		    (unsigned char)s[i + 1] <= 0xA5 &&
+		    s[i + 2] >= '0' && s[i + 2] <= '9')) &&
 		    !alnum_before(s, i) &&
 		    (clen = code_at(s, len, i, cat)) > 0 &&
 		    !after_vitamin(s, i)) {

@@ -319,6 +319,14 @@ test_textqi(void)
 	    "textqi: another diagnosis (Cyrillic К) is masked");
 	EQ_STR(APPLY(LANG_RU, "витамин В12 и Т81.4"), "витамин В12 и [DX]",
 	    "textqi: a vitamin stays, a complication is masked");
+	EQ_STR(APPLY(LANG_RU, "Х40 и А09.0, затем Н1 и Ш12"),
+	    "[DX] и [DX], затем Н1 и Ш12",
+	    "textqi: the first and last Cyrillic look-alikes (А, Х), at the "
+	    "text's start too; one digit, or another letter, is no code");
+	EQ_STR(APPLY(LANG_RU, "итог: E11"), "итог: [DX]",
+	    "textqi: a code at the text's end");
+	EQ_STR(APPLY(LANG_RU, "итог: E1"), "итог: E1",
+	    "textqi: a letter and one digit at the end is no code");
 	EQ_STR(APPLY(LANG_RU, "в травматологическом отделении больницы"),
 	    "в травматологическом отделении больницы",
 	    "textqi: the row's own department stays");
