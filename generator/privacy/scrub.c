@@ -1645,6 +1645,13 @@ age_compound(const struct pass *p, size_t i, int *unit)
 		*unit = AU_YEAR;
 		return 1;
 	}
+	/* A numeral first, or none of it (most long words: asked first). */
+	for (k = 0; k < sizeof(gen) / sizeof(gen[0]); k++)
+		if (w[1] == gen[k][1] && (n = strlen(gen[k])) <= t->len &&
+		    memcmp(w, gen[k], n) == 0)
+			break;
+	if (k == sizeof(gen) / sizeof(gen[0]))
+		return 0;
 	for (s = 0; s < sizeof(stems) / sizeof(stems[0]); s++) {
 		n = strlen(stems[s].stem);
 		/* (the second byte first: a Cyrillic letter's first byte
