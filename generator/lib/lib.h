@@ -146,6 +146,12 @@ bad:
 }
 /* Append the UTF-8 encoding of a code point. */
 void	 utf8_put(struct buf *, uint32_t);
+/*
+ * Append s[0..len) in lower case (uc_tolower): each malformed byte as
+ * U+FFFD, as utf8_next reads it.  ASCII and two-byte sequences are
+ * taken without a call per character.
+ */
+void	 utf8_lower(struct buf *, const char *, size_t);
 
 /*
  * Whether a code point is an invisible format character that published

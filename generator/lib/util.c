@@ -311,6 +311,39 @@ utf8_put(struct buf *b, uint32_t cp)
 	}
 }
 
+void
+utf8_lower(struct buf *b, const char *s, size_t len)
+{
+	const char	*p = s, *e = s + len;
+	unsigned char	 x;
+	uint32_t	 c;
+
+	/* The fast paths write no more than they read: room for it all. */
+	buf_grow(b, len);
+	while (p < e) {
+		x = (unsigned char)*p;
+		if (x < 0x80) {
+			b->data[b->len++] = (char)(x >= 'A' && x <= 'Z' ?
+			    x + 0x20 : x);
+			p++;
+			continue;
+		}
+		if (utf8_two(p, e)) {
+			c = uc_tolower((uint32_t)(x & 0x1f) << 6 |
+			    ((unsigned char)p[1] & 0x3f));
+			if (c >= 0x80 && c < 0x800) {
+				b->data[b->len++] = (char)(0xc0 | (c >> 6));
+				b->data[b->len++] = (char)(0x80 | (c & 0x3f));
+				p += 2;
+				continue;
+			}
+		}
+		utf8_put(b, uc_tolower(utf8_next(&p, e)));
+		buf_grow(b, (size_t)(e - p));	/* U+FFFD: 3 for 1 */
+	}
+	b->data[b->len] = '\0';
+}
+
 int
 uc_hidden(uint32_t cp)
 {

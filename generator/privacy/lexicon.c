@@ -494,10 +494,7 @@ tab_free(struct ltab *t)
 static void
 lower_word(struct buf *b, const char *s, size_t len)
 {
-	const char	*p = s, *e = s + len;
-
-	while (p < e)
-		utf8_put(b, uc_tolower(utf8_next(&p, e)));
+	utf8_lower(b, s, len);
 }
 
 char *

@@ -74,10 +74,8 @@ static char *
 lower(const char *s, size_t len)
 {
 	struct buf	 b = { 0 };
-	const char	*p = s, *end = s + len;
 
-	while (p < end)
-		utf8_put(&b, uc_tolower(utf8_next(&p, end)));
+	utf8_lower(&b, s, len);
 	buf_putc(&b, '\0');
 	b.len--;
 	return buf_detach(&b);

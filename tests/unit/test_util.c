@@ -222,6 +222,57 @@ uc_cases(void)
 #undef PAIR
 }
 
+/*
+ * utf8_lower against its definition, a character at a time, on random
+ * byte strings: letters of every case range, ASCII, malformed and
+ * cut sequences, appended to a buffer that holds something already.
+ */
+static void
+lower_cases(void)
+{
+	static const char *const pieces[] = { "A", "Z", "@", "[", "a", "z",
+	    "Q", "`", "{", "0", " ", "-", "À", "Þ", "×", "ß", "ÿ", "Ѐ", "Џ", "А", "Я", "я", "ё", "Ѡ", "Ҋ",
+	    "Қ", "Ӏ", "Ӂ", "Ӎ", "ӎ", "Ә", "Ԯ", "ԯ", "Ұ", "Һ", "—", "€", "😀",
+	    "\xff", "\xc0\xaf", "\xc3", "\xd0", "\x80", "\xed\xa0\x80",
+	    "\xe2\x80", "\xf4\x90\x80\x80" };
+	static uint32_t	 rng = 2463534242u;
+	struct buf	 got = { 0 }, want = { 0 };
+	char		 in[400];
+	const char	*p, *e;
+	size_t		 n, k, bad = 0, i, m;
+
+	for (i = 0; i < 20000; i++) {
+		n = 0;
+		rng ^= rng << 13;
+		rng ^= rng >> 17;
+		rng ^= rng << 5;
+		for (m = rng % 60; m > 0; m--) {
+			rng ^= rng << 13;
+			rng ^= rng >> 17;
+			rng ^= rng << 5;
+			p = pieces[rng % (sizeof(pieces) / sizeof(pieces[0]))];
+			k = strlen(p);
+			memcpy(in + n, p, k);
+			n += k;
+		}
+		buf_reset(&got);
+		buf_reset(&want);
+		BUF_LIT(&got, "x");
+		BUF_LIT(&want, "x");
+		utf8_lower(&got, in, n);
+		for (p = in, e = in + n; p < e; )
+			utf8_put(&want, uc_tolower(utf8_next(&p, e)));
+		if (got.len != want.len || memcmp(got.data, want.data,
+		    got.len) != 0 || got.data[got.len] != '\0')
+			bad++;
+	}
+	CHECK(bad == 0, "utf8_lower: as utf8_next, uc_tolower and utf8_put "
+	    "a character at a time, on 20 000 random byte strings (%zu "
+	    "differ)", bad);
+	buf_free(&got);
+	buf_free(&want);
+}
+
 int
 main(void)
 {
@@ -251,5 +302,6 @@ main(void)
 	free(s);
 	utf8_cases();
 	uc_cases();
+	lower_cases();
 	return unit_failed;
 }
