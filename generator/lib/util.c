@@ -365,6 +365,11 @@ utf8_strip_hidden(struct buf *out, const char *s, size_t len)
 			p++;
 			continue;
 		}
+		/* Cyrillic (U+0400-U+04FF, lead D0-D3) hides nothing. */
+		if (((unsigned char)*p & 0xfc) == 0xd0 && utf8_two(p, e)) {
+			p += 2;
+			continue;
+		}
 		cp = utf8_next(&p, e);
 		if (!uc_hidden(cp))
 			continue;

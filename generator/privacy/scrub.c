@@ -3879,6 +3879,10 @@ put_clean(struct buf *b, const char *s, size_t len)
 			p++;
 			continue;
 		}
+		if (utf8_two(p, e)) {		/* well-formed: Cyrillic */
+			p += 2;
+			continue;
+		}
 		q = p;
 		if (utf8_next(&q, e) == 0xfffd && q - p == 1) {
 			buf_put(b, run, (size_t)(p - run));

@@ -74,6 +74,8 @@ main(void)
 	    "strip: U+2066-U+2069");
 	EQ_STR(strip("\ufeffa\u2060b\u2064c\u061cd\u00ade"), "abcde",
 	    "strip: U+FEFF, U+2060-U+2064, U+061C, U+00AD");
+	EQ_STR(strip("Я\u00adя\u061cӘ\u200bә\xd0"), "ЯяӘә\xd0",
+	    "strip: between Cyrillic letters; a cut Cyrillic letter stays");
 	EQ_STR(strip("Ә\u00a0Қ\u2010\u2028 \xff"), "Ә\u00a0Қ\u2010\u2028 \xff",
 	    "strip: visible text, no-break space, hyphen, line separator and "
 	    "malformed bytes stay");
