@@ -871,8 +871,9 @@ weq(const struct pass *p, size_t i, const char *w)
 {
 	const struct tok *t = tk(p, i);
 
-	return t->kind == TK_WORD && t->len == strlen(w) &&
-	    memcmp(p->low + t->off, w, t->len) == 0;
+	/* (the first byte before strlen: most words differ there) */
+	return t->kind == TK_WORD && p->low[t->off] == w[0] &&
+	    t->len == strlen(w) && memcmp(p->low + t->off, w, t->len) == 0;
 }
 
 /* The lower-case word i begins with w. */
