@@ -431,44 +431,33 @@ text_check(const char *path, const char *s, size_t len)
 
 unsigned char uc_class[UC_TABLE];
 
-/* The upper-case letters: Latin, Latin-1, Cyrillic and its supplement
- * (Kazakh), where case pairs alternate (even upper, odd lower, but for
- * U+04C1-U+04CE, which U+04C0 shifts). */
-static int
-upper_letter(uint32_t c)
+/* A letter's class (UC_UPPER, UC_LOWER or 0): Latin, Latin-1, Cyrillic
+ * and its supplement (Kazakh), where case pairs alternate (even upper,
+ * odd lower, but for U+04C1-U+04CE, which U+04C0 shifts). */
+static unsigned char
+letter_class(uint32_t c)
 {
 	if (c >= 'A' && c <= 'Z')
-		return 1;
-	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
-		return 1;
-	if (c >= 0x400 && c <= 0x42f)
-		return 1;
-	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
-	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 0;
-	if (c == 0x4c0)
-		return 1;
-	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 1;
-	return 0;
-}
-
-static int
-lower_letter(uint32_t c)
-{
+		return UC_UPPER;
 	if (c >= 'a' && c <= 'z')
-		return 1;
+		return UC_LOWER;
+	if (c >= 0xc0 && c <= 0xde && c != 0xd7)
+		return UC_UPPER;
 	if (c >= 0xdf && c <= 0xff && c != 0xf7)
-		return 1;
+		return UC_LOWER;
+	if (c >= 0x400 && c <= 0x42f)
+		return UC_UPPER;
 	if (c >= 0x430 && c <= 0x45f)
-		return 1;
+		return UC_LOWER;
 	if ((c >= 0x460 && c <= 0x481) || (c >= 0x48a && c <= 0x4bf) ||
 	    (c >= 0x4d0 && c <= 0x52f))
-		return (c & 1) == 1;
+		return c & 1 ? UC_LOWER : UC_UPPER;
+	if (c == 0x4c0)
+		return UC_UPPER;
 	if (c == 0x4cf)
-		return 1;
+		return UC_LOWER;
 	if (c >= 0x4c1 && c <= 0x4ce)
-		return (c & 1) == 0;
+		return c & 1 ? UC_UPPER : UC_LOWER;
 	return 0;
 }
 
@@ -479,8 +468,7 @@ uc_class_fill(void)
 	uint32_t	 c;
 
 	for (c = 0; c < UC_TABLE; c++)
-		uc_class[c] = (unsigned char)((upper_letter(c) ? UC_UPPER :
-		    0) | (lower_letter(c) ? UC_LOWER : 0));
+		uc_class[c] = letter_class(c);
 }
 
 uint32_t
