@@ -490,19 +490,12 @@ tab_free(struct ltab *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* Lower-case the UTF-8 word s[0..len) into b. */
-static void
-lower_word(struct buf *b, const char *s, size_t len)
-{
-	utf8_lower(b, s, len);
-}
-
 char *
 lex_lower(const char *s, size_t len)
 {
 	struct buf	 b = { 0 };
 
-	lower_word(&b, s, len);
+	utf8_lower(&b, s, len);
 	if (b.data == NULL)
 		buf_put(&b, "", 0);
 	return buf_detach(&b);
@@ -685,7 +678,7 @@ load_list(struct lexicon *lx, const char *path, unsigned cls,
 		}
 		buf_reset(&low);
 		if (cls == 0) {
-			lower_word(&low, a, n - (size_t)stem);
+			utf8_lower(&low, a, n - (size_t)stem);
 			tab_add(&lx->words, low.data, low.len, stem, L_KEEP);
 		} else {
 			fold_word(&low, a, n - (size_t)stem);
