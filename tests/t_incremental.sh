@@ -65,6 +65,10 @@ counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
 tables() {
 	sed -n "s/.*$1: quarters and tables, explorer (\([0-9]*\) of \([0-9]*\) tables' rows reused;.*/\1 \2/p" trace
 }
+# "KEPT MADE" pages of the changed tables, those that kept their rows
+pages() {
+	sed -n "s/.*$1: quarters and tables, explorer (.*; of the others' pages, \([0-9]*\) of \([0-9]*\) kept their rows;.*/\1 \2/p" trace
+}
 # "COPIED MADE" chunks of the record indexes made again, a language's
 chunks() {
 	sed -n "s/.*$1: quarters and tables, explorer (.*, \([0-9]*\) of \([0-9]*\) chunks copied)$/\1 \2/p" trace
@@ -87,7 +91,7 @@ add_quarter prev.db
 for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
 build prev.db site
 r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members)
-c0=$(chunks kk) c1=$(chunks ru)
+c0=$(chunks kk) c1=$(chunks ru) p0=$(pages kk) p1=$(pages ru)
 counts >summary.memo
 a=$(ahead)
 check_sh "a new quarter: the records that did not change come from the memo ($r)" \
@@ -105,8 +109,10 @@ check_sh "... and the compressed files of the quarters that late records join co
     '[ "${m0%% *}" -gt 0 ] && [ "${m0%% *}" -lt "${m0#* }" ]'
 check_sh "... and so do their tables' record indexes, chunk by chunk (kk $c0, ru $c1)" \
     '[ "${c0%% *}" -gt 0 ] && [ "${c0%% *}" -lt "${c0#* }" ] && [ "${c1%% *}" -gt 0 ]'
+check_sh "... and their pages (a table's and its groups') before the late records keep their rows, the last ones are made (kk $p0, ru $p1)" \
+    '[ "${p0%% *}" -gt 0 ] && [ "${p0%% *}" -lt "${p0#* }" ] && [ "$p0" = "$p1" ]'
 build full.db full --jobs 1
-r=$(reused) t=$(tables kk)
+r=$(reused) t=$(tables kk) p=$(pages kk)
 m=$(members) c=$(chunks kk)
 check "... which a full build compresses all ($m)" [ "$m" = "0 0" ]
 check_sh "... and all the chunks of its record indexes ($c)" \
@@ -124,8 +130,8 @@ for f in sys.argv[1:]:
 ' full/kk/20*/*/records.json.gz site/ru/20*/*/records.json.gz >badgz
 check "... which are each one gzip member, whole" [ ! -s badgz ]
 counts >summary.full
-check "a full build (no memo, no site before it) reuses nothing ($r; tables $t)" \
-    [ "${r%% *}" = 0 -a "${t%% *}" = 0 ]
+check "a full build (no memo, no site before it) reuses nothing ($r; tables $t; pages $p)" \
+    [ "${r%% *}" = 0 -a "${t%% *}" = 0 -a "${p%% *}" = 0 ]
 check "the site built over the last one is byte-identical to the full build, maps included" \
     diff -r -x .regsite site full
 check "so is its summary: the same pages, files, replacements" \
@@ -154,9 +160,11 @@ for f in dam/kk/20*/*/records.json.gz; do
 	touch -d "$t" $f
 done
 build p0.db dam
-md=$(members) cd=$(chunks kk) td=$(tables kk)
+md=$(members) cd=$(chunks kk) td=$(tables kk) pd=$(pages kk) pr=$(pages ru)
 check_sh "the last site's record indexes damaged the same way: fewer tables reused whole ($td, against $tk undamaged) and more chunks compressed ($cd copied, against $c0)" \
     '[ "${td%% *}" -lt "${tk%% *}" ] && [ $((${cd#* } - ${cd%% *})) -gt $((${c0#* } - ${c0%% *})) ]' 
+check_sh "... and fewer of the changed tables' pages keep their rows, none of a table whose index is damaged ($pd, against $p0 undamaged; ru $pr)" \
+    '[ "${pd%% *}" -lt "${p0%% *}" ] && [ "$pr" = "$p1" ]'
 check_sh "the last site's compressed files damaged since, their size and time the same: no damaged member is copied ($md, against $m0 undamaged)" \
     '[ "${md%% *}" -lt "${m0%% *}" ]'
 check "... and the site is the same as the one built over the undamaged site" \
@@ -340,10 +348,10 @@ scenario() {	# NAME WHAT [build options]: $change applied to the registries
 		$change "$d.db"
 	done
 	build "$_n.db" "$_n" "$@"
-	_t=$(tables kk) _r=$(reused)
+	_t=$(tables kk) _r=$(reused) _p=$(pages kk)
 	build "$_n-full.db" "$_n-full" --jobs 2
-	check_sh "$_what: the site built over the last one is a full build's (memo $_r; tables $_t)" \
-	    'diff -r -x .regsite "$_n" "$_n-full" && cmp -s ".$_n.regsite-memo" ".$_n-full.regsite-memo" && { [ "${reuse:-1}" = 0 ] || [ "${_t%% *}" -gt 0 ]; }'
+	check_sh "$_what: the site built over the last one is a full build's (memo $_r; tables $_t; pages $_p)" \
+	    'diff -r -x .regsite "$_n" "$_n-full" && cmp -s ".$_n.regsite-memo" ".$_n-full.regsite-memo" && { [ "${reuse:-1}" = 0 ] || { [ "${_t%% *}" -gt 0 ] && [ "${_p%% *}" -gt 0 ]; }; }'
 }
 nothing() { :; }
 correct() {	# a narrative corrected in the first quarter

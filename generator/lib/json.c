@@ -163,6 +163,13 @@ jw_null(struct jw *j)
 }
 
 void
+jw_copy(struct jw *j, const char *s, size_t len)
+{
+	sep(j, 0);
+	buf_put(j->out, s, len);
+}
+
+void
 jw_break(struct jw *j, const char *ws)
 {
 	j->brk = ws;

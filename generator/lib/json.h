@@ -49,6 +49,12 @@ void	 jw_num(struct jw *, double);
 void	 jw_bool(struct jw *, int);
 void	 jw_null(struct jw *);
 /*
+ * A value this writer made before, whole (an object or an array, with
+ * its strings escaped then), written as it is: a rebuild's copy of what
+ * the last build wrote for the same record.  The caller vouches for it.
+ */
+void	 jw_copy(struct jw *, const char *, size_t);
+/*
  * Write ws (a literal, kept until used) in place of the separator
  * space before the next member, or before the closing bracket if the
  * container ends first.

@@ -246,6 +246,7 @@ lang_pages_map(struct build *b, enum lang l)
 	trace("%s: home, archive, statistics, releases pages", lang_codes[l]);
 	b->reused = 0;		/* this language's */
 	b->ixchunks[0] = b->ixchunks[1] = 0;
+	b->pgrows[0] = b->pgrows[1] = 0;
 	for (i = 0; i < b->nquarters; i++)
 		if (quarter_page(b, l, i) == -1 ||
 		    tables_build(b, l, b->quarters[i]) == -1)
@@ -253,8 +254,9 @@ lang_pages_map(struct build *b, enum lang l)
 	if (explore_pages(b, l) == -1)
 		return -1;
 	trace("%s: quarters and tables, explorer (%d of %zu tables' rows "
-	    "reused; of the others' record indexes, %ld of %ld chunks "
-	    "copied)", lang_codes[l], b->reused, FORM__MAX * b->nquarters,
+	    "reused; of the others' pages, %ld of %ld kept their rows; of "
+	    "their record indexes, %ld of %ld chunks copied)", lang_codes[l],
+	    b->reused, FORM__MAX * b->nquarters, b->pgrows[1], b->pgrows[0],
 	    b->ixchunks[1], b->ixchunks[0]);
 	return 0;
 }

@@ -85,6 +85,8 @@ struct build {
 	int		 dwhole[FORM__MAX]; /* the quarters hold every
 					   published row of the form */
 	int		 reused;	/* quarter tables whose rows were */
+	long		 pgrows[2];	/* the other tables' pages: made,
+					   their rows the last build's */
 	long		 ixchunks[2];	/* record indexes' chunks: made,
 					   copied from the last site */
 	int		 maps_ok;	/* the maps beside the site are its */

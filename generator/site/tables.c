@@ -13,9 +13,13 @@
 #include <sys/stat.h>
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <xxhash.h>
+#include <zlib.h>
 
 #include "lib/lib.h"
 #include "lib/format.h"
@@ -72,6 +76,9 @@ struct tctx {
 	const char	*quarter;
 	long		 total, npages;
 	struct buf	 spl;		/* a page's rows, from the last site */
+	char		 splsha[65];	/* ... and their records' digest */
+	int		 pr;		/* pages may keep their rows (below) */
+	XXH3_state_t	*rx;		/* a record's digest */
 };
 
 /*
@@ -96,13 +103,15 @@ rows_value(struct tctx *t, struct mval *rows, const struct buf *spl,
 	return mv_scoped(rows, scope, mk);
 }
 
-/* A page written: where its rows are, into this build's map. */
+/* A page written: where its rows are, and the digest of the records
+ * they show (page_digest), into this build's map. */
 static void
-rows_mapped(struct tctx *t, const char *path, const struct mv_mark *mk)
+rows_mapped(struct tctx *t, const char *path, const struct mv_mark *mk,
+    const char *digest)
 {
 	if (t->b->pm != NULL && mk->times == 1)
 		pagemap_add(t->b->pm, path, t->b->last_len, mk->start,
-		    mk->len, NULL);
+		    mk->len, digest);
 }
 
 /* A file of the quarter table written whole: its size and SHA-256,
@@ -133,6 +142,7 @@ rows_reread(struct tctx *t, const char *path)
 
 	if ((e = pagemap_prev(t->b->pm, path)) == NULL)
 		return rs_err("%s: not in the last build's map", path);
+	snprintf(t->splsha, sizeof(t->splsha), "%s", e->sha);
 	return pagemap_read(t->b->pm, e, e->n[1], e->n[2], &t->spl);
 }
 
@@ -600,7 +610,7 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 
 static int
 write_table_page(struct tctx *t, long n, struct mval *rows, long first,
-    long nrows, int reuse)
+    long nrows, int reuse, const char *digest)
 {
 	struct mval	*c;
 	struct mv_mark	 mk;
@@ -665,7 +675,8 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first,
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
 	if (rc == 0)
-		rows_mapped(t, path, &mk);
+		rows_mapped(t, path, &mk, digest ? digest : reuse ?
+		    t->splsha : NULL);
 	free(path);
 	buf_free(&title);
 	buf_free(&desc);
@@ -762,9 +773,10 @@ struct ahead {
 	int		 have;
 };
 
-/* Copy a published record out of the cursor's buffers. */
+/* Copy a published record out of the cursor's buffers (its texts
+ * too, or not). */
 static void
-keep(struct ahead *a, const struct pubrec *r)
+keep(struct ahead *a, const struct pubrec *r, int texts)
 {
 	int	 i, l;
 
@@ -798,11 +810,105 @@ keep(struct ahead *a, const struct pubrec *r)
 #undef KEEPC
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++) {
-			a->text[i][l] = r->text[i][l] ?
+			a->text[i][l] = texts && r->text[i][l] ?
 			    xstrdup(r->text[i][l]) : NULL;
 			a->rec.text[i][l] = a->text[i][l];
 		}
 	a->have = 1;
+}
+
+/*
+ * What a row is made from, for a rebuild: a record's published values
+ * (its digest, XXH3 of 128 bits, each string with its length) and its
+ * row number.  A page's digest is that of its rows in order, kept in
+ * the map (rows_mapped); the rows' bytes are a function of it and the
+ * frame (the map is one of the same frame), so the next build, finding
+ * a page of a changed table whose digest is the last one's, takes the
+ * rows from the last page (and the records' lines of the record index
+ * from the last index) instead of making them again: late records
+ * that join a quarter change its last pages only.
+ */
+struct held {
+	struct ahead	 a;		/* the record, copied */
+	long		 rowno;
+	unsigned char	 dg[16];
+};
+
+static void
+digest_str(XXH3_state_t *x, const char *s)
+{
+	uint64_t	 n = s == NULL ? UINT64_MAX : strlen(s);
+
+	XXH3_128bits_update(x, &n, sizeof(n));
+	if (s != NULL)
+		XXH3_128bits_update(x, s, (size_t)n);
+}
+
+static void
+record_digest(XXH3_state_t *x, const struct pubrec *r, unsigned char dg[16])
+{
+	int64_t		 v[6];
+	const char	*s[] = { r->quarter, r->ref, r->reported, r->region,
+		r->sex, r->age, r->diagnosis, r->profile, r->category,
+		r->consequence, r->trigger, r->plan, r->insured, r->harm,
+		r->disability };
+	XXH128_canonical_t c;
+	size_t		 i;
+	int		 l;
+
+	XXH3_128bits_reset(x);
+	v[0] = r->form;
+	v[1] = r->no;
+	v[2] = r->month;
+	v[3] = r->withheld;
+	/* The levels of diagnosis and profile: those of month, sex and
+	 * age are in their values, as in the table's digest (pub_digest),
+	 * so that a table of the same digest has pages of the same. */
+	v[4] = r->lv[QI_DIAGNOSIS];
+	v[5] = r->lv[QI_PROFILE];
+	XXH3_128bits_update(x, v, sizeof(v));
+	for (i = 0; i < sizeof(s) / sizeof(s[0]); i++)
+		digest_str(x, s[i]);
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			digest_str(x, r->text[i][l]);
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(x));
+	memcpy(dg, c.digest, 16);
+}
+
+/* A row into its page's digest. */
+static void
+digest_row(XXH3_state_t *x, long rowno, const unsigned char dg[16])
+{
+	int64_t	 n = rowno;
+
+	XXH3_128bits_update(x, &n, sizeof(n));
+	XXH3_128bits_update(x, dg, 16);
+}
+
+/* A page's digest in hex; the state starts again. */
+static void
+digest_hex(XXH3_state_t *x, char hex[33])
+{
+	XXH128_canonical_t c;
+
+	XXH128_canonicalFromHash(&c, XXH3_128bits_digest(x));
+	hex_encode(c.digest, 16, hex);
+	XXH3_128bits_reset(x);
+}
+
+static XXH3_state_t *
+digest_new(void)
+{
+	XXH3_state_t	*x;
+
+	/* Allocation failure, as lib.h's: fatal. */
+	if ((x = XXH3_createState()) == NULL) {
+		fputs("regsite: out of memory\n", stderr);
+		exit(1);
+	}
+	XXH3_128bits_reset(x);
+	return x;
 }
 
 static void
@@ -1134,6 +1240,150 @@ index_add(struct tctx *t, struct index *ix, const struct pubrec *r,
 	buf_free(&txt);
 }
 
+/* A record's values of the filters (index_add's, without its line). */
+static void
+index_filters(struct tctx *t, struct index *ix, const struct pubrec *r)
+{
+	const char	*code, *label;
+	char		 tmp[128];
+	size_t		 i;
+
+	for (i = 0; i < ix->nfilters; i++) {
+		record_code(t, r, ix->filters[i].key, &code, &label, tmp,
+		    sizeof(tmp));
+		if (*code)
+			filter_add(&ix->filters[i], code, label);
+	}
+}
+
+/* A record's line of the last build's index, as index_add wrote it. */
+static void
+index_copy(struct tctx *t, struct index *ix, const struct pubrec *r,
+    const struct buf *line)
+{
+	jw_break(&ix->j, "\n");
+	jw_copy(&ix->j, line->data, line->len);
+	index_flush(ix);
+	index_filters(t, ix, r);
+	ix->nrec++;
+}
+
+/*
+ * The last build's record index of a table, read line by line (a
+ * record a line, in row order) for the pages that keep their rows.
+ * Taken only when its SHA-256 is the map's; a line is a record's only
+ * when it begins with that record's reference and row number.
+ */
+struct oldix {
+	gzFile		 gz;
+	struct buf	 in;		/* inflated, not yet read */
+	size_t		 pos;
+	struct buf	*lines;		/* a page's records' lines */
+	int		 ok;		/* in step with the rows */
+};
+
+static int
+oldix_line(struct oldix *o, struct buf *out)
+{
+	const char	*nl;
+	size_t		 len;
+	int		 n;
+
+	buf_reset(out);
+	for (;;) {
+		if ((nl = memchr(o->in.data + o->pos, '\n', o->in.len -
+		    o->pos)) != NULL) {
+			len = (size_t)(nl - (o->in.data + o->pos));
+			buf_put(out, o->in.data + o->pos, len);
+			o->pos += len + 1;
+			return 0;
+		}
+		memmove(o->in.data, o->in.data + o->pos, o->in.len - o->pos);
+		o->in.len -= o->pos;
+		o->pos = 0;
+		if (o->in.cap < o->in.len + 65536 + 1) {
+			o->in.cap = o->in.len + 65536 + 1;
+			o->in.data = xrealloc(o->in.data, o->in.cap);
+		}
+		n = gzread(o->gz, o->in.data + o->in.len, 65536);
+		if (n <= 0)
+			return -1;
+		o->in.len += (size_t)n;
+	}
+}
+
+static void
+oldix_open(struct tctx *t, struct oldix *o, const char *rel)
+{
+	struct buf	 line = { 0 };
+	char		*path;
+	int		 i;
+
+	memset(o, 0, sizeof(*o));
+	o->in.data = xmalloc(1);
+	o->in.cap = 1;
+	path = xasprintf("%s/%s", pagemap_prevdir(t->b->pm), rel);
+	if ((o->gz = gzopen(path, "rb")) != NULL) {
+		o->lines = xcalloc((size_t)t->b->cfg.rows_per_page,
+		    sizeof(*o->lines));
+		/* The header: the identity, then the records' array. */
+		for (i = 0; i < 2 && !o->ok; i++)
+			o->ok = oldix_line(o, &line) == 0 &&
+			    strcmp(buf_str(&line), "\"records\": [") == 0;
+	}
+	free(path);
+	buf_free(&line);
+}
+
+static void
+oldix_close(struct tctx *t, struct oldix *o)
+{
+	long	 i;
+
+	if (o->gz != NULL)
+		gzclose(o->gz);
+	for (i = 0; o->lines != NULL && i < t->b->cfg.rows_per_page; i++)
+		buf_free(&o->lines[i]);
+	free(o->lines);
+	buf_free(&o->in);
+	memset(o, 0, sizeof(*o));
+}
+
+/* The lines of a page's n records: 0, or -1 (and no more pages keep
+ * their rows: the lines are out of step). */
+static int
+oldix_page(struct oldix *o, const struct held *v, size_t n)
+{
+	struct buf	 pre = { 0 };
+	struct buf	*l;
+	struct jw	 j;
+	size_t		 i;
+
+	for (i = 0; o->ok && i < n; i++) {
+		l = &o->lines[i];
+		if (oldix_line(o, l) == -1) {
+			o->ok = 0;
+			break;
+		}
+		/* The next one's comma ends the line. */
+		if (l->len > 0 && l->data[l->len - 1] == ',')
+			l->data[--l->len] = '\0';
+		buf_reset(&pre);
+		jw_init(&j, &pre);
+		jw_obj_begin(&j);
+		jw_key(&j, "ref");
+		jw_str(&j, v[i].a.rec.ref);
+		jw_key(&j, "no");
+		jw_int(&j, v[i].rowno);
+		BUF_LIT(&pre, ",");
+		if (l->len < pre.len + 1 || memcmp(l->data, pre.data,
+		    pre.len) != 0 || l->data[l->len - 1] != '}')
+			o->ok = 0;
+	}
+	buf_free(&pre);
+	return o->ok ? 0 : -1;
+}
+
 /* The filters of the index: [{ "key", "label", "values" }]. */
 static void
 filters_json(struct tctx *t, struct index *ix, struct jw *j)
@@ -1241,7 +1491,9 @@ index_close(struct tctx *t, struct index *ix, int ok)
  */
 struct grp {
 	char		*code, *label, *path;	/* path: its page 1 */
-	struct mval	*rows;		/* the page being filled */
+	struct held	*hv;		/* the page being filled: its records */
+	size_t		 nh;
+	XXH3_state_t	*x;		/* ... their digest */
 	long		 n, total, page, npages;
 };
 
@@ -1294,49 +1546,84 @@ group_count(void *arg, const char *profile, int level, long n)
 }
 
 static int	 group_page(struct tctx *, struct grp *, long, long,
-		    struct mval *, int);
+		    struct mval *, int, const char *);
 
+/* A group's page, its records all there: its rows kept from the last
+ * build's page (the same digest) or made. */
 static int
-group_add(struct tctx *t, struct grps *g, const struct pubrec *r,
-    long rowno)
+group_flush(struct tctx *t, struct grp *x)
+{
+	const struct pment *e;
+	const struct held *h;
+	struct mval	*rows, *row, *all, *cells, *c;
+	char		 hex[33], *page;
+	size_t		 i, j;
+
+	digest_hex(x->x, hex);
+	page = url_table_group(t->l, t->quarter, t->f, x->code, x->page);
+	t->b->pgrows[0]++;
+	if (t->pr && x->nh > 0 && (e = pagemap_prev(t->b->pm, page)) !=
+	    NULL && strcmp(e->sha, hex) == 0 &&
+	    pagemap_check(t->b->pm, e)) {
+		free(page);
+		x->nh = 0;
+		t->b->pgrows[1]++;
+		return group_page(t, x, x->page++, x->npages, NULL, 1, hex);
+	}
+	rows = mv_list();
+	for (i = 0; i < x->nh; i++) {
+		h = &x->hv[i];
+		row = mv_push(rows, mv_map());
+		mv_set(row, "no", mv_strf("%ld", h->rowno));
+		mv_sets(row, "ref", h->a.rec.ref);
+		if (t->b->cfg.record_pages)
+			page_link(row, "href", page, record_path(t,
+			    h->a.rec.ref));
+		/* The coded columns only (the texts are on the record
+		 * pages and in the quarter's table): "all" owns, "cells"
+		 * refers. */
+		all = mv_set(row, "all", record_cells(t, &h->a.rec,
+		    TEXTS_NONE));
+		cells = mv_set(row, "cells", mv_list());
+		for (j = 0; (c = mv_index(all, j)) != NULL; j++)
+			if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
+				mv_push(cells, mv_ref(c));
+	}
+	free(page);
+	x->nh = 0;
+	return group_page(t, x, x->page++, x->npages, rows, 0, hex);
+}
+
+/* A row into its group's page; the page written when full, or when it
+ * is the group's last. */
+static int
+group_add(struct tctx *t, struct grps *g, const struct held *h)
 {
 	const char	*code, *label;
 	char		 tmp[128];
 	struct grp	*x;
-	struct mval	*row, *all, *cells, *c, *full;
-	char		*page;
-	size_t		 i;
+	struct held	*k;
 
-	record_code(t, r, "group", &code, &label, tmp, sizeof(tmp));
+	record_code(t, &h->a.rec, "group", &code, &label, tmp, sizeof(tmp));
 	if (*code == '\0')
 		return 0;
 	if ((x = group_find(g, code)) == NULL || x->n == x->total)
 		return rs_err("%s: %s: the group '%s' has more rows than "
 		    "counted", t->quarter, form_dir(t->f), code);
-	if (x->rows == NULL)
-		x->rows = mv_list();
-	page = url_table_group(t->l, t->quarter, t->f, code, x->page);
+	if (x->hv == NULL) {
+		x->hv = xcalloc((size_t)t->b->cfg.rows_per_page,
+		    sizeof(*x->hv));
+		x->x = digest_new();
+	}
 	x->n++;
-	row = mv_push(x->rows, mv_map());
-	mv_set(row, "no", mv_strf("%ld", rowno));
-	mv_sets(row, "ref", r->ref);
-	if (t->b->cfg.record_pages)
-		page_link(row, "href", page, record_path(t, r->ref));
-	free(page);
-	/* The coded columns only (the texts are on the record pages and
-	 * in the quarter's table): "all" owns, "cells" refers. */
-	all = mv_set(row, "all", record_cells(t, r, TEXTS_NONE));
-	cells = mv_set(row, "cells", mv_list());
-	for (i = 0; (c = mv_index(all, i)) != NULL; i++)
-		if (strcmp(mv_getstr(c, "cls"), "c-text") != 0)
-			mv_push(cells, mv_ref(c));
-	if (mv_len(x->rows) < (size_t)t->b->cfg.rows_per_page &&
-	    x->n < x->total)
+	k = &x->hv[x->nh++];
+	keep(&k->a, &h->a.rec, 0);
+	k->rowno = h->rowno;
+	memcpy(k->dg, h->dg, sizeof(k->dg));
+	digest_row(x->x, k->rowno, k->dg);
+	if (x->nh < (size_t)t->b->cfg.rows_per_page && x->n < x->total)
 		return 0;
-	/* The page is full, or the group's last: written now. */
-	full = x->rows;
-	x->rows = NULL;
-	return group_page(t, x, x->page++, x->npages, full, 0);
+	return group_flush(t, x);
 }
 
 /* The headings of the coded columns (a group page's). */
@@ -1387,7 +1674,7 @@ group_url(const void *arg, long n)
 /* Page n of a group's rows: its pager; the rows (taken from pages). */
 static int
 group_page(struct tctx *t, struct grp *x, long n, long npages,
-    struct mval *rows, int reuse)
+    struct mval *rows, int reuse, const char *digest)
 {
 	struct group_url gu;
 	struct mval	*c;
@@ -1431,7 +1718,8 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
 	rc = page_write(t->b, "table", c, path);
 	if (rc == 0)
-		rows_mapped(t, path, &mk);
+		rows_mapped(t, path, &mk, digest ? digest : reuse ?
+		    t->splsha : NULL);
 	free(path);
 	buf_free(&title);
 	buf_free(&s);
@@ -1441,10 +1729,16 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 static void
 groups_free(struct grps *g)
 {
-	size_t	 i;
+	size_t	 i, k;
 
 	for (i = 0; i < g->n; i++) {
-		mv_free(g->v[i].rows);
+		if (g->v[i].hv != NULL) {
+			for (k = 0; k < (size_t)g->t->b->cfg.rows_per_page;
+			    k++)
+				ahead_free(&g->v[i].hv[k].a);
+			free(g->v[i].hv);
+			XXH3_freeState(g->v[i].x);
+		}
 		free(g->v[i].code);
 		free(g->v[i].label);
 		free(g->v[i].path);
@@ -1586,11 +1880,11 @@ form_reuse(struct tctx *t, struct grps *g)
 	}
 	for (n = 1, first = 1; ok && n <= t->npages; n++, first += rpp)
 		ok = write_table_page(t, n, NULL, first, t->total - first + 1 <
-		    rpp ? t->total - first + 1 : rpp, 1) == 0;
+		    rpp ? t->total - first + 1 : rpp, 1, NULL) == 0;
 	for (i = 0; ok && i < g->n; i++) {
 		for (n = 1; ok && n <= g->v[i].npages; n++)
 			ok = group_page(t, &g->v[i], n, g->v[i].npages, NULL,
-			    1) == 0;
+			    1, NULL) == 0;
 		g->v[i].n = g->v[i].total;
 	}
 	if (ok)
@@ -1600,6 +1894,72 @@ form_reuse(struct tctx *t, struct grps *g)
 	return ok ? 1 : -1;
 }
 
+/* A table page's records. */
+struct pagebuf {
+	struct held	*v;		/* rows_per_page */
+	size_t		 n;
+	XXH3_state_t	*x;		/* their digest */
+};
+
+/*
+ * A table page, its records all there: its rows kept from the last
+ * build's page (the same digest, and the last index's lines of its
+ * records) or made; then each record to its group's page.
+ */
+static int
+page_out(struct tctx *t, struct pagebuf *pb, long page, long first,
+    struct index *ix, struct grps *g, struct oldix *o)
+{
+	const struct pment *e;
+	struct held	*h;
+	struct mval	*rows, *row;
+	char		 hex[33], *path, *tp;
+	size_t		 i;
+	int		 kept = 0, rc;
+
+	digest_hex(pb->x, hex);
+	path = table_path(t, page);
+	/* The index's lines of these rows are read whether or not they
+	 * are taken: the next page's are next. */
+	if (t->pr && o->ok && oldix_page(o, pb->v, pb->n) == 0 &&
+	    pb->n > 0 && (e = pagemap_prev(t->b->pm, path)) != NULL &&
+	    strcmp(e->sha, hex) == 0 && pagemap_check(t->b->pm, e))
+		kept = 1;
+	free(path);
+	t->b->pgrows[0]++;
+	if (kept) {
+		t->b->pgrows[1]++;
+		for (i = 0; i < pb->n; i++)
+			index_copy(t, ix, &pb->v[i].a.rec, &o->lines[i]);
+		rc = write_table_page(t, page, NULL, first, (long)pb->n, 1,
+		    hex);
+	} else {
+		rows = mv_list();
+		for (i = 0; i < pb->n; i++) {
+			h = &pb->v[i];
+			row = mv_push(rows, mv_map());
+			mv_set(row, "no", mv_strf("%ld", h->rowno));
+			mv_sets(row, "ref", h->a.rec.ref);
+			if (t->b->cfg.record_pages) {
+				tp = table_path(t, page);
+				page_link(row, "href", tp, record_path(t,
+				    h->a.rec.ref));
+				free(tp);
+			}
+			mv_set(row, "cells", record_cells(t, &h->a.rec,
+			    TEXTS_FOLDED));
+			index_add(t, ix, &h->a.rec, h->rowno, page,
+			    mv_get(row, "cells"));
+		}
+		rc = write_table_page(t, page, rows, first, (long)pb->n, 0,
+		    hex);
+	}
+	for (i = 0; rc == 0 && i < pb->n; i++)
+		rc = group_add(t, g, &pb->v[i]);
+	pb->n = 0;
+	return rc;
+}
+
 static int
 form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 {
@@ -1607,23 +1967,28 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 	struct tctx	 t;
 	struct pubcur	*cur;
 	const struct pubrec *r;
-	struct mval	*rows = NULL, *row;
-	struct ahead	 prev, held;
+	struct pagebuf	 pb;
+	struct oldix	 old;
+	struct ahead	 held;
 	struct index	 ix;
-	char		*tp, prevref[32] = "";
-	long		 rowno = 0, page = 1, first = 1;
+	struct held	*h;
+	char		 prevref[32] = "", *ixp, *p1;
+	long		 rowno = 0, page = 1, first = 1, rpp;
+	size_t		 i;
 	int		 step, rc = -1;
 
 	memset(&t, 0, sizeof(t));
-	memset(&prev, 0, sizeof(prev));
 	memset(&held, 0, sizeof(held));
+	memset(&old, 0, sizeof(old));
+	memset(&pb, 0, sizeof(pb));
 	t.b = b;
 	t.l = l;
 	t.f = f;
 	t.quarter = quarter;
+	rpp = b->cfg.rows_per_page;
 	if (pub_count(b->priv, f, quarter, NULL, &t.total) == -1)
 		return -1;
-	t.npages = (t.total + b->cfg.rows_per_page - 1) / b->cfg.rows_per_page;
+	t.npages = (t.total + rpp - 1) / rpp;
 	if (t.npages == 0)
 		t.npages = 1;
 	groups.t = &t;
@@ -1646,17 +2011,32 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 			return rc;
 		}
 	}
+	/* Other records: the pages whose records did not change keep
+	 * their rows (struct held), if the last index is there whole. */
+	ixp = url_records_json(l, quarter, f);
+	p1 = table_path(&t, 1);
+	if (b->pm != NULL && !b->cfg.record_pages &&
+	    pagemap_prev(b->pm, p1) != NULL && prev_ok(&t, ixp, 1)) {
+		oldix_open(&t, &old, ixp);
+		t.pr = old.ok;
+	}
+	free(ixp);
+	free(p1);
 	if (index_open(&t, &ix) == -1) {
 		index_close(&t, &ix, 0);
+		oldix_close(&t, &old);
 		groups_free(&groups);
 		return -1;
 	}
 	if ((cur = pub_open(b->priv, f, quarter)) == NULL) {
 		groups_free(&groups);
+		oldix_close(&t, &old);
 		index_close(&t, &ix, 0);
 		return -1;
 	}
-	rows = mv_list();
+	t.rx = digest_new();
+	pb.x = digest_new();
+	pb.v = xcalloc((size_t)rpp, sizeof(*pb.v));
 	for (;;) {
 		step = pub_next(cur, &r);
 		if (step == -1)
@@ -1672,43 +2052,34 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		if (step == 0)
 			break;
 		rowno++;
-		row = mv_push(rows, mv_map());
-		mv_set(row, "no", mv_strf("%ld", rowno));
-		mv_sets(row, "ref", r->ref);
-		if (b->cfg.record_pages) {
-			tp = table_path(&t, page);
-			page_link(row, "href", tp, record_path(&t, r->ref));
-			free(tp);
-		}
-		mv_set(row, "cells", record_cells(&t, r, TEXTS_FOLDED));
-		index_add(&t, &ix, r, rowno, page, mv_get(row, "cells"));
-		if (group_add(&t, &groups, r, rowno) == -1)
-			goto out;
+		h = &pb.v[pb.n++];
+		keep(&h->a, r, 1);
+		h->rowno = rowno;
+		record_digest(t.rx, r, h->dg);
+		digest_row(pb.x, rowno, h->dg);
 		if (b->cfg.record_pages)
-			keep(&held, r);
-		if (mv_len(rows) == (size_t)b->cfg.rows_per_page) {
-			if (write_table_page(&t, page, rows, first,
-			    (long)mv_len(rows), 0) == -1) {
-				rows = NULL;
+			keep(&held, r, 1);
+		if (pb.n == (size_t)rpp) {
+			if (page_out(&t, &pb, page, first, &ix, &groups,
+			    &old) == -1)
 				goto out;
-			}
 			page++;
 			first = rowno + 1;
-			rows = mv_list();
 		}
 	}
-	if (mv_len(rows) > 0 || page == 1) {
-		rc = write_table_page(&t, page, rows, first,
-		    (long)mv_len(rows), 0);
-		rows = NULL;
-		if (rc == -1)
+	if (pb.n > 0 || page == 1)
+		if (page_out(&t, &pb, page, first, &ix, &groups, &old) == -1)
 			goto out;
-	}
 	rc = 0;
 out:
-	mv_free(rows);
 	ahead_free(&held);
-	ahead_free(&prev);
+	for (i = 0; i < (size_t)rpp; i++)
+		ahead_free(&pb.v[i].a);
+	free(pb.v);
+	XXH3_freeState(pb.x);
+	XXH3_freeState(t.rx);
+	buf_free(&t.spl);
+	oldix_close(&t, &old);
 	pub_close(cur);
 	if (rc == 0)
 		rc = groups_done(&t, &groups);
