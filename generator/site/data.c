@@ -768,7 +768,10 @@ all_sets(void *arg, const char *msg, size_t len, struct buf *ans)
  * Share the quarters' files between this process and the worker by
  * their work, the largest first, each to the one with less so far: a
  * set's rows, or a twentieth of them where they are the last build's
- * (copied).
+ * (copied): all of a quarter whose rows are the same, those its last
+ * files had of a quarter that late records joined (their members are
+ * copied; an estimate, for the sharing only).  This process also
+ * compares the releases meanwhile: a sixteenth of every row.
  */
 struct work {
 	long long	 n;
@@ -785,11 +788,32 @@ work_cmp(const void *pa, const void *pb)
 	return a->k < b->k ? -1 : a->k > b->k;
 }
 
+/* The rows of a quarter's files in the last build (its machine file's
+ * entry in the map), or -1. */
+static long long
+rows_before(struct build *b, enum form f, const char *quarter)
+{
+	const struct pment *e;
+	char		*path;
+	size_t		 k;
+
+	if (b->dm == NULL)
+		return -1;
+	for (k = 0; k < NFORMATS; k++)
+		if (in_set(k, -1, quarter)) {
+			path = url_download(quarter, f, -1, formats[k]->ext, 1);
+			e = pagemap_prev(b->dm, path);
+			free(path);
+			return e != NULL ? (long long)e->n[2] : -1;
+		}
+	return -1;
+}
+
 static void
 share(struct build *b)
 {
 	struct work	*w;
-	long long	 load[2] = { 0, 0 };
+	long long	 load[2] = { 0, 0 }, before;
 	size_t		 i, k, nw = FORM__MAX * b->nquarters;
 	int		 h;
 
@@ -797,8 +821,13 @@ share(struct build *b)
 	w = xreallocarray(NULL, nw + 1, sizeof(*w));
 	for (k = 0; k < nw; k++) {
 		w[k].n = b->drows[k];
+		load[0] += b->drows[k] / 16;
 		if (b->dsame != NULL && b->dsame[k])
 			w[k].n /= 20;
+		else if ((before = rows_before(b, (enum form)(k /
+		    b->nquarters), b->quarters[k % b->nquarters])) >= 0 &&
+		    before <= w[k].n)
+			w[k].n -= before - before / 20;
 		w[k].n++;
 		w[k].k = k;
 	}
