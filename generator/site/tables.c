@@ -8,7 +8,10 @@
  *	kk/2025-q1/incidents/2025Q1-I-0042/index.html   one record
  *
  * (paths from url.c).  Rows stream from the published records
- * (privacy.c); at most one page of rows is held at a time.
+ * (privacy.c); at most one page of records is held at a time (and
+ * each profile group's page of coded values).  A rebuild reuses what
+ * the last build made of the same records (the map, reuse.h): a whole
+ * table's rows (form_reuse), or a page's (struct held).
  */
 #include <sys/stat.h>
 

@@ -185,6 +185,81 @@ test_streaming(void)
 	buf_free(&file);
 }
 
+/* One record's line of a record index (as tables.c writes it). */
+static void
+record(struct jw *j, int no)
+{
+	jw_break(j, "\n");
+	jw_obj_begin(j);
+	jw_key(j, "ref");
+	jw_str(j, "2025Q1-I-0001");
+	jw_key(j, "no");
+	jw_int(j, no);
+	jw_key(j, "cells");
+	jw_arr_begin(j);
+	jw_str(j, "«текст» \"x\"");
+	jw_arr_end(j);
+	jw_obj_end(j);
+}
+
+/* A rebuild copies a record's value from the last file (its line, less
+ * the comma that begins the next): the same document. */
+static void
+test_copy(void)
+{
+	struct buf	 made = { 0 }, copied = { 0 }, line = { 0 };
+	struct jw	 j;
+	const char	*nl, *s;
+	int		 i;
+
+	jw_init(&j, &made);
+	jw_obj_begin(&j);
+	jw_key(&j, "records");
+	jw_arr_begin(&j);
+	for (i = 1; i <= 3; i++)
+		record(&j, i);
+	jw_break(&j, "\n");
+	jw_arr_end(&j);
+	jw_obj_end(&j);
+
+	/* Line 2 of the made file is record 2's, ending in a comma. */
+	s = strchr(buf_str(&made), '\n') + 1;
+	s = strchr(s, '\n') + 1;
+	nl = strchr(s, '\n');
+	buf_put(&line, s, (size_t)(nl - s));
+	CHECK(line.len > 0 && line.data[line.len - 1] == ',',
+	    "copy: a record's line ends with the next one's comma");
+	line.data[--line.len] = '\0';
+
+	jw_init(&j, &copied);
+	jw_obj_begin(&j);
+	jw_key(&j, "records");
+	jw_arr_begin(&j);
+	record(&j, 1);
+	jw_break(&j, "\n");
+	jw_copy(&j, line.data, line.len);
+	record(&j, 3);
+	jw_break(&j, "\n");
+	jw_arr_end(&j);
+	jw_obj_end(&j);
+	EQ_STR(buf_str(&copied), buf_str(&made),
+	    "copy: a value copied is written as made, with its separators");
+	CHECK(valid(buf_str(&copied)), "copy: jansson reads it");
+
+	/* First in its array: no comma before it. */
+	buf_reset(&copied);
+	jw_init(&j, &copied);
+	jw_arr_begin(&j);
+	jw_copy(&j, "{\"a\": 1}", 8);
+	jw_int(&j, 2);
+	jw_arr_end(&j);
+	EQ_STR(buf_str(&copied), "[{\"a\": 1}, 2]",
+	    "copy: the first member, then a separator after it");
+	buf_free(&made);
+	buf_free(&copied);
+	buf_free(&line);
+}
+
 int
 main(void)
 {
@@ -192,5 +267,6 @@ main(void)
 	test_nesting();
 	test_breaks();
 	test_streaming();
+	test_copy();
 	return unit_failed;
 }
