@@ -1928,9 +1928,12 @@ scrub_batch(void *arg, const char *msg, size_t len, struct buf *ans)
 #define PCOL_TEXT	(PCOL_CODED + 4)
 #define PCOL__MAX	(PCOL_TEXT + TEXT__MAX * LANG__MAX)
 
-/* A row being published: its columns (copies), texts in and out. */
+/* A row being published: its columns (copies; the texts, most of its
+ * bytes, in an arena of their own, reused from row to row), texts in
+ * and out. */
 struct prow {
-	sqlite3_value	*v[PCOL__MAX];
+	sqlite3_value	*v[PCOL_TEXT];
+	struct buf	 txt;		/* the texts, each ended by a NUL */
 	struct sin	 in;
 	struct sout	 o;
 	uint8_t		 mk[MEMO_KEYLEN];	/* its memo key */
@@ -1950,9 +1953,11 @@ val_text(sqlite3_value *v)
 static void
 prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
 {
+	const unsigned char *s;
+	size_t	 off[TEXT__MAX][LANG__MAX];
 	int	 i, l, c, withheld;
 
-	for (c = 0; c < PCOL__MAX; c++)
+	for (c = 0; c < PCOL_TEXT; c++)
 		r->v[c] = sqlite3_value_dup(sqlite3_column_value(sel, c));
 	memset(&r->in, 0, sizeof(r->in));
 	r->in.tr.dx_level = sqlite3_value_int(r->v[13]);
@@ -1962,15 +1967,24 @@ prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
 	r->in.tr.age_level = sqlite3_value_int(r->v[12]);
 	r->in.tr.age = f == FORM_INCIDENTS ? val_text(r->v[7]) : NULL;
 	withheld = sqlite3_value_int(r->v[15]);
+	buf_reset(&r->txt);
 	for (i = 0; i < TEXT__MAX; i++)
 		for (l = 0; l < LANG__MAX; l++) {
 			c = PCOL_TEXT + i * LANG__MAX + l;
-			r->in.s[i][l] = (const char *)sqlite3_value_text(
-			    r->v[c]);
-			r->in.len[i][l] = (size_t)sqlite3_value_bytes(r->v[c]);
-			if (p->cfg->free_text == FREE_TEXT_OFF || withheld)
-				r->in.s[i][l] = NULL;
+			s = sqlite3_column_text(sel, c);
+			r->in.len[i][l] = (size_t)sqlite3_column_bytes(sel, c);
+			off[i][l] = s != NULL ? r->txt.len : SIZE_MAX;
+			if (s != NULL) {
+				buf_put(&r->txt, s, r->in.len[i][l]);
+				buf_putc(&r->txt, '\0');
+			}
 		}
+	/* (The arena is whole: its place in memory is final.) */
+	for (i = 0; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++)
+			r->in.s[i][l] = off[i][l] == SIZE_MAX ||
+			    p->cfg->free_text == FREE_TEXT_OFF || withheld ?
+			    NULL : r->txt.data + off[i][l];
 }
 
 /* r's memo key, from what scrubbing takes (put into kin). */
@@ -1987,10 +2001,18 @@ prow_clear(struct prow *r)
 {
 	int	 c;
 
-	for (c = 0; c < PCOL__MAX; c++) {
+	for (c = 0; c < PCOL_TEXT; c++) {
 		sqlite3_value_free(r->v[c]);
 		r->v[c] = NULL;
 	}
+}
+
+/* ... and its arena gone. */
+static void
+prow_free(struct prow *r)
+{
+	prow_clear(r);
+	buf_free(&r->txt);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2254,6 +2276,7 @@ struct ahead {
 	size_t		 nout;
 	int		 out_first;	/* it comes before the held chunk */
 	struct prow	 held[CHUNK];	/* the chunk scrubbed here */
+	struct prow	 one;		/* a record being sent */
 	struct aitem	 hitem[CHUNK];
 	size_t		 nheld;
 	char		 pos_q[16];	/* the last record publishing read */
@@ -2345,20 +2368,19 @@ spill_put(struct ahead *a, const struct aitem *it, const struct sout *o)
 static int
 ahead_send(struct ahead *a)
 {
-	struct prow	 r;
+	struct prow	*r = &a->one;
 	size_t		 n = 0;
 	int		 rc;
 
 	if (a->nout > 0 || a->done)
 		return 0;
-	memset(&r, 0, sizeof(r));
 	buf_reset(&a->msg);
 	msg_put_int(&a->msg, 0);	/* the count, set below */
-	while (n < CHUNK && (rc = ahead_row(a, &r)) == 1) {
-		sin_put(&a->msg, &r.in);
-		msg_put_str(&a->msg, (const char *)r.mk, MEMO_KEYLEN);
-		aitem_set(&a->out[n++], &r);
-		prow_clear(&r);
+	while (n < CHUNK && (rc = ahead_row(a, r)) == 1) {
+		sin_put(&a->msg, &r->in);
+		msg_put_str(&a->msg, (const char *)r->mk, MEMO_KEYLEN);
+		aitem_set(&a->out[n++], r);
+		prow_clear(r);
 	}
 	if (n < CHUNK && rc == -1)
 		return -1;
@@ -2592,9 +2614,11 @@ ahead_close(struct ahead *a, int ok)
 	if (ok && a->nout > 0)
 		rc = ahead_collect(a);
 	for (k = 0; k < CHUNK; k++) {
-		prow_clear(&a->held[k]);
+		prow_free(&a->held[k]);
 		sout_free(&a->held[k].o);
 	}
+	prow_free(&a->one);
+	sout_free(&a->one.o);
 	sqlite3_finalize(a->sel);
 	close(a->fd);
 	free(a->head);
@@ -2789,7 +2813,7 @@ out:
 	buf_free(&kin);
 	buf_free(&val);
 	for (k = 0; k < 2 * BATCH; k++) {
-		prow_clear(&rows[k]);
+		prow_free(&rows[k]);
 		sout_free(&rows[k].o);
 	}
 	free(rows);
