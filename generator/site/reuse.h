@@ -32,11 +32,13 @@ int	 reuse_frame_key(const struct reuse_in *, char key[65]);
  * the site BASE, which names their digest in its marker; never in it):
  * the frame it was made with (reuse_frame_key and
  * the code lists), each quarter table's digest (pub_digest), and an
- * entry per file made from a quarter table: a table page's size and
- * where its rows are in it (n[0..2]: size, start, length), a
+ * entry per file made from a quarter table: a table page's size,
+ * where its rows are in it (n[0..2]: size, start, length) and the
+ * digest of its rows' records (sha: tables.c's struct held), a
  * download's size, header length, rows and SHA-256.  The next build
  * with the same frame reuses what it made of a quarter table whose
- * digest is the same: the rows of its pages, its files' bytes.
+ * digest is the same: the rows of its pages, its files' bytes; of
+ * another, the rows of each page whose records' digest is the same.
  */
 struct pment {
 	char		*path;

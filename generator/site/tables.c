@@ -107,7 +107,7 @@ rows_value(struct tctx *t, struct mval *rows, const struct buf *spl,
 }
 
 /* A page written: where its rows are, and the digest of the records
- * they show (page_digest), into this build's map. */
+ * they show (struct held), into this build's map. */
 static void
 rows_mapped(struct tctx *t, const char *path, const struct mv_mark *mk,
     const char *digest)
