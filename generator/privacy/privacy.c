@@ -1392,7 +1392,8 @@ make_meta_index(struct privacy *p)
 {
 	return exec_sql(p, "CREATE INDEX temp.pub_meta ON pub(form, quarter,"
 	    " reported, month, sex, age, dx, profile, c1, c2, c3, c4,"
-	    " lv_month, lv_sex, lv_age, lv_dx, lv_profile)");
+	    " lv_month, lv_sex, lv_age, lv_dx, lv_profile, stats_col,"
+	    " region_true, outcome)");
 }
 
 /* Scrubber callback: one line of the report per replacement. */
