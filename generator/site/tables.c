@@ -1551,6 +1551,22 @@ group_count(void *arg, const char *profile, int level, long n)
 static int	 group_page(struct tctx *, struct grp *, long, long,
 		    struct mval *, int, const char *);
 
+/* A row of the page at path: its number, its reference and, with
+ * record pages, its link. */
+static struct mval *
+row_new(struct tctx *t, struct mval *rows, const struct held *h,
+    const char *path)
+{
+	struct mval	*row;
+
+	row = mv_push(rows, mv_map());
+	mv_set(row, "no", mv_strf("%ld", h->rowno));
+	mv_sets(row, "ref", h->a.rec.ref);
+	if (t->b->cfg.record_pages)
+		page_link(row, "href", path, record_path(t, h->a.rec.ref));
+	return row;
+}
+
 /* A group's page, its records all there: its rows kept from the last
  * build's page (the same digest) or made. */
 static int
@@ -1576,12 +1592,7 @@ group_flush(struct tctx *t, struct grp *x)
 	rows = mv_list();
 	for (i = 0; i < x->nh; i++) {
 		h = &x->hv[i];
-		row = mv_push(rows, mv_map());
-		mv_set(row, "no", mv_strf("%ld", h->rowno));
-		mv_sets(row, "ref", h->a.rec.ref);
-		if (t->b->cfg.record_pages)
-			page_link(row, "href", page, record_path(t,
-			    h->a.rec.ref));
+		row = row_new(t, rows, h, page);
 		/* The coded columns only (the texts are on the record
 		 * pages and in the quarter's table): "all" owns, "cells"
 		 * refers. */
@@ -1916,7 +1927,7 @@ page_out(struct tctx *t, struct pagebuf *pb, long page, long first,
 	const struct pment *e;
 	struct held	*h;
 	struct mval	*rows, *row;
-	char		 hex[33], *path, *tp;
+	char		 hex[33], *path;
 	size_t		 i;
 	int		 kept = 0, rc;
 
@@ -1928,7 +1939,6 @@ page_out(struct tctx *t, struct pagebuf *pb, long page, long first,
 	    pb->n > 0 && (e = pagemap_prev(t->b->pm, path)) != NULL &&
 	    strcmp(e->sha, hex) == 0 && pagemap_check(t->b->pm, e))
 		kept = 1;
-	free(path);
 	t->b->pgrows[0]++;
 	if (kept) {
 		t->b->pgrows[1]++;
@@ -1940,15 +1950,7 @@ page_out(struct tctx *t, struct pagebuf *pb, long page, long first,
 		rows = mv_list();
 		for (i = 0; i < pb->n; i++) {
 			h = &pb->v[i];
-			row = mv_push(rows, mv_map());
-			mv_set(row, "no", mv_strf("%ld", h->rowno));
-			mv_sets(row, "ref", h->a.rec.ref);
-			if (t->b->cfg.record_pages) {
-				tp = table_path(t, page);
-				page_link(row, "href", tp, record_path(t,
-				    h->a.rec.ref));
-				free(tp);
-			}
+			row = row_new(t, rows, h, path);
 			mv_set(row, "cells", record_cells(t, &h->a.rec,
 			    TEXTS_FOLDED));
 			index_add(t, ix, &h->a.rec, h->rowno, page,
@@ -1957,6 +1959,7 @@ page_out(struct tctx *t, struct pagebuf *pb, long page, long first,
 		rc = write_table_page(t, page, rows, first, (long)pb->n, 0,
 		    hex);
 	}
+	free(path);
 	for (i = 0; rc == 0 && i < pb->n; i++)
 		rc = group_add(t, g, &pb->v[i]);
 	pb->n = 0;
