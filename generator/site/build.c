@@ -620,7 +620,6 @@ build_run(const struct build_opts *o)
 	    (enum lang)o->report_lang, &guard)) == NULL)
 		goto out;
 	b.jobs = o->jobs == 1 ? 1 : 2;
-	site_jobs(b.site, b.jobs);
 	privacy_set_jobs(b.priv, b.jobs);
 	/* The scrubbing memo: the last build's, and this one's. */
 	if (frame[0]) {

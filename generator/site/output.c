@@ -40,7 +40,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -80,7 +79,6 @@ struct site {
 	size_t		 files;
 	unsigned long long bytes;
 	int		 linked;	/* site_link_previous: kept whole */
-	int		 jobs;		/* processes it may use (site_jobs) */
 };
 
 void
@@ -116,35 +114,26 @@ rm_tree(const char *path)
 }
 
 /*
- * The previous site, swapped out: removed by two processes when the
- * build may use two, a child taking one language's tree (the
- * unlinking of its files' inodes and blocks was half a second of a
- * rebuild's end, all of it in one process).  0 or -1 (errno set); a
- * child that fails leaves its part to this process.
+ * The previous site, swapped out: removed by two processes, a child
+ * taking one language's tree (the unlinking of its files' inodes and
+ * blocks was half a second of a rebuild's end, all of it in one
+ * process).  0 or -1 (errno set); a child that fails leaves its part
+ * to this process.
  */
 static int
-rm_old(const char *path, int jobs)
+rm_old(const char *path)
 {
 	struct dirent	*de;
 	DIR		*d;
 	char		*sub;
-	pid_t		 pid, parent;
+	pid_t		 pid;
 	int		 st, rc = 0;
 
-	if (jobs < 2)
-		return rm_tree(path);
 	sub = xasprintf("%s/ru", path);
 	fflush(stdout);
 	fflush(stderr);
-	parent = getpid();
-	if ((pid = fork()) == 0) {
-		/* Killed with the build: the next build removes the rest,
-		 * with no one else at it. */
-		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
-		    getppid() != parent)
-			_exit(1);
+	if ((pid = fork()) == 0)
 		_exit(rm_tree(sub) == 0 ? 0 : 1);
-	}
 	if (pid > 0 && (d = opendir(path)) != NULL) {
 		while ((de = readdir(d)) != NULL) {
 			char	*p;
@@ -545,7 +534,7 @@ site_commit(struct site *s)
 	if (syscall(SYS_renameat2, AT_FDCWD, s->tmp, AT_FDCWD, s->out,
 	    RENAME_EXCHANGE) == 0) {
 		/* s->tmp now holds the previous site. */
-		if (rm_old(s->tmp, s->jobs) == -1)
+		if (rm_old(s->tmp) == -1)
 			rs_warn("%s: cannot remove the previous site: %s",
 			    s->tmp, strerror(errno));
 		return 0;
@@ -565,16 +554,10 @@ site_commit(struct site *s)
 	}
 	/* Under the temporary name, a half-removed tree is never put back. */
 	if (rename(s->old, s->tmp) == 0)
-		rm_old(s->tmp, s->jobs);
+		rm_old(s->tmp);
 	else
-		rm_old(s->old, s->jobs);
+		rm_old(s->old);
 	return 0;
-}
-
-void
-site_jobs(struct site *s, int jobs)
-{
-	s->jobs = jobs;
 }
 
 void

@@ -10,9 +10,6 @@ struct site;
 
 /* Start a site that will replace directory out; NULL and rs_err. */
 struct site *site_open(const char *out);
-/* How many processes the site may use (for removing the last one when
- * it swaps in: two, or one; one until said). */
-void	 site_jobs(struct site *, int);
 const char *site_tmpdir(const struct site *);
 /* Write a whole file (rel: path inside the site; parents created). */
 int	 site_write(struct site *, const char *rel, const void *, size_t);
