@@ -42,7 +42,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <nettle/sha2.h>
@@ -111,52 +110,6 @@ rm_tree(const char *path)
 	if (lstat(path, &st) == -1)
 		return errno == ENOENT ? 0 : -1;
 	return nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
-}
-
-/*
- * The previous site, swapped out: removed by two processes, a child
- * taking one language's tree (the unlinking of its files' inodes and
- * blocks was half a second of a rebuild's end, all of it in one
- * process).  0 or -1 (errno set); a child that fails leaves its part
- * to this process.
- */
-static int
-rm_old(const char *path)
-{
-	struct dirent	*de;
-	DIR		*d;
-	char		*sub;
-	pid_t		 pid;
-	int		 st, rc = 0;
-
-	sub = xasprintf("%s/ru", path);
-	fflush(stdout);
-	fflush(stderr);
-	if ((pid = fork()) == 0)
-		_exit(rm_tree(sub) == 0 ? 0 : 1);
-	if (pid > 0 && (d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			char	*p;
-
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0 ||
-			    strcmp(de->d_name, "ru") == 0)
-				continue;
-			p = xasprintf("%s/%s", path, de->d_name);
-			if (rm_tree(p) == -1)
-				rc = -1;
-			free(p);
-		}
-		closedir(d);
-	}
-	if (pid > 0)
-		while (waitpid(pid, &st, 0) == -1 && errno == EINTR)
-			;
-	free(sub);
-	/* The rest, and what the child left. */
-	if (rm_tree(path) == -1)
-		rc = -1;
-	return rc;
 }
 
 /*
@@ -534,7 +487,7 @@ site_commit(struct site *s)
 	if (syscall(SYS_renameat2, AT_FDCWD, s->tmp, AT_FDCWD, s->out,
 	    RENAME_EXCHANGE) == 0) {
 		/* s->tmp now holds the previous site. */
-		if (rm_old(s->tmp) == -1)
+		if (rm_tree(s->tmp) == -1)
 			rs_warn("%s: cannot remove the previous site: %s",
 			    s->tmp, strerror(errno));
 		return 0;
@@ -554,9 +507,9 @@ site_commit(struct site *s)
 	}
 	/* Under the temporary name, a half-removed tree is never put back. */
 	if (rename(s->old, s->tmp) == 0)
-		rm_old(s->tmp);
+		rm_tree(s->tmp);
 	else
-		rm_old(s->old);
+		rm_tree(s->old);
 	return 0;
 }
 
