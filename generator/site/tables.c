@@ -766,57 +766,46 @@ write_record_page(struct tctx *t, const struct pubrec *r, long row,
 
 /*
  * Record pages need their neighbours' references, so the stream is read
- * one record ahead: cur is written once next is known.
+ * one record ahead: cur is written once next is known.  A page's
+ * records are held the same way (struct held).
  */
 struct ahead {
 	struct pubrec	 rec;
-	char		*text[TEXT__MAX][LANG__MAX];
-	char		 region[8], sex[4], age[8], dx[8], profile[64];
-	char		 c[4][16];
+	struct buf	 arena;		/* its strings, each ended by a NUL */
 	int		 have;
 };
 
 /* Copy a published record out of the cursor's buffers (its texts
- * too, or not). */
+ * too, or not) into a's arena, reused from record to record. */
 static void
 keep(struct ahead *a, const struct pubrec *r, int texts)
 {
-	int	 i, l;
+	const char **const f[] = { &a->rec.region, &a->rec.sex,
+		&a->rec.age, &a->rec.diagnosis, &a->rec.profile,
+		&a->rec.category, &a->rec.consequence, &a->rec.trigger,
+		&a->rec.plan, &a->rec.insured, &a->rec.harm,
+		&a->rec.disability };
+	size_t		 off[sizeof(f) / sizeof(f[0]) + TEXT__MAX * LANG__MAX];
+	size_t		 i, k, nf = sizeof(f) / sizeof(f[0]);
+	int		 l;
 
-	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++)
-			free(a->text[i][l]);
 	a->rec = *r;
-	snprintf(a->region, sizeof(a->region), "%s", r->region ? r->region :
-	    "");
-	snprintf(a->sex, sizeof(a->sex), "%s", r->sex);
-	snprintf(a->age, sizeof(a->age), "%s", r->age ? r->age : "");
-	snprintf(a->dx, sizeof(a->dx), "%s", r->diagnosis);
-	snprintf(a->profile, sizeof(a->profile), "%s", r->profile);
-	a->rec.region = r->region ? a->region : NULL;
-	a->rec.sex = a->sex;
-	a->rec.age = r->age ? a->age : NULL;
-	a->rec.diagnosis = a->dx;
-	a->rec.profile = a->profile;
-#define KEEPC(f, i) do { if (r->f) { snprintf(a->c[i], sizeof(a->c[i]), \
-	"%s", r->f); a->rec.f = a->c[i]; } else a->rec.f = NULL; } while (0)
-	if (r->form == FORM_INCIDENTS) {
-		KEEPC(category, 0);
-		KEEPC(consequence, 1);
-		KEEPC(trigger, 2);
-		KEEPC(plan, 3);
-	} else {
-		KEEPC(insured, 0);
-		KEEPC(harm, 1);
-		KEEPC(disability, 2);
+	buf_reset(&a->arena);
+	for (k = 0; k < nf + TEXT__MAX * LANG__MAX; k++) {
+		const char *v = k < nf ? *f[k] : texts ?
+		    r->text[(k - nf) / LANG__MAX][(k - nf) % LANG__MAX] : NULL;
+
+		off[k] = v != NULL ? a->arena.len : SIZE_MAX;
+		if (v != NULL)
+			buf_put(&a->arena, v, strlen(v) + 1);
 	}
-#undef KEEPC
-	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++) {
-			a->text[i][l] = texts && r->text[i][l] ?
-			    xstrdup(r->text[i][l]) : NULL;
-			a->rec.text[i][l] = a->text[i][l];
-		}
+	/* (The arena is whole: its place in memory is final.) */
+	for (k = 0; k < nf; k++)
+		*f[k] = off[k] == SIZE_MAX ? NULL : a->arena.data + off[k];
+	for (i = 0, k = nf; i < TEXT__MAX; i++)
+		for (l = 0; l < LANG__MAX; l++, k++)
+			a->rec.text[i][l] = off[k] == SIZE_MAX ? NULL :
+			    a->arena.data + off[k];
 	a->have = 1;
 }
 
@@ -917,13 +906,7 @@ digest_new(void)
 static void
 ahead_free(struct ahead *a)
 {
-	int	 i, l;
-
-	for (i = 0; i < TEXT__MAX; i++)
-		for (l = 0; l < LANG__MAX; l++) {
-			free(a->text[i][l]);
-			a->text[i][l] = NULL;
-		}
+	buf_free(&a->arena);
 	a->have = 0;
 }
 
