@@ -17,8 +17,10 @@ struct report;
 
 /*
  * Count the published rows of form f (temp.pub, with their true
- * regions) and the withdrawn ones that stay counted (temp.gone), and
- * protect every published table.  NULL with rs_err on failure.
+ * regions, read through its index pub_meta, which covers form,
+ * stats_col, region_true and outcome) and the withdrawn ones that stay
+ * counted (temp.gone), and protect every published table.  NULL with
+ * rs_err on failure.
  */
 struct cube *cube_build(sqlite3 *, enum form f, const struct config *,
 	    const struct dicts *);

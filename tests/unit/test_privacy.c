@@ -374,7 +374,9 @@ test_cube(sqlite3 *db)
 	rc = db_exec(db, "CREATE TEMP TABLE pub (form INTEGER, stats_col "
 	    "TEXT, region_true TEXT, outcome INTEGER);"
 	    "CREATE TEMP TABLE gone (form INTEGER, stats_col TEXT, region "
-	    "TEXT, outcome INTEGER);");
+	    "TEXT, outcome INTEGER);"
+	    "CREATE INDEX temp.pub_meta ON pub(form, stats_col, region_true, "
+	    "outcome);");
 	for (i = 0; i < 400 && rc == 0; i++) {
 		snprintf(sql, sizeof(sql), "INSERT INTO temp.pub VALUES (0, "
 		    "'%s', '%s', %d)", i % 3 ? "2025Q1" : "2025Q2",
