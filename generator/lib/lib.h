@@ -32,6 +32,10 @@ extern const char *const lang_codes[LANG__MAX];
 /* Allocation failure is fatal: these never return NULL. */
 void	*xmalloc(size_t);
 void	*xcalloc(size_t, size_t);
+/* An XXH3 state (libxxhash), reset for 128 bits; XXH3_freeState frees
+ * it.  (XXH3_state_t is struct XXH3_state_s.) */
+struct XXH3_state_s;
+struct XXH3_state_s *xxh3_new(void);
 void	*xrealloc(void *, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 char	*xstrdup(const char *);

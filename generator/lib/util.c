@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "lib/lib.h"
 
 const char *const lang_codes[LANG__MAX] = { "kk", "ru" };
@@ -34,6 +36,17 @@ xmalloc(size_t n)
 	if ((p = malloc(n ? n : 1)) == NULL)
 		oom();
 	return p;
+}
+
+XXH3_state_t *
+xxh3_new(void)
+{
+	XXH3_state_t	*x;
+
+	if ((x = XXH3_createState()) == NULL)
+		oom();
+	XXH3_128bits_reset(x);
+	return x;
 }
 
 void *

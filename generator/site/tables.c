@@ -889,20 +889,6 @@ digest_hex(XXH3_state_t *x, char hex[33])
 	XXH3_128bits_reset(x);
 }
 
-static XXH3_state_t *
-digest_new(void)
-{
-	XXH3_state_t	*x;
-
-	/* Allocation failure, as lib.h's: fatal. */
-	if ((x = XXH3_createState()) == NULL) {
-		fputs("regsite: out of memory\n", stderr);
-		exit(1);
-	}
-	XXH3_128bits_reset(x);
-	return x;
-}
-
 static void
 ahead_free(struct ahead *a)
 {
@@ -1610,7 +1596,7 @@ group_add(struct tctx *t, struct grps *g, const struct held *h)
 	if (x->hv == NULL) {
 		x->hv = xcalloc((size_t)t->b->cfg.rows_per_page,
 		    sizeof(*x->hv));
-		x->x = digest_new();
+		x->x = xxh3_new();
 	}
 	x->n++;
 	k = &x->hv[x->nh++];
@@ -2023,8 +2009,8 @@ form_tables(struct build *b, enum lang l, const char *quarter, enum form f)
 		index_close(&t, &ix, 0);
 		return -1;
 	}
-	t.rx = digest_new();
-	pb.x = digest_new();
+	t.rx = xxh3_new();
+	pb.x = xxh3_new();
 	pb.v = xcalloc((size_t)rpp, sizeof(*pb.v));
 	for (;;) {
 		step = pub_next(cur, &r);
