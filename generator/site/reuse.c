@@ -82,13 +82,8 @@ hash_file(struct sha256_ctx *c, const char *label, const char *path,
 		    (long long)st.st_size, fast ? " xxh3" : "");
 		sha256_update(c, strlen(head), (const uint8_t *)head);
 	}
-	if (fast) {
-		if ((x = XXH3_createState()) == NULL) {
-			close(fd);
-			return rs_err("%s: cannot hash: out of memory", path);
-		}
-		XXH3_128bits_reset(x);
-	}
+	if (fast)
+		x = xxh3_new();
 	while ((n = read(fd, chunk, sizeof(chunk))) > 0)
 		if (fast)
 			XXH3_128bits_update(x, chunk, (size_t)n);
