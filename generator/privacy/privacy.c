@@ -245,9 +245,13 @@ load_quarters(struct privacy *p)
 	int		 step, y0, q0, y1, q1, y, q;
 	char		*lo = NULL, *hi = NULL;
 
-	if (prepare(p, "SELECT min(q), max(q) FROM (SELECT quarter AS q "
-	    "FROM main.incidents UNION ALL SELECT quarter FROM "
-	    "main.insurance_cases)", &st) == -1)
+	/* Each from an end of the index of (quarter, public_no): a
+	 * min() over both tables at once scanned their rows. */
+	if (prepare(p, "SELECT min(q), max(q) FROM (SELECT (SELECT "
+	    "min(quarter) FROM main.incidents) AS q UNION ALL SELECT (SELECT "
+	    "max(quarter) FROM main.incidents) UNION ALL SELECT (SELECT "
+	    "min(quarter) FROM main.insurance_cases) UNION ALL SELECT (SELECT "
+	    "max(quarter) FROM main.insurance_cases))", &st) == -1)
 		return -1;
 	step = sqlite3_step(st);
 	if (step == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL) {
