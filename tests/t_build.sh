@@ -192,6 +192,16 @@ expect_err "a database of another schema version" 1 \
 expect_err "an empty file" 1 \
     "regsite: $WORK/empty.db: not a registry database (schema version 0, empty; regsite needs version 3)" \
     "$REGSITE" build --db "$WORK/empty.db" --out "$WORK/x"
+# A registry whose first import was refused: its schema, no records
+# (it said "malformed release quarter ''").
+printf 'bad\n' >"$WORK/bad.csv"
+"$REGSITE" import --db "$WORK/norecords.db" --form incidents \
+    --quarter 2025Q1 --source x "$WORK/bad.csv" >/dev/null 2>&1
+expect_err "a registry with no records: refused, nothing written" 3 \
+    "regsite: $WORK/norecords.db: the registry holds no records yet: nothing to publish (regsite import adds a submission)" \
+    "$REGSITE" build --db "$WORK/norecords.db" --out "$WORK/norecords"
+check "... and no site, no temporary directory" \
+    [ -z "$(ls -A "$WORK" | grep norecords | grep -v '^norecords\.db')" ]
 expect_err "a report inside the site" 1 \
     "regsite: --report '$out/report.txt' is inside the output directory '$out': the report lists what was masked and must not be published" \
     "$REGSITE" build --db "$db" --out "$out" --report "$out/report.txt"

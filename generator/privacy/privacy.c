@@ -304,6 +304,15 @@ privacy_open(const char *path, int *bad_data)
 	}
 	if (dicts_load(p->db, &p->dicts) == -1 || load_release(p) == -1)
 		goto fail;
+	/* A registry made by an import that published nothing (refused,
+	 * or killed before its commit): refused, as bad data is. */
+	if (p->release[0] == '\0') {
+		fprintf(stderr, "regsite: %s: the registry holds no records "
+		    "yet: nothing to publish (regsite import adds a "
+		    "submission)\n", path);
+		*bad_data = 1;
+		goto fail;
+	}
 	if (query_long(p, "SELECT count(*) FROM sqlite_schema WHERE "
 	    "type = 'table' AND name IN ('published', 'deferred', "
 	    "'releases', 'privacy_state')", &n) == -1)
