@@ -3225,7 +3225,7 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 	sqlite3		*w = NULL;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
 	struct buf	 b = { 0 }, aside = { 0 };
-	long		 fresh = 0;
+	long		 nnew = 0;	/* rows published for the first time */
 	int		 step, rc = -1, i;
 	char		*mode = NULL;
 
@@ -3274,8 +3274,8 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 	 * 1.1 s without it and 1.7 s for the sort (sqlite3, a 2 MB cache).
 	 */
 	for (i = 0; i < FORM__MAX; i++)
-		fresh += p->status[i][ST_NEW];
-	if (fresh > p->remembered && db_set_aside(w, "published",
+		nnew += p->status[i][ST_NEW];
+	if (nnew > p->remembered && db_set_aside(w, "published",
 	    DB_INDEXES, &aside) == -1)
 		goto out;
 	/* New rows, rows back, columns given, rows gone: in the order of
