@@ -114,6 +114,28 @@ check "a workbook per form and language, the same bytes from two builds" \
 check "the workbook's sheets: notes, then each quarter" \
     sh -c "unzip -p '$x' xl/workbook.xml | grep -o '<sheet name=\"[^\"]*\"' |
 	sed 's/.*=\"//;s/\"//' | tr '\n' ' ' | grep -qx 'Пояснения 2024Q4 2025Q1 2025Q2 2025Q3 2025Q4 2026Q1 2026Q2 2026Q3 '"
+# Each quarter's sheet is made in a workbook of its own and copied in
+# (dl_xlsx.c): it must come as a sheet of this workbook would, not
+# selected (two selected tabs are grouped, and an edit goes to both),
+# its headings bold in this workbook's styles, and the notes the one
+# tab selected.
+check "the quarters' sheets: none selected, headings in the workbook's bold" \
+    python3 -c "
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+names = sorted((n for n in z.namelist() if re.fullmatch(r'xl/worksheets/sheet\d+\.xml', n)),
+    key=lambda n: int(re.sub(r'\D', '', n)))
+sel = [n for n in names if b'tabSelected=\"1\"' in z.read(n)]
+styles = z.read('xl/styles.xml').decode()
+xfs = re.search(r'<cellXfs[^>]*>(.*?)</cellXfs>', styles, re.S).group(1)
+xf = re.findall(r'<xf [^>]*fontId=\"(\d+)\"', xfs)
+fonts = re.findall(r'<font>.*?</font>', re.search(r'<fonts[^>]*>(.*?)</fonts>', styles, re.S).group(1), re.S)
+ok = sel == ['xl/worksheets/sheet1.xml'] and len(names) > 2
+for n in names[1:]:
+	s = z.read(n).decode()
+	m = re.search(r'<c r=\"A1\" s=\"(\d+)\"', s)
+	ok = ok and m is not None and '<b/>' in fonts[int(xf[int(m.group(1))])]
+sys.exit(0 if ok else 1)" "$x"
 check "the workbook: numbers as number cells, no formula, months as text" \
     sh -c "unzip -p '$x' xl/worksheets/sheet1.xml | grep -Eq '<c r=\"B[0-9]+\"( s=\"[0-9]+\")?><v>[0-9]+</v>' &&
 	! unzip -p '$x' 'xl/worksheets/*.xml' | grep -q '<f>' &&

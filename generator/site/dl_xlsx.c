@@ -17,6 +17,15 @@
  * entries are dated with the source date, so that the same database
  * gives the same bytes.
  *
+ * Each quarter's sheet is written as a workbook of its own (a part:
+ * an empty first sheet, as the notes are, then the quarter's), closed
+ * as the next quarter begins; the workbook itself has the quarter's
+ * headings only, and packing takes the sheet from the part.  So
+ * libxlsxwriter's file of one sheet at a time waits on the disk, not
+ * those of every quarter until the end: at 1 000 000 incidents they
+ * were 10 GB that the page cache held, or the disk, while the tables
+ * were read and written (README, Performance).
+ *
  * A quarter whose rows are the last build's (keep) is not written
  * again: its sheet's compressed bytes are copied from the last site's
  * workbook, whose xl/workbook.xml names each quarter's sheet.  Every
@@ -100,8 +109,16 @@ struct xlsxw {
 		lxw_worksheet	*ws;
 		lxw_row_t	 row;
 		long		 old;	/* kept: its sheet's number in prev */
+		char		*part;	/* written: its part's file */
+		zip_t		*pz;	/* ... open while packing */
 	} sheet[MAXSHEETS];
 	size_t		 nsheets;
+	/* The part being written: sheet pi's, into pws. */
+	lxw_workbook	*pwb;
+	lxw_worksheet	*pws;
+	lxw_format	*pbold;
+	size_t		 pi;
+	int		 perr;		/* a part failed (errno, or -1) */
 	struct buf	 val, cell;
 };
 
@@ -215,6 +232,17 @@ prev_sheet(const struct xlsxw *w, const char *q)
 	return zip_name_locate(w->prev, name, 0) < 0 ? 0 : no;
 }
 
+/* The formats, in this order in every workbook and part: a sheet's
+ * cells name them by number. */
+static void
+add_formats(lxw_workbook *wb, lxw_format **bold, lxw_format **wrap)
+{
+	*bold = workbook_add_format(wb);
+	format_set_bold(*bold);
+	*wrap = workbook_add_format(wb);
+	format_set_text_wrap(*wrap);
+}
+
 static void *
 xlsx_open(const struct dl_target *t, struct buf *out)
 {
@@ -246,10 +274,7 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	props.company = t->b->cfg.org_name[t->lang];
 	props.created = source_time(t->b->date_iso);
 	workbook_set_properties(w->wb, &props);
-	w->bold = workbook_add_format(w->wb);
-	format_set_bold(w->bold);
-	w->wrap = workbook_add_format(w->wb);
-	format_set_text_wrap(w->wrap);
+	add_formats(w->wb, &w->bold, &w->wrap);
 	w->notes = workbook_add_worksheet(w->wb, tr(t->b->cat, t->lang,
 	    "xlsx_notes"));
 	return w;
@@ -261,14 +286,27 @@ xlsx_header(void *arg)
 	(void)arg;
 }
 
-/* The sheet of quarter q, made with its headings the first time. */
-static struct xlsxw *
-sheet_of(struct xlsxw *w, const char *q, size_t *i)
+/* A quarter's sheet's headings, its columns, its first row frozen. */
+static void
+headings(struct xlsxw *w, lxw_worksheet *ws, lxw_format *bold)
 {
 	const enum field *fd;
 	char		 key[48];
 	lxw_col_t	 c = 0;
 
+	for (fd = form_fields(w->t.form); *fd != F__NONE; fd++, c++) {
+		snprintf(key, sizeof(key), "field_%s", field_names[*fd]);
+		put_strs(w, ws, 0, c, tr(w->t.b->cat, w->t.lang, key), bold);
+		worksheet_set_column(ws, c, c, field_is_text(*fd) ? 60 : 18,
+		    NULL);
+	}
+	worksheet_freeze_panes(ws, 1, 1);
+}
+
+/* The sheet of quarter q, made with its headings the first time. */
+static struct xlsxw *
+sheet_of(struct xlsxw *w, const char *q, size_t *i)
+{
 	for (*i = 0; *i < w->nsheets; (*i)++)
 		if (strcmp(w->sheet[*i].q, q) == 0)
 			return w;
@@ -281,16 +319,63 @@ sheet_of(struct xlsxw *w, const char *q, size_t *i)
 		w->nsheets--;
 		return NULL;
 	}
-	for (fd = form_fields(w->t.form); *fd != F__NONE; fd++, c++) {
-		snprintf(key, sizeof(key), "field_%s", field_names[*fd]);
-		put_strs(w, w->sheet[*i].ws, 0, c, tr(w->t.b->cat, w->t.lang,
-		    key), w->bold);
-		worksheet_set_column(w->sheet[*i].ws, c, c,
-		    field_is_text(*fd) ? 60 : 18, NULL);
-	}
-	worksheet_freeze_panes(w->sheet[*i].ws, 1, 1);
+	headings(w, w->sheet[*i].ws, w->bold);
 	w->sheet[*i].row = 1;
 	return w;
+}
+
+/* The part being written closed: its file is its sheet's. */
+static void
+part_end(struct xlsxw *w)
+{
+	char	*path = w->sheet[w->pi].part;
+
+	if (w->pwb == NULL)
+		return;
+	if (workbook_close(w->pwb) != LXW_NO_ERROR && w->perr == 0)
+		w->perr = -1;
+	w->pwb = NULL;
+	w->pws = NULL;
+	if (w->perr != 0 && path != NULL) {
+		unlink(path);
+		free(path);
+		w->sheet[w->pi].part = NULL;
+	}
+}
+
+/* Sheet i's part begun: an empty first sheet, then the quarter's. */
+static void
+part_start(struct xlsxw *w, size_t i)
+{
+	lxw_workbook_options opt;
+	lxw_format	*wrap;
+	char		*path;
+
+	part_end(w);
+	if (w->perr != 0)
+		return;
+	if ((path = temp_file(site_tmpdir(w->t.b->site))) == NULL) {
+		w->perr = errno;
+		return;
+	}
+	w->sheet[i].part = path;
+	w->pi = i;
+	memset(&opt, 0, sizeof(opt));
+	opt.tmpdir = (char *)site_tmpdir(w->t.b->site);
+	opt.constant_memory = LXW_TRUE;
+	if ((w->pwb = workbook_new_opt(path, &opt)) == NULL) {
+		w->perr = -1;
+		return;
+	}
+	add_formats(w->pwb, &w->pbold, &wrap);
+	if (workbook_add_worksheet(w->pwb, "notes") == NULL ||
+	    (w->pws = workbook_add_worksheet(w->pwb, w->sheet[i].q)) ==
+	    NULL) {
+		w->perr = -1;
+		part_end(w);
+		return;
+	}
+	headings(w, w->pws, w->pbold);
 }
 
 static void
@@ -300,11 +385,19 @@ xlsx_row(void *arg, const struct pubrec *r)
 	const enum field *fd;
 	lxw_worksheet	*ws;
 	lxw_col_t	 c = 0;
-	size_t		 i;
+	size_t		 i, n = w->nsheets;
 
 	if (w->wb == NULL || sheet_of(w, r->quarter, &i) == NULL)
 		return;
-	ws = w->sheet[i].ws;
+	if (w->nsheets > n)
+		part_start(w, i);
+	if ((ws = w->pws) == NULL || w->pi != i) {
+		/* The part failed, or the rows are not in order: told at
+		 * close. */
+		if (w->perr == 0)
+			w->perr = -1;
+		return;
+	}
 	for (fd = form_fields(r->form); *fd != F__NONE; fd++, c++) {
 		buf_reset(&w->val);
 		field_value(w->t.b, r, *fd, w->t.lang, (enum lang)w->t.lang,
@@ -393,23 +486,37 @@ notes(struct xlsxw *w)
 	buf_free(&t);
 }
 
-/* Is entry name a kept quarter's sheet?  Its entry in prev, -1 (not
- * one), or -2 (one that prev no longer has). */
+/*
+ * Is entry name a quarter's sheet that comes from elsewhere: a kept
+ * one's from prev, a written one's from its part?  Its entry there
+ * (*from set), -1 (not one), or -2 (one that is not there).
+ */
 static zip_int64_t
-kept_entry(const struct xlsxw *w, const char *name)
+sheet_entry(struct xlsxw *w, const char *name, zip_t **from)
 {
 	char		 old[48];
 	zip_int64_t	 at;
 	unsigned	 no;
-	int		 end = 0;
+	int		 end = 0, err;
 
 	if (sscanf(name, "xl/worksheets/sheet%u.xml%n", &no, &end) != 1 ||
-	    name[end] != '\0' || no < 2 || no - 2 >= w->nsheets ||
-	    w->sheet[no - 2].old == 0)
+	    name[end] != '\0' || no < 2 || no - 2 >= w->nsheets)
 		return -1;
-	snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
-	    w->sheet[no - 2].old);
-	return (at = zip_name_locate(w->prev, old, 0)) < 0 ? -2 : at;
+	no -= 2;
+	if (w->sheet[no].old != 0) {
+		snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
+		    w->sheet[no].old);
+		*from = w->prev;
+	} else if (w->sheet[no].part != NULL) {
+		if (w->sheet[no].pz == NULL && (w->sheet[no].pz =
+		    zip_open(w->sheet[no].part, ZIP_RDONLY, &err)) == NULL)
+			return -2;
+		/* The part's second sheet. */
+		snprintf(old, sizeof(old), "xl/worksheets/sheet2.xml");
+		*from = w->sheet[no].pz;
+	} else
+		return -1;
+	return (at = zip_name_locate(*from, old, 0)) < 0 ? -2 : at;
 }
 
 static int
@@ -421,7 +528,8 @@ zip_fail(zip_t *z, const char *what)
 /*
  * libxlsxwriter's workbook (path) packed again into packed: each entry
  * in its order, its compressed bytes copied as they are (a kept
- * quarter's from the last workbook), dated with the source date.
+ * quarter's sheet from the last workbook, a written one's from its
+ * part), dated with the source date.
  */
 static int
 repack(struct xlsxw *w)
@@ -450,14 +558,15 @@ repack(struct xlsxw *w)
 		}
 		from = src;
 		at = i;
-		if ((idx = kept_entry(w, name)) == -2) {
-			rs_err("spreadsheet: %s: not in the last site's "
-			    "workbook", name);
+		if ((idx = sheet_entry(w, name, &from)) == -2) {
+			rs_err("spreadsheet: %s: not in the %s", name,
+			    from == w->prev ? "last site's workbook" :
+			    "quarter's part");
 			goto out;
-		} else if (idx >= 0) {
-			from = w->prev;
+		} else if (idx >= 0)
 			at = idx;
-		}
+		else
+			from = src;
 		if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
 		    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
 			zip_fail(dst, name);
@@ -519,8 +628,10 @@ xlsx_close(void *arg)
 {
 	struct xlsxw	*w = arg;
 	lxw_error	 e;
+	size_t		 i;
 	int		 rc = -1;
 
+	part_end(w);		/* the last quarter's */
 	if (w->path == NULL || w->packed == NULL)
 		rs_err("spreadsheet: cannot make a temporary file: %s",
 		    strerror(w->terr));
@@ -528,6 +639,12 @@ xlsx_close(void *arg)
 		rs_err("spreadsheet: libxlsxwriter cannot start a workbook");
 	else if (w->nsheets == MAXSHEETS)
 		rs_err("spreadsheet: more than %d quarters", MAXSHEETS);
+	else if (w->perr > 0)
+		rs_err("spreadsheet: a quarter's sheet: %s",
+		    strerror(w->perr));
+	else if (w->perr < 0)
+		rs_err("spreadsheet: libxlsxwriter cannot write a quarter's "
+		    "sheet");
 	else {
 		notes(w);
 		e = workbook_close(w->wb);
@@ -539,6 +656,13 @@ xlsx_close(void *arg)
 	}
 	if (w->wb != NULL)
 		workbook_close(w->wb);
+	for (i = 0; i < w->nsheets; i++) {
+		if (w->sheet[i].pz != NULL)
+			zip_discard(w->sheet[i].pz);
+		if (w->sheet[i].part != NULL)
+			unlink(w->sheet[i].part);
+		free(w->sheet[i].part);
+	}
 	if (w->prev != NULL)
 		zip_discard(w->prev);
 	buf_free(&w->book);
