@@ -20,14 +20,24 @@ ln -s ../outside site/out
 ln -s "$WORK/outside" site/abs
 ln -s kk/index.html site/inside.html
 
-port=$((40000 + ($$ * 13) % 20000))
-"$REGSITE" serve --dir site --port "$port" --timeout 2 2>serve.log &
-spid=$!
+# (The tests run side by side: a port another test holds, or a client's
+# ephemeral port, fails the server at once; the next one is tried.)
+try=0
+spid=
 trap 'kill $spid 2>/dev/null; rm -rf "$WORK"' EXIT
-i=0
-while ! curl -s -o /dev/null "http://127.0.0.1:$port/" && [ $i -lt 100 ]; do
-	sleep 0.1
-	i=$((i + 1))
+while :; do
+	port=$((40000 + ($$ * 13 + try * 7) % 20000))
+	"$REGSITE" serve --dir site --port "$port" --timeout 2 2>serve.log &
+	spid=$!
+	i=0
+	while ! curl -s -o /dev/null "http://127.0.0.1:$port/" &&
+	    kill -0 $spid 2>/dev/null && [ $i -lt 100 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	kill -0 $spid 2>/dev/null && break
+	try=$((try + 1))
+	[ $try -lt 10 ] || break
 done
 url="http://127.0.0.1:$port"
 
