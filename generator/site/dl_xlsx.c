@@ -232,17 +232,6 @@ prev_sheet(const struct xlsxw *w, const char *q)
 	return zip_name_locate(w->prev, name, 0) < 0 ? 0 : no;
 }
 
-/* The formats, in this order in every workbook and part: a sheet's
- * cells name them by number. */
-static void
-add_formats(lxw_workbook *wb, lxw_format **bold, lxw_format **wrap)
-{
-	*bold = workbook_add_format(wb);
-	format_set_bold(*bold);
-	*wrap = workbook_add_format(wb);
-	format_set_text_wrap(*wrap);
-}
-
 static void *
 xlsx_open(const struct dl_target *t, struct buf *out)
 {
@@ -274,7 +263,10 @@ xlsx_open(const struct dl_target *t, struct buf *out)
 	props.company = t->b->cfg.org_name[t->lang];
 	props.created = source_time(t->b->date_iso);
 	workbook_set_properties(w->wb, &props);
-	add_formats(w->wb, &w->bold, &w->wrap);
+	w->bold = workbook_add_format(w->wb);
+	format_set_bold(w->bold);
+	w->wrap = workbook_add_format(w->wb);
+	format_set_text_wrap(w->wrap);
 	w->notes = workbook_add_worksheet(w->wb, tr(t->b->cat, t->lang,
 	    "xlsx_notes"));
 	return w;
@@ -348,7 +340,6 @@ static void
 part_start(struct xlsxw *w, size_t i)
 {
 	lxw_workbook_options opt;
-	lxw_format	*wrap;
 	char		*path;
 
 	part_end(w);
@@ -367,7 +358,11 @@ part_start(struct xlsxw *w, size_t i)
 		w->perr = -1;
 		return;
 	}
-	add_formats(w->pwb, &w->pbold, &wrap);
+	/* A cell names its format by number, given at the format's first
+	 * use: bold is the first in the workbook (its headings), and so
+	 * in the part. */
+	w->pbold = workbook_add_format(w->pwb);
+	format_set_bold(w->pbold);
 	if (workbook_add_worksheet(w->pwb, "notes") == NULL ||
 	    (w->pws = workbook_add_worksheet(w->pwb, w->sheet[i].q)) ==
 	    NULL) {
