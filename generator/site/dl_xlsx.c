@@ -560,8 +560,6 @@ repack(struct xlsxw *w)
 			goto out;
 		} else if (idx >= 0)
 			at = idx;
-		else
-			from = src;
 		if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
 		    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
 			zip_fail(dst, name);
