@@ -2229,14 +2229,18 @@ prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 	return 0;
 }
 
+struct ahead;
+static int	ahead_often(struct ahead *, size_t);
+
 static int
 prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
-    struct prow *r, size_t n)
+    struct prow *r, size_t n, struct ahead *a)
 {
 	size_t	 k;
 
 	for (k = 0; k < n; k++) {
-		if (prow_insert(p, f, ins, &r[k]) == -1)
+		if (prow_insert(p, f, ins, &r[k]) == -1 ||
+		    ahead_often(a, k) == -1)
 			return -1;
 		prow_clear(&r[k]);
 	}
@@ -2440,6 +2444,21 @@ ahead_pump(struct ahead *a)
 	    worker_ready(a->wk) && ahead_collect(a) == -1)
 		return -1;
 	return ahead_send(a);
+}
+
+/*
+ * Between a batch's records: the worker, done with its chunk, would
+ * wait for the next one until the batch ends (a third of its time in
+ * a rebuild, by its CPU), so every PUMP records it is given it.
+ */
+#define PUMP	8
+
+static int
+ahead_often(struct ahead *a, size_t k)
+{
+	if (a == NULL || k % PUMP != PUMP - 1)
+		return 0;
+	return ahead_pump(a);
 }
 
 /* Publishing waits on the worker's chunk: scrub the next one here. */
@@ -2651,8 +2670,15 @@ read_batch(struct privacy *p, enum form f, sqlite3_stmt *sel, int *step,
 
 	if (*step == SQLITE_ROW)
 		for (; n < BATCH && (*step = sqlite3_step(sel)) ==
-		    SQLITE_ROW; n++)
+		    SQLITE_ROW; n++) {
 			prow_read(p, f, sel, &b[n]);
+			if (a != NULL && n % PUMP == PUMP - 1) {
+				/* The cursor ahead leaves it to publishing. */
+				ahead_at(a, &b[n]);
+				if (ahead_pump(a) == -1)
+					return (size_t)-1;
+			}
+		}
 	if (*step != SQLITE_ROW && *step != SQLITE_DONE) {
 		db_err(p->db, "privacy stage: reading records");
 		return (size_t)-1;
@@ -2744,6 +2770,8 @@ publish(struct privacy *p, enum form f)
 				p->memo_hits += b[k].hit;
 				p->memo_rows++;
 			}
+			if (ahead_often(a, k) == -1)
+				goto out;
 			if (b[k].hit)
 				continue;
 			if (a != NULL && (i = ahead_take(a, &b[k])) != 0) {
@@ -2775,7 +2803,7 @@ publish(struct privacy *p, enum form f)
 				goto out;
 		}
 		if (prows_insert(p, f, ins, rows + (cur ^ 1) * BATCH,
-		    nprev) == -1)
+		    nprev, a) == -1)
 			goto out;
 		for (k = 0; k < half; k++) {
 			scrub_one(&w, &b[need[k]].in, b[need[k]].mk,
