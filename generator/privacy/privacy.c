@@ -3306,16 +3306,29 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 	if (nnew > p->remembered && db_set_aside(w, "published",
 	    DB_INDEXES, &aside) == -1)
 		goto out;
-	/* New rows, rows back, columns given, rows gone: in the order of
-	 * the table's key (dec_order's), so that its entries are
-	 * appended, not written in random places of a large index. */
-	if (prepare(p, "SELECT d.form, d.quarter, d.no, d.source, "
+	/*
+	 * New rows, rows back, columns given, rows gone.  With the index
+	 * by record set aside, in the order of the table's key
+	 * (dec_order's), so that its entries are appended.  Else in the
+	 * order of the index by record: a new row's key is the next
+	 * number of its quarter, at the end of the quarter's entries
+	 * wherever it comes, but its record is anywhere in that index,
+	 * and filled in the table's order with a 2 MB cache, the index's
+	 * pages went to the write-ahead log again and again (202 MB for
+	 * the 16 639 new rows of the bench's new quarter, the index
+	 * being 14 MB).
+	 */
+	buf_printf(&b, "SELECT d.form, d.quarter, d.no, d.source, "
 	    "d.source_ref, d.release, d.month, d.sex, d.age, d.dx, d.profile, "
 	    "d.withheld, d.outcome, d.region, d.stats_col, d.status, "
-	    "d.stats_new FROM temp.dec d INDEXED BY dec_order "
-	    "WHERE d.status IN (1, 2) OR d.stats_new = 1 "
-	    "ORDER BY d.form, d.quarter, d.no", &sel) == -1)
+	    "d.stats_new FROM temp.dec d %s "
+	    "WHERE d.status IN (1, 2) OR d.stats_new = 1 ORDER BY %s",
+	    aside.len > 0 ? "INDEXED BY dec_order" : "",
+	    aside.len > 0 ? "d.form, d.quarter, d.no" :
+	    "d.form, d.source, d.source_ref");
+	if (prepare(p, buf_str(&b), &sel) == -1)
 		goto out;
+	buf_reset(&b);
 	if (sqlite3_prepare_v2(w, "INSERT INTO published (policy, form, "
 	    "quarter, no, source, source_ref, release, month, sex, age, dx, "
 	    "profile, withheld, outcome, region, stats_col) VALUES (?1, ?2, "
