@@ -83,6 +83,32 @@ build "$WORK/preview"
 check "a build that remembers the release after a preview builds in full" \
     grep -q ' pages, ' "$WORK/summary"
 
+# A registry written while the build ran, after the build had taken its
+# snapshot: the build is of the snapshot, so it writes no key, and the
+# next build is a full one.  The build is held while the registry is
+# written: its standard error is a pipe kept full, and its trace lines
+# wait there (tests/tools/hold.py).
+held() {	# held SQL: a build held after "privacy: started" while SQL runs
+	REGSITE_TRACE=1 python3 "$TOP/tests/tools/hold.py" "privacy: started" \
+	    "sqlite3 '$db' \"$1\"" "$WORK/held.err" \
+	    "$REGSITE" build --db "$db" --out "$site" --config "$cfg" \
+	    --source "$TOP" >"$WORK/summary"
+}
+sqlite3 "$db" "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT min(id) FROM incidents)"
+held "SELECT 1"
+check_sh "a build held, the registry only read meanwhile: it writes its key" \
+    'grep -q " pages, " "$WORK/summary" && grep -Eq "^key [0-9a-f]{64}$" "$site/.regsite" && grep -q "^held$" "$WORK/held.err"'
+build "$site"
+check "... and the next build keeps the site" grep -q 'nothing changed' "$WORK/summary"
+sqlite3 "$db" "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT min(id) FROM incidents)"
+held "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT max(id) FROM incidents)"
+check_sh "a build held while an import commits: it writes no key" \
+    'grep -q " pages, " "$WORK/summary" && ! grep -q "^key " "$site/.regsite" && grep -q "^held$" "$WORK/held.err"'
+build "$site"
+check "... and the next build builds in full" grep -q ' pages, ' "$WORK/summary"
+build "$site"
+check "... and the one after it keeps the site" grep -q 'nothing changed' "$WORK/summary"
+
 # The hot queries' plans (REGSITE_EXPLAIN): the published rows read in
 # their primary key's order (its index; the rows, with their texts,
 # kept whole on their pages in a rowid table), no sort; every count and

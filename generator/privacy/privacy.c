@@ -118,6 +118,7 @@ enum status {
 
 struct privacy {
 	sqlite3			*db;		/* owned: a read snapshot */
+	long			 version;	/* its data_version */
 	char			*path;
 	struct dicts		 dicts;
 	char			 release[8];	/* latest reporting quarter */
@@ -285,6 +286,22 @@ load_quarters(struct privacy *p)
 	return 0;
 }
 
+/* PRAGMA data_version of a connection: changes when another commits. */
+static long
+data_version(sqlite3 *db)
+{
+	sqlite3_stmt	*st;
+	long		 v = -1;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL)
+	    != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
 struct privacy *
 privacy_open(const char *path, int *bad_data)
 {
@@ -302,6 +319,8 @@ privacy_open(const char *path, int *bad_data)
 			*bad_data = 1;
 		goto fail;
 	}
+	/* The snapshot's, for privacy_record (the read began above). */
+	p->version = data_version(p->db);
 	if (dicts_load(p->db, &p->dicts) == -1 || load_release(p) == -1)
 		goto fail;
 	/* A registry made by an import that published nothing (refused,
@@ -3231,24 +3250,8 @@ privacy_share(const struct privacy *p, enum form f)
 /* ------------------------------------------------------------------ */
 /* Remembering the release                                              */
 
-/* PRAGMA data_version of a connection: changes when another commits. */
-static long
-data_version(sqlite3 *db)
-{
-	sqlite3_stmt	*st;
-	long		 v = -1;
-
-	if (sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, NULL)
-	    != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 int
-privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
+privacy_record(struct privacy *p, void (*locked)(void *, enum locked), void *arg)
 {
 	sqlite3		*w = NULL;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;
@@ -3279,8 +3282,21 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 		return -1;
 	if (db_exec(w, "BEGIN IMMEDIATE") == -1)
 		goto out;
-	if (locked != NULL)
-		locked(arg, 0);
+	/*
+	 * Whether another connection committed since this build's
+	 * snapshot: its read transaction ended, the version of its
+	 * connection is the snapshot's only if none did.  (The registry
+	 * was hashed again here before, 0.12 s for 100 000 incidents'
+	 * 0.5 GB and seconds for 1 000 000's 4.7 GB.)
+	 */
+	if (locked != NULL) {
+		int	 same = p->version != -1 &&
+		    (sqlite3_get_autocommit(p->db) ||
+		    db_exec(p->db, "COMMIT") == 0) &&
+		    data_version(p->db) == p->version;
+
+		locked(arg, same ? LOCKED_SAME : LOCKED_CHANGED);
+	}
 	/* The number key, once. */
 	if (!p->key_stored) {
 		if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO privacy_state "
@@ -3439,7 +3455,7 @@ privacy_record(struct privacy *p, void (*locked)(void *, int), void *arg)
 
 		if (db_exec(w, "BEGIN IMMEDIATE") == 0) {
 			if (v != -1 && data_version(w) == v)
-				locked(arg, 1);
+				locked(arg, LOCKED_AFTER);
 			db_exec(w, "COMMIT");
 		}
 	}

@@ -138,10 +138,13 @@ int	 privacy_run(struct privacy *, const struct config *,
  * keep every published row as it is.  Warns and does nothing when the
  * database cannot take it (not in WAL mode).  0, or -1 with rs_err.
  * locked (if not NULL) is called holding the registry's write lock:
- * before anything is written (after 0), and once more after the commit
- * (after 1) when no other writer has committed since.
+ * before anything is written, with LOCKED_SAME when no other
+ * connection has committed since the build's snapshot was taken
+ * (privacy_open), else LOCKED_CHANGED; and once more after the commit,
+ * with LOCKED_AFTER, when no other writer has committed since.
  */
-int	 privacy_record(struct privacy *, void (*locked)(void *, int after),
+enum locked { LOCKED_SAME, LOCKED_CHANGED, LOCKED_AFTER };
+int	 privacy_record(struct privacy *, void (*locked)(void *, enum locked),
 	    void *arg);
 /*
  * A digest of a quarter table of published records as pub_next gives

@@ -401,23 +401,20 @@ write_site(struct build *b)
 /* The key of the registry as this build leaves it (privacy_record). */
 struct keyrec {
 	const struct reuse_in *in;
-	const char	*key0;		/* at the start */
 	int		 locked;	/* privacy_record wrote (or meant to) */
-	int		 same;		/* ... to the registry found at start */
+	int		 same;		/* ... to the registry it read */
 	int		 have;		/* key1 is the registry it left */
 	char		 key1[65];
 };
 
 static void
-key_locked(void *arg, int after)
+key_locked(void *arg, enum locked state)
 {
 	struct keyrec	*k = arg;
-	char		 now[65];
 
-	if (!after) {
+	if (state != LOCKED_AFTER) {
 		k->locked = 1;
-		k->same = reuse_key(k->in, now) == 0 &&
-		    strcmp(now, k->key0) == 0;
+		k->same = state == LOCKED_SAME;
 	} else if (k->same)
 		k->have = reuse_key(k->in, k->key1) == 0;
 }
@@ -580,7 +577,6 @@ build_run(const struct build_opts *o)
 	if (reuse_key(&ri, key0) == -1)
 		key0[0] = '\0';	/* no reuse, no key */
 	kr.in = &ri;
-	kr.key0 = key0;
 	/* The report is the privacy stage's: made by a full build only. */
 	intact = site_intact(b.site);
 	trace("build: sources read, registry keyed, last site checked");

@@ -8,9 +8,10 @@
  * release is remembered, and the registry database's bytes (with its
  * write-ahead log) as the finished build leaves them: as it found them
  * (a preview), or as it was right after this build remembered the
- * release, when no one else wrote to it during the build (checked
- * under the registry's write lock; else no key, and the next build is
- * a full one).  A build writes the key into the site's
+ * release, when no one else committed to it since the build's snapshot
+ * (SQLite's data_version, checked under the registry's write lock;
+ * else no key, and the next build is a full one).  A build writes the
+ * key into the site's
  * marker file; the next build with the same key links every file of
  * the published site into its new tree (hard links: no byte copied)
  * instead of making them again, and swaps it into place as any build
@@ -22,11 +23,10 @@
  * made by the privacy stage).
  *
  * The registry's bytes go into the key as their XXH3 128-bit hash
- * (libxxhash), at the speed of reading them: the key is taken three
- * times a build (at its start, and under the write lock before and
- * after the release is remembered), and SHA-256 took 0.44 s each for
- * the 0.5 GB registry of 100 000 incidents, the build's own process
- * alone.  The key tells an unchanged registry from a changed one; it
+ * (libxxhash), at the speed of reading them: the key is taken twice a
+ * build (at its start, and under the write lock after the release is
+ * remembered), and SHA-256 took 0.44 s each for the 0.5 GB registry of
+ * 100 000 incidents, the build's own process alone.  The key tells an unchanged registry from a changed one; it
  * is no defence against someone who can write the registry, who can
  * change what is published anyway.
  */
