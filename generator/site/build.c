@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -456,7 +457,9 @@ build_free(struct build *b)
 	downloads_free(&b->downloads);
 	pagemap_free(b->dm);
 	free(b->dsame);
-	free(b->dhalf);
+	free(b->dorder);
+	if (b->dnext != NULL)
+		munmap(b->dnext, sizeof(*b->dnext));
 	free(b->drows);
 	aggs_free(&b->aggs);
 	{

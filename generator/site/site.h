@@ -78,8 +78,10 @@ struct build {
 	struct pagemap	*dm;		/* the quarters' files' map */
 	int		*dsame;		/* [form * nquarters + i]: quarter
 					   i's rows the last build's */
-	char		*dhalf;		/* [form * nquarters + i]: its
-					   files the quarters' worker's */
+	size_t		*dorder;	/* form * nquarters + i, the
+					   largest work first */
+	size_t		*dnext;		/* the next of dorder to write,
+					   shared with the quarters' worker */
 	long		*drows;		/* [form * nquarters + i]: quarter
 					   i's published rows */
 	int		 dwhole[FORM__MAX]; /* the quarters hold every
