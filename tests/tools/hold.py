@@ -3,7 +3,8 @@
 pipe kept full, so that CMD waits at its next write there; once CMD has
 written LINE, run SHELL while CMD waits, then let CMD go on.  CMD's
 standard error (without the filler) goes to ERRFILE, then "held" when
-CMD was still running when SHELL ended.  Exit: CMD's status (SHELL
+CMD was seen waiting at a write (/proc/PID/wchan) before SHELL ran and
+was still running when SHELL ended.  Exit: CMD's status (SHELL
 failing: 99).
 
 A pipe holds 64 KiB: it is filled before CMD starts, so that CMD's
@@ -14,10 +15,10 @@ import os
 import select
 import subprocess
 import sys
+import time
 
 
 def fill(fd):
-    os.set_blocking(fd, False)
     try:
         while True:
             os.write(fd, b"\0" * 512)
@@ -25,12 +26,29 @@ def fill(fd):
         pass
 
 
+def waits(proc):
+    """Whether CMD comes to wait writing to a pipe (within 10 s)."""
+    for _ in range(200):
+        try:
+            with open("/proc/%d/wchan" % proc.pid) as f:
+                if "pipe_write" in f.read():
+                    return True
+        except OSError:
+            return False
+        time.sleep(0.05)
+    return False
+
+
 def main():
     line, shell, errfile, cmd = sys.argv[1].encode(), sys.argv[2], \
         sys.argv[3], sys.argv[4:]
     r, w = os.pipe()
-    fill(w)
+    # Filled through an open file of its own, which alone does not
+    # wait (CMD's standard error is w's, and waits).
+    full = os.open("/proc/self/fd/%d" % w, os.O_WRONLY | os.O_NONBLOCK)
+    fill(full)
     proc = subprocess.Popen(cmd, stderr=w)
+    os.close(w)
     os.set_blocking(r, False)
     seen = b""
     held = None
@@ -51,16 +69,16 @@ def main():
         ended = proc.poll() is not None
         drain()
         if held is None and line in seen:
-            fill(w)
+            fill(full)
+            blocked = waits(proc)
             if subprocess.run(shell, shell=True).returncode != 0:
                 proc.kill()
                 proc.wait()
                 return 99
-            # Still running: it waits at a write that cannot go in.
-            held = proc.poll() is None
+            held = blocked and proc.poll() is None
         if ended:
             break
-    os.close(w)
+    os.close(full)
     status = proc.wait()
     with open(errfile, "wb") as f:
         f.write(seen)
