@@ -3251,7 +3251,8 @@ privacy_share(const struct privacy *p, enum form f)
 /* Remembering the release                                              */
 
 int
-privacy_record(struct privacy *p, void (*locked)(void *, enum locked), void *arg)
+privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
+    void *arg)
 {
 	sqlite3		*w = NULL;
 	sqlite3_stmt	*sel = NULL, *ins = NULL;

@@ -26,9 +26,10 @@
  * (libxxhash), at the speed of reading them: the key is taken twice a
  * build (at its start, and under the write lock after the release is
  * remembered), and SHA-256 took 0.44 s each for the 0.5 GB registry of
- * 100 000 incidents, the build's own process alone.  The key tells an unchanged registry from a changed one; it
- * is no defence against someone who can write the registry, who can
- * change what is published anyway.
+ * 100 000 incidents, the build's own process alone.  The key tells an
+ * unchanged registry from a changed one; it is no defence against
+ * someone who can write the registry, who can change what is published
+ * anyway.
  */
 #define _GNU_SOURCE		/* dl_iterate_phdr */
 #include <dirent.h>
