@@ -2249,7 +2249,7 @@ prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 }
 
 struct ahead;
-static int	ahead_often(struct ahead *, size_t);
+static int	ahead_often(struct ahead *, size_t, const struct prow *);
 
 static int
 prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
@@ -2259,7 +2259,7 @@ prows_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 
 	for (k = 0; k < n; k++) {
 		if (prow_insert(p, f, ins, &r[k]) == -1 ||
-		    ahead_often(a, k) == -1)
+		    ahead_often(a, k, NULL) == -1)
 			return -1;
 		prow_clear(&r[k]);
 	}
@@ -2468,15 +2468,21 @@ ahead_pump(struct ahead *a)
 /*
  * Between a batch's records: the worker, done with its chunk, would
  * wait for the next one until the batch ends (a third of its time in
- * a rebuild, by its CPU), so every PUMP records it is given it.
+ * a rebuild, by its CPU), so every PUMP records it is given it.  read:
+ * the record publishing has just read, which the cursor ahead then
+ * leaves to publishing.
  */
 #define PUMP	8
 
+static void	ahead_at(struct ahead *, const struct prow *);
+
 static int
-ahead_often(struct ahead *a, size_t k)
+ahead_often(struct ahead *a, size_t k, const struct prow *read)
 {
 	if (a == NULL || k % PUMP != PUMP - 1)
 		return 0;
+	if (read != NULL)
+		ahead_at(a, read);
 	return ahead_pump(a);
 }
 
@@ -2691,12 +2697,8 @@ read_batch(struct privacy *p, enum form f, sqlite3_stmt *sel, int *step,
 		for (; n < BATCH && (*step = sqlite3_step(sel)) ==
 		    SQLITE_ROW; n++) {
 			prow_read(p, f, sel, &b[n]);
-			if (a != NULL && n % PUMP == PUMP - 1) {
-				/* The cursor ahead leaves it to publishing. */
-				ahead_at(a, &b[n]);
-				if (ahead_pump(a) == -1)
-					return (size_t)-1;
-			}
+			if (ahead_often(a, n, &b[n]) == -1)
+				return (size_t)-1;
 		}
 	if (*step != SQLITE_ROW && *step != SQLITE_DONE) {
 		db_err(p->db, "privacy stage: reading records");
@@ -2789,7 +2791,7 @@ publish(struct privacy *p, enum form f)
 				p->memo_hits += b[k].hit;
 				p->memo_rows++;
 			}
-			if (ahead_often(a, k) == -1)
+			if (ahead_often(a, k, NULL) == -1)
 				goto out;
 			if (b[k].hit)
 				continue;
