@@ -886,6 +886,46 @@ site_link(struct site *s, const char *rel)
 	return rc;
 }
 
+/* Are the rest of fd's bytes these len? */
+static int
+same_bytes(int fd, const unsigned char *p, size_t len)
+{
+	unsigned char	 buf[32768];
+	ssize_t		 n;
+
+	while (len > 0) {
+		n = read(fd, buf, len < sizeof(buf) ? len : sizeof(buf));
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0 || memcmp(buf, p, (size_t)n) != 0)
+			return 0;
+		p += n;
+		len -= (size_t)n;
+	}
+	return read(fd, buf, 1) == 0;
+}
+
+int
+site_write_same(struct site *s, const char *rel, const void *data,
+    size_t len)
+{
+	struct stat	 st;
+	char		*from;
+	int		 fd, same = 0;
+
+	from = xasprintf("%s/%s", s->out, rel);
+	if ((fd = open(from, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)) != -1) {
+		if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		    (unsigned long long)st.st_size == len)
+			same = same_bytes(fd, data, len);
+		close(fd);
+	}
+	free(from);
+	if (same)
+		return site_link(s, rel);
+	return site_write(s, rel, data, len);
+}
+
 int
 site_read(struct site *s, const char *rel, size_t len, struct buf *out)
 {

@@ -86,6 +86,10 @@ int	 site_set_key(struct site *, const char *key);
 int	 site_link_previous(struct site *);
 /* Hard-link one file of the published site into the new tree. */
 int	 site_link(struct site *, const char *rel);
+/* Write a whole file, or link the published site's file at rel when
+ * it already has these bytes (read and compared). */
+int	 site_write_same(struct site *, const char *rel, const void *,
+	    size_t);
 /* The first len bytes of a file of the new tree; 0, or -1 and rs_err. */
 struct buf;
 int	 site_read(struct site *, const char *rel, size_t len, struct buf *);

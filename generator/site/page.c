@@ -1,7 +1,8 @@
 /*
  * page.c -- the page kit (page.h): what every page shares -- its
  * languages, canonical and alternate URLs, assets, the navigation with
- * every quarter -- and the writing of a rendered page.  Page modules
+ * every quarter (a quarter table's: its neighbours) -- and the writing
+ * of a rendered page.  Page modules
  * call it; it calls none of them.
  */
 #include <stdarg.h>
@@ -142,15 +143,14 @@ nav_section(struct mval *nav, const char *path, char *target,
 	mv_push(nav, link(path, target, label, cur));
 }
 
-/* The main navigation, and every quarter grouped by year. */
+/* The main navigation. */
 static void
-navigation(struct build *b, enum lang l, const char *path, struct mval *c)
+nav_main(struct build *b, enum lang l, const char *path, struct mval *c)
 {
-	struct mval	*nav, *years, *yq = NULL, *y, *a;
-	struct buf	 lbl = { 0 };
+	struct mval	*nav;
 	char		*target;
 	size_t		 i;
-	int		 yr, q, lastyr = 0, cur;
+	int		 cur;
 
 	nav = mv_set(c, "nav", mv_list());
 	target = url_home(l);
@@ -169,8 +169,18 @@ navigation(struct build *b, enum lang l, const char *path, struct mval *c)
 		cur = strcmp(path, target) == 0;
 		mv_push(nav, link(path, target, b->content[l][i].title, cur));
 	}
+}
 
-	/* Newest year first. */
+/* Every quarter grouped by year, newest year first. */
+static void
+nav_years(struct build *b, enum lang l, const char *path, struct mval *c)
+{
+	struct mval	*years, *yq = NULL, *y, *a;
+	struct buf	 lbl = { 0 };
+	char		*target;
+	size_t		 i;
+	int		 yr, q, lastyr = 0, cur;
+
 	years = mv_set(c, "nav_years", mv_list());
 	for (i = b->nquarters; i-- > 0; ) {
 		quarter_parse(b->quarters[i], &yr, &q);
@@ -191,15 +201,57 @@ navigation(struct build *b, enum lang l, const char *path, struct mval *c)
 	buf_free(&lbl);
 }
 
-struct mval *
-page_ctx(struct build *b, enum lang l, const char *path, const char *title,
+/*
+ * A quarter table's menu of quarters: the form's table of the quarter
+ * before and after it, its own quarter and the archive of all.  Unlike
+ * the list of every quarter, it does not change when a quarter is
+ * added (except beside the newest), so a table whose rows stay the
+ * same stays the same page, and a rebuild links it (page_write_kept).
+ */
+static void
+nav_near(struct build *b, enum lang l, const char *path,
+    const char *quarter, enum form f, struct mval *c)
+{
+	struct mval	*near;
+	struct buf	 lbl = { 0 };
+	size_t		 i;
+
+	near = mv_set(c, "nav_near", mv_list());
+	for (i = 0; i < b->nquarters; i++)
+		if (strcmp(b->quarters[i], quarter) == 0)
+			break;
+	if (i < b->nquarters && i > 0) {
+		buf_puts(&lbl, tr(b->cat, l, "nav_quarter_prev"));
+		BUF_LIT(&lbl, " ");
+		fmt_quarter(&lbl, l, b->quarters[i - 1], QF_NOM);
+		mv_push(near, link(path, url_table(l, b->quarters[i - 1], f,
+		    1), buf_str(&lbl), 0));
+	}
+	buf_reset(&lbl);
+	fmt_quarter(&lbl, l, quarter, QF_NOM);
+	mv_push(near, link(path, url_quarter(l, quarter), buf_str(&lbl), 1));
+	if (i + 1 < b->nquarters) {
+		buf_reset(&lbl);
+		buf_puts(&lbl, tr(b->cat, l, "nav_quarter_next"));
+		BUF_LIT(&lbl, " ");
+		fmt_quarter(&lbl, l, b->quarters[i + 1], QF_NOM);
+		mv_push(near, link(path, url_table(l, b->quarters[i + 1], f,
+		    1), buf_str(&lbl), 0));
+	}
+	mv_push(near, link(path, url_archive(l), tr(b->cat, l,
+	    "nav_quarters_all"), 0));
+	buf_free(&lbl);
+}
+
+/* What every page's context has, but its quarters and its date. */
+static struct mval *
+ctx_common(struct build *b, enum lang l, const char *path, const char *title,
     const char *description)
 {
 	struct mval	*c, *alts, *a;
 	enum lang	 o = l == LANG_KK ? LANG_RU : LANG_KK;
-	struct buf	 lbl = { 0 };
 	char		*s, *op;
-	int		 i, dy, dm, dd;
+	int		 i;
 
 	c = mv_map();
 	mv_sets(c, "lang", lang_codes[l]);
@@ -236,13 +288,26 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 	page_link(c, "href_print", path, xstrdup(b->asset_print));
 	page_link(c, "href_js", path, xstrdup(b->asset_js));
 	page_link(c, "href_favicon", path, url_static("favicon.svg"));
-	navigation(b, l, path, c);
+	nav_main(b, l, path, c);
+	mv_sets(c, "licence", b->cfg.licence[l]);
+	mv_sets(c, "licence_url", b->cfg.licence_url);
+	return c;
+}
+
+struct mval *
+page_ctx(struct build *b, enum lang l, const char *path, const char *title,
+    const char *description)
+{
+	struct mval	*c, *a;
+	struct buf	 lbl = { 0 };
+	int		 dy, dm, dd;
+
+	c = ctx_common(b, l, path, title, description);
+	nav_years(b, l, path, c);
 	mv_sets(c, "date", b->date_iso);
 	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
 		fmt_date(&lbl, l, dy, dm, dd);
 	mv_sets(c, "date_text", buf_str(&lbl));
-	mv_sets(c, "licence", b->cfg.licence[l]);
-	mv_sets(c, "licence_url", b->cfg.licence_url);
 	/* A date already past is no announcement. */
 	if (b->cfg.next_release != NULL &&
 	    strncmp(b->cfg.next_release, b->date_iso, 10) > 0 &&
@@ -253,6 +318,55 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 		mv_sets(a, "date", b->cfg.next_release);
 		mv_sets(a, "text", buf_str(&lbl));
 	}
+	buf_free(&lbl);
+	return c;
+}
+
+/*
+ * The release that last added, revised or withdrew rows of a quarter's
+ * table (the registry's memory of releases); NULL: none did.
+ */
+static const char *
+table_release(const struct build *b, const char *quarter, enum form f)
+{
+	const struct release *r;
+	size_t		 i, k;
+
+	if (b->rels == NULL)
+		return NULL;
+	for (i = b->rels->n; i-- > 0; ) {
+		r = &b->rels->v[i];
+		for (k = 0; k < r->nchg; k++)
+			if (r->chg[k].form == f &&
+			    strcmp(r->chg[k].quarter, quarter) == 0 &&
+			    (r->chg[k].added != 0 || r->chg[k].revised != 0 ||
+			    r->chg[k].withdrawn != 0))
+				return r->id;
+	}
+	return NULL;
+}
+
+struct mval *
+page_ctx_table(struct build *b, enum lang l, const char *path,
+    const char *title, const char *description, const char *quarter,
+    enum form f)
+{
+	struct mval	*c, *a;
+	struct buf	 lbl = { 0 };
+	const char	*rel;
+	char		*d;
+	int		 dy, dm, dd;
+
+	c = ctx_common(b, l, path, title, description);
+	nav_near(b, l, path, quarter, f, c);
+	rel = table_release(b, quarter, f);
+	d = release_date(rel != NULL ? rel : quarter);
+	a = mv_set(c, "table_date", mv_map());
+	mv_sets(a, "date", d);
+	if (sscanf(d, "%d-%d-%d", &dy, &dm, &dd) == 3)
+		fmt_date(&lbl, l, dy, dm, dd);
+	mv_sets(a, "text", buf_str(&lbl));
+	free(d);
 	buf_free(&lbl);
 	return c;
 }
@@ -329,9 +443,9 @@ page_howto(struct build *b, enum lang l, const char *path, struct mval *ctx)
 	buf_free(&d);
 }
 
-int
-page_write(struct build *b, const char *tmpl, struct mval *ctx,
-    const char *path)
+static int
+write_page(struct build *b, const char *tmpl, struct mval *ctx,
+    const char *path, int kept)
 {
 	struct buf	 out = { 0 };
 	int		 rc;
@@ -339,7 +453,9 @@ page_write(struct build *b, const char *tmpl, struct mval *ctx,
 	rc = tmpl_render(b->tmpl, tmpl, ctx, &out);
 	mv_free(ctx);
 	b->last_len = out.len;
-	if (rc == 0)
+	if (rc == 0 && kept)
+		rc = site_write_same(b->site, path, out.data, out.len);
+	else if (rc == 0)
 		rc = site_write(b->site, path, out.data, out.len);
 	buf_free(&out);
 	if (rc == 0) {
@@ -347,4 +463,18 @@ page_write(struct build *b, const char *tmpl, struct mval *ctx,
 		build_progress(b);
 	}
 	return rc;
+}
+
+int
+page_write(struct build *b, const char *tmpl, struct mval *ctx,
+    const char *path)
+{
+	return write_page(b, tmpl, ctx, path, 0);
+}
+
+int
+page_write_kept(struct build *b, const char *tmpl, struct mval *ctx,
+    const char *path)
+{
+	return write_page(b, tmpl, ctx, path, 1);
 }

@@ -19,8 +19,22 @@ struct mval *page_ctx(struct build *, enum lang, const char *path,
  */
 void	 page_howto(struct build *, enum lang, const char *path,
 	    struct mval *ctx);
+/*
+ * The context of a page of quarter's table of form f (its pages, its
+ * groups' pages, its records' pages): its menu of quarters names only
+ * the quarters beside it, and its date is the one of the release that
+ * last changed its rows, so that it stays the same page while its rows
+ * do.
+ */
+struct mval *page_ctx_table(struct build *, enum lang, const char *path,
+	    const char *title, const char *description, const char *quarter,
+	    enum form f);
 /* Render template tmpl with ctx (freed) into the site at path. */
 int	 page_write(struct build *, const char *tmpl, struct mval *ctx,
+	    const char *path);
+/* The same, for a page whose rows are the last site's: the last site's
+ * file linked when it is already these bytes. */
+int	 page_write_kept(struct build *, const char *tmpl, struct mval *ctx,
 	    const char *path);
 /* Set key of map m to the href from the page at path to target, and
  * free target (a url_* result). */

@@ -591,7 +591,7 @@ form_ctx(struct tctx *t, const char *path, const char *title,
 	struct mval	*c, *crumbs;
 	struct buf	 s = { 0 };
 
-	c = page_ctx(t->b, t->l, path, title, desc);
+	c = page_ctx_table(t->b, t->l, path, title, desc, t->quarter, t->f);
 	mv_sets(c, "form", form_dir(t->f));
 	page_link(c, "href_cards_css", path,
 	    xstrdup(t->b->asset_cards[t->l]));
@@ -676,7 +676,8 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first,
 		free(e);
 	}
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
-	rc = page_write(t->b, "table", c, path);
+	rc = reuse ? page_write_kept(t->b, "table", c, path) :
+	    page_write(t->b, "table", c, path);
 	if (rc == 0)
 		rows_mapped(t, path, &mk, digest ? digest : reuse ?
 		    t->splsha : NULL);
@@ -1699,7 +1700,8 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	mv_set(c, "pagination", pager(path, n, npages, group_url, &gu));
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
-	rc = page_write(t->b, "table", c, path);
+	rc = reuse ? page_write_kept(t->b, "table", c, path) :
+	    page_write(t->b, "table", c, path);
 	if (rc == 0)
 		rows_mapped(t, path, &mk, digest ? digest : reuse ?
 		    t->splsha : NULL);
