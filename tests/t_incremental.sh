@@ -89,7 +89,19 @@ check_sh "its maps (each language's tables, the files) are beside it, named by i
 # is built in full, elsewhere, in one process.
 add_quarter prev.db
 for n in full r1 r2 r3 r4; do sqlite3 prev.db ".backup $n.db"; done
+# The table pages (a table's, its groups') and their inodes; the last
+# site kept aside by hard links (a build never writes into a file).
+tpages() {
+	(cd "$1" && find kk ru -path '*/20*-q*/incidents/*' -name '*.html' \
+	    -printf '%i %p\n' -o -path '*/20*-q*/insurance/*' \
+	    -name '*.html' -printf '%i %p\n') | sort -k2
+}
+tpages site >pages.before
+cp -al site before
 build prev.db site
+tpages site >pages.after
+linked=$(join -1 2 -2 2 pages.before pages.after | awk '$2 == $3' | wc -l)
+ntp=$(wc -l <pages.after)
 r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members)
 c0=$(chunks kk) c1=$(chunks ru) p0=$(pages kk) p1=$(pages ru)
 counts >summary.memo
@@ -137,6 +149,56 @@ check "the site built over the last one is byte-identical to the full build, map
 check "so is its summary: the same pages, files, replacements" \
     diff -u summary.full summary.memo
 check "and so is the memo it leaves" cmp .site.regsite-memo .full.regsite-memo
+check_sh "the table pages whose rows and neighbours did not change are the last site's files, linked, not written ($linked of $ntp)" \
+    '[ "$linked" -gt 0 ] && [ "$linked" -lt "$ntp" ]'
+
+# A table page does not change when a later quarter is added: a page of
+# the last site whose rows and figures (its tbody, its lede, its table's
+# files' rows) are the full build's is the full build's, byte for byte,
+# but in the quarter beside the new one (whose menu gains it).
+beside=$(sqlite3 p0.db "SELECT lower(replace(max(reported_quarter), 'Q', \
+    '-q')) FROM incidents")
+: >frames.bad
+nsame=0
+for f in $(sed 's/^[0-9]* //' pages.before); do
+	case $f in */"$beside"/*) continue ;; esac
+	[ -f "full/$f" ] || continue
+	for part in '/<tbody>/,/<\/tbody>/p' '/class="lede"/p' \
+	    '/file-meta/p'; do
+		sed -n "$part" "before/$f" >a.part
+		sed -n "$part" "full/$f" >b.part
+		cmp -s a.part b.part || continue 2
+	done
+	nsame=$((nsame + 1))
+	cmp -s "before/$f" "full/$f" || echo "$f" >>frames.bad
+done
+check_sh "a table page whose rows did not change is the same page when a quarter is added ($nsame pages; beside the new quarter: $beside)" \
+    '[ "$nsame" -gt 0 ] && [ ! -s frames.bad ]'
+[ -s frames.bad ] && sed 's/^/  /' frames.bad | head -5
+# Its footer's date is the release that last changed its rows: the
+# new release's for a table that late records joined, the one it had
+# for the others.
+newdate=$(sed -n 's/.*class="footer-date">[^<]*<time datetime="\([^"]*\)".*/\1/p' \
+    "full/kk/$(echo "$latest" | sed s/Q/-q/)/incidents/index.html")
+: >dates.bad
+for f in $(cd full && ls kk/20*-q*/*/index.html ru/20*-q*/*/index.html); do
+	[ -f "before/$f" ] || continue
+	d=$(grep 'class="footer-date"' "full/$f")
+	if cmp -s "before/$f" "full/$f"; then
+		continue
+	elif [ "$(grep 'class="lede"' "before/$f")" = \
+	    "$(grep 'class="lede"' "full/$f")" ]; then
+		[ "$d" = "$(grep 'class="footer-date"' "before/$f")" ] ||
+		    echo "$f: $d" >>dates.bad
+	else
+		case $d in *"datetime=\"$newdate\""*) ;;
+		*) echo "$f: $d" >>dates.bad ;; esac
+	fi
+done
+check_sh "a table's date is the release that last changed its rows ($newdate for the tables late records joined)" \
+    '[ -n "$newdate" ] && [ ! -s dates.bad ]'
+[ -s dates.bad ] && sed 's/^/  /' dates.bad | head -5
+rm -rf before
 
 # The same two builds, the last site's compressed files damaged in
 # between: a byte changed in their first row member, their size, time
