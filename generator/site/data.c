@@ -1116,14 +1116,14 @@ downloads_write(struct build *b)
 		    half_sets)) == NULL)
 			return -1;
 	}
-	/* The releases compared while the workers write (the release
-	 * files come last, below). */
-	if (build_releases(b) == -1) {
+	/* The releases compared and the statistics' tables counted while
+	 * the workers write (the release files come last, below). */
+	if (build_releases(b) == -1 || stats_prepare(b) == -1) {
 		if (half != NULL)
 			worker_stop(half, 0);
 		return -1;
 	}
-	trace("downloads: releases compared");
+	trace("downloads: releases compared, statistics counted");
 	if (half != NULL) {
 		if (take_sets(b) == -1) {
 			worker_stop(half, 0);

@@ -138,6 +138,9 @@ int	 stats_home(struct build *, enum lang, const char *path,
 int	 stats_quarter(struct build *, enum lang, const char *path,
 	    const char *quarter, struct mval *ctx);
 int	 stats_page(struct build *, enum lang);
+/* Count every table the pages ask for, before the languages' processes
+ * start (each would count them again). */
+int	 stats_prepare(struct build *);
 /* The protected counts of a form by region and quarter (the quarter
  * its records were reported in), with the form's outcome, into ctx
  * "regions": [{code, label, rows: [{first, span, quarter, total,

@@ -168,6 +168,60 @@ cell(const struct agg *a, const char *v1, const char *v2)
 			return a->cells[i].c;
 	return zero;
 }
+/*
+ * Every protected table the pages ask for (the statistics page, the
+ * quarters' dashboards, the home page, the explorers), computed here
+ * once, before the languages' pages are made in processes of their
+ * own: each would otherwise count them again.  A table left out is
+ * still counted where it is asked; one too many costs only its query.
+ */
+static const struct prepared {
+	enum form	 f;
+	int		 all;		/* all quarters, else each quarter */
+	enum dim	 d1, d2;
+} prepared[] = {
+	{ FORM_INCIDENTS, 0, DIM_NONE, DIM_NONE },
+	{ FORM_INCIDENTS, 0, DIM_CATEGORY, DIM_NONE },
+	{ FORM_INCIDENTS, 0, DIM_CONSEQUENCE, DIM_NONE },
+	{ FORM_INCIDENTS, 0, DIM_CATEGORY, DIM_CONSEQUENCE },
+	{ FORM_INCIDENTS, 0, DIM_GROUP, DIM_NONE },
+	{ FORM_INCIDENTS, 0, DIM_REGION, DIM_NONE },
+	{ FORM_INCIDENTS, 0, DIM_REGION, DIM_CONSEQUENCE },
+	{ FORM_INCIDENTS, 0, DIM_AGE10, DIM_SEX },
+	{ FORM_INCIDENTS, 1, DIM_GROUP, DIM_NONE },
+	{ FORM_INCIDENTS, 1, DIM_PROFILE, DIM_NONE },
+	{ FORM_INCIDENTS, 1, DIM_REGION, DIM_NONE },
+	{ FORM_INCIDENTS, 1, DIM_CHAPTER, DIM_NONE },
+	{ FORM_INCIDENTS, 1, DIM_AGE10, DIM_SEX },
+	{ FORM_INSURANCE, 0, DIM_NONE, DIM_NONE },
+	{ FORM_INSURANCE, 0, DIM_HARM, DIM_NONE },
+	{ FORM_INSURANCE, 0, DIM_INSURED, DIM_NONE },
+	{ FORM_INSURANCE, 0, DIM_HARM_DETAIL, DIM_NONE },
+	{ FORM_INSURANCE, 0, DIM_HARM, DIM_INSURED },
+	{ FORM_INSURANCE, 0, DIM_REGION, DIM_NONE },
+	{ FORM_INSURANCE, 0, DIM_REGION, DIM_HARM },
+	{ FORM_INSURANCE, 1, DIM_GROUP, DIM_NONE },
+	{ FORM_INSURANCE, 1, DIM_REGION, DIM_NONE },
+	{ FORM_INSURANCE, 1, DIM_CHAPTER, DIM_NONE },
+};
+
+int
+stats_prepare(struct build *b)
+{
+	const struct prepared *p;
+	size_t		 i;
+
+	if (b->nquarters == 0)
+		return 0;
+	for (i = 0; i < sizeof(prepared) / sizeof(prepared[0]); i++) {
+		p = &prepared[i];
+		if (agg(b, p->f, p->all ? NULL : b->quarters[0], p->d1,
+		    p->d2) == NULL)
+			return -1;
+	}
+	return 0;
+}
+
 
 void
 aggs_free(struct aggs *set)
