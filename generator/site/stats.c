@@ -177,7 +177,7 @@ cell(const struct agg *a, const char *v1, const char *v2)
  */
 static const struct prepared {
 	enum form	 f;
-	int		 all;		/* all quarters, else each quarter */
+	int		 all;	/* all quarters, else each quarter */
 	enum dim	 d1, d2;
 } prepared[] = {
 	{ FORM_INCIDENTS, 0, DIM_NONE, DIM_NONE },
