@@ -324,7 +324,8 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 
 /*
  * The release that last added, revised or withdrew rows of a quarter's
- * table (the registry's memory of releases); NULL: none did.
+ * table (the registry's memory of releases); for a table that never
+ * had any, the first release of its quarter; NULL: no release.
  */
 static const char *
 table_release(const struct build *b, const char *quarter, enum form f)
@@ -332,7 +333,7 @@ table_release(const struct build *b, const char *quarter, enum form f)
 	const struct release *r;
 	size_t		 i, k;
 
-	if (b->rels == NULL)
+	if (b->rels == NULL || b->rels->n == 0)
 		return NULL;
 	for (i = b->rels->n; i-- > 0; ) {
 		r = &b->rels->v[i];
@@ -343,7 +344,10 @@ table_release(const struct build *b, const char *quarter, enum form f)
 			    r->chg[k].withdrawn != 0))
 				return r->id;
 	}
-	return NULL;
+	for (i = 0; i < b->rels->n; i++)
+		if (strcmp(b->rels->v[i].id, quarter) >= 0)
+			return b->rels->v[i].id;
+	return b->rels->v[b->rels->n - 1].id;
 }
 
 struct mval *

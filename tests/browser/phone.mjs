@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE, ARTIFACTS, launch, check, expect, finish, pageTypes,
-    tablePath, groupPath, LATEST, screenshot } from './lib/harness.mjs';
+    tablePath, groupPath, LATEST, QUARTERS, screenshot } from
+    './lib/harness.mjs';
 
 const browser = await launch();
 const shots = path.join(ARTIFACTS, 'phone');
@@ -140,6 +141,58 @@ const problemsOf = (page) => page.evaluate(() => {
 		    closed.cut && closed.once && open.link === `"${less}"` &&
 		    !open.cut && open.lines > 3,
 		    JSON.stringify([closed, open]));
+	}
+	await ctx.close();
+}
+
+// A table page's menu of quarters, by taps on a phone: the form's table
+// of the quarter before and after, this quarter (current) and the
+// archive, each a target of 24 px or more inside the screen; "next"
+// opens the next quarter's table.  Other pages list every quarter.
+if (QUARTERS.length >= 3) {
+	const ctx = await browser.newContext({ viewport: { width: 375,
+	    height: 740 }, deviceScaleFactor: 1, isMobile: true,
+	    hasTouch: true });
+	const page = await ctx.newPage();
+	const [prev, q, next] = QUARTERS.slice(0, 3);
+	for (const lang of ['kk', 'ru']) {
+		await page.goto(BASE + tablePath(lang, q));
+		if (await page.isVisible('.menu-toggle'))
+			await page.tap('.menu-toggle');
+		await page.tap('.nav-quarters summary');
+		const links = await page.evaluate(() => [...document
+		    .querySelectorAll('.quarter-menu a')].map((a) => {
+			const r = a.getBoundingClientRect();
+			return { href: a.getAttribute('href'), text:
+			    a.textContent, current: a.getAttribute(
+			    'aria-current'), h: Math.round(r.height), right:
+			    Math.round(r.right), shown: r.width > 0 &&
+			    r.height > 0 };
+		}));
+		const w = await page.evaluate(() =>
+		    document.documentElement.clientWidth);
+		const want = [`${prev}/incidents/index.html`,
+		    `${q}/index.html`, `${next}/incidents/index.html`,
+		    'archive/index.html'];
+		expect(`375 px, ${lang}: a table page's menu of quarters: ` +
+		    'the tables before and after, its quarter, the archive; ' +
+		    'each tappable (24 px or more) inside the screen',
+		    links.length === 4 && links.every((l, i) =>
+		    l.href.endsWith(`/${lang}/${want[i]}`) && l.shown &&
+		    l.h >= 24 && l.right <= w) && links[1].current === 'page' &&
+		    links.filter((l) => l.current).length === 1,
+		    JSON.stringify(links));
+		const to = `/${lang}/${next}/incidents/index.html`;
+		await Promise.all([page.waitForNavigation(),
+		    page.tap(`.quarter-menu a[href$="${to}"]`)]);
+		expect(`375 px, ${lang}: "next" opens the next quarter's ` +
+		    'table', page.url().endsWith(to), page.url());
+		await page.goto(`${BASE}${lang}/archive/index.html`);
+		const n = await page.evaluate(() =>
+		    document.querySelectorAll('.quarter-menu .year-quarters a')
+		    .length);
+		expect(`${lang}: other pages' menu lists every quarter (${n})`,
+		    n === QUARTERS.length, String(n));
 	}
 	await ctx.close();
 }
