@@ -1,9 +1,9 @@
 /*
  * page.c -- the page kit (page.h): what every page shares -- its
  * languages, canonical and alternate URLs, assets, the navigation with
- * every quarter (a quarter table's: its neighbours) -- and the writing
- * of a rendered page.  Page modules
- * call it; it calls none of them.
+ * every quarter (a quarter table's: the quarters beside it) -- and the
+ * writing of a rendered page.  Page modules call it; it calls none of
+ * them.
  */
 #include <stdarg.h>
 #include <stdio.h>

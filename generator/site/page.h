@@ -20,7 +20,7 @@ struct mval *page_ctx(struct build *, enum lang, const char *path,
 void	 page_howto(struct build *, enum lang, const char *path,
 	    struct mval *ctx);
 /*
- * The context of a page of quarter's table of form f (its pages, its
+ * The context of a page of a quarter's table of form f (its pages, its
  * groups' pages, its records' pages): its menu of quarters names only
  * the quarters beside it, and its date is the one of the release that
  * last changed its rows, so that it stays the same page while its rows
