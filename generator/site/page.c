@@ -214,29 +214,32 @@ nav_near(struct build *b, enum lang l, const char *path,
 {
 	struct mval	*near;
 	struct buf	 lbl = { 0 };
-	size_t		 i;
+	size_t		 i, j;
+	int		 k;
 
 	near = mv_set(c, "nav_near", mv_list());
 	for (i = 0; i < b->nquarters; i++)
 		if (strcmp(b->quarters[i], quarter) == 0)
 			break;
-	if (i < b->nquarters && i > 0) {
-		buf_puts(&lbl, tr(b->cat, l, "nav_quarter_prev"));
-		BUF_LIT(&lbl, " ");
-		fmt_quarter(&lbl, l, b->quarters[i - 1], QF_NOM);
-		mv_push(near, link(path, url_table(l, b->quarters[i - 1], f,
-		    1), buf_str(&lbl), 0));
-	}
-	buf_reset(&lbl);
-	fmt_quarter(&lbl, l, quarter, QF_NOM);
-	mv_push(near, link(path, url_quarter(l, quarter), buf_str(&lbl), 1));
-	if (i + 1 < b->nquarters) {
+	/* The quarter before (k -1), this one, the one after (k 1). */
+	for (k = -1; k <= 1; k++) {
 		buf_reset(&lbl);
-		buf_puts(&lbl, tr(b->cat, l, "nav_quarter_next"));
+		if (k == 0) {
+			fmt_quarter(&lbl, l, quarter, QF_NOM);
+			mv_push(near, link(path, url_quarter(l, quarter),
+			    buf_str(&lbl), 1));
+			continue;
+		}
+		if (i >= b->nquarters || (k < 0 && i == 0) ||
+		    (k > 0 && i + 1 == b->nquarters))
+			continue;
+		j = k < 0 ? i - 1 : i + 1;
+		buf_puts(&lbl, tr(b->cat, l, k < 0 ? "nav_quarter_prev" :
+		    "nav_quarter_next"));
 		BUF_LIT(&lbl, " ");
-		fmt_quarter(&lbl, l, b->quarters[i + 1], QF_NOM);
-		mv_push(near, link(path, url_table(l, b->quarters[i + 1], f,
-		    1), buf_str(&lbl), 0));
+		fmt_quarter(&lbl, l, b->quarters[j], QF_NOM);
+		mv_push(near, link(path, url_table(l, b->quarters[j], f, 1),
+		    buf_str(&lbl), 0));
 	}
 	mv_push(near, link(path, url_archive(l), tr(b->cat, l,
 	    "nav_quarters_all"), 0));
