@@ -25,7 +25,7 @@ PKG_CONFIG ?= pkg-config
 
 # Libraries with a .pc file; libcsv ships none.
 PKGS	  = sqlite3 libcmark libmicrohttpd nettle hunspell xlsxwriter libzip zlib \
-	    libdeflate libxxhash
+	    libdeflate libxxhash liblz4
 PKG_CFLAGS = $$($(PKG_CONFIG) --cflags $(PKGS))
 PKG_LIBS   = $$($(PKG_CONFIG) --libs $(PKGS)) -lcsv -lglpk -lm
 
@@ -202,7 +202,8 @@ all: build/regsite
 # way is used as it is.
 DEB_BUILD_LIBS	= libsqlite3-dev libcmark-dev libcsv-dev libmicrohttpd-dev zlib1g-dev \
 		  nettle-dev libglpk-dev libhunspell-dev hunspell-ru hunspell-kk \
-		  libxlsxwriter-dev libdeflate-dev libzip-dev libxxhash-dev
+		  libxlsxwriter-dev libdeflate-dev libzip-dev libxxhash-dev \
+		  liblz4-dev
 DEB_BUILD_TOOLS	= gcc:gcc make:make pkg-config:pkg-config sqlite3:sqlite3 \
 		  rsync:rsync ssh:openssh-client
 DEB_TEST_LIBS	= libjansson-dev libclang-rt-14-dev python3-yaml

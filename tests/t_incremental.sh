@@ -336,17 +336,61 @@ check "an empty memo: the build succeeds and makes the same site" \
 # registry's keyed hash of them).
 sqlite3 .full.regsite-memo ".backup .forge.regsite-memo"
 python3 - .forge.regsite-memo >forged.txt <<'PY'
-import hashlib, sqlite3, struct, sys, zlib
+import hashlib, sqlite3, struct, sys
+
+def lz4_block_decode(src, n):
+    """An LZ4 block without a dictionary; None if it refers before its
+    start (to the record's texts) or is malformed."""
+    out = bytearray()
+    i = 0
+    while i < len(src):
+        tok = src[i]; i += 1
+        lit = tok >> 4
+        if lit == 15:
+            while True:
+                b = src[i]; i += 1; lit += b
+                if b != 255:
+                    break
+        out += src[i:i + lit]; i += lit
+        if i >= len(src):
+            break
+        off = src[i] | src[i + 1] << 8; i += 2
+        ml = tok & 15
+        if ml == 15:
+            while True:
+                b = src[i]; i += 1; ml += b
+                if b != 255:
+                    break
+        ml += 4
+        if off == 0 or off > len(out):
+            return None
+        for _ in range(ml):
+            out.append(out[-off])
+    return bytes(out) if len(out) == n else None
+
+def lz4_block_literals(data):
+    """data as one LZ4 sequence of literals alone: a valid block."""
+    n = len(data)
+    if n < 15:
+        return bytes([n << 4]) + data
+    rest, ext = n - 15, bytearray()
+    while rest >= 255:
+        ext.append(255); rest -= 255
+    ext.append(rest)
+    return bytes([0xF0]) + bytes(ext) + data
+
 db = sqlite3.connect(sys.argv[1])
 n = 0
 for rowid, k, v in db.execute("SELECT rowid, k, v FROM memo").fetchall():
-    try:
-        d = zlib.decompressobj(-15)
-        body = d.decompress(v[:-8]) + d.flush()
-    except zlib.error:
-        continue                # it refers to the record's texts
-    if not d.eof or d.unused_data:
+    if len(v) < 12:
         continue
+    plen = struct.unpack_from("<I", v, 0)[0]
+    try:
+        body = lz4_block_decode(v[4:-8], plen)
+    except IndexError:
+        body = None
+    if body is None:
+        continue                # it refers to the record's texts
     # the counts, then 8 texts: -1 (none) or a length, bytes and NUL
     i = 0
     while struct.unpack_from("<q", body, i)[0] >= 0 and i < len(body) - 64:
@@ -354,8 +398,7 @@ for rowid, k, v in db.execute("SELECT rowid, k, v FROM memo").fetchall():
     text = "FORGED-TEXT-%d" % rowid
     t = text.encode()
     forged = body[:i] + struct.pack("<q", len(t)) + t + b"\0" + body[i + 8:]
-    c = zlib.compressobj(1, zlib.DEFLATED, -15)
-    z = c.compress(forged) + c.flush()
+    z = struct.pack("<I", len(forged)) + lz4_block_literals(forged)
     tag = hashlib.sha256(k + z).digest()[:8]
     db.execute("UPDATE memo SET v = ? WHERE rowid = ?", (z + tag, rowid))
     n += 1

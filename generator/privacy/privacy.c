@@ -3089,7 +3089,7 @@ memo_secret(struct privacy *p, uint8_t key[32])
 	int		 f, i, n, step;
 
 	sha256_init(&ctx);
-	sha256_update(&ctx, 16, (const uint8_t *)"regsite memo v1\n");
+	sha256_update(&ctx, 16, (const uint8_t *)"regsite memo v2\n");
 	sha256_update(&ctx, strlen(p->memo_frame) + 1,
 	    (const uint8_t *)p->memo_frame);
 	dicts_digest(&p->dicts, dd);
