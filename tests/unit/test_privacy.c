@@ -6,7 +6,9 @@
  * determinism), the narratives brought to the row (codes, departments,
  * children) and the regional tables' audit (no suppressed count can be
  * narrowed below PROTECT values by a reader who solves the published
- * cells with the exact totals).
+ * cells with the exact totals), and the scrubbing memo's values (round
+ * trips against their dictionaries; a value changed in any byte, or
+ * under another entry's key, is refused).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -25,6 +27,7 @@
 #include "privacy/partition.h"
 #include "privacy/textqi.h"
 #include "privacy/cube.h"
+#include "privacy/memo.h"
 #include "unit.h"
 
 static struct dicts d;
@@ -403,6 +406,96 @@ test_cube(sqlite3 *db)
 	config_free(&cfg);
 }
 
+/* Random bytes, mostly a few letters (so the payload repeats its
+ * dictionary, as a scrubbed text does its original). */
+static void
+fill(struct buf *b, size_t n)
+{
+	size_t	 i;
+
+	buf_reset(b);
+	for (i = 0; i < n; i++)
+		buf_putc(b, (char)(rnd(4) ? 'a' + rnd(6) : rnd(256)));
+}
+
+static void
+test_memo(void)
+{
+	static const size_t dlens[] = { 0, 1, 250, 4000, 65536, 65537,
+	    200000 };
+	struct memo	*m;
+	struct memozip	*z;
+	struct buf	 dict = { 0 }, pay = { 0 }, val = { 0 }, out = { 0 };
+	uint8_t		 key[32], k[MEMO_KEYLEN], k2[MEMO_KEYLEN];
+	size_t		 i, t, at, n, bad = 0, refused = 0, tampered = 0;
+	size_t		 plen;
+
+	memset(key, 7, sizeof(key));
+	if ((m = memo_open(NULL, NULL, key)) == NULL) {
+		CHECK(0, "memo: opened without files");
+		return;
+	}
+	z = memozip_new(m);
+	for (t = 0; t < 300; t++) {
+		size_t	 dl = dlens[t % (sizeof(dlens) / sizeof(dlens[0]))];
+
+		fill(&dict, dl);
+		/* The payload: a piece of the dictionary, changed here and
+		 * there, or bytes of its own; sometimes empty. */
+		plen = t % 10 == 0 ? 0 : rnd(6000);
+		fill(&pay, plen);
+		if (dl > 0 && plen > 0 && t % 2) {
+			at = rnd(dl);
+			n = dl - at < plen ? dl - at : plen;
+			memcpy(pay.data, dict.data + at, n);
+			pay.data[rnd(plen)] = 'X';
+		}
+		memo_key(m, &t, sizeof(t), k);
+		memo_pack(z, k, dict.data, dict.len, pay.data, pay.len, &val);
+		if (memo_unpack(z, k, dict.data, dict.len, val.data, val.len,
+		    &out) != 0 || out.len != pay.len || (pay.len > 0 &&
+		    memcmp(out.data, pay.data, pay.len) != 0) ||
+		    out.data[out.len] != '\0')
+			bad++;
+		/* Another entry's key: refused by the tag. */
+		memo_key(m, "other", 5, k2);
+		if (memo_unpack(z, k2, dict.data, dict.len, val.data, val.len,
+		    &out) == 0)
+			refused++;
+		/* Any byte changed, or the value cut short: refused. */
+		for (i = 0; i < val.len; i += 1 + val.len / 16) {
+			val.data[i] ^= 0x21;
+			if (memo_unpack(z, k, dict.data, dict.len, val.data,
+			    val.len, &out) == 0)
+				tampered++;
+			val.data[i] ^= 0x21;
+		}
+		if (memo_unpack(z, k, dict.data, dict.len, val.data,
+		    val.len - 1, &out) == 0)
+			tampered++;
+	}
+	CHECK(bad == 0, "memo: 300 values (dictionaries of 0 to 200 000 "
+	    "bytes, payloads of 0 to 6 000) unpack to their payloads (%zu "
+	    "did not)", bad);
+	CHECK(refused == 0, "memo: a value under another entry's key is "
+	    "refused (%zu were not)", refused);
+	CHECK(tampered == 0, "memo: a value with a byte changed, or cut "
+	    "short, is refused (%zu were not)", tampered);
+	/* Small values of payloads like a record's texts: the dictionary
+	 * is used. */
+	fill(&dict, 3000);
+	memo_key(m, "x", 1, k);
+	memo_pack(z, k, dict.data, dict.len, dict.data, dict.len, &val);
+	CHECK(val.len < 64, "memo: a payload equal to its dictionary of "
+	    "3 000 bytes packs to %zu bytes", val.len);
+	memozip_free(z);
+	memo_close(m, 1);
+	buf_free(&dict);
+	buf_free(&pay);
+	buf_free(&val);
+	buf_free(&out);
+}
+
 int
 main(void)
 {
@@ -417,6 +510,7 @@ main(void)
 	test_partition();
 	test_textqi();
 	test_cube(db);
+	test_memo();
 	dicts_free(&d);
 	sqlite3_close(db);
 	return unit_failed;
