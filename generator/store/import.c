@@ -77,6 +77,7 @@ struct imp {
 	size_t		 ncols;		/* the form's columns */
 	int		 c_when;	/* occurred_at */
 	int		 c_region;	/* region */
+	int		 c_dx;		/* diagnosis_icd10 */
 	int		 c_class;	/* category (Form 1) or harm (Form 2) */
 	int		 c_disab;	/* disability (Form 2), else -1 */
 	size_t		*refcol;	/* per file: source_ref's column, 1-based */
@@ -387,6 +388,10 @@ stage(struct imp *im, struct rfield *f)
 	sqlite3_bind_text(st, 6, b.data ? b.data : "", (int)b.len,
 	    SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, f[1].s, (int)f[1].len, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, f[im->c_when].s, (int)f[im->c_when].len,
+	    SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, f[im->c_dx].s, (int)f[im->c_dx].len,
+	    SQLITE_STATIC);
 	buf_reset(&b);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		im->err = db_err(im->db, "staging a row");
@@ -828,8 +833,9 @@ prepare(struct imp *im)
 	    "CREATE TEMP TABLE refs (seq INTEGER PRIMARY KEY, "
 	    "file INTEGER NOT NULL, line INTEGER NOT NULL, "
 	    "source_ref TEXT NOT NULL UNIQUE, quarter TEXT, region TEXT, "
-	    "class TEXT, org_code TEXT, id INTEGER, old_rq TEXT, "
-	    "public_no INTEGER, same INTEGER NOT NULL DEFAULT 0)") == -1)
+	    "class TEXT, org_code TEXT, occurred_at TEXT, dx TEXT, "
+	    "id INTEGER, old_rq TEXT, public_no INTEGER, "
+	    "same INTEGER NOT NULL DEFAULT 0)") == -1)
 		return -1;
 	BUF_LIT(&b, "CREATE TEMP TABLE rows (seq INTEGER PRIMARY KEY");
 	for (i = 0; i < im->ncols; i++)
@@ -847,8 +853,9 @@ prepare(struct imp *im)
 	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_row, NULL)
 	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.refs (file, line, "
-	    "source_ref, quarter, region, class, org_code) VALUES (?1, ?2, "
-	    "?3, ?4, ?5, ?6, ?7) ON CONFLICT (source_ref) DO NOTHING", -1,
+	    "source_ref, quarter, region, class, org_code, occurred_at, dx) "
+	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+	    "ON CONFLICT (source_ref) DO NOTHING", -1,
 	    &im->st_ref, NULL)
 	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "SELECT file, line FROM temp.refs "
@@ -964,22 +971,27 @@ dup_content(struct imp *im)
 	sqlite3_int64	 staged, pairs, bound;
 	int		 rc = -1;
 
-	if (run(im, "SELECT count(*) FROM temp.rows", &staged) == -1)
+	/* Every staged row has its ref (no problem yet); the refs
+	 * carry the index's columns, so that the rows, with their
+	 * texts, are read for candidates alone. */
+	if (run(im, "SELECT count(*) FROM temp.refs", &staged) == -1)
 		goto out;
 	bound = 8 * staged + 10000;
-	buf_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM temp.rows AS w "
-	    "JOIN main.%s AS m ON m.occurred_at = w.occurred_at AND "
-	    "m.org_code = w.org_code AND m.diagnosis_icd10 = "
-	    "w.diagnosis_icd10 LIMIT %lld)", t, (long long)bound);
+	buf_printf(&b, "SELECT count(*) FROM (SELECT 1 FROM temp.refs AS r "
+	    "JOIN main.%s AS m ON m.occurred_at = r.occurred_at AND "
+	    "m.org_code = r.org_code AND m.diagnosis_icd10 = r.dx "
+	    "LIMIT %lld)", t, (long long)bound);
 	if (runb(im, &b, &pairs) == -1)
 		goto out;
 	if (pairs < bound) {
 		BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, "
 		    "m.source_ref, m.source, m.reported_quarter, min(m.id) "
-		    "FROM temp.refs AS r JOIN temp.rows AS w ON w.seq = r.seq ");
-		buf_printf(&b, "JOIN main.%s AS m ON m.occurred_at = "
-		    "w.occurred_at AND m.org_code = w.org_code AND "
-		    "m.diagnosis_icd10 = w.diagnosis_icd10 AND ", t);
+		    "FROM temp.refs AS r ");
+		/* In this order: a row is read for a candidate. */
+		buf_printf(&b, "CROSS JOIN main.%s AS m ON m.occurred_at = "
+		    "r.occurred_at AND m.org_code = r.org_code AND "
+		    "m.diagnosis_icd10 = r.dx CROSS JOIN temp.rows AS w "
+		    "ON w.seq = r.seq AND ", t);
 	} else {
 		if (db_content_fn(im->db) == -1)
 			goto out;
@@ -1056,8 +1068,11 @@ match(struct imp *im)
 	}
 	if (!im->o->allow_duplicates && dup_content(im) == -1)
 		goto out;
+	/* The refs that matched a record alone: a scan of the rows
+	 * read every text staged. */
 	buf_printf(&b, "UPDATE temp.refs AS r SET same = 1 FROM temp.rows "
-	    "AS w, main.%s AS m WHERE w.seq = r.seq AND m.id = r.id AND ", t);
+	    "AS w, main.%s AS m WHERE r.id IS NOT NULL AND w.seq = r.seq "
+	    "AND m.id = r.id AND ", t);
 	same_cols(&b, im->form, 0, "m", "w");
 	if (runb(im, &b, NULL) == -1)
 		goto out;
@@ -1421,6 +1436,7 @@ import_db(sqlite3 *db, const struct import_opts *o)
 	im.ncols = rules_ncols(o->form);
 	im.c_when = rules_colfind(o->form, "occurred_at", 11);
 	im.c_region = rules_colfind(o->form, "region", 6);
+	im.c_dx = rules_colfind(o->form, "diagnosis_icd10", 15);
 	if (o->form == FORM_INCIDENTS) {
 		im.c_class = rules_colfind(o->form, "category", 8);
 		im.c_disab = -1;
