@@ -240,6 +240,8 @@ struct memozip {
 /* The payload's length, before the compressed bytes: 4 bytes, LSB
  * first. */
 #define LENLEN	4
+/* How far back LZ4's matches reach: the part of a dictionary used. */
+#define WINDOW	(64 * 1024)
 
 /* The value's tag: HMAC of its entry's key and its compressed
  * payload, so that only the registry's key makes a value that is
@@ -253,6 +255,16 @@ tag(const struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *p,
 	hmac_sha256_update(&c, MEMO_KEYLEN, k);
 	hmac_sha256_update(&c, len, p);
 	hmac_sha256_digest(&c, TAGLEN, t);
+}
+
+/* The dictionary's last WINDOW bytes, which both sides use. */
+static void
+window(const void **dict, size_t *dlen)
+{
+	if (*dlen > WINDOW) {
+		*dict = (const char *)*dict + (*dlen - WINDOW);
+		*dlen = WINDOW;
+	}
 }
 
 /*
@@ -271,10 +283,7 @@ memozip_new(const struct memo *m)
 
 	z = xcalloc(1, sizeof(*z));
 	z->keyed = m->keyed;
-	if ((z->lz = LZ4_createStream()) == NULL) {
-		fputs("regsite: out of memory\n", stderr);
-		exit(1);
-	}
+	z->lz = LZ4_initStream(xmalloc(sizeof(*z->lz)), sizeof(*z->lz));
 	return z;
 }
 
@@ -283,7 +292,7 @@ memozip_free(struct memozip *z)
 {
 	if (z == NULL)
 		return;
-	LZ4_freeStream(z->lz);
+	free(z->lz);
 	free(z);
 }
 
@@ -295,17 +304,14 @@ memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
 	size_t		 bound;
 	int		 n;
 
-	if (plen > PAYLOAD_MAX) {	/* (a record's texts: never) */
-		buf_reset(out);
-		return;			/* an empty value: never used */
-	}
-	LZ4_resetStream_fast(z->lz);
-	/* LZ4 keeps the dictionary's last 64 KiB, as decompression
-	 * reads them. */
-	if (dlen > 0)
-		LZ4_loadDict(z->lz, dict, (int)(dlen > INT_MAX ? INT_MAX :
-		    dlen));
 	buf_reset(out);
+	if (plen > PAYLOAD_MAX)
+		return;		/* an empty value, never used (a record's
+				 * texts: never that long) */
+	LZ4_resetStream_fast(z->lz);
+	window(&dict, &dlen);
+	if (dlen > 0)
+		LZ4_loadDict(z->lz, dict, (int)dlen);
 	bound = LENLEN + (size_t)LZ4_compressBound((int)plen) + TAGLEN;
 	if (out->cap < bound) {
 		out->data = xrealloc(out->data, bound);
@@ -316,12 +322,10 @@ memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
 	o[1] = (unsigned char)(plen >> 8);
 	o[2] = (unsigned char)(plen >> 16);
 	o[3] = (unsigned char)(plen >> 24);
-	n = LZ4_compress_fast_continue(z->lz, payload, out->data + LENLEN,
-	    (int)plen, LZ4_compressBound((int)plen), 1);
-	if (n <= 0 && plen > 0) {
-		fputs("regsite: out of memory\n", stderr);
-		exit(1);
-	}
+	/* Within the bound it does not fail; if it did, an empty value. */
+	if ((n = LZ4_compress_fast_continue(z->lz, payload, out->data +
+	    LENLEN, (int)plen, LZ4_compressBound((int)plen), 1)) <= 0)
+		return;
 	out->len = LENLEN + (size_t)n;
 	/* The tag last, of the compressed bytes (far fewer than the
 	 * payload's), checked before anything is unpacked. */
@@ -354,10 +358,7 @@ memo_unpack(struct memozip *z, const uint8_t k[MEMO_KEYLEN],
 		payload->data = xrealloc(payload->data, plen + 1);
 		payload->cap = plen + 1;
 	}
-	if (dlen > 64 * 1024) {		/* what LZ4_loadDict kept */
-		dict = (const char *)dict + (dlen - 64 * 1024);
-		dlen = 64 * 1024;
-	}
+	window(&dict, &dlen);
 	n = LZ4_decompress_safe_usingDict((const char *)v + LENLEN,
 	    payload->data, (int)(vlen - LENLEN), (int)plen, dict, (int)dlen);
 	if (n < 0 || (size_t)n != plen)
