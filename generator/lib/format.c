@@ -178,3 +178,14 @@ fmt_date(struct buf *b, enum lang lang, int year, int month, int day)
 		buf_printf(b, "%d %s %d года", day, month_ru_gen[month - 1],
 		    year);
 }
+
+int
+fmt_date_iso(struct buf *b, enum lang lang, const char *iso)
+{
+	int	 y, m, d;
+
+	if (sscanf(iso, "%d-%d-%d", &y, &m, &d) != 3)
+		return -1;
+	fmt_date(b, lang, y, m, d);
+	return 0;
+}

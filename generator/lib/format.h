@@ -27,5 +27,8 @@ void	 fmt_month(struct buf *, enum lang, int month);
 void	 fmt_month_year(struct buf *, enum lang, int year, int month);
 /* kk "2025 жылғы 5 қаңтар", ru "5 января 2025 года". */
 void	 fmt_date(struct buf *, enum lang, int year, int month, int day);
+/* The same of an ISO date ("2025-01-05", a time after it ignored); 0,
+ * or -1 and nothing written when it does not start with one. */
+int	 fmt_date_iso(struct buf *, enum lang, const char *iso);
 
 #endif /* !FORMAT_H */

@@ -303,20 +303,17 @@ page_ctx(struct build *b, enum lang l, const char *path, const char *title,
 {
 	struct mval	*c, *a;
 	struct buf	 lbl = { 0 };
-	int		 dy, dm, dd;
 
 	c = ctx_common(b, l, path, title, description);
 	nav_years(b, l, path, c);
 	mv_sets(c, "date", b->date_iso);
-	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
-		fmt_date(&lbl, l, dy, dm, dd);
+	fmt_date_iso(&lbl, l, b->date_iso);
 	mv_sets(c, "date_text", buf_str(&lbl));
 	/* A date already past is no announcement. */
+	buf_reset(&lbl);
 	if (b->cfg.next_release != NULL &&
 	    strncmp(b->cfg.next_release, b->date_iso, 10) > 0 &&
-	    sscanf(b->cfg.next_release, "%d-%d-%d", &dy, &dm, &dd) == 3) {
-		buf_reset(&lbl);
-		fmt_date(&lbl, l, dy, dm, dd);
+	    fmt_date_iso(&lbl, l, b->cfg.next_release) == 0) {
 		a = mv_set(c, "next_release", mv_map());
 		mv_sets(a, "date", b->cfg.next_release);
 		mv_sets(a, "text", buf_str(&lbl));
@@ -362,7 +359,6 @@ page_ctx_table(struct build *b, enum lang l, const char *path,
 	struct buf	 lbl = { 0 };
 	const char	*rel;
 	char		*d;
-	int		 dy, dm, dd;
 
 	c = ctx_common(b, l, path, title, description);
 	nav_near(b, l, path, quarter, f, c);
@@ -370,8 +366,7 @@ page_ctx_table(struct build *b, enum lang l, const char *path,
 	d = release_date(rel != NULL ? rel : quarter);
 	a = mv_set(c, "table_date", mv_map());
 	mv_sets(a, "date", d);
-	if (sscanf(d, "%d-%d-%d", &dy, &dm, &dd) == 3)
-		fmt_date(&lbl, l, dy, dm, dd);
+	fmt_date_iso(&lbl, l, d);
 	mv_sets(a, "text", buf_str(&lbl));
 	free(d);
 	buf_free(&lbl);
@@ -414,7 +409,6 @@ page_howto(struct build *b, enum lang l, const char *path, struct mval *ctx)
 	struct mval	*h, *list;
 	struct buf	 d = { 0 };
 	char		 sm[24], sm1[24], base[24], yr[24], *url;
-	int		 dy, dm, dd;
 
 	snprintf(sm, sizeof(sm), "%ld", b->cfg.small_count);
 	snprintf(sm1, sizeof(sm1), "%ld", b->cfg.small_count - 1);
@@ -434,8 +428,7 @@ page_howto(struct build *b, enum lang l, const char *path, struct mval *ctx)
 	    b->cfg.pop_source[l] ? b->cfg.pop_source[l] :
 	    tr(b->cat, l, "population_source_unknown"), "year",
 	    b->cfg.pop_year ? yr : "—", (char *)NULL);
-	if (sscanf(b->date_iso, "%d-%d-%d", &dy, &dm, &dd) == 3)
-		fmt_date(&d, l, dy, dm, dd);
+	fmt_date_iso(&d, l, b->date_iso);
 	url = page_url(b, path);
 	{
 		struct buf	 t = { 0 };
@@ -481,7 +474,7 @@ page_write(struct build *b, const char *tmpl, struct mval *ctx,
 
 int
 page_write_kept(struct build *b, const char *tmpl, struct mval *ctx,
-    const char *path)
+    const char *path, int kept)
 {
-	return write_page(b, tmpl, ctx, path, 1);
+	return write_page(b, tmpl, ctx, path, kept);
 }

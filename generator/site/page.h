@@ -32,10 +32,10 @@ struct mval *page_ctx_table(struct build *, enum lang, const char *path,
 /* Render template tmpl with ctx (freed) into the site at path. */
 int	 page_write(struct build *, const char *tmpl, struct mval *ctx,
 	    const char *path);
-/* The same, for a page whose rows are the last site's: the last site's
+/* The same; with kept (its rows are the last site's), the last site's
  * file linked when it is already these bytes. */
 int	 page_write_kept(struct build *, const char *tmpl, struct mval *ctx,
-	    const char *path);
+	    const char *path, int kept);
 /* Set key of map m to the href from the page at path to target, and
  * free target (a url_* result). */
 void	 page_link(struct mval *m, const char *key, const char *path,

@@ -55,10 +55,8 @@ static void
 release_date_text(struct buf *out, enum lang l, const char *release)
 {
 	char	*d = release_date(release);
-	int	 y, m, dd;
 
-	if (sscanf(d, "%d-%d-%d", &y, &m, &dd) == 3)
-		fmt_date(out, l, y, m, dd);
+	fmt_date_iso(out, l, d);
 	free(d);
 }
 

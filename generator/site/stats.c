@@ -168,6 +168,7 @@ cell(const struct agg *a, const char *v1, const char *v2)
 			return a->cells[i].c;
 	return zero;
 }
+
 /*
  * Every protected table the pages ask for (the statistics page, the
  * quarters' dashboards, the home page, the explorers), computed here
@@ -177,7 +178,8 @@ cell(const struct agg *a, const char *v1, const char *v2)
  */
 static const struct prepared {
 	enum form	 f;
-	int		 all;	/* all quarters, else each quarter */
+	int		 all;	/* all quarters, else each quarter (agg
+				 * counts them all for any one) */
 	enum dim	 d1, d2;
 } prepared[] = {
 	{ FORM_INCIDENTS, 0, DIM_NONE, DIM_NONE },
@@ -221,7 +223,6 @@ stats_prepare(struct build *b)
 	}
 	return 0;
 }
-
 
 void
 aggs_free(struct aggs *set)

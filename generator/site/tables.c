@@ -676,8 +676,7 @@ write_table_page(struct tctx *t, long n, struct mval *rows, long first,
 		free(e);
 	}
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
-	rc = reuse ? page_write_kept(t->b, "table", c, path) :
-	    page_write(t->b, "table", c, path);
+	rc = page_write_kept(t->b, "table", c, path, reuse);
 	if (rc == 0)
 		rows_mapped(t, path, &mk, digest ? digest : reuse ?
 		    t->splsha : NULL);
@@ -1700,8 +1699,7 @@ group_page(struct tctx *t, struct grp *x, long n, long npages,
 	mv_set(c, "pagination", pager(path, n, npages, group_url, &gu));
 	mv_set(c, "privacy_notes", privacy_notes(t));
 	download_links(t->b, t->l, path, t->quarter, t->f, c);
-	rc = reuse ? page_write_kept(t->b, "table", c, path) :
-	    page_write(t->b, "table", c, path);
+	rc = page_write_kept(t->b, "table", c, path, reuse);
 	if (rc == 0)
 		rows_mapped(t, path, &mk, digest ? digest : reuse ?
 		    t->splsha : NULL);
