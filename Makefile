@@ -160,7 +160,8 @@ H_site/site.h	= site/assets site/build site/content site/data \
 		     site/page site/quarter site/releases site/root \
 		     site/stats site/tables
 H_site/url.h	= site/assets site/content site/data site/datapages \
-		     site/dl_json site/explore site/feed site/home \
+		     site/dl_json site/dl_xlsx site/explore site/feed \
+		     site/home \
 		     site/page site/quarter site/releases site/root \
 		     site/stats site/tables site/url
 H_publish.h	= main publish

@@ -165,10 +165,17 @@ struct privacy {
 	int			 dig_open;
 	enum form		 dig_f;
 	char			 dig_q[8];
+	/* ... and of each PUB_CHUNK rows of it (pub_chunk). */
+	XXH3_state_t		*cdig;
+	size_t			 dig_rows;
+	uint8_t			(*chunks)[16];
+	size_t			 nchunks;
 	struct qdigest {
 		enum form	 f;
 		char		 quarter[8];
 		char		 hex[65];
+		uint8_t		(*chunks)[16];
+		size_t		 nchunks;
 	}			*digs;
 	size_t			 ndigs;
 };
@@ -2068,8 +2075,11 @@ dig_put(struct privacy *p, char tag, const void *s, size_t len)
 	h[0] = (unsigned char)tag;
 	memcpy(h + 1, &n, sizeof(n));
 	XXH3_128bits_update(p->dig, h, sizeof(h));
-	if (len > 0)
+	XXH3_128bits_update(p->cdig, h, sizeof(h));
+	if (len > 0) {
 		XXH3_128bits_update(p->dig, s, len);
+		XXH3_128bits_update(p->cdig, s, len);
+	}
 }
 
 static void
@@ -2106,6 +2116,20 @@ dig_value(struct privacy *p, sqlite3_value *v)
 	}
 }
 
+/* The chunk of rows being digested is complete (rows in it: some). */
+static void
+dig_chunk(struct privacy *p)
+{
+	XXH128_canonical_t x;
+
+	XXH128_canonicalFromHash(&x, XXH3_128bits_digest(p->cdig));
+	p->chunks = xreallocarray(p->chunks, p->nchunks + 1,
+	    sizeof(*p->chunks));
+	memcpy(p->chunks[p->nchunks++], x.digest, sizeof(x.digest));
+	XXH3_128bits_reset(p->cdig);
+	XXH3_128bits_update(p->cdig, "regsite rows v1\n", 16);
+}
+
 /* The quarter table being digested is complete. */
 static void
 dig_close(struct privacy *p)
@@ -2122,6 +2146,11 @@ dig_close(struct privacy *p)
 	d->f = p->dig_f;
 	snprintf(d->quarter, sizeof(d->quarter), "%s", p->dig_q);
 	hex_encode(x.digest, sizeof(x.digest), d->hex);
+	dig_chunk(p);
+	d->chunks = p->chunks;
+	d->nchunks = p->nchunks;
+	p->chunks = NULL;
+	p->nchunks = 0;
 }
 
 /* A row of f's quarter table: digested in the order published. */
@@ -2134,11 +2163,18 @@ dig_row(struct privacy *p, enum form f, const char *quarter)
 		p->dig_open = 1;
 		p->dig_f = f;
 		snprintf(p->dig_q, sizeof(p->dig_q), "%s", quarter);
-		if (p->dig == NULL)
+		if (p->dig == NULL) {
 			p->dig = xxh3_new();
+			p->cdig = xxh3_new();
+		}
 		XXH3_128bits_reset(p->dig);
 		XXH3_128bits_update(p->dig, "regsite table v2\n", 17);
-	}
+		XXH3_128bits_reset(p->cdig);
+		XXH3_128bits_update(p->cdig, "regsite rows v1\n", 16);
+		p->dig_rows = 0;
+	} else if (p->dig_rows % PUB_CHUNK == 0)
+		dig_chunk(p);
+	p->dig_rows++;
 }
 
 const char *
@@ -2151,6 +2187,20 @@ pub_digest(const struct privacy *p, enum form f, const char *quarter)
 		    quarter) == 0)
 			return p->digs[i].hex;
 	return "none";
+}
+
+const uint8_t *
+pub_chunk(const struct privacy *p, enum form f, const char *quarter,
+    size_t k)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->ndigs; i++)
+		if (p->digs[i].f == f && strcmp(p->digs[i].quarter,
+		    quarter) == 0)
+			return k < p->digs[i].nchunks ? p->digs[i].chunks[k] :
+			    NULL;
+	return NULL;
 }
 
 /* Insert a scrubbed row into temp.pub, telling the report its log. */
@@ -3507,8 +3557,12 @@ privacy_close(struct privacy *p, int ok)
 	for (f = 0; f < FORM__MAX; f++)
 		cube_free(p->cube[f]);
 	memo_close(p->memo, 0);
+	for (i = 0; i < p->ndigs; i++)
+		free(p->digs[i].chunks);
 	free(p->digs);
+	free(p->chunks);
 	XXH3_freeState(p->dig);
+	XXH3_freeState(p->cdig);
 	free(p->memo_prev);
 	free(p->memo_next);
 	free(p->memo_frame);

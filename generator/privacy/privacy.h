@@ -156,6 +156,16 @@ int	 privacy_record(struct privacy *, void (*locked)(void *, enum locked),
  */
 const char *pub_digest(const struct privacy *, enum form,
 	    const char *quarter);
+/*
+ * The same digest of each PUB_CHUNK rows of the table in turn (the
+ * last chunk may be short): chunk k's 16 bytes, or NULL (no such
+ * chunk).  Chunk k the same, and the frame, its rows the same: a file
+ * that lays its rows out by their place in the table can take them
+ * from the last build's (dl_xlsx.c).
+ */
+#define PUB_CHUNK	256
+const uint8_t *pub_chunk(const struct privacy *, enum form,
+	    const char *quarter, size_t k);
 /* The share of a form's quasi-identifier cells that show a value. */
 /*
  * The query plans of the hot statements (the published rows, counts,

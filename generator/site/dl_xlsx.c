@@ -36,6 +36,8 @@
 #define _GNU_SOURCE		/* RTLD_NEXT */
 #include <dlfcn.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,7 @@
 #include "site/output.h"
 #include "site/site.h"
 #include "site/download.h"
+#include "site/url.h"
 
 /*
  * The workbooks' compression level.  libxlsxwriter (1.1.4 in Debian 12)
@@ -69,6 +72,10 @@
  * of the level and the bytes, so the build stays reproducible.
  */
 #define XLSX_ZLEVEL	4
+
+/* The level asked for: 0 while a part is closed (part_end), whose
+ * sheet is compressed again, in pieces (pack_sheet). */
+static int	 zlevel = XLSX_ZLEVEL;
 
 int	 deflateInit2_(z_streamp, int, int, int, int, int, const char *, int);
 
@@ -85,13 +92,36 @@ deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 			return Z_VERSION_ERROR;
 	}
 	if (level == Z_DEFAULT_COMPRESSION)
-		level = XLSX_ZLEVEL;
+		level = zlevel;
 	return zlib_init(strm, level, method, window_bits, mem_level,
 	    strategy, version, stream_size);
 }
 
 /* Quarters a workbook may have sheets for. */
 #define MAXSHEETS	200
+
+/*
+ * A quarter's sheet is compressed in pieces, each a deflate stream of
+ * its own ended by a full flush, one after another in the entry: the
+ * sheet's start, each PUB_CHUNK rows (pub_chunk), its end.  The entry's
+ * central extra field XID lists the rows' pieces: "rsx1", PUB_CHUNK,
+ * the start's compressed bytes, the count, then per piece the chunk's
+ * digest, its compressed and plain bytes and CRC-32 (little-endian).
+ * A quarter that gained rows, or changed some, takes from the last
+ * workbook each piece whose rows are the same (digest and frame): its
+ * rows are not written again, nor compressed.  A row's cells name its
+ * row number, so only a piece at the same place is taken; the last
+ * one is always written (its end gives the sheet's dimension).
+ */
+#define XID		0x6772
+#define XHEAD		16
+#define XENT		28
+#define XMAX		((65535 - XHEAD) / XENT)
+
+struct xchunk {
+	uint8_t		 dig[16];
+	uint32_t	 clen, ulen, crc;
+};
 
 struct xlsxw {
 	struct dl_target t;
@@ -111,6 +141,15 @@ struct xlsxw {
 		long		 old;	/* kept: its sheet's number in prev */
 		char		*part;	/* written: its part's file */
 		zip_t		*pz;	/* ... open while packing */
+		/* Written: the last workbook's sheet of the quarter, its
+		 * pieces, and which of them this one takes. */
+		zip_int64_t	 pidx;
+		struct xchunk	*pc;
+		size_t		 npc;
+		uint32_t	 phead;
+		unsigned char	*take;
+		size_t		 ntake;
+		int		 taking;
 	} sheet[MAXSHEETS];
 	size_t		 nsheets;
 	/* The part being written: sheet pi's, into pws. */
@@ -119,6 +158,7 @@ struct xlsxw {
 	lxw_format	*pbold;
 	size_t		 pi;
 	int		 perr;		/* a part failed (errno, or -1) */
+	size_t		 taken, chunks;	/* of the written sheets' rows */
 	struct buf	 val, cell;
 };
 
@@ -324,8 +364,10 @@ part_end(struct xlsxw *w)
 
 	if (w->pwb == NULL)
 		return;
+	zlevel = 0;
 	if (workbook_close(w->pwb) != LXW_NO_ERROR && w->perr == 0)
 		w->perr = -1;
+	zlevel = XLSX_ZLEVEL;
 	w->pwb = NULL;
 	w->pws = NULL;
 	if (w->perr != 0 && path != NULL) {
@@ -333,6 +375,100 @@ part_end(struct xlsxw *w)
 		free(path);
 		w->sheet[w->pi].part = NULL;
 	}
+}
+
+static uint32_t
+get32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static void
+put32(struct buf *b, uint32_t v)
+{
+	unsigned char	 c[4];
+
+	c[0] = v & 0xff;
+	c[1] = v >> 8 & 0xff;
+	c[2] = v >> 16 & 0xff;
+	c[3] = v >> 24 & 0xff;
+	buf_put(b, c, sizeof(c));
+}
+
+/* The last workbook's pieces of sheet i's quarter, if its sheet has
+ * them and they fit in its entry; else none (every row written). */
+static void
+prev_chunks(struct xlsxw *w, size_t i)
+{
+	const zip_uint8_t *x, *e;
+	struct xchunk	*pc;
+	zip_stat_t	 st;
+	zip_int64_t	 at;
+	zip_uint16_t	 len;
+	unsigned long long sum;
+	char		 name[48];
+	uint32_t	 n, k;
+	long		 no;
+
+	w->sheet[i].pidx = -1;
+	if ((no = prev_sheet(w, w->sheet[i].q)) == 0)
+		return;
+	snprintf(name, sizeof(name), "xl/worksheets/sheet%ld.xml", no);
+	if ((at = zip_name_locate(w->prev, name, 0)) < 0 ||
+	    zip_stat_index(w->prev, (zip_uint64_t)at, 0, &st) == -1 ||
+	    (st.valid & (ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD)) !=
+	    (ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD) ||
+	    st.comp_method != ZIP_CM_DEFLATE ||
+	    (x = zip_file_extra_field_get_by_id(w->prev, (zip_uint64_t)at,
+	    XID, 0, &len, ZIP_FL_CENTRAL)) == NULL || len < XHEAD ||
+	    memcmp(x, "rsx1", 4) != 0 || get32(x + 4) != PUB_CHUNK ||
+	    (n = get32(x + 12)) > XMAX || len != XHEAD + n * XENT)
+		return;
+	pc = xcalloc(n + 1, sizeof(*pc));
+	sum = get32(x + 8);
+	for (k = 0; k < n; k++) {
+		e = x + XHEAD + (size_t)k * XENT;
+		memcpy(pc[k].dig, e, sizeof(pc[k].dig));
+		pc[k].clen = get32(e + 16);
+		pc[k].ulen = get32(e + 20);
+		pc[k].crc = get32(e + 24);
+		sum += pc[k].clen;
+	}
+	/* Then at least the end's piece and the final block. */
+	if (sum + 2 > st.comp_size) {
+		free(pc);
+		return;
+	}
+	w->sheet[i].pidx = at;
+	w->sheet[i].pc = pc;
+	w->sheet[i].npc = n;
+	w->sheet[i].phead = get32(x + 8);
+}
+
+/* Does sheet i take chunk k of its rows from the last workbook?  Its
+ * rows the same, and a chunk after it (the last is written). */
+static int
+take_chunk(struct xlsxw *w, size_t i, size_t k)
+{
+	const struct privacy *p = w->t.b->priv;
+	const uint8_t	*d;
+	const char	*q = w->sheet[i].q;
+	int		 t;
+
+	d = pub_chunk(p, w->t.form, q, k);
+	t = d != NULL && k < w->sheet[i].npc &&
+	    pub_chunk(p, w->t.form, q, k + 1) != NULL &&
+	    memcmp(d, w->sheet[i].pc[k].dig, sizeof(w->sheet[i].pc[k].dig))
+	    == 0;
+	if (k >= w->sheet[i].ntake) {
+		w->sheet[i].take = xreallocarray(w->sheet[i].take, k + 1, 1);
+		memset(w->sheet[i].take + w->sheet[i].ntake, 0,
+		    k + 1 - w->sheet[i].ntake);
+		w->sheet[i].ntake = k + 1;
+	}
+	w->sheet[i].take[k] = (unsigned char)t;
+	return t;
 }
 
 /* Sheet i's part begun: an empty first sheet, then the quarter's. */
@@ -351,6 +487,7 @@ part_start(struct xlsxw *w, size_t i)
 	}
 	w->sheet[i].part = path;
 	w->pi = i;
+	prev_chunks(w, i);
 	memset(&opt, 0, sizeof(opt));
 	opt.tmpdir = (char *)site_tmpdir(w->t.b->site);
 	opt.constant_memory = LXW_TRUE;
@@ -391,6 +528,13 @@ xlsx_row(void *arg, const struct pubrec *r)
 		 * close. */
 		if (w->perr == 0)
 			w->perr = -1;
+		return;
+	}
+	if ((w->sheet[i].row - 1) % PUB_CHUNK == 0)
+		w->sheet[i].taking = take_chunk(w, i,
+		    (size_t)(w->sheet[i].row - 1) / PUB_CHUNK);
+	if (w->sheet[i].taking) {
+		w->sheet[i].row++;
 		return;
 	}
 	for (fd = form_fields(r->form); *fd != F__NONE; fd++, c++) {
@@ -484,10 +628,11 @@ notes(struct xlsxw *w)
 /*
  * Is entry name a quarter's sheet that comes from elsewhere: a kept
  * one's from prev, a written one's from its part?  Its entry there
- * (*from set), -1 (not one), or -2 (one that is not there).
+ * (*from and its number *sno set), -1 (not one), or -2 (one that is
+ * not there).
  */
 static zip_int64_t
-sheet_entry(struct xlsxw *w, const char *name, zip_t **from)
+sheet_entry(struct xlsxw *w, const char *name, zip_t **from, size_t *sno)
 {
 	char		 old[48];
 	zip_int64_t	 at;
@@ -498,6 +643,7 @@ sheet_entry(struct xlsxw *w, const char *name, zip_t **from)
 	    name[end] != '\0' || no < 2 || no - 2 >= w->nsheets)
 		return -1;
 	no -= 2;
+	*sno = no;
 	if (w->sheet[no].old != 0) {
 		snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
 		    w->sheet[no].old);
@@ -520,6 +666,361 @@ zip_fail(zip_t *z, const char *what)
 	return rs_err("spreadsheet: %s: %s", what, zip_strerror(z));
 }
 
+/* A sheet packed in pieces (pack_sheet), into a temporary file. */
+struct pieces {
+	struct xlsxw	*w;
+	int		 fd;
+	z_stream	 z;
+	unsigned long long csize, usize;
+	uLong		 crc;			/* the entry's */
+	uLong		 pcrc;			/* the piece's */
+	uint32_t	 pclen, pulen;
+	zip_file_t	*pf;			/* the last sheet's bytes */
+	unsigned long long ppos;
+	struct xchunk	*nc;			/* this sheet's pieces */
+	size_t		 nnc;
+	uint32_t	 head;
+	int		 err;			/* errno, or -1 */
+	unsigned char	 out[65536];
+};
+
+static void
+pc_write(struct pieces *pp, const void *data, size_t n)
+{
+	const char	*p = data;
+	ssize_t		 k;
+
+	pp->csize += n;
+	while (pp->err == 0 && n > 0) {
+		if ((k = write(pp->fd, p, n)) == -1) {
+			if (errno != EINTR)
+				pp->err = errno;
+			continue;
+		}
+		p += k;
+		n -= (size_t)k;
+	}
+}
+
+static void
+pc_deflate(struct pieces *pp, const unsigned char *data, size_t n,
+    int flush)
+{
+	if (n > 0)	/* (crc32 of NULL is crc32's start) */
+		pp->pcrc = crc32_z(pp->pcrc, data, n);
+	pp->pulen += (uint32_t)n;
+	pp->usize += n;
+	pp->z.next_in = (unsigned char *)data;
+	pp->z.avail_in = (uInt)n;
+	do {
+		pp->z.next_out = pp->out;
+		pp->z.avail_out = sizeof(pp->out);
+		if (deflate(&pp->z, flush) == Z_STREAM_ERROR && pp->err == 0)
+			pp->err = -1;
+		pc_write(pp, pp->out, sizeof(pp->out) - pp->z.avail_out);
+		pp->pclen += (uint32_t)(sizeof(pp->out) - pp->z.avail_out);
+	} while (pp->z.avail_out == 0);
+}
+
+/* The piece being compressed ended: chunk k's (or the sheet's start or
+ * end, k -1). */
+static void
+pc_end(struct pieces *pp, long k)
+{
+	const uint8_t	*d;
+	struct xchunk	*c;
+
+	pc_deflate(pp, NULL, 0, Z_FULL_FLUSH);
+	if (k >= 0 && (size_t)k < pp->nnc) {
+		c = &pp->nc[k];
+		if ((d = pub_chunk(pp->w->t.b->priv, pp->w->t.form,
+		    pp->w->sheet[pp->w->pi].q, (size_t)k)) != NULL)
+			memcpy(c->dig, d, sizeof(c->dig));
+		c->clen = pp->pclen;
+		c->ulen = pp->pulen;
+		c->crc = (uint32_t)pp->pcrc;
+	}
+	pp->crc = crc32_combine(pp->crc, pp->pcrc, pp->pulen);
+	deflateReset(&pp->z);
+	pp->pcrc = crc32(0, NULL, 0);
+	pp->pclen = pp->pulen = 0;
+}
+
+/* Chunk k copied from the last workbook's sheet, as it is there. */
+static void
+pc_take(struct pieces *pp, size_t k)
+{
+	const struct xchunk *c = &pp->w->sheet[pp->w->pi].pc[k];
+	unsigned long long at = pp->w->sheet[pp->w->pi].phead;
+	size_t		 j, n;
+	zip_int64_t	 got;
+
+	for (j = 0; j < k; j++)
+		at += pp->w->sheet[pp->w->pi].pc[j].clen;
+	if (pp->ppos > at && pp->err == 0)
+		pp->err = -1;
+	/* To the piece (read: the entry's bytes are read in order), then
+	 * the piece. */
+	while (pp->err == 0 && pp->ppos < at + c->clen) {
+		n = sizeof(pp->out);
+		if (pp->ppos < at && n > at - pp->ppos)
+			n = (size_t)(at - pp->ppos);
+		else if (pp->ppos >= at && n > at + c->clen - pp->ppos)
+			n = (size_t)(at + c->clen - pp->ppos);
+		if ((got = zip_fread(pp->pf, pp->out, n)) <= 0) {
+			pp->err = -1;
+			break;
+		}
+		if (pp->ppos >= at)
+			pc_write(pp, pp->out, (size_t)got);
+		pp->ppos += (unsigned long long)got;
+	}
+	pp->nc[k] = *c;
+	pp->crc = crc32_combine(pp->crc, c->crc, c->ulen);
+	pp->usize += c->ulen;
+}
+
+/* The chunks taken from the last workbook before chunk k, in order. */
+static void
+pc_taken(struct pieces *pp, size_t *next, size_t k)
+{
+	const unsigned char *take = pp->w->sheet[pp->w->pi].take;
+
+	for (; *next < k; (*next)++) {
+		if (*next >= pp->w->sheet[pp->w->pi].ntake || !take[*next]) {
+			if (pp->err == 0)
+				pp->err = -1;	/* a chunk neither written
+						 * nor taken */
+			return;
+		}
+		pc_take(pp, *next);
+	}
+}
+
+/*
+ * Where the next piece of the part's sheet begins at or after from:
+ * a row that begins a chunk (*k its number) or the rows' end (*k -1);
+ * or NULL.  Cell texts are escaped: a '<' in them is "&lt;".
+ */
+static const char *
+pc_next(const char *s, size_t len, size_t from, long *k)
+{
+	const char	*p, *row, *end;
+	char		*ep;
+	unsigned long	 r;
+
+	end = memmem(s + from, len - from, "</sheetData>", 12);
+	for (p = s + from; ; p = row + 1) {
+		row = memmem(p, len - (size_t)(p - s), "<row r=\"", 8);
+		if (row == NULL || (end != NULL && end < row)) {
+			*k = -1;
+			return end;
+		}
+		if (len - (size_t)(row - s) < 24)
+			return NULL;	/* read more */
+		r = strtoul(row + 8, &ep, 10);
+		if (*ep == '"' && r >= 2 && (r - 2) % PUB_CHUNK == 0) {
+			*k = (long)((r - 2) / PUB_CHUNK);
+			return row;
+		}
+	}
+}
+
+static zip_int64_t
+pc_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
+{
+	struct pieces	*pp = arg;
+	zip_stat_t	*st;
+	ssize_t		 n;
+
+	switch (cmd) {
+	case ZIP_SOURCE_OPEN:
+		pp->ppos = 0;
+		return 0;
+	case ZIP_SOURCE_READ:
+		if (len > pp->csize - pp->ppos)
+			len = pp->csize - pp->ppos;
+		if ((n = pread(pp->fd, data, (size_t)len, (off_t)pp->ppos)) ==
+		    -1)
+			return -1;
+		pp->ppos += (unsigned long long)n;
+		return n;
+	case ZIP_SOURCE_CLOSE:
+		return 0;
+	case ZIP_SOURCE_STAT:
+		st = data;
+		zip_stat_init(st);
+		st->valid = ZIP_STAT_SIZE | ZIP_STAT_COMP_SIZE |
+		    ZIP_STAT_COMP_METHOD | ZIP_STAT_CRC;
+		st->size = pp->usize;
+		st->comp_size = pp->csize;
+		st->comp_method = ZIP_CM_DEFLATE;
+		st->crc = (zip_uint32_t)pp->crc;
+		return sizeof(*st);
+	case ZIP_SOURCE_ERROR:
+		return 2 * sizeof(int);
+	case ZIP_SOURCE_FREE:
+		return 0;
+	case ZIP_SOURCE_SUPPORTS:
+		return zip_source_make_command_bitmap(ZIP_SOURCE_OPEN,
+		    ZIP_SOURCE_READ, ZIP_SOURCE_CLOSE, ZIP_SOURCE_STAT,
+		    ZIP_SOURCE_ERROR, ZIP_SOURCE_FREE, -1);
+	default:
+		return -1;
+	}
+}
+
+/*
+ * Sheet i's entry in pieces (see XID): the part's sheet read through,
+ * each piece compressed, the chunks it lacks taken from the last
+ * workbook in their places; then the final block.  0, or -1 and rs_err.
+ */
+static int
+pack_sheet(struct xlsxw *w, size_t i, struct pieces *pp)
+{
+	zip_file_t	*zf;
+	struct buf	 cur = { 0 };
+	const char	*at;
+	char		*tmp, blk[65536];
+	size_t		 st = 0, scan = 0, next = 0, limit;
+	zip_int64_t	 n;
+	long		 k, piece = -1;
+	int		 eof = 0, head = 1;
+
+	w->pi = i;
+	pp->w = w;
+	pp->nnc = w->sheet[i].ntake;
+	pp->nc = xcalloc(pp->nnc + 1, sizeof(*pp->nc));
+	pp->crc = pp->pcrc = crc32(0, NULL, 0);
+	if ((tmp = temp_file(site_tmpdir(w->t.b->site))) == NULL ||
+	    (pp->fd = open(tmp, O_RDWR)) == -1) {
+		rs_err("spreadsheet: cannot make a temporary file: %s",
+		    strerror(errno));
+		free(tmp);
+		pp->fd = -1;
+		return -1;
+	}
+	unlink(tmp);
+	free(tmp);
+	if (deflateInit2(&pp->z, XLSX_ZLEVEL, Z_DEFLATED, -15, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return rs_err("spreadsheet: zlib cannot start");
+	if ((zf = zip_fopen(w->sheet[i].pz, "xl/worksheets/sheet2.xml",
+	    0)) == NULL)
+		return zip_fail(w->sheet[i].pz, "a quarter's part");
+	if (w->sheet[i].pidx >= 0 && (pp->pf = zip_fopen_index(w->prev,
+	    (zip_uint64_t)w->sheet[i].pidx, ZIP_FL_COMPRESSED)) == NULL) {
+		zip_fclose(zf);
+		return zip_fail(w->prev, "the last site's workbook");
+	}
+	while (!eof && pp->err == 0) {
+		if ((n = zip_fread(zf, blk, sizeof(blk))) < 0) {
+			pp->err = -1;
+			break;
+		}
+		buf_put(&cur, blk, (size_t)n);
+		eof = n == 0;
+		/* A piece's start is at most 24 bytes: the last ones wait
+		 * for the next read. */
+		limit = eof ? cur.len : cur.len > 24 ? cur.len - 24 : 0;
+		while (scan < limit && (at = pc_next(cur.data, cur.len, scan,
+		    &k)) != NULL && (size_t)(at - cur.data) < limit) {
+			pc_deflate(pp, (unsigned char *)cur.data + st,
+			    (size_t)(at - cur.data) - st, Z_NO_FLUSH);
+			st = scan = (size_t)(at - cur.data);
+			pc_end(pp, piece);
+			if (head) {
+				pp->head = (uint32_t)pp->csize;
+				head = 0;
+			}
+			pc_taken(pp, &next, k >= 0 ? (size_t)k : pp->nnc);
+			piece = k;
+			next = k >= 0 ? (size_t)k + 1 : next;
+			scan++;
+		}
+		if (scan < limit)
+			scan = limit;
+		pc_deflate(pp, (unsigned char *)cur.data + st, scan - st,
+		    Z_NO_FLUSH);
+		memmove(cur.data, cur.data + scan, cur.len - scan);
+		cur.len -= scan;
+		st = scan = 0;
+	}
+	pc_end(pp, piece);
+	pc_write(pp, "\003\000", 2);	/* the final block, empty */
+	deflateEnd(&pp->z);
+	buf_free(&cur);
+	zip_fclose(zf);
+	if (pp->pf != NULL)
+		zip_fclose(pp->pf);
+	pp->pf = NULL;
+	if (pp->err == 0 && (head || piece != -1 || next != pp->nnc))
+		pp->err = -1;	/* no rows' end, or a chunk missing */
+	for (next = 0; next < w->sheet[i].ntake; next++)
+		w->taken += w->sheet[i].take[next];
+	w->chunks += w->sheet[i].ntake;
+	if (pp->err > 0)
+		return rs_err("spreadsheet: a quarter's sheet: %s",
+		    strerror(pp->err));
+	if (pp->err < 0)
+		return rs_err("spreadsheet: a quarter's sheet cannot be "
+		    "packed");
+	return 0;
+}
+
+/* Sheet pieces pp's entry added to dst as name (its index to *idx). */
+static int
+add_sheet(zip_t *dst, const char *name, struct pieces *pp,
+    zip_int64_t *idx)
+{
+	zip_source_t	*zs;
+	struct buf	 x = { 0 };
+	size_t		 k;
+	int		 rc = 0;
+
+	if ((zs = zip_source_function(dst, pc_source, pp)) == NULL)
+		return zip_fail(dst, name);
+	if ((*idx = zip_file_add(dst, name, zs, 0)) < 0) {
+		zip_source_free(zs);
+		return zip_fail(dst, name);
+	}
+	if (pp->nnc > XMAX)
+		return 0;
+	buf_put(&x, "rsx1", 4);
+	put32(&x, PUB_CHUNK);
+	put32(&x, pp->head);
+	put32(&x, (uint32_t)pp->nnc);
+	for (k = 0; k < pp->nnc; k++) {
+		buf_put(&x, pp->nc[k].dig, sizeof(pp->nc[k].dig));
+		put32(&x, pp->nc[k].clen);
+		put32(&x, pp->nc[k].ulen);
+		put32(&x, pp->nc[k].crc);
+	}
+	if (zip_file_extra_field_set(dst, (zip_uint64_t)*idx, XID,
+	    ZIP_EXTRA_FIELD_NEW, (const zip_uint8_t *)x.data,
+	    (zip_uint16_t)x.len, ZIP_FL_CENTRAL) == -1)
+		rc = zip_fail(dst, name);
+	buf_free(&x);
+	return rc;
+}
+
+/* A kept sheet's pieces' list, as the last workbook has it. */
+static int
+copy_extra(zip_t *dst, zip_int64_t idx, zip_t *from, zip_int64_t at,
+    const char *name)
+{
+	const zip_uint8_t *x;
+	zip_uint16_t	 len;
+
+	if ((x = zip_file_extra_field_get_by_id(from, (zip_uint64_t)at, XID,
+	    0, &len, ZIP_FL_CENTRAL)) == NULL)
+		return 0;
+	if (zip_file_extra_field_set(dst, (zip_uint64_t)idx, XID,
+	    ZIP_EXTRA_FIELD_NEW, x, len, ZIP_FL_CENTRAL) == -1)
+		return zip_fail(dst, name);
+	return 0;
+}
+
 /*
  * libxlsxwriter's workbook (path) packed again into packed: each entry
  * in its order, its compressed bytes copied as they are (a kept
@@ -531,9 +1032,11 @@ repack(struct xlsxw *w)
 {
 	zip_t		*src, *dst, *from;
 	zip_source_t	*zs;
+	struct pieces	*pp;
 	zip_int64_t	 n, i, at, idx;
 	const char	*name;
 	zip_uint16_t	 date = dos_date(w->t.b->date_iso);
+	size_t		 no, k;
 	int		 err, rc = -1;
 
 	if ((src = zip_open(w->path, ZIP_RDONLY, &err)) == NULL)
@@ -545,6 +1048,10 @@ repack(struct xlsxw *w)
 		return rs_err("spreadsheet: cannot pack it: libzip error %d",
 		    err);
 	}
+	/* Each written sheet's pieces, read as the workbook is packed. */
+	pp = xcalloc(w->nsheets + 1, sizeof(*pp));
+	for (k = 0; k <= w->nsheets; k++)
+		pp[k].fd = -1;
 	n = zip_get_num_entries(src, 0);
 	for (i = 0; i < n; i++) {
 		if ((name = zip_get_name(src, (zip_uint64_t)i, 0)) == NULL) {
@@ -553,22 +1060,31 @@ repack(struct xlsxw *w)
 		}
 		from = src;
 		at = i;
-		if ((idx = sheet_entry(w, name, &from)) == -2) {
+		if ((idx = sheet_entry(w, name, &from, &no)) == -2) {
 			rs_err("spreadsheet: %s: not in the %s", name,
 			    from == w->prev ? "last site's workbook" :
 			    "quarter's part");
 			goto out;
-		} else if (idx >= 0)
-			at = idx;
-		if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
-		    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
-			zip_fail(dst, name);
-			goto out;
-		}
-		if ((idx = zip_file_add(dst, name, zs, 0)) < 0) {
-			zip_source_free(zs);
-			zip_fail(dst, name);
-			goto out;
+		} else if (idx >= 0 && from != w->prev) {
+			if (pack_sheet(w, no, &pp[no]) == -1 ||
+			    add_sheet(dst, name, &pp[no], &idx) == -1)
+				goto out;
+		} else {
+			if (idx >= 0)
+				at = idx;
+			if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
+			    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
+				zip_fail(dst, name);
+				goto out;
+			}
+			if ((idx = zip_file_add(dst, name, zs, 0)) < 0) {
+				zip_source_free(zs);
+				zip_fail(dst, name);
+				goto out;
+			}
+			if (from == w->prev && copy_extra(dst, idx, from, at,
+			    name) == -1)
+				goto out;
 		}
 		if (zip_file_set_dostime(dst, (zip_uint64_t)idx, 0, date,
 		    0) == -1) {
@@ -586,6 +1102,14 @@ out:
 	if (dst != NULL)
 		zip_discard(dst);
 	zip_discard(src);
+	for (k = 0; k <= w->nsheets; k++) {
+		if (pp[k].fd != -1)
+			close(pp[k].fd);
+		if (pp[k].pf != NULL)
+			zip_fclose(pp[k].pf);
+		free(pp[k].nc);
+	}
+	free(pp);
 	return rc;
 }
 
@@ -646,10 +1170,16 @@ xlsx_close(void *arg)
 			rs_err("spreadsheet: %s", lxw_strerror(e));
 		else if (repack(w) == 0)
 			rc = copy_back(w);
+		if (rc == 0 && w->taken > 0)
+			trace("%s workbook (%s): %zu of %zu chunks of rows taken "
+			    "from the last one", form_dir(w->t.form),
+			    lang_codes[w->t.lang], w->taken, w->chunks);
 	}
 	if (w->wb != NULL)
 		workbook_close(w->wb);
 	for (i = 0; i < w->nsheets; i++) {
+		free(w->sheet[i].pc);
+		free(w->sheet[i].take);
 		if (w->sheet[i].pz != NULL)
 			zip_discard(w->sheet[i].pz);
 		if (w->sheet[i].part != NULL)
