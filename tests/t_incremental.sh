@@ -58,6 +58,12 @@ members() {
 	sed -n "s/.*downloads: [0-9Q]* [a-z]*: \([0-9]*\) of \([0-9]*\) members kept$/\1 \2/p" \
 	    trace | awk '{ k += $1; n += $2 } END { print k + 0, n + 0 }'
 }
+# "TAKEN ALL" chunks of rows of the written sheets of the workbooks,
+# summed (a workbook that takes none says nothing)
+taken() {
+	sed -n "s/.* workbook ([a-z]*): \([0-9]*\) of \([0-9]*\) chunks of rows taken from the last one$/\1 \2/p" \
+	    trace | awk '{ k += $1; n += $2 } END { print k + 0, n + 0 }'
+}
 # the summary line without its time
 counts() { sed 's/ in [0-9.]* s;/;/; s/built [^:]*:/built:/' summary; }
 
@@ -102,7 +108,7 @@ build prev.db site
 tpages site >pages.after
 linked=$(join -1 2 -2 2 pages.before pages.after | awk '$2 == $3' | wc -l)
 ntp=$(wc -l <pages.after)
-r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members)
+r=$(reused) tk=$(tables kk) tr=$(tables ru) m0=$(members) x0=$(taken)
 c0=$(chunks kk) c1=$(chunks ru) p0=$(pages kk) p1=$(pages ru)
 counts >summary.memo
 a=$(ahead)
@@ -117,6 +123,8 @@ check_sh "... and the quarter tables whose rows did not change keep their rows (
 w0=$(sheets 0) w1=$(sheets 1)
 check_sh "... and the all-quarters workbooks take those quarters' sheets from the last site's (form 1: $w0, form 2: $w1)" \
     '[ "${w0%% *}" -gt 0 ] && [ "${w0%% *}" -lt "${w0#* }" ] && [ "${w1%% *}" -gt 0 ]'
+check_sh "... and their sheets of the quarters that late records join take the pieces of the rows before them from the last ones ($x0)" \
+    '[ "${x0%% *}" -gt 0 ] && [ "${x0%% *}" -lt "${x0#* }" ]'
 check_sh "... and the compressed files of the quarters that late records join copy the members of the rows before them from the last ones ($m0)" \
     '[ "${m0%% *}" -gt 0 ] && [ "${m0%% *}" -lt "${m0#* }" ]'
 check_sh "... and so do their tables' record indexes, chunk by chunk (kk $c0, ru $c1)" \
