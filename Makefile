@@ -272,8 +272,12 @@ build/obj/%.o: generator/%.c
 	@mkdir -p $(@D)
 	$(Q_CC)$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# dl_xlsx.c's deflateInit2_ is the one libxlsxwriter's minizip calls.
-EXPORT	  = -Wl,--export-dynamic-symbol=deflateInit2_
+# dl_xlsx.c's deflateInit2_ is the one libxlsxwriter's minizip calls;
+# its zipOpenNewFileInZip4_64 and zipWriteInFileInZip the ones
+# libxlsxwriter calls (a part's sheet goes to its pieces).
+EXPORT	  = -Wl,--export-dynamic-symbol=deflateInit2_ \
+	    -Wl,--export-dynamic-symbol=zipOpenNewFileInZip4_64 \
+	    -Wl,--export-dynamic-symbol=zipWriteInFileInZip
 
 build/regsite: $(OBJS)
 	$(Q_LD)$(CC) $(LDFLAGS) $(EXPORT) -o $@ $(OBJS) $(PKG_LIBS)

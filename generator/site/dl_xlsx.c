@@ -73,10 +73,6 @@
  */
 #define XLSX_ZLEVEL	4
 
-/* The level asked for: 0 while a part is closed (part_end), whose
- * sheet is compressed again, in pieces (pack_sheet). */
-static int	 zlevel = XLSX_ZLEVEL;
-
 int	 deflateInit2_(z_streamp, int, int, int, int, int, const char *, int);
 
 int
@@ -92,7 +88,7 @@ deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 			return Z_VERSION_ERROR;
 	}
 	if (level == Z_DEFAULT_COMPRESSION)
-		level = zlevel;
+		level = XLSX_ZLEVEL;
 	return zlib_init(strm, level, method, window_bits, mem_level,
 	    strategy, version, stream_size);
 }
@@ -139,8 +135,8 @@ struct xlsxw {
 		lxw_worksheet	*ws;
 		lxw_row_t	 row;
 		long		 old;	/* kept: its sheet's number in prev */
-		char		*part;	/* written: its part's file */
-		zip_t		*pz;	/* ... open while packing */
+		char		*part;	/* written: its part's file, */
+		struct pieces	*pk;	/* ... then its pieces */
 		/* Written: the last workbook's sheet of the quarter, its
 		 * pieces, and which of them this one takes. */
 		zip_int64_t	 pidx;
@@ -157,7 +153,9 @@ struct xlsxw {
 	lxw_worksheet	*pws;
 	lxw_format	*pbold;
 	size_t		 pi;
-	int		 perr;		/* a part failed (errno, or -1) */
+	int		 perr;		/* a part failed (errno, -1, or -2:
+					 * perrmsg) */
+	char		*perrmsg;
 	size_t		 taken, chunks;	/* of the written sheets' rows */
 	struct buf	 val, cell;
 };
@@ -356,24 +354,45 @@ sheet_of(struct xlsxw *w, const char *q, size_t *i)
 	return w;
 }
 
-/* The part being written closed: its file is its sheet's. */
+struct pieces;
+static struct pieces *pk_begin(struct xlsxw *, size_t);
+static int	 pk_end(struct pieces *);
+static void	 pk_free(struct pieces *);
+/* The pieces of the part being closed (zipWriteInFileInZip, below). */
+static struct pieces *capture;
+static int	 capturing;
+
+/* The part being written closed: its sheet is in its pieces; the part
+ * itself is not needed. */
 static void
 part_end(struct xlsxw *w)
 {
-	char	*path = w->sheet[w->pi].part;
+	struct pieces	*pp = NULL;
+	size_t		 i = w->pi;
 
 	if (w->pwb == NULL)
 		return;
-	zlevel = 0;
+	if (w->perr == 0 && (pp = pk_begin(w, i)) == NULL)
+		w->perr = -2;
+	capture = pp;
 	if (workbook_close(w->pwb) != LXW_NO_ERROR && w->perr == 0)
 		w->perr = -1;
-	zlevel = XLSX_ZLEVEL;
+	capture = NULL;
+	capturing = 0;
 	w->pwb = NULL;
 	w->pws = NULL;
-	if (w->perr != 0 && path != NULL) {
-		unlink(path);
-		free(path);
-		w->sheet[w->pi].part = NULL;
+	if (pp != NULL && pk_end(pp) == -1 && w->perr == 0)
+		w->perr = -2;
+	if (w->perr == -2 && w->perrmsg == NULL)
+		w->perrmsg = xstrdup(rs_errmsg());
+	if (w->perr == 0)
+		w->sheet[i].pk = pp;
+	else
+		pk_free(pp);
+	if (w->sheet[i].part != NULL) {
+		unlink(w->sheet[i].part);
+		free(w->sheet[i].part);
+		w->sheet[i].part = NULL;
 	}
 }
 
@@ -627,17 +646,17 @@ notes(struct xlsxw *w)
 
 /*
  * Is entry name a quarter's sheet that comes from elsewhere: a kept
- * one's from prev, a written one's from its part?  Its entry there
- * (*from and its number *sno set), -1 (not one), or -2 (one that is
- * not there).
+ * one's from prev, a written one's from its pieces?  Its entry in prev
+ * (>= 0), -3 (its pieces), -1 (not one), or -2 (one that is not
+ * there); *sno its sheet.
  */
 static zip_int64_t
-sheet_entry(struct xlsxw *w, const char *name, zip_t **from, size_t *sno)
+sheet_entry(struct xlsxw *w, const char *name, size_t *sno)
 {
 	char		 old[48];
 	zip_int64_t	 at;
 	unsigned	 no;
-	int		 end = 0, err;
+	int		 end = 0;
 
 	if (sscanf(name, "xl/worksheets/sheet%u.xml%n", &no, &end) != 1 ||
 	    name[end] != '\0' || no < 2 || no - 2 >= w->nsheets)
@@ -647,17 +666,9 @@ sheet_entry(struct xlsxw *w, const char *name, zip_t **from, size_t *sno)
 	if (w->sheet[no].old != 0) {
 		snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
 		    w->sheet[no].old);
-		*from = w->prev;
-	} else if (w->sheet[no].part != NULL) {
-		if (w->sheet[no].pz == NULL && (w->sheet[no].pz =
-		    zip_open(w->sheet[no].part, ZIP_RDONLY, &err)) == NULL)
-			return -2;
-		/* The part's second sheet. */
-		snprintf(old, sizeof(old), "xl/worksheets/sheet2.xml");
-		*from = w->sheet[no].pz;
-	} else
-		return -1;
-	return (at = zip_name_locate(*from, old, 0)) < 0 ? -2 : at;
+		return (at = zip_name_locate(w->prev, old, 0)) < 0 ? -2 : at;
+	}
+	return w->sheet[no].pk != NULL ? -3 : -1;
 }
 
 static int
@@ -680,6 +691,10 @@ struct pieces {
 	struct xchunk	*nc;			/* this sheet's pieces */
 	size_t		 nnc;
 	uint32_t	 head;
+	struct buf	 cur;			/* bytes not yet scanned */
+	size_t		 next;			/* the next chunk in order */
+	long		 piece;			/* this one's chunk, or -1 */
+	int		 inhead;		/* the sheet's start, so far */
 	int		 err;			/* errno, or -1 */
 	unsigned char	 out[65536];
 };
@@ -871,94 +886,113 @@ pc_source(void *arg, void *data, zip_uint64_t len, zip_source_cmd_t cmd)
 }
 
 /*
- * Sheet i's entry in pieces (see XID): the part's sheet read through,
- * each piece compressed, the chunks it lacks taken from the last
- * workbook in their places; then the final block.  0, or -1 and rs_err.
+ * Sheet i's entry in pieces (see XID), made as libxlsxwriter writes the
+ * part's sheet (zipWriteInFileInZip, below): each piece compressed, the
+ * chunks the part lacks taken from the last workbook in their places,
+ * then the final block, into a temporary file.  NULL and rs_err.
  */
-static int
-pack_sheet(struct xlsxw *w, size_t i, struct pieces *pp)
+static struct pieces *
+pk_begin(struct xlsxw *w, size_t i)
 {
-	zip_file_t	*zf;
-	struct buf	 cur = { 0 };
-	const char	*at;
-	char		*tmp, blk[65536];
-	size_t		 st = 0, scan = 0, next = 0, limit;
-	zip_int64_t	 n;
-	long		 k, piece = -1;
-	int		 eof = 0, head = 1;
+	struct pieces	*pp;
+	char		*tmp;
 
-	w->pi = i;
+	pp = xcalloc(1, sizeof(*pp));
 	pp->w = w;
+	pp->fd = -1;
+	pp->piece = -1;
+	pp->inhead = 1;
 	pp->nnc = w->sheet[i].ntake;
 	pp->nc = xcalloc(pp->nnc + 1, sizeof(*pp->nc));
 	pp->crc = pp->pcrc = crc32(0, NULL, 0);
 	if ((tmp = temp_file(site_tmpdir(w->t.b->site))) == NULL ||
-	    (pp->fd = open(tmp, O_RDWR)) == -1) {
+	    (pp->fd = open(tmp, O_RDWR | O_CLOEXEC)) == -1) {
 		rs_err("spreadsheet: cannot make a temporary file: %s",
 		    strerror(errno));
 		free(tmp);
-		pp->fd = -1;
-		return -1;
+		free(pp->nc);
+		free(pp);
+		return NULL;
 	}
 	unlink(tmp);
 	free(tmp);
 	if (deflateInit2(&pp->z, XLSX_ZLEVEL, Z_DEFLATED, -15, 8,
-	    Z_DEFAULT_STRATEGY) != Z_OK)
-		return rs_err("spreadsheet: zlib cannot start");
-	if ((zf = zip_fopen(w->sheet[i].pz, "xl/worksheets/sheet2.xml",
-	    0)) == NULL)
-		return zip_fail(w->sheet[i].pz, "a quarter's part");
+	    Z_DEFAULT_STRATEGY) != Z_OK) {
+		rs_err("spreadsheet: zlib cannot start");
+		close(pp->fd);
+		free(pp->nc);
+		free(pp);
+		return NULL;
+	}
 	if (w->sheet[i].pidx >= 0 && (pp->pf = zip_fopen_index(w->prev,
-	    (zip_uint64_t)w->sheet[i].pidx, ZIP_FL_COMPRESSED)) == NULL) {
-		zip_fclose(zf);
-		return zip_fail(w->prev, "the last site's workbook");
-	}
-	while (!eof && pp->err == 0) {
-		if ((n = zip_fread(zf, blk, sizeof(blk))) < 0) {
-			pp->err = -1;
-			break;
+	    (zip_uint64_t)w->sheet[i].pidx, ZIP_FL_COMPRESSED)) == NULL)
+		pp->err = -1;	/* told at pk_end */
+	return pp;
+}
+
+/* What came so far, to its pieces; the last bytes, which may begin a
+ * piece (at most 24 of them), wait for the next, but at the end. */
+static void
+pk_scan(struct pieces *pp, int end)
+{
+	struct buf	*c = &pp->cur;
+	const char	*at;
+	size_t		 st = 0, scan = 0, limit;
+	long		 k;
+
+	limit = end ? c->len : c->len > 24 ? c->len - 24 : 0;
+	while (scan < limit && (at = pc_next(c->data, c->len, scan, &k)) !=
+	    NULL && (size_t)(at - c->data) < limit) {
+		pc_deflate(pp, (unsigned char *)c->data + st,
+		    (size_t)(at - c->data) - st, Z_NO_FLUSH);
+		st = scan = (size_t)(at - c->data);
+		pc_end(pp, pp->piece);
+		if (pp->inhead) {
+			pp->head = (uint32_t)pp->csize;
+			pp->inhead = 0;
 		}
-		buf_put(&cur, blk, (size_t)n);
-		eof = n == 0;
-		/* A piece's start is at most 24 bytes: the last ones wait
-		 * for the next read. */
-		limit = eof ? cur.len : cur.len > 24 ? cur.len - 24 : 0;
-		while (scan < limit && (at = pc_next(cur.data, cur.len, scan,
-		    &k)) != NULL && (size_t)(at - cur.data) < limit) {
-			pc_deflate(pp, (unsigned char *)cur.data + st,
-			    (size_t)(at - cur.data) - st, Z_NO_FLUSH);
-			st = scan = (size_t)(at - cur.data);
-			pc_end(pp, piece);
-			if (head) {
-				pp->head = (uint32_t)pp->csize;
-				head = 0;
-			}
-			pc_taken(pp, &next, k >= 0 ? (size_t)k : pp->nnc);
-			piece = k;
-			next = k >= 0 ? (size_t)k + 1 : next;
-			scan++;
-		}
-		if (scan < limit)
-			scan = limit;
-		pc_deflate(pp, (unsigned char *)cur.data + st, scan - st,
-		    Z_NO_FLUSH);
-		memmove(cur.data, cur.data + scan, cur.len - scan);
-		cur.len -= scan;
-		st = scan = 0;
+		pc_taken(pp, &pp->next, k >= 0 ? (size_t)k : pp->nnc);
+		pp->piece = k;
+		if (k >= 0)
+			pp->next = (size_t)k + 1;
+		scan++;
 	}
-	pc_end(pp, piece);
+	if (scan < limit)
+		scan = limit;
+	pc_deflate(pp, (unsigned char *)c->data + st, scan - st, Z_NO_FLUSH);
+	memmove(c->data, c->data + scan, c->len - scan);
+	c->len -= scan;
+}
+
+static void
+pk_feed(struct pieces *pp, const void *data, size_t len)
+{
+	buf_put(&pp->cur, data, len);
+	pk_scan(pp, 0);
+}
+
+/* The sheet's end: 0, or -1 and rs_err. */
+static int
+pk_end(struct pieces *pp)
+{
+	struct xlsxw	*w = pp->w;
+	size_t		 k;
+
+	if (pp->cur.len > 0)
+		pk_scan(pp, 1);
+	pc_end(pp, pp->piece);
 	pc_write(pp, "\003\000", 2);	/* the final block, empty */
 	deflateEnd(&pp->z);
-	buf_free(&cur);
-	zip_fclose(zf);
+	buf_free(&pp->cur);
 	if (pp->pf != NULL)
 		zip_fclose(pp->pf);
 	pp->pf = NULL;
-	if (pp->err == 0 && (head || piece != -1 || next != pp->nnc))
+	if (pp->err == 0 && (pp->inhead || pp->piece != -1 ||
+	    pp->next != pp->nnc))
 		pp->err = -1;	/* no rows' end, or a chunk missing */
-	for (next = 0; next < w->sheet[i].ntake; next++)
-		w->taken += w->sheet[i].take[next];
-	w->chunks += w->sheet[i].ntake;
+	for (k = 0; k < w->sheet[w->pi].ntake; k++)
+		w->taken += w->sheet[w->pi].take[k];
+	w->chunks += w->sheet[w->pi].ntake;
 	if (pp->err > 0)
 		return rs_err("spreadsheet: a quarter's sheet: %s",
 		    strerror(pp->err));
@@ -966,6 +1000,76 @@ pack_sheet(struct xlsxw *w, size_t i, struct pieces *pp)
 		return rs_err("spreadsheet: a quarter's sheet cannot be "
 		    "packed");
 	return 0;
+}
+
+static void
+pk_free(struct pieces *pp)
+{
+	if (pp == NULL)
+		return;
+	if (pp->fd != -1)
+		close(pp->fd);
+	if (pp->pf != NULL)
+		zip_fclose(pp->pf);
+	buf_free(&pp->cur);
+	free(pp->nc);
+	free(pp);
+}
+
+/*
+ * libxlsxwriter writes a part's sheet through minizip, which regsite
+ * lets do its work but for that one entry: while part_end closes a
+ * part (capture set), the bytes of its xl/worksheets/sheet2.xml go to
+ * its pieces instead, and the part's entry is left empty (the part is
+ * not used after).  The Makefile exports both, as deflateInit2_ above.
+ */
+int	 zipOpenNewFileInZip4_64(void *, const char *, const void *,
+	    const void *, unsigned, const void *, unsigned, const char *, int,
+	    int, int, int, int, int, const char *, unsigned long,
+	    unsigned long, unsigned long, int);
+int	 zipWriteInFileInZip(void *, const void *, unsigned);
+
+int
+zipOpenNewFileInZip4_64(void *file, const char *name, const void *fi,
+    const void *xl, unsigned nxl, const void *xg, unsigned nxg,
+    const char *comment, int method, int level, int raw, int wbits,
+    int memlevel, int strategy, const char *password, unsigned long crc,
+    unsigned long made_by, unsigned long flags, int zip64)
+{
+	static int (*open_entry)(void *, const char *, const void *,
+	    const void *, unsigned, const void *, unsigned, const char *, int,
+	    int, int, int, int, int, const char *, unsigned long,
+	    unsigned long, unsigned long, int);
+
+	if (open_entry == NULL) {
+		*(void **)&open_entry = dlsym(RTLD_NEXT,
+		    "zipOpenNewFileInZip4_64");
+		if (open_entry == NULL)
+			return -104;	/* ZIP_INTERNALERROR */
+	}
+	capturing = capture != NULL && name != NULL &&
+	    strcmp(name, "xl/worksheets/sheet2.xml") == 0;
+	return open_entry(file, name, fi, xl, nxl, xg, nxg, comment, method,
+	    level, raw, wbits, memlevel, strategy, password, crc, made_by,
+	    flags, zip64);
+}
+
+int
+zipWriteInFileInZip(void *file, const void *buf, unsigned len)
+{
+	static int (*write_entry)(void *, const void *, unsigned);
+
+	if (capturing) {
+		pk_feed(capture, buf, len);
+		return 0;		/* ZIP_OK */
+	}
+	if (write_entry == NULL) {
+		*(void **)&write_entry = dlsym(RTLD_NEXT,
+		    "zipWriteInFileInZip");
+		if (write_entry == NULL)
+			return -104;
+	}
+	return write_entry(file, buf, len);
 }
 
 /* Sheet pieces pp's entry added to dst as name (its index to *idx). */
@@ -1032,11 +1136,10 @@ repack(struct xlsxw *w)
 {
 	zip_t		*src, *dst, *from;
 	zip_source_t	*zs;
-	struct pieces	*pp;
 	zip_int64_t	 n, i, at, idx;
 	const char	*name;
 	zip_uint16_t	 date = dos_date(w->t.b->date_iso);
-	size_t		 no, k;
+	size_t		 no = 0;
 	int		 err, rc = -1;
 
 	if ((src = zip_open(w->path, ZIP_RDONLY, &err)) == NULL)
@@ -1048,10 +1151,6 @@ repack(struct xlsxw *w)
 		return rs_err("spreadsheet: cannot pack it: libzip error %d",
 		    err);
 	}
-	/* Each written sheet's pieces, read as the workbook is packed. */
-	pp = xcalloc(w->nsheets + 1, sizeof(*pp));
-	for (k = 0; k <= w->nsheets; k++)
-		pp[k].fd = -1;
 	n = zip_get_num_entries(src, 0);
 	for (i = 0; i < n; i++) {
 		if ((name = zip_get_name(src, (zip_uint64_t)i, 0)) == NULL) {
@@ -1060,18 +1159,18 @@ repack(struct xlsxw *w)
 		}
 		from = src;
 		at = i;
-		if ((idx = sheet_entry(w, name, &from, &no)) == -2) {
-			rs_err("spreadsheet: %s: not in the %s", name,
-			    from == w->prev ? "last site's workbook" :
-			    "quarter's part");
+		if ((idx = sheet_entry(w, name, &no)) == -2) {
+			rs_err("spreadsheet: %s: not in the last site's "
+			    "workbook", name);
 			goto out;
-		} else if (idx >= 0 && from != w->prev) {
-			if (pack_sheet(w, no, &pp[no]) == -1 ||
-			    add_sheet(dst, name, &pp[no], &idx) == -1)
+		} else if (idx == -3) {
+			if (add_sheet(dst, name, w->sheet[no].pk, &idx) == -1)
 				goto out;
 		} else {
-			if (idx >= 0)
+			if (idx >= 0) {
+				from = w->prev;
 				at = idx;
+			}
 			if ((zs = zip_source_zip(dst, from, (zip_uint64_t)at,
 			    ZIP_FL_COMPRESSED, 0, -1)) == NULL) {
 				zip_fail(dst, name);
@@ -1102,14 +1201,6 @@ out:
 	if (dst != NULL)
 		zip_discard(dst);
 	zip_discard(src);
-	for (k = 0; k <= w->nsheets; k++) {
-		if (pp[k].fd != -1)
-			close(pp[k].fd);
-		if (pp[k].pf != NULL)
-			zip_fclose(pp[k].pf);
-		free(pp[k].nc);
-	}
-	free(pp);
 	return rc;
 }
 
@@ -1159,6 +1250,9 @@ xlsx_close(void *arg)
 	else if (w->perr > 0)
 		rs_err("spreadsheet: a quarter's sheet: %s",
 		    strerror(w->perr));
+	else if (w->perr == -2)
+		rs_err("%s", w->perrmsg != NULL ? w->perrmsg :
+		    "spreadsheet: a quarter's sheet cannot be packed");
 	else if (w->perr < 0)
 		rs_err("spreadsheet: libxlsxwriter cannot write a quarter's "
 		    "sheet");
@@ -1180,14 +1274,14 @@ xlsx_close(void *arg)
 	for (i = 0; i < w->nsheets; i++) {
 		free(w->sheet[i].pc);
 		free(w->sheet[i].take);
-		if (w->sheet[i].pz != NULL)
-			zip_discard(w->sheet[i].pz);
+		pk_free(w->sheet[i].pk);
 		if (w->sheet[i].part != NULL)
 			unlink(w->sheet[i].part);
 		free(w->sheet[i].part);
 	}
 	if (w->prev != NULL)
 		zip_discard(w->prev);
+	free(w->perrmsg);
 	buf_free(&w->book);
 	if (w->path != NULL)
 		unlink(w->path);
