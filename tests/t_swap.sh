@@ -96,6 +96,11 @@ check "a reader polled the site during 5 builds ($polls times)" \
 check "index.html was never missing ($missing times)" [ "${missing:-1}" -eq 0 ]
 check "no read saw a mix of two sites ($mixed times)" [ "${mixed:-1}" -eq 0 ]
 rm -f stop
+# Each last site removed after its swap (in two processes: output.c's
+# rm_site), nothing of it left beside the site.
+ls -a | grep '^\.pub\.\(tmp\|old\)' >left || :
+check "the last sites are removed whole, nothing left beside the site" \
+    [ ! -s left ]
 
 # --- the leftovers of dead builds ---------------------------------------
 # A process id that is not running.

@@ -430,7 +430,7 @@ reuse_site(struct build *b, const char *key, const struct timespec *t0)
 	struct timespec	 t1;
 
 	if (site_link_previous(b->site) == -1 ||
-	    site_set_key(b->site, key) == -1 || site_commit(b->site) == -1)
+	    site_set_key(b->site, key) == -1 || site_commit(b->site, b->jobs) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	config_warn(&b->cfg, b->opts->config);
@@ -732,7 +732,7 @@ build_run(const struct build_opts *o)
 			buf_free(&shares);
 			goto out;
 		}
-		if (site_commit(b.site) == -1) {
+		if (site_commit(b.site, b.jobs) == -1) {
 			buf_free(&shares);
 			goto out;
 		}

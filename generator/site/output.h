@@ -42,8 +42,9 @@ void	 gz_set_reuse(struct gzout *, const struct gz_reuse *, void *);
 void	 gz_write(struct gzout *, const void *, size_t);
 void	 gz_cut(struct gzout *);
 int	 gz_close(struct gzout *);
-/* Swap the finished tree into place (atomically where possible). */
-int	 site_commit(struct site *);
+/* Swap the finished tree into place (atomically where possible), the
+ * last one removed by jobs processes (1 or 2). */
+int	 site_commit(struct site *, int jobs);
 /* Remove the temporary tree and free. */
 void	 site_abort(struct site *);
 void	 site_free(struct site *);
