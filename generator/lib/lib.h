@@ -232,6 +232,9 @@ void	 trace(const char *, ...) __attribute__((format(printf, 1, 2)));
 
 /* Lower-case hexadecimal of n bytes into out (2 n + 1 chars, a NUL). */
 void	 hex_encode(const void *, size_t n, char *out);
+/* A little-endian 32-bit number's 4 bytes (gzip, zip, the memo). */
+uint32_t le32_get(const unsigned char *);
+void	 le32_put(unsigned char *, uint32_t);
 
 /* Read a whole file into a NUL-terminated string; NULL and rs_err. */
 char	*file_read(const char *path, size_t *len);

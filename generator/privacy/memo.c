@@ -318,10 +318,7 @@ memo_pack(struct memozip *z, const uint8_t k[MEMO_KEYLEN], const void *dict,
 		out->cap = bound;
 	}
 	o = (unsigned char *)out->data;
-	o[0] = (unsigned char)plen;
-	o[1] = (unsigned char)(plen >> 8);
-	o[2] = (unsigned char)(plen >> 16);
-	o[3] = (unsigned char)(plen >> 24);
+	le32_put(o, (uint32_t)plen);
 	/* Within the bound it does not fail; if it did, an empty value. */
 	if ((n = LZ4_compress_fast_continue(z->lz, payload, out->data +
 	    LENLEN, (int)plen, LZ4_compressBound((int)plen), 1)) <= 0)
@@ -349,8 +346,7 @@ memo_unpack(struct memozip *z, const uint8_t k[MEMO_KEYLEN],
 	tag(z, k, val, vlen, t);
 	if (memcmp(t, v + vlen, TAGLEN) != 0)
 		return -1;
-	plen = (size_t)v[0] | (size_t)v[1] << 8 | (size_t)v[2] << 16 |
-	    (size_t)v[3] << 24;
+	plen = le32_get(v);
 	if (plen > PAYLOAD_MAX || vlen - LENLEN > INT_MAX)
 		return -1;
 	buf_reset(payload);

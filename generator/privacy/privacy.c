@@ -2116,7 +2116,7 @@ dig_value(struct privacy *p, sqlite3_value *v)
 	}
 }
 
-/* The chunk of rows being digested is complete (rows in it: some). */
+/* The chunk of rows being digested is complete (it has a row). */
 static void
 dig_chunk(struct privacy *p)
 {

@@ -430,7 +430,8 @@ reuse_site(struct build *b, const char *key, const struct timespec *t0)
 	struct timespec	 t1;
 
 	if (site_link_previous(b->site) == -1 ||
-	    site_set_key(b->site, key) == -1 || site_commit(b->site, b->jobs) == -1)
+	    site_set_key(b->site, key) == -1 ||
+	    site_commit(b->site, b->jobs) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	config_warn(&b->cfg, b->opts->config);

@@ -251,13 +251,6 @@ last_close(struct dl_file *df)
 	df->has_last = 0;
 }
 
-static uint32_t
-le32(const unsigned char *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 /* The last file's next member, if it holds df->out's bytes: copied
  * onto the file (1); else 0 (compress it). */
 static int
@@ -300,8 +293,8 @@ last_member(struct dl_file *df)
 		goto stop;
 	df->last_off += m;
 	same = out_used == len && memcmp(lout, df->out.data, len) == 0 &&
-	    le32(lin + 10 + in_used + 4) == (uint32_t)len &&
-	    le32(lin + 10 + in_used) ==
+	    le32_get(lin + 10 + in_used + 4) == (uint32_t)len &&
+	    le32_get(lin + 10 + in_used) ==
 	    libdeflate_crc32(0, df->out.data, len);
 	if (same)
 		file_put(df, lin, m);

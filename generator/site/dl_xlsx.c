@@ -117,6 +117,7 @@ deflateInit2_(z_streamp strm, int level, int method, int window_bits,
 struct xchunk {
 	uint8_t		 dig[16];
 	uint32_t	 clen, ulen, crc;
+	unsigned long long off;		/* in the last sheet's entry */
 };
 
 struct xlsxw {
@@ -142,7 +143,6 @@ struct xlsxw {
 		zip_int64_t	 pidx;
 		struct xchunk	*pc;
 		size_t		 npc;
-		uint32_t	 phead;
 		unsigned char	*take;
 		size_t		 ntake;
 		int		 taking;
@@ -396,22 +396,12 @@ part_end(struct xlsxw *w)
 	}
 }
 
-static uint32_t
-get32(const uint8_t *p)
-{
-	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
-	    (uint32_t)p[3] << 24;
-}
-
 static void
 put32(struct buf *b, uint32_t v)
 {
 	unsigned char	 c[4];
 
-	c[0] = v & 0xff;
-	c[1] = v >> 8 & 0xff;
-	c[2] = v >> 16 & 0xff;
-	c[3] = v >> 24 & 0xff;
+	le32_put(c, v);
 	buf_put(b, c, sizeof(c));
 }
 
@@ -441,17 +431,18 @@ prev_chunks(struct xlsxw *w, size_t i)
 	    st.comp_method != ZIP_CM_DEFLATE ||
 	    (x = zip_file_extra_field_get_by_id(w->prev, (zip_uint64_t)at,
 	    XID, 0, &len, ZIP_FL_CENTRAL)) == NULL || len < XHEAD ||
-	    memcmp(x, "rsx1", 4) != 0 || get32(x + 4) != PUB_CHUNK ||
-	    (n = get32(x + 12)) > XMAX || len != XHEAD + n * XENT)
+	    memcmp(x, "rsx1", 4) != 0 || le32_get(x + 4) != PUB_CHUNK ||
+	    (n = le32_get(x + 12)) > XMAX || len != XHEAD + n * XENT)
 		return;
 	pc = xcalloc(n + 1, sizeof(*pc));
-	sum = get32(x + 8);
+	sum = le32_get(x + 8);
 	for (k = 0; k < n; k++) {
 		e = x + XHEAD + (size_t)k * XENT;
 		memcpy(pc[k].dig, e, sizeof(pc[k].dig));
-		pc[k].clen = get32(e + 16);
-		pc[k].ulen = get32(e + 20);
-		pc[k].crc = get32(e + 24);
+		pc[k].clen = le32_get(e + 16);
+		pc[k].ulen = le32_get(e + 20);
+		pc[k].crc = le32_get(e + 24);
+		pc[k].off = sum;
 		sum += pc[k].clen;
 	}
 	/* Then at least the end's piece and the final block. */
@@ -462,7 +453,6 @@ prev_chunks(struct xlsxw *w, size_t i)
 	w->sheet[i].pidx = at;
 	w->sheet[i].pc = pc;
 	w->sheet[i].npc = n;
-	w->sheet[i].phead = get32(x + 8);
 }
 
 /* Does sheet i take chunk k of its rows from the last workbook?  Its
@@ -680,6 +670,7 @@ zip_fail(zip_t *z, const char *what)
 /* A sheet packed in pieces (pack_sheet), into a temporary file. */
 struct pieces {
 	struct xlsxw	*w;
+	size_t		 si;			/* its sheet */
 	int		 fd;
 	z_stream	 z;
 	unsigned long long csize, usize;
@@ -749,7 +740,7 @@ pc_end(struct pieces *pp, long k)
 	if (k >= 0 && (size_t)k < pp->nnc) {
 		c = &pp->nc[k];
 		if ((d = pub_chunk(pp->w->t.b->priv, pp->w->t.form,
-		    pp->w->sheet[pp->w->pi].q, (size_t)k)) != NULL)
+		    pp->w->sheet[pp->si].q, (size_t)k)) != NULL)
 			memcpy(c->dig, d, sizeof(c->dig));
 		c->clen = pp->pclen;
 		c->ulen = pp->pulen;
@@ -765,13 +756,11 @@ pc_end(struct pieces *pp, long k)
 static void
 pc_take(struct pieces *pp, size_t k)
 {
-	const struct xchunk *c = &pp->w->sheet[pp->w->pi].pc[k];
-	unsigned long long at = pp->w->sheet[pp->w->pi].phead;
-	size_t		 j, n;
+	const struct xchunk *c = &pp->w->sheet[pp->si].pc[k];
+	unsigned long long at = c->off;
+	size_t		 n;
 	zip_int64_t	 got;
 
-	for (j = 0; j < k; j++)
-		at += pp->w->sheet[pp->w->pi].pc[j].clen;
 	if (pp->ppos > at && pp->err == 0)
 		pp->err = -1;
 	/* To the piece (read: the entry's bytes are read in order), then
@@ -799,10 +788,10 @@ pc_take(struct pieces *pp, size_t k)
 static void
 pc_taken(struct pieces *pp, size_t *next, size_t k)
 {
-	const unsigned char *take = pp->w->sheet[pp->w->pi].take;
+	const unsigned char *take = pp->w->sheet[pp->si].take;
 
 	for (; *next < k; (*next)++) {
-		if (*next >= pp->w->sheet[pp->w->pi].ntake || !take[*next]) {
+		if (*next >= pp->w->sheet[pp->si].ntake || !take[*next]) {
 			if (pp->err == 0)
 				pp->err = -1;	/* a chunk neither written
 						 * nor taken */
@@ -899,6 +888,7 @@ pk_begin(struct xlsxw *w, size_t i)
 
 	pp = xcalloc(1, sizeof(*pp));
 	pp->w = w;
+	pp->si = i;
 	pp->fd = -1;
 	pp->piece = -1;
 	pp->inhead = 1;
@@ -990,9 +980,9 @@ pk_end(struct pieces *pp)
 	if (pp->err == 0 && (pp->inhead || pp->piece != -1 ||
 	    pp->next != pp->nnc))
 		pp->err = -1;	/* no rows' end, or a chunk missing */
-	for (k = 0; k < w->sheet[w->pi].ntake; k++)
-		w->taken += w->sheet[w->pi].take[k];
-	w->chunks += w->sheet[w->pi].ntake;
+	for (k = 0; k < w->sheet[pp->si].ntake; k++)
+		w->taken += w->sheet[pp->si].take[k];
+	w->chunks += w->sheet[pp->si].ntake;
 	if (pp->err > 0)
 		return rs_err("spreadsheet: a quarter's sheet: %s",
 		    strerror(pp->err));

@@ -113,12 +113,6 @@ rm_tree(const char *path)
 	return nftw(path, rm_entry, 32, FTW_DEPTH | FTW_PHYS);
 }
 
-static int
-name_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * The last site's tree removed once the new one is in its place: in two
  * processes when the build has two, since freeing the files' blocks is
@@ -135,36 +129,34 @@ rm_site(const char *path, int jobs)
 	const char	*half = lang_codes[0];
 	size_t		 n = 0, i;
 	pid_t		 pid = -1;
-	int		 rc = 0, err = 0, st;
+	int		 err = 0, st;
 
 	if (jobs < 2)
 		return rm_tree(path);
-	/* Its names first: nothing is removed while the directory is read. */
+	/* Its names first: nothing is removed while the directory is
+	 * read.  The child's half is not among them, unless no child. */
 	if ((d = opendir(path)) == NULL)
 		return errno == ENOENT ? 0 : -1;
 	while ((e = readdir(d)) != NULL) {
-		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+		if (strcmp(e->d_name, ".") == 0 ||
+		    strcmp(e->d_name, "..") == 0 ||
+		    (strcmp(e->d_name, half) == 0 && pid == -1 &&
+		    (pid = fork()) != -1)) {
+			if (pid == 0) {
+				sub = xasprintf("%s/%s", path, half);
+				_exit(rm_tree(sub) == -1 ? 1 : 0);
+			}
 			continue;
+		}
 		names = xreallocarray(names, n + 1, sizeof(*names));
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), name_cmp);
-	for (i = 0; i < n && strcmp(names[i], half) != 0; i++)
-		continue;
-	if (i < n) {
-		sub = xasprintf("%s/%s", path, half);
-		if ((pid = fork()) == 0)
-			_exit(rm_tree(sub) == -1 ? 1 : 0);
-		free(sub);
-	}
 	for (i = 0; i < n; i++) {
-		if (pid <= 0 || strcmp(names[i], half) != 0) {
-			sub = xasprintf("%s/%s", path, names[i]);
-			if (rm_tree(sub) == -1 && err == 0)
-				err = errno;
-			free(sub);
-		}
+		sub = xasprintf("%s/%s", path, names[i]);
+		if (rm_tree(sub) == -1 && err == 0)
+			err = errno;
+		free(sub);
 		free(names[i]);
 	}
 	free(names);
@@ -173,11 +165,8 @@ rm_site(const char *path, int jobs)
 		err = EIO;
 	if (rmdir(path) == -1 && errno != ENOENT && err == 0)
 		err = errno;
-	if (err != 0) {
-		errno = err;
-		rc = -1;
-	}
-	return rc;
+	errno = err;
+	return err != 0 ? -1 : 0;
 }
 
 /*

@@ -273,6 +273,30 @@ lower_cases(void)
 	buf_free(&want);
 }
 
+/* le32_put then le32_get: the number back, its low byte first. */
+static void
+le32_cases(void)
+{
+	uint32_t	 rng = 2463534242u, v;
+	unsigned char	 c[4];
+	size_t		 i, bad = 0;
+
+	for (i = 0; i < 10000; i++) {
+		rng ^= rng << 13;
+		rng ^= rng >> 17;
+		rng ^= rng << 5;
+		v = i < 2 ? (i ? 0xffffffffu : 0) : rng;
+		le32_put(c, v);
+		if (le32_get(c) != v || c[0] != (v & 0xff) ||
+		    c[3] != v >> 24)
+			bad++;
+	}
+	CHECK(bad == 0, "le32_put and le32_get: 10 000 numbers back, low "
+	    "byte first (%zu wrong)", bad);
+	c[0] = 0x78, c[1] = 0x56, c[2] = 0x34, c[3] = 0x12;
+	CHECK(le32_get(c) == 0x12345678u, "le32_get reads little-endian");
+}
+
 int
 main(void)
 {
@@ -280,6 +304,7 @@ main(void)
 	char		*s;
 
 	arena_cases();
+	le32_cases();
 	expect_oom(array_overflow, "xreallocarray overflowing size_t");
 	expect_oom(buffer_overflow, "a buffer growing past size_t");
 #if !defined(__SANITIZE_ADDRESS__)
