@@ -135,7 +135,8 @@ struct xlsxw {
 		char		 q[8];
 		lxw_worksheet	*ws;
 		lxw_row_t	 row;
-		long		 old;	/* kept: its sheet's number in prev */
+		zip_int64_t	 old;	/* kept: its sheet's entry in prev,
+					 * else -1 */
 		char		*part;	/* written: its part's file, */
 		struct pieces	*pk;	/* ... then its pieces */
 		/* Written: the last workbook's sheet of the quarter, its
@@ -247,8 +248,8 @@ prev_open(struct xlsxw *w, const char *path)
 	w->prev = NULL;
 }
 
-/* The number of quarter q's sheet in the last workbook, or 0. */
-static long
+/* Quarter q's sheet's entry in the last workbook, or -1. */
+static zip_int64_t
 prev_sheet(const struct xlsxw *w, const char *q)
 {
 	char		 key[48], name[48];
@@ -256,18 +257,18 @@ prev_sheet(const struct xlsxw *w, const char *q)
 	long		 no;
 
 	if (w->prev == NULL)
-		return 0;
+		return -1;
 	/* libxlsxwriter's: <sheet name="2025Q1" sheetId="3" r:id="rId3"/>
 	 * for xl/worksheets/sheet3.xml. */
 	snprintf(key, sizeof(key), "<sheet name=\"%s\" sheetId=\"", q);
 	if ((p = memmem(w->book.data, w->book.len, key, strlen(key))) ==
 	    NULL)
-		return 0;
+		return -1;
 	no = strtol(p + strlen(key), NULL, 10);
 	if (no < 2 || no > MAXSHEETS + 1)
-		return 0;
+		return -1;
 	snprintf(name, sizeof(name), "xl/worksheets/sheet%ld.xml", no);
-	return zip_name_locate(w->prev, name, 0) < 0 ? 0 : no;
+	return zip_name_locate(w->prev, name, 0);
 }
 
 static void *
@@ -351,6 +352,7 @@ sheet_of(struct xlsxw *w, const char *q, size_t *i)
 	}
 	headings(w, w->sheet[*i].ws, w->bold);
 	w->sheet[*i].row = 1;
+	w->sheet[*i].old = w->sheet[*i].pidx = -1;
 	return w;
 }
 
@@ -416,15 +418,9 @@ prev_chunks(struct xlsxw *w, size_t i)
 	zip_int64_t	 at;
 	zip_uint16_t	 len;
 	unsigned long long sum;
-	char		 name[48];
 	uint32_t	 n, k;
-	long		 no;
 
-	w->sheet[i].pidx = -1;
-	if ((no = prev_sheet(w, w->sheet[i].q)) == 0)
-		return;
-	snprintf(name, sizeof(name), "xl/worksheets/sheet%ld.xml", no);
-	if ((at = zip_name_locate(w->prev, name, 0)) < 0 ||
+	if ((at = prev_sheet(w, w->sheet[i].q)) < 0 ||
 	    zip_stat_index(w->prev, (zip_uint64_t)at, 0, &st) == -1 ||
 	    (st.valid & (ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD)) !=
 	    (ZIP_STAT_COMP_SIZE | ZIP_STAT_COMP_METHOD) ||
@@ -564,11 +560,11 @@ xlsx_keep(void *arg, const char *q, long rows)
 {
 	struct xlsxw	*w = arg;
 	size_t		 i, n = w->nsheets;
-	long		 old;
+	zip_int64_t	 old;
 
 	if (rows == 0)
 		return 0;	/* no sheet, as without the rows */
-	if (w->wb == NULL || (old = prev_sheet(w, q)) == 0 ||
+	if (w->wb == NULL || (old = prev_sheet(w, q)) < 0 ||
 	    sheet_of(w, q, &i) == NULL || w->nsheets == n)
 		return -1;
 	w->sheet[i].old = old;
@@ -637,14 +633,11 @@ notes(struct xlsxw *w)
 /*
  * Is entry name a quarter's sheet that comes from elsewhere: a kept
  * one's from prev, a written one's from its pieces?  Its entry in prev
- * (>= 0), -3 (its pieces), -1 (not one), or -2 (one that is not
- * there); *sno its sheet.
+ * (>= 0), -3 (its pieces), or -1 (not one); *sno its sheet.
  */
 static zip_int64_t
 sheet_entry(struct xlsxw *w, const char *name, size_t *sno)
 {
-	char		 old[48];
-	zip_int64_t	 at;
 	unsigned	 no;
 	int		 end = 0;
 
@@ -653,11 +646,8 @@ sheet_entry(struct xlsxw *w, const char *name, size_t *sno)
 		return -1;
 	no -= 2;
 	*sno = no;
-	if (w->sheet[no].old != 0) {
-		snprintf(old, sizeof(old), "xl/worksheets/sheet%ld.xml",
-		    w->sheet[no].old);
-		return (at = zip_name_locate(w->prev, old, 0)) < 0 ? -2 : at;
-	}
+	if (w->sheet[no].old >= 0)
+		return w->sheet[no].old;
 	return w->sheet[no].pk != NULL ? -3 : -1;
 }
 
@@ -1149,11 +1139,7 @@ repack(struct xlsxw *w)
 		}
 		from = src;
 		at = i;
-		if ((idx = sheet_entry(w, name, &no)) == -2) {
-			rs_err("spreadsheet: %s: not in the last site's "
-			    "workbook", name);
-			goto out;
-		} else if (idx == -3) {
+		if ((idx = sheet_entry(w, name, &no)) == -3) {
 			if (add_sheet(dst, name, w->sheet[no].pk, &idx) == -1)
 				goto out;
 		} else {
