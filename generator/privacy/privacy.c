@@ -1380,6 +1380,11 @@ out:
 /* ------------------------------------------------------------------ */
 /* Publication                                                          */
 
+/*
+ * The decisions (dec), in the order published by dec_order, which
+ * holds each row's status too: comparing this build with the last
+ * release (release.c) reads the index alone.
+ */
 static int
 make_tables(struct privacy *p)
 {
@@ -1395,7 +1400,7 @@ make_tables(struct privacy *p)
 	    " outcome INTEGER, region TEXT, stats_col TEXT,"
 	    " deferred_release TEXT, stats_new INTEGER DEFAULT 0,"
 	    " PRIMARY KEY (form, id)) WITHOUT ROWID;"
-	    "CREATE INDEX temp.dec_order ON dec(form, quarter, no);"
+	    "CREATE INDEX temp.dec_order ON dec(form, quarter, no, status);"
 	    "DROP TABLE IF EXISTS temp.gone;"
 	    "CREATE TEMP TABLE gone ("
 	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"

@@ -411,31 +411,79 @@ out:
 /* The form of d (0 or 1) as main.published names it. */
 #define FORM_TEXT(d) \
 	"CASE " d ".form WHEN 0 THEN 'incidents' ELSE 'insurance' END"
-/* A row of this build with the key of the published row p (by that
- * key: the planner would search the primary key by form alone). */
-#define IN_CURRENT(p) \
-	"EXISTS (SELECT 1 FROM temp.dec AS x INDEXED BY dec_order WHERE " \
-	"x.form = CASE " p ".form " \
-	"WHEN 'incidents' THEN 0 ELSE 1 END AND x.quarter = " p ".quarter " \
-	"AND x.no = " p ".no AND x.status <> 3)"
-
-/* This build's rows the release before it lacks, per quarter and form,
- * and of them the revisions: their record has a row that left. */
-static const char sql_added[] =
-    "SELECT d.quarter, d.form, count(*), sum(EXISTS ("
-    "SELECT 1 FROM main.published g WHERE " IN_PREV("g")
+/*
+ * This build's rows (temp.dec, by dec_order, which holds their status)
+ * and the rows of the release before it (main.published, by its
+ * primary key), both in the order of their key (form, quarter,
+ * number).  Read side by side, they tell the rows either lacks in one
+ * pass, not by a search of one for every row of the other.
+ */
+static const char sql_cur_keys[] =
+    "SELECT form, quarter, no, id FROM temp.dec INDEXED BY dec_order "
+    "WHERE status <> 3 ORDER BY form, quarter, no";
+static const char sql_prev_keys[] =
+    "SELECT CASE p.form WHEN 'incidents' THEN 0 ELSE 1 END, p.quarter, "
+    "p.no FROM main.published p WHERE " IN_PREV("p")
+    " ORDER BY p.form, p.quarter, p.no";
+/* A row this build adds revises its record when the record had a row
+ * in that release that this build lacks (searched by record: few rows
+ * are added). */
+static const char sql_revises[] =
+    "SELECT EXISTS (SELECT 1 FROM main.published g WHERE " IN_PREV("g")
     " AND g.form = " FORM_TEXT("d") " AND g.source = d.source "
-    "AND g.source_ref = d.source_ref AND NOT " IN_CURRENT("g")
-    ")) FROM temp.dec d WHERE d.status <> 3 AND NOT EXISTS ("
-    "SELECT 1 FROM main.published p WHERE " IN_PREV("p")
-    " AND p.form = " FORM_TEXT("d") " AND p.quarter = "
-    "d.quarter AND p.no = d.no) GROUP BY d.quarter, d.form";
-/* The rows of the release before this build that it lacks. */
-static const char sql_gone[] =
-    "SELECT p.quarter, CASE p.form WHEN 'incidents' THEN 0 "
-    "ELSE 1 END AS f, count(*), 0 FROM main.published AS p "
-    "NOT INDEXED WHERE " IN_PREV("p") " AND NOT " IN_CURRENT("p")
-    " GROUP BY p.quarter, f";
+    "AND g.source_ref = d.source_ref AND NOT EXISTS (SELECT 1 FROM "
+    "temp.dec AS x INDEXED BY dec_order WHERE x.form = d.form AND "
+    "x.quarter = g.quarter AND x.no = g.no AND x.status <> 3)) "
+    "FROM temp.dec d WHERE d.form = ?3 AND d.id = ?4";
+
+/* The key of a row as read by sql_cur_keys or sql_prev_keys. */
+struct rowkey {
+	int		 form;
+	char		 quarter[8];
+	long long	 no;
+	long long	 id;		/* this build's: its record */
+};
+
+/* The next key of st into k: 1, 0 at the end, -1 on an error. */
+static int
+next_key(sqlite3_stmt *st, struct rowkey *k)
+{
+	int	 step = sqlite3_step(st);
+
+	if (step != SQLITE_ROW)
+		return step == SQLITE_DONE ? 0 : -1;
+	k->form = sqlite3_column_int(st, 0) ? FORM_INSURANCE : FORM_INCIDENTS;
+	snprintf(k->quarter, sizeof(k->quarter), "%s", text(st, 1));
+	k->no = sqlite3_column_int64(st, 2);
+	k->id = sqlite3_column_count(st) > 3 ? sqlite3_column_int64(st, 3) :
+	    0;
+	return 1;
+}
+
+static int
+key_cmp(const struct rowkey *a, const struct rowkey *b)
+{
+	int	 c;
+
+	if (a->form != b->form)
+		return a->form < b->form ? -1 : 1;
+	if ((c = strcmp(a->quarter, b->quarter)) != 0)
+		return c;
+	return a->no < b->no ? -1 : a->no > b->no;
+}
+
+/* The change of r for k's quarter and form, made when it is not there. */
+static struct rel_change *
+change_of(struct release *r, const struct rowkey *k)
+{
+	size_t	 i;
+
+	for (i = r->nchg; i > 0; i--)
+		if (r->chg[i - 1].form == (enum form)k->form &&
+		    strcmp(r->chg[i - 1].quarter, k->quarter) == 0)
+			return &r->chg[i - 1];
+	return change(r, k->quarter, (enum form)k->form);
+}
 
 /*
  * What this build changes against the release before it (prev, "" for
@@ -447,10 +495,11 @@ static int
 changes_current(sqlite3 *db, const char *policy, struct release *r,
     long k)
 {
-	sqlite3_stmt	*st;
+	sqlite3_stmt	*st[3] = { NULL, NULL, NULL };
+	struct rowkey	 a, b;
 	struct rel_change *c;
-	size_t		 i, n0;
-	int		 step, pass, f;
+	size_t		 i;
+	int		 ha, hb, cmp, f, rc = -1;
 
 	if (!r->prev[0]) {
 		/* The first release: every row is added. */
@@ -461,36 +510,47 @@ changes_current(sqlite3 *db, const char *policy, struct release *r,
 					    f)->added = r->fig[i].rows[f];
 		return 0;
 	}
-	for (pass = 0; pass < 2; pass++) {
-		if (prep(db, pass == 0 ? sql_added : sql_gone, &st) == -1)
-			return -1;
-		sqlite3_bind_text(st, 1, policy, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, r->prev, -1, SQLITE_STATIC);
-		n0 = r->nchg;
-		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-			f = sqlite3_column_int(st, 1) ? FORM_INSURANCE :
-			    FORM_INCIDENTS;
-			for (i = 0; i < n0; i++)
-				if (r->chg[i].form == (enum form)f &&
-				    strcmp(r->chg[i].quarter,
-				    text(st, 0)) == 0)
-					break;
-			c = i < n0 ? &r->chg[i] : change(r, text(st, 0), f);
-			if (pass == 0) {
-				c->added = (long)sqlite3_column_int64(st, 2);
-				c->revised = (long)sqlite3_column_int64(st, 3);
-				if (c->revised > 0 && c->revised < k)
-					c->revised = -1;
-			} else
-				c->withdrawn =
-				    (long)sqlite3_column_int64(st, 2);
-		}
-		sqlite3_finalize(st);
-		if (step != SQLITE_DONE)
-			return db_err(db, "comparing releases");
+	if (prep(db, sql_cur_keys, &st[0]) == -1 ||
+	    prep(db, sql_prev_keys, &st[1]) == -1 ||
+	    prep(db, sql_revises, &st[2]) == -1)
+		goto out;
+	for (i = 1; i < 3; i++) {
+		sqlite3_bind_text(st[i], 1, policy, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st[i], 2, r->prev, -1, SQLITE_STATIC);
 	}
+	ha = next_key(st[0], &a);
+	hb = next_key(st[1], &b);
+	while (ha == 1 || hb == 1) {
+		cmp = ha != 1 ? 1 : hb != 1 ? -1 : key_cmp(&a, &b);
+		if (cmp < 0) {
+			c = change_of(r, &a);
+			c->added++;
+			sqlite3_bind_int(st[2], 3, a.form);
+			sqlite3_bind_int64(st[2], 4, a.id);
+			if (sqlite3_step(st[2]) != SQLITE_ROW)
+				break;
+			c->revised += sqlite3_column_int(st[2], 0);
+			sqlite3_reset(st[2]);
+		} else if (cmp > 0)
+			change_of(r, &b)->withdrawn++;
+		if (cmp <= 0)
+			ha = next_key(st[0], &a);
+		if (cmp >= 0)
+			hb = next_key(st[1], &b);
+	}
+	if (ha == -1 || hb == -1 || ha == 1 || hb == 1) {
+		db_err(db, "comparing releases");
+		goto out;
+	}
+	for (i = 0; i < r->nchg; i++)
+		if (r->chg[i].revised > 0 && r->chg[i].revised < k)
+			r->chg[i].revised = -1;
 	qsort(r->chg, r->nchg, sizeof(*r->chg), change_cmp);
-	return 0;
+	rc = 0;
+out:
+	for (i = 0; i < 3; i++)
+		sqlite3_finalize(st[i]);
+	return rc;
 }
 
 int
@@ -582,8 +642,9 @@ release_scan(sqlite3 *db, const char *policy, const char *current,
 int
 release_explain(sqlite3 *db, FILE *out)
 {
-	return db_explain(db, sql_past, out) | db_explain(db, sql_added,
-	    out) | db_explain(db, sql_gone, out) ? -1 : 0;
+	return db_explain(db, sql_past, out) | db_explain(db, sql_cur_keys,
+	    out) | db_explain(db, sql_prev_keys, out) |
+	    db_explain(db, sql_revises, out) ? -1 : 0;
 }
 
 void
