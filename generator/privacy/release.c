@@ -441,7 +441,6 @@ struct rowkey {
 	int		 form;
 	char		 quarter[8];
 	long long	 no;
-	long long	 id;		/* this build's: its record */
 };
 
 /* The next key of st into k: 1, 0 at the end, -1 on an error. */
@@ -455,8 +454,6 @@ next_key(sqlite3_stmt *st, struct rowkey *k)
 	k->form = sqlite3_column_int(st, 0) ? FORM_INSURANCE : FORM_INCIDENTS;
 	snprintf(k->quarter, sizeof(k->quarter), "%s", text(st, 1));
 	k->no = sqlite3_column_int64(st, 2);
-	k->id = sqlite3_column_count(st) > 3 ? sqlite3_column_int64(st, 3) :
-	    0;
 	return 1;
 }
 
@@ -525,8 +522,10 @@ changes_current(sqlite3 *db, const char *policy, struct release *r,
 		if (cmp < 0) {
 			c = change_of(r, &a);
 			c->added++;
+			/* The record of a, whose row st[0] is on. */
 			sqlite3_bind_int(st[2], 3, a.form);
-			sqlite3_bind_int64(st[2], 4, a.id);
+			sqlite3_bind_int64(st[2], 4,
+			    sqlite3_column_int64(st[0], 3));
 			if (sqlite3_step(st[2]) != SQLITE_ROW)
 				break;
 			c->revised += sqlite3_column_int(st[2], 0);
