@@ -1347,11 +1347,22 @@ stats_columns(struct privacy *p, enum form f)
 		rc = 0;
 		goto out;
 	}
-	/* This release's column, if it is not published yet. */
+	/*
+	 * This release's column, if it is not published yet.  A column
+	 * is named by a reporting quarter or a release, never later than
+	 * the release that made it, which was remembered with it: with no
+	 * remembered release from this one on, there is none, and the
+	 * published rows are not read (0.16 s of the bench's rebuild).
+	 */
+	buf_printf(&b, "SELECT count(*) FROM main.releases WHERE policy = "
+	    "'%s' AND release >= '%s'", p->policy, p->release);
+	if (query_long(p, buf_str(&b), &used) == -1)
+		goto out;
+	buf_reset(&b);
 	buf_printf(&b, "SELECT count(*) FROM main.published WHERE policy = "
 	    "'%s' AND form = '%s' AND stats_col = '%s'", p->policy,
 	    form_name[f], p->release);
-	if (query_long(p, buf_str(&b), &used) == -1)
+	if (used > 0 && query_long(p, buf_str(&b), &used) == -1)
 		goto out;
 	if (used > 0) {
 		rc = 0;		/* published: its records wait for the next */
