@@ -101,7 +101,7 @@ H_lib/format.h	= lib/format main privacy/privacy render/chart site/build \
 		     store/validate store/withdraw
 H_lib/json.h	= lib/json site/dl_json site/tables
 H_lib/lib.h	= $(MODULES)
-H_lib/worker.h	= lib/worker privacy/privacy site/data
+H_lib/worker.h	= lib/worker privacy/privacy site/data store/import
 H_store/corpus.h = store/corpus store/demo
 H_store/db.h	= privacy/cube privacy/memo privacy/privacy privacy/release \
 		     store/db \

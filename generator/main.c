@@ -36,7 +36,7 @@ usage(FILE *f)
 	    "[--allow-duplicates]\n"
 	    "                      [--allow-removal] [--max-removal PERCENT] "
 	    "[--lang kk|ru]\n"
-	    "                      CSV ...\n"
+	    "                      [--jobs N] CSV ...\n"
 	    "       regsite validate --db FILE [--allow-duplicates] "
 	    "[--lang kk|ru]\n"
 	    "       regsite withdraw --db FILE --form incidents|insurance "
@@ -280,6 +280,7 @@ cmd_import(int argc, char *argv[])
 		{ "allow-removal", no_argument, NULL, 'R' },
 		{ "max-removal", required_argument, NULL, 'm' },
 		{ "lang", required_argument, NULL, 'l' },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -291,9 +292,18 @@ cmd_import(int argc, char *argv[])
 	o.form = -1;
 	o.max_removal = IMPORT_MAX_REMOVAL;
 	o.lang = OPLANG_KK;
-	while ((c = getopt_long(argc, argv, "d:f:q:s:nh", longopts, NULL))
+	while ((c = getopt_long(argc, argv, "d:f:q:s:nj:h", longopts, NULL))
 	    != -1) {
 		switch (c) {
+		case 'j':
+			if (strcmp(optarg, "1") == 0)
+				o.jobs = 1;
+			else if (strcmp(optarg, "2") == 0)
+				o.jobs = 2;
+			else
+				return misuse("import: --jobs: expected 1 or 2, "
+				    "not '%s'", optarg);
+			break;
 		case 'd':
 			o.db = optarg;
 			break;

@@ -500,6 +500,27 @@ eq "killed import: the database is unchanged" "$s0" \
     "$(state "$WORK/big.db")"
 eq "killed import: the indexes and triggers are the schema's" \
     "$(aside "$WORK/ref.db")" "$(aside "$WORK/big.db")"
+# ... and its second process, which reads the files, went with it.
+sleep 0.2
+eq "killed import: its reading process went with it" "" \
+    "$(pgrep -f -- "--source big $WORK/big.csv" || :)"
+
+# kill -9 the process that reads the files, as soon as it runs: the
+# import fails, says why, and changes nothing.
+"$REGSITE" import --db "$WORK/big.db" --form incidents --quarter 2025Q1 \
+    --source big "$WORK/big.csv" >/dev/null 2>"$WORK/err" &
+pid=$!
+reader= i=0
+while [ -z "$reader" ] && [ $i -lt 1000 ] && kill -0 $pid 2>/dev/null; do
+	reader=$(pgrep -P $pid || :)
+	i=$((i + 1))
+done
+[ -n "$reader" ] && kill -9 $reader
+wait $pid
+eq "killed reader: the import fails and says why" \
+    "1:regsite: import: the process reading the files ended early" \
+    "$?:$(cat "$WORK/err")"
+eq "killed reader: the database is unchanged" "$s0" "$(state "$WORK/big.db")"
 
 base=$(q "$WORK/big.db" "SELECT last_no FROM public_numbers
     WHERE form = 'incidents' AND quarter = '2025Q1'")
@@ -596,3 +617,40 @@ if [ "$lockwait" -eq 1 ]; then
 	eq "... and the database is as it was" "$lock_before" \
 	    "$(q "$WORK/lock.db" "SELECT count(*) FROM insurance_cases")"
 fi
+
+# One process or two (--jobs 1 reads the files in the importing process,
+# the default in a second one): the same output, status and registry,
+# for good submissions, bad ones, and several files with a reference
+# repeated across them.
+sed -n '1p;/^INC-2025-003,/,/^INC-2025-004,/p' "$INC" | sed '$d' \
+    >"$WORK/part2.csv"
+for case in "incidents $INC" "insurance $INS" \
+    "incidents $D/bad-incidents.csv" "insurance $D/bad-insurance.csv" \
+    "incidents $D/bad-header.csv" "incidents $INC $WORK/part2.csv" \
+    "incidents $WORK/bigbad.csv" "incidents $WORK/nope.csv"; do
+	set -- $case
+	form=$1
+	shift
+	for j in 1 2; do
+		rm -f "$WORK/j$j.db"*
+		cp "$db" "$WORK/j$j.db"
+		imp --db "$WORK/j$j.db" --form "$form" --quarter 2025Q1 \
+		    --source jobs --jobs $j "$@" >"$WORK/out$j" 2>"$WORK/err$j"
+		echo "status $?" >>"$WORK/out$j"
+		state "$WORK/j$j.db" >>"$WORK/out$j"
+		sed -i "s|$WORK/j$j.db|DB|g" "$WORK/err$j"
+	done
+	if cmp -s "$WORK/out1" "$WORK/out2" &&
+	    cmp -s "$WORK/err1" "$WORK/err2"; then
+		ok "--jobs 1 and 2: the same result ($(basename "$1"), $#)"
+	else
+		fail "--jobs 1 and 2: the same result ($(basename "$1"), $#)"
+		diff -u "$WORK/out1" "$WORK/out2" | head -n 20
+		diff -u "$WORK/err1" "$WORK/err2" | head -n 20
+	fi
+done
+imp --db "$WORK/j1.db" --form incidents --quarter 2025Q1 --source x \
+    --jobs 3 "$INC" >/dev/null 2>"$WORK/err"
+eq "--jobs: 1 or 2, then the usage" \
+    "2:regsite: import: --jobs: expected 1 or 2, not '3'" \
+    "$?:$(head -n 1 "$WORK/err")"

@@ -35,6 +35,8 @@ struct import_opts {
 	int	 allow_removal;	/* more than max_removal % removed */
 	int	 max_removal;	/* percent */
 	enum oplang lang;	/* of the summary and the problems */
+	int	 jobs;		/* 1: the files read in this process;
+				   else in a second one */
 	const char *const *files;
 	int	 nfiles;
 };

@@ -61,6 +61,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		o.quarter = "2025Q1";
 		o.source = "fuzz";
 		o.allow_removal = 1;
+		o.jobs = 1;	/* read here, where coverage is counted */
 		o.files = files;
 		o.nfiles = 1;
 		/* Real imports: each replaces the last submission. */
