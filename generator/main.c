@@ -84,6 +84,20 @@ number(const char *opt, const char *arg, long min, long max, long *out)
 	return 0;
 }
 
+/* --jobs: 1 or 2 into *out; 0 or misuse's status. */
+static int
+jobs_opt(const char *cmd, const char *arg, int *out)
+{
+	if (strcmp(arg, "1") != 0 && strcmp(arg, "2") != 0) {
+		fprintf(stderr, "regsite: %s: --jobs: expected 1 or 2, "
+		    "not '%s'\n", cmd, arg);
+		usage(stderr);
+		return 2;
+	}
+	*out = arg[0] - '0';
+	return 0;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -110,13 +124,8 @@ cmd_build(int argc, char *argv[])
 	    NULL)) != -1) {
 		switch (c) {
 		case 'j':
-			if (strcmp(optarg, "1") == 0)
-				o.jobs = 1;
-			else if (strcmp(optarg, "2") == 0)
-				o.jobs = 2;
-			else
-				return misuse("build: --jobs: expected 1 or 2, "
-				    "not '%s'", optarg);
+			if (jobs_opt("build", optarg, &o.jobs) != 0)
+				return 2;
 			break;
 		case 'd':
 			o.db = optarg;
@@ -296,13 +305,8 @@ cmd_import(int argc, char *argv[])
 	    != -1) {
 		switch (c) {
 		case 'j':
-			if (strcmp(optarg, "1") == 0)
-				o.jobs = 1;
-			else if (strcmp(optarg, "2") == 0)
-				o.jobs = 2;
-			else
-				return misuse("import: --jobs: expected 1 or 2, "
-				    "not '%s'", optarg);
+			if (jobs_opt("import", optarg, &o.jobs) != 0)
+				return 2;
 			break;
 		case 'd':
 			o.db = optarg;
