@@ -6,12 +6,17 @@
  * before it reads the answer, and the child reads a whole message
  * before it writes: neither waits on the other while holding a full
  * pipe, so they cannot block each other.
+ *
+ * A stream worker (worker_stream) only writes: one pipe, read by the
+ * parent to its end.
  */
+#define _GNU_SOURCE		/* F_SETPIPE_SZ */
 #include <sys/prctl.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -30,8 +35,8 @@ struct worker {
 
 #define ANSWER_FAILED	UINT64_MAX
 
-static int
-write_all(int fd, const void *p, size_t len)
+int
+worker_write(int fd, const void *p, size_t len)
 {
 	const char	*s = p;
 	ssize_t		 n;
@@ -103,15 +108,33 @@ child(int in, int out, int (*fn)(void *, const char *, size_t, struct buf *),
 		buf_reset(&ans);
 		if (fn(arg, msg.data ? msg.data : "", msg.len, &ans) == -1) {
 			len = ANSWER_FAILED;
-			(void)write_all(out, &len, sizeof(len));
+			(void)worker_write(out, &len, sizeof(len));
 			_exit(1);
 		}
 		len = ans.len;
-		if (write_all(out, &len, sizeof(len)) == -1 ||
-		    write_all(out, ans.data, ans.len) == -1)
+		if (worker_write(out, &len, sizeof(len)) == -1 ||
+		    worker_write(out, ans.data, ans.len) == -1)
 			_exit(1);
 	}
 	_exit(r == 0 ? 0 : 1);
+}
+
+/* Fork; the child (0) dies with the caller: no orphan left working. */
+static pid_t
+spawn(const char *what)
+{
+	pid_t	 parent = getpid(), pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	if ((pid = fork()) == -1) {
+		rs_err("cannot start %s: fork: %s", what, strerror(errno));
+		return -1;
+	}
+	if (pid == 0 && (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+	    getppid() != parent))
+		_exit(1);
+	return pid;
 }
 
 struct worker *
@@ -120,7 +143,6 @@ worker_start(const char *what,
 {
 	struct worker	*w;
 	int		 down[2], up[2];
-	pid_t		 parent = getpid();
 
 	if (pipe(down) == -1) {
 		rs_err("cannot start %s: pipe: %s", what, strerror(errno));
@@ -132,12 +154,9 @@ worker_start(const char *what,
 		close(down[1]);
 		return NULL;
 	}
-	fflush(stdout);
-	fflush(stderr);
 	w = xcalloc(1, sizeof(*w));
 	w->what = what;
-	if ((w->pid = fork()) == -1) {
-		rs_err("cannot start %s: fork: %s", what, strerror(errno));
+	if ((w->pid = spawn(what)) == -1) {
 		close(down[0]);
 		close(down[1]);
 		close(up[0]);
@@ -146,10 +165,6 @@ worker_start(const char *what,
 		return NULL;
 	}
 	if (w->pid == 0) {
-		/* Ended with the build: no orphan left working. */
-		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
-		    getppid() != parent)
-			_exit(1);
 		close(down[1]);
 		close(up[0]);
 		child(down[0], up[1], fn, arg);
@@ -161,6 +176,44 @@ worker_start(const char *what,
 	return w;
 }
 
+struct worker *
+worker_stream(const char *what, void (*fn)(void *, int), void *arg,
+    size_t pipe_size)
+{
+	struct worker	*w;
+	int		 up[2];
+
+	if (pipe(up) == -1) {
+		rs_err("cannot start %s: pipe: %s", what, strerror(errno));
+		return NULL;
+	}
+	if (pipe_size > 0)
+		(void)fcntl(up[1], F_SETPIPE_SZ, (int)pipe_size);
+	w = xcalloc(1, sizeof(*w));
+	w->what = what;
+	w->to = -1;
+	if ((w->pid = spawn(what)) == -1) {
+		close(up[0]);
+		close(up[1]);
+		free(w);
+		return NULL;
+	}
+	if (w->pid == 0) {
+		close(up[0]);
+		fn(arg, up[1]);
+		_exit(1);
+	}
+	close(up[1]);
+	w->from = up[0];
+	return w;
+}
+
+int
+worker_fd(const struct worker *w)
+{
+	return w->from;
+}
+
 int
 worker_send(struct worker *w, const struct buf *m)
 {
@@ -168,8 +221,8 @@ worker_send(struct worker *w, const struct buf *m)
 	void		(*old)(int) = signal(SIGPIPE, SIG_IGN);
 	int		 rc;
 
-	rc = write_all(w->to, &len, sizeof(len)) == -1 ||
-	    write_all(w->to, m->data, m->len) == -1 ? -1 : 0;
+	rc = worker_write(w->to, &len, sizeof(len)) == -1 ||
+	    worker_write(w->to, m->data, m->len) == -1 ? -1 : 0;
 	signal(SIGPIPE, old);
 	if (rc == -1)
 		return rs_err("%s: the process doing it ended early", w->what);
@@ -202,7 +255,8 @@ worker_stop(struct worker *w, int ok)
 
 	if (w == NULL)
 		return 0;
-	close(w->to);
+	if (w->to != -1)
+		close(w->to);
 	if (!ok)
 		kill(w->pid, SIGKILL);
 	while (waitpid(w->pid, &st, 0) == -1)

@@ -34,6 +34,21 @@ int	 worker_ready(struct worker *);
  * rs_err (unless ok is 0: the caller is failing already). */
 int	 worker_stop(struct worker *, int ok);
 
+/*
+ * Start a worker that writes one stream: fn(arg, fd) runs in the child,
+ * writes to fd and never returns (it ends with _exit, 0 when all was
+ * written).  The parent reads worker_fd to its end, then worker_stop
+ * (which closes it).  pipe_size: the pipe's room in bytes (0: the
+ * system's), so that the two wait on each other less.  NULL and rs_err
+ * when no process could be started.
+ */
+struct worker *worker_stream(const char *what, void (*fn)(void *, int),
+	    void *arg, size_t pipe_size);
+/* The end of a stream worker's pipe that the parent reads. */
+int	 worker_fd(const struct worker *);
+/* Write all len bytes of p to fd: 0, or -1 (errno). */
+int	 worker_write(int fd, const void *p, size_t len);
+
 /* A message's reader: where next, how much is left. */
 struct msgin {
 	const char	*p;

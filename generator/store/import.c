@@ -32,13 +32,7 @@
  * a line ends with LF, CRLF or a lone CR.  What the operator reads is
  * in the language of --lang (msg.c).
  */
-#define _GNU_SOURCE		/* F_SETPIPE_SZ */
-#include <sys/prctl.h>
-#include <sys/wait.h>
-
 #include <errno.h>
-#include <fcntl.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -490,7 +484,6 @@ stage(struct imp *im, struct rfield *f)
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, f[im->c_dx].s, (int)f[im->c_dx].len,
 	    SQLITE_STATIC);
-	buf_reset(&b);
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		im->err = db_err(im->db, "staging a row");
 		sqlite3_reset(st);
@@ -517,13 +510,13 @@ stage(struct imp *im, struct rfield *f)
 		sqlite3_reset(st);
 		tally_add(&im->regions, &im->nregions, f[im->c_region].s,
 		    f[im->c_region].len);
-		record_class(im, f, &b);
 		tally_add(&im->classes, &im->nclasses, b.data ? b.data : "",
 		    b.len);
 		goto out;
 	}
 
 	/* A duplicate: where was the first? */
+	buf_reset(&b);
 	st = im->st_first;
 	sqlite3_bind_text(st, 1, f[0].s, (int)f[0].len, SQLITE_STATIC);
 	if (sqlite3_step(st) != SQLITE_ROW) {
@@ -857,19 +850,8 @@ out:
 static void
 rec_flush(struct imp *im)
 {
-	const char	*p = im->wbuf.data;
-	size_t		 left = im->wbuf.len;
-	ssize_t		 n;
-
-	while (left > 0) {
-		if ((n = write(im->wfd, p, left)) == -1) {
-			if (errno == EINTR)
-				continue;
-			_exit(1);	/* the importer is gone */
-		}
-		p += n;
-		left -= (size_t)n;
-	}
+	if (worker_write(im->wfd, im->wbuf.data, im->wbuf.len) == -1)
+		_exit(1);	/* the importer is gone */
 	buf_reset(&im->wbuf);
 }
 
@@ -894,8 +876,9 @@ rec_end(struct imp *im)
 
 /* The reading process: every file, then the digest; never returns. */
 static void
-reader(struct imp *im, int fd)
+reader(void *arg, int fd)
 {
+	struct imp	*im = arg;
 	size_t		 i;
 
 	im->reader = 1;
@@ -993,34 +976,18 @@ replay(struct imp *im, struct msgin *m)
 static int
 read_files(struct imp *im)
 {
+	struct worker	*w;
 	struct buf	 rb = { 0 };
 	struct msgin	 m;
 	uint32_t	 len;
 	size_t		 off;
 	ssize_t		 n;
-	pid_t		 pid, parent = getpid();
-	int		 fds[2], st, rc = 0;
+	int		 fd, rc = 0;
 
-	if (pipe(fds) == -1)
-		return rs_err("import: pipe: %s", strerror(errno));
-	/* Room for a few writes: fewer switches between the two. */
-	(void)fcntl(fds[1], F_SETPIPE_SZ, 4 * REC_CHUNK);
-	fflush(stdout);
-	fflush(stderr);
-	if ((pid = fork()) == -1) {
-		close(fds[0]);
-		close(fds[1]);
-		return rs_err("import: fork: %s", strerror(errno));
-	}
-	if (pid == 0) {
-		/* Ended with the import: no orphan left reading. */
-		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
-		    getppid() != parent)
-			_exit(1);
-		close(fds[0]);
-		reader(im, fds[1]);
-	}
-	close(fds[1]);
+	if ((w = worker_stream("import: reading the files", reader, im,
+	    4 * REC_CHUNK)) == NULL)
+		return -1;
+	fd = worker_fd(w);
 	rb.data = xmalloc(4 * REC_CHUNK);
 	rb.cap = 4 * REC_CHUNK;
 	while (rc == 0) {
@@ -1028,8 +995,7 @@ read_files(struct imp *im)
 			rb.cap *= 2;
 			rb.data = xrealloc(rb.data, rb.cap);
 		}
-		if ((n = read(fds[0], rb.data + rb.len, rb.cap - rb.len))
-		    == -1) {
+		if ((n = read(fd, rb.data + rb.len, rb.cap - rb.len)) == -1) {
 			if (errno == EINTR)
 				continue;
 			rc = rs_err("import: reading the files: %s",
@@ -1059,17 +1025,8 @@ read_files(struct imp *im)
 		memmove(rb.data, rb.data + off, rb.len - off);
 		rb.len -= off;
 	}
-	close(fds[0]);
-	if (rc == -1)
-		kill(pid, SIGKILL);
-	while (waitpid(pid, &st, 0) == -1)
-		if (errno != EINTR) {
-			st = -1;
-			break;
-		}
-	if (rc == 0 && (st == -1 || !WIFEXITED(st) || WEXITSTATUS(st) != 0))
-		rc = rs_err("import: the process reading the files ended "
-		    "badly");
+	if (worker_stop(w, rc == 0) == -1)
+		rc = -1;
 	buf_free(&rb);
 	return rc;
 }

@@ -2,7 +2,8 @@
  * test_worker.c -- the forked worker (generator/lib/worker.c): answers
  * in order, messages larger than a pipe holds both ways, the message
  * encoding, and a worker that fails, dies or is killed making the
- * parent's call fail with the message naming the work, never hang.
+ * parent's call fail with the message naming the work, never hang;
+ * and a stream worker's bytes, in order, and its end.
  */
 #include <signal.h>
 #include <stdlib.h>
@@ -24,6 +25,37 @@ reverse(void *arg, const char *in, size_t len, struct buf *out)
 		buf_putc(out, in[i]);
 	msg_put_int(out, (long long)len);
 	return 0;
+}
+
+/* A stream: 3 MB of a known pattern (more than a pipe holds), then
+ * the exit status *arg. */
+static void
+stream(void *arg, int fd)
+{
+	char	 b[4096];
+	int	 i, k;
+
+	for (i = 0; i < 768; i++) {
+		for (k = 0; k < (int)sizeof(b); k++)
+			b[k] = (char)((i + k) % 251);
+		if (worker_write(fd, b, sizeof(b)) == -1)
+			_exit(2);
+	}
+	_exit(*(int *)arg);
+}
+
+/* Read a stream worker to its end: the bytes that follow the pattern. */
+static long
+drain(struct worker *w)
+{
+	char	 b[8192];
+	long	 good = 0, off = 0;
+	ssize_t	 n, k;
+
+	while ((n = read(worker_fd(w), b, sizeof(b))) > 0)
+		for (k = 0; k < n; k++, off++)
+			good += b[k] == (char)((off / 4096 + off % 4096) % 251);
+	return good;
 }
 
 /* Fails on "fail", dies on "die". */
@@ -132,6 +164,26 @@ main(void)
 	 * fails does, and check that does not hang. */
 	CHECK(worker_stop(w, 0) == 0, "a failing build's stop kills it, "
 	    "quietly");
+
+	/* A stream worker: all its bytes, in order, then its end. */
+	{
+		int	 status = 0;
+
+		w = worker_stream("the test stream", stream, &status, 65536);
+		CHECK(w != NULL, "a stream worker starts");
+		CHECK(drain(w) == 768L * 4096, "its 3 MB arrive in order");
+		CHECK(worker_stop(w, 1) == 0, "and it ends well");
+		status = 1;
+		w = worker_stream("the test stream", stream, &status, 0);
+		CHECK(w != NULL && drain(w) == 768L * 4096,
+		    "a failing stream's bytes arrive too");
+		CHECK(worker_stop(w, 1) == -1, "its end is reported");
+		EQ_STR(rs_errmsg(), "the test stream: the process doing it "
+		    "ended badly", "... as bad");
+		w = worker_stream("the test stream", stream, &status, 0);
+		CHECK(w != NULL && worker_stop(w, 0) == 0,
+		    "a stream worker stopped unread is killed, quietly");
+	}
 
 	buf_free(&m);
 	buf_free(&a);
