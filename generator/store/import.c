@@ -840,7 +840,7 @@ out:
  * database (the code lists were loaded before it started); it counts
  * the problems it finds, and each record carries that count, so that a
  * row's values are staged only while no row has a problem, as in one
- * process.  A record is its length (4 bytes) and its values
+ * process.  A record is its length (4 bytes, le32_put) and its values
  * (msg_put_int, msg_put_str): its kind, the count, then as enum rec
  * says.  The pipe bounds what waits: the reader blocks while it is
  * full.
@@ -867,9 +867,8 @@ rec_begin(struct imp *im, int kind)
 static void
 rec_end(struct imp *im)
 {
-	uint32_t	 n = (uint32_t)(im->wbuf.len - im->rstart - 4);
-
-	memcpy(im->wbuf.data + im->rstart, &n, sizeof(n));
+	le32_put((unsigned char *)im->wbuf.data + im->rstart,
+	    (uint32_t)(im->wbuf.len - im->rstart - 4));
 	if (im->wbuf.len >= REC_CHUNK)
 		rec_flush(im);
 }
@@ -1008,12 +1007,11 @@ read_files(struct imp *im)
 			break;
 		}
 		rb.len += (size_t)n;
-		for (off = 0; rc == 0 && rb.len - off >= sizeof(len);
-		    off += sizeof(len) + len) {
-			memcpy(&len, rb.data + off, sizeof(len));
-			if (rb.len - off - sizeof(len) < len)
+		for (off = 0; rc == 0 && rb.len - off >= 4; off += 4 + len) {
+			len = le32_get((unsigned char *)rb.data + off);
+			if (rb.len - off - 4 < len)
 				break;
-			m.p = rb.data + off + sizeof(len);
+			m.p = rb.data + off + 4;
 			m.left = len;
 			m.bad = 0;
 			rc = replay(im, &m);
