@@ -133,6 +133,7 @@ struct privacy {
 	long			 remembered;	/* rows remembered, policy */
 	unsigned char		 key[32];	/* the number key */
 	int			 key_stored;
+	sqlite3_stmt		*st_rel;	/* publish: into temp.rel */
 	long			 records[FORM__MAX];
 	long			 status[FORM__MAX][4];
 	long			 withdrawn[FORM__MAX];	/* newly */
@@ -1394,7 +1395,9 @@ out:
 /*
  * The decisions (dec), in the order published by dec_order, which
  * holds each row's status too: comparing this build with the last
- * release (release.c) reads the index alone.
+ * release (release.c) reads the index alone.  What the release will
+ * remember of the rows it publishes anew (rel) is written as publish
+ * reads them, in the order they are remembered in (privacy_record).
  */
 static int
 make_tables(struct privacy *p)
@@ -1412,6 +1415,12 @@ make_tables(struct privacy *p)
 	    " deferred_release TEXT, stats_new INTEGER DEFAULT 0,"
 	    " PRIMARY KEY (form, id)) WITHOUT ROWID;"
 	    "CREATE INDEX temp.dec_order ON dec(form, quarter, no, status);"
+	    "DROP TABLE IF EXISTS temp.rel;"
+	    "CREATE TEMP TABLE rel ("
+	    " form INTEGER NOT NULL, quarter TEXT NOT NULL, no INTEGER,"
+	    " source TEXT, source_ref TEXT, release TEXT, month TEXT,"
+	    " sex TEXT, age TEXT, dx TEXT, profile TEXT, withheld INTEGER,"
+	    " outcome INTEGER, region TEXT, stats_col TEXT);"
 	    "DROP TABLE IF EXISTS temp.gone;"
 	    "CREATE TEMP TABLE gone ("
 	    " form INTEGER NOT NULL, quarter TEXT NOT NULL,"
@@ -1979,16 +1988,22 @@ scrub_batch(void *arg, const char *msg, size_t len, struct buf *ans)
 /* The rows read at a time; the worker scrubs the second half. */
 #define BATCH	64
 
-/* The columns publish reads: fixed ones, four coded, then the texts. */
+/* The columns publish reads: fixed ones, four coded, the texts, then
+ * what only temp.rel takes: source, release, status, stats_new and the
+ * region decided (the true one, or the one remembered). */
 #define PCOL_CODED	19
 #define PCOL_TEXT	(PCOL_CODED + 4)
-#define PCOL__MAX	(PCOL_TEXT + TEXT__MAX * LANG__MAX)
+#define PCOL_REL	(PCOL_TEXT + TEXT__MAX * LANG__MAX)
+#define PCOL__MAX	(PCOL_REL + 5)
+/* Where a row keeps the last five (its texts are in its arena). */
+#define PROW_REL	PCOL_TEXT
+#define PROW__MAX	(PROW_REL + 5)
 
 /* A row being published: its columns (copies; the texts, most of its
  * bytes, in an arena of their own, reused from row to row), texts in
  * and out. */
 struct prow {
-	sqlite3_value	*v[PCOL_TEXT];
+	sqlite3_value	*v[PROW__MAX];
 	struct buf	 txt;		/* the texts, each ended by a NUL */
 	struct sin	 in;
 	struct sout	 o;
@@ -2015,6 +2030,9 @@ prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
 
 	for (c = 0; c < PCOL_TEXT; c++)
 		r->v[c] = sqlite3_value_dup(sqlite3_column_value(sel, c));
+	for (c = 0; c < PROW__MAX - PROW_REL; c++)
+		r->v[PROW_REL + c] = sqlite3_value_dup(
+		    sqlite3_column_value(sel, PCOL_REL + c));
 	memset(&r->in, 0, sizeof(r->in));
 	r->in.tr.dx_level = sqlite3_value_int(r->v[13]);
 	r->in.tr.dx = val_text(r->v[8]);
@@ -2057,7 +2075,7 @@ prow_clear(struct prow *r)
 {
 	int	 c;
 
-	for (c = 0; c < PCOL_TEXT; c++) {
+	for (c = 0; c < PROW__MAX; c++) {
 		sqlite3_value_free(r->v[c]);
 		r->v[c] = NULL;
 	}
@@ -2219,6 +2237,41 @@ pub_chunk(const struct privacy *p, enum form f, const char *quarter,
 	return NULL;
 }
 
+/*
+ * What the release remembers of a row published anew (new, back, or
+ * given its regional column): into temp.rel, in the order published,
+ * for privacy_record, which read it from temp.dec through dec_order
+ * before, each row from its own place (9.1 s of the 1 000 000-incident
+ * build's 18 s of remembering).  The columns are privacy_record's.
+ */
+static int
+prow_remember(struct privacy *p, enum form f, const struct prow *r)
+{
+	sqlite3_stmt	*st = p->st_rel;
+	int		 status = sqlite3_value_int(r->v[PROW_REL + 2]);
+	int		 i;
+
+	if (status != ST_REJOINED && status != ST_NEW &&
+	    sqlite3_value_int(r->v[PROW_REL + 3]) != 1)
+		return 0;
+	sqlite3_reset(st);
+	sqlite3_bind_int(st, 1, f);
+	sqlite3_bind_value(st, 2, r->v[2]);		/* quarter */
+	sqlite3_bind_value(st, 3, r->v[3]);		/* no */
+	sqlite3_bind_value(st, 4, r->v[PROW_REL]);	/* source */
+	sqlite3_bind_value(st, 5, r->v[1]);		/* source_ref */
+	sqlite3_bind_value(st, 6, r->v[PROW_REL + 1]);	/* release */
+	for (i = 0; i < 5; i++)		/* month, sex, age, dx, profile */
+		sqlite3_bind_value(st, 7 + i, r->v[5 + i]);
+	sqlite3_bind_value(st, 12, r->v[15]);		/* withheld */
+	sqlite3_bind_value(st, 13, r->v[18]);		/* outcome */
+	sqlite3_bind_value(st, 14, r->v[PROW_REL + 4]);	/* region */
+	sqlite3_bind_value(st, 15, r->v[16]);		/* stats_col */
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return db_err(p->db, "privacy stage: publishing");
+	return 0;
+}
+
 /* Insert a scrubbed row into temp.pub, telling the report its log. */
 static int
 prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
@@ -2311,7 +2364,7 @@ prow_insert(struct privacy *p, enum form f, sqlite3_stmt *ins,
 	if (p->memo != NULL && memo_put(p->memo, r->mk, r->o.memo.data,
 	    r->o.memo.len) == -1)
 		return -1;
-	return 0;
+	return prow_remember(p, f, r);
 }
 
 struct ahead;
@@ -2816,6 +2869,8 @@ publish(struct privacy *p, enum form f)
 	for (i = 0; i < TEXT__MAX; i++)
 		buf_printf(&q, ", t.%s_kk, t.%s_ru", text_cols[i],
 		    text_cols[i]);
+	buf_puts(&q, ", d.source, d.release, d.status, d.stats_new, "
+	    "d.region");
 	buf_printf(&q, " FROM temp.dec d JOIN main.%s t ON t.id = d.id "
 	    "WHERE d.form = %d AND d.status <> %d", form_table[f], f,
 	    ST_DEFERRED);
@@ -2825,7 +2880,9 @@ publish(struct privacy *p, enum form f)
 	    prepare(p, "INSERT INTO temp.pub VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
 	    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-	    &ins) == -1)
+	    &ins) == -1 ||
+	    prepare(p, "INSERT INTO temp.rel VALUES (?1, ?2, ?3, ?4, ?5, "
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &p->st_rel) == -1)
 		goto out;
 	/* A worker when there is work for two (free text off: none). */
 	if (p->jobs > 1 && p->cfg->free_text != FREE_TEXT_OFF &&
@@ -2933,6 +2990,8 @@ out:
 		rc = -1;
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
+	sqlite3_finalize(p->st_rel);
+	p->st_rel = NULL;
 	free(cols);
 	buf_free(&q);
 	buf_free(&msg);
@@ -3392,25 +3451,21 @@ privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
 	    DB_INDEXES, &aside) == -1)
 		goto out;
 	/*
-	 * New rows, rows back, columns given, rows gone.  With the index
-	 * by record set aside, in the order of the table's key
-	 * (dec_order's), so that its entries are appended.  Else in the
-	 * order of the index by record: a new row's key is the next
-	 * number of its quarter, at the end of the quarter's entries
-	 * wherever it comes, but its record is anywhere in that index,
-	 * and filled in the table's order with a 2 MB cache, the index's
-	 * pages went to the write-ahead log again and again (202 MB for
-	 * the 16 639 new rows of the bench's new quarter, the index
-	 * being 14 MB).
+	 * New rows, rows back, columns given (temp.rel), rows gone.
+	 * With the index by record set aside, in the order of the
+	 * table's key, temp.rel's own, so that its entries are appended.
+	 * Else in the order of the index by record: a new row's key is
+	 * the next number of its quarter, at the end of the quarter's
+	 * entries wherever it comes, but its record is anywhere in that
+	 * index, and filled in the table's order with a 2 MB cache, the
+	 * index's pages went to the write-ahead log again and again (202
+	 * MB for the 16 639 new rows of the bench's new quarter, the
+	 * index being 14 MB).
 	 */
-	buf_printf(&b, "SELECT d.form, d.quarter, d.no, d.source, "
-	    "d.source_ref, d.release, d.month, d.sex, d.age, d.dx, d.profile, "
-	    "d.withheld, d.outcome, d.region, d.stats_col, d.status, "
-	    "d.stats_new FROM temp.dec d %s "
-	    "WHERE d.status IN (1, 2) OR d.stats_new = 1 ORDER BY %s",
-	    aside.len > 0 ? "INDEXED BY dec_order" : "",
-	    aside.len > 0 ? "d.form, d.quarter, d.no" :
-	    "d.form, d.source, d.source_ref");
+	buf_printf(&b, "SELECT form, quarter, no, source, source_ref, "
+	    "release, month, sex, age, dx, profile, withheld, outcome, "
+	    "region, stats_col FROM temp.rel ORDER BY %s",
+	    aside.len > 0 ? "rowid" : "form, source, source_ref");
 	if (prepare(p, buf_str(&b), &sel) == -1)
 		goto out;
 	buf_reset(&b);
@@ -3446,9 +3501,10 @@ privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
 	sqlite3_finalize(sel);
 	sqlite3_finalize(ins);
 	sel = ins = NULL;
-	/* Rows gone now. */
+	/* Rows gone now, and the rows deferred: each in the order of
+	 * its table's key, as the rows above. */
 	if (prepare(p, "SELECT form, quarter, no FROM temp.gone WHERE "
-	    "newly = 1", &sel) == -1)
+	    "newly = 1 ORDER BY form, quarter, no", &sel) == -1)
 		goto out;
 	if (sqlite3_prepare_v2(w, "UPDATE published SET withdrawn = ?1 "
 	    "WHERE policy = ?2 AND form = ?3 AND quarter = ?4 AND no = ?5",
@@ -3482,7 +3538,8 @@ privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
 	sqlite3_finalize(ins);
 	ins = NULL;
 	if (prepare(p, "SELECT form, quarter, source, source_ref FROM "
-	    "temp.dec WHERE status = 3", &sel) == -1)
+	    "temp.dec WHERE status = 3 ORDER BY form, quarter, source, "
+	    "source_ref", &sel) == -1)
 		goto out;
 	if (sqlite3_prepare_v2(w, "INSERT OR IGNORE INTO deferred (policy, "
 	    "form, quarter, source, source_ref, release) VALUES (?1, ?2, ?3, "
