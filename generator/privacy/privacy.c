@@ -2237,6 +2237,11 @@ pub_chunk(const struct privacy *p, enum form f, const char *quarter,
 	return NULL;
 }
 
+/* What privacy_record reads of temp.rel, and in which order. */
+static const char sql_remember[] = "SELECT form, quarter, no, source, "
+    "source_ref, release, month, sex, age, dx, profile, withheld, "
+    "outcome, region, stats_col FROM temp.rel ORDER BY ";
+
 /*
  * What the release remembers of a row published anew (new, back, or
  * given its regional column): into temp.rel, in the order published,
@@ -3462,10 +3467,8 @@ privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
 	 * MB for the 16 639 new rows of the bench's new quarter, the
 	 * index being 14 MB).
 	 */
-	buf_printf(&b, "SELECT form, quarter, no, source, source_ref, "
-	    "release, month, sex, age, dx, profile, withheld, outcome, "
-	    "region, stats_col FROM temp.rel ORDER BY %s",
-	    aside.len > 0 ? "rowid" : "form, source, source_ref");
+	buf_printf(&b, "%s%s", sql_remember, aside.len > 0 ? "rowid" :
+	    "form, source, source_ref");
 	if (prepare(p, buf_str(&b), &sel) == -1)
 		goto out;
 	buf_reset(&b);
@@ -3912,6 +3915,9 @@ privacy_explain(struct privacy *p, FILE *out)
 	rc |= db_explain(p->db, buf_str(&b), out);
 	buf_reset(&b);
 	agg_sql(&b, FORM_INSURANCE, "*", 1, DIM_GROUP, DIM_NONE);
+	rc |= db_explain(p->db, buf_str(&b), out);
+	buf_reset(&b);
+	buf_printf(&b, "%srowid", sql_remember);
 	rc |= db_explain(p->db, buf_str(&b), out);
 	buf_free(&b);
 	if (p->has_memory)
