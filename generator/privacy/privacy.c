@@ -1994,10 +1994,10 @@ scrub_batch(void *arg, const char *msg, size_t len, struct buf *ans)
 #define PCOL_CODED	19
 #define PCOL_TEXT	(PCOL_CODED + 4)
 #define PCOL_REL	(PCOL_TEXT + TEXT__MAX * LANG__MAX)
-#define PCOL__MAX	(PCOL_REL + 5)
-/* Where a row keeps the last five (its texts are in its arena). */
+#define NREL		5
+/* Where a row keeps those five (its texts are in its arena). */
 #define PROW_REL	PCOL_TEXT
-#define PROW__MAX	(PROW_REL + 5)
+#define PROW__MAX	(PROW_REL + NREL)
 
 /* A row being published: its columns (copies; the texts, most of its
  * bytes, in an arena of their own, reused from row to row), texts in
@@ -2030,7 +2030,7 @@ prow_read(struct privacy *p, enum form f, sqlite3_stmt *sel, struct prow *r)
 
 	for (c = 0; c < PCOL_TEXT; c++)
 		r->v[c] = sqlite3_value_dup(sqlite3_column_value(sel, c));
-	for (c = 0; c < PROW__MAX - PROW_REL; c++)
+	for (c = 0; c < NREL; c++)
 		r->v[PROW_REL + c] = sqlite3_value_dup(
 		    sqlite3_column_value(sel, PCOL_REL + c));
 	memset(&r->in, 0, sizeof(r->in));
