@@ -129,6 +129,7 @@ struct privacy {
 	struct textqi		*tq;
 	char			*policy;	/* the policy's fingerprint */
 	int			 has_memory;	/* tables present (v2) */
+	int			 preview;	/* privacy_set_preview */
 	int			 fresh[FORM__MAX];	/* nothing remembered */
 	long			 remembered;	/* rows remembered, policy */
 	unsigned char		 key[32];	/* the number key */
@@ -2256,8 +2257,8 @@ prow_remember(struct privacy *p, enum form f, const struct prow *r)
 	int		 status = sqlite3_value_int(r->v[PROW_REL + 2]);
 	int		 i;
 
-	if (status != ST_REJOINED && status != ST_NEW &&
-	    sqlite3_value_int(r->v[PROW_REL + 3]) != 1)
+	if (p->preview || (status != ST_REJOINED && status != ST_NEW &&
+	    sqlite3_value_int(r->v[PROW_REL + 3]) != 1))
 		return 0;
 	sqlite3_reset(st);
 	sqlite3_bind_int(st, 1, f);
@@ -3190,6 +3191,12 @@ report_form(struct privacy *p, enum form f)
 /* ------------------------------------------------------------------ */
 
 void
+privacy_set_preview(struct privacy *p)
+{
+	p->preview = 1;
+}
+
+void
 privacy_set_memo(struct privacy *p, const char *prev, const char *next,
     const char *frame)
 {
@@ -3393,6 +3400,9 @@ privacy_record(struct privacy *p, void (*locked)(void *, enum locked),
 	int		 step, rc = -1, i;
 	char		*mode = NULL;
 
+	if (p->preview)
+		return rs_err("%s: a preview's release is not remembered",
+		    p->path);
 	{
 		sqlite3_stmt	*st;
 

@@ -121,6 +121,9 @@ struct report;
 /* How many processes privacy_run scrubs with (1 or 2; 1 by default):
  * the output and the report are the same either way. */
 void	 privacy_set_jobs(struct privacy *, int);
+/* A preview (--no-record): privacy_record will not be called, so the
+ * rows it would read are not kept.  Before privacy_run. */
+void	 privacy_set_preview(struct privacy *);
 /*
  * The scrubbing memo (privacy/memo.h): read the previous site's at
  * prev (NULL: none; not read with a report), write the new one at next

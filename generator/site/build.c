@@ -631,6 +631,8 @@ build_run(const struct build_opts *o)
 		free(mp);
 		free(mn);
 	}
+	if (o->no_record)
+		privacy_set_preview(b.priv);
 	if (privacy_run(b.priv, &b.cfg, b.scr, mk, tk, rep) == -1)
 		goto out;
 	/*
