@@ -134,7 +134,7 @@ struct privacy {
 	long			 remembered;	/* rows remembered, policy */
 	unsigned char		 key[32];	/* the number key */
 	int			 key_stored;
-	sqlite3_stmt		*st_rel;	/* publish: into temp.rel */
+	sqlite3_stmt		*st_rel;	/* publish: into temp.rel (none in a preview) */
 	long			 records[FORM__MAX];
 	long			 status[FORM__MAX][4];
 	long			 withdrawn[FORM__MAX];	/* newly */
@@ -2257,9 +2257,9 @@ prow_remember(struct privacy *p, enum form f, const struct prow *r)
 	int		 status = sqlite3_value_int(r->v[PROW_REL + 2]);
 	int		 i;
 
-	if (p->preview || (status != ST_REJOINED && status != ST_NEW &&
+	if (st == NULL || (status != ST_REJOINED && status != ST_NEW &&
 	    sqlite3_value_int(r->v[PROW_REL + 3]) != 1))
-		return 0;
+		return 0;	/* a preview, or nothing to remember */
 	sqlite3_reset(st);
 	sqlite3_bind_int(st, 1, f);
 	sqlite3_bind_value(st, 2, r->v[2]);		/* quarter */
@@ -2886,9 +2886,9 @@ publish(struct privacy *p, enum form f)
 	    prepare(p, "INSERT INTO temp.pub VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
 	    "?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, "
 	    "?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31)",
-	    &ins) == -1 ||
+	    &ins) == -1 || (!p->preview &&
 	    prepare(p, "INSERT INTO temp.rel VALUES (?1, ?2, ?3, ?4, ?5, "
-	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &p->st_rel) == -1)
+	    "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)", &p->st_rel) == -1))
 		goto out;
 	/* A worker when there is work for two (free text off: none). */
 	if (p->jobs > 1 && p->cfg->free_text != FREE_TEXT_OFF &&
