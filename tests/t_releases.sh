@@ -199,3 +199,27 @@ build "$WORK/s4"
 check "the next build succeeds and remembers one release" \
     [ $? -eq 0 -a "$(sqlite3 "$f" 'SELECT count(DISTINCT release) FROM releases')" -eq 1 ]
 db=$WORK/rel.db
+
+# A region corrected alone (an organisation's records were coded with
+# the wrong region, and the corrected submission is imported): no row
+# shows a region, so no published file may change, not even the closed
+# quarter's regional figures (they would tell which records moved).
+# Five records of 2025Q2's most frequent region: a move of five changes
+# every rounded figure it touches.
+demo=$(demo_db) && cp "$demo" "$WORK/region.db"
+check "the demo registry is copied" [ $? -eq 0 ]
+db=$WORK/region.db
+build "$WORK/g1" --config "$TOP/content/site.ini" 2>/dev/null
+check "the demo registry's release builds" [ $? -eq 0 ]
+from=$(sqlite3 "$db" "SELECT region FROM incidents WHERE quarter = '2025Q2' GROUP BY region ORDER BY count(*) DESC, region LIMIT 1")
+to=$(sqlite3 "$db" "SELECT code FROM regions WHERE code <> '$from' ORDER BY code LIMIT 1")
+n0=$(sqlite3 "$db" "SELECT count(*) FROM incidents WHERE quarter = '2025Q2' AND region = '$from'")
+sqlite3 "$db" "UPDATE incidents SET region = '$to' WHERE id IN (SELECT id FROM incidents WHERE quarter = '2025Q2' AND region = '$from' ORDER BY id LIMIT 5)"
+n1=$(sqlite3 "$db" "SELECT count(*) FROM incidents WHERE quarter = '2025Q2' AND region = '$from'")
+check "five 2025Q2 records move from $from to $to ($n0 -> $n1)" \
+    [ "$n0" -ge 10 -a "$n1" -eq $((n0 - 5)) ]
+build "$WORK/g2" --config "$TOP/content/site.ini" 2>/dev/null
+check "the next build succeeds" [ $? -eq 0 ]
+check "after a region corrected alone, no published file changed" \
+    diff -r -x .regsite "$WORK/g1" "$WORK/g2"
+db=$WORK/rel.db

@@ -24,9 +24,10 @@
  *
  * Releases that stay.  What a build publishes is remembered in the
  * registry (tables published, deferred, releases; privacy_record), per
- * privacy policy.  A row once published keeps its values and its
- * number in every later release; a withdrawn record's row stays counted
- * (it is in the earlier releases); a late record joins a remembered
+ * privacy policy.  A row once published keeps its values, its number
+ * and the region the regional tables count it in (a corrected region
+ * is not told) in every later release; a withdrawn record's row stays
+ * counted (it is in the earlier releases); a late record joins a remembered
  * class of its quarter that it fits, or waits (deferred) until enough
  * late records of that quarter form classes of their own.  So the union
  * of all releases is k-anonymous, and comparing two releases shows only
@@ -822,7 +823,14 @@ write_decision(struct decide *d, const char *quarter, struct crec *c)
 	sqlite3_bind_text(s, 19, c->source, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(s, 20, c->ref, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int(s, 21, c->pr->outcome);
-	sqlite3_bind_text(s, 22, c->region, -1, SQLITE_TRANSIENT);
+	/*
+	 * A row an earlier release published is counted where that
+	 * release counted it: a record whose region alone was corrected
+	 * would otherwise move a closed quarter's regional figures and
+	 * tell the correction (its row shows no region).
+	 */
+	sqlite3_bind_text(s, 22, c->m != NULL ? c->m->region : c->region,
+	    -1, SQLITE_TRANSIENT);
 	if (c->m != NULL && c->m->stats_col != NULL)
 		sqlite3_bind_text(s, 23, c->m->stats_col, -1,
 		    SQLITE_TRANSIENT);
@@ -2866,7 +2874,7 @@ publish(struct privacy *p, enum form f)
 	buf_printf(&q, "SELECT t.id, d.source_ref, d.quarter, d.no, d.reported, "
 	    "d.month, d.sex, d.age, d.dx, d.profile, d.lv_month, d.lv_sex, "
 	    "d.lv_age, d.lv_dx, d.lv_profile, d.withheld, d.stats_col, "
-	    "t.region, d.outcome");
+	    "d.region, d.outcome");
 	if (f == FORM_INCIDENTS)
 		buf_puts(&q, ", t.category, t.consequence, t.trigger, "
 		    "t.corrective_plan");
