@@ -91,7 +91,13 @@ echo "output: $bytes bytes in $files files"
 # --- the copy floor --------------------------------------------------------
 sync
 timed cp cp -r "$work/site" "$work/site-copy"
-rm -rf "$work/site-copy"
+# Trees are removed at the end (or before the registry x10), not
+# between timed steps: on this machine's ext4 (no journal) a new inode
+# skips, one by one, every inode freed in the last minute (five while
+# its block is dirty), so a removed site of 9,600 inodes slowed the
+# next step's every mkdir and create (perf: half of rebuild_same's
+# CPU after the copy's removal; 383 of Hugo's 6,940 samples after the
+# new-quarter site's, against 6 of 5,244 without).  See NOTES.md.
 
 # --- rebuilds ----------------------------------------------------------------
 # Nothing changed: the same registry built again over its own site.
@@ -115,7 +121,6 @@ sh "$here/tools/add-quarter.sh" "$work/r0.db" "$work/prev.db" "$latest"
 sync
 timed_build rebuild_quarter "$work/prev.db" "$work/site-q"
 stages
-rm -rf "$work/site-q" "$work/.site-q.regsite-memo" "$work/prev.db"
 
 # --- Hugo -------------------------------------------------------------------
 hugo_t=
@@ -150,7 +155,9 @@ rm -f "$work/i.db"* "$work/s.db" "$work/big.csv"
 # --- ten times the registry -------------------------------------------------
 if [ "${BENCH_MILLION:-1}" = 1 ]; then
 	echo "registry x10: $((n * 10)) incidents"
-	rm -rf "$work/site"
+	rm -rf "$work/site" "$work/site-copy" "$work/site-q" \
+	    "$work/.site-q.regsite-memo" "$work/prev.db"
+	sync	# the freed inodes' blocks clean: skipped for a minute only
 	"$regsite" demo --db "$work/big.db" --quarters 9 \
 	    --incidents $((n * 10)) --insurance "$n"
 	timed_build build10 "$work/big.db" "$work/site10"
