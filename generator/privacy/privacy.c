@@ -3878,13 +3878,16 @@ dim_sql(enum dim d)
 	case DIM_INSURED:	return "p.c1";
 	case DIM_SEX:		return "p.sex";
 	case DIM_AGE10:
-		/* 5-year bands fold into 10-year ones; coarser: '*'. */
+		/* 5-year bands fold into 10-year ones; wider bands (20 and
+		 * 40 years) as published, for the chart to fold into the
+		 * widest it holds; hidden: '*'. */
 		return "(CASE p.lv_age WHEN 0 THEN (CASE "
 		    "WHEN p.age IN ('0', '1-4', '5-9') THEN '0-9' "
 		    "WHEN p.age = '90+' THEN '90+' "
 		    "ELSE (CAST(p.age AS INTEGER) / 10 * 10) || '-' || "
 		    "(CAST(p.age AS INTEGER) / 10 * 10 + 9) END) "
-		    "WHEN 1 THEN p.age ELSE '*' END)";
+		    "WHEN 1 THEN p.age WHEN 2 THEN p.age WHEN 3 THEN p.age "
+		    "ELSE '*' END)";
 	case DIM_GROUP:
 		return "(CASE p.lv_profile WHEN 0 THEN (SELECT grp FROM "
 		    "main.profiles WHERE code = p.profile) WHEN 1 THEN "

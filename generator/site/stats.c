@@ -272,6 +272,37 @@ static const char *const age_bands[] = {
 	"0-9", "10-19", "20-29", "30-39", "40-49", "50-59", "60-69",
 	"70-79", "80-89", "90+"
 };
+/* The ladder's wider bands (ladder.c): 20 and 40 years. */
+static const char *const age_bands20[] = {
+	"0-19", "20-39", "40-59", "60-79", "80+"
+};
+static const char *const age_bands40[] = { "0-39", "40-79", "80+" };
+
+/* The ladder level of an age band as DIM_AGE10 counts it: 1 for 10
+ * years (5-year bands are folded in), 2 for 20, 3 for 40 ("80+" is
+ * a band of levels 2 and 3 only). */
+static int
+band_level(const char *code)
+{
+	int	 lo, hi;
+
+	if (sscanf(code, "%d-%d", &lo, &hi) == 2)
+		return hi - lo >= 39 ? 3 : hi - lo >= 19 ? 2 : 1;
+	return atoi(code) == 80 ? 2 : 1;
+}
+
+/* The band of level lv (1-3) that holds the band code. */
+static const char *
+band_fold(const char *code, int lv)
+{
+	int	 a = atoi(code);
+
+	if (lv == 3)
+		return age_bands40[a >= 80 ? 2 : a >= 40 ? 1 : 0];
+	if (lv == 2)
+		return age_bands20[a >= 80 ? 4 : a / 20];
+	return age_bands[a >= 90 ? 9 : a / 10];
+}
 
 static void
 dim_values(struct build *b, enum lang l, enum dim d, struct dimvals *v)
@@ -990,6 +1021,59 @@ bars_chart(struct build *b, enum lang l, const struct dest *to,
 	return rc;
 }
 
+/*
+ * An age table folded into the bands of the widest level its rows
+ * show (into fold, whose cells point to ag's strings and the bands),
+ * and the chart's categories (v1) those bands: a row the privacy
+ * stage published in a 20- or 40-year band is counted in it, not as
+ * "not shown" beside empty 10-year bands.  The table's counts are of
+ * the published rows, exact: the sums are too.
+ */
+static const struct agg *
+age_fold(struct build *b, enum lang l, const struct agg *ag,
+    struct agg *fold, struct dimvals *v1)
+{
+	const char *const *bands;
+	const char	*c1;
+	size_t		 i, j, nb;
+	int		 lv = 1;
+
+	for (i = 0; i < ag->n; i++)
+		if (strcmp(ag->cells[i].v1, "*") != 0 &&
+		    band_level(ag->cells[i].v1) > lv)
+			lv = band_level(ag->cells[i].v1);
+	*fold = *ag;
+	fold->cells = xcalloc(ag->n ? ag->n : 1, sizeof(*fold->cells));
+	fold->n = 0;
+	for (i = 0; i < ag->n; i++) {
+		c1 = strcmp(ag->cells[i].v1, "*") == 0 ? "*" :
+		    band_fold(ag->cells[i].v1, lv);
+		for (j = 0; j < fold->n; j++)
+			if (strcmp(fold->cells[j].v1, c1) == 0 &&
+			    strcmp(fold->cells[j].v2, ag->cells[i].v2) == 0)
+				break;
+		if (j == fold->n) {
+			fold->cells[j].v1 = (char *)c1;
+			fold->cells[j].v2 = ag->cells[i].v2;
+			fold->cells[j].c = ag->cells[i].c;
+			fold->n++;
+		} else {
+			fold->cells[j].c.n += ag->cells[i].c.n;
+			fold->cells[j].c.flags |= ag->cells[i].c.flags;
+		}
+	}
+	bands = lv == 3 ? age_bands40 : lv == 2 ? age_bands20 : age_bands;
+	nb = lv == 3 ? 3 : lv == 2 ? 5 : 10;
+	v1->n = 0;
+	for (i = 0; i < nb; i++) {
+		v1->code[v1->n] = bands[i];
+		v1->label[v1->n++] = bands[i];
+	}
+	v1->code[v1->n] = "*";
+	v1->label[v1->n++] = tr(b->cat, l, "value_not_shown");
+	return fold;
+}
+
 /* Two-way bars: categories of d1, one series per value of d2. */
 static int
 cross_chart(struct build *b, enum lang l, const struct dest *to,
@@ -1002,6 +1086,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart_series sr[8];
 	struct chart_point *pts;
 	struct buf	 desc = { 0 }, q = { 0 };
+	struct agg	 fold;
 	const struct agg *ag;
 	size_t		 i, s;
 	int		 rc;
@@ -1010,6 +1095,9 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 		return -1;
 	dim_values(b, l, d1, &v1);
 	dim_values(b, l, d2, &v2);
+	memset(&fold, 0, sizeof(fold));
+	if (d1 == DIM_AGE10)
+		ag = age_fold(b, l, ag, &fold, &v1);
 	/* A pyramid has two sides: records with the sex hidden are not in
 	 * it (the chart's table says how many are "not shown" by age). */
 	if (d1 == DIM_AGE10 && d2 == DIM_SEX)
@@ -1040,6 +1128,7 @@ cross_chart(struct build *b, enum lang l, const struct dest *to,
 	c.nseries = v2.n;
 	rc = emit(b, l, to, &c, cathead, list);
 	free(pts);
+	free(fold.cells);
 	buf_free(&desc);
 	buf_free(&q);
 	return rc;

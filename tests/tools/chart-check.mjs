@@ -175,40 +175,65 @@ trend('incidents-by-consequence', 'incidents', 'consequence', ['with', 'without'
 trend('cases-by-harm', 'insurance_cases', 'harm', ['iatrogenic', 'death']);
 trend('cases-by-insurance', 'insurance_cases', 'insured', ['yes', 'no']);
 
-// 3. The age-sex pyramid: the published rows by 10-year band and sex
-// (5-year bands fold into 10-year ones; coarser or hidden: not shown).
+// 3. The age-sex pyramids, of all quarters and of each: the published
+// rows by band and sex, in the bands of the widest ladder level any of
+// the scope's rows shows its age in (10, 20 or 40 years; 5-year bands
+// fold into 10-year ones), so that every row whose age is shown is
+// counted in a band; a hidden age: "not shown".
 {
 	const probs = [];
-	const want = {};
-	const band10 = (a) => {
-		if (a === '0' || a === '1-4' || a === '5-9')
-			return '0-9';
-		if (a === '90+')
-			return '90+';
+	const width = (a) => {
 		const m = a.match(/^(\d+)-(\d+)$/);
-		if (!m)
-			return NOT_SHOWN;
-		const lo = +m[1], w = +m[2] - lo;
-		if (w === 4 || w === 9)
-			return `${Math.floor(lo / 10) * 10}-${Math.floor(lo / 10) * 10 + 9}`;
-		return NOT_SHOWN;
+		if (m)
+			return +m[2] - +m[1] + 1;
+		return a === '0' ? 1 : a === '90+' ? 10 : a === '80+' ? 20 : 0;
 	};
-	for (const r of published('incidents')) {
-		if (r.sex !== 'M' && r.sex !== 'F')
+	const bandsOf = (w) => w === 40 ? ['0-39', '40-79', '80+'] :
+	    w === 20 ? ['0-19', '20-39', '40-59', '60-79', '80+'] :
+	    [...Array(9).keys()].map((i) => `${i * 10}-${i * 10 + 9}`).concat('90+');
+	const fold = (a, w) => {
+		const x = parseInt(a, 10);
+		if (w === 40)
+			return x >= 80 ? '80+' : x >= 40 ? '40-79' : '0-39';
+		if (w === 20)
+			return x >= 80 ? '80+' : `${x - x % 20}-${x - x % 20 + 19}`;
+		return x >= 90 ? '90+' : `${x - x % 10}-${x - x % 10 + 9}`;
+	};
+	const rowsAll = published('incidents');
+	const pyramid = (name, pub, file) => {
+		let w = 10;
+		for (const r of pub)
+			w = Math.max(w, width(r.age_band));
+		const want = {};
+		for (const r of pub) {
+			if (r.sex !== 'M' && r.sex !== 'F')
+				continue;
+			const k = `${width(r.age_band) ? fold(r.age_band, w) : NOT_SHOWN}|${r.sex}`;
+			want[k] = (want[k] || 0) + 1;
+		}
+		const { rows } = csv(file);
+		const bands = bandsOf(w).concat(NOT_SHOWN);
+		if (rows.map((r) => r[0]).join(' ') !== bands.join(' '))
+			probs.push(`${name}: bands ${rows.map((r) => r[0]).join(' ')}, expected ${bands.join(' ')}`);
+		for (const r of rows)
+			['M', 'F'].forEach((s, j) => {
+				const v = String(want[`${r[0]}|${s}`] || 0);
+				if (r[j + 1] !== v)
+					probs.push(`${name} ${r[0]} ${s}: ${r[j + 1]}, expected ${v}`);
+			});
+	};
+	pyramid('all quarters', rowsAll, path.join(site, lang, 'statistics', 'incidents-pyramid.csv'));
+	let nq = 0;
+	for (const q of quarters) {
+		const file = path.join(site, lang, q.replace('Q', '-q'), 'charts', 'q-incidents-pyramid.csv');
+		if (!fs.existsSync(file))
 			continue;
-		const k = `${band10(r.age_band)}|${r.sex}`;
-		want[k] = (want[k] || 0) + 1;
+		pyramid(q, rowsAll.filter((r) => r.quarter === q), file);
+		nq++;
 	}
-	const { rows } = csv(path.join(site, lang, 'statistics', 'incidents-pyramid.csv'));
-	for (const r of rows)
-		['M', 'F'].forEach((s, j) => {
-			const w = String(want[`${r[0]}|${s}`] || 0);
-			if (r[j + 1] !== w)
-				probs.push(`pyramid ${r[0]} ${s}: ${r[j + 1]}, expected ${w}`);
-		});
-	if (rows.length !== 11)
-		probs.push(`pyramid has ${rows.length} age bands (10 and "not shown")`);
-	report('incidents-pyramid: drawn numbers count the published rows by band and sex', probs);
+	if (nq !== quarters.length)
+		probs.push(`${nq} of ${quarters.length} quarters have a pyramid`);
+	report(`incidents-pyramid: drawn numbers count the published rows by band and sex (all quarters and ${nq} quarters)`, probs);
 }
 
 // 4. Statutory minimum payments, in MCI, per quarter.
