@@ -2834,6 +2834,26 @@ rule_initials(struct pass *p, size_t i)
 }
 
 /*
+ * The word j right after role word i (one space, no punctuation) is
+ * capitalised, and nothing but a name explains the capital: no
+ * lexicon's class, no medical, place or facility word, no medicine (a
+ * dose after it), no abbreviation.  "Медсестра Валя": a name that is
+ * also a word (валя, гуля) and that no list knows.
+ */
+static int
+role_capital(const struct pass *p, size_t i, size_t j)
+{
+	const struct tok *t = tk(p, j);
+
+	if (j != i + 2 || !is_hsp(p, i + 1) || !name_shape(p, j) ||
+	    (t->flags & TF_ALLCAPS) || (t->cls & (L_NOTNAME | L_KEEP |
+	    L_ROLE | L_ROLEKK)))
+		return 0;
+	return !(kn(p, j) & (K_MEDICAL | K_PLACE | K_PLACEADJ | K_FACIL)) &&
+	    !dose_after(p, j);
+}
+
+/*
  * Names after a role word: "пациентка Иванова", "ФИО: Иванов Иван",
  * "Dr. Mehmet Yilmaz", "пациентка сидорова" (in lower case: a given
  * name or a surname's ending no dictionary knows).
@@ -2866,6 +2886,10 @@ rule_role(struct pass *p, size_t i)
 	}
 	if (strong) {
 		name_cand(p, j, last + 1, 90, "after a role word");
+		return;
+	}
+	if (role_capital(p, i, j)) {
+		name_cand(p, j, j + 1, 80, "capitalised after a role word");
 		return;
 	}
 	for (k = j, n = 0; n < 3 && lname_word(p, k); n++) {
@@ -3040,7 +3064,9 @@ rule_names(struct pass *p)
 			continue;
 		if (i >= skip && is_initial(p, i) && is_p(p, i + 1, '.'))
 			skip = rule_initials(p, i);
-		if (tk(p, i)->cls & L_ROLE)
+		/* "по имени Гуля" ("имени" alone: "больница имени Абая") */
+		if ((tk(p, i)->cls & L_ROLE) || (weq(p, i, "имени") &&
+		    weq(p, prevtok(p, i), "по")))
 			rule_role(p, i);
 		if (tk(p, i)->cls & L_ROLEKK)
 			rule_role_after(p, i);
