@@ -1877,17 +1877,81 @@ age_chain(struct pass *p)
 	}
 }
 
+static int	 verb_like(const struct pass *, size_t);
+
+/*
+ * An age's unit cut short at j: "г.", "л.", "ж." with their dot, then a
+ * comma, a bracket, the end or a verb ("Женщина, 34 г., доставлена",
+ * "Пациентка 34 л. поступила", "34 ж., жеткізілді"); not a dose ("2 г.
+ * цефазолина": a noun follows).  "y.o.", "y/o".  Where it ends, or 0.
+ */
+static size_t
+age_abbr(const struct pass *p, size_t j)
+{
+	const struct tok *t = tk(p, j);
+	size_t	 k;
+
+	if (t->kind != TK_WORD || t->n != 1)
+		return 0;
+	if (p->s[t->off] == 'y' && (is_p(p, j + 1, '.') ||
+	    is_p(p, j + 1, '/')) && weq(p, j + 2, "o"))
+		return afterdot(p, j + 2);
+	if (!win(p, j, "г л ж") || !is_p(p, j + 1, '.'))
+		return 0;
+	k = nexttok(p, j + 1);
+	if (tk(p, k)->kind == TK_END || is_p(p, k, ',') || is_p(p, k, ')') ||
+	    is_p(p, k, ';') || verb_like(p, k))
+		return j + 2;
+	return 0;
+}
+
+/*
+ * "Пациентка (34)", "мать (30)": a number of years alone in brackets,
+ * right after one person (not "пациентов (5)", a count).
+ */
+static void
+age_bracket(struct pass *p, size_t i)
+{
+	size_t	 k;
+
+	if (!is_p(p, i - 1, '(') || !is_p(p, i + 1, ')') ||
+	    tk(p, i)->val < p->scr->min_age || tk(p, i)->val < 1)
+		return;
+	k = prevtok(p, i - 1);
+	if (k == NONE)
+		return;
+	if (is_w(p, k, L_PERSON | L_ROLE) && (win(p, k, "женщин мужчин "
+	    "пациентов больных детей") || wsuffix(p, k, "ы") ||
+	    wsuffix(p, k, "ов") || wsuffix(p, k, "ей") ||
+	    wsuffix(p, k, "ам") || wsuffix(p, k, "ах") ||
+	    wsuffix(p, k, "лар") || wsuffix(p, k, "лер")))
+		return;
+	if (is_w(p, k, L_PERSON | L_ROLE) || (tk(p, k)->kind ==
+	    TK_MARKER && tk(p, k)->type == SCRUB_NAME))
+		candk(p, i, i + 1, SCRUB_AGE, 80, 0, "age in brackets",
+		    tk(p, i)->val * 4L + AU_YEAR);
+}
+
 /* A number in digits at i and its unit: an age? */
 static void
 num_age(struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
-	size_t	 j = i + 1;
+	size_t	 j = i + 1, e;
 	int	 unit, sure, adj, val = (int)t->val;
 
 	if (t->n > 3 || t->val > 130 || decimal_left(p, i) ||
 	    is_wordlike(p, i - 1))
 		return;
+	age_bracket(p, i);
+	if (is_hsp(p, j) && (e = age_abbr(p, j + 1)) != 0) {
+		if (val >= 1 && val >= p->scr->min_age &&
+		    (person_before(p, i) || weq(p, j + 1, "y")) &&
+		    !not_age_before(p, i))
+			candk(p, i, e, SCRUB_AGE, 85, 0, "age, a short unit",
+			    val * 4L + AU_YEAR);
+		return;
+	}
 	/* "1,5 года", "2,5 жаста": a half counts as the whole */
 	if ((is_p(p, j, ',') || is_p(p, j, '.')) && is_num(p, j + 1) &&
 	    tk(p, j + 1)->n == 1 && !num_cont_right(p, j + 1))
