@@ -3841,6 +3841,159 @@ rule_spoken_email(struct pass *p, size_t i)
 
 /* --- spans ---------------------------------------------------------- */
 
+/* --- numbers in disguise, handles ------------------------------------ */
+
+/*
+ * Word i is made of letters that stand for digits: O, О, o, о for 0, l
+ * and I for 1 ("8501O1...", "7О1 222").
+ */
+static int
+digit_alike(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	const unsigned char *w = (const unsigned char *)p->s + t->off;
+	size_t	 k;
+
+	if (t->kind != TK_WORD || t->n > 3)
+		return 0;
+	for (k = 0; k < t->len; k++) {
+		if (w[k] == 'O' || w[k] == 'o' || w[k] == 'l' || w[k] == 'I')
+			continue;
+		if (w[k] == 0xd0 && k + 1 < t->len && (w[k + 1] == 0x9e ||
+		    w[k + 1] == 0xbe)) {
+			k++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The run of digits and look-alikes at j, through single spaces, dashes
+ * and '|' ("8 5 0 1 0 1 4 5 0 0 1 9", "7О1 222 33 44"): where it ends
+ * (past its last digit), *nd its digits and look-alikes, *alike set if
+ * it holds one or a group of a single digit; j itself if none.
+ */
+static size_t
+digit_run(const struct pass *p, size_t j, int *nd, int *alike)
+{
+	size_t	 k, e = j;
+	int	 n;
+
+	*nd = *alike = 0;
+	for (k = j, n = 0; n < 48 && *nd <= 16; k++, n++) {
+		if (is_num(p, k) || digit_alike(p, k)) {
+			if (!is_num(p, k) || tk(p, k)->n == 1)
+				*alike = 1;
+			*nd += is_num(p, k) ? tk(p, k)->n : tk(p, k)->n;
+			e = k + 1;
+		} else if (!(is_hsp(p, k) && tk(p, k)->n == 1) &&
+		    !is_dash(p, k) && !is_p(p, k, '|') && !is_p(p, k, '(') &&
+		    !is_p(p, k, ')'))
+			break;
+	}
+	/* glued to a word: a code, not a number */
+	if (e > j && tk(p, e)->kind == TK_WORD)
+		return j;
+	return e;
+}
+
+/*
+ * After ИИН/ЖСН and тел./телефон, the numbers the digit rules miss:
+ * spaced digit by digit or with letters for digits.  The label says
+ * what they are.
+ */
+static void
+rule_disguised(struct pass *p, size_t i)
+{
+	size_t	 j, e;
+	int	 nd, alike, iin = (tk(p, i)->cls & L_IIN) != 0;
+
+	if (!iin && !(tk(p, i)->cls & L_PHONE) && !weq(p, i, "iin"))
+		return;
+	j = after_label(p, i);
+	if (is_p(p, j, '+'))
+		j++;
+	e = digit_run(p, j, &nd, &alike);
+	if (e == j || !alike || !is_num(p, j))
+		return;
+	if (iin || weq(p, i, "iin")) {
+		if (nd >= 9 && nd <= 14)
+			cand(p, j, e, SCRUB_IIN, 90, "IIN in disguise");
+	} else if (nd >= 7 && nd <= 13)
+		cand(p, j - is_p(p, j - 1, '+'), e, SCRUB_PHONE, 90,
+		    "phone in disguise");
+}
+
+/* A digit said as a word: 0-9, Russian or Kazakh.  Its value or -1. */
+static int
+digit_word(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	int	 k;
+
+	if (t->kind != TK_WORD)
+		return -1;
+	if (win(p, i, "ноль нуль нөл"))
+		return 0;
+	if (!(t->cls & L_NUMERAL) ||
+	    (k = numeral_at(p->low + t->off, t->len)) < 0 ||
+	    numerals[k].rank != 1)
+		return -1;
+	return numerals[k].val;
+}
+
+/*
+ * A phone number said digit by digit: seven digit words or more in a
+ * row ("восемь семь ноль один два ..."); no count or dose reads so.
+ */
+static void
+rule_digit_words(struct pass *p, size_t i)
+{
+	size_t	 k, e;
+	int	 n;
+
+	if (digit_word(p, i) < 0 || digit_word(p, prevtok(p, i)) >= 0)
+		return;
+	for (k = i, e = i, n = 0; n < 16 && digit_word(p, k) >= 0; n++) {
+		e = k + 1;
+		k = nexttok(p, k);
+		if (is_p(p, k, ',') || is_dash(p, k))
+			k = nexttok(p, k);
+	}
+	if (n >= 7)
+		cand(p, i, e, SCRUB_PHONE, 85, "phone in words");
+}
+
+/*
+ * A handle without its '@' after a network's name: "Инстаграм
+ * aigerim_85", "тг: @..." is a link already.  A handle is one run of
+ * Latin letters, digits, '_' and '.', three characters or more.
+ */
+static void
+rule_handle(struct pass *p, size_t i)
+{
+	size_t	 j, k, e;
+	int	 nch = 0;
+
+	if (!win(p, i, "инстаграм* инстаграмм* инста insta instagram* "
+	    "телеграм* телеграмм* тг tg telegram вк vk вконтакте тикток* "
+	    "tiktok whatsapp ватсап* вотсап* facebook фейсбук* threads"))
+		return;
+	j = after_label(p, i);
+	if (tk(p, j)->kind != TK_WORD && !is_num(p, j))
+		return;
+	for (k = j, e = j; is_ascii_tok(p, k) && nch < 64; k++) {
+		nch += (int)tk(p, k)->len;
+		if (!is_p(p, k, '.'))
+			e = k + 1;
+	}
+	if (e > j && nch >= 3 && tk(p, e)->kind != TK_WORD &&
+	    !is_num(p, e))
+		cand(p, j, e, SCRUB_URL, 85, "handle after a network");
+}
+
 static int
 cand_cmp(const void *va, const void *vb)
 {
@@ -3953,8 +4106,14 @@ pass_run(struct pass *p, const char *s, size_t len)
 	rule_numbers(p);
 	rule_address(p);
 	rule_places(p);
-	for (i = 0; i < p->nt; i++)
+	for (i = 0; i < p->nt; i++) {
 		rule_spoken_email(p, i);
+		if (tk(p, i)->kind == TK_WORD) {
+			rule_disguised(p, i);
+			rule_digit_words(p, i);
+			rule_handle(p, i);
+		}
+	}
 	rule_names(p);
 	spans_make(p);
 }
