@@ -3873,28 +3873,32 @@ digit_alike(const struct pass *p, size_t i)
  * The run of digits and look-alikes at j, through single spaces, dashes
  * and '|' ("8 5 0 1 0 1 4 5 0 0 1 9", "7О1 222 33 44"): where it ends
  * (past its last digit), *nd its digits and look-alikes, *alike set if
- * it holds one or a group of a single digit; j itself if none.
+ * it holds a look-alike or four single digits; j itself if none or if
+ * it runs into a marker (what that replaced may have joined it).
  */
 static size_t
 digit_run(const struct pass *p, size_t j, int *nd, int *alike)
 {
 	size_t	 k, e = j;
-	int	 n;
+	int	 n, ones = 0;
 
 	*nd = *alike = 0;
 	for (k = j, n = 0; n < 48 && *nd <= 16; k++, n++) {
 		if (is_num(p, k) || digit_alike(p, k)) {
-			if (!is_num(p, k) || tk(p, k)->n == 1)
+			if (!is_num(p, k))
 				*alike = 1;
-			*nd += is_num(p, k) ? tk(p, k)->n : tk(p, k)->n;
+			else if (tk(p, k)->n == 1 && ++ones >= 4)
+				*alike = 1;
+			*nd += tk(p, k)->n;
 			e = k + 1;
 		} else if (!(is_hsp(p, k) && tk(p, k)->n == 1) &&
 		    !is_dash(p, k) && !is_p(p, k, '|') && !is_p(p, k, '(') &&
 		    !is_p(p, k, ')'))
 			break;
 	}
-	/* glued to a word: a code, not a number */
-	if (e > j && tk(p, e)->kind == TK_WORD)
+	/* glued to a word: a code, not a number; into a marker: open */
+	if (e > j && (tk(p, e)->kind == TK_WORD || tk(p, e)->kind ==
+	    TK_MARKER || tk(p, nexttok(p, e - 1))->kind == TK_MARKER))
 		return j;
 	return e;
 }
