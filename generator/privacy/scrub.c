@@ -1377,6 +1377,20 @@ num_cont_right(const struct pass *p, size_t i)
 	    is_numlike(p, i + 2);
 }
 
+static int	 win(const struct pass *, size_t, const char *);
+static int	 win_str(const char *, size_t, const char *);
+static int	 not_age_before(const struct pass *, size_t);
+
+/* Word i is a month in Roman numerals, I to XII. */
+static int
+roman_month(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_WORD && t->n <= 4 && win_str(p->s + t->off,
+	    t->len, "I II III IV V VI VII VIII IX X XI XII");
+}
+
 /*
  * Dates: 12.03.2025, 12/03/25, 12-03-2025, 2025-03-12, 12.03; with a
  * month's name; "2025 жылғы 12 наурыз"; years of birth: "1956 г.р.",
@@ -1414,6 +1428,24 @@ num_date(struct pass *p, size_t i)
 				cand(p, i, i + 3, SCRUB_DATE, 90, NULL);
 			}
 		}
+	}
+	/* 14-го числа, айдың 14-і күні: a day of the month alone */
+	if (is_day(t) && is_p(p, i + 1, '-') && !is_wordlike(p, i - 1) &&
+	    !num_cont_left(p, i) && (is_w(p, i + 2, L_ORD) ||
+	    win(p, i + 2, "і ы ші шы")) && ((win(p, nexttok(p, i + 2),
+	    "числа число") && !not_age_before(p, i)) ||
+	    weq(p, prevtok(p, i), "айдың"))) {
+		cand(p, i, nexttok(p, i + 2) + 1, SCRUB_DATE, 85,
+		    "day of the month");
+		return;
+	}
+	/* 1.I.1985, 12.XII.85: a Roman month */
+	if (is_day(t) && is_p(p, i + 1, '.') && is_p(p, i + 3, '.') &&
+	    roman_month(p, i + 2) && is_num(p, i + 4) &&
+	    (tk(p, i + 4)->n == 4 || tk(p, i + 4)->n == 2) &&
+	    !is_wordlike(p, i - 1) && !num_cont_right(p, i + 4)) {
+		cand(p, i, i + 5, SCRUB_DATE, 90, "date, Roman month");
+		return;
 	}
 	/* 12 марта 2025 г., 3 наурызда */
 	if ((e = day_month(p, i)) != NONE) {
@@ -1463,12 +1495,19 @@ static int
 win(const struct pass *p, size_t i, const char *list)
 {
 	const struct tok *t = tk(p, i);
-	const char	*w, *q;
-	size_t		 n;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	w = p->low + t->off;
+	return win_str(p->low + t->off, t->len, list);
+}
+
+/* w[0..len) is one of the words of list ('*' ends a stem). */
+static int
+win_str(const char *w, size_t len, const char *list)
+{
+	const char	*q;
+	size_t		 n;
+
 	for (; *list != '\0'; list = q) {
 		while (*list == ' ')
 			list++;
@@ -1478,8 +1517,8 @@ win(const struct pass *p, size_t i, const char *list)
 		n = (size_t)(q - list);
 		if (n == 0)
 			continue;
-		if (list[n - 1] == '*' ? (t->len >= n - 1 &&
-		    memcmp(w, list, n - 1) == 0) : (t->len == n &&
+		if (list[n - 1] == '*' ? (len >= n - 1 &&
+		    memcmp(w, list, n - 1) == 0) : (len == n &&
 		    memcmp(w, list, n) == 0))
 			return 1;
 	}
@@ -3841,6 +3880,100 @@ rule_spoken_email(struct pass *p, size_t i)
 
 /* --- spans ---------------------------------------------------------- */
 
+/* --- days, times and years in words; short surnames ------------------- */
+
+/* Ordinals in the genitive, 1-31: "четырнадцатого", "третьего". */
+#define ORD_GEN	"первого второго третьего четвёртого четвертого пятого " \
+	"шестого седьмого восьмого девятого десятого одиннадцатого " \
+	"двенадцатого тринадцатого четырнадцатого пятнадцатого " \
+	"шестнадцатого семнадцатого восемнадцатого девятнадцатого " \
+	"двадцатого тридцатого"
+
+/*
+ * A day in words and its month: "четырнадцатого марта", "двадцать
+ * пятого мая" -- the day of an event, which the rows publish only as
+ * its month.
+ */
+static void
+rule_day_words(struct pass *p, size_t i)
+{
+	size_t	 a = i, k;
+
+	if (!win(p, i, ORD_GEN) || !is_w(p, nexttok(p, i), L_MONTH))
+		return;
+	k = prevtok(p, i);
+	if (k != NONE && win(p, k, "двадцать тридцать"))
+		a = k;
+	cand(p, a, nexttok(p, i) + 1, SCRUB_DATE, 85, "day in words");
+}
+
+/*
+ * A time in words: "около половины третьего ночи", "в половине
+ * пятого", "без четверти три" is left.
+ */
+static void
+rule_time_words(struct pass *p, size_t i)
+{
+	size_t	 j = nexttok(p, i), e;
+
+	if (!win(p, i, "половины половине половина") || !win(p, j, ORD_GEN
+	    " одиннадцатого двенадцатого"))
+		return;
+	e = j + 1;
+	if (win(p, nexttok(p, j), "ночи утра дня вечера"))
+		e = nexttok(p, j) + 1;
+	cand(p, i, e, SCRUB_TIME, 85, "time in words");
+}
+
+/*
+ * A year of birth in words after its label: "год рождения — тысяча
+ * девятьсот восемьдесят пятый", "г.р. две тысячи пятый".
+ */
+static void
+rule_year_words(struct pass *p, size_t i)
+{
+	size_t	 j, k, e;
+	int	 n;
+
+	if (!weq(p, i, "рождения") && !(weq(p, i, "р") &&
+	    is_p(p, i - 1, '.') && weq(p, i - 2, "г")))
+		return;
+	j = after_label(p, i);
+	if (!win(p, j, "тысяча тысячи тысячу две"))
+		return;
+	for (k = j, e = j, n = 0; n < 8 && win(p, k, "тысяч* девятьсот "
+	    "две двух* двадцат* тридцат* сорок* пятьдесят* пятидесят* "
+	    "шестьдесят* шестидесят* семьдесят* семидесят* восемьдесят* "
+	    "восьмидесят* девяност* перв* втор* трет* четв* пят* шест* "
+	    "седьм* восьм* девят* десят* одиннадцат* двенадцат* "
+	    "тринадцат* четырнадцат* пятнадцат* шестнадцат* семнадцат* "
+	    "восемнадцат* девятнадцат*"); n++) {
+		e = k + 1;
+		k = nexttok(p, k);
+	}
+	if (n >= 2)
+		cand(p, j, e, SCRUB_DATE, 85, "year of birth in words");
+}
+
+/*
+ * A surname cut to its initial and ending: "врач Б-ов", "Б-ва".
+ */
+static void
+rule_short_surname(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	const char	*w = p->low + t->off, *h;
+
+	if (!(t->flags & TF_CAP) || !(t->flags & TF_COMPOUND) ||
+	    t->len > 16 || (h = memchr(w, '-', t->len)) == NULL ||
+	    count_letters(w, (size_t)(h - w)) != 1)
+		return;
+	h++;
+	if (win_str(h, (size_t)(w + t->len - h), "ов ев ёв ин ова ева ина "
+	    "ый ий ская ский ву ой ову ева ой ым ну ной ких ко енко ук юк"))
+		cand(p, i, i + 1, SCRUB_NAME, 85, "initial and ending");
+}
+
 /* --- numbers in disguise, handles ------------------------------------ */
 
 /*
@@ -4113,6 +4246,10 @@ pass_run(struct pass *p, const char *s, size_t len)
 	for (i = 0; i < p->nt; i++) {
 		rule_spoken_email(p, i);
 		if (tk(p, i)->kind == TK_WORD) {
+			rule_day_words(p, i);
+			rule_time_words(p, i);
+			rule_year_words(p, i);
+			rule_short_surname(p, i);
 			rule_disguised(p, i);
 			rule_digit_words(p, i);
 			rule_handle(p, i);
