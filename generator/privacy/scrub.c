@@ -4050,6 +4050,9 @@ rule_disguised(struct pass *p, size_t i)
 	if (!iin && !(tk(p, i)->cls & L_PHONE) && !weq(p, i, "iin"))
 		return;
 	j = after_label(p, i);
+	/* "телефон матери 8 7О7 ...": whose number it is */
+	if (is_w(p, j, L_ROLE | L_PERSON))
+		j = after_label(p, j);
 	if (is_p(p, j, '+'))
 		j++;
 	e = digit_run(p, j, &nd, &alike);
