@@ -1377,6 +1377,20 @@ num_cont_right(const struct pass *p, size_t i)
 	    is_numlike(p, i + 2);
 }
 
+static int	 win(const struct pass *, size_t, const char *);
+static int	 win_str(const char *, size_t, const char *);
+static int	 not_age_before(const struct pass *, size_t);
+
+/* Word i is a month in Roman numerals, I to XII. */
+static int
+roman_month(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+
+	return t->kind == TK_WORD && t->n <= 4 && win_str(p->s + t->off,
+	    t->len, "I II III IV V VI VII VIII IX X XI XII");
+}
+
 /*
  * Dates: 12.03.2025, 12/03/25, 12-03-2025, 2025-03-12, 12.03; with a
  * month's name; "2025 жылғы 12 наурыз"; years of birth: "1956 г.р.",
@@ -1414,6 +1428,24 @@ num_date(struct pass *p, size_t i)
 				cand(p, i, i + 3, SCRUB_DATE, 90, NULL);
 			}
 		}
+	}
+	/* 14-го числа, айдың 14-і күні: a day of the month alone */
+	if (is_day(t) && is_p(p, i + 1, '-') && !is_wordlike(p, i - 1) &&
+	    !num_cont_left(p, i) && (is_w(p, i + 2, L_ORD) ||
+	    win(p, i + 2, "і ы ші шы")) && ((win(p, nexttok(p, i + 2),
+	    "числа число") && !not_age_before(p, i)) ||
+	    weq(p, prevtok(p, i), "айдың"))) {
+		cand(p, i, nexttok(p, i + 2) + 1, SCRUB_DATE, 85,
+		    "day of the month");
+		return;
+	}
+	/* 1.I.1985, 12.XII.85: a Roman month */
+	if (is_day(t) && is_p(p, i + 1, '.') && is_p(p, i + 3, '.') &&
+	    roman_month(p, i + 2) && is_num(p, i + 4) &&
+	    (tk(p, i + 4)->n == 4 || tk(p, i + 4)->n == 2) &&
+	    !is_wordlike(p, i - 1) && !num_cont_right(p, i + 4)) {
+		cand(p, i, i + 5, SCRUB_DATE, 90, "date, Roman month");
+		return;
 	}
 	/* 12 марта 2025 г., 3 наурызда */
 	if ((e = day_month(p, i)) != NONE) {
@@ -1463,12 +1495,19 @@ static int
 win(const struct pass *p, size_t i, const char *list)
 {
 	const struct tok *t = tk(p, i);
-	const char	*w, *q;
-	size_t		 n;
 
 	if (t->kind != TK_WORD)
 		return 0;
-	w = p->low + t->off;
+	return win_str(p->low + t->off, t->len, list);
+}
+
+/* w[0..len) is one of the words of list ('*' ends a stem). */
+static int
+win_str(const char *w, size_t len, const char *list)
+{
+	const char	*q;
+	size_t		 n;
+
 	for (; *list != '\0'; list = q) {
 		while (*list == ' ')
 			list++;
@@ -1478,8 +1517,8 @@ win(const struct pass *p, size_t i, const char *list)
 		n = (size_t)(q - list);
 		if (n == 0)
 			continue;
-		if (list[n - 1] == '*' ? (t->len >= n - 1 &&
-		    memcmp(w, list, n - 1) == 0) : (t->len == n &&
+		if (list[n - 1] == '*' ? (len >= n - 1 &&
+		    memcmp(w, list, n - 1) == 0) : (len == n &&
 		    memcmp(w, list, n) == 0))
 			return 1;
 	}
@@ -1877,17 +1916,81 @@ age_chain(struct pass *p)
 	}
 }
 
+static int	 verb_like(const struct pass *, size_t);
+
+/*
+ * An age's unit cut short at j: "г.", "л.", "ж." with their dot, then a
+ * comma, a bracket, the end or a verb ("Женщина, 34 г., доставлена",
+ * "Пациентка 34 л. поступила", "34 ж., жеткізілді"); not a dose ("2 г.
+ * цефазолина": a noun follows).  "y.o.", "y/o".  Where it ends, or 0.
+ */
+static size_t
+age_abbr(const struct pass *p, size_t j)
+{
+	const struct tok *t = tk(p, j);
+	size_t	 k;
+
+	if (t->kind != TK_WORD || t->n != 1)
+		return 0;
+	if (p->s[t->off] == 'y' && (is_p(p, j + 1, '.') ||
+	    is_p(p, j + 1, '/')) && weq(p, j + 2, "o"))
+		return afterdot(p, j + 2);
+	if (!win(p, j, "г л ж") || !is_p(p, j + 1, '.'))
+		return 0;
+	k = nexttok(p, j + 1);
+	if (tk(p, k)->kind == TK_END || is_p(p, k, ',') || is_p(p, k, ')') ||
+	    is_p(p, k, ';') || verb_like(p, k))
+		return j + 2;
+	return 0;
+}
+
+/*
+ * "Пациентка (34)", "мать (30)": a number of years alone in brackets,
+ * right after one person (not "пациентов (5)", a count).
+ */
+static void
+age_bracket(struct pass *p, size_t i)
+{
+	size_t	 k;
+
+	if (!is_p(p, i - 1, '(') || !is_p(p, i + 1, ')') ||
+	    tk(p, i)->val < p->scr->min_age || tk(p, i)->val < 1)
+		return;
+	k = prevtok(p, i - 1);
+	if (k == NONE)
+		return;
+	if (is_w(p, k, L_PERSON | L_ROLE) && (win(p, k, "женщин мужчин "
+	    "пациентов больных детей") || wsuffix(p, k, "ы") ||
+	    wsuffix(p, k, "ов") || wsuffix(p, k, "ей") ||
+	    wsuffix(p, k, "ам") || wsuffix(p, k, "ах") ||
+	    wsuffix(p, k, "лар") || wsuffix(p, k, "лер")))
+		return;
+	if (is_w(p, k, L_PERSON | L_ROLE) || (tk(p, k)->kind ==
+	    TK_MARKER && tk(p, k)->type == SCRUB_NAME))
+		candk(p, i, i + 1, SCRUB_AGE, 80, 0, "age in brackets",
+		    tk(p, i)->val * 4L + AU_YEAR);
+}
+
 /* A number in digits at i and its unit: an age? */
 static void
 num_age(struct pass *p, size_t i)
 {
 	const struct tok *t = tk(p, i);
-	size_t	 j = i + 1;
+	size_t	 j = i + 1, e;
 	int	 unit, sure, adj, val = (int)t->val;
 
 	if (t->n > 3 || t->val > 130 || decimal_left(p, i) ||
 	    is_wordlike(p, i - 1))
 		return;
+	age_bracket(p, i);
+	if (is_hsp(p, j) && (e = age_abbr(p, j + 1)) != 0) {
+		if (val >= 1 && val >= p->scr->min_age &&
+		    (person_before(p, i) || weq(p, j + 1, "y")) &&
+		    !not_age_before(p, i))
+			candk(p, i, e, SCRUB_AGE, 85, 0, "age, a short unit",
+			    val * 4L + AU_YEAR);
+		return;
+	}
 	/* "1,5 года", "2,5 жаста": a half counts as the whole */
 	if ((is_p(p, j, ',') || is_p(p, j, '.')) && is_num(p, j + 1) &&
 	    tk(p, j + 1)->n == 1 && !num_cont_right(p, j + 1))
@@ -2834,6 +2937,26 @@ rule_initials(struct pass *p, size_t i)
 }
 
 /*
+ * The word j right after role word i (one space, no punctuation) is
+ * capitalised, and nothing but a name explains the capital: no
+ * lexicon's class, no medical, place or facility word, no medicine (a
+ * dose after it), no abbreviation.  "Медсестра Валя": a name that is
+ * also a word (валя, гуля) and that no list knows.
+ */
+static int
+role_capital(const struct pass *p, size_t i, size_t j)
+{
+	const struct tok *t = tk(p, j);
+
+	if (j != i + 2 || !is_hsp(p, i + 1) || !name_shape(p, j) ||
+	    (t->flags & TF_ALLCAPS) || (t->cls & (L_NOTNAME | L_KEEP |
+	    L_ROLE | L_ROLEKK)))
+		return 0;
+	return !(kn(p, j) & (K_MEDICAL | K_PLACE | K_PLACEADJ | K_FACIL)) &&
+	    !dose_after(p, j);
+}
+
+/*
  * Names after a role word: "пациентка Иванова", "ФИО: Иванов Иван",
  * "Dr. Mehmet Yilmaz", "пациентка сидорова" (in lower case: a given
  * name or a surname's ending no dictionary knows).
@@ -2866,6 +2989,10 @@ rule_role(struct pass *p, size_t i)
 	}
 	if (strong) {
 		name_cand(p, j, last + 1, 90, "after a role word");
+		return;
+	}
+	if (role_capital(p, i, j)) {
+		name_cand(p, j, j + 1, 80, "capitalised after a role word");
 		return;
 	}
 	for (k = j, n = 0; n < 3 && lname_word(p, k); n++) {
@@ -3040,7 +3167,9 @@ rule_names(struct pass *p)
 			continue;
 		if (i >= skip && is_initial(p, i) && is_p(p, i + 1, '.'))
 			skip = rule_initials(p, i);
-		if (tk(p, i)->cls & L_ROLE)
+		/* "по имени Гуля" ("имени" alone: "больница имени Абая") */
+		if ((tk(p, i)->cls & L_ROLE) || (weq(p, i, "имени") &&
+		    weq(p, prevtok(p, i), "по")))
 			rule_role(p, i);
 		if (tk(p, i)->cls & L_ROLEKK)
 			rule_role_after(p, i);
@@ -3751,6 +3880,260 @@ rule_spoken_email(struct pass *p, size_t i)
 
 /* --- spans ---------------------------------------------------------- */
 
+/* --- days, times and years in words; short surnames ------------------- */
+
+/* Ordinals in the genitive, 1-31: "четырнадцатого", "третьего". */
+#define ORD_GEN	"первого второго третьего четвёртого четвертого пятого " \
+	"шестого седьмого восьмого девятого десятого одиннадцатого " \
+	"двенадцатого тринадцатого четырнадцатого пятнадцатого " \
+	"шестнадцатого семнадцатого восемнадцатого девятнадцатого " \
+	"двадцатого тридцатого"
+
+/*
+ * A day in words and its month: "четырнадцатого марта", "двадцать
+ * пятого мая" -- the day of an event, which the rows publish only as
+ * its month.
+ */
+static void
+rule_day_words(struct pass *p, size_t i)
+{
+	size_t	 a = i, k;
+
+	if (!win(p, i, ORD_GEN) || !is_w(p, nexttok(p, i), L_MONTH))
+		return;
+	k = prevtok(p, i);
+	if (k != NONE && win(p, k, "двадцать тридцать"))
+		a = k;
+	cand(p, a, nexttok(p, i) + 1, SCRUB_DATE, 85, "day in words");
+}
+
+/*
+ * A time in words: "около половины третьего ночи", "в половине
+ * пятого", "без четверти три" is left.
+ */
+static void
+rule_time_words(struct pass *p, size_t i)
+{
+	size_t	 j = nexttok(p, i), e;
+
+	if (!win(p, i, "половины половине половина") || !win(p, j, ORD_GEN
+	    " одиннадцатого двенадцатого"))
+		return;
+	e = j + 1;
+	if (win(p, nexttok(p, j), "ночи утра дня вечера"))
+		e = nexttok(p, j) + 1;
+	cand(p, i, e, SCRUB_TIME, 85, "time in words");
+}
+
+/*
+ * A year of birth in words after its label: "год рождения — тысяча
+ * девятьсот восемьдесят пятый", "г.р. две тысячи пятый".
+ */
+static void
+rule_year_words(struct pass *p, size_t i)
+{
+	size_t	 j, k, e;
+	int	 n;
+
+	if (!weq(p, i, "рождения") && !(weq(p, i, "р") &&
+	    is_p(p, i - 1, '.') && weq(p, i - 2, "г")))
+		return;
+	j = after_label(p, i);
+	if (!win(p, j, "тысяча тысячи тысячу две"))
+		return;
+	for (k = j, e = j, n = 0; n < 8 && win(p, k, "тысяч* девятьсот "
+	    "две двух* двадцат* тридцат* сорок* пятьдесят* пятидесят* "
+	    "шестьдесят* шестидесят* семьдесят* семидесят* восемьдесят* "
+	    "восьмидесят* девяност* перв* втор* трет* четв* пят* шест* "
+	    "седьм* восьм* девят* десят* одиннадцат* двенадцат* "
+	    "тринадцат* четырнадцат* пятнадцат* шестнадцат* семнадцат* "
+	    "восемнадцат* девятнадцат*"); n++) {
+		e = k + 1;
+		k = nexttok(p, k);
+	}
+	if (n >= 2)
+		cand(p, j, e, SCRUB_DATE, 85, "year of birth in words");
+}
+
+/*
+ * A surname cut to its initial and ending: "врач Б-ов", "Б-ва".
+ */
+static void
+rule_short_surname(struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	const char	*w = p->low + t->off, *h;
+
+	if (!(t->flags & TF_CAP) || !(t->flags & TF_COMPOUND) ||
+	    t->len > 16 || (h = memchr(w, '-', t->len)) == NULL ||
+	    count_letters(w, (size_t)(h - w)) != 1)
+		return;
+	h++;
+	if (win_str(h, (size_t)(w + t->len - h), "ов ев ёв ин ова ева ина "
+	    "ый ий ская ский ву ой ову ева ой ым ну ной ких ко енко ук юк"))
+		cand(p, i, i + 1, SCRUB_NAME, 85, "initial and ending");
+}
+
+/* --- numbers in disguise, handles ------------------------------------ */
+
+/*
+ * Word i is made of letters that stand for digits: O, О, o, о for 0, l
+ * and I for 1 ("8501O1...", "7О1 222").
+ */
+static int
+digit_alike(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	const unsigned char *w = (const unsigned char *)p->s + t->off;
+	size_t	 k;
+
+	if (t->kind != TK_WORD || t->n > 3)
+		return 0;
+	for (k = 0; k < t->len; k++) {
+		if (w[k] == 'O' || w[k] == 'o' || w[k] == 'l' || w[k] == 'I')
+			continue;
+		if (w[k] == 0xd0 && k + 1 < t->len && (w[k + 1] == 0x9e ||
+		    w[k + 1] == 0xbe)) {
+			k++;
+			continue;
+		}
+		return 0;
+	}
+	return 1;
+}
+
+/*
+ * The run of digits and look-alikes at j, through single spaces, dashes
+ * and '|' ("8 5 0 1 0 1 4 5 0 0 1 9", "7О1 222 33 44"): where it ends
+ * (past its last digit), *nd its digits and look-alikes, *alike set if
+ * it holds a look-alike or four single digits; j itself if none or if
+ * it runs into a marker (what that replaced may have joined it).
+ */
+static size_t
+digit_run(const struct pass *p, size_t j, int *nd, int *alike)
+{
+	size_t	 k, e = j;
+	int	 n, ones = 0;
+
+	*nd = *alike = 0;
+	for (k = j, n = 0; n < 48 && *nd <= 16; k++, n++) {
+		if (is_num(p, k) || digit_alike(p, k)) {
+			if (!is_num(p, k))
+				*alike = 1;
+			else if (tk(p, k)->n == 1 && ++ones >= 4)
+				*alike = 1;
+			*nd += tk(p, k)->n;
+			e = k + 1;
+		} else if (!(is_hsp(p, k) && tk(p, k)->n == 1) &&
+		    !is_dash(p, k) && !is_p(p, k, '|') && !is_p(p, k, '(') &&
+		    !is_p(p, k, ')'))
+			break;
+	}
+	/* glued to a word: a code, not a number; into a marker: open */
+	if (e > j && (tk(p, e)->kind == TK_WORD || tk(p, e)->kind ==
+	    TK_MARKER || tk(p, nexttok(p, e - 1))->kind == TK_MARKER))
+		return j;
+	return e;
+}
+
+/*
+ * After ИИН/ЖСН and тел./телефон, the numbers the digit rules miss:
+ * spaced digit by digit or with letters for digits.  The label says
+ * what they are.
+ */
+static void
+rule_disguised(struct pass *p, size_t i)
+{
+	size_t	 j, e;
+	int	 nd, alike, iin = (tk(p, i)->cls & L_IIN) != 0;
+
+	if (!iin && !(tk(p, i)->cls & L_PHONE) && !weq(p, i, "iin"))
+		return;
+	j = after_label(p, i);
+	/* "телефон матери 8 7О7 ...": whose number it is */
+	if (is_w(p, j, L_ROLE | L_PERSON))
+		j = after_label(p, j);
+	if (is_p(p, j, '+'))
+		j++;
+	e = digit_run(p, j, &nd, &alike);
+	if (e == j || !alike || !is_num(p, j))
+		return;
+	if (iin || weq(p, i, "iin")) {
+		if (nd >= 9 && nd <= 14)
+			cand(p, j, e, SCRUB_IIN, 90, "IIN in disguise");
+	} else if (nd >= 7 && nd <= 13)
+		cand(p, j - is_p(p, j - 1, '+'), e, SCRUB_PHONE, 90,
+		    "phone in disguise");
+}
+
+/* A digit said as a word: 0-9, Russian or Kazakh.  Its value or -1. */
+static int
+digit_word(const struct pass *p, size_t i)
+{
+	const struct tok *t = tk(p, i);
+	int	 k;
+
+	if (t->kind != TK_WORD)
+		return -1;
+	if (win(p, i, "ноль нуль нөл"))
+		return 0;
+	if (!(t->cls & L_NUMERAL) ||
+	    (k = numeral_at(p->low + t->off, t->len)) < 0 ||
+	    numerals[k].rank != 1)
+		return -1;
+	return numerals[k].val;
+}
+
+/*
+ * A phone number said digit by digit: seven digit words or more in a
+ * row ("восемь семь ноль один два ..."); no count or dose reads so.
+ */
+static void
+rule_digit_words(struct pass *p, size_t i)
+{
+	size_t	 k, e;
+	int	 n;
+
+	if (digit_word(p, i) < 0 || digit_word(p, prevtok(p, i)) >= 0)
+		return;
+	for (k = i, e = i, n = 0; n < 16 && digit_word(p, k) >= 0; n++) {
+		e = k + 1;
+		k = nexttok(p, k);
+		if (is_p(p, k, ',') || is_dash(p, k))
+			k = nexttok(p, k);
+	}
+	if (n >= 7)
+		cand(p, i, e, SCRUB_PHONE, 85, "phone in words");
+}
+
+/*
+ * A handle without its '@' after a network's name: "Инстаграм
+ * aigerim_85", "тг: @..." is a link already.  A handle is one run of
+ * Latin letters, digits, '_' and '.', three characters or more.
+ */
+static void
+rule_handle(struct pass *p, size_t i)
+{
+	size_t	 j, k, e;
+	int	 nch = 0;
+
+	if (!win(p, i, "инстаграм* инстаграмм* инста insta instagram* "
+	    "телеграм* телеграмм* тг tg telegram вк vk вконтакте тикток* "
+	    "tiktok whatsapp ватсап* вотсап* facebook фейсбук* threads"))
+		return;
+	j = after_label(p, i);
+	if (tk(p, j)->kind != TK_WORD && !is_num(p, j))
+		return;
+	for (k = j, e = j; is_ascii_tok(p, k) && nch < 64; k++) {
+		nch += (int)tk(p, k)->len;
+		if (!is_p(p, k, '.'))
+			e = k + 1;
+	}
+	if (e > j && nch >= 3 && tk(p, e)->kind != TK_WORD &&
+	    !is_num(p, e))
+		cand(p, j, e, SCRUB_URL, 85, "handle after a network");
+}
+
 static int
 cand_cmp(const void *va, const void *vb)
 {
@@ -3863,8 +4246,18 @@ pass_run(struct pass *p, const char *s, size_t len)
 	rule_numbers(p);
 	rule_address(p);
 	rule_places(p);
-	for (i = 0; i < p->nt; i++)
+	for (i = 0; i < p->nt; i++) {
 		rule_spoken_email(p, i);
+		if (tk(p, i)->kind == TK_WORD) {
+			rule_day_words(p, i);
+			rule_time_words(p, i);
+			rule_year_words(p, i);
+			rule_short_surname(p, i);
+			rule_disguised(p, i);
+			rule_digit_words(p, i);
+			rule_handle(p, i);
+		}
+	}
 	rule_names(p);
 	spans_make(p);
 }
