@@ -11,6 +11,25 @@ out=$(demo_site) || { fail "the demo site builds"; exit 1; }
 
 tool csvcheck "$BUILD/csvcheck" "$out/data"
 
+# Form 2's region column: no row shows a region, so every cell says it
+# is withheld, as other hidden values do, never an empty cell that a
+# spreadsheet reads as missing data.
+check "every insurance row's region is withheld: 'скрыто', 'жасырылған', 'suppressed'" \
+    node --input-type=module -e "
+	import { parseCSV, readText } from '$TOP/tests/tools/csv.mjs';
+	let n = 0;
+	for (const [file, want] of [['insurance-ru.csv', 'скрыто'],
+	    ['insurance-kk.csv', 'жасырылған'], ['insurance.csv.gz', 'suppressed']]) {
+		const t = parseCSV(readText('$out/data/2025-q1/' + file));
+		const i = t[0].findIndex((h) => /^(\uFEFF)?(Регион|Өңір|region)\$/.test(h));
+		if (i < 0) { console.log(file, 'no region column'); process.exit(1); }
+		for (const r of t.slice(1)) {
+			if (r[i] !== want) { console.log(file, r[0], JSON.stringify(r[i])); process.exit(1); }
+			n++;
+		}
+	}
+	process.exit(n > 30 ? 0 : 1)"
+
 # All quarters: the machine CSV alone, gzip: each quarter's rows in
 # order under one header, and nothing else in data/all/.
 for form in incidents insurance; do

@@ -59,6 +59,14 @@ check "the downloads page lists the charts' data" \
 check "the language chart CSV: ';' and a decimal comma" \
     grep -q '^"город Астана";"[0-9]*,[0-9]"' \
     "$out/ru/statistics/incidents-map.csv"
+check "the rate map's legend: its rates come from rounded counts (not 'rounded to a multiple of 5'), in both languages" \
+    sh -c "grep -q 'рассчитано по числу, округлённому до кратного 5' '$out/ru/statistics/incidents-map.svg' &&
+	! grep -q 'округлено до числа, кратного' '$out/ru/statistics/incidents-map.svg' &&
+	grep -q '5-ке еселі санға дейін дөңгелектелген саннан есептелген' '$out/kk/statistics/incidents-map.svg' &&
+	grep -q 'округлено до числа, кратного 5' '$out/ru/statistics/incidents-by-region.svg'"
+check "the map's leading figure carries '≈' where its bar does" \
+    grep -q 'Наибольший показатель за все кварталы: [^<]*, ≈[0-9]' \
+    "$out/ru/statistics/index.html"
 check "rates are per year and name the population's source and year" \
     sh -c "grep -q 'на 100 000 жителей в год' '$out/ru/statistics/index.html' &&
 	grep -q 'Население: Бюро национальной статистики[^<]*, 2025\\.' '$out/ru/statistics/index.html'"

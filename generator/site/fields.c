@@ -86,9 +86,12 @@ field_value(struct build *b, const struct pubrec *r, enum field fd,
 		}
 		return;
 	case F_REGION:
-		if (strcmp(r->region, "*") == 0)
+		/* No row shows its region (privacy.c): withheld, like any
+		 * hidden value, not an empty cell a spreadsheet reads as
+		 * missing data. */
+		if (strcmp(r->region, "*") == 0 || r->region[0] == '\0')
 			HIDDEN();
-		else if (r->region[0] != '\0')
+		else
 			buf_puts(out, lang < 0 ? r->region :
 			    label_region(b, lang, r->region));
 		return;

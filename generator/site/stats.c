@@ -560,7 +560,7 @@ emit(struct build *b, enum lang l, const struct dest *to,
 			 rlegend = { 0 };
 	struct mval	*m;
 	char		*file, rbase[24];
-	int		 rc = -1, one;
+	int		 rc = -1, one, own_legend = 0;
 
 	c->lang = l;
 	snprintf(rbase, sizeof(rbase), "%ld", b->cfg.rounding);
@@ -571,8 +571,12 @@ emit(struct build *b, enum lang l, const struct dest *to,
 	if (c->nodata_label == NULL)
 		c->nodata_label = tr(b->cat, l, "chart_nodata");
 	c->rounded_label = ROUNDED_MARK;
-	trf(&rlegend, b->cat, l, "chart_rounded", "base", rbase, (char *)NULL);
-	c->rounded_legend = buf_str(&rlegend);
+	if (c->rounded_legend == NULL) {
+		trf(&rlegend, b->cat, l, "chart_rounded", "base", rbase,
+		    (char *)NULL);
+		c->rounded_legend = buf_str(&rlegend);
+		own_legend = 1;
+	}
 	c->show_title = 0;
 	c->note = NULL;
 	/* Bars read at any width: their phone layout alone, on every
@@ -640,6 +644,8 @@ emit(struct build *b, enum lang l, const struct dest *to,
 out:
 	free((char *)c->suppressed_label);
 	c->suppressed_label = NULL;
+	if (own_legend)
+		c->rounded_legend = NULL;	/* rlegend's, freed */
 	buf_free(&svg);
 	buf_free(&html);
 	buf_free(&note);
@@ -1147,11 +1153,12 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	struct chart_series sr;
 	struct chart_point pts[64];
 	double		 lo[64], hi[64], years;
-	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 }, yrs = { 0 };
+	struct buf	 desc = { 0 }, q = { 0 }, val = { 0 }, yrs = { 0 },
+			 legend = { 0 };
 	const struct agg *ag;
 	size_t		 i, j, best = 0;
 	int		 rates = 1, rc, found = 0;
-	char		 sc[24], py[24];
+	char		 sc[24], py[24], rb[24];
 
 	if ((ag = agg(b, f, quarter, DIM_REGION, DIM_NONE)) == NULL)
 		return -1;
@@ -1204,10 +1211,8 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 		buf_puts(&q, tr(b->cat, l, "all_quarters_in"));
 	snprintf(sc, sizeof(sc), "%ld", b->cfg.small_count);
 	if (found) {
-		if (rates)
-			fmt_dec(&val, pts[best].v, 1);
-		else
-			fmt_int(&val, (long long)pts[best].v);
+		/* "≈" where the figure drawn has it. */
+		point_text(&val, b, &pts[best], rates ? 1 : 0);
 		trf(&desc, b->cat, l, rates ? "chart_map_rate_desc" :
 		    "chart_map_count_desc", "in", buf_str(&q), "lead",
 		    dv.label[best], "value", buf_str(&val), (char *)NULL);
@@ -1229,8 +1234,14 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	sr.code = rates ? "per_100000_per_year" : "records";
 	sr.v = pts;
 	memset(&c, 0, sizeof(c));
-	if (rates)
+	if (rates) {
+		/* A rate is not rounded: its count is. */
 		c.nodata_label = tr(b->cat, l, "chart_rate_nodata");
+		snprintf(rb, sizeof(rb), "%ld", b->cfg.rounding);
+		trf(&legend, b->cat, l, "chart_rounded_rate", "base", rb,
+		    (char *)NULL);
+		c.rounded_legend = buf_str(&legend);
+	}
 	c.kind = CHART_TILEMAP;
 	c.id = id;
 	c.title = tr(b->cat, l, rates ? (f == FORM_INCIDENTS ?
@@ -1250,6 +1261,7 @@ map_chart(struct build *b, enum lang l, const struct dest *to,
 	buf_free(&q);
 	buf_free(&val);
 	buf_free(&yrs);
+	buf_free(&legend);
 	return rc;
 }
 
