@@ -277,12 +277,84 @@ utf8_prev(const char *s, const char *p)
 	return p;
 }
 
+/* A vowel of Kazakh, Russian or English, either case. */
+static int
+is_vowel(uint32_t c)
+{
+	static const uint32_t v[] = {
+		'a', 'e', 'i', 'o', 'u', 'y', 0x430, 0x435, 0x451, 0x438,
+		0x43e, 0x443, 0x44b, 0x44d, 0x44e, 0x44f, 0x4d9, 0x456,
+		0x4e9, 0x4af, 0x4b1
+	};
+	size_t	 i;
+
+	if (c >= 'A' && c <= 'Z')
+		c += 'a' - 'A';
+	else if (c >= 0x410 && c <= 0x42f)
+		c += 0x20;
+	else if (c == 0x401)
+		c = 0x451;
+	else if (c == 0x4d8 || c == 0x4e8 || c == 0x4ae || c == 0x4b0)
+		c++;
+	else if (c == 0x406)
+		c = 0x456;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++)
+		if (c == v[i])
+			return 1;
+	return 0;
+}
+
+/* A consonant a line may start with: not й, ь, ъ (they stay with the
+ * letter before them). */
+static int
+starts_syllable(uint32_t c)
+{
+	return uc_isalpha(c) && !is_vowel(c) && c != 0x439 && c != 0x419 &&
+	    c != 0x44c && c != 0x42c && c != 0x44a && c != 0x42a;
+}
+
+/*
+ * Where to cut a word too long for its line, at most at cut: after a
+ * vowel and before a consonant, with two letters at least on each
+ * side ("гинеко-логический", not "гинекологическ-ий"); cut itself
+ * when no such place is in the line's second half.
+ */
+static const char *
+syllable_cut(const char *line, const char *cut, const char *e)
+{
+	const char	*p, *q, *r;
+	uint32_t	 a, b;
+	size_t		 after;
+
+	for (p = cut; p > line; p = utf8_prev(line, p)) {
+		if ((size_t)(p - line) * 2 < (size_t)(cut - line))
+			break;
+		q = utf8_prev(line, p);
+		if (q == line || utf8_prev(line, q) == line)
+			break;		/* two letters before */
+		r = q;
+		a = utf8_next(&r, e);
+		r = p;
+		b = utf8_next(&r, e);
+		if (!is_vowel(a) || !starts_syllable(b))
+			continue;
+		/* Two letters after, in the same word. */
+		for (after = 0, r = p; r < e && after < 2; after++)
+			if (!uc_isalpha(utf8_next(&r, e)))
+				break;
+		if (after == 2)
+			return p;
+	}
+	return cut;
+}
+
 /*
  * Break s into lines no wider than maxw at font size fs: at spaces,
  * after a hyphen, dash or slash that follows a letter (not in "0–9"),
  * and at soft hyphens (shown as "-" where a line ends).  A word wider
- * than maxw on its own is cut between letters with a hyphen (and
- * l->cut set).  The lines point into s, which must outlive l.
+ * than maxw on its own is cut with a hyphen, between syllables where
+ * the line has room for it (syllable_cut; l->cut set).  The lines
+ * point into s, which must outlive l.
  */
 static void
 wrap(struct lines *l, const char *s, double maxw, double fs)
@@ -333,6 +405,7 @@ wrap(struct lines *l, const char *s, double maxw, double fs)
 			while (utf8_prev(line, cut) > line &&
 			    textw(line, (size_t)(cut - line), fs) + hw > maxw)
 				cut = utf8_prev(line, cut);
+			cut = syllable_cut(line, cut, e);
 			lines_add(l, line, (size_t)(cut - line), 1, fs);
 			line = cut;
 			brk = NULL;

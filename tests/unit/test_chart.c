@@ -818,6 +818,11 @@ test_bars_long(void)
 		CHECK(strstr(svg, ">Оченьоченьоченьдлинноес") != NULL &&
 		    strstr(svg, "-</tspan>") != NULL,
 		    "bars-long: a word too long is cut with a hyphen");
+		CHECK(strstr(svg, ">Оченьоченьоченьдлинноесло-<") != NULL &&
+		    strstr(svg, ">вобезпробеловкотороеневле-<") != NULL &&
+		    strstr(svg, ">заетникуда<") != NULL,
+		    "bars-long: ... between syllables (after a vowel, "
+		    "before a consonant)");
 		free(svg);
 	}
 	free((void *)sr.v);
