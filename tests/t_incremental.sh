@@ -87,8 +87,8 @@ check_sh "a first build reuses nothing ($r; tables $t)" \
     '[ "${r%% *}" = 0 ] && [ "${r#* }" -gt 0 ] && [ "${t%% *}" = 0 ]'
 check_sh "the memo is kept beside the site, not in it" \
     '[ -s .site.regsite-memo ] && [ -z "$(find site -name "*memo*")" ]'
-check_sh "its maps (each language's tables, the files) are beside it, named by its marker, not in it" \
-    '[ -s .site.regsite-map-kk ] && [ -s .site.regsite-map-ru ] && [ -s .site.regsite-map-data ] && grep -Eq "^maps [0-9a-f]{64}$" site/.regsite && [ -z "$(find site -name ".regsite-map*")" ]'
+check_sh "its maps (each language's tables, the files) are beside it, named by its files' digest there, not in it" \
+    '[ -s .site.regsite-map-kk ] && [ -s .site.regsite-map-ru ] && [ -s .site.regsite-map-data ] && grep -Eq "^maps [0-9a-f]{64}$" .site.regsite-files && [ -z "$(find site -name ".regsite-map*")" ] && [ "$(cat site/.regsite)" = "regsite site" ]'
 
 # The next quarter's submissions (late records of earlier quarters among
 # them) added to the registry that remembers the release; a copy of it

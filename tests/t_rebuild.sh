@@ -25,8 +25,11 @@ sqlite3 "$db" ".backup '$WORK/reg0.db'"
 build "$site"
 check "the first build (it remembers the release) builds in full" \
     grep -q ' pages, ' "$WORK/summary"
-check "the marker holds the key of the registry as the build left it" \
-    grep -Eq '^key [0-9a-f]{64}$' "$site/.regsite"
+files="$(dirname "$site")/.$(basename "$site").regsite-files"
+check "the files' digest beside the site holds the key of the registry as the build left it" \
+    grep -Eq '^key [0-9a-f]{64}$' "$files"
+check "the marker in the site is the same for every build (no key: the registry's file names when its releases were recorded)" \
+    [ "$(cat "$site/.regsite")" = "regsite site" ]
 inode=$(stat -c %i "$site")
 first=$(find "$site" -name 'index.html' -path '*kk/index.html' | head -n 1)
 before=$(stat -c %i "$first")
@@ -37,8 +40,8 @@ check_sh "... in a new tree swapped into place, its files the same inodes (hard 
     '[ "$(stat -c %i "$site")" != "$inode" ] && [ "$(stat -c %i "$first")" = "$before" ] && [ -z "$(ls -d "$WORK"/.site.tmp-* 2>/dev/null)" ]'
 "$REGSITE" build --db "$WORK/reg0.db" --out "$WORK/full" --config "$cfg" \
     --source "$TOP" --jobs 1 >/dev/null 2>&1
-check "the kept site is byte-identical to a full build in one process" \
-    diff -r -x .regsite "$site" "$WORK/full"
+check "the kept site is byte-identical to a full build in one process, its marker too" \
+    diff -r "$site" "$WORK/full"
 
 # A site changed since its build (a page edited, a file added, a file
 # removed) is not kept: it is built in full, the change undone.
@@ -97,13 +100,13 @@ held() {	# held SQL: a build held after "privacy: started" while SQL runs
 sqlite3 "$db" "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT min(id) FROM incidents)"
 held "SELECT 1"
 check_sh "a build held, the registry only read meanwhile: it writes its key" \
-    'grep -q " pages, " "$WORK/summary" && grep -Eq "^key [0-9a-f]{64}$" "$site/.regsite" && grep -q "^held$" "$WORK/held.err"'
+    'grep -q " pages, " "$WORK/summary" && grep -Eq "^key [0-9a-f]{64}$" "$files" && grep -q "^held$" "$WORK/held.err"'
 build "$site"
 check "... and the next build keeps the site" grep -q 'nothing changed' "$WORK/summary"
 sqlite3 "$db" "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT min(id) FROM incidents)"
 held "UPDATE incidents SET care_ru = care_ru || ' ' WHERE id = (SELECT max(id) FROM incidents)"
 check_sh "a build held while an import commits: it writes no key" \
-    'grep -q " pages, " "$WORK/summary" && ! grep -q "^key " "$site/.regsite" && grep -q "^held$" "$WORK/held.err"'
+    'grep -q " pages, " "$WORK/summary" && [ -s "$files" ] && ! grep -q "^key " "$files" && grep -q "^held$" "$WORK/held.err"'
 build "$site"
 check "... and the next build builds in full" grep -q ' pages, ' "$WORK/summary"
 build "$site"

@@ -58,8 +58,8 @@
 /* Beside the site: its files' digest (site_intact). */
 #define FILES ".regsite-files"
 /* The files kept beside the site (site_aside), in the order of the
- * marker's "maps" digest; the memo first, which that digest leaves out
- * (it is a cache by content). */
+ * "maps" digest (mark_files); the memo first, which that digest
+ * leaves out (it is a cache by content). */
 static const char *const aside[] = {
 	MEMO, ".regsite-map-data", ".regsite-map-kk", ".regsite-map-ru"
 };
@@ -79,6 +79,8 @@ struct site {
 	size_t		 files;
 	unsigned long long bytes;
 	int		 linked;	/* site_link_previous: kept whole */
+	char		 key[65];	/* site_set_key, "": none */
+	char		 maps[65];	/* mark_maps, "": none */
 };
 
 void
@@ -515,9 +517,9 @@ site_commit(struct site *s, int jobs)
 
 	/*
 	 * What goes beside the site, never in it: the scrubbing memo and
-	 * the maps.  The marker names the maps' digest, so that the next
-	 * build uses only maps of the site it replaces; the memo is a
-	 * cache by content, right for any site.
+	 * the maps.  The files' digest beside the site names the maps'
+	 * one, so that the next build uses only maps of the site it
+	 * replaces; the memo is a cache by content, right for any site.
 	 */
 	if (mark_maps(s) == -1)
 		return -1;
@@ -610,8 +612,11 @@ site_count(struct site *s, size_t files, unsigned long long bytes)
 }
 
 /*
- * The 64 hex digits of the published site's marker line "NAME HEX":
- * 1 and hex set, or 0 when it has none.
+ * The 64 hex digits of the line "NAME HEX" that the published site's
+ * files' digest beside it names (mark_files: "key", "maps"): 1 and hex
+ * set, or 0 when it has none.  Not in the marker, which every site of
+ * the same registry must carry alike: the key hashes the registry's
+ * file, which names when each release was recorded.
  */
 static int
 marker_line(const struct site *s, const char *name, char hex[65])
@@ -620,7 +625,7 @@ marker_line(const struct site *s, const char *name, char hex[65])
 	size_t	 len, n;
 	int	 found = 0;
 
-	path = xasprintf("%s/" MARKER, s->out);
+	path = site_aside(s, FILES, 0);
 	text = file_read(path, &len);
 	free(path);
 	if (text == NULL)
@@ -785,25 +790,15 @@ tree_digest(const char *root, char hex[65])
 	hex_encode(d, sizeof(d), hex);
 }
 
-/* The new tree's marker names its maps' digest. */
+/* The new tree's maps' digest, for mark_files to name. */
 static int
 mark_maps(struct site *s)
 {
-	char	 hex[65], *path, *line;
-	int	 rc;
-
 	/* A site kept whole (nothing changed) keeps the maps beside it. */
-	maps_digest(s, 1, hex);
-	if (hex[0] == '\0' && s->linked && site_maps_ok(s))
-		maps_digest(s, 0, hex);
-	if (hex[0] == '\0')
-		return 0;
-	path = xasprintf("%s/" MARKER, s->tmp);
-	line = xasprintf("maps %s\n", hex);
-	rc = put_file(path, "ab", line, strlen(line));
-	free(path);
-	free(line);
-	return rc;
+	maps_digest(s, 1, s->maps);
+	if (s->maps[0] == '\0' && s->linked && site_maps_ok(s))
+		maps_digest(s, 0, s->maps);
+	return 0;
 }
 
 /*
@@ -821,7 +816,11 @@ mark_files(struct site *s)
 	tmp = xasprintf("%s.new", path);
 	tree_digest(s->tmp, hex);
 	unlink(path);
-	line = xasprintf("regsite files\n%s\n", hex);
+	/* The registry's key and the maps' digest (marker_line) are
+	 * trusted with the tree they were made with. */
+	line = xasprintf("regsite files\n%s\n%s%s%s%s%s%s", hex,
+	    s->key[0] ? "key " : "", s->key, s->key[0] ? "\n" : "",
+	    s->maps[0] ? "maps " : "", s->maps, s->maps[0] ? "\n" : "");
 	if (hex[0] != '\0' && put_file(tmp, "wb", line, strlen(line)) == 0 &&
 	    rename(tmp, path) == -1)
 		unlink(tmp);
@@ -844,7 +843,7 @@ site_intact(const struct site *s)
 		return 0;
 	tree_digest(s->out, hex);
 	want = xasprintf("regsite files\n%s\n", hex);
-	ok = hex[0] != '\0' && strcmp(text, want) == 0;
+	ok = hex[0] != '\0' && strncmp(text, want, strlen(want)) == 0;
 	free(want);
 	free(text);
 	return ok;
@@ -876,16 +875,8 @@ site_write_aside(struct site *s, const char *name, const void *data,
 int
 site_set_key(struct site *s, const char *key)
 {
-	char	*path, *text;
-	int	 rc;
-
-	path = xasprintf("%s/" MARKER, s->tmp);
-	text = xasprintf(MARKER_TEXT "key %s\n", key);
-	if ((rc = put_file(path, "wb", text, strlen(text))) == 0)
-		s->bytes += strlen(text) - strlen(MARKER_TEXT);
-	free(path);
-	free(text);
-	return rc;
+	snprintf(s->key, sizeof(s->key), "%s", key);
+	return 0;
 }
 
 /* nftw has no argument: the site being linked into. */

@@ -51,8 +51,8 @@ void	 site_free(struct site *);
 size_t	 site_files(const struct site *);
 unsigned long long site_bytes(const struct site *);
 /*
- * The key the published site was built with (its marker's "key"
- * line): 1 and key set, or 0 when it has none.
+ * The key the published site was built with (the "key" line of its
+ * files' digest beside it): 1 and key set, or 0 when it has none.
  */
 int	 site_prev_key(const struct site *, char key[65]);
 /*
@@ -81,7 +81,8 @@ int	 site_maps_ok(const struct site *);
  * kept nor reused from: the build makes it in full.
  */
 int	 site_intact(const struct site *);
-/* Write the key into the new tree's marker. */
+/* The key the new tree is built with, for its files' digest to name
+ * (beside the site: the marker in it is the same for every build). */
 int	 site_set_key(struct site *, const char *key);
 /* Hard-link every file of the published site into the new tree. */
 int	 site_link_previous(struct site *);
