@@ -99,3 +99,29 @@ check "--lang en is a usage error" \
     sh -c "head -1 '$WORK/err' | grep -qx \"regsite: build: --lang: expected kk or ru, not 'en'\""
 "$REGSITE" build --db "$db" --out "$out" --lang en >/dev/null 2>&1
 check "and exits 2" [ $? -eq 2 ]
+
+# A report that cannot be written (a full disk) fails the build before
+# the release is recorded: the registry stays as it was, no site, no
+# report.  Needs a small tmpfs (root); skipped where none can be made.
+fr="$WORK/fresh.db"
+"$REGSITE" demo --db "$fr" --quarters 2 --incidents 120 --insurance 30 \
+    >/dev/null || fail "a fresh demo registry"
+mkdir -p "$WORK/tiny"
+if mount -t tmpfs -o size=8k tmpfs "$WORK/tiny" 2>/dev/null; then
+	fr_sum=$(sum "$fr")
+	"$REGSITE" build --db "$fr" --out "$WORK/fsite" --config "$cfg" \
+	    --report "$WORK/tiny/report.txt" --quiet 2>"$WORK/err"
+	rc=$?
+	check_sh "a report on a full disk: exit 1, the write error ($(head -c 120 "$WORK/err"))" \
+	    '[ $rc -eq 1 ] && grep -q "^regsite: $WORK/tiny/report.txt: write error: No space left on device$" "$WORK/err"'
+	check_sh "... nothing recorded: the registry's file is as it was, no release, no site, no report" \
+	    '[ "$(sum "$fr")" = "$fr_sum" ] && [ "$(sqlite3 "$fr" "SELECT count(*) FROM releases")" -eq 0 ] && [ ! -e "$WORK/fsite" ] && [ -z "$(ls -A "$WORK/tiny")" ]'
+	umount "$WORK/tiny"
+	"$REGSITE" build --db "$fr" --out "$WORK/fsite" --config "$cfg" \
+	    --report "$WORK/tiny/report.txt" --quiet 2>/dev/null
+	rc=$?
+	check_sh "... and the same build with room for its report records its release" \
+	    '[ $rc -eq 0 ] && [ "$(sqlite3 "$fr" "SELECT count(*) FROM releases")" -eq 1 ] && [ -s "$WORK/tiny/report.txt" ]'
+else
+	echo "# skip: no tmpfs could be mounted (not root?): the full-disk report"
+fi

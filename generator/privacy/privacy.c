@@ -3623,31 +3623,39 @@ out:
  * then every replacement) and move it into place; or, with ok == 0,
  * throw it away.  Closes the database and frees p.
  */
+void
+privacy_report_done(struct privacy *p)
+{
+	struct report	*r;
+	struct buf	 b = { 0 };
+	int		 t, f;
+
+	if (p == NULL || (r = p->report) == NULL)
+		return;
+	for (f = 0; f < FORM__MAX; f++)
+		if (p->cube[f])
+			cube_report(p->cube[f], r);
+	for (t = 0; t < SCRUB__MAX; t++)
+		buf_printf(&b, " %s %ld", scrub_type_name(t),
+		    p->stats.replacements[t]);
+	report_section(r, report_tr(r, "free text"));
+	report_line(r, "  %ld %s;%s; %s %ld", p->stats.records_scrubbed,
+	    report_tr(r, "records with replacements"), buf_str(&b),
+	    report_tr(r, "generalized to the row"), p->stats.generalized);
+	buf_free(&b);
+	p->report = NULL;	/* told everything */
+}
+
 int
 privacy_close(struct privacy *p, int ok)
 {
-	struct buf	 b = { 0 };
 	size_t		 i;
-	int		 t, f;
+	int		 f;
 
 	if (p == NULL)
 		return 0;
-	if (p->report && ok) {
-		struct report	*r = p->report;
-
-		for (f = 0; f < FORM__MAX; f++)
-			if (p->cube[f])
-				cube_report(p->cube[f], r);
-		for (t = 0; t < SCRUB__MAX; t++)
-			buf_printf(&b, " %s %ld", scrub_type_name(t),
-			    p->stats.replacements[t]);
-		report_section(r, report_tr(r, "free text"));
-		report_line(r, "  %ld %s;%s; %s %ld", p->stats.records_scrubbed,
-		    report_tr(r, "records with replacements"), buf_str(&b),
-		    report_tr(r, "generalized to the row"),
-		    p->stats.generalized);
-		buf_free(&b);
-	}
+	if (ok)
+		privacy_report_done(p);
 	for (f = 0; f < FORM__MAX; f++)
 		cube_free(p->cube[f]);
 	memo_close(p->memo, 0);

@@ -180,7 +180,11 @@ double	 privacy_share(const struct privacy *, enum form);
 /* The code lists and the release (latest reporting quarter, "" if none). */
 const struct dicts *privacy_dicts(const struct privacy *);
 const char *privacy_release(const struct privacy *);
-/* Finish (ok: the report's last details), close the database, free. */
+/* The report's last details (the protected counts, the scrubbing's
+ * totals), once: nothing is told to the report after it. */
+void	 privacy_report_done(struct privacy *);
+/* Finish (ok: the report's last details, unless privacy_report_done
+ * told them), close the database, free. */
 int	 privacy_close(struct privacy *, int ok);
 const struct privacy_stats *privacy_stats(const struct privacy *);
 /* Every quarter from the first to the last with records. */

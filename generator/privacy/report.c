@@ -62,6 +62,7 @@ struct report {
 	size_t		 nitems;
 	long		 dropped[RR__MAX];
 	int		 failed;
+	FILE		*out;		/* report_write's, on fd */
 };
 
 /* ------------------------------------------------------------------ */
@@ -722,6 +723,36 @@ name_it(struct report *r)
 	return -1;
 }
 
+/*
+ * Write the whole report into its unnamed file and make it durable:
+ * everything of report_close that a full disk can fail, done before the
+ * build records its release (build.c), so that a report that cannot be
+ * written fails the build while nothing is recorded yet.  Once only;
+ * report_close then names it.  0, or -1 with rs_err.
+ */
+int
+report_write(struct report *r)
+{
+	if (r == NULL || r->out != NULL || r->fd == -1)
+		return 0;
+	if ((r->out = fdopen(r->fd, "w")) == NULL)
+		return rs_err("%s: write error: %s", r->path, strerror(errno));
+	fprintf(r->out, "%s\n\n%s\n%s\n%s\n", report_tr(r, "title"),
+	    report_tr(r, "warning1"), report_tr(r, "warning2"),
+	    report_tr(r, "warning3"));
+	write_review(r, r->out);
+	append(r->out, r->details);
+	fprintf(r->out, "\n== %s ==\n", report_tr(r, "decisions"));
+	append(r->out, r->decisions);
+	fprintf(r->out, "\n%s:\n", report_tr(r, "replacements"));
+	append(r->out, r->repl);
+	if (fflush(r->out) != 0 || ferror(r->out) || ferror(r->details) ||
+	    ferror(r->decisions) || ferror(r->repl) ||
+	    fsync(fileno(r->out)) != 0)
+		return rs_err("%s: write error: %s", r->path, strerror(errno));
+	return 0;
+}
+
 int
 report_close(struct report *r, int ok)
 {
@@ -732,27 +763,12 @@ report_close(struct report *r, int ok)
 	if (r == NULL)
 		return 0;
 	if (ok && r->fd != -1) {
-		if ((out = fdopen(r->fd, "w")) == NULL) {
-			rc = rs_err("%s: write error: %s", r->path,
-			    strerror(errno));
+		if (r->out == NULL && report_write(r) == -1) {
+			rc = -1;
+			out = r->out;
 			goto out;
 		}
-		fprintf(out, "%s\n\n%s\n%s\n%s\n", report_tr(r, "title"),
-		    report_tr(r, "warning1"), report_tr(r, "warning2"),
-		    report_tr(r, "warning3"));
-		write_review(r, out);
-		append(out, r->details);
-		fprintf(out, "\n== %s ==\n", report_tr(r, "decisions"));
-		append(out, r->decisions);
-		fprintf(out, "\n%s:\n", report_tr(r, "replacements"));
-		append(out, r->repl);
-		if (fflush(out) != 0 || ferror(out) || ferror(r->details) ||
-		    ferror(r->decisions) || ferror(r->repl) ||
-		    fsync(fileno(out)) != 0) {
-			rc = rs_err("%s: write error: %s", r->path,
-			    strerror(errno));
-			goto out;
-		}
+		out = r->out;
 		/* The path once more: nothing may have moved meanwhile. */
 		if (report_check(r->path, &r->guard) == -1) {
 			rc = -1;
@@ -768,6 +784,8 @@ report_close(struct report *r, int ok)
 	}
 out:
 	/* out owns the descriptor once it is open */
+	if (out == NULL)
+		out = r->out;
 	if (out != NULL && fclose(out) != 0 && rc == 0)
 		rc = rs_err("%s: write error: %s", r->path, strerror(errno));
 	else if (out == NULL && r->fd != -1)

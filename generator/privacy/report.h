@@ -32,7 +32,11 @@ int	 report_check(const char *path, const struct report_guard *);
  */
 struct report *report_open(const char *path, enum lang,
 	    const struct report_guard *);
-/* ok: write the report and move it into place; else discard it.  Frees. */
+/* The report written whole and made durable, not yet named (a full
+ * disk fails here); report_close names it.  0, or -1 with rs_err. */
+int	 report_write(struct report *);
+/* ok: write the report (unless report_write did) and move it into
+ * place; else discard it.  Frees. */
 int	 report_close(struct report *, int ok);
 enum lang report_lang(const struct report *);
 /* The report's phrase for an English key, in its language. */

@@ -710,6 +710,17 @@ build_run(const struct build_opts *o)
 			buf_putc(&shares, ')');
 		}
 
+		/*
+		 * The report written whole before the release is recorded:
+		 * a report that cannot be written (a full disk) fails the
+		 * build while the registry is as it was.  It is named
+		 * (report_close) once the release is recorded.
+		 */
+		privacy_report_done(b.priv);
+		if (report_write(rep) == -1) {
+			buf_free(&shares);
+			goto out;
+		}
 		if (!o->no_record && privacy_record(b.priv, key_locked,
 		    &kr) == -1) {
 			buf_free(&shares);
