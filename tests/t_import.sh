@@ -654,3 +654,25 @@ imp --db "$WORK/j1.db" --form incidents --quarter 2025Q1 --source x \
 eq "--jobs: 1 or 2, then the usage" \
     "2:regsite: import: --jobs: expected 1 or 2, not '3'" \
     "$?:$(head -n 1 "$WORK/err")"
+
+# A write that fails (a full disk) prints no summary of success: only
+# what failed and that nothing was imported; the registry is as it was.
+mkdir -p "$WORK/tinydb"
+if mount -t tmpfs -o size=4m tmpfs "$WORK/tinydb" 2>/dev/null; then
+	"$REGSITE" import --db "$WORK/tinydb/r.db" --form incidents \
+	    --quarter 2025Q1 --source small "$INC" >/dev/null 2>&1
+	awk -v n=20000 -f "$TOP/tests/data/gen-incidents.awk" >"$WORK/big.csv"
+	s0=$(sha256sum "$WORK/tinydb/r.db" | cut -c1-64)
+	"$REGSITE" import --db "$WORK/tinydb/r.db" --form incidents \
+	    --quarter 2025Q1 --source big --lang en "$WORK/big.csv" \
+	    >"$WORK/full.out" 2>"$WORK/full.err"
+	rc=$?
+	check_sh "an import onto a full disk: exit 1, nothing on standard output, what failed and 'nothing imported' ($(head -c 120 "$WORK/full.err"))" \
+	    '[ $rc -eq 1 ] && [ ! -s "$WORK/full.out" ] && [ "$(wc -l <"$WORK/full.err")" -eq 1 ] && grep -q "^regsite: $WORK/tinydb/r.db: [a-z ]*: database or disk is full; nothing imported$" "$WORK/full.err"'
+	check "... and the registry is as it was" \
+	    [ "$(sha256sum "$WORK/tinydb/r.db" | cut -c1-64)" = "$s0" ]
+	umount "$WORK/tinydb"
+	rm -f "$WORK/big.csv"
+else
+	echo "# skip: no tmpfs could be mounted (not root?): the full disk"
+fi

@@ -38,6 +38,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -1722,12 +1723,22 @@ merge(struct imp *im)
 	    (im->form == FORM_INCIDENTS ? c.ninc : c.nins)) == -1)
 		goto fail;
 	trace("import: applied");
-	if (summary(im, &c) == -1)
-		goto fail;
-	if (db_exec(im->db, write ? "COMMIT" : "ROLLBACK") == -1) {
-		if ((sqlite3_errcode(im->db) & 0xff) == SQLITE_BUSY)
+	if (!write) {
+		if (summary(im, &c) == -1)
+			goto fail;
+		if (db_exec(im->db, "ROLLBACK") == -1)
+			goto fail;
+	} else {
+		/* The summary once the import is in: a commit that fails
+		 * (a full disk) must not follow a report of success. */
+		if (sqlite3_exec(im->db, "COMMIT", NULL, NULL, NULL) !=
+		    SQLITE_OK) {
 			db_err(im->db, "committing the import");
-		goto fail;
+			goto fail;
+		}
+		if (summary(im, &c) == -1)
+			rs_warn("the import is in the database; its summary "
+			    "could not be printed");
 	}
 	trace("import: summarized and committed");
 	buf_free(&b);
@@ -1735,6 +1746,7 @@ merge(struct imp *im)
 fail:
 	buf_free(&b);
 	sqlite3_exec(im->db, "ROLLBACK", NULL, NULL, NULL);
+	rs_err("%s; %s", rs_errmsg(), msg(im->lang, M_NOTHING_IMPORTED));
 	return -1;
 }
 
@@ -1885,7 +1897,9 @@ import_run(const struct import_opts *o)
 {
 	sqlite3		*db;
 	FILE		*f;
-	int		 rc;
+	struct stat	 st;
+	char		*p;
+	int		 rc, made = 0;
 
 	if (o->dry_run) {
 		/* Write nothing: not even a new database file. */
@@ -1899,11 +1913,25 @@ import_run(const struct import_opts *o)
 			}
 		} else if (db_open_write(&db, ":memory:", 1) == -1)
 			return -1;
-	} else if (db_open_write(&db, o->db, 1) == -1)
-		return -1;
+	} else {
+		made = stat(o->db, &st) == -1 && errno == ENOENT;
+		if (db_open_write(&db, o->db, 1) == -1)
+			return -1;
+	}
 	db_exec(db, "PRAGMA cache_size = -32768");
 	rc = import_db(db, o);
 	db_close(db);
+	/* A refused import into a registry it created leaves none: a
+	 * mistyped --db is no new empty registry. */
+	if (rc != 0 && made) {
+		unlink(o->db);
+		p = xasprintf("%s-wal", o->db);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s-shm", o->db);
+		unlink(p);
+		free(p);
+	}
 	trace("import: closed");
 	return rc;
 }
