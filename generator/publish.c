@@ -33,6 +33,8 @@
  * POSIX shell, GNU mv (-T) and rsync.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -94,6 +96,11 @@ static const char switch_sh[] =
     "	[ \"$old\" = \"$2\" ] || rm -rf -- \"releases/$old\"\n"
     "done\n"
     "ls -1 releases | wc -l\n";
+
+/* $1 PATH, $2 the release whose upload failed: its partial copy
+ * removed, not left to fill the host's disk until the next publish. */
+static const char cleanup_sh[] =
+    "cd -- \"$1\" && rm -rf -- \"releases/.$2.tmp\"\n";
 
 /* $1 PATH.  Prints the release left and the release now current. */
 static const char rollback_sh[] =
@@ -364,6 +371,50 @@ line(const struct buf *b, size_t *pos)
 	return xstrndup(s, len);
 }
 
+/*
+ * What must never be published, found by its first bytes: a SQLite
+ * database (the registry, a copy, its journal) or the operator's
+ * privacy report (its first line, in either language).  nftw has no
+ * argument: the first one found.
+ */
+static char	*forbidden;
+
+static int
+forbid_entry(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	static const char *const heads[] = {
+		"SQLite format 3", "regsite: \xd2\x9b\xd2\xb1\xd0\xbf",
+		"regsite: \xd0\xbe\xd1\x82\xd1\x87\xd1\x91\xd1\x82"
+	};
+	char	 b[32];
+	ssize_t	 n;
+	size_t	 i, len;
+	int	 fd;
+
+	(void)ftw;
+	if (flag != FTW_F || !S_ISREG(st->st_mode))
+		return 0;
+	len = strlen(path);
+	if ((len > 3 && strcmp(path + len - 3, ".db") == 0) ||
+	    (len > 4 && (strcmp(path + len - 4, "-wal") == 0 ||
+	    strcmp(path + len - 4, "-shm") == 0))) {
+		forbidden = xstrdup(path);
+		return 1;
+	}
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW)) == -1)
+		return 0;
+	n = read(fd, b, sizeof(b));
+	close(fd);
+	for (i = 0; n > 0 && i < sizeof(heads) / sizeof(heads[0]); i++)
+		if ((size_t)n >= strlen(heads[i]) &&
+		    memcmp(b, heads[i], strlen(heads[i])) == 0) {
+			forbidden = xstrdup(path);
+			return 1;
+		}
+	return 0;
+}
+
 static int
 publish(const struct dest *d)
 {
@@ -386,6 +437,15 @@ publish(const struct dest *d)
 	if (r == -1)
 		return rs_err("%s: not a site regsite built (no .regsite "
 		    "marker): refusing to publish it", o->dir);
+	/* A registry or a report copied into the site by mistake. */
+	forbidden = NULL;
+	if (nftw(o->dir, forbid_entry, 32, FTW_PHYS) == 1) {
+		rs_err("%s: a database or a privacy report, which must never "
+		    "be published: refusing to publish %s", forbidden, o->dir);
+		free(forbidden);
+		forbidden = NULL;
+		return -1;
+	}
 
 	t = time(NULL);
 	gmtime_r(&t, &tm);
@@ -429,6 +489,10 @@ publish(const struct dest *d)
 		if (r > 0)
 			rs_err("%s: rsync failed (exit status %d); the site "
 			    "is unchanged", o->to, r);
+		args[1] = id;
+		args[2] = NULL;
+		buf_reset(&out);
+		host_sh(d, cleanup_sh, args, &out);
 		goto out;
 	}
 

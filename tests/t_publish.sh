@@ -358,3 +358,33 @@ EOF
 else
 	echo "# skip: no sshd (openssh-server) to publish over ssh to 127.0.0.1"
 fi
+
+# What must never be published: the registry (or any SQLite file) or
+# the operator's privacy report, copied into the site by mistake, is
+# refused before anything is uploaded.
+for leak in registry.db data/copy.bin report.txt; do
+	rm -rf "$WORK/leaky" "$WORK/wleak"
+	cp -a "$WORK/old" "$WORK/leaky"
+	case $leak in
+	report.txt)	printf 'regsite: отчёт о защите данных\n\nНЕ ПУБЛИКУЙТЕ.\n' \
+			    >"$WORK/leaky/$leak" ;;
+	*)		cp "$WORK/reg.db" "$WORK/leaky/$leak" ;;
+	esac
+	expect_err "a site holding $leak is refused" 1 \
+	    "regsite: $WORK/leaky/$leak: a database or a privacy report, which must never be published: refusing to publish $WORK/leaky" \
+	    "$REGSITE" publish --dir "$WORK/leaky" --to "$WORK/wleak"
+	check "... and nothing was uploaded" [ ! -e "$WORK/wleak/current" ]
+done
+
+# An upload that fails (a full disk) leaves no partial release behind.
+mkdir -p "$WORK/tinywww"
+if mount -t tmpfs -o size=64k tmpfs "$WORK/tinywww" 2>/dev/null; then
+	"$REGSITE" publish --dir "$WORK/old" --to "$WORK/tinywww" \
+	    >/dev/null 2>"$WORK/err"
+	rc=$?
+	check_sh "an upload to a full disk fails (status $rc), the site unchanged, its partial copy removed" \
+	    '[ $rc -eq 1 ] && grep -q "rsync failed (exit status [0-9]*); the site is unchanged$" "$WORK/err" && [ ! -e "$WORK/tinywww/current" ] && [ -z "$(ls -A "$WORK/tinywww/releases")" ]'
+	umount "$WORK/tinywww"
+else
+	echo "# skip: no tmpfs could be mounted (not root?): the full disk"
+fi
