@@ -29,9 +29,15 @@
 	}
 
 	/* A CSV field: quoted; a leading =, +, -, @ or control made text. */
+	/*
+	 * A CSV field as the quarter downloads write it (esc_csv in
+	 * generator/lib/escape.c): always quoted, quotes doubled; a text
+	 * starting with = + - @ TAB CR that is not a plain number (-12,
+	 * -0,25) gets a leading apostrophe so a spreadsheet does not run it.
+	 */
 	function csvField(s) {
 		s = String(s);
-		if (/^[=+\-@\t\r]/.test(s))
+		if (/^[=+\-@\t\r]/.test(s) && !/^-?[0-9]+([.,][0-9]+)?$/.test(s))
 			s = "'" + s;
 		return "\"" + s.replace(/"/g, "\"\"") + "\"";
 	}
@@ -463,21 +469,36 @@
 		return first;
 	};
 
-	/* The matching rows as CSV: a byte-order mark, CRLF, the page's
-	 * headings; texts that a spreadsheet would run made plain. */
+	/*
+	 * The matching rows as CSV for a spreadsheet in the kk-KZ or ru-RU
+	 * locale, like the quarter downloads (generator/site/dl_csv.c): a
+	 * byte-order mark, fields separated by ';', CRLF, the page's
+	 * headings; texts that a spreadsheet would run made plain.  The
+	 * file is named after the filters, not their values: the search
+	 * words (any script) stay out of the name, codes are ASCII.
+	 */
 	Explorer.prototype.saveCSV = function () {
-		var lines = [this.heads.map(csvField).join(",")], a, url,
-		    name = this.box.getAttribute("data-form");
+		var lines = [this.heads.map(csvField).join(";")], a, url,
+		    name = this.box.getAttribute("data-form"), parts = [];
 
 		this.matches.forEach(function (r) {
 			lines.push([r.ref, r.quarter.code].concat(r.cells)
-			    .map(csvField).join(","));
+			    .map(csvField).join(";"));
 		});
 		url = URL.createObjectURL(new Blob(["\ufeff" +
 		    lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
-		if (this.params().toString())
-			name += "-" + this.params().toString().replace(
-			    /[^A-Za-z0-9=-]+/g, "_").slice(0, 80);
+		this.params().forEach(function (v, k) {
+			if (k === "q")
+				parts.push("search");
+			else if (/^[A-Za-z0-9_]+$/.test(k) &&
+			    /^[A-Za-z0-9_]+$/.test(v))
+				parts.push(v);
+			else
+				parts.push(k.replace(/[^A-Za-z0-9]+/g, ""));
+		});
+		parts = parts.filter(Boolean);
+		if (parts.length)
+			name += "-" + parts.join("-").slice(0, 80);
 		a = make("a", { href: url, download: name + ".csv",
 		    hidden: true });
 		doc.body.appendChild(a);

@@ -70,13 +70,18 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	const file = await dl.path();
 	const csv = fs.readFileSync(file, 'utf8');
 	const lines = csv.split('\r\n').filter(Boolean);
-	expect(`${where}: the CSV starts with a byte-order mark and the headings`,
-	    csv.charCodeAt(0) === 0xfeff && lines[0].split('","').length >
-	    8, lines[0]);
+	expect(`${where}: the CSV starts with a byte-order mark and the headings, separated by ';' (as the quarter downloads)`,
+	    csv.charCodeAt(0) === 0xfeff && lines[0].split('";"').length >
+	    8 && !lines[0].includes('","'), lines[0]);
+	expect(`${where}: the CSV's lines end in CRLF`,
+	    csv.endsWith('\r\n') && !/[^\r]\n/.test(csv));
+	expect(`${where}: the CSV's name is plain (${dl.suggestedFilename()})`,
+	    /^[a-z]+-[A-Za-z0-9_-]+\.csv$/.test(dl.suggestedFilename()),
+	    dl.suggestedFilename());
 	expect(`${where}: the CSV has a row per matching record (${total})`,
 	    lines.length - 1 === total, lines.length - 1);
 	const quarters = new Set(lines.slice(1).map((l) =>
-	    l.split('","')[1]));
+	    l.split('";"')[1]));
 	const want = QUARTERS.filter((q) => per[q][code]).length;
 	expect(`${where}: the rows come from every quarter with the group (${want})`,
 	    quarters.size === want, [...quarters].join(' '));
@@ -90,6 +95,23 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	expect(`${where}: the shared link shows the filtered rows again`,
 	    n2 === Math.min(total, 200), n2);
 	await p2.close();
+
+	// A search in Cyrillic: the file's name says "search", not the
+	// percent-encoded words.
+	const p3 = await ctx.newPage();
+	await p3.goto(`${BASE}${lang}/explore/incidents/index.html?q=` +
+	    encodeURIComponent(lang === 'ru' ? 'пациент' : 'науқас'));
+	await p3.waitForFunction(() => /\d/.test(
+	    document.querySelector('#ex-status').textContent));
+	if (await p3.isEnabled('#ex-download')) {
+		const [d3] = await Promise.all([p3.waitForEvent('download'),
+		    p3.click('#ex-download')]);
+		expect(`${where}: a search's CSV is named plainly (${d3.suggestedFilename()})`,
+		    d3.suggestedFilename() === 'incidents-search.csv',
+		    d3.suggestedFilename());
+	} else
+		fail(`${where}: the search for a common word finds rows`);
+	await p3.close();
 
 	// 2. Deaths by region and quarter (Form 2's regional counts).
 	await page.click('.lede a[href$="explore/insurance/index.html"]');
