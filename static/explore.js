@@ -15,7 +15,7 @@
 
 	var doc = document;
 	var root = doc.documentElement;
-	var say, make;
+	var say, make, fmtInt;
 	var CHUNK = 200;
 
 	function fold(s, lang) {
@@ -417,8 +417,8 @@
 			self.render();
 			self.status.textContent = all.length === 0 ?
 			    say(self.box, "none") : say(self.box, "count",
-			    { n: all.length.toLocaleString(self.lang),
-			    total: total.toLocaleString(self.lang) });
+			    { n: fmtInt(all.length),
+			    total: fmtInt(total) });
 		}).catch(function () {
 			if (seq === self.seq)
 				self.status.textContent = say(self.box,
@@ -515,6 +515,7 @@
 			return;
 		say = window.regsite.say;
 		make = window.regsite.make;
+		fmtInt = window.regsite.fmtInt;
 		ex = new Explorer(box);
 		ex.build();
 		ex.buildRegions();

@@ -77,6 +77,25 @@
 		return el;
 	}
 
+	/*
+	 * An integer as the static pages write it in both languages
+	 * (fmt_int in generator/lib/format.c): groups of three separated
+	 * by U+202F NARROW NO-BREAK SPACE, four-digit numbers ungrouped
+	 * ("2025"), U+2212 MINUS SIGN.  Not toLocaleString: browsers
+	 * disagree about Kazakh, and the page must agree with itself.
+	 */
+	function fmtInt(v) {
+		var d = String(Math.abs(Math.round(Number(v) || 0)));
+		var out = "", i;
+
+		for (i = 0; i < d.length; i++) {
+			if (i > 0 && (d.length - i) % 3 === 0 && d.length > 4)
+				out += "\u202f";
+			out += d.charAt(i);
+		}
+		return (v < 0 && d !== "0" ? "\u2212" : "") + out;
+	}
+
 	/* ------------------------------------------------------------ */
 	/* Version for visually impaired visitors.                        */
 
@@ -205,7 +224,8 @@
 		}).then(JSON.parse);
 	}
 
-	window.regsite = { say: say, make: make, fetchJSON: fetchJSON };
+	window.regsite = { say: say, make: make, fetchJSON: fetchJSON,
+	    fmtInt: fmtInt };
 
 	function init() {
 		initA11y();

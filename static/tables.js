@@ -14,7 +14,7 @@
 
 	var doc = document;
 	var root = doc.documentElement;
-	var say, make;
+	var say, make, fmtInt;
 
 	/*
 	 * Lower case, NFC, ё read as е: what the free-word search
@@ -500,8 +500,8 @@
 		this.words = ws;
 		this.renderResults();
 		this.status.textContent = say(this.box, "count", {
-			n: list.length.toLocaleString(this.lang),
-			total: this.records.length.toLocaleString(this.lang)
+			n: fmtInt(list.length),
+			total: fmtInt(this.records.length)
 		}) + this.sortMessage();
 	};
 
@@ -573,7 +573,7 @@
 		left = this.matches.length - this.shown;
 		this.more.hidden = left <= 0;
 		this.more.textContent = say(this.box, "more",
-		    { n: Math.min(left, CHUNK).toLocaleString(this.lang) });
+		    { n: fmtInt(Math.min(left, CHUNK)) });
 		return first;
 	};
 
@@ -632,6 +632,7 @@
 	if (window.regsite) {
 		say = window.regsite.say;
 		make = window.regsite.make;
+		fmtInt = window.regsite.fmtInt;
 	}
 	if (doc.readyState === "loading")
 		doc.addEventListener("DOMContentLoaded", initTableTools);
