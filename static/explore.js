@@ -439,7 +439,7 @@
 
 	Explorer.prototype.renderMore = function () {
 		var tb = this.table.tBodies[0], first = null, end, i, r, tr,
-		    th;
+		    th, heads = this.heads;
 
 		end = Math.min(this.matches.length, this.shown + CHUNK);
 		for (i = this.shown; i < end; i++) {
@@ -453,10 +453,13 @@
 				th.appendChild(make("span", { "class": "ref",
 				    tabindex: "-1" }, r.ref));
 			tr.appendChild(th);
-			tr.appendChild(make("td", { "class": "c-quarter" },
-			    r.quarter.label));
-			r.cells.forEach(function (c) {
-				tr.appendChild(make("td", null, c));
+			/* data-label: the heading over the value when the
+			 * rows are cards (narrow screens, style.css). */
+			tr.appendChild(make("td", { "class": "c-quarter",
+			    "data-label": heads[1] }, r.quarter.label));
+			r.cells.forEach(function (c, k) {
+				tr.appendChild(make("td",
+				    { "data-label": heads[k + 2] || null }, c));
 			});
 			tb.appendChild(tr);
 			if (!first)

@@ -92,6 +92,26 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	const want = QUARTERS.filter((q) => per[q][code]).length;
 	expect(`${where}: the rows come from every quarter with the group (${want})`,
 	    quarters.size === want, [...quarters].join(' '));
+	// On a phone the results are cards, as the quarter tables: no row
+	// wider than the screen, every value under its heading.
+	if (width < 500) {
+		const m = await page.$eval('#ex-results', (t) => {
+			const box = t.closest('.table-scroll');
+			const td = t.tBodies[0].rows[0].cells[2];
+			return { table: t.getBoundingClientRect().width,
+			    box: box.clientWidth, scroll: box.scrollWidth,
+			    doc: document.documentElement.scrollWidth,
+			    tr: getComputedStyle(t.tBodies[0].rows[0]).display,
+			    label: getComputedStyle(td, '::before').content };
+		});
+		expect(`${where}: the results are cards that fit the screen (table ${Math.round(m.table)} px in ${m.box} px)`,
+		    m.tr === 'block' && m.table <= m.box + 1 &&
+		    m.scroll <= m.box + 1 && m.doc <= width,
+		    JSON.stringify(m));
+		expect(`${where}: a card's value is under its heading`,
+		    m.label.length > 3 && m.label !== 'none', m.label);
+	}
+
 	// A shared link shows the same rows.
 	const shared = page.url();
 	const p2 = await ctx.newPage();
