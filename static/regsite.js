@@ -8,6 +8,7 @@
  *    localStorage (without JavaScript the #a11y link turns it on for
  *    the page through CSS :target);
  *  - the skip link moves the keyboard focus to the main content;
+ *  - the language switch keeps the query and the fragment;
  *  - on narrow screens the main menu folds behind a button;
  *  - folded texts open for printing.
  *
@@ -131,6 +132,38 @@
 		});
 	}
 
+	/*
+	 * The language switch keeps the reader's place: the other
+	 * language's page gets this address's query (the explorer's and
+	 * the table tools' filters, ?q=&sort=) and fragment (a record,
+	 * #2025Q1-I-0600; a chart).  Both languages' pages have the same
+	 * ids and parameters.  The link is updated when it is about to be
+	 * used, since the scripts change the address as the reader works.
+	 */
+	function initLangSwitch() {
+		var a = doc.querySelector("a.lang-switch");
+		var href, base, query, hash, m;
+
+		if (!a)
+			return;
+		href = a.getAttribute("href");
+		m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(href);
+		base = m[1];
+		query = m[2] || "";
+		hash = m[3] || "";
+		function update() {
+			a.setAttribute("href", base +
+			    (window.location.search || query) +
+			    (window.location.hash || hash));
+		}
+		["click", "focus", "mouseover", "contextmenu", "auxclick"]
+		    .forEach(function (ev) {
+			a.addEventListener(ev, update);
+		});
+		window.addEventListener("hashchange", update);
+		update();
+	}
+
 	/* ------------------------------------------------------------ */
 	/* Skip link and menu.                                            */
 
@@ -230,6 +263,7 @@
 	function init() {
 		initA11y();
 		initSkipLink();
+		initLangSwitch();
 		initMenu();
 		initPrint();
 	}

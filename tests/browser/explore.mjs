@@ -162,6 +162,40 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	expect(`${where}: the explorer says regions are not in rows`,
 	    regNote.length > 40);
 
+	// The language switch keeps the reader's place: a record on a
+	// table page, the explorer's filters.
+	{
+		const other = lang === 'ru' ? 'kk' : 'ru';
+		const q = QUARTERS[0];
+		const ix = readJSON(`${lang}/${q}/incidents/records.json.gz`);
+		const rec = ix.records.find((r) => r.page === 2) ||
+		    ix.records[ix.records.length - 1];
+		const pg = rec.page > 1 ? `page-${rec.page}/` : '';
+		await page.goto(`${BASE}${lang}/${q}/incidents/${pg}index.html#${rec.ref}`);
+		await Promise.all([page.waitForNavigation(),
+		    page.click('a.lang-switch')]);
+		expect(`${where}: the language switch keeps a record's anchor (${pg}#${rec.ref})`,
+		    page.url() === `${BASE}${other}/${q}/incidents/${pg}index.html#${rec.ref}` &&
+		    await page.$(`[id="${rec.ref}"]`) !== null, page.url());
+		await page.goto(`${BASE}${lang}/explore/incidents/index.html?group=${code}`);
+		await page.waitForFunction(() => /\d/.test(
+		    document.querySelector('#ex-status').textContent));
+		await page.fill('#ex-q', '2025');
+		await page.waitForFunction(() => /q=2025/.test(location.search));
+		await Promise.all([page.waitForNavigation(),
+		    page.click('a.lang-switch')]);
+		const u = new URL(page.url());
+		expect(`${where}: the language switch keeps the explorer's filters`,
+		    u.pathname === `/${other}/explore/incidents/index.html` &&
+		    u.searchParams.get('group') === code &&
+		    u.searchParams.get('q') === '2025', page.url());
+		await page.waitForFunction(() => /\d/.test(
+		    document.querySelector('#ex-status').textContent));
+		expect(`${where}: ... and the other language's explorer applies them`,
+		    await page.inputValue('#ex-q') === '2025' &&
+		    await page.inputValue('#ex-f-group') === code);
+	}
+
 	// 3. What changed since the last release, and its citation.
 	await page.goto(`${BASE}${lang}/index.html`);
 	await page.click('.release-notes a[href*="releases/"]');
