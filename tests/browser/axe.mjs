@@ -106,7 +106,7 @@ jobs.forEach(([name], i) => {
 // the same kind (the two pagers), and WCAG 2.2's tap-target size (the
 // explorer's region links, the hidden values' "*" note links, the
 // record references).
-const RULES = ['heading-order'];
+const RULES = ['heading-order', 'landmark-unique'];
 const phone = await browser.newContext({ bypassCSP: true,
     viewport: { width: 360, height: 740 } });
 const phoneJobs = [];
