@@ -3,7 +3,7 @@
 // table script's results view: zero violations.
 import path from 'node:path';
 import { BASE, NODE_MODULES, launch, ok, fail, finish, pageTypes,
-    tablePath, readJSON, TABLE_QUARTER } from './lib/harness.mjs';
+    tablePath, readJSON, TABLE_QUARTER, QUARTERS } from './lib/harness.mjs';
 
 const AXE = path.join(NODE_MODULES, 'axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -106,7 +106,7 @@ jobs.forEach(([name], i) => {
 // the same kind (the two pagers), and WCAG 2.2's tap-target size (the
 // explorer's region links, the hidden values' "*" note links, the
 // record references).
-const RULES = ['heading-order', 'landmark-unique'];
+const RULES = ['heading-order', 'landmark-unique', 'target-size'];
 const phone = await browser.newContext({ bypassCSP: true,
     viewport: { width: 360, height: 740 } });
 const phoneJobs = [];
@@ -118,7 +118,9 @@ for (const l of ['kk', 'ru']) {
 	    TABLE_QUARTER, 'insurance')], [`${l} explorer with results`,
 	    `${l}/explore/incidents/index.html?q=2025`],
 	    [`${l} insurance explorer`, `${l}/explore/insurance/index.html`],
-	    [`${l} statistics`, `${l}/statistics/index.html`]);
+	    [`${l} statistics`, `${l}/statistics/index.html`],
+	    [`${l} insurance table, first quarter`, tablePath(l,
+	    QUARTERS[0], 'insurance')]);
 }
 for (const [name, p] of phoneJobs) {
 	const page = await phone.newPage();
@@ -136,6 +138,16 @@ for (const [name, p] of phoneJobs) {
 				problems.push(`${v.id}: ${n.target.join(' ')}` +
 				    `: ${(n.failureSummary || '').replace(
 				    /\s+/g, ' ').slice(0, 200)}`);
+		// And measured: the small links the audit found.
+		const small = await page.$$eval('a.ref, a.note-ref, ' +
+		    '.region-links a', (as) => as.map((a) => {
+			const r = a.getBoundingClientRect();
+			return [a.className || a.getAttribute('href'),
+			    r.width, r.height];
+		}).filter(([, w, h]) => w > 0 && (w < 24 || h < 24)));
+		for (const [what, w, h] of small.slice(0, 5))
+			problems.push(`tap target ${what}: ${w.toFixed(1)} x ` +
+			    `${h.toFixed(1)} px (under 24 x 24)`);
 	} catch (e) {
 		problems.push(`error: ${e.message.split('\n')[0]}`);
 	}
