@@ -15,8 +15,17 @@
 
 	var doc = document;
 	var root = doc.documentElement;
-	var say, make, fmtInt;
+	var say, make;
 	var CHUNK = 200;
+
+	/* A count as fmt_int (format.c) writes it; as in tables.js. */
+	function fmtInt(v) {
+		var d = String(Math.abs(v));
+
+		if (d.length > 4)
+			d = d.replace(/\B(?=(\d{3})+$)/g, "\u202f");
+		return (v < 0 ? "\u2212" : "") + d;
+	}
 
 	function fold(s, lang) {
 		return s.normalize("NFC").toLocaleLowerCase(lang)
@@ -28,13 +37,8 @@
 		return window.regsite.fetchJSON(url);
 	}
 
-	/* A CSV field: quoted; a leading =, +, -, @ or control made text. */
-	/*
-	 * A CSV field as the quarter downloads write it (esc_csv in
-	 * generator/lib/escape.c): always quoted, quotes doubled; a text
-	 * starting with = + - @ TAB CR that is not a plain number (-12,
-	 * -0,25) gets a leading apostrophe so a spreadsheet does not run it.
-	 */
+	/* A CSV field as esc_csv (escape.c) writes it: quoted; a formula
+	 * (= + - @ TAB CR first, not a number) gets an apostrophe. */
 	function csvField(s) {
 		s = String(s);
 		if (/^[=+\-@\t\r]/.test(s) && !/^-?[0-9]+([.,][0-9]+)?$/.test(s))
@@ -453,8 +457,7 @@
 				th.appendChild(make("span", { "class": "ref",
 				    tabindex: "-1" }, r.ref));
 			tr.appendChild(th);
-			/* data-label: the heading over the value when the
-			 * rows are cards (narrow screens, style.css). */
+			/* data-label: a card's heading (style.css). */
 			tr.appendChild(make("td", { "class": "c-quarter",
 			    "data-label": heads[1] }, r.quarter.label));
 			r.cells.forEach(function (c, k) {
@@ -472,14 +475,8 @@
 		return first;
 	};
 
-	/*
-	 * The matching rows as CSV for a spreadsheet in the kk-KZ or ru-RU
-	 * locale, like the quarter downloads (generator/site/dl_csv.c): a
-	 * byte-order mark, fields separated by ';', CRLF, the page's
-	 * headings; texts that a spreadsheet would run made plain.  The
-	 * file is named after the filters, not their values: the search
-	 * words (any script) stay out of the name, codes are ASCII.
-	 */
+	/* The rows as the quarter CSVs (dl_csv.c): BOM, ';', CRLF.  Named
+	 * after the filters, not the search words. */
 	Explorer.prototype.saveCSV = function () {
 		var lines = [this.heads.map(csvField).join(";")], a, url,
 		    name = this.box.getAttribute("data-form"), parts = [];
@@ -518,7 +515,6 @@
 			return;
 		say = window.regsite.say;
 		make = window.regsite.make;
-		fmtInt = window.regsite.fmtInt;
 		ex = new Explorer(box);
 		ex.build();
 		ex.buildRegions();

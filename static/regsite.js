@@ -12,10 +12,8 @@
  *  - on narrow screens the main menu folds behind a button;
  *  - folded texts open for printing.
  *
- * It is small and loaded in <head> so that the visually impaired
- * version applies before the page is drawn.  The record table tools
- * are in tables.js, loaded by the table pages only; they use the two
- * helpers this file lends them as window.regsite.
+ * Loaded in <head>: the visually impaired version applies before the
+ * page is drawn.  tables.js and explore.js use its window.regsite.
  *
  * The interface words come from the page (data-l-* attributes written
  * from the translation catalog): the script itself has no language.
@@ -78,25 +76,6 @@
 		return el;
 	}
 
-	/*
-	 * An integer as the static pages write it in both languages
-	 * (fmt_int in generator/lib/format.c): groups of three separated
-	 * by U+202F NARROW NO-BREAK SPACE, four-digit numbers ungrouped
-	 * ("2025"), U+2212 MINUS SIGN.  Not toLocaleString: browsers
-	 * disagree about Kazakh, and the page must agree with itself.
-	 */
-	function fmtInt(v) {
-		var d = String(Math.abs(Math.round(Number(v) || 0)));
-		var out = "", i;
-
-		for (i = 0; i < d.length; i++) {
-			if (i > 0 && (d.length - i) % 3 === 0 && d.length > 4)
-				out += "\u202f";
-			out += d.charAt(i);
-		}
-		return (v < 0 && d !== "0" ? "\u2212" : "") + out;
-	}
-
 	/* ------------------------------------------------------------ */
 	/* Version for visually impaired visitors.                        */
 
@@ -132,36 +111,18 @@
 		});
 	}
 
-	/*
-	 * The language switch keeps the reader's place: the other
-	 * language's page gets this address's query (the explorer's and
-	 * the table tools' filters, ?q=&sort=) and fragment (a record,
-	 * #2025Q1-I-0600; a chart).  Both languages' pages have the same
-	 * ids and parameters.  The link is updated when it is about to be
-	 * used, since the scripts change the address as the reader works.
-	 */
+	/* The same ids and parameters in both languages. */
 	function initLangSwitch() {
-		var a = doc.querySelector("a.lang-switch");
-		var href, base, query, hash, m;
+		var a = doc.querySelector("a.lang-switch"), base;
 
 		if (!a)
 			return;
-		href = a.getAttribute("href");
-		m = /^([^?#]*)(\?[^#]*)?(#.*)?$/.exec(href);
-		base = m[1];
-		query = m[2] || "";
-		hash = m[3] || "";
-		function update() {
-			a.setAttribute("href", base +
-			    (window.location.search || query) +
-			    (window.location.hash || hash));
-		}
-		["click", "focus", "mouseover", "contextmenu", "auxclick"]
-		    .forEach(function (ev) {
-			a.addEventListener(ev, update);
+		base = a.getAttribute("href").replace(/[?#].*/, "");
+		["pointerdown", "focus", "click"].forEach(function (ev) {
+			a.addEventListener(ev, function () {
+				a.href = base + location.search + location.hash;
+			});
 		});
-		window.addEventListener("hashchange", update);
-		update();
 	}
 
 	/* ------------------------------------------------------------ */
@@ -257,8 +218,7 @@
 		}).then(JSON.parse);
 	}
 
-	window.regsite = { say: say, make: make, fetchJSON: fetchJSON,
-	    fmtInt: fmtInt };
+	window.regsite = { say: say, make: make, fetchJSON: fetchJSON };
 
 	function init() {
 		initA11y();

@@ -14,13 +14,24 @@
 
 	var doc = document;
 	var root = doc.documentElement;
-	var say, make, fmtInt;
+	var say, make;
 
 	/*
 	 * Lower case, NFC, ё read as е: what the free-word search
 	 * compares.  Kazakh and Russian letters lower-case one to one,
 	 * so positions in the folded text match the original's.
 	 */
+	/* A count as fmt_int (format.c) writes it: U+202F between groups,
+	 * four digits ungrouped (toLocaleString writes "3,000" for
+	 * Kazakh).  The same function is in explore.js. */
+	function fmtInt(v) {
+		var d = String(Math.abs(v));
+
+		if (d.length > 4)
+			d = d.replace(/\B(?=(\d{3})+$)/g, "\u202f");
+		return (v < 0 ? "\u2212" : "") + d;
+	}
+
 	function fold(s, lang) {
 		return s.normalize("NFC").toLocaleLowerCase(lang)
 		    .replace(/ё/g, "е");
@@ -632,7 +643,6 @@
 	if (window.regsite) {
 		say = window.regsite.say;
 		make = window.regsite.make;
-		fmtInt = window.regsite.fmtInt;
 	}
 	if (doc.readyState === "loading")
 		doc.addEventListener("DOMContentLoaded", initTableTools);

@@ -79,11 +79,7 @@ for (const lang of ['kk', 'ru']) {
 	expect(`${lang}: the live region counts them`,
 	    st.includes(siteInt(want)) &&
 	    st.includes(siteInt(ix.records.length)), st);
-	expect(`${lang}: the script writes numbers as the static pages do (100\u202f000, no comma)`,
-	    await page.evaluate(() => window.regsite.fmtInt(100000) + ' ' +
-	    window.regsite.fmtInt(3000) + ' ' +
-	    window.regsite.fmtInt(-1234567)) ===
-	    '100\u202f000 3000 \u22121\u202f234\u202f567' &&
+	expect(`${lang}: the script writes numbers as the static pages do (no comma)`,
 	    !/\d,\d/.test(st), st);
 	expect(`${lang}: the live region is polite`,
 	    await page.getAttribute('#tt-status', 'aria-live') === 'polite');
