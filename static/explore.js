@@ -18,6 +18,15 @@
 	var say, make;
 	var CHUNK = 200;
 
+	/* A count as fmt_int (format.c) writes it; as in tables.js. */
+	function fmtInt(v) {
+		var d = String(Math.abs(v));
+
+		if (d.length > 4)
+			d = d.replace(/\B(?=(\d{3})+$)/g, "\u202f");
+		return (v < 0 ? "\u2212" : "") + d;
+	}
+
 	function fold(s, lang) {
 		return s.normalize("NFC").toLocaleLowerCase(lang)
 		    .replace(/ё/g, "е");
@@ -28,10 +37,11 @@
 		return window.regsite.fetchJSON(url);
 	}
 
-	/* A CSV field: quoted; a leading =, +, -, @ or control made text. */
+	/* A CSV field as esc_csv (escape.c) writes it: quoted; a formula
+	 * (= + - @ TAB CR first, not a number) gets an apostrophe. */
 	function csvField(s) {
 		s = String(s);
-		if (/^[=+\-@\t\r]/.test(s))
+		if (/^[=+\-@\t\r]/.test(s) && !/^-?[0-9]+([.,][0-9]+)?$/.test(s))
 			s = "'" + s;
 		return "\"" + s.replace(/"/g, "\"\"") + "\"";
 	}
@@ -411,8 +421,8 @@
 			self.render();
 			self.status.textContent = all.length === 0 ?
 			    say(self.box, "none") : say(self.box, "count",
-			    { n: all.length.toLocaleString(self.lang),
-			    total: total.toLocaleString(self.lang) });
+			    { n: fmtInt(all.length),
+			    total: fmtInt(total) });
 		}).catch(function () {
 			if (seq === self.seq)
 				self.status.textContent = say(self.box,
@@ -433,7 +443,7 @@
 
 	Explorer.prototype.renderMore = function () {
 		var tb = this.table.tBodies[0], first = null, end, i, r, tr,
-		    th;
+		    th, heads = this.heads;
 
 		end = Math.min(this.matches.length, this.shown + CHUNK);
 		for (i = this.shown; i < end; i++) {
@@ -447,10 +457,12 @@
 				th.appendChild(make("span", { "class": "ref",
 				    tabindex: "-1" }, r.ref));
 			tr.appendChild(th);
-			tr.appendChild(make("td", { "class": "c-quarter" },
-			    r.quarter.label));
-			r.cells.forEach(function (c) {
-				tr.appendChild(make("td", null, c));
+			/* data-label: a card's heading (style.css). */
+			tr.appendChild(make("td", { "class": "c-quarter",
+			    "data-label": heads[1] }, r.quarter.label));
+			r.cells.forEach(function (c, k) {
+				tr.appendChild(make("td",
+				    { "data-label": heads[k + 2] || null }, c));
 			});
 			tb.appendChild(tr);
 			if (!first)
@@ -463,21 +475,30 @@
 		return first;
 	};
 
-	/* The matching rows as CSV: a byte-order mark, CRLF, the page's
-	 * headings; texts that a spreadsheet would run made plain. */
+	/* The rows as the quarter CSVs (dl_csv.c): BOM, ';', CRLF.  Named
+	 * after the filters, not the search words. */
 	Explorer.prototype.saveCSV = function () {
-		var lines = [this.heads.map(csvField).join(",")], a, url,
-		    name = this.box.getAttribute("data-form");
+		var lines = [this.heads.map(csvField).join(";")], a, url,
+		    name = this.box.getAttribute("data-form"), parts = [];
 
 		this.matches.forEach(function (r) {
 			lines.push([r.ref, r.quarter.code].concat(r.cells)
-			    .map(csvField).join(","));
+			    .map(csvField).join(";"));
 		});
 		url = URL.createObjectURL(new Blob(["\ufeff" +
 		    lines.join("\r\n") + "\r\n"], { type: "text/csv" }));
-		if (this.params().toString())
-			name += "-" + this.params().toString().replace(
-			    /[^A-Za-z0-9=-]+/g, "_").slice(0, 80);
+		this.params().forEach(function (v, k) {
+			if (k === "q")
+				parts.push("search");
+			else if (/^[A-Za-z0-9_]+$/.test(k) &&
+			    /^[A-Za-z0-9_]+$/.test(v))
+				parts.push(v);
+			else
+				parts.push(k.replace(/[^A-Za-z0-9]+/g, ""));
+		});
+		parts = parts.filter(Boolean);
+		if (parts.length)
+			name += "-" + parts.join("-").slice(0, 80);
 		a = make("a", { href: url, download: name + ".csv",
 		    hidden: true });
 		doc.body.appendChild(a);

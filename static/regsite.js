@@ -8,13 +8,12 @@
  *    localStorage (without JavaScript the #a11y link turns it on for
  *    the page through CSS :target);
  *  - the skip link moves the keyboard focus to the main content;
+ *  - the language switch keeps the query and the fragment;
  *  - on narrow screens the main menu folds behind a button;
  *  - folded texts open for printing.
  *
- * It is small and loaded in <head> so that the visually impaired
- * version applies before the page is drawn.  The record table tools
- * are in tables.js, loaded by the table pages only; they use the two
- * helpers this file lends them as window.regsite.
+ * Loaded in <head>: the visually impaired version applies before the
+ * page is drawn.  tables.js and explore.js use its window.regsite.
  *
  * The interface words come from the page (data-l-* attributes written
  * from the translation catalog): the script itself has no language.
@@ -109,6 +108,20 @@
 			next = bar.querySelector(on ? ".a11y-off" : ".a11y-on");
 			if (next)
 				next.focus();
+		});
+	}
+
+	/* The same ids and parameters in both languages. */
+	function initLangSwitch() {
+		var a = doc.querySelector("a.lang-switch"), base;
+
+		if (!a)
+			return;
+		base = a.getAttribute("href").replace(/[?#].*/, "");
+		["pointerdown", "focus", "click"].forEach(function (ev) {
+			a.addEventListener(ev, function () {
+				a.href = base + location.search + location.hash;
+			});
 		});
 	}
 
@@ -210,6 +223,7 @@
 	function init() {
 		initA11y();
 		initSkipLink();
+		initLangSwitch();
 		initMenu();
 		initPrint();
 	}

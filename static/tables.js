@@ -21,6 +21,17 @@
 	 * compares.  Kazakh and Russian letters lower-case one to one,
 	 * so positions in the folded text match the original's.
 	 */
+	/* A count as fmt_int (format.c) writes it: U+202F between groups,
+	 * four digits ungrouped (toLocaleString writes "3,000" for
+	 * Kazakh).  The same function is in explore.js. */
+	function fmtInt(v) {
+		var d = String(Math.abs(v));
+
+		if (d.length > 4)
+			d = d.replace(/\B(?=(\d{3})+$)/g, "\u202f");
+		return (v < 0 ? "\u2212" : "") + d;
+	}
+
 	function fold(s, lang) {
 		return s.normalize("NFC").toLocaleLowerCase(lang)
 		    .replace(/ё/g, "е");
@@ -500,8 +511,8 @@
 		this.words = ws;
 		this.renderResults();
 		this.status.textContent = say(this.box, "count", {
-			n: list.length.toLocaleString(this.lang),
-			total: this.records.length.toLocaleString(this.lang)
+			n: fmtInt(list.length),
+			total: fmtInt(this.records.length)
 		}) + this.sortMessage();
 	};
 
@@ -573,7 +584,7 @@
 		left = this.matches.length - this.shown;
 		this.more.hidden = left <= 0;
 		this.more.textContent = say(this.box, "more",
-		    { n: Math.min(left, CHUNK).toLocaleString(this.lang) });
+		    { n: fmtInt(Math.min(left, CHUNK)) });
 		return first;
 	};
 

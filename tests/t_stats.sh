@@ -68,8 +68,10 @@ check "the map's leading figure carries '≈' where its bar does" \
     grep -q 'Наибольший показатель за все кварталы: [^<]*, ≈[0-9]' \
     "$out/ru/statistics/index.html"
 check "rates are per year and name the population's source and year" \
-    sh -c "grep -q 'на 100 000 жителей в год' '$out/ru/statistics/index.html' &&
+    sh -c "grep -q 'на 100 000 жителей в год' '$out/ru/statistics/index.html' &&
 	grep -q 'Население: Бюро национальной статистики[^<]*, 2025\\.' '$out/ru/statistics/index.html'"
+check "'100 000' keeps its narrow no-break space, as every number (no '100 / 000' on a phone)" \
+    sh -c "! grep -rq '100 000' '$out/ru/statistics/index.html' '$out/kk/statistics/index.html' '$out'/ru/20*/index.html"
 check "a rate from a suppressed count is not shown as '<8'" \
     sh -c "! grep -q ';\"<8\"' '$out/ru/statistics/incidents-map.csv'"
 check "no 'largest' statement names a region beside a hidden larger one" \

@@ -117,15 +117,21 @@ front_matter(const char *text, const char *path, struct md_page *p,
 	return s;
 }
 
-/* Drop raw HTML nodes; move headings down to level 2 and below. */
+/*
+ * Drop raw HTML nodes and move the headings so that the document's
+ * highest level becomes <h2>: the template writes the page's <h1>
+ * (content.html), so a body's "# Part" and "## Part" alike are its
+ * sections, never a second <h1>, and no level is skipped under the
+ * page's title.  Levels keep their distances; none goes past 6.
+ */
 static void
 clean_tree(cmark_node *root)
 {
 	cmark_iter	*it;
 	cmark_event_type ev;
-	cmark_node	*n, **drop = NULL;
-	size_t		 ndrop = 0, i;
-	int		 lvl;
+	cmark_node	*n, **drop = NULL, **heads = NULL;
+	size_t		 ndrop = 0, nheads = 0, i;
+	int		 lvl, top = 6;
 
 	it = cmark_iter_new(root);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
@@ -139,15 +145,23 @@ clean_tree(cmark_node *root)
 			drop[ndrop++] = n;
 			break;
 		case CMARK_NODE_HEADING:
+			heads = xreallocarray(heads, nheads + 1,
+			    sizeof(*heads));
+			heads[nheads++] = n;
 			lvl = cmark_node_get_heading_level(n);
-			if (lvl < 6)
-				cmark_node_set_heading_level(n, lvl + 1);
+			if (lvl < top)
+				top = lvl;
 			break;
 		default:
 			break;
 		}
 	}
 	cmark_iter_free(it);
+	for (i = 0; i < nheads; i++) {
+		lvl = cmark_node_get_heading_level(heads[i]) + 2 - top;
+		cmark_node_set_heading_level(heads[i], lvl > 6 ? 6 : lvl);
+	}
+	free(heads);
 	for (i = 0; i < ndrop; i++)
 		cmark_node_free(drop[i]);
 	free(drop);

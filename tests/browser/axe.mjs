@@ -3,7 +3,7 @@
 // table script's results view: zero violations.
 import path from 'node:path';
 import { BASE, NODE_MODULES, launch, ok, fail, finish, pageTypes,
-    tablePath, readJSON, TABLE_QUARTER } from './lib/harness.mjs';
+    tablePath, readJSON, TABLE_QUARTER, QUARTERS } from './lib/harness.mjs';
 
 const AXE = path.join(NODE_MODULES, 'axe-core/axe.min.js');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -99,5 +99,64 @@ jobs.forEach(([name], i) => {
 	else
 		ok(msg);
 });
+
+// On a phone (360 x 740, as the audit), three rules outside the tags
+// above: the headings' order (content pages: their Markdown sections
+// are <h2> under the template's <h1>), distinct names for landmarks of
+// the same kind (the two pagers), and WCAG 2.2's tap-target size (the
+// explorer's region links, the hidden values' "*" note links, the
+// record references).
+const RULES = ['heading-order', 'landmark-unique', 'target-size'];
+const phone = await browser.newContext({ bypassCSP: true,
+    viewport: { width: 360, height: 740 } });
+const phoneJobs = [];
+for (const l of ['kk', 'ru']) {
+	for (const c of ['about', 'legal', 'methodology'])
+		phoneJobs.push([`${l} ${c}`, `${l}/${c}/index.html`]);
+	phoneJobs.push([`${l} table page 2`, tablePath(l, TABLE_QUARTER,
+	    'incidents', 2)], [`${l} insurance table`, tablePath(l,
+	    TABLE_QUARTER, 'insurance')], [`${l} explorer with results`,
+	    `${l}/explore/incidents/index.html?q=2025`],
+	    [`${l} insurance explorer`, `${l}/explore/insurance/index.html`],
+	    [`${l} statistics`, `${l}/statistics/index.html`],
+	    [`${l} insurance table, first quarter`, tablePath(l,
+	    QUARTERS[0], 'insurance')]);
+}
+for (const [name, p] of phoneJobs) {
+	const page = await phone.newPage();
+	const problems = [];
+	try {
+		await page.goto(BASE + p, { waitUntil: 'load' });
+		if (/results/.test(name))
+			await page.waitForSelector('#ex-results tbody tr');
+		await page.addScriptTag({ path: AXE });
+		const r = await page.evaluate((rules) => window.axe.run(
+		    document, { runOnly: { type: 'rule', values: rules },
+		    resultTypes: ['violations'] }), RULES);
+		for (const v of r.violations)
+			for (const n of v.nodes.slice(0, 5))
+				problems.push(`${v.id}: ${n.target.join(' ')}` +
+				    `: ${(n.failureSummary || '').replace(
+				    /\s+/g, ' ').slice(0, 200)}`);
+		// And measured: the small links the audit found.
+		const small = await page.$$eval('a.ref, a.note-ref, ' +
+		    '.region-links a', (as) => as.map((a) => {
+			const r = a.getBoundingClientRect();
+			return [a.className || a.getAttribute('href'),
+			    r.width, r.height];
+		}).filter(([, w, h]) => w > 0 && (w < 24 || h < 24)));
+		for (const [what, w, h] of small.slice(0, 5))
+			problems.push(`tap target ${what}: ${w.toFixed(1)} x ` +
+			    `${h.toFixed(1)} px (under 24 x 24)`);
+	} catch (e) {
+		problems.push(`error: ${e.message.split('\n')[0]}`);
+	}
+	await page.close();
+	const msg = `axe at 360 px: ${name}: no ${RULES.join(', ')} violations`;
+	if (problems.length)
+		fail(msg, problems);
+	else
+		ok(msg);
+}
 
 await finish(browser);

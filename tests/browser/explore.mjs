@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BASE, SITE, QUARTERS, RELEASE, launch, ok, fail, expect, finish,
-    readJSON } from './lib/harness.mjs';
+    readJSON, siteInt } from './lib/harness.mjs';
 
 const browser = await launch();
 
@@ -57,8 +57,15 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	    document.querySelector('#ex-status').textContent));
 	const st = await page.textContent('#ex-status');
 	expect(`${where}: group=${code} over all quarters: the live region counts ${total}`,
-	    st.replace(/\D+/g, ' ').trim().split(' ')[0] ===
-	    String(total), st);
+	    st.includes(siteInt(total)) &&
+	    st.replace(/[\u202f\u00a0]/g, '').replace(/\D+/g, ' ').trim()
+	    .split(' ')[0] === String(total), st);
+	let all = 0;
+	for (const q of QUARTERS)
+		all += readJSON(`${lang}/${q}/incidents/records.json.gz`)
+		    .records.length;
+	expect(`${where}: the count of all records is written as the site writes numbers (${siteInt(all)}, no comma)`,
+	    st.includes(siteInt(all)) && !/\d,\d/.test(st), st);
 	expect(`${where}: the address carries the filter`,
 	    new URL(page.url()).searchParams.get('group') === code,
 	    page.url());
@@ -70,16 +77,41 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	const file = await dl.path();
 	const csv = fs.readFileSync(file, 'utf8');
 	const lines = csv.split('\r\n').filter(Boolean);
-	expect(`${where}: the CSV starts with a byte-order mark and the headings`,
-	    csv.charCodeAt(0) === 0xfeff && lines[0].split('","').length >
-	    8, lines[0]);
+	expect(`${where}: the CSV starts with a byte-order mark and the headings, separated by ';' (as the quarter downloads)`,
+	    csv.charCodeAt(0) === 0xfeff && lines[0].split('";"').length >
+	    8 && !lines[0].includes('","'), lines[0]);
+	expect(`${where}: the CSV's lines end in CRLF`,
+	    csv.endsWith('\r\n') && !/[^\r]\n/.test(csv));
+	expect(`${where}: the CSV's name is plain (${dl.suggestedFilename()})`,
+	    /^[a-z]+-[A-Za-z0-9_-]+\.csv$/.test(dl.suggestedFilename()),
+	    dl.suggestedFilename());
 	expect(`${where}: the CSV has a row per matching record (${total})`,
 	    lines.length - 1 === total, lines.length - 1);
 	const quarters = new Set(lines.slice(1).map((l) =>
-	    l.split('","')[1]));
+	    l.split('";"')[1]));
 	const want = QUARTERS.filter((q) => per[q][code]).length;
 	expect(`${where}: the rows come from every quarter with the group (${want})`,
 	    quarters.size === want, [...quarters].join(' '));
+	// On a phone the results are cards, as the quarter tables: no row
+	// wider than the screen, every value under its heading.
+	if (width < 500) {
+		const m = await page.$eval('#ex-results', (t) => {
+			const box = t.closest('.table-scroll');
+			const td = t.tBodies[0].rows[0].cells[2];
+			return { table: t.getBoundingClientRect().width,
+			    box: box.clientWidth, scroll: box.scrollWidth,
+			    doc: document.documentElement.scrollWidth,
+			    tr: getComputedStyle(t.tBodies[0].rows[0]).display,
+			    label: getComputedStyle(td, '::before').content };
+		});
+		expect(`${where}: the results are cards that fit the screen (table ${Math.round(m.table)} px in ${m.box} px)`,
+		    m.tr === 'block' && m.table <= m.box + 1 &&
+		    m.scroll <= m.box + 1 && m.doc <= width,
+		    JSON.stringify(m));
+		expect(`${where}: a card's value is under its heading`,
+		    m.label.length > 3 && m.label !== 'none', m.label);
+	}
+
 	// A shared link shows the same rows.
 	const shared = page.url();
 	const p2 = await ctx.newPage();
@@ -90,6 +122,23 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	expect(`${where}: the shared link shows the filtered rows again`,
 	    n2 === Math.min(total, 200), n2);
 	await p2.close();
+
+	// A search in Cyrillic: the file's name says "search", not the
+	// percent-encoded words.
+	const p3 = await ctx.newPage();
+	await p3.goto(`${BASE}${lang}/explore/incidents/index.html?q=` +
+	    encodeURIComponent(lang === 'ru' ? 'пациент' : 'науқас'));
+	await p3.waitForFunction(() => /\d/.test(
+	    document.querySelector('#ex-status').textContent));
+	if (await p3.isEnabled('#ex-download')) {
+		const [d3] = await Promise.all([p3.waitForEvent('download'),
+		    p3.click('#ex-download')]);
+		expect(`${where}: a search's CSV is named plainly (${d3.suggestedFilename()})`,
+		    d3.suggestedFilename() === 'incidents-search.csv',
+		    d3.suggestedFilename());
+	} else
+		fail(`${where}: the search for a common word finds rows`);
+	await p3.close();
 
 	// 2. Deaths by region and quarter (Form 2's regional counts).
 	await page.click('.lede a[href$="explore/insurance/index.html"]');
@@ -112,6 +161,40 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
 	const regNote = await page.textContent('.explore-regions p');
 	expect(`${where}: the explorer says regions are not in rows`,
 	    regNote.length > 40);
+
+	// The language switch keeps the reader's place: a record on a
+	// table page, the explorer's filters.
+	{
+		const other = lang === 'ru' ? 'kk' : 'ru';
+		const q = QUARTERS[0];
+		const ix = readJSON(`${lang}/${q}/incidents/records.json.gz`);
+		const rec = ix.records.find((r) => r.page === 2) ||
+		    ix.records[ix.records.length - 1];
+		const pg = rec.page > 1 ? `page-${rec.page}/` : '';
+		await page.goto(`${BASE}${lang}/${q}/incidents/${pg}index.html#${rec.ref}`);
+		await Promise.all([page.waitForNavigation(),
+		    page.click('a.lang-switch')]);
+		expect(`${where}: the language switch keeps a record's anchor (${pg}#${rec.ref})`,
+		    page.url() === `${BASE}${other}/${q}/incidents/${pg}index.html#${rec.ref}` &&
+		    await page.$(`[id="${rec.ref}"]`) !== null, page.url());
+		await page.goto(`${BASE}${lang}/explore/incidents/index.html?group=${code}`);
+		await page.waitForFunction(() => /\d/.test(
+		    document.querySelector('#ex-status').textContent));
+		await page.fill('#ex-q', '2025');
+		await page.waitForFunction(() => /q=2025/.test(location.search));
+		await Promise.all([page.waitForNavigation(),
+		    page.click('a.lang-switch')]);
+		const u = new URL(page.url());
+		expect(`${where}: the language switch keeps the explorer's filters`,
+		    u.pathname === `/${other}/explore/incidents/index.html` &&
+		    u.searchParams.get('group') === code &&
+		    u.searchParams.get('q') === '2025', page.url());
+		await page.waitForFunction(() => /\d/.test(
+		    document.querySelector('#ex-status').textContent));
+		expect(`${where}: ... and the other language's explorer applies them`,
+		    await page.inputValue('#ex-q') === '2025' &&
+		    await page.inputValue('#ex-f-group') === code);
+	}
 
 	// 3. What changed since the last release, and its citation.
 	await page.goto(`${BASE}${lang}/index.html`);

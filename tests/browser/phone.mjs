@@ -261,6 +261,8 @@ if (QUARTERS.length >= 3) {
 		const row = [...t.querySelectorAll('tbody tr')].find((r) =>
 		    /Алматы/.test(r.textContent));
 		return { head, row: row && row.textContent,
+		    plain100k: /100 000/.test(document.body.textContent),
+		    nb100k: document.body.textContent.includes('100\u202f000'),
 		    caption: document.querySelector('#incidents-map figcaption')
 		    .textContent };
 	});
@@ -270,7 +272,8 @@ if (QUARTERS.length >= 3) {
 	    'region\'s rate per 100 000 a year, the population\'s source, ' +
 	    'how to cite', trend >= 2 && /в год/.test(rate.head) &&
 	    /\d,\d/.test(rate.row || '') && /Население: .+, \d{4}/.test(
-	    rate.caption) && visible && /Лицензия: CC BY 4\.0/.test(cite),
+	    rate.caption) && visible && /Лицензия: CC BY 4\.0/.test(cite) &&
+	    !rate.plain100k && rate.nb100k,
 	    JSON.stringify({ trend, rate, cite }));
 	await page.goto(`${BASE}ru/data/index.html`);
 	const x = await page.locator('a[href$="all/incidents-ru.xlsx"]')

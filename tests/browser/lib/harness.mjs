@@ -66,6 +66,15 @@ export async function launch() {
 	});
 }
 
+// An integer as the site writes it in both languages (fmt_int in
+// generator/lib/format.c): U+202F between groups of three, four-digit
+// numbers ungrouped.
+export function siteInt(v) {
+	const d = String(Math.abs(v));
+	return (v < 0 ? '\u2212' : '') + (d.length > 4 ?
+	    d.replace(/\B(?=(\d{3})+$)/g, '\u202f') : d);
+}
+
 // --- the site -----------------------------------------------------------
 
 // A JSON file of the site, or a gzip-compressed one (*.json.gz).
