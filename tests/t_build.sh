@@ -192,11 +192,11 @@ expect_err "a database of another schema version" 1 \
 expect_err "an empty file" 1 \
     "regsite: $WORK/empty.db: not a registry database (schema version 0, empty; regsite needs version 3)" \
     "$REGSITE" build --db "$WORK/empty.db" --out "$WORK/x"
-# A registry whose first import was refused: its schema, no records
-# (it said "malformed release quarter ''").
-printf 'bad\n' >"$WORK/bad.csv"
+# A registry whose only import had a header and no rows: its schema, no
+# records.  (A refused import leaves no registry it created.)
+head -n 1 "$TOP/tests/data/incidents-2025Q1.csv" >"$WORK/header.csv"
 "$REGSITE" import --db "$WORK/norecords.db" --form incidents \
-    --quarter 2025Q1 --source x "$WORK/bad.csv" >/dev/null 2>&1
+    --quarter 2025Q1 --source x "$WORK/header.csv" >/dev/null 2>&1
 expect_err "a registry with no records: refused, nothing written" 3 \
     "regsite: $WORK/norecords.db: the registry holds no records yet: nothing to publish (regsite import adds a submission)" \
     "$REGSITE" build --db "$WORK/norecords.db" --out "$WORK/norecords"
