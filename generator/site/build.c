@@ -429,9 +429,10 @@ reuse_site(struct build *b, const char *key, const struct timespec *t0)
 {
 	struct timespec	 t1;
 
-	if (site_link_previous(b->site) == -1 ||
-	    site_set_key(b->site, key) == -1 ||
-	    site_commit(b->site, b->jobs) == -1)
+	if (site_link_previous(b->site) == -1)
+		return -1;
+	site_set_key(b->site, key);
+	if (site_commit(b->site, b->jobs) == -1)
 		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	config_warn(&b->cfg, b->opts->config);
@@ -741,11 +742,8 @@ build_run(const struct build_opts *o)
 		}
 		rc = -1;
 		/* The key for the next build, where it is known. */
-		if (key0[0] && (!kr.locked || kr.have) && site_set_key(b.site,
-		    kr.locked ? kr.key1 : key0) == -1) {
-			buf_free(&shares);
-			goto out;
-		}
+		if (key0[0] && (!kr.locked || kr.have))
+			site_set_key(b.site, kr.locked ? kr.key1 : key0);
 		if (site_commit(b.site, b.jobs) == -1) {
 			buf_free(&shares);
 			goto out;

@@ -65,7 +65,7 @@ static const char *const aside[] = {
 };
 #define NASIDE	(sizeof(aside) / sizeof(aside[0]))
 
-static int	 mark_maps(struct site *);
+static void	 mark_maps(struct site *);
 static void	 mark_files(struct site *);
 
 #ifndef RENAME_EXCHANGE
@@ -521,8 +521,7 @@ site_commit(struct site *s, int jobs)
 	 * one, so that the next build uses only maps of the site it
 	 * replaces; the memo is a cache by content, right for any site.
 	 */
-	if (mark_maps(s) == -1)
-		return -1;
+	mark_maps(s);
 	mark_files(s);
 	for (i = 0; i < NASIDE; i++) {
 		next = site_aside(s, aside[i], 1);
@@ -791,14 +790,13 @@ tree_digest(const char *root, char hex[65])
 }
 
 /* The new tree's maps' digest, for mark_files to name. */
-static int
+static void
 mark_maps(struct site *s)
 {
 	/* A site kept whole (nothing changed) keeps the maps beside it. */
 	maps_digest(s, 1, s->maps);
 	if (s->maps[0] == '\0' && s->linked && site_maps_ok(s))
 		maps_digest(s, 0, s->maps);
-	return 0;
 }
 
 /*
@@ -872,11 +870,10 @@ site_write_aside(struct site *s, const char *name, const void *data,
 	return rc;
 }
 
-int
+void
 site_set_key(struct site *s, const char *key)
 {
 	snprintf(s->key, sizeof(s->key), "%s", key);
-	return 0;
 }
 
 /* nftw has no argument: the site being linked into. */

@@ -83,7 +83,7 @@ int	 site_maps_ok(const struct site *);
 int	 site_intact(const struct site *);
 /* The key the new tree is built with, for its files' digest to name
  * (beside the site: the marker in it is the same for every build). */
-int	 site_set_key(struct site *, const char *key);
+void	 site_set_key(struct site *, const char *key);
 /* Hard-link every file of the published site into the new tree. */
 int	 site_link_previous(struct site *);
 /* Hard-link one file of the published site into the new tree. */
