@@ -676,3 +676,23 @@ if mount -t tmpfs -o size=4m tmpfs "$WORK/tinydb" 2>/dev/null; then
 else
 	echo "# skip: no tmpfs could be mounted (not root?): the full disk"
 fi
+
+# The same record twice in one submission under two references (a row
+# exported twice) would count twice: refused, like the same record in
+# another submission, unless --allow-duplicates.
+python3 - "$INC" "$WORK/self.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+r = list(rows[3])
+r[rows[0].index('source_ref')] = 'DUP-REF-1'
+csv.writer(open(sys.argv[2], 'w', newline='')).writerows(rows + [r])
+PY
+expect_err "the same record twice in one submission, under two references" 3 \
+    "$WORK/self.csv:16:1: field 'source_ref': the same record is already in this submission: INC-2025-003, line 6 (DUP-REF-1)
+1 problem; nothing imported" imp --db "$WORK/self.db" --form incidents \
+    --quarter 2025Q1 --source mo1 "$WORK/self.csv"
+check "... and no registry was created for it" [ ! -e "$WORK/self.db" ]
+imp --db "$WORK/self.db" --form incidents --quarter 2025Q1 --source mo1 \
+    --allow-duplicates "$WORK/self.csv" >/dev/null 2>&1
+check "... imported with --allow-duplicates (13 records)" \
+    [ "$(q "$WORK/self.db" 'SELECT count(*) FROM incidents')" -eq 13 ]

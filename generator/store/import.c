@@ -46,6 +46,7 @@
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
 #include <sqlite3.h>
+#include <xxhash.h>
 
 #include "lib/lib.h"
 #include "lib/format.h"
@@ -451,6 +452,27 @@ record_class(const struct imp *im, const struct rfield *f, struct buf *b)
 }
 
 /*
+ * A key of a row's values but its source_ref, for self_dups to find the
+ * rows of the submission that may repeat one another (the values are
+ * then compared).
+ */
+static sqlite3_int64
+content_key(const struct imp *im, const struct rfield *f)
+{
+	struct buf	 b = { 0 };
+	sqlite3_int64	 k;
+	size_t		 i;
+
+	for (i = 1; i < im->ncols; i++) {
+		buf_put(&b, &f[i].len, sizeof(f[i].len));
+		buf_put(&b, f[i].s, f[i].len);
+	}
+	k = (sqlite3_int64)XXH3_64bits(b.data, b.len);
+	buf_free(&b);
+	return k;
+}
+
+/*
  * Stage a checked row: its reference in temp.refs and, unless there is
  * a problem already (nothing will be written), its values in temp.rows
  * (a dry run too: they are compared with the registry's).
@@ -485,6 +507,7 @@ stage(struct imp *im, struct rfield *f)
 	    SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, f[im->c_dx].s, (int)f[im->c_dx].len,
 	    SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, content_key(im, f));
 	if (sqlite3_step(st) != SQLITE_DONE) {
 		im->err = db_err(im->db, "staging a row");
 		sqlite3_reset(st);
@@ -1150,7 +1173,7 @@ prepare(struct imp *im)
 	    "source_ref TEXT NOT NULL UNIQUE, quarter TEXT, region TEXT, "
 	    "class TEXT, org_code TEXT, occurred_at TEXT, dx TEXT, "
 	    "id INTEGER, old_rq TEXT, public_no INTEGER, "
-	    "same INTEGER NOT NULL DEFAULT 0)") == -1)
+	    "same INTEGER NOT NULL DEFAULT 0, ck INTEGER)") == -1)
 		return -1;
 	BUF_LIT(&b, "CREATE TEMP TABLE rows (seq INTEGER PRIMARY KEY");
 	for (i = 0; i < im->ncols; i++)
@@ -1168,8 +1191,8 @@ prepare(struct imp *im)
 	if (sqlite3_prepare_v2(im->db, buf_str(&b), -1, &im->st_row, NULL)
 	    != SQLITE_OK ||
 	    sqlite3_prepare_v2(im->db, "INSERT INTO temp.refs (file, line, "
-	    "source_ref, quarter, region, class, org_code, occurred_at, dx) "
-	    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+	    "source_ref, quarter, region, class, org_code, occurred_at, dx, "
+	    "ck) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
 	    "ON CONFLICT (source_ref) DO NOTHING", -1,
 	    &im->st_ref, NULL)
 	    != SQLITE_OK ||
@@ -1338,6 +1361,31 @@ out:
 }
 
 /*
+ * A row of the submission with the same values as an earlier row of it
+ * but the source_ref: the same record exported twice, which would count
+ * twice.  Candidates by their content_key, then compared value by
+ * value.  0, or -1.
+ */
+static int
+self_dups(struct imp *im)
+{
+	struct buf	 b = { 0 };
+	int		 rc;
+
+	BUF_LIT(&b, "SELECT r.file, r.line, r.source_ref, f.source_ref, "
+	    "f.line FROM (SELECT ck, min(seq) AS first FROM temp.refs "
+	    "GROUP BY ck HAVING count(*) > 1) AS d JOIN temp.refs AS r "
+	    "ON r.ck = d.ck AND r.seq > d.first JOIN temp.refs AS f "
+	    "ON f.seq = d.first JOIN temp.rows AS w ON w.seq = r.seq "
+	    "JOIN temp.rows AS v ON v.seq = f.seq WHERE ");
+	same_cols(&b, im->form, 1, "w", "v");
+	BUF_LIT(&b, " ORDER BY r.seq");
+	rc = report(im, buf_str(&b), M_DUP_SELF, 2, 0);
+	buf_free(&b);
+	return rc;
+}
+
+/*
  * Match the staged rows with the source's records: a replaced record
  * keeps its public number unless its event quarter changed, and is
  * marked the same when no value changed.  Problems: a source_ref the
@@ -1381,7 +1429,8 @@ match(struct imp *im)
 		rc = 0;
 		goto out;
 	}
-	if (!im->o->allow_duplicates && dup_content(im) == -1)
+	if (!im->o->allow_duplicates && (dup_content(im) == -1 ||
+	    self_dups(im) == -1))
 		goto out;
 	/* The refs that matched a record alone: a scan of the rows
 	 * read every text staged. */

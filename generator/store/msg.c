@@ -145,6 +145,9 @@ static const char *const texts[M__MAX][OPLANG__MAX] = {
 	    "та же запись уже есть в реестре: %s, её подал '%s' за %s",
 	    "the same record is already in the registry: %s, submitted by "
 	    "'%s' for %s" },
+	[M_DUP_SELF] = { "дәл осы жазба осы жіберілімде бар: %s, %s-жол",
+	    "та же запись уже есть в этой подаче: %s, строка %s",
+	    "the same record is already in this submission: %s, line %s" },
 	[M_DUP_HINT] = { "жазбалар тізілімде бұрыннан бар: --source не "
 	    "--quarter қате емес пе? --allow-duplicates оларды бәрібір "
 	    "жүктейді",

@@ -60,6 +60,7 @@ enum msg {
 	M_OTHER_QUARTER,	/* %s */
 	M_DUP_REF,		/* %s %s */
 	M_DUP_CONTENT,		/* %s %s %s */
+	M_DUP_SELF,		/* %s %s */
 	M_DUP_HINT,
 	M_REMOVAL,		/* %ld %ld %ld */
 	M_NOTHING_IMPORTED,
