@@ -696,3 +696,7 @@ imp --db "$WORK/self.db" --form incidents --quarter 2025Q1 --source mo1 \
     --allow-duplicates "$WORK/self.csv" >/dev/null 2>&1
 check "... imported with --allow-duplicates (13 records)" \
     [ "$(q "$WORK/self.db" 'SELECT count(*) FROM incidents')" -eq 13 ]
+"$REGSITE" validate --db "$WORK/self.db" --lang en >"$WORK/v.out" 2>&1
+rc=$?
+check_sh "... and validate finds the repeat (status $rc)" \
+    '[ $rc -eq 3 ] && grep -qx "$WORK/self.db: incidents id 13: a repeat of id 3 (the same content)" "$WORK/v.out"'

@@ -399,10 +399,10 @@ check_submissions(struct vctx *v)
 }
 
 /*
- * Records that repeat another under another submission: the same
- * source_ref and org_code (another source), or the same values but
- * the source_ref (another source or quarter) -- what regsite import
- * refuses without --allow-duplicates.  Each later one is a finding.
+ * Records that repeat another: the same source_ref and org_code
+ * (another source), or the same values but the source_ref (in another
+ * submission or in the same one) -- what regsite import refuses
+ * without --allow-duplicates.  Each later one is a finding.
  * Same values are found by a key of the values (regsite_content), then
  * compared value by value.
  */
@@ -447,9 +447,7 @@ check_repeats(struct vctx *v, enum form form)
 				buf_printf(&sql, "a.\"%s\" IS b.\"%s\" AND ",
 				    c, c);
 			}
-			BUF_LIT(&sql, "(a.source <> b.source OR "
-			    "a.reported_quarter <> b.reported_quarter) AND "
-			    "NOT (a.source_ref = b.source_ref AND "
+			BUF_LIT(&sql, "NOT (a.source_ref = b.source_ref AND "
 			    "a.org_code = b.org_code)");
 		}
 		BUF_LIT(&sql, " GROUP BY b.id ORDER BY b.id");
