@@ -3899,7 +3899,9 @@ rule_day_words(struct pass *p, size_t i)
 {
 	size_t	 a = i, k;
 
-	if (!win(p, i, ORD_GEN) || !is_w(p, nexttok(p, i), L_MONTH))
+	/* The month first: a class bit, where ORD_GEN is a list to read
+	 * (these rules run at every word). */
+	if (!is_w(p, nexttok(p, i), L_MONTH) || !win(p, i, ORD_GEN))
 		return;
 	k = prevtok(p, i);
 	if (k != NONE && win(p, k, "двадцать тридцать"))
@@ -3914,9 +3916,11 @@ rule_day_words(struct pass *p, size_t i)
 static void
 rule_time_words(struct pass *p, size_t i)
 {
+	const struct tok *t = tk(p, i);
 	size_t	 j = nexttok(p, i), e;
 
-	if (!win(p, i, "половины половине половина") || !win(p, j, ORD_GEN
+	if (t->len < 14 || memcmp(p->low + t->off, "полови", 12) != 0 ||
+	    !win(p, i, "половины половине половина") || !win(p, j, ORD_GEN
 	    " одиннадцатого двенадцатого"))
 		return;
 	e = j + 1;
@@ -4075,7 +4079,7 @@ digit_word(const struct pass *p, size_t i)
 
 	if (t->kind != TK_WORD)
 		return -1;
-	if (win(p, i, "ноль нуль нөл"))
+	if ((t->len == 8 || t->len == 6) && win(p, i, "ноль нуль нөл"))
 		return 0;
 	if (!(t->cls & L_NUMERAL) ||
 	    (k = numeral_at(p->low + t->off, t->len)) < 0 ||
@@ -4117,12 +4121,13 @@ rule_handle(struct pass *p, size_t i)
 	size_t	 j, k, e;
 	int	 nch = 0;
 
-	if (!win(p, i, "инстаграм* инстаграмм* инста insta instagram* "
-	    "телеграм* телеграмм* тг tg telegram вк vk вконтакте тикток* "
-	    "tiktok whatsapp ватсап* вотсап* facebook фейсбук* threads"))
-		return;
+	/* A Latin handle after it first: most words have none. */
 	j = after_label(p, i);
-	if (tk(p, j)->kind != TK_WORD && !is_num(p, j))
+	if ((tk(p, j)->kind != TK_WORD && !is_num(p, j)) ||
+	    !is_ascii_tok(p, j) || !win(p, i, "инстаграм* инстаграмм* "
+	    "инста insta instagram* телеграм* телеграмм* тг tg telegram "
+	    "вк vk вконтакте тикток* tiktok whatsapp ватсап* вотсап* "
+	    "facebook фейсбук* threads"))
 		return;
 	for (k = j, e = j; is_ascii_tok(p, k) && nch < 64; k++) {
 		nch += (int)tk(p, k)->len;
