@@ -65,6 +65,17 @@ tool() {
 	fi
 }
 
+# unmount DIR: a tmpfs a test mounted, unmounted; a process of the
+# command just tested (rsync's receiver) may hold it a moment longer.
+unmount() {
+	for _i in 1 2 3 4 5 6 7 8 9 10; do
+		umount "$1" 2>/dev/null && return 0
+		sleep 0.5
+	done
+	fail "$1: unmounted"
+	return 0
+}
+
 # A shared demo database per build directory (made once, reused; made
 # again when regsite or the demo corpus in content/demo/ is newer).
 demo_db() {

@@ -671,7 +671,7 @@ if mount -t tmpfs -o size=4m tmpfs "$WORK/tinydb" 2>/dev/null; then
 	    '[ $rc -eq 1 ] && [ ! -s "$WORK/full.out" ] && [ "$(wc -l <"$WORK/full.err")" -eq 1 ] && grep -q "^regsite: $WORK/tinydb/r.db: [a-z ]*: database or disk is full; nothing imported$" "$WORK/full.err"'
 	check "... and the registry is as it was" \
 	    [ "$(sha256sum "$WORK/tinydb/r.db" | cut -c1-64)" = "$s0" ]
-	umount "$WORK/tinydb"
+	unmount "$WORK/tinydb"
 	rm -f "$WORK/big.csv"
 else
 	echo "# skip: no tmpfs could be mounted (not root?): the full disk"

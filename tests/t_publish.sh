@@ -384,7 +384,7 @@ if mount -t tmpfs -o size=64k tmpfs "$WORK/tinywww" 2>/dev/null; then
 	rc=$?
 	check_sh "an upload to a full disk fails (status $rc), the site unchanged, its partial copy removed" \
 	    '[ $rc -eq 1 ] && grep -q "rsync failed (exit status [0-9]*); the site is unchanged$" "$WORK/err" && [ ! -e "$WORK/tinywww/current" ] && [ -z "$(ls -A "$WORK/tinywww/releases")" ]'
-	umount "$WORK/tinywww"
+	unmount "$WORK/tinywww"
 else
 	echo "# skip: no tmpfs could be mounted (not root?): the full disk"
 fi

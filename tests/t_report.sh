@@ -116,7 +116,7 @@ if mount -t tmpfs -o size=8k tmpfs "$WORK/tiny" 2>/dev/null; then
 	    '[ $rc -eq 1 ] && grep -q "^regsite: $WORK/tiny/report.txt: write error: No space left on device$" "$WORK/err"'
 	check_sh "... nothing recorded: the registry's file is as it was, no release, no site, no report" \
 	    '[ "$(sum "$fr")" = "$fr_sum" ] && [ "$(sqlite3 "$fr" "SELECT count(*) FROM releases")" -eq 0 ] && [ ! -e "$WORK/fsite" ] && [ -z "$(ls -A "$WORK/tiny")" ]'
-	umount "$WORK/tiny"
+	unmount "$WORK/tiny"
 	"$REGSITE" build --db "$fr" --out "$WORK/fsite" --config "$cfg" \
 	    --report "$WORK/tiny/report.txt" --quiet 2>/dev/null
 	rc=$?
